@@ -1,0 +1,1 @@
+package it.attimo.function.ingest;

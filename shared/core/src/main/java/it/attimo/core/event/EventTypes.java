@@ -1,0 +1,53 @@
+package it.attimo.core.event;
+
+import java.util.Set;
+
+/** The event vocabulary Attimo accepts (documented in the README). */
+public final class EventTypes {
+    private EventTypes() {}
+
+    public static final String CUSTOMER_UPSERTED = "customer.upserted";
+    public static final String CUSTOMER_ERASED = "customer.erased";
+    public static final String ACCOUNT_REGISTERED = "account.registered";
+    public static final String PORTAL_ACCESSED = "portal.accessed";
+    public static final String FORM_STARTED = "form.started";
+    public static final String FORM_COMPLETED = "form.completed";
+    public static final String FORM_ABANDONED = "form.abandoned";
+    public static final String VIDEO_WATCHED = "video.watched";
+    public static final String SUPPORT_CONTACTED = "support.contacted";
+    public static final String CONTENT_DOWNLOADED = "content.downloaded";
+    public static final String ORDER_PLACED = "order.placed";
+    public static final String ORDER_SHIPPED = "order.shipped";
+    public static final String ORDER_DELIVERED = "order.delivered";
+    public static final String DELIVERY_DELAYED = "delivery.delayed";
+    public static final String ORDER_RETURNED = "order.returned";
+    public static final String SURVEY_ANSWERED = "survey.answered";
+    public static final String EMAIL_SENT = "email.sent";
+    public static final String EMAIL_DELIVERED = "email.delivered";
+    public static final String EMAIL_OPENED = "email.opened";
+    public static final String EMAIL_CLICKED = "email.clicked";
+    public static final String EMAIL_BOUNCED = "email.bounced";
+    public static final String EMAIL_COMPLAINED = "email.complained";
+    public static final String EMAIL_UNSUBSCRIBED = "email.unsubscribed";
+    public static final String SMS_SENT = "sms.sent";
+    public static final String SMS_DELIVERED = "sms.delivered";
+    public static final String SMS_CLICKED = "sms.clicked";
+    public static final String PUSH_OPENED = "push.opened";
+    public static final String CONSENT_CHANGED = "consent.changed";
+
+    public static final Set<String> ALL = Set.of(
+            CUSTOMER_UPSERTED, CUSTOMER_ERASED, ACCOUNT_REGISTERED, PORTAL_ACCESSED, FORM_STARTED, FORM_COMPLETED,
+            FORM_ABANDONED, VIDEO_WATCHED, SUPPORT_CONTACTED, CONTENT_DOWNLOADED, ORDER_PLACED, ORDER_SHIPPED,
+            ORDER_DELIVERED, DELIVERY_DELAYED, ORDER_RETURNED, SURVEY_ANSWERED, EMAIL_SENT, EMAIL_DELIVERED,
+            EMAIL_OPENED, EMAIL_CLICKED, EMAIL_BOUNCED, EMAIL_COMPLAINED, EMAIL_UNSUBSCRIBED, SMS_SENT,
+            SMS_DELIVERED, SMS_CLICKED, PUSH_OPENED, CONSENT_CHANGED);
+
+    /** Events that show the customer paying attention (used by temporal profiles). */
+    public static final Set<String> ENGAGEMENT = Set.of(
+            EMAIL_OPENED, EMAIL_CLICKED, SMS_CLICKED, PUSH_OPENED, PORTAL_ACCESSED, SURVEY_ANSWERED,
+            CONTENT_DOWNLOADED, VIDEO_WATCHED, FORM_COMPLETED, SUPPORT_CONTACTED);
+
+    public static boolean isKnown(String type) {
+        return ALL.contains(type);
+    }
+}
