@@ -1,0 +1,28 @@
+package it.attimo.core.port;
+
+import it.attimo.core.journey.MessageRecord;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The dispatch ledger. A message is reserved (conditional put on customer#execution#step) before the provider is
+ * called, so a retried dispatch finds the reservation and sends nothing.
+ */
+public interface MessageLedger {
+    /** @return true if this call reserved the key; false if it already existed */
+    boolean reserve(MessageRecord record);
+
+    void update(MessageRecord record);
+
+    List<MessageRecord> forCustomer(String customerId);
+
+    /** Messages sent to the customer at or after {@code since} (for frequency caps). */
+    default List<MessageRecord> sentSince(String customerId, Instant since) {
+        return forCustomer(customerId).stream()
+                .filter(m -> MessageRecord.SENT.equals(m.status()) && !m.sendAt().isBefore(since))
+                .toList();
+    }
+
+    void erase(String customerId);
+}
