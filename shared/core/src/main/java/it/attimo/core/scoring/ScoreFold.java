@@ -1,0 +1,205 @@
+package it.attimo.core.scoring;
+
+import it.attimo.core.event.CustomerEvent;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The state of one evaluation: events go in in fold order, timed-rule deadlines are resolved between them, and
+ * caps are applied in the order contributions take effect. Every contribution that takes effect at or before an
+ * instant t depends only on events at or before t, which is what makes {@link ScoringEngine#tierChanges} possible.
+ * One instance per evaluation; not thread-safe.
+ */
+final class ScoreFold {
+    private final ScoringPlan plan;
+    private final Instant at;
+    private final int[] ruleOccurrences;
+    private final double[] ruleTotals;
+    private final int[] windowsOpened;
+    private final boolean[] secondSeen;
+    private final CustomerEvent[] latestStart;
+    private final int[] groupOccurrences;
+    private final double[] groupTotals;
+    private final double[] groupValues;
+    private final ArrayList<ScoreContribution> breakdown = new ArrayList<>();
+    private double score;
+
+    private Window[] pending = new Window[4];
+    private int pendingCount;
+    private Instant earliestDeadline;
+
+    private static final class Window {
+        final TimedPairRule rule;
+        final Instant deadline;
+        final long sequence;
+
+        Window(TimedPairRule rule, Instant deadline, long sequence) {
+            this.rule = rule;
+            this.deadline = deadline;
+            this.sequence = sequence;
+        }
+    }
+
+    private long windowSequence;
+
+    ScoreFold(ScoringPlan plan, Instant at) {
+        this.plan = plan;
+        this.at = at;
+        int rules = plan.rules().length;
+        this.ruleOccurrences = new int[rules];
+        this.ruleTotals = new double[rules];
+        this.windowsOpened = new int[rules];
+        this.secondSeen = new boolean[rules];
+        this.latestStart = new CustomerEvent[rules];
+        int groups = plan.groupCount();
+        this.groupOccurrences = new int[groups];
+        this.groupTotals = new double[groups];
+        this.groupValues = new double[groups];
+    }
+
+    void run(CustomerEvent[] events, int count) {
+        for (int i = 0; i < count; i++) {
+            CustomerEvent e = events[i];
+            if (earliestDeadline != null && earliestDeadline.isBefore(e.time())) expireBefore(e.time(), false);
+            apply(e);
+        }
+        if (earliestDeadline != null && !earliestDeadline.isAfter(at)) expireBefore(at, true);
+    }
+
+    double score() { return score; }
+
+    ScoreResult result() {
+        Map<String, Double> groups = new LinkedHashMap<>();
+        for (int g = 0; g < groupValues.length; g++) groups.put(plan.groupName(g), groupValues[g]);
+        return new ScoreResult(at, score, plan.tierOf(score), Collections.unmodifiableList(breakdown),
+                Optional.ofNullable(earliestDeadline), Collections.unmodifiableMap(groups));
+    }
+
+    List<ScoreContribution> breakdown() { return breakdown; }
+
+    private void apply(CustomerEvent e) {
+        Trigger[] triggers = plan.triggersFor(e.type());
+        for (Trigger t : triggers) {
+            if (!t.matcher.matchesData(e)) continue;
+            Rule r = t.rule;
+            switch (t.role) {
+                case POINTS -> {
+                    PointsRule p = (PointsRule) r;
+                    grant(r, p.points, e.time(), e.id(), p.reason, true);
+                }
+                case PAIR_SECOND -> {
+                    secondSeen[r.index] = true;
+                    satisfyWindows((TimedPairRule) r, e);
+                }
+                case PAIR_FIRST -> openWindow((TimedPairRule) r, e);
+                case DURATION_END -> measure((DurationRule) r, e);
+                case DURATION_START -> latestStart[r.index] = e;
+            }
+        }
+    }
+
+    private void openWindow(TimedPairRule r, CustomerEvent first) {
+        if (windowsOpened[r.index] >= r.limits.maxOccurrences()) return;
+        windowsOpened[r.index]++;
+        if (r.countEarlier && secondSeen[r.index]) {
+            grant(r, r.inTime, first.time(), first.id(), r.reasonInTime, false);
+            return;
+        }
+        Instant deadline = first.time().plusSeconds(r.withinSeconds).plusNanos(r.withinNanos);
+        if (pendingCount == pending.length) pending = java.util.Arrays.copyOf(pending, pendingCount * 2);
+        pending[pendingCount++] = new Window(r, deadline, windowSequence++);
+        if (earliestDeadline == null || deadline.isBefore(earliestDeadline)) earliestDeadline = deadline;
+    }
+
+    private void satisfyWindows(TimedPairRule r, CustomerEvent second) {
+        for (int i = 0; i < pendingCount; ) {
+            Window w = pending[i];
+            // windows whose deadline is before this event were resolved as missed before it was applied
+            if (w.rule == r) {
+                removePending(i);
+                grant(r, r.inTime, second.time(), second.id(), r.reasonInTime, false);
+            } else {
+                i++;
+            }
+        }
+    }
+
+    private void measure(DurationRule r, CustomerEvent e) {
+        double seconds;
+        if (r.field != null) {
+            seconds = Condition.numeric(e.data().get(r.field));
+            if (seconds != seconds) return;
+        } else {
+            CustomerEvent start = latestStart[r.index];
+            if (start == null) return;
+            seconds = secondsBetween(start.time(), e.time());
+        }
+        if (r.threshold.testNumber(seconds)) grant(r, r.points, e.time(), e.id(), r.reason, true);
+    }
+
+    /** Resolves, as missed, every pending window whose deadline is before {@code limit} (or equal, if inclusive). */
+    private void expireBefore(Instant limit, boolean inclusive) {
+        while (pendingCount > 0) {
+            int next = -1;
+            for (int i = 0; i < pendingCount; i++) {
+                Window w = pending[i];
+                if (next < 0 || earlier(w, pending[next])) next = i;
+            }
+            Window w = pending[next];
+            int c = w.deadline.compareTo(limit);
+            if (c > 0 || (c == 0 && !inclusive)) break;
+            removePending(next);
+            grant(w.rule, w.rule.missed, w.deadline, null, w.rule.reasonMissed, false);
+        }
+    }
+
+    private static boolean earlier(Window a, Window b) {
+        int c = a.deadline.compareTo(b.deadline);
+        if (c != 0) return c < 0;
+        if (a.rule.index != b.rule.index) return a.rule.index < b.rule.index;
+        return a.sequence < b.sequence;
+    }
+
+    private void removePending(int i) {
+        System.arraycopy(pending, i + 1, pending, i, pendingCount - i - 1);
+        pending[--pendingCount] = null;
+        Instant earliest = null;
+        for (int k = 0; k < pendingCount; k++) {
+            if (earliest == null || pending[k].deadline.isBefore(earliest)) earliest = pending[k].deadline;
+        }
+        earliestDeadline = earliest;
+    }
+
+    private void grant(Rule r, double base, Instant when, String eventId, String reason, boolean countOccurrence) {
+        if (base == 0) return;
+        if (countOccurrence) {
+            if (ruleOccurrences[r.index] >= r.limits.maxOccurrences()) return;
+            ruleOccurrences[r.index]++;
+        }
+        int g = r.group;
+        double points = r.limits.fit(ruleTotals[r.index], base);
+        if (g >= 0) {
+            Limits groupLimits = plan.groupLimits(g);
+            if (groupOccurrences[g] >= groupLimits.maxOccurrences()) return;
+            groupOccurrences[g]++;
+            points = groupLimits.fit(groupTotals[g], points);
+            groupTotals[g] += points;
+        }
+        ruleTotals[r.index] += points;
+        if (points == 0) return;
+        double value = points * r.decay(secondsBetween(when, at));
+        score += value;
+        if (g >= 0) groupValues[g] += value;
+        breakdown.add(new ScoreContribution(r.id, g >= 0 ? plan.groupName(g) : null, value, points, when, eventId, reason));
+    }
+
+    static double secondsBetween(Instant from, Instant to) {
+        return (to.getEpochSecond() - from.getEpochSecond()) + (to.getNano() - from.getNano()) / 1e9;
+    }
+}
