@@ -1,0 +1,178 @@
+package it.attimo.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** template.yaml stays true to the code and the state machine files it deploys. */
+class TemplateConsistencyTest {
+
+    private static Path root;
+    private static TemplateConsistency template;
+
+    @BeforeAll
+    static void loadProjectTemplate() throws IOException {
+        root = TemplateConsistency.findProjectRoot(Path.of(""));
+        template = TemplateConsistency.load(root);
+    }
+
+    @Test
+    void findsTheProjectRootFromAnyDirectoryBelowIt() {
+        assertThat(root.resolve("pom.xml")).isRegularFile();
+        assertThat(TemplateConsistency.findProjectRoot(root.resolve("tests/src/test/java"))).isEqualTo(root);
+        assertThat(TemplateConsistency.findProjectRoot(root)).isEqualTo(root);
+    }
+
+    @Test
+    void declaresTheFunctionsTheCodeProvides() {
+        assertThat(template.resourcesOfType(TemplateConsistency.FUNCTION).keySet())
+                .map(id -> (String) template.functionProperty(id, "Handler"))
+                .contains("it.attimo.function.ingest.IngestHandler",
+                        "it.attimo.function.score.ScoreHandler",
+                        "it.attimo.function.journey.JourneyHandler",
+                        "it.attimo.function.insights.InsightsHandler",
+                        "it.attimo.function.insights.RefreshHandler");
+    }
+
+    @Test
+    void everyHandlerIsACompiledClassOfTheModuleItsCodeUriDeploys() {
+        assertThat(template.handlerProblems(TemplateConsistencyTest::isOnClasspath)).isEmpty();
+    }
+
+    @Test
+    void everyCodeUriIsTheShadedJarOfAnExistingFunctionModule() {
+        assertThat(template.codeUriProblems()).isEmpty();
+    }
+
+    @Test
+    void everyDefinitionUriExists() {
+        assertThat(template.resourcesOfType(TemplateConsistency.STATE_MACHINE)).isNotEmpty();
+        assertThat(template.definitionUriProblems()).isEmpty();
+    }
+
+    @Test
+    void everyPlaceholderInADefinitionHasASubstitutionAndEverySubstitutionIsUsed() {
+        assertThat(template.substitutionProblems()).isEmpty();
+    }
+
+    @Test
+    void everyInvokedLambdaIsAFunctionOfTheTemplateThatTheStateMachineMayInvoke() {
+        assertThat(template.invokedFunctionProblems()).isEmpty();
+        assertThat(template.invokedFunctions())
+                .containsEntry("PostPurchaseStateMachine", Set.of("JourneyFunction"));
+    }
+
+    @Test
+    void servesTheRoutesOfTheApiFromTheRightFunctions() {
+        Map<String, String> routes = template.routes();
+        assertThat(routes)
+                .containsEntry("POST /events", "IngestFunction")
+                .containsEntry("POST /webhooks/hubspot", "IngestFunction")
+                .containsEntry("GET /profiles/{customerId}", "InsightsFunction");
+        assertThat(routes.keySet()).allSatisfy(route ->
+                assertThat(template.functionProperty(routes.get(route), "Handler")).asString()
+                        .endsWith(route.startsWith("POST") ? "IngestHandler" : "InsightsHandler"));
+    }
+
+    private static boolean isOnClasspath(String className) {
+        try {
+            Class.forName(className, false, TemplateConsistencyTest.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** The checks themselves catch drift: a template with one mistake of each kind. */
+    @Nested
+    class OnABrokenTemplate {
+
+        private final TemplateConsistency broken;
+
+        OnABrokenTemplate() throws IOException, URISyntaxException {
+            Path fixture = Path.of(TemplateConsistencyTest.class.getResource("/template-consistency/broken/template.yaml")
+                    .toURI()).getParent();
+            broken = TemplateConsistency.load(fixture);
+        }
+
+        @Test
+        void reportsAHandlerThatIsNotCompiledOrNotInItsModule() {
+            assertThat(broken.handlerProblems(TemplateConsistencyTest::isOnClasspath))
+                    .anySatisfy(p -> assertThat(p).startsWith("GhostFunction: handler class it.attimo.nowhere.Ghost"))
+                    .anySatisfy(p -> assertThat(p).startsWith("MisplacedFunction: handler java.lang.String"
+                            + " is not a source of module functions/real"));
+        }
+
+        @Test
+        void reportsCodeUrisThatAreNotAFunctionModulesShadedJar() {
+            assertThat(broken.codeUriProblems()).containsExactlyInAnyOrder(
+                    "GhostFunction: CodeUri functions/ghost/target/function.jar names module functions/ghost,"
+                            + " which has no pom.xml",
+                    "ZipFunction: CodeUri build/app.zip is not functions/<module>/target/function.jar");
+        }
+
+        @Test
+        void reportsAMissingDefinitionFile() {
+            assertThat(broken.definitionUriProblems())
+                    .containsExactly("LostStateMachine: DefinitionUri statemachines/lost.asl.json does not exist");
+        }
+
+        @Test
+        void reportsMissingAndUnusedSubstitutions() {
+            assertThat(broken.substitutionProblems()).containsExactlyInAnyOrder(
+                    "JourneyStateMachine: ${Forgotten} has no DefinitionSubstitutions entry",
+                    "JourneyStateMachine: substitution Leftover is not used by its definition");
+        }
+
+        @Test
+        void reportsLambdaTargetsThatAreNotFunctionsOfTheTemplate() {
+            assertThat(broken.invokedFunctionProblems()).containsExactlyInAnyOrder(
+                    "JourneyStateMachine state InvokeTable: ${TableArn} = {Fn::GetAtt=[SomeTable, Arn]}"
+                            + " does not refer to a function of the template",
+                    "JourneyStateMachine state InvokeHardCoded: invokes"
+                            + " arn:aws:lambda:eu-south-1:123456789012:function:x, not a ${Substitution}",
+                    "JourneyStateMachine state InvokeDynamic: FunctionName is chosen at run time,"
+                            + " so it cannot be checked",
+                    "JourneyStateMachine state InvokeUnpermitted: no LambdaInvokePolicy of JourneyStateMachine"
+                            + " covers ZipFunction");
+        }
+
+        @Test
+        void readsShortFormIntrinsicsAsTheirLongForm() {
+            assertThat(TemplateConsistency.referencedResource(Map.of("Ref", "MisplacedFunction.Alias")))
+                    .contains("MisplacedFunction");
+            // !Ref X.Alias and !Sub "${X.Arn}" both name X
+            assertThat(broken.invokedFunctions().get("JourneyStateMachine"))
+                    .containsExactly("MisplacedFunction", "ZipFunction");
+        }
+    }
+
+    @Test
+    void failsClearlyWhenNoTemplateIsAbove(@TempDir Path empty) throws IOException {
+        Path nested = Files.createDirectories(empty.resolve("a/b"));
+        assumeFalse(hasTemplateAbove(empty), "the temporary directory sits below a template.yaml");
+        assertThatThrownBy(() -> TemplateConsistency.findProjectRoot(nested))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no template.yaml");
+    }
+
+    private static boolean hasTemplateAbove(Path dir) {
+        for (Path d = dir.toAbsolutePath(); d != null; d = d.getParent()) {
+            if (Files.isRegularFile(d.resolve("template.yaml"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
