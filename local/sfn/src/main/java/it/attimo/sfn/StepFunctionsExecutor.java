@@ -1,0 +1,338 @@
+package it.attimo.sfn;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Runs Amazon States Language state machines inside one JVM on an injected (usually virtual) clock.
+ *
+ * <p>Work model: {@link #start}, {@link #sendTaskSuccess} and friends only record work. {@link #drain()} runs
+ * everything runnable at {@code clock.instant()} (including timers that are due) until nothing is; {@link #nextDue()}
+ * says when the next timer fires. A driver moves the clock there and drains again ({@link #runToCompletion}).
+ *
+ * <p>Every state change is written to the {@link ExecutionStore}; a new executor on the same store continues all
+ * running executions after {@link #resumeAll()}. A Task whose invocation was interrupted by a crash is invoked again
+ * on resume (at-least-once, like AWS retries). Thread-safe: every public method synchronises on the executor.
+ */
+public final class StepFunctionsExecutor implements TaskTokenCallbacks {
+  private static final int MAX_DRIVER_STEPS = 1_000_000;
+
+  private final Clock clock;
+  private final TaskInvoker invoker;
+  private final ExecutionStore store;
+  private final Random random;
+  private final Supplier<UUID> uuids;
+  private final PayloadTemplate templates;
+  private final Map<String, AslDefinition> stateMachines = new HashMap<>();
+  private final Map<String, ExecutionRecord> executions = new LinkedHashMap<>();
+  private final Map<String, AslDefinition> definitionCache = new HashMap<>();
+
+  private StepFunctionsExecutor(Builder builder) {
+    this.clock = Objects.requireNonNull(builder.clock, "clock");
+    this.invoker = builder.invoker;
+    this.store = builder.store;
+    this.random = builder.random;
+    this.uuids = builder.uuids != null ? builder.uuids : seededUuids(new Random(builder.seed + 1));
+    this.templates = new PayloadTemplate(new IntrinsicFunctions(random, uuids));
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Creates or replaces a state machine. Running executions keep the definition they started with. */
+  public synchronized void register(String stateMachineArn, AslDefinition definition) {
+    stateMachines.put(stateMachineArn, definition);
+  }
+
+  public synchronized boolean isRegistered(String stateMachineArn) {
+    return stateMachines.containsKey(stateMachineArn);
+  }
+
+  /**
+   * Starts an execution (runs nothing until {@link #drain()}). Like StartExecution on a Standard workflow: the same
+   * name and input as a RUNNING execution returns its ARN; a closed execution or a different input with the same name
+   * throws {@link ExecutionAlreadyExistsException}.
+   *
+   * @param executionName null for a generated one
+   * @return the execution ARN {@code arn:aws:states:<region>:<account>:execution:<smName>:<name>}
+   */
+  public synchronized String start(String stateMachineArn, String executionName, String inputJson) {
+    AslDefinition definition = stateMachines.get(stateMachineArn);
+    if (definition == null) {
+      throw new StateMachineDoesNotExistException("State Machine Does Not Exist: '" + stateMachineArn + "'");
+    }
+    String name = executionName != null ? executionName : uuids.get().toString();
+    JsonNode input = Json.parse(inputJson == null || inputJson.isBlank() ? "{}" : inputJson);
+    String arn = Arns.executionArn(stateMachineArn, name);
+    ExecutionRecord existing = executions.get(arn);
+    if (existing != null) {
+      if (existing.status == ExecutionStatus.RUNNING && existing.input.equals(input)) {
+        return arn;
+      }
+      throw new ExecutionAlreadyExistsException("Execution Already Exists: '" + arn + "'");
+    }
+    ExecutionRecord exec = new ExecutionRecord();
+    exec.arn = arn;
+    exec.stateMachineArn = stateMachineArn;
+    exec.name = name;
+    exec.definition = definition.json();
+    exec.input = input;
+    exec.status = ExecutionStatus.RUNNING;
+    exec.startDate = clock.instant();
+    exec.timeoutAt = definition.timeoutSeconds().map(s -> exec.startDate.plusSeconds(s)).orElse(null);
+    exec.history.add(HistoryEvent.of(1, "ExecutionStarted", exec.startDate, null, detail("input", input)));
+    Frame root = new Frame();
+    root.id = exec.nextFrameId++;
+    root.scope = "";
+    root.moveTo(definition.startAt(), input);
+    exec.frames.put(root.id, root);
+    executions.put(arn, exec);
+    definitionCache.put(arn, definition);
+    save(exec);
+    return arn;
+  }
+
+  /** Runs all work whose time has come, until nothing is runnable at the clock's current instant. */
+  public synchronized void drain() {
+    boolean progress = true;
+    while (progress) {
+      progress = false;
+      for (ExecutionRecord exec : new ArrayList<>(executions.values())) {
+        if (exec.status != ExecutionStatus.RUNNING) {
+          continue;
+        }
+        ExecutionRunner runner = runner(exec);
+        while (runner.stepOnce()) {
+          progress = true;
+          save(exec);
+        }
+      }
+    }
+  }
+
+  /** The earliest pending timer (Wait end, retry backoff, task or heartbeat timeout, execution timeout). */
+  public synchronized Optional<Instant> nextDue() {
+    Instant due = null;
+    for (ExecutionRecord exec : executions.values()) {
+      Optional<Instant> d = runner(exec).nextDue();
+      if (d.isPresent() && (due == null || d.get().isBefore(due))) {
+        due = d.get();
+      }
+    }
+    return Optional.ofNullable(due);
+  }
+
+  /**
+   * Drains, then repeatedly moves the driver's clock to {@link #nextDue()} and drains again, until no timer is pending
+   * (executions parked on a task token without a timeout stay RUNNING). Waits therefore complete at once.
+   */
+  public void runToCompletion(VirtualTimeDriver driver) {
+    for (int i = 0; i < MAX_DRIVER_STEPS; i++) {
+      drain();
+      Optional<Instant> due = nextDue();
+      if (due.isEmpty()) {
+        return;
+      }
+      driver.advanceTo(due.get());
+    }
+    throw new IllegalStateException("runToCompletion did not settle after " + MAX_DRIVER_STEPS + " timer steps");
+  }
+
+  @Override
+  public synchronized void sendTaskSuccess(String taskToken, String outputJson) {
+    JsonNode output = Json.parse(outputJson);
+    resolve(taskToken, (runner, frame) -> runner.resolveToken(frame, output, null, null));
+  }
+
+  @Override
+  public synchronized void sendTaskFailure(String taskToken, String error, String cause) {
+    resolve(taskToken, (runner, frame) -> runner.resolveToken(frame, null, error == null ? "" : error, cause));
+  }
+
+  @Override
+  public synchronized void sendTaskHeartbeat(String taskToken) {
+    resolve(taskToken, ExecutionRunner::heartbeat);
+  }
+
+  /** Aborts a running execution (StopExecution). Stopping a closed execution changes nothing. */
+  public synchronized void stop(String executionArn, String error, String cause) {
+    ExecutionRecord exec = execution(executionArn);
+    if (exec.status == ExecutionStatus.RUNNING) {
+      runner(exec).abort(error, cause);
+      save(exec);
+    }
+  }
+
+  public synchronized ExecutionDescription describe(String executionArn) {
+    return execution(executionArn).describe();
+  }
+
+  /** Executions of a state machine, newest first, optionally only those with {@code status} (null = all). */
+  public synchronized List<ExecutionDescription> listExecutions(String stateMachineArn, ExecutionStatus status) {
+    List<ExecutionDescription> out = new ArrayList<>();
+    for (ExecutionRecord exec : executions.values()) {
+      if (exec.stateMachineArn.equals(stateMachineArn) && (status == null || exec.status == status)) {
+        out.add(0, exec.describe());
+      }
+    }
+    return out;
+  }
+
+  public synchronized List<HistoryEvent> history(String executionArn) {
+    return List.copyOf(execution(executionArn).history);
+  }
+
+  /** The token a .waitForTaskToken task of this execution is parked on, if any (handy for tests and the CLI). */
+  public synchronized List<String> parkedTokens(String executionArn) {
+    List<String> tokens = new ArrayList<>();
+    for (Frame frame : execution(executionArn).frames.values()) {
+      if (frame.phase == Frame.Phase.PARKED && frame.token != null) {
+        tokens.add(frame.token);
+      }
+    }
+    return tokens;
+  }
+
+  /**
+   * Loads every execution from the store (so describe/history work for finished ones too) and continues the running
+   * ones where they stopped. Call before {@link #drain()}; executions already known to this executor are kept.
+   *
+   * @return how many RUNNING executions were resumed
+   */
+  public synchronized int resumeAll() {
+    int resumed = 0;
+    for (ExecutionSnapshot snapshot : store.loadAll()) {
+      if (executions.containsKey(snapshot.executionArn())) {
+        continue;
+      }
+      ExecutionRecord exec = ExecutionRecord.fromJson(snapshot.json());
+      executions.put(exec.arn, exec);
+      if (exec.status == ExecutionStatus.RUNNING) {
+        resumed++;
+      }
+    }
+    return resumed;
+  }
+
+  // ---- internals ----
+
+  private interface FrameAction {
+    void apply(ExecutionRunner runner, Frame frame);
+  }
+
+  private void resolve(String taskToken, FrameAction action) {
+    TaskTokens.Parsed parsed = TaskTokens.parse(taskToken)
+        .orElseThrow(() -> new InvalidTokenException("Invalid Token: '" + taskToken + "'"));
+    ExecutionRecord exec = executions.get(parsed.executionArn());
+    if (exec == null) {
+      throw new InvalidTokenException("Invalid Token: '" + taskToken + "'");
+    }
+    Frame frame = exec.frames.get(parsed.frameId());
+    if (exec.status != ExecutionStatus.RUNNING || frame == null || !taskToken.equals(frame.token)) {
+      throw new TaskTimedOutException("Task Timed Out: '" + taskToken + "'");
+    }
+    action.apply(runner(exec), frame);
+    save(exec);
+  }
+
+  private ExecutionRecord execution(String executionArn) {
+    ExecutionRecord exec = executions.get(executionArn);
+    if (exec == null) {
+      throw new ExecutionDoesNotExistException("Execution Does Not Exist: '" + executionArn + "'");
+    }
+    return exec;
+  }
+
+  private ExecutionRunner runner(ExecutionRecord exec) {
+    AslDefinition definition = definitionCache.computeIfAbsent(exec.arn,
+        arn -> new AslDefinition(Json.parse(exec.definition)));
+    return new ExecutionRunner(exec, definition, clock, invoker, templates, random);
+  }
+
+  private void save(ExecutionRecord exec) {
+    store.save(new ExecutionSnapshot(exec.arn, exec.status, exec.toJson()));
+  }
+
+  private static JsonNode detail(String field, JsonNode value) {
+    return Json.object().set(field, value);
+  }
+
+  private static Supplier<UUID> seededUuids(Random random) {
+    return () -> {
+      byte[] bytes = new byte[16];
+      random.nextBytes(bytes);
+      bytes[6] = (byte) ((bytes[6] & 0x0f) | 0x40);
+      bytes[8] = (byte) ((bytes[8] & 0x3f) | 0x80);
+      ByteBuffer buffer = ByteBuffer.wrap(bytes);
+      return new UUID(buffer.getLong(), buffer.getLong());
+    };
+  }
+
+  /** Configures an executor. Only the clock is required. */
+  public static final class Builder {
+    private Clock clock;
+    private TaskInvoker invoker = request -> {
+      throw new TaskFailedException(ErrorNames.RUNTIME,
+          "no TaskInvoker configured; cannot run state '" + request.stateName() + "'");
+    };
+    private ExecutionStore store = new InMemoryExecutionStore();
+    private long seed = 0;
+    private Random random = new Random(0);
+    private Supplier<UUID> uuids;
+
+    private Builder() {
+    }
+
+    /** The only time source (a virtual clock in the local stack); the wall clock is never read. */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    public Builder taskInvoker(TaskInvoker invoker) {
+      this.invoker = invoker;
+      return this;
+    }
+
+    public Builder store(ExecutionStore store) {
+      this.store = store;
+      return this;
+    }
+
+    /** Seeds States.MathRandom, FULL retry jitter and (unless {@link #uuidSource} is set) States.UUID. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      this.random = new Random(seed);
+      return this;
+    }
+
+    /** Source of States.MathRandom and FULL jitter. */
+    public Builder random(Random random) {
+      this.random = random;
+      return this;
+    }
+
+    /** Source of States.UUID and generated execution names. */
+    public Builder uuidSource(Supplier<UUID> uuids) {
+      this.uuids = uuids;
+      return this;
+    }
+
+    public StepFunctionsExecutor build() {
+      return new StepFunctionsExecutor(this);
+    }
+  }
+}
