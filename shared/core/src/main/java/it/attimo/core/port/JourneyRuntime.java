@@ -16,4 +16,9 @@ public interface JourneyRuntime {
 
     /** Stops a running execution (e.g. on erasure); unknown or finished executions are ignored. */
     void stop(String journey, String executionName, String cause);
+
+    /** Whether this runtime has a state machine for {@code journey} (journeys not deployed are not started). */
+    default boolean supports(String journey) {
+        return true;
+    }
 }

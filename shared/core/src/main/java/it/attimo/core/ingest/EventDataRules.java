@@ -1,0 +1,111 @@
+package it.attimo.core.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import it.attimo.core.event.EventTypes;
+
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Per-type checks of an event's {@code data}: required fields, types and ranges. Returns the first problem or null. */
+final class EventDataRules {
+    private static final Pattern ISTAT = Pattern.compile("\\d{6}");
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ]{5,19}");
+    private static final Pattern LOCALE = Pattern.compile("[a-z]{2}(-[A-Z]{2})?");
+    private static final Set<String> CHANNELS = Set.of("email", "sms", "push");
+
+    String check(String type, JsonNode data) {
+        return switch (type) {
+            case EventTypes.CUSTOMER_UPSERTED -> customer(data);
+            case EventTypes.FORM_STARTED, EventTypes.FORM_ABANDONED -> requireText(data, "formId");
+            case EventTypes.FORM_COMPLETED -> firstOf(requireText(data, "formId"),
+                    optionalNumber(data, "durationSeconds", 0, 86_400 * 30), optionalInteger(data, "errors", 0, 10_000));
+            case EventTypes.VIDEO_WATCHED -> firstOf(requireText(data, "videoId"),
+                    optionalNumber(data, "watchedSeconds", 0, 86_400));
+            case EventTypes.SURVEY_ANSWERED -> survey(data);
+            case EventTypes.DELIVERY_DELAYED -> optionalNumber(data, "delayHours", 0, 24 * 365);
+            case EventTypes.CONSENT_CHANGED -> consentChange(data);
+            default -> null;
+        };
+    }
+
+    private String customer(JsonNode d) {
+        JsonNode seg = d.get("segment");
+        if (seg != null && !seg.isNull() && !(seg.isTextual() && Set.of("b2b", "b2c").contains(seg.asText()))) {
+            return "segment must be b2b or b2c";
+        }
+        JsonNode comune = d.get("comune");
+        if (comune != null && !comune.isNull() && !(comune.isTextual() && ISTAT.matcher(comune.asText()).matches())) {
+            return "comune must be a 6-digit ISTAT code as a string (e.g. \"015146\")";
+        }
+        JsonNode email = d.get("email");
+        if (email != null && !email.isNull() && !(email.isTextual() && email.asText().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+            return "email is not a valid address";
+        }
+        JsonNode phone = d.get("phone");
+        if (phone != null && !phone.isNull() && !(phone.isTextual() && PHONE.matcher(phone.asText()).matches())) {
+            return "phone must be digits, optionally with a leading + (E.164)";
+        }
+        JsonNode locale = d.get("locale");
+        if (locale != null && !locale.isNull() && !(locale.isTextual() && LOCALE.matcher(locale.asText()).matches())) {
+            return "locale must look like it or it-IT";
+        }
+        JsonNode consent = d.get("consent");
+        if (consent != null && !consent.isNull()) {
+            if (!consent.isObject()) return "consent must be an object of channel -> boolean";
+            Iterator<Map.Entry<String, JsonNode>> it = consent.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!CHANNELS.contains(e.getKey())) return "consent." + e.getKey() + " is not a channel (email, sms, push)";
+                JsonNode v = e.getValue();
+                boolean ok = v.isBoolean() || (v.isObject() && v.has("granted") && v.get("granted").isBoolean());
+                if (!ok) return "consent." + e.getKey() + " must be true/false or {\"granted\": bool, \"source\": ...}";
+            }
+        }
+        return null;
+    }
+
+    private String survey(JsonNode d) {
+        if (!d.has("nps") && !d.has("csat")) return "nps or csat is required";
+        return firstOf(optionalInteger(d, "nps", 0, 10), optionalInteger(d, "csat", 1, 5));
+    }
+
+    private String consentChange(JsonNode d) {
+        JsonNode ch = d.get("channel");
+        if (ch == null || !ch.isTextual() || !CHANNELS.contains(ch.asText())) return "channel must be email, sms or push";
+        JsonNode g = d.get("granted");
+        if (g == null || !g.isBoolean()) return "granted (boolean) is required";
+        return null;
+    }
+
+    private static String requireText(JsonNode d, String field) {
+        JsonNode v = d.get(field);
+        return v != null && v.isTextual() && !v.asText().isBlank() ? null : field + " is required (non-empty string)";
+    }
+
+    private static String optionalNumber(JsonNode d, String field, double min, double max) {
+        JsonNode v = d.get(field);
+        if (v == null || v.isNull()) return null;
+        if (!v.isNumber()) return field + " must be a number";
+        double x = v.asDouble();
+        return x < min || x > max ? field + " must be between " + fmt(min) + " and " + fmt(max) : null;
+    }
+
+    private static String optionalInteger(JsonNode d, String field, long min, long max) {
+        JsonNode v = d.get(field);
+        if (v == null || v.isNull()) return null;
+        if (!v.isIntegralNumber()) return field + " must be an integer";
+        long x = v.asLong();
+        return x < min || x > max ? field + " must be between " + min + " and " + max : null;
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    private static String firstOf(String... problems) {
+        for (String p : problems) if (p != null) return p;
+        return null;
+    }
+}

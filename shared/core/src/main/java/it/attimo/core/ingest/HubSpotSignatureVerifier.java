@@ -1,0 +1,120 @@
+package it.attimo.core.ingest;
+
+import it.attimo.core.api.ApiRequest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * HubSpot request validation: signature v3 (HMAC-SHA256 of method + URI + body + timestamp, Base64, 5-minute
+ * window) and the older v1 (SHA-256 hex of secret + body) and v2 (SHA-256 hex of secret + method + URI + body).
+ * v1 and v2 carry no timestamp, so their freshness cannot be judged; duplicates are absorbed downstream.
+ */
+public final class HubSpotSignatureVerifier {
+    public static final String V3_HEADER = "X-HubSpot-Signature-v3";
+    public static final String V3_TIMESTAMP = "X-HubSpot-Request-Timestamp";
+    public static final String LEGACY_HEADER = "X-HubSpot-Signature";
+    public static final String LEGACY_VERSION = "X-HubSpot-Signature-Version";
+    static final long MAX_AGE_MILLIS = 300_000;
+
+    /** HubSpot decodes these escapes in the URI before signing. */
+    private static final Map<String, String> DECODED = new LinkedHashMap<>();
+
+    static {
+        DECODED.put("%3A", ":");
+        DECODED.put("%2F", "/");
+        DECODED.put("%3F", "?");
+        DECODED.put("%40", "@");
+        DECODED.put("%21", "!");
+        DECODED.put("%24", "$");
+        DECODED.put("%27", "'");
+        DECODED.put("%28", "(");
+        DECODED.put("%29", ")");
+        DECODED.put("%2A", "*");
+        DECODED.put("%2C", ",");
+        DECODED.put("%3B", ";");
+    }
+
+    private final Clock wallClock;
+
+    public HubSpotSignatureVerifier(Clock wallClock) {
+        this.wallClock = wallClock;
+    }
+
+    public SignatureCheck verify(String clientSecret, ApiRequest request) {
+        if (clientSecret == null || clientSecret.isEmpty()) return SignatureCheck.NOT_CONFIGURED;
+        String v3 = request.header(V3_HEADER);
+        if (v3 != null) return verifyV3(clientSecret, request, v3);
+        String legacy = request.header(LEGACY_HEADER);
+        if (legacy == null) return SignatureCheck.MISSING;
+        String version = request.header(LEGACY_VERSION);
+        String v = version == null ? "v1" : version.trim().toLowerCase();
+        byte[] source;
+        if (v.equals("v1")) {
+            source = Hmac.concat(clientSecret.getBytes(StandardCharsets.UTF_8), request.body());
+        } else if (v.equals("v2")) {
+            source = Hmac.concat((clientSecret + request.method() + request.url()).getBytes(StandardCharsets.UTF_8),
+                    request.body());
+        } else {
+            return SignatureCheck.MALFORMED;
+        }
+        byte[] given;
+        try {
+            given = HexFormat.of().parseHex(legacy.trim().toLowerCase());
+        } catch (IllegalArgumentException e) {
+            return SignatureCheck.MALFORMED;
+        }
+        return Hmac.constantTimeEquals(Hmac.sha256(source), given) ? SignatureCheck.VALID : SignatureCheck.FORGED;
+    }
+
+    private SignatureCheck verifyV3(String secret, ApiRequest request, String signature) {
+        String tsHeader = request.header(V3_TIMESTAMP);
+        if (tsHeader == null) return SignatureCheck.MISSING;
+        long ts;
+        try {
+            ts = Long.parseLong(tsHeader.trim());
+        } catch (NumberFormatException e) {
+            return SignatureCheck.MALFORMED;
+        }
+        if (Math.abs(wallClock.millis() - ts) > MAX_AGE_MILLIS) return SignatureCheck.STALE;
+        byte[] given;
+        try {
+            given = Base64.getDecoder().decode(signature.trim());
+        } catch (IllegalArgumentException e) {
+            return SignatureCheck.MALFORMED;
+        }
+        byte[] expected = Hmac.hmacSha256(secret, v3Source(request.method(), request.url(), request.body(), tsHeader.trim()));
+        return Hmac.constantTimeEquals(expected, given) ? SignatureCheck.VALID : SignatureCheck.FORGED;
+    }
+
+    static byte[] v3Source(String method, String url, byte[] body, String timestamp) {
+        return Hmac.concat((method + decodeUri(url)).getBytes(StandardCharsets.UTF_8), body,
+                timestamp.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String decodeUri(String url) {
+        String out = url;
+        for (Map.Entry<String, String> e : DECODED.entrySet()) {
+            out = out.replace(e.getKey(), e.getValue()).replace(e.getKey().toLowerCase(), e.getValue());
+        }
+        return out;
+    }
+
+    /** Signs like HubSpot v3 does (for tests, the demo and docs). */
+    public static String signV3(String secret, String method, String url, byte[] body, long timestampMillis) {
+        return Base64.getEncoder().encodeToString(
+                Hmac.hmacSha256(secret, v3Source(method, url, body, Long.toString(timestampMillis))));
+    }
+
+    public static String signV1(String secret, byte[] body) {
+        return Hmac.hex(Hmac.sha256(Hmac.concat(secret.getBytes(StandardCharsets.UTF_8), body)));
+    }
+
+    public static String signV2(String secret, String method, String url, byte[] body) {
+        return Hmac.hex(Hmac.sha256(Hmac.concat((secret + method + url).getBytes(StandardCharsets.UTF_8), body)));
+    }
+}

@@ -1,0 +1,21 @@
+package it.attimo.core.ingest;
+
+/** The verdict on a request's signature; anything but {@link #VALID} is answered 401 and stores nothing. */
+public enum SignatureCheck {
+    VALID(null),
+    MISSING("missing signature or timestamp header"),
+    MALFORMED("signature or timestamp header is malformed"),
+    STALE("timestamp is outside the 5-minute tolerance"),
+    FORGED("signature does not match"),
+    NOT_CONFIGURED("no secret is configured for this endpoint");
+
+    private final String message;
+
+    SignatureCheck(String message) {
+        this.message = message;
+    }
+
+    public String message() {
+        return message;
+    }
+}

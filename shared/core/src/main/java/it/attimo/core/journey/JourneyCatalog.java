@@ -1,0 +1,58 @@
+package it.attimo.core.journey;
+
+import it.attimo.core.customer.Profile;
+import it.attimo.core.customer.Segment;
+import it.attimo.core.event.CustomerEvent;
+import it.attimo.core.event.EventTypes;
+import it.attimo.core.ingest.Hmac;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.BiPredicate;
+import java.util.regex.Pattern;
+
+/** Which event starts which journey, for whom, and under which execution name. */
+public final class JourneyCatalog {
+    public static final String POST_PURCHASE = "post-purchase";
+    public static final String ONBOARDING = "onboarding-72h";
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final int MAX_NAME = 80;
+
+    public record Trigger(String journey, String eventType, BiPredicate<CustomerEvent, Profile> when) {}
+
+    private final List<Trigger> triggers;
+
+    public JourneyCatalog(List<Trigger> triggers) {
+        this.triggers = List.copyOf(triggers);
+    }
+
+    public static JourneyCatalog defaults() {
+        return new JourneyCatalog(List.of(
+                new Trigger(POST_PURCHASE, EventTypes.ORDER_DELIVERED, (e, p) -> true),
+                new Trigger(ONBOARDING, EventTypes.ACCOUNT_REGISTERED,
+                        (e, p) -> p != null && p.segment() == Segment.B2B)));
+    }
+
+    public List<Trigger> triggeredBy(CustomerEvent event, Profile profile) {
+        return triggers.stream()
+                .filter(t -> t.eventType().equals(event.type()) && t.when().test(event, profile))
+                .toList();
+    }
+
+    /**
+     * The execution name: the same customer and triggering event always give the same name, so a redelivered event
+     * cannot start a second execution. Readable when the ids allow it, a digest otherwise (Step Functions: 80 chars).
+     */
+    public static String executionName(String journey, String customerId, String eventId) {
+        String readable = journey + "-" + customerId + "-" + eventId;
+        if (readable.length() <= MAX_NAME && SAFE.matcher(readable).matches()) return readable;
+        String digest = Hmac.hex(Hmac.sha256((customerId + "\u0000" + eventId).getBytes(StandardCharsets.UTF_8)));
+        return journey + "-" + digest.substring(0, 40);
+    }
+
+    /** The execution name from an execution ARN or name. */
+    public static String executionNameOf(String executionIdOrName) {
+        int i = executionIdOrName.lastIndexOf(':');
+        return i < 0 ? executionIdOrName : executionIdOrName.substring(i + 1);
+    }
+}

@@ -1,0 +1,243 @@
+package it.attimo.core.profile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import it.attimo.core.customer.JourneyRun;
+import it.attimo.core.customer.Profile;
+import it.attimo.core.event.CloudEventJson;
+import it.attimo.core.event.CustomerEvent;
+import it.attimo.core.event.EventTypes;
+import it.attimo.core.ingest.QuarantinedEvent;
+import it.attimo.core.journey.JourneyCatalog;
+import it.attimo.core.journey.ParkedWait;
+import it.attimo.core.json.Json;
+import it.attimo.core.port.ContactStore;
+import it.attimo.core.port.EventLog;
+import it.attimo.core.port.JourneyRuntime;
+import it.attimo.core.port.MessageLedger;
+import it.attimo.core.port.ProfileStore;
+import it.attimo.core.port.QuarantineStore;
+import it.attimo.core.port.RescoreScheduler;
+import it.attimo.core.port.WaitRegistry;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The score function's use case. Every step is safe to repeat, so a redelivered message (after a crash, a timeout,
+ * a duplicate from the source) converges to the same state: the log dedupes by event id, the profile is a fold of
+ * the log, journeys start under deterministic names, closed task tokens are ignored.
+ */
+public final class ProcessCustomerEvents {
+    private static final Logger LOG = Logger.getLogger(ProcessCustomerEvents.class.getName());
+    static final int MAX_SAVE_ATTEMPTS = 8;
+    public static final String RESCORE_KIND = "rescore";
+
+    private final EventLog eventLog;
+    private final ProfileStore profiles;
+    private final ContactStore contacts;
+    private final WaitRegistry waits;
+    private final MessageLedger ledger;
+    private final JourneyRuntime journeys;
+    private final QuarantineStore quarantine;
+    private final RescoreScheduler rescoreScheduler;
+    private final ProfileFolder folder;
+    private final JourneyCatalog catalog;
+    private final Clock clock;
+
+    public ProcessCustomerEvents(EventLog eventLog, ProfileStore profiles, ContactStore contacts, WaitRegistry waits,
+                                 MessageLedger ledger, JourneyRuntime journeys, QuarantineStore quarantine,
+                                 RescoreScheduler rescoreScheduler, ProfileFolder folder, JourneyCatalog catalog,
+                                 Clock clock) {
+        this.eventLog = eventLog;
+        this.profiles = profiles;
+        this.contacts = contacts;
+        this.waits = waits;
+        this.ledger = ledger;
+        this.journeys = journeys;
+        this.quarantine = quarantine;
+        this.rescoreScheduler = rescoreScheduler;
+        this.folder = folder;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /** A re-score command body for the queue. */
+    public static String rescoreCommand(String customerId, Instant at) {
+        ObjectNode n = Json.object();
+        n.put("kind", RESCORE_KIND);
+        n.put("customerId", customerId);
+        n.put("at", at.toString());
+        return n.toString();
+    }
+
+    /**
+     * @return the ids of messages that failed and must be redelivered. Once a customer's message fails, that
+     * customer's later messages in the batch are failed too, so FIFO order per customer holds.
+     */
+    public List<String> process(List<InboundMessage> messages) {
+        List<String> failed = new ArrayList<>();
+        Set<String> blockedCustomers = new HashSet<>();
+        for (InboundMessage m : messages) {
+            JsonNode body;
+            try {
+                body = Json.parse(m.body());
+            } catch (Exception e) {
+                keepUnusable(m, "queued message is not JSON");
+                continue;
+            }
+            String customerId = RESCORE_KIND.equals(body.path("kind").asText()) ? body.path("customerId").asText(null)
+                    : body.path("subject").asText(null);
+            if (customerId == null) {
+                keepUnusable(m, "queued message names no customer");
+                continue;
+            }
+            if (blockedCustomers.contains(customerId)) {
+                failed.add(m.messageId());
+                continue;
+            }
+            try {
+                if (RESCORE_KIND.equals(body.path("kind").asText())) {
+                    refresh(customerId, null);
+                } else {
+                    CustomerEvent event;
+                    try {
+                        event = CloudEventJson.fromNode(body);
+                    } catch (RuntimeException e) {
+                        keepUnusable(m, "queued event cannot be read: " + e.getMessage());
+                        continue;
+                    }
+                    handle(event);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "message " + m.messageId() + " for customer " + customerId + " failed; will retry", e);
+                failed.add(m.messageId());
+                blockedCustomers.add(customerId);
+            }
+        }
+        return failed;
+    }
+
+    public void handle(CustomerEvent event) {
+        if (EventTypes.CUSTOMER_ERASED.equals(event.type())) {
+            erase(event.customerId());
+            return;
+        }
+        eventLog.append(event);
+        refresh(event.customerId(), event);
+    }
+
+    /** Re-folds the customer's log, stores the profile, starts triggered journeys and wakes waiting ones. */
+    private void refresh(String customerId, CustomerEvent trigger) {
+        Instant now = clock.instant();
+        List<CustomerEvent> history = eventLog.history(customerId);
+        if (history.isEmpty()) return;
+        Profile before = profiles.find(customerId).orElse(null);
+        FoldedCustomer folded = folder.fold(customerId, history, before, now);
+        if (folded.contact() != null) contacts.put(folded.contact());
+        List<JourneyCatalog.Trigger> toStart = trigger == null ? List.of()
+                : catalog.triggeredBy(trigger, folded.profile()).stream().filter(t -> journeys.supports(t.journey())).toList();
+        List<JourneyRun> started = new ArrayList<>();
+        for (JourneyCatalog.Trigger t : toStart) {
+            String name = JourneyCatalog.executionName(t.journey(), customerId, trigger.id());
+            journeys.start(t.journey(), name, journeyInput(t.journey(), trigger));
+            started.add(new JourneyRun(t.journey(), name, trigger.time(), JourneyRun.RUNNING, null));
+        }
+        Profile saved = saveFolded(customerId, now, started, history, before);
+        if (trigger != null) wake(customerId, trigger.type(), eventPayload(trigger));
+        String beforeTier = before == null ? null : before.tier();
+        if (saved.tier() != null && !saved.tier().equals(beforeTier)) {
+            ObjectNode signal = Json.object();
+            signal.put("type", "tier." + saved.tier());
+            signal.put("from", beforeTier);
+            signal.put("score", saved.score());
+            wake(customerId, "tier." + saved.tier(), signal.toString());
+        }
+        folded.nextDeadline().ifPresent(at -> rescoreScheduler.rescoreAt(customerId, at));
+    }
+
+    private Profile saveFolded(String customerId, Instant now, List<JourneyRun> started, List<CustomerEvent> history,
+                               Profile first) {
+        Profile current = first;
+        for (int attempt = 1; ; attempt++) {
+            Profile folded = folder.fold(customerId, history, current, now).profile();
+            List<JourneyRun> runs = new ArrayList<>(folded.journeys());
+            for (JourneyRun r : started) {
+                if (runs.stream().noneMatch(x -> x.executionName().equals(r.executionName()))) runs.add(r);
+            }
+            Profile next = folded.withJourneys(runs);
+            try {
+                return profiles.save(next, current == null ? 0 : current.version());
+            } catch (ProfileStore.ConcurrentUpdateException e) {
+                if (attempt >= MAX_SAVE_ATTEMPTS) throw e;
+                current = profiles.find(customerId).orElse(null);
+            }
+        }
+    }
+
+    /** Applies {@code change} to the stored profile with optimistic retries; no-op if there is no profile. */
+    public static Optional<Profile> update(ProfileStore profiles, String customerId, UnaryOperator<Profile> change) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<Profile> current = profiles.find(customerId);
+            if (current.isEmpty()) return Optional.empty();
+            try {
+                return Optional.of(profiles.save(change.apply(current.get()), current.get().version()));
+            } catch (ProfileStore.ConcurrentUpdateException e) {
+                if (attempt >= MAX_SAVE_ATTEMPTS) throw e;
+            }
+        }
+    }
+
+    private void wake(String customerId, String eventType, String payload) {
+        for (ParkedWait w : waits.waitingFor(customerId, eventType)) {
+            journeys.resume(w.taskToken(), payload);
+            waits.remove(w);
+        }
+    }
+
+    private void erase(String customerId) {
+        profiles.find(customerId).ifPresent(p -> p.activeJourneys()
+                .forEach(r -> journeys.stop(r.journey(), r.executionName(), "customer erased")));
+        for (ParkedWait w : waits.forCustomer(customerId)) journeys.fail(w.taskToken(), "Attimo.CustomerErased", "erased");
+        waits.erase(customerId);
+        ledger.erase(customerId);
+        contacts.delete(customerId);
+        eventLog.erase(customerId);
+        profiles.delete(customerId);
+        LOG.info(() -> "customer " + customerId + " erased");
+    }
+
+    private void keepUnusable(InboundMessage m, String reason) {
+        quarantine.keep(new QuarantinedEvent(UUID.randomUUID().toString(), "queue", -1, m.messageId(), reason, m.body(),
+                clock.instant()));
+        LOG.warning(() -> "message " + m.messageId() + " quarantined: " + reason);
+    }
+
+    static String journeyInput(String journey, CustomerEvent trigger) {
+        ObjectNode n = Json.object();
+        n.put("customerId", trigger.customerId());
+        n.put("journey", journey);
+        ObjectNode t = n.putObject("trigger");
+        t.put("eventId", trigger.id());
+        t.put("type", trigger.type());
+        t.put("time", trigger.time().toString());
+        return n.toString();
+    }
+
+    private static String eventPayload(CustomerEvent e) {
+        ObjectNode n = Json.object();
+        n.put("eventId", e.id());
+        n.put("type", e.type());
+        n.put("time", e.time().toString());
+        return n.toString();
+    }
+}

@@ -1,0 +1,116 @@
+package it.attimo.core.profile;
+
+import it.attimo.core.customer.Consent;
+import it.attimo.core.customer.Contact;
+import it.attimo.core.customer.EventSummary;
+import it.attimo.core.customer.Location;
+import it.attimo.core.customer.Profile;
+import it.attimo.core.customer.Segment;
+import it.attimo.core.event.CustomerEvent;
+import it.attimo.core.event.EventTypes;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Folds a customer's event log into the behavioural part of a profile. Pure: the same log gives the same profile,
+ * whatever order the events arrived in and however many copies of each.
+ */
+public final class ProfileFolder {
+    static final int RECENT_EVENTS = 20;
+
+    private final GeoResolver geo;
+    private final Scorer scorer;
+
+    public ProfileFolder(GeoResolver geo, Scorer scorer) {
+        this.geo = geo;
+        this.scorer = scorer;
+    }
+
+    /** Sorted by time then id, one copy per id. */
+    public static List<CustomerEvent> canonical(List<CustomerEvent> history) {
+        List<CustomerEvent> sorted = new ArrayList<>(history);
+        sorted.sort(Comparator.comparing(CustomerEvent::time).thenComparing(CustomerEvent::id));
+        Set<String> ids = new HashSet<>();
+        sorted.removeIf(e -> !ids.add(e.id()));
+        return sorted;
+    }
+
+    /**
+     * @param previous the stored profile (its journeys, outcomes and version are kept), or null
+     * @param at       the instant the score is computed for
+     */
+    public FoldedCustomer fold(String customerId, List<CustomerEvent> history, Profile previous, Instant at) {
+        List<CustomerEvent> log = canonical(history);
+        Segment segment = null;
+        String comune = null, locale = null, tone = null;
+        String email = null, phone = null, pushToken = null;
+        Map<String, Consent> consents = new LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        Instant first = null, last = null;
+        for (CustomerEvent e : log) {
+            counts.merge(e.type(), 1, Integer::sum);
+            if (first == null) first = e.time();
+            last = e.time();
+            switch (e.type()) {
+                case EventTypes.CUSTOMER_UPSERTED -> {
+                    if (e.text("segment") != null) segment = Segment.parse(e.text("segment"));
+                    if (e.text("comune") != null) comune = e.text("comune");
+                    if (e.text("locale") != null) locale = e.text("locale");
+                    if (e.text("tone") != null) tone = e.text("tone");
+                    if (e.text("email") != null) email = e.text("email");
+                    if (e.text("phone") != null) phone = e.text("phone");
+                    if (e.text("pushToken") != null) pushToken = e.text("pushToken");
+                    if (e.data().get("consent") instanceof Map<?, ?> consent) {
+                        for (Map.Entry<?, ?> c : consent.entrySet()) {
+                            consents.put(c.getKey().toString(), consentOf(c.getValue(), e));
+                        }
+                    }
+                }
+                case EventTypes.CONSENT_CHANGED -> consents.put(e.text("channel"), new Consent(
+                        Boolean.TRUE.equals(e.data().get("granted")),
+                        e.text("source") != null ? e.text("source") : e.source(), e.time()));
+                case EventTypes.EMAIL_UNSUBSCRIBED, EventTypes.EMAIL_COMPLAINED ->
+                        consents.put("email", new Consent(false, e.type(), e.time()));
+                default -> { }
+            }
+        }
+        Location location = comune == null ? null : geo.locate(comune).orElse(
+                new Location(comune, null, null, null, null, null));
+        if (tone == null) tone = toneFor(segment, location);
+        Scorer.Score score = scorer.score(log, at);
+        List<EventSummary> recent = new ArrayList<>();
+        for (int i = log.size() - 1; i >= 0 && recent.size() < RECENT_EVENTS; i--) {
+            CustomerEvent e = log.get(i);
+            recent.add(new EventSummary(e.id(), e.type(), e.time()));
+        }
+        Profile base = previous == null ? Profile.empty(customerId) : previous;
+        Profile profile = new Profile(customerId, segment, location, locale, tone, consents, score.value(), score.tier(),
+                score.breakdown(), counts, first, last, base.journeys(), recent, base.outcomes(), at, base.version());
+        Contact contact = email == null && phone == null && pushToken == null ? null
+                : new Contact(customerId, email, phone, pushToken);
+        return new FoldedCustomer(profile, contact, score.nextDeadline());
+    }
+
+    private static Consent consentOf(Object value, CustomerEvent e) {
+        if (value instanceof Boolean b) return new Consent(b, e.source(), e.time());
+        if (value instanceof Map<?, ?> m) {
+            Object src = m.get("source");
+            return new Consent(Boolean.TRUE.equals(m.get("granted")), src == null ? e.source() : src.toString(), e.time());
+        }
+        return new Consent(false, e.source(), e.time());
+    }
+
+    /** Seed 001: informal ("Ciao") in the South and Islands, more formal ("Buongiorno") elsewhere. */
+    static String toneFor(Segment segment, Location location) {
+        String area = location == null ? null : location.macroArea();
+        boolean south = area != null && (area.equalsIgnoreCase("Sud") || area.equalsIgnoreCase("Isole"));
+        return south ? "informale" : "formale";
+    }
+}
