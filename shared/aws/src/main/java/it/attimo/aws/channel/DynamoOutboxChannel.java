@@ -1,0 +1,100 @@
+package it.attimo.aws.channel;
+
+import it.attimo.aws.dynamo.AttimoTables;
+import it.attimo.core.journey.OutboundMessage;
+import it.attimo.core.port.ChannelGateway;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The local stand-in for SES and SNS: each message becomes an item of the outbox table (customerId, messageKey), so a
+ * resent key overwrites rather than duplicates. Stores no contact details.
+ */
+public final class DynamoOutboxChannel implements ChannelGateway {
+    private final DynamoDbClient client;
+    private final String table;
+    private final Clock clock;
+
+    public DynamoOutboxChannel(DynamoDbClient client, String tablePrefix, Clock clock) {
+        this.client = client;
+        this.table = AttimoTables.name(tablePrefix, AttimoTables.OUTBOX);
+        this.clock = clock;
+    }
+
+    @Override
+    public String send(OutboundMessage m) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("customerId", s(m.customerId()));
+        item.put("messageKey", s(m.messageKey()));
+        put(item, "channel", m.channel() == null ? null : m.channel().id());
+        put(item, "kind", m.kind());
+        put(item, "journey", m.journey());
+        put(item, "step", m.step());
+        put(item, "sendAt", m.sendAt() == null ? null : m.sendAt().toString());
+        put(item, "template", m.template());
+        put(item, "locale", m.locale());
+        put(item, "tone", m.tone());
+        item.put("recordedAt", s(clock.instant().toString()));
+        client.putItem(b -> b.tableName(table).item(item));
+        return "outbox:" + m.messageKey();
+    }
+
+    /** Every message in the outbox, ordered by send time. */
+    public List<OutboxMessage> all() {
+        List<OutboxMessage> messages = new ArrayList<>();
+        client.scanPaginator(b -> b.tableName(table).consistentRead(true)).items()
+                .forEach(item -> messages.add(fromItem(item)));
+        return sorted(messages);
+    }
+
+    /** One customer's messages, ordered by send time. */
+    public List<OutboxMessage> forCustomer(String customerId) {
+        QueryRequest query = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("customerId = :c")
+                .expressionAttributeValues(Map.of(":c", s(customerId)))
+                .consistentRead(true)
+                .build();
+        List<OutboxMessage> messages = new ArrayList<>();
+        client.queryPaginator(query).items().forEach(item -> messages.add(fromItem(item)));
+        return sorted(messages);
+    }
+
+    private static List<OutboxMessage> sorted(List<OutboxMessage> messages) {
+        messages.sort(Comparator.comparing(OutboxMessage::sendAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(OutboxMessage::messageKey));
+        return messages;
+    }
+
+    private static OutboxMessage fromItem(Map<String, AttributeValue> item) {
+        return new OutboxMessage(text(item, "customerId"), text(item, "messageKey"), text(item, "channel"),
+                text(item, "kind"), text(item, "journey"), text(item, "step"), instant(item, "sendAt"),
+                text(item, "template"), text(item, "locale"), text(item, "tone"), instant(item, "recordedAt"));
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.builder().s(value).build();
+    }
+
+    private static void put(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null) item.put(name, s(value));
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null ? null : v.s();
+    }
+
+    private static Instant instant(Map<String, AttributeValue> item, String name) {
+        String v = text(item, name);
+        return v == null ? null : Instant.parse(v);
+    }
+}

@@ -1,0 +1,31 @@
+package it.attimo.aws.channel;
+
+import it.attimo.core.channel.Channel;
+import it.attimo.core.journey.OutboundMessage;
+import it.attimo.core.port.ChannelGateway;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Sends each message through the gateway configured for its channel. */
+public final class RoutingChannelGateway implements ChannelGateway {
+    private final Map<Channel, ChannelGateway> routes;
+
+    public RoutingChannelGateway(Map<Channel, ChannelGateway> routes) {
+        this.routes = routes.isEmpty() ? new EnumMap<>(Channel.class) : new EnumMap<>(routes);
+    }
+
+    /** Every channel to the same gateway (the local outbox). */
+    public static RoutingChannelGateway allTo(ChannelGateway gateway) {
+        Map<Channel, ChannelGateway> routes = new EnumMap<>(Channel.class);
+        for (Channel c : Channel.values()) routes.put(c, gateway);
+        return new RoutingChannelGateway(routes);
+    }
+
+    @Override
+    public String send(OutboundMessage message) {
+        ChannelGateway gateway = routes.get(message.channel());
+        if (gateway == null) throw new UnsupportedChannelException(message.channel(), "no gateway is configured for it");
+        return gateway.send(message);
+    }
+}

@@ -1,0 +1,45 @@
+package it.attimo.aws.dynamo;
+
+import it.attimo.core.customer.Contact;
+import it.attimo.core.port.ContactStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Contact details in their own table, so erasing a person is one delete and profiles carry no personal data. */
+public final class DynamoContactStore implements ContactStore {
+    private final DynamoDbClient client;
+    private final String table;
+
+    public DynamoContactStore(DynamoDbClient client, String tablePrefix) {
+        this.client = client;
+        this.table = AttimoTables.name(tablePrefix, AttimoTables.CONTACTS);
+    }
+
+    @Override
+    public void put(Contact contact) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("customerId", Items.s(contact.customerId()));
+        Items.putIfPresent(item, "email", contact.email());
+        Items.putIfPresent(item, "phone", contact.phone());
+        Items.putIfPresent(item, "pushToken", contact.pushToken());
+        client.putItem(b -> b.tableName(table).item(item));
+    }
+
+    @Override
+    public Optional<Contact> find(String customerId) {
+        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table)
+                .key(Items.key("customerId", customerId)).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) return Optional.empty();
+        return Optional.of(new Contact(customerId, Items.text(item, "email"), Items.text(item, "phone"),
+                Items.text(item, "pushToken")));
+    }
+
+    @Override
+    public void delete(String customerId) {
+        client.deleteItem(b -> b.tableName(table).key(Items.key("customerId", customerId)));
+    }
+}
