@@ -1,0 +1,43 @@
+package it.attimo.core;
+
+import it.attimo.core.geo.ComuneDirectory;
+import it.attimo.core.journey.CalendarSendPlanner;
+import it.attimo.core.journey.JourneyCatalog;
+import it.attimo.core.journey.SendPlanner;
+import it.attimo.core.profile.DirectoryGeoResolver;
+import it.attimo.core.profile.PlanScorer;
+import it.attimo.core.profile.ProfileFolder;
+import it.attimo.core.scoring.ScoringEngine;
+import it.attimo.core.scoring.ScoringPlanLoader;
+import it.attimo.core.profile.Scorer;
+import it.attimo.core.timing.SendWindowPlanner;
+
+/**
+ * The domain services with their bundled defaults (ISTAT directory, Italian calendar, send windows, scoring plan),
+ * for adapters that wire the use cases. Replace any of them for tests or configuration.
+ */
+public final class AttimoCore {
+    private AttimoCore() {}
+
+    public static ProfileFolder profileFolder() {
+        return new ProfileFolder(new DirectoryGeoResolver(ComuneDirectory.bundled()), defaultScorer());
+    }
+
+    public static Scorer defaultScorer() {
+        return new PlanScorer(new ScoringEngine(ScoringPlanLoader.loadDefault()));
+    }
+
+    /** The default plan, or the plan file at {@code configuredPath} when it is set. */
+    public static ProfileFolder profileFolder(String scoringPlanPath) {
+        return new ProfileFolder(new DirectoryGeoResolver(ComuneDirectory.bundled()),
+                new PlanScorer(new ScoringEngine(ScoringPlanLoader.loadOrDefault(scoringPlanPath))));
+    }
+
+    public static SendPlanner sendPlanner() {
+        return new CalendarSendPlanner(SendWindowPlanner.defaults());
+    }
+
+    public static JourneyCatalog journeyCatalog() {
+        return JourneyCatalog.defaults();
+    }
+}
