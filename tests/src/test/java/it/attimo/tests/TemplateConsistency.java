@@ -45,7 +45,12 @@ final class TemplateConsistency {
     }
 
     static TemplateConsistency load(Path root) throws IOException {
-        return new TemplateConsistency(root, CloudFormationYaml.load(root.resolve("template.yaml")));
+        return load(root, "template.yaml");
+    }
+
+    /** A template with another file name; its paths are relative to {@code root} all the same. */
+    static TemplateConsistency load(Path root, String templateFile) throws IOException {
+        return new TemplateConsistency(root, CloudFormationYaml.load(root.resolve(templateFile)));
     }
 
     /** The nearest directory, from {@code start} upwards, that holds a template.yaml. */
@@ -177,6 +182,122 @@ final class TemplateConsistency {
         return invocations(new ArrayList<>());
     }
 
+    /** A table the code expects: its short name (deployed as {@code <stack>-<name>}), key attributes and TTL. */
+    record ExpectedTable(String name, String partitionKey, String sortKey, boolean expires) {
+    }
+
+    /**
+     * The template deploys exactly the tables the code expects, named {@code ${AWS::StackName}-<name>} with the same
+     * string keys and TTL attribute, and every function finds them through ATTIMO_TABLE_PREFIX = the stack name.
+     */
+    List<String> tableProblems(List<ExpectedTable> expected, String ttlAttribute) {
+        List<String> problems = new ArrayList<>();
+        for (String id : resourcesOfType(FUNCTION).keySet()) {
+            Object prefix = environmentVariable(id, "ATTIMO_TABLE_PREFIX");
+            if (!Map.of("Ref", "AWS::StackName").equals(prefix)) {
+                problems.add(id + ": ATTIMO_TABLE_PREFIX is " + prefix + ", not the stack name");
+            }
+        }
+        Map<String, String> idsByName = new LinkedHashMap<>();
+        Pattern tableName = Pattern.compile("\\$\\{AWS::StackName}-([a-z0-9-]+)");
+        resourcesOfType("AWS::DynamoDB::Table").forEach((id, table) -> {
+            Object name = asMap(properties(table).get("TableName")).get("Fn::Sub");
+            Matcher matcher = tableName.matcher(String.valueOf(name));
+            if (matcher.matches()) {
+                idsByName.put(matcher.group(1), id);
+            } else {
+                problems.add(id + ": TableName is not ${AWS::StackName}-<name>");
+            }
+        });
+        Map<String, ExpectedTable> expectedByName = new LinkedHashMap<>();
+        expected.forEach(table -> expectedByName.put(table.name(), table));
+        idsByName.forEach((name, id) -> {
+            if (!expectedByName.containsKey(name)) {
+                problems.add(id + ": table " + name + " is not one the code uses");
+            }
+        });
+        for (ExpectedTable table : expected) {
+            String id = idsByName.get(table.name());
+            if (id == null) {
+                problems.add("no table ${AWS::StackName}-" + table.name());
+                continue;
+            }
+            Map<String, Object> props = properties(resourcesOfType("AWS::DynamoDB::Table").get(id));
+            Map<String, String> keys = new LinkedHashMap<>();
+            if (props.get("KeySchema") instanceof List<?> schema) {
+                schema.forEach(key -> keys.put(String.valueOf(asMap(key).get("KeyType")),
+                        String.valueOf(asMap(key).get("AttributeName"))));
+            }
+            Map<String, String> expectedKeys = new LinkedHashMap<>();
+            expectedKeys.put("HASH", table.partitionKey());
+            if (table.sortKey() != null) {
+                expectedKeys.put("RANGE", table.sortKey());
+            }
+            if (!keys.equals(expectedKeys)) {
+                problems.add(id + ": keys " + keys + ", the code expects " + expectedKeys);
+            }
+            if (props.get("AttributeDefinitions") instanceof List<?> attributes) {
+                attributes.stream().map(TemplateConsistency::asMap)
+                        .filter(attribute -> !"S".equals(attribute.get("AttributeType")))
+                        .forEach(attribute -> problems.add(id + ": key " + attribute.get("AttributeName")
+                                + " is not a string"));
+            }
+            Map<String, Object> ttl = asMap(props.get("TimeToLiveSpecification"));
+            boolean expires = Boolean.TRUE.equals(ttl.get("Enabled"));
+            if (expires != table.expires()) {
+                problems.add(id + (table.expires() ? ": has no TTL" : ": has a TTL the code does not expect"));
+            } else if (expires && !ttlAttribute.equals(ttl.get("AttributeName"))) {
+                problems.add(id + ": TTL attribute " + ttl.get("AttributeName") + ", the code writes " + ttlAttribute);
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * ATTIMO_STATE_MACHINE_ARNS is a {@code journey=${StateMachine}} list in which each journey is named after its
+     * definition file ({@code statemachines/<journey>.asl.json}, as the local stack names them), and which lists
+     * every state machine of the template.
+     */
+    List<String> stateMachineArnsProblems() {
+        List<String> problems = new ArrayList<>();
+        Map<String, Map<String, Object>> machines = resourcesOfType(STATE_MACHINE);
+        Set<String> started = new LinkedHashSet<>();
+        Pattern entry = Pattern.compile("([a-z0-9-]+)=\\$\\{([A-Za-z0-9]+)}");
+        for (String id : resourcesOfType(FUNCTION).keySet()) {
+            Object value = environmentVariable(id, "ATTIMO_STATE_MACHINE_ARNS");
+            if (value == null) {
+                continue;
+            }
+            Object list = asMap(value).get("Fn::Sub");
+            if (!(list instanceof String text)) {
+                problems.add(id + ": ATTIMO_STATE_MACHINE_ARNS is not a !Sub journey=${StateMachine} list");
+                continue;
+            }
+            for (String item : text.split(",")) {
+                Matcher matcher = entry.matcher(item.trim());
+                if (!matcher.matches()) {
+                    problems.add(id + ": ATTIMO_STATE_MACHINE_ARNS entry '" + item + "' is not journey=${StateMachine}");
+                    continue;
+                }
+                String journey = matcher.group(1);
+                String machine = matcher.group(2);
+                if (!machines.containsKey(machine)) {
+                    problems.add(id + ": journey " + journey + " points at " + machine + ", not a state machine");
+                    continue;
+                }
+                Object uri = properties(machines.get(machine)).get("DefinitionUri");
+                if (!("statemachines/" + journey + ".asl.json").equals(uri)) {
+                    problems.add(id + ": journey " + journey + " is " + machine + ", whose definition is " + uri
+                            + ", not statemachines/" + journey + ".asl.json");
+                }
+                started.add(machine);
+            }
+        }
+        machines.keySet().stream().filter(machine -> !started.contains(machine))
+                .forEach(machine -> problems.add(machine + ": no function's ATTIMO_STATE_MACHINE_ARNS lists it"));
+        return problems;
+    }
+
     /** "METHOD /path" → id of the function the HTTP API routes it to. */
     Map<String, String> routes() {
         Map<String, String> routes = new TreeMap<>();
@@ -190,6 +311,17 @@ final class TemplateConsistency {
                     }
                 }));
         return routes;
+    }
+
+    /** A function's environment variable, its own value first, then the one in Globals. */
+    private Object environmentVariable(String functionId, String name) {
+        Object own = asMap(asMap(properties(resourcesOfType(FUNCTION).get(functionId)).get("Environment"))
+                .get("Variables")).get(name);
+        if (own != null) {
+            return own;
+        }
+        return asMap(asMap(asMap(asMap(template.get("Globals")).get("Function")).get("Environment"))
+                .get("Variables")).get(name);
     }
 
     private Map<String, Set<String>> invocations(List<String> problems) {

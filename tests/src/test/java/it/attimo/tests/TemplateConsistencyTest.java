@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import it.attimo.aws.dynamo.AttimoTables;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,6 +76,21 @@ class TemplateConsistencyTest {
     }
 
     @Test
+    void deploysExactlyTheTablesTheCodeUses() {
+        List<TemplateConsistency.ExpectedTable> expected = AttimoTables.deployed().stream()
+                .map(t -> new TemplateConsistency.ExpectedTable(t.table(), t.partitionKey(), t.sortKey(), t.ttl()))
+                .toList();
+        assertThat(expected).extracting(TemplateConsistency.ExpectedTable::name)
+                .contains("profiles", "contacts", "events", "messages", "waits", "quarantine");
+        assertThat(template.tableProblems(expected, AttimoTables.TTL_ATTRIBUTE)).isEmpty();
+    }
+
+    @Test
+    void startsEveryStateMachineUnderTheJourneyNameOfItsDefinitionFile() {
+        assertThat(template.stateMachineArnsProblems()).isEmpty();
+    }
+
+    @Test
     void servesTheRoutesOfTheApiFromTheRightFunctions() {
         Map<String, String> routes = template.routes();
         assertThat(routes)
@@ -101,9 +118,10 @@ class TemplateConsistencyTest {
         private final TemplateConsistency broken;
 
         OnABrokenTemplate() throws IOException, URISyntaxException {
-            Path fixture = Path.of(TemplateConsistencyTest.class.getResource("/template-consistency/broken/template.yaml")
+            // not named template.yaml, so that nothing mistakes it for a deployable template
+            Path fixture = Path.of(TemplateConsistencyTest.class.getResource("/template-consistency/broken/fixture.yaml")
                     .toURI()).getParent();
-            broken = TemplateConsistency.load(fixture);
+            broken = TemplateConsistency.load(fixture, "fixture.yaml");
         }
 
         @Test
@@ -146,6 +164,30 @@ class TemplateConsistencyTest {
                             + " so it cannot be checked",
                     "JourneyStateMachine state InvokeUnpermitted: no LambdaInvokePolicy of JourneyStateMachine"
                             + " covers ZipFunction");
+        }
+
+        @Test
+        void reportsTablesThatDifferFromWhatTheCodeExpects() {
+            List<TemplateConsistency.ExpectedTable> expected = List.of(
+                    new TemplateConsistency.ExpectedTable("things", "customerId", null, true),
+                    new TemplateConsistency.ExpectedTable("absent", "customerId", "eventId", false));
+            assertThat(broken.tableProblems(expected, "expiresAt")).containsExactlyInAnyOrder(
+                    "GhostFunction: ATTIMO_TABLE_PREFIX is fixed, not the stack name",
+                    "FixedNameTable: TableName is not ${AWS::StackName}-<name>",
+                    "ExtraTable: table extra is not one the code uses",
+                    "SomeTable: keys {HASH=id}, the code expects {HASH=customerId}",
+                    "SomeTable: key id is not a string",
+                    "SomeTable: has no TTL",
+                    "no table ${AWS::StackName}-absent");
+        }
+
+        @Test
+        void reportsJourneyNamesThatDoNotMatchTheirStateMachines() {
+            assertThat(broken.stateMachineArnsProblems()).containsExactlyInAnyOrder(
+                    "MisplacedFunction: journey renamed is JourneyStateMachine, whose definition is"
+                            + " statemachines/journey.asl.json, not statemachines/renamed.asl.json",
+                    "MisplacedFunction: journey ghost points at SomeTable, not a state machine",
+                    "LostStateMachine: no function's ATTIMO_STATE_MACHINE_ARNS lists it");
         }
 
         @Test
