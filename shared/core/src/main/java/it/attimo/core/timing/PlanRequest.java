@@ -1,0 +1,65 @@
+package it.attimo.core.timing;
+
+import it.attimo.core.channel.Channel;
+import it.attimo.core.customer.Segment;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What to plan.
+ *
+ * @param comuneCode    ISTAT code of the customer's comune, or null
+ * @param provinceSigla province when the comune is unknown (soft hints only), or null
+ * @param segment       B2B or B2C
+ * @param channel       email, sms or push
+ * @param kind          transactional, service or marketing
+ * @param earliest      never send before this instant
+ * @param deadline      send before this instant if possible, or null
+ * @param journey       journey name (post-purchase journeys get the December shift), or null
+ * @param prediction    the customer's temporal-profile prediction, or null
+ */
+public record PlanRequest(String comuneCode, String provinceSigla, Segment segment, Channel channel, MessageKind kind,
+                          Instant earliest, Instant deadline, String journey, EngagementPrediction prediction) {
+
+    public PlanRequest {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(earliest, "earliest");
+        segment = segment == null ? Segment.B2C : segment;
+        kind = kind == null ? MessageKind.MARKETING : kind;
+        if (deadline != null && deadline.isBefore(earliest)) {
+            throw new IllegalArgumentException("deadline " + deadline + " is before earliest " + earliest);
+        }
+    }
+
+    public static Builder builder(Channel channel, Instant earliest) { return new Builder(channel, earliest); }
+
+    public static final class Builder {
+        private final Channel channel;
+        private final Instant earliest;
+        private String comuneCode;
+        private String provinceSigla;
+        private Segment segment = Segment.B2C;
+        private MessageKind kind = MessageKind.MARKETING;
+        private Instant deadline;
+        private String journey;
+        private EngagementPrediction prediction;
+
+        private Builder(Channel channel, Instant earliest) {
+            this.channel = channel;
+            this.earliest = earliest;
+        }
+
+        public Builder comune(String istatCode) { this.comuneCode = istatCode; return this; }
+        public Builder province(String sigla) { this.provinceSigla = sigla; return this; }
+        public Builder segment(Segment s) { this.segment = s; return this; }
+        public Builder kind(MessageKind k) { this.kind = k; return this; }
+        public Builder deadline(Instant d) { this.deadline = d; return this; }
+        public Builder journey(String j) { this.journey = j; return this; }
+        public Builder prediction(EngagementPrediction p) { this.prediction = p; return this; }
+
+        public PlanRequest build() {
+            return new PlanRequest(comuneCode, provinceSigla, segment, channel, kind, earliest, deadline, journey, prediction);
+        }
+    }
+}
