@@ -22,7 +22,7 @@ public final class AslParser {
       String value = substitutions.get(name);
       if (value == null) {
         problems.add(new AslProblem(AslProblem.TOP, "/", "unknown substitution ${" + name + "}"));
-        return "";
+        return "${" + name + "}"; // left as is, so it causes no second, misleading problem
       }
       return value;
     });

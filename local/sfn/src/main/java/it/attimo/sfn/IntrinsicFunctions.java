@@ -139,7 +139,7 @@ final class IntrinsicFunctions {
           throw failure(name + ": step must not be 0");
         }
         ArrayNode out = Json.NODES.arrayNode();
-        for (long v = start; step > 0 ? v <= end : v >= end; v += step) {
+        for (int v = start; step > 0 ? v <= end : v >= end; v += step) {
           if (out.size() >= MAX_RANGE) {
             throw failure(name + ": more than " + MAX_RANGE + " items");
           }
@@ -220,7 +220,8 @@ final class IntrinsicFunctions {
       }
       case "States.MathAdd" -> {
         exactly(name, args, 2);
-        return Json.NODES.numberNode((long) integer(name, args.get(0)) + integer(name, args.get(1)));
+        long sum = (long) integer(name, args.get(0)) + integer(name, args.get(1));
+        return sum == (int) sum ? Json.NODES.numberNode((int) sum) : Json.NODES.numberNode(sum);
       }
       case "States.StringSplit" -> {
         exactly(name, args, 2);
@@ -407,11 +408,10 @@ final class IntrinsicFunctions {
         case "null":
           return new Literal(Json.NODES.nullNode(), null);
         default:
-          try {
-            return new Literal(Json.NODES.numberNode(new BigDecimal(token)), null);
-          } catch (NumberFormatException e) {
+          if (!token.matches("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?")) {
             throw failure("invalid argument '" + token + "' in '" + text + "'");
           }
+          return new Literal(Json.parse(token), null);
       }
     }
 
