@@ -1,0 +1,81 @@
+package it.attimo.local.cli;
+
+import it.attimo.core.timing.PlanRequest;
+import it.attimo.core.timing.SendPlan;
+import it.attimo.core.timing.SendPlanJson;
+import it.attimo.core.timing.SendWindowPlanner;
+import it.attimo.core.timing.TimingArguments;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.time.Instant;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code attimo plan --comune <code> --channel email|sms|push --earliest <ISO instant> [--deadline <ISO instant>]
+ * [--segment b2b|b2c] [--kind transactional|service|marketing] [--journey <name>] [--json]}.
+ */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Plan one send: when, how suitable (0-100) and why, under the Italian calendar and send windows.")
+public final class PlanCommand implements Callable<Integer> {
+    static final int BAD_INPUT = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--comune", description = "ISTAT code (6 digits) or unique comune name; omit if unknown")
+    String comune;
+
+    @Option(names = "--province", description = "province sigla when the comune is unknown (e.g. MI)")
+    String province;
+
+    @Option(names = "--channel", required = true, description = "email, sms or push")
+    String channel;
+
+    @Option(names = "--earliest", required = true, description = "never before this ISO-8601 instant")
+    String earliest;
+
+    @Option(names = "--deadline", description = "send before this ISO-8601 instant if possible")
+    String deadline;
+
+    @Option(names = "--segment", description = "b2b or b2c (default b2c)")
+    String segment;
+
+    @Option(names = "--kind", description = "transactional, service or marketing (default marketing)")
+    String kind;
+
+    @Option(names = "--journey", description = "journey name (post-purchase journeys get the December shift)")
+    String journey;
+
+    @Option(names = "--json", description = "print one JSON object")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        SendPlan plan;
+        try {
+            SendWindowPlanner planner = SendWindowPlanner.defaults();
+            Instant from = TimingArguments.instant("--earliest", earliest);
+            Instant until = deadline == null ? null : TimingArguments.instant("--deadline", deadline);
+            if (until != null && until.isBefore(from)) {
+                throw new IllegalArgumentException("--deadline " + until + " is before --earliest " + from);
+            }
+            PlanRequest.Builder request = PlanRequest.builder(TimingArguments.channel(channel), from)
+                    .deadline(until)
+                    .segment(TimingArguments.segment(segment))
+                    .kind(TimingArguments.kind(kind))
+                    .journey(journey)
+                    .province(province);
+            if (comune != null) request.comune(planner.calendar().directory().resolve(comune).istatCode());
+            plan = planner.plan(request.build());
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("attimo plan: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        spec.commandLine().getOut().print(json ? SendPlanJson.json(plan) + System.lineSeparator() : SendPlanJson.text(plan));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}
