@@ -28,6 +28,7 @@ final class ScoreFold {
     private final double[] groupTotals;
     private final double[] groupValues;
     private final ArrayList<ScoreContribution> breakdown = new ArrayList<>();
+    private Rule[] contributionRules = new Rule[16];
     private double score;
 
     private Window[] pending = new Window[4];
@@ -183,12 +184,14 @@ final class ScoreFold {
             ruleOccurrences[r.index]++;
         }
         int g = r.group;
-        double points = r.limits.fit(ruleTotals[r.index], base);
+        double ruleTotal = r.halfLifeSeconds > 0 ? valueAt(when, r.index, -1) : ruleTotals[r.index];
+        double points = r.limits.fit(ruleTotal, base);
         if (g >= 0) {
             Limits groupLimits = plan.groupLimits(g);
             if (groupOccurrences[g] >= groupLimits.maxOccurrences()) return;
             groupOccurrences[g]++;
-            points = groupLimits.fit(groupTotals[g], points);
+            double groupTotal = plan.groupDecays(g) ? valueAt(when, -1, g) : groupTotals[g];
+            points = groupLimits.fit(groupTotal, points);
             groupTotals[g] += points;
         }
         ruleTotals[r.index] += points;
@@ -196,7 +199,26 @@ final class ScoreFold {
         double value = points * r.decay(secondsBetween(when, at));
         score += value;
         if (g >= 0) groupValues[g] += value;
+        if (contributionRules.length == breakdown.size()) {
+            contributionRules = java.util.Arrays.copyOf(contributionRules, contributionRules.length * 2);
+        }
+        contributionRules[breakdown.size()] = r;
         breakdown.add(new ScoreContribution(r.id, g >= 0 ? plan.groupName(g) : null, value, points, when, eventId, reason));
+    }
+
+    /**
+     * What a rule (or a group) is worth at {@code when}, decay included: the total that caps bound when decay is
+     * in play, so a decaying cap refills as old points fade.
+     */
+    private double valueAt(Instant when, int ruleIndex, int group) {
+        double total = 0;
+        for (int i = 0, n = breakdown.size(); i < n; i++) {
+            Rule r = contributionRules[i];
+            if (ruleIndex >= 0 ? r.index != ruleIndex : r.group != group) continue;
+            ScoreContribution c = breakdown.get(i);
+            total += c.basePoints() * r.decay(secondsBetween(c.at(), when));
+        }
+        return total;
     }
 
     static double secondsBetween(Instant from, Instant to) {

@@ -27,6 +27,7 @@ public final class ScoringPlan {
     private final String[] groupNames;
     private final Limits[] groupLimits;
     private final List<Tier> tiers;
+    private final boolean[] groupDecays;
     private final Map<String, Trigger[]> triggersByType;
     private final Trigger[] familyTriggers;
 
@@ -39,6 +40,10 @@ public final class ScoringPlan {
         this.groupNames = groupNames.toArray(new String[0]);
         this.groupLimits = groupLimits.toArray(new Limits[0]);
         this.tiers = List.copyOf(tiers);
+        this.groupDecays = new boolean[this.groupNames.length];
+        for (Rule r : this.rules) {
+            if (r.group >= 0 && r.halfLifeSeconds > 0) groupDecays[r.group] = true;
+        }
 
         List<Trigger> all = new ArrayList<>();
         for (Rule r : this.rules) {
@@ -102,6 +107,9 @@ public final class ScoringPlan {
     String groupName(int index) { return groupNames[index]; }
 
     Limits groupLimits(int index) { return groupLimits[index]; }
+
+    /** Whether any rule of the group decays: then the group's caps bound its decayed value. */
+    boolean groupDecays(int index) { return groupDecays[index]; }
 
     /** Triggers interested in an event type, in rule order; allocation-free for every known type. */
     Trigger[] triggersFor(String type) {

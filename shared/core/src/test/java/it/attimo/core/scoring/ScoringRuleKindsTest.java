@@ -223,6 +223,26 @@ class ScoringRuleKindsTest {
         }
 
         @Test
+        void aDecayingCapBoundsTheValueAtTheMomentAndRefillsAsPointsFade() {
+            ScoringPlan capped = planWithRules("\"engagement\": {\"maxPoints\": 10}", """
+                    {"id": "dl", "kind": "points", "group": "engagement", "when": {"type": "content.downloaded"}, "points": 8, "halfLife": "PT24H"}
+                    """);
+            Instant day = T0.plusSeconds(24 * 3600);
+            List<CustomerEvent> events = List.of(event("a", "content.downloaded", T0), event("b", "content.downloaded", T0),
+                    event("c", "content.downloaded", day), event("d", "content.downloaded", day.plusSeconds(24 * 3600)));
+
+            ScoreResult atDay = new ScoringEngine(capped).score(events, day);
+            ScoreResult twoDays = new ScoringEngine(capped).score(events, day.plusSeconds(24 * 3600));
+
+            // a: 8; b: only 2 fit under 10; a day later a+b are worth 5, so 5 of c's 8 fit
+            assertThat(atDay.breakdown()).extracting(ScoreContribution::basePoints).containsExactly(8.0, 2.0, 5.0);
+            assertThat(atDay.score()).isEqualTo(10.0);
+            // another day: a+b worth 2.5, c worth 2.5, so 5 of d's 8 fit again
+            assertThat(twoDays.breakdown()).extracting(ScoreContribution::basePoints).containsExactly(8.0, 2.0, 5.0, 5.0);
+            assertThat(twoDays.score()).isEqualTo(10.0);
+        }
+
+        @Test
         void theBreakdownKeepsBothTheDecayedAndTheBaseValue() {
             ScoreContribution dl = engine.score(log, T0.plusSeconds(24 * 3600)).breakdown().get(0);
 
