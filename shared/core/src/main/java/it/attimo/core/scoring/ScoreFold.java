@@ -23,6 +23,7 @@ final class ScoreFold {
     private final double[] ruleTotals;
     private final int[] windowsOpened;
     private final boolean[] secondSeen;
+    private final Instant[] lastSecond;
     private final CustomerEvent[] latestStart;
     private final int[] groupOccurrences;
     private final double[] groupTotals;
@@ -57,6 +58,7 @@ final class ScoreFold {
         this.ruleTotals = new double[rules];
         this.windowsOpened = new int[rules];
         this.secondSeen = new boolean[rules];
+        this.lastSecond = new Instant[rules];
         this.latestStart = new CustomerEvent[rules];
         int groups = plan.groupCount();
         this.groupOccurrences = new int[groups];
@@ -96,6 +98,7 @@ final class ScoreFold {
                 }
                 case PAIR_SECOND -> {
                     secondSeen[r.index] = true;
+                    lastSecond[r.index] = e.time();
                     satisfyWindows((TimedPairRule) r, e);
                 }
                 case PAIR_FIRST -> openWindow((TimedPairRule) r, e);
@@ -108,7 +111,8 @@ final class ScoreFold {
     private void openWindow(TimedPairRule r, CustomerEvent first) {
         if (windowsOpened[r.index] >= r.limits.maxOccurrences()) return;
         windowsOpened[r.index]++;
-        if (r.countEarlier && secondSeen[r.index]) {
+        // a B at the very instant of A is within the window whatever the ids' order
+        if ((r.countEarlier && secondSeen[r.index]) || first.time().equals(lastSecond[r.index])) {
             grant(r, r.inTime, first.time(), first.id(), r.reasonInTime, false);
             return;
         }

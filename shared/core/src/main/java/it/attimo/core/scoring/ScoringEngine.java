@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Scores a customer as a pure fold of their event log at an instant. Arrival order does not matter (events are
@@ -67,17 +68,39 @@ public final class ScoringEngine {
                 cursor = crossing;
             }
             if (i >= all.size()) break;
-            ScoreContribution cause = all.get(i);
+            double before = scoreAt(all, base, halfLife, next, true);
+            int firstAtNext = i;
             while (i < all.size() && all.get(i).at().equals(next)) i++;
             double s = scoreAt(all, base, halfLife, next);
             String now = tierOf(s);
             if (!now.equals(tier)) {
+                ScoreContribution cause = strongestIn(all, firstAtNext, i, s < before);
                 changes.add(new TierChange(next, tier, now, s, cause.ruleId(), cause.eventId()));
                 tier = now;
             }
             previous = next;
         }
         return changes;
+    }
+
+    /**
+     * The first tier change that will happen after {@code at} if no new event arrives before {@code horizon}
+     * (missed deadlines and decay both count): the instant to schedule a re-score at, besides
+     * {@link ScoreResult#nextDeadline()}, when decay alone can move a customer to another tier.
+     */
+    public Optional<TierChange> nextTierChange(List<CustomerEvent> history, Instant at, Instant horizon) {
+        List<TierChange> changes = tierChanges(history, at, horizon);
+        return changes.isEmpty() ? Optional.empty() : Optional.of(changes.get(0));
+    }
+
+    /** Among contributions [from, to), the one that pushed hardest in the direction the score moved. */
+    private static ScoreContribution strongestIn(List<ScoreContribution> all, int from, int to, boolean down) {
+        ScoreContribution strongest = all.get(from);
+        for (int k = from + 1; k < to; k++) {
+            ScoreContribution c = all.get(k);
+            if (down ? c.basePoints() < strongest.basePoints() : c.basePoints() > strongest.basePoints()) strongest = c;
+        }
+        return strongest;
     }
 
     private ScoreFold fold(List<CustomerEvent> history, Instant at) {

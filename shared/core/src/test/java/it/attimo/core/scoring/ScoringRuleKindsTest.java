@@ -107,6 +107,13 @@ class ScoringRuleKindsTest {
         }
 
         @Test
+        void aSecondEventAtTheSameInstantCountsWhateverTheIds() {
+            CustomerEvent sameInstantSortedFirst = event("0-completed", "form.completed", T0);
+
+            assertThat(engine.score(List.of(started, sameInstantSortedFirst), T0.plusSeconds(100)).score()).isEqualTo(10);
+        }
+
+        @Test
         void aSecondEventBeforeTheFirstDoesNotCountUnlessAsked() {
             CustomerEvent early = event("c", "form.completed", T0.minusSeconds(10));
             ScoringPlan earlierCounts = planWithRules("", """
@@ -307,6 +314,34 @@ class ScoringRuleKindsTest {
             assertThat(ScoreFold.secondsBetween(T0, changes.get(1).at())).isCloseTo(expectedHotToEngaged, org.assertj.core.data.Offset.offset(0.002));
             assertThat(ScoreFold.secondsBetween(T0, changes.get(2).at())).isCloseTo(24 * 3600, org.assertj.core.data.Offset.offset(0.002));
             assertThat(changes.get(1).ruleId()).isNull();
+        }
+
+        @Test
+        void theNextTierChangeByDecayCanBeScheduledInAdvance() {
+            ScoringEngine engine = new ScoringEngine(planWithRules("", """
+                    {"id": "slow", "kind": "points", "when": {"type": "form.abandoned"}, "points": -10},
+                    {"id": "dl", "kind": "points", "when": {"type": "content.downloaded"}, "points": 20, "halfLife": "PT24H"}
+                    """));
+            List<CustomerEvent> log = List.of(event("a", "form.abandoned", T0), event("b", "content.downloaded", T0));
+
+            TierChange next = engine.nextTierChange(log, T0, T0.plusSeconds(7 * 24 * 3600)).orElseThrow();
+
+            // -10 + 20 × 0.5^(t/24h) drops below 0 at t = 24 h
+            assertThat(next.toTier()).isEqualTo("at-risk");
+            assertThat(ScoreFold.secondsBetween(T0, next.at())).isCloseTo(24 * 3600, org.assertj.core.data.Offset.offset(0.002));
+            assertThat(engine.nextTierChange(log, T0, T0.plusSeconds(3600))).isEmpty();
+        }
+
+        @Test
+        void theCauseOfAChangeIsTheContributionThatPushedThatWay() {
+            ScoringEngine engine = new ScoringEngine(planWithRules("", """
+                    {"id": "small", "kind": "points", "when": {"type": "form.abandoned"}, "points": 1},
+                    {"id": "big", "kind": "points", "when": {"type": "form.abandoned"}, "points": -30}
+                    """));
+            List<CustomerEvent> log = List.of(event("a", "form.abandoned", T0.plusSeconds(1)));
+
+            assertThat(engine.tierChanges(log, T0, T0.plusSeconds(5))).singleElement()
+                    .extracting(TierChange::ruleId).isEqualTo("big");
         }
     }
 }
