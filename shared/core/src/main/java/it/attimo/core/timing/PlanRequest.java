@@ -4,6 +4,7 @@ import it.attimo.core.channel.Channel;
 import it.attimo.core.customer.Segment;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,21 +19,30 @@ import java.util.Objects;
  * @param deadline      send before this instant if possible, or null
  * @param journey       journey name (post-purchase journeys get the December shift), or null
  * @param prediction    the customer's temporal-profile prediction, or null
+ * @param history       this customer's past (and already planned) sends, for frequency caps; empty when unknown
  */
 public record PlanRequest(String comuneCode, String provinceSigla, Segment segment, Channel channel, MessageKind kind,
-                          Instant earliest, Instant deadline, String journey, EngagementPrediction prediction) {
+                          Instant earliest, Instant deadline, String journey, EngagementPrediction prediction,
+                          List<PastSend> history) {
 
     public PlanRequest {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(earliest, "earliest");
         segment = segment == null ? Segment.B2C : segment;
         kind = kind == null ? MessageKind.MARKETING : kind;
+        history = history == null ? List.of() : List.copyOf(history);
         if (deadline != null && deadline.isBefore(earliest)) {
             throw new IllegalArgumentException("deadline " + deadline + " is before earliest " + earliest);
         }
     }
 
     public static Builder builder(Channel channel, Instant earliest) { return new Builder(channel, earliest); }
+
+    /** A builder pre-filled with this request, to change a field or two. */
+    public Builder toBuilder() {
+        return new Builder(channel, earliest).comune(comuneCode).province(provinceSigla).segment(segment).kind(kind)
+                .deadline(deadline).journey(journey).prediction(prediction).history(history);
+    }
 
     public static final class Builder {
         private final Channel channel;
@@ -44,6 +54,7 @@ public record PlanRequest(String comuneCode, String provinceSigla, Segment segme
         private Instant deadline;
         private String journey;
         private EngagementPrediction prediction;
+        private List<PastSend> history = List.of();
 
         private Builder(Channel channel, Instant earliest) {
             this.channel = channel;
@@ -57,9 +68,10 @@ public record PlanRequest(String comuneCode, String provinceSigla, Segment segme
         public Builder deadline(Instant d) { this.deadline = d; return this; }
         public Builder journey(String j) { this.journey = j; return this; }
         public Builder prediction(EngagementPrediction p) { this.prediction = p; return this; }
+        public Builder history(List<PastSend> sends) { this.history = sends; return this; }
 
         public PlanRequest build() {
-            return new PlanRequest(comuneCode, provinceSigla, segment, channel, kind, earliest, deadline, journey, prediction);
+            return new PlanRequest(comuneCode, provinceSigla, segment, channel, kind, earliest, deadline, journey, prediction, history);
         }
     }
 }

@@ -43,10 +43,16 @@ public final class SendWindowPlanner {
 
     private final ItalianCalendar calendar;
     private final SendWindows windows;
+    private final FrequencyCaps caps;
 
     public SendWindowPlanner(ItalianCalendar calendar, SendWindows windows) {
+        this(calendar, windows, FrequencyCaps.defaults());
+    }
+
+    public SendWindowPlanner(ItalianCalendar calendar, SendWindows windows, FrequencyCaps caps) {
         this.calendar = Objects.requireNonNull(calendar, "calendar");
         this.windows = Objects.requireNonNull(windows, "windows");
+        this.caps = Objects.requireNonNull(caps, "caps");
     }
 
     /** Bundled calendar, default windows. */
@@ -55,6 +61,8 @@ public final class SendWindowPlanner {
     public SendWindows windows() { return windows; }
 
     public ItalianCalendar calendar() { return calendar; }
+
+    public FrequencyCaps caps() { return caps; }
 
     private record Evaluation(ZonedDateTime slot, boolean allowed, int score, List<String> reasons) {}
 
@@ -190,6 +198,13 @@ public final class SendWindowPlanner {
             if (ctx.south() && windows.southMiddayPause().contains(time)) {
                 score -= TRANSACTIONAL_SOUTH_PAUSE_PENALTY;
                 reasons.add("midday-pause: Sud/Isole midday pause " + windows.southMiddayPause() + " -" + TRANSACTIONAL_SOUTH_PAUSE_PENALTY);
+            }
+        }
+        if (caps.applies(req.kind()) && !req.history().isEmpty()) {
+            java.util.Optional<String> capped = caps.violation(slot, req.channel(), req.history());
+            if (capped.isPresent()) {
+                ctx.blockedDays().putIfAbsent(date, capped.get() + ": moved");
+                return blocked(slot);
             }
         }
         if (cw.best().contains(time)) {
