@@ -1,0 +1,71 @@
+package it.attimo.aws.dynamo;
+
+import it.attimo.aws.testing.LocalDynamo;
+import it.attimo.core.event.CustomerEvent;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DynamoEventLogIT {
+    private final DynamoDbClient client = LocalDynamo.shared().client();
+    private final String prefix = LocalDynamo.shared().freshTables("events");
+    private final DynamoEventLog log = new DynamoEventLog(client, prefix, Duration.ofDays(400));
+
+    private static CustomerEvent event(String id, String customer, Map<String, Object> data) {
+        return new CustomerEvent(id, "shop", "order.delivered", customer, Instant.parse("2026-06-10T08:00:00Z"), data);
+    }
+
+    @Test
+    void aSecondCopyOfAnEventChangesNothing() {
+        CustomerEvent first = event("e-1", "c-1", Map.of("orderId", "o-1"));
+        CustomerEvent sameIdOtherData = event("e-1", "c-1", Map.of("orderId", "o-2"));
+
+        assertThat(log.append(first)).isTrue();
+        assertThat(log.append(sameIdOtherData)).isFalse();
+
+        assertThat(log.history("c-1")).containsExactly(first);
+    }
+
+    @Test
+    void theSameEventIdForAnotherCustomerIsAnotherEvent() {
+        assertThat(log.append(event("e-2", "c-a", Map.of()))).isTrue();
+        assertThat(log.append(event("e-2", "c-b", Map.of()))).isTrue();
+        assertThat(log.history("c-a")).hasSize(1);
+        assertThat(log.history("c-b")).hasSize(1);
+    }
+
+    @Test
+    void storesTypeTimeBodyAndAnExpiryRetentionAfterTheEvent() {
+        CustomerEvent e = event("e-3", "c-3", Map.of("nps", 9, "nested", Map.of("k", List.of(1, "x"))));
+        log.append(e);
+        var item = client.getItem(b -> b.tableName(prefix + "-events")
+                .key(Items.key("customerId", "c-3", "eventId", "e-3"))).item();
+        assertThat(item.get("type").s()).isEqualTo("order.delivered");
+        assertThat(item.get("time").s()).isEqualTo("2026-06-10T08:00:00Z");
+        assertThat(Long.parseLong(item.get("expiresAt").n()))
+                .isEqualTo(Instant.parse("2026-06-10T08:00:00Z").plus(Duration.ofDays(400)).getEpochSecond());
+        assertThat(log.history("c-3")).containsExactly(e);
+    }
+
+    @Test
+    void historyReadsEveryPageOfALongLog() {
+        String padding = "x".repeat(6_000); // 250 events * ~6 KB > the 1 MB a query page holds
+        for (int i = 0; i < 250; i++) log.append(event("p-" + i, "c-long", Map.of("padding", padding)));
+        assertThat(log.history("c-long")).hasSize(250);
+    }
+
+    @Test
+    void eraseRemovesTheWholeLog() {
+        for (int i = 0; i < 30; i++) log.append(event("x-" + i, "c-erase", Map.of()));
+        log.append(event("keep", "c-other", Map.of()));
+        log.erase("c-erase");
+        assertThat(log.history("c-erase")).isEmpty();
+        assertThat(log.history("c-other")).hasSize(1);
+    }
+}

@@ -1,0 +1,81 @@
+package it.attimo.aws.dynamo;
+
+import it.attimo.aws.testing.LocalDynamo;
+import it.attimo.core.customer.Consent;
+import it.attimo.core.customer.EventSummary;
+import it.attimo.core.customer.JourneyRun;
+import it.attimo.core.customer.Location;
+import it.attimo.core.customer.Profile;
+import it.attimo.core.customer.ScoreLine;
+import it.attimo.core.customer.Segment;
+import it.attimo.core.port.ProfileStore.ConcurrentUpdateException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DynamoProfileStoreIT {
+    private final DynamoProfileStore store =
+            new DynamoProfileStore(LocalDynamo.shared().client(), LocalDynamo.shared().freshTables("profiles"));
+
+    static Profile full(String id) {
+        Instant t = Instant.parse("2026-06-10T08:00:00Z");
+        return new Profile(id, Segment.B2B,
+                new Location("015146", "Milano", "015", "Milano", "Lombardia", "Nord-ovest"), "it-IT", "formal",
+                Map.of("email", new Consent(true, "form", t), "sms", new Consent(false, "hubspot", t.plusSeconds(5))),
+                42.5, "warm", List.of(new ScoreLine("r1", 10, t, "e-1", "portal access")),
+                Map.of("order.delivered", 2), t, t.plusSeconds(3600),
+                List.of(new JourneyRun("post-purchase", "post-purchase-c-e1", t, JourneyRun.RUNNING, null)),
+                List.of(new EventSummary("e-1", "order.delivered", t)), Map.of("survey", "answered"),
+                t.plusSeconds(7200), 0);
+    }
+
+    @Test
+    void anUnknownCustomerHasNoProfile() {
+        assertThat(store.find("nobody")).isEmpty();
+    }
+
+    @Test
+    void aSavedProfileComesBackWholeWithTheNextVersion() {
+        Profile saved = store.save(full("c-1"), 0);
+
+        assertThat(saved.version()).isEqualTo(1);
+        assertThat(store.find("c-1")).contains(full("c-1").withVersion(1));
+    }
+
+    @Test
+    void versionsAdvanceOneSaveAtATime() {
+        Profile v1 = store.save(Profile.empty("c-2"), 0);
+        Profile v2 = store.save(v1.withOutcomes(Map.of("a", "b")), v1.version());
+        assertThat(v2.version()).isEqualTo(2);
+        assertThat(store.find("c-2").orElseThrow().outcomes()).containsEntry("a", "b");
+    }
+
+    @Test
+    void aWriterHoldingAnOldVersionLosesAndChangesNothing() {
+        Profile v1 = store.save(Profile.empty("c-3"), 0);
+        store.save(v1.withOutcomes(Map.of("winner", "first")), 1);
+
+        assertThatThrownBy(() -> store.save(v1.withOutcomes(Map.of("winner", "second")), 1))
+                .isInstanceOf(ConcurrentUpdateException.class);
+        assertThat(store.find("c-3").orElseThrow().outcomes()).containsEntry("winner", "first");
+        assertThat(store.find("c-3").orElseThrow().version()).isEqualTo(2);
+    }
+
+    @Test
+    void creatingAProfileThatAlreadyExistsIsAConflict() {
+        store.save(Profile.empty("c-4"), 0);
+        assertThatThrownBy(() -> store.save(Profile.empty("c-4"), 0)).isInstanceOf(ConcurrentUpdateException.class);
+    }
+
+    @Test
+    void deleteRemovesTheProfile() {
+        store.save(Profile.empty("c-5"), 0);
+        store.delete("c-5");
+        assertThat(store.find("c-5")).isEmpty();
+    }
+}
