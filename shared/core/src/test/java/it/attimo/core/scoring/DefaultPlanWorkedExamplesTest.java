@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.List;
 
-import static it.attimo.core.scoring.Events.event;
+import static it.attimo.core.scoring.ScoringFixtures.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The seed's worked examples, on the default plan, evaluated right after their events. */

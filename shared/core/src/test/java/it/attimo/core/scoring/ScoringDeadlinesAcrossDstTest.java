@@ -8,7 +8,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 
-import static it.attimo.core.scoring.Events.event;
+import static it.attimo.core.scoring.ScoringFixtures.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ScoringDeadlinesAcrossDstTest {
     private static final ZoneId ROME = ZoneId.of("Europe/Rome");
-    private final ScoringEngine engine = new ScoringEngine(Events.planWithRules("", """
+    private final ScoringEngine engine = new ScoringEngine(ScoringFixtures.planWithRules("", """
             {"id": "three-hours", "kind": "timedPair", "first": {"type": "account.registered"},
              "then": {"type": "portal.accessed"}, "within": "PT3H", "inTime": 5, "missed": -10}
             """));

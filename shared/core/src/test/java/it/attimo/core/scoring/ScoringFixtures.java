@@ -9,10 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Test helpers: events for one customer, and plans from inline JSON. */
-final class Events {
+final class ScoringFixtures {
     static final String CUSTOMER = "c-1";
 
-    private Events() {}
+    private ScoringFixtures() {}
 
     static CustomerEvent event(String id, String type, Instant time, Object... keyValues) {
         Map<String, Object> data = new LinkedHashMap<>();

@@ -10,7 +10,7 @@ import java.util.LinkedList;
 import java.util.List;
 import java.util.Random;
 
-import static it.attimo.core.scoring.Events.event;
+import static it.attimo.core.scoring.ScoringFixtures.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The score is a pure fold of the log: order of arrival, duplicates and late events are handled by the fold. */
@@ -36,6 +36,61 @@ class ScoringFoldOrderTest {
         }
         assertThat(engine.score(new LinkedList<>(List.of(download, video, profile, registered)), at)).isEqualTo(expected);
         assertThat(expected.score()).isEqualTo(45 + 5 * Math.pow(0.5, 600.0 / 86400));
+    }
+
+    @Test
+    void shufflingAndRedeliveringRandomLogsNeverChangesTheResult() {
+        Random random = new Random(2026);
+        String[] types = {"account.registered", "portal.accessed", "form.started", "form.completed", "form.abandoned",
+                "video.watched", "content.downloaded", "support.contacted", "email.clicked", "email.opened"};
+        String[] forms = {"first-module", "profile", "other"};
+        for (int run = 0; run < 200; run++) {
+            List<CustomerEvent> log = new ArrayList<>();
+            for (int i = 0; i < 1 + random.nextInt(30); i++) {
+                Instant t = REGISTERED.plusSeconds(random.nextInt(4 * 3600));
+                String type = types[random.nextInt(types.length)];
+                log.add(event("r" + run + "-" + i, type, t, "formId", forms[random.nextInt(forms.length)],
+                        "durationSeconds", random.nextInt(200), "errors", random.nextInt(2), "videoId", "guide"));
+            }
+            Instant evaluatedAt = REGISTERED.plusSeconds(random.nextInt(5 * 3600));
+            ScoreResult expected = engine.score(log, evaluatedAt);
+
+            List<CustomerEvent> messy = new ArrayList<>(log);
+            for (int d = 0; d < 5; d++) messy.add(log.get(random.nextInt(log.size())));
+            Collections.shuffle(messy, random);
+
+            assertThat(engine.score(messy, evaluatedAt)).as("run %d", run).isEqualTo(expected);
+            assertThat(expected.score()).as("run %d: score is the sum of the breakdown", run)
+                    .isCloseTo(expected.breakdown().stream().mapToDouble(ScoreContribution::points).sum(),
+                            org.assertj.core.data.Offset.offset(1e-9));
+        }
+    }
+
+    @Test
+    void everyReportedTierChangeMatchesTheScoreAtThatInstant() {
+        Random random = new Random(72);
+        for (int run = 0; run < 50; run++) {
+            List<CustomerEvent> log = new ArrayList<>();
+            log.add(event("reg", "account.registered", REGISTERED));
+            for (int i = 0; i < 10; i++) {
+                Instant t = REGISTERED.plusSeconds(random.nextInt(3 * 3600));
+                String type = random.nextBoolean() ? "form.completed" : random.nextBoolean() ? "form.abandoned" : "content.downloaded";
+                log.add(event("e" + i, type, t, "formId", random.nextBoolean() ? "first-module" : "profile",
+                        "durationSeconds", random.nextInt(200), "errors", 0));
+            }
+            Instant to = REGISTERED.plusSeconds(6 * 3600);
+            String tier = engine.score(log, REGISTERED).tier();
+            for (TierChange change : engine.tierChanges(log, REGISTERED, to)) {
+                assertThat(change.fromTier()).as("run %d", run).isEqualTo(tier);
+                if (change.ruleId() != null) {
+                    ScoreResult atChange = engine.score(log, change.at());
+                    assertThat(atChange.tier()).as("run %d at %s", run, change.at()).isEqualTo(change.toTier());
+                    assertThat(atChange.score()).isCloseTo(change.score(), org.assertj.core.data.Offset.offset(1e-9));
+                }
+                tier = change.toTier();
+            }
+            assertThat(engine.score(log, to).tier()).as("run %d: last change leads to the final tier", run).isEqualTo(tier);
+        }
     }
 
     @Test
@@ -75,7 +130,7 @@ class ScoringFoldOrderTest {
 
     @Test
     void equalTimesAreOrderedById() {
-        ScoringPlan plan = Events.planWithRules("", """
+        ScoringPlan plan = ScoringFixtures.planWithRules("", """
                 {"id": "capped", "kind": "points", "when": {"type": "content.downloaded"}, "points": 5, "maxOccurrences": 1}
                 """);
         Instant t = REGISTERED;

@@ -2,8 +2,8 @@ package it.attimo.core.scoring;
 
 import org.junit.jupiter.api.Test;
 
-import static it.attimo.core.scoring.Events.plan;
-import static it.attimo.core.scoring.Events.planWithRules;
+import static it.attimo.core.scoring.ScoringFixtures.plan;
+import static it.attimo.core.scoring.ScoringFixtures.planWithRules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

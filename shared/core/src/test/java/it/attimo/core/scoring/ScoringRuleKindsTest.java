@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.List;
 
-import static it.attimo.core.scoring.Events.event;
-import static it.attimo.core.scoring.Events.planWithRules;
+import static it.attimo.core.scoring.ScoringFixtures.event;
+import static it.attimo.core.scoring.ScoringFixtures.planWithRules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ScoringRuleKindsTest {
