@@ -4,8 +4,13 @@ import it.attimo.core.channel.Channel;
 import it.attimo.core.customer.Contact;
 import it.attimo.core.customer.JourneyRun;
 import it.attimo.core.customer.Profile;
+import it.attimo.core.event.CustomerEvent;
+import it.attimo.core.json.Json;
+import it.attimo.core.port.AccountManagerTasks;
 import it.attimo.core.port.ChannelGateway;
 import it.attimo.core.port.ContactStore;
+import it.attimo.core.port.EventLog;
+import it.attimo.core.port.JourneyRuntime;
 import it.attimo.core.port.MessageLedger;
 import it.attimo.core.port.ProfileStore;
 import it.attimo.core.port.WaitRegistry;
@@ -25,7 +30,9 @@ import java.util.logging.Logger;
 /**
  * The journey function's use case: the judgement behind each state-machine step. Payloads carry ids only.
  * Actions: {@code plan} (when to send), {@code dispatch} (re-check and send once), {@code park} (wait for an event),
- * {@code complete} (record the end of a journey on the profile).
+ * {@code complete} (record the end of a journey on the profile), {@code timeline} (instants from an anchor),
+ * {@code progress} (which milestones a customer has reached), {@code evaluate} (closing outcome of a journey),
+ * {@code task} (open an account-manager task). Wait keys are {@link WakeKeys}.
  */
 public final class JourneySteps {
     private static final Logger LOG = Logger.getLogger(JourneySteps.class.getName());
@@ -38,16 +45,29 @@ public final class JourneySteps {
     private final WaitRegistry waits;
     private final ChannelGateway gateway;
     private final SendPlanner planner;
+    private final EventLog eventLog;
+    private final JourneyRuntime runtime;
+    private final AccountManagerTasks accountManagers;
     private final Clock clock;
 
+    /** Without the event log, runtime and account-manager port: no early resume at park, no task action. */
     public JourneySteps(ProfileStore profiles, ContactStore contacts, MessageLedger ledger, WaitRegistry waits,
                         ChannelGateway gateway, SendPlanner planner, Clock clock) {
+        this(profiles, contacts, ledger, waits, gateway, planner, null, null, null, clock);
+    }
+
+    public JourneySteps(ProfileStore profiles, ContactStore contacts, MessageLedger ledger, WaitRegistry waits,
+                        ChannelGateway gateway, SendPlanner planner, EventLog eventLog, JourneyRuntime runtime,
+                        AccountManagerTasks accountManagers, Clock clock) {
         this.profiles = profiles;
         this.contacts = contacts;
         this.ledger = ledger;
         this.waits = waits;
         this.gateway = gateway;
         this.planner = planner;
+        this.eventLog = eventLog;
+        this.runtime = runtime;
+        this.accountManagers = accountManagers;
         this.clock = clock;
     }
 
@@ -63,7 +83,12 @@ public final class JourneySteps {
                 case "dispatch" -> dispatch(payload);
                 case "park" -> park(payload);
                 case "complete" -> complete(payload);
-                default -> throw new IllegalArgumentException("unknown action '" + action + "' (plan, dispatch, park, complete)");
+                case "timeline" -> timeline(payload);
+                case "progress" -> progress(payload);
+                case "evaluate" -> evaluate(payload);
+                case "task" -> task(payload);
+                default -> throw new IllegalArgumentException("unknown action '" + action
+                        + "' (plan, dispatch, park, complete, timeline, progress, evaluate, task)");
             };
         } catch (IllegalArgumentException | TransientJourneyException e) {
             throw e;
@@ -110,6 +135,14 @@ public final class JourneySteps {
         Channel channel = Channel.parse(required(p, "channel"));
         MessageKind kind = MessageKind.parse(text(p, "kind"));
         String executionName = JourneyCatalog.executionNameOf(required(p, "executionId"));
+        List<String> unless = texts(p, "unlessAny");
+        if (!unless.isEmpty() && eventLog != null) {
+            Instant since = p.get("since") == null ? null : instant(p, "since");
+            Optional<CustomerEvent> done = WakeKeys.firstMatch(eventLog.history(customerId), unless, since, null);
+            if (done.isPresent()) {
+                return result("obsolete", "the customer already did " + String.join(" or ", unless));
+            }
+        }
         Instant now = clock.instant();
         MessageRecord record = new MessageRecord(customerId, MessageRecord.messageIdOf(executionName, step), journey,
                 executionName, step, channel, kind.id(), now, MessageRecord.RESERVED, null, null, now);
@@ -167,19 +200,115 @@ public final class JourneySteps {
         String token = required(p, "taskToken");
         String executionName = JourneyCatalog.executionNameOf(required(p, "executionId"));
         String step = text(p, "step") == null ? "wait" : text(p, "step");
-        Object types = p.get("eventTypes");
-        List<String> eventTypes = new ArrayList<>();
-        if (types instanceof List<?> l) l.forEach(t -> eventTypes.add(t.toString()));
+        List<String> eventTypes = texts(p, "eventTypes");
         if (p.get("eventType") != null) eventTypes.add(p.get("eventType").toString());
         if (eventTypes.isEmpty()) throw new IllegalArgumentException("park needs eventType or eventTypes");
+        Instant after = p.get("after") == null ? null : instant(p, "after");
         Instant now = clock.instant();
-        long timeout = p.get("timeoutSeconds") instanceof Number n ? n.longValue() : Duration.ofDays(7).toSeconds();
+        boolean timeoutGiven = p.get("timeoutSeconds") instanceof Number;
+        long timeout = timeoutGiven ? ((Number) p.get("timeoutSeconds")).longValue() : Duration.ofDays(7).toSeconds();
+        List<ParkedWait> parked = new ArrayList<>();
         for (String type : eventTypes) {
-            waits.park(new ParkedWait(customerId, type, executionName, step, token, now, now.plusSeconds(timeout + 3600)));
+            ParkedWait w = new ParkedWait(customerId, type, executionName, step, token, now, now.plusSeconds(timeout + 3600));
+            waits.park(w);
+            parked.add(w);
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("parked", eventTypes);
+        // Checked after registering the wait: an event processed before that is in the log (or in the tier) now, and
+        // one processed after it finds the wait. Both may resume; a closed token ignores the second.
+        Optional<String> already = alreadyHappened(customerId, eventTypes, after, timeoutGiven && after != null
+                ? after.plusSeconds(timeout) : null);
+        if (already.isPresent() && runtime != null) {
+            runtime.resume(token, already.get());
+            parked.forEach(waits::remove);
+            out.put("resumedAtOnce", true);
+        }
         return out;
+    }
+
+    /** The wake payload of a matching event already in the log after {@code after}, or of a tier already reached. */
+    private Optional<String> alreadyHappened(String customerId, List<String> keys, Instant after, Instant until) {
+        if (runtime == null) return Optional.empty();
+        if (keys.stream().anyMatch(WakeKeys::isTier)) {
+            Profile pr = profiles.find(customerId).orElse(null);
+            for (String key : keys) {
+                if (WakeKeys.tierReached(key, pr)) {
+                    var n = Json.object();
+                    n.put("type", key);
+                    n.put("score", pr.score());
+                    n.put("already", true);
+                    return Optional.of(n.toString());
+                }
+            }
+        }
+        if (after == null || eventLog == null) return Optional.empty();
+        return WakeKeys.firstMatch(eventLog.history(customerId), keys, after, until).map(e -> {
+            var n = Json.object();
+            n.put("eventId", e.id());
+            n.put("type", e.type());
+            n.put("time", e.time().toString());
+            return n.toString();
+        });
+    }
+
+    private Map<String, Object> timeline(Map<String, Object> p) {
+        Instant anchor = instant(p, "anchor");
+        if (!(p.get("marks") instanceof Map<?, ?> marks) || marks.isEmpty()) {
+            throw new IllegalArgumentException("timeline needs marks: {name: ISO-8601 duration}");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> m : marks.entrySet()) {
+            String name = m.getKey().toString();
+            out.put(name, anchor.plus(duration(Map.of(name, String.valueOf(m.getValue())), name, Duration.ZERO)).toString());
+        }
+        return out;
+    }
+
+    private Map<String, Object> progress(Map<String, Object> p) {
+        String customerId = required(p, "customerId");
+        List<String> required = texts(p, "required");
+        if (required.isEmpty()) throw new IllegalArgumentException("progress needs required: [wake keys]");
+        Instant since = p.get("since") == null ? null : instant(p, "since");
+        List<String> missing = Milestones.missing(history(customerId), required, since);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("finished", missing.isEmpty());
+        out.put("missing", missing);
+        return out;
+    }
+
+    private Map<String, Object> evaluate(Map<String, Object> p) {
+        String customerId = required(p, "customerId");
+        String journey = required(p, "journey");
+        List<String> requiredKeys = texts(p, "required");
+        Instant since = p.get("since") == null ? null : instant(p, "since");
+        boolean finished = !requiredKeys.isEmpty() && Milestones.missing(history(customerId), requiredKeys, since).isEmpty();
+        String tier = profiles.find(customerId).map(Profile::tier).orElse(null);
+        String outcome = OnboardingOutcome.of(finished, tier);
+        Map<String, Object> completion = new LinkedHashMap<>(p);
+        completion.put("outcome", outcome);
+        completion.put("journey", journey);
+        complete(completion);
+        Map<String, Object> out = result("completed", null);
+        out.put("outcome", outcome);
+        out.put("finished", finished);
+        out.put("tier", tier);
+        return out;
+    }
+
+    private Map<String, Object> task(Map<String, Object> p) {
+        String customerId = required(p, "customerId");
+        String reason = required(p, "reason");
+        String executionName = JourneyCatalog.executionNameOf(required(p, "executionId"));
+        if (accountManagers == null) throw new IllegalArgumentException("no account-manager task port is configured");
+        if (profiles.find(customerId).isEmpty()) return result("skipped", "no profile (erased or unknown)");
+        accountManagers.open(customerId, reason, executionName);
+        return result("opened", null);
+    }
+
+    private List<CustomerEvent> history(String customerId) {
+        if (eventLog == null) throw new IllegalArgumentException("this journey function has no event log configured");
+        return eventLog.history(customerId);
     }
 
     private Map<String, Object> complete(Map<String, Object> p) {
@@ -217,6 +346,14 @@ public final class JourneySteps {
     private static String text(Map<String, Object> p, String field) {
         Object v = p.get(field);
         return v == null ? null : v.toString();
+    }
+
+    private static List<String> texts(Map<String, Object> p, String field) {
+        List<String> out = new ArrayList<>();
+        Object v = p.get(field);
+        if (v instanceof List<?> l) l.forEach(t -> out.add(String.valueOf(t)));
+        else if (v != null) throw new IllegalArgumentException(field + " must be a list");
+        return out;
     }
 
     private static String required(Map<String, Object> p, String field) {

@@ -10,6 +10,7 @@ import it.attimo.core.event.EventTypes;
 import it.attimo.core.ingest.QuarantinedEvent;
 import it.attimo.core.journey.JourneyCatalog;
 import it.attimo.core.journey.ParkedWait;
+import it.attimo.core.journey.WakeKeys;
 import it.attimo.core.json.Json;
 import it.attimo.core.port.ContactStore;
 import it.attimo.core.port.EventLog;
@@ -18,6 +19,7 @@ import it.attimo.core.port.MessageLedger;
 import it.attimo.core.port.ProfileStore;
 import it.attimo.core.port.QuarantineStore;
 import it.attimo.core.port.RescoreScheduler;
+import it.attimo.core.port.ScoreWriteBack;
 import it.attimo.core.port.WaitRegistry;
 
 import java.time.Clock;
@@ -52,12 +54,22 @@ public final class ProcessCustomerEvents {
     private final RescoreScheduler rescoreScheduler;
     private final ProfileFolder folder;
     private final JourneyCatalog catalog;
+    private final ScoreWriteBack writeBack;
     private final Clock clock;
 
     public ProcessCustomerEvents(EventLog eventLog, ProfileStore profiles, ContactStore contacts, WaitRegistry waits,
                                  MessageLedger ledger, JourneyRuntime journeys, QuarantineStore quarantine,
                                  RescoreScheduler rescoreScheduler, ProfileFolder folder, JourneyCatalog catalog,
                                  Clock clock) {
+        this(eventLog, profiles, contacts, waits, ledger, journeys, quarantine, rescoreScheduler, folder, catalog,
+                ScoreWriteBack.NONE, clock);
+    }
+
+    public ProcessCustomerEvents(EventLog eventLog, ProfileStore profiles, ContactStore contacts, WaitRegistry waits,
+                                 MessageLedger ledger, JourneyRuntime journeys, QuarantineStore quarantine,
+                                 RescoreScheduler rescoreScheduler, ProfileFolder folder, JourneyCatalog catalog,
+                                 ScoreWriteBack writeBack, Clock clock) {
+        this.writeBack = writeBack;
         this.eventLog = eventLog;
         this.profiles = profiles;
         this.contacts = contacts;
@@ -153,8 +165,14 @@ public final class ProcessCustomerEvents {
             started.add(new JourneyRun(t.journey(), name, trigger.time(), JourneyRun.RUNNING, null));
         }
         Profile saved = saveFolded(customerId, now, started, history, before);
-        if (trigger != null) wake(customerId, trigger.type(), eventPayload(trigger));
+        if (trigger != null) {
+            String payload = eventPayload(trigger);
+            for (String key : WakeKeys.of(trigger)) wake(customerId, key, payload);
+        }
         String beforeTier = before == null ? null : before.tier();
+        if (before == null || before.score() != saved.score() || !java.util.Objects.equals(beforeTier, saved.tier())) {
+            writeBackScore(saved);
+        }
         if (saved.tier() != null && !saved.tier().equals(beforeTier)) {
             ObjectNode signal = Json.object();
             signal.put("type", "tier." + saved.tier());
@@ -194,6 +212,16 @@ public final class ProcessCustomerEvents {
             } catch (ProfileStore.ConcurrentUpdateException e) {
                 if (attempt >= MAX_SAVE_ATTEMPTS) throw e;
             }
+        }
+    }
+
+    /** Best effort: the external copy of the score must not hold up the customer's events (the adapter retries). */
+    private void writeBackScore(Profile saved) {
+        try {
+            writeBack.publish(saved.customerId(), saved.score(), saved.tier());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "score write-back for customer " + saved.customerId() + " failed: "
+                    + e.getClass().getSimpleName());
         }
     }
 

@@ -14,6 +14,7 @@ import it.attimo.core.customer.Location;
 import it.attimo.core.customer.Profile;
 import it.attimo.core.customer.ScoreLine;
 import it.attimo.core.json.Json;
+import it.attimo.core.kpi.OnboardingKpis;
 import it.attimo.core.port.ContactStore;
 import it.attimo.core.port.ProfileStore;
 
@@ -23,20 +24,35 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Read side of the API: {@code GET /profiles/{customerId}}. Contact details are never returned, only whether they exist. */
+/**
+ * Read side of the API: {@code GET /profiles/{customerId}} and {@code GET /kpis/onboarding}. Contact details are never
+ * returned, only whether they exist.
+ */
 public final class ProfileQueries {
     private static final Pattern PROFILE_PATH = Pattern.compile(".*/profiles/([^/]+)/?");
+    private static final Pattern KPI_PATH = Pattern.compile(".*/kpis/onboarding/?");
 
     private final ProfileStore profiles;
     private final ContactStore contacts;
+    private final OnboardingKpis kpis;
 
+    /** Without KPIs: {@code GET /kpis/onboarding} answers 404. */
     public ProfileQueries(ProfileStore profiles, ContactStore contacts) {
+        this(profiles, contacts, null);
+    }
+
+    public ProfileQueries(ProfileStore profiles, ContactStore contacts, OnboardingKpis kpis) {
         this.profiles = profiles;
         this.contacts = contacts;
+        this.kpis = kpis;
     }
 
     public ApiResponse handle(ApiRequest request) {
         if (!"GET".equals(request.method())) return ApiErrors.methodNotAllowed("use GET");
+        if (request.path() != null && KPI_PATH.matcher(request.path()).matches()) {
+            if (kpis == null) return ApiErrors.notFound("onboarding KPIs are not configured here");
+            return ApiResponse.json(200, kpis.compute().toString());
+        }
         String id = request.pathParameter("customerId");
         if (id == null) {
             Matcher m = PROFILE_PATH.matcher(request.path() == null ? "" : request.path());
