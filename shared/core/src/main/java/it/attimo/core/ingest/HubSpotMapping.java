@@ -111,7 +111,12 @@ public final class HubSpotMapping {
     private static Object convert(String value, String type, String property) {
         try {
             return switch (type) {
-                case "number" -> Double.parseDouble(value);
+                case "number" -> {
+                    double d = Double.parseDouble(value.trim());
+                    // NaN and Infinity pass every range check and are not JSON: refuse them here.
+                    if (!Double.isFinite(d)) throw new NumberFormatException(value);
+                    yield d;
+                }
                 case "integer" -> Long.parseLong(value.trim());
                 default -> value;
             };

@@ -57,6 +57,7 @@ public final class HubSpotSignatureVerifier {
         if (v.equals("v1")) {
             source = Hmac.concat(clientSecret.getBytes(StandardCharsets.UTF_8), request.body());
         } else if (v.equals("v2")) {
+            if (request.url() == null) return SignatureCheck.MALFORMED;
             source = Hmac.concat((clientSecret + request.method() + request.url()).getBytes(StandardCharsets.UTF_8),
                     request.body());
         } else {
@@ -72,6 +73,8 @@ public final class HubSpotSignatureVerifier {
     }
 
     private SignatureCheck verifyV3(String secret, ApiRequest request, String signature) {
+        // Without the URL HubSpot called the signature cannot be recomputed (an adapter that did not rebuild it).
+        if (request.url() == null) return SignatureCheck.MALFORMED;
         String tsHeader = request.header(V3_TIMESTAMP);
         if (tsHeader == null) return SignatureCheck.MISSING;
         long ts;
