@@ -10,64 +10,86 @@ import java.util.RandomAccess;
 
 /**
  * Puts an event log in fold order: events after the evaluation instant dropped, sorted by (time, id), one event
- * per id (the earliest in that order wins). Logs that are already in order are not sorted again.
+ * per id (the earliest in that order wins). Logs that are already in order are not sorted again. An instance
+ * reuses its buffers from one log to the next (one per thread), so ordering allocates nothing in steady state.
  */
 final class OrderedHistory {
     static final Comparator<CustomerEvent> FOLD_ORDER = (a, b) -> {
         int c = a.time().compareTo(b.time());
         return c != 0 ? c : a.id().compareTo(b.id());
     };
+    /** Buffers above this many slots are not kept between logs, so one huge log does not pin memory. */
+    private static final int MAX_RETAINED = 1 << 16;
 
-    private OrderedHistory() {}
+    private CustomerEvent[] events = new CustomerEvent[64];
+    private String[] seen = new String[128];
+    private int count;
 
-    /** Fills {@code out} (at least {@code history.size()} long) and returns how many events it holds. */
-    static int order(List<CustomerEvent> history, Instant at, CustomerEvent[] out) {
+    /** Orders {@code history} as of {@code at}; read the result with {@link #events()} and {@link #count()}. */
+    void order(List<CustomerEvent> history, Instant at) {
+        int size = history.size();
+        if (events.length < size) events = new CustomerEvent[Math.max(size, events.length * 2)];
+        CustomerEvent[] out = events;
         int n = 0;
         boolean sorted = true;
         CustomerEvent previous = null;
         if (history instanceof RandomAccess) {
-            for (int i = 0, size = history.size(); i < size; i++) {
+            for (int i = 0; i < size; i++) {
                 CustomerEvent e = history.get(i);
                 if (e.time().isAfter(at)) continue;
-                if (previous != null && sorted && FOLD_ORDER.compare(previous, e) > 0) sorted = false;
+                if (sorted && previous != null && FOLD_ORDER.compare(previous, e) > 0) sorted = false;
                 out[n++] = e;
                 previous = e;
             }
         } else {
             for (CustomerEvent e : history) {
                 if (e.time().isAfter(at)) continue;
-                if (previous != null && sorted && FOLD_ORDER.compare(previous, e) > 0) sorted = false;
+                if (sorted && previous != null && FOLD_ORDER.compare(previous, e) > 0) sorted = false;
                 out[n++] = e;
                 previous = e;
             }
         }
         if (!sorted) Arrays.sort(out, 0, n, FOLD_ORDER);
-        return dropDuplicateIds(out, n);
+        count = dropDuplicateIds(out, n);
     }
 
-    private static int dropDuplicateIds(CustomerEvent[] events, int n) {
+    CustomerEvent[] events() { return events; }
+
+    int count() { return count; }
+
+    /** Drops the references to the last log's events (and oversized buffers). */
+    void release() {
+        if (events.length > MAX_RETAINED) events = new CustomerEvent[64];
+        else Arrays.fill(events, 0, count, null);
+        if (seen.length > 2 * MAX_RETAINED) seen = new String[128];
+        count = 0;
+    }
+
+    private int dropDuplicateIds(CustomerEvent[] in, int n) {
         if (n < 2) return n;
-        int capacity = Integer.highestOneBit(Math.max(2, n) * 2 - 1) << 1;
-        String[] seen = new String[capacity];
+        int capacity = Integer.highestOneBit(n * 2 - 1) << 1;
+        if (seen.length < capacity) seen = new String[capacity];
+        String[] table = seen;
         int mask = capacity - 1;
         int kept = 0;
         for (int i = 0; i < n; i++) {
-            CustomerEvent e = events[i];
+            CustomerEvent e = in[i];
             String id = e.id();
             int slot = mix(id.hashCode()) & mask;
             boolean duplicate = false;
-            while (seen[slot] != null) {
-                if (seen[slot].equals(id)) {
+            while (table[slot] != null) {
+                if (table[slot].equals(id)) {
                     duplicate = true;
                     break;
                 }
                 slot = (slot + 1) & mask;
             }
             if (duplicate) continue;
-            seen[slot] = id;
-            events[kept++] = e;
+            table[slot] = id;
+            in[kept++] = e;
         }
-        for (int i = kept; i < n; i++) events[i] = null;
+        Arrays.fill(table, 0, capacity, null);
+        for (int i = kept; i < n; i++) in[i] = null;
         return kept;
     }
 

@@ -17,6 +17,9 @@ import java.util.Optional;
 public final class ScoringEngine {
     private static final long DECAY_CROSSING_PRECISION_NANOS = 1_000_000L;
 
+    /** Reused sort and de-duplication buffers: ordering a log allocates nothing in steady state. */
+    private static final ThreadLocal<OrderedHistory> ORDERING_BUFFERS = ThreadLocal.withInitial(OrderedHistory::new);
+
     private final ScoringPlan plan;
 
     public ScoringEngine(ScoringPlan plan) {
@@ -105,11 +108,15 @@ public final class ScoringEngine {
 
     private ScoreFold fold(List<CustomerEvent> history, Instant at) {
         Objects.requireNonNull(at, "at");
-        CustomerEvent[] ordered = new CustomerEvent[history.size()];
-        int count = OrderedHistory.order(history, at, ordered);
-        ScoreFold fold = new ScoreFold(plan, at);
-        fold.run(ordered, count);
-        return fold;
+        OrderedHistory ordered = ORDERING_BUFFERS.get();
+        try {
+            ordered.order(history, at);
+            ScoreFold fold = new ScoreFold(plan, at);
+            fold.run(ordered.events(), ordered.count());
+            return fold;
+        } finally {
+            ordered.release();
+        }
     }
 
     private static double scoreAt(List<ScoreContribution> all, double[] base, double[] halfLife, Instant t) {
