@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.attimo.core.json.Json;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 /** A {@link CustomerEvent} as a CloudEvents 1.0 structured-mode JSON object, and back. */
 public final class CloudEventJson {
@@ -39,7 +40,21 @@ public final class CloudEventJson {
 
     public static CustomerEvent fromNode(JsonNode n) {
         if (n == null || !n.isObject()) throw new IllegalArgumentException("not a CloudEvent JSON object");
-        return new CustomerEvent(n.path("id").asText(), n.path("source").asText("unknown"), n.path("type").asText(),
-                n.path("subject").asText(), Instant.parse(n.path("time").asText()), Json.toMap(n.get("data")));
+        Instant time;
+        try {
+            time = Instant.parse(required(n, "time"));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("time is not an ISO-8601 instant");
+        }
+        return new CustomerEvent(required(n, "id"), n.path("source").asText("unknown"), required(n, "type"),
+                required(n, "subject"), time, Json.toMap(n.get("data")));
+    }
+
+    private static String required(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || !v.isTextual() || v.asText().isBlank()) {
+            throw new IllegalArgumentException("CloudEvent " + field + " is missing or not a non-empty string");
+        }
+        return v.asText();
     }
 }
