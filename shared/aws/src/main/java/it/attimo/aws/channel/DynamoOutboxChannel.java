@@ -2,6 +2,7 @@ package it.attimo.aws.channel;
 
 import it.attimo.aws.dynamo.AttimoTables;
 import it.attimo.core.journey.OutboundMessage;
+import it.attimo.core.port.AccountManagerTasks;
 import it.attimo.core.port.ChannelGateway;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -17,9 +18,12 @@ import java.util.Map;
 
 /**
  * The local stand-in for SES and SNS: each message becomes an item of the outbox table (customerId, messageKey), so a
- * resent key overwrites rather than duplicates. Stores no contact details.
+ * resent key overwrites rather than duplicates. Stores no contact details. Account-manager tasks land here too, with
+ * channel {@code account-manager} and kind {@code task}.
  */
-public final class DynamoOutboxChannel implements ChannelGateway {
+public final class DynamoOutboxChannel implements ChannelGateway, AccountManagerTasks {
+    public static final String ACCOUNT_MANAGER_CHANNEL = "account-manager";
+
     private final DynamoDbClient client;
     private final String table;
     private final Clock clock;
@@ -46,6 +50,20 @@ public final class DynamoOutboxChannel implements ChannelGateway {
         item.put("recordedAt", s(clock.instant().toString()));
         client.putItem(b -> b.tableName(table).item(item));
         return "outbox:" + m.messageKey();
+    }
+
+    @Override
+    public void open(String customerId, String reason, String executionName) {
+        Instant now = clock.instant();
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("customerId", s(customerId));
+        item.put("messageKey", s(customerId + "#" + executionName + "#task#" + reason));
+        item.put("channel", s(ACCOUNT_MANAGER_CHANNEL));
+        item.put("kind", s("task"));
+        put(item, "step", reason);
+        item.put("sendAt", s(now.toString()));
+        item.put("recordedAt", s(now.toString()));
+        client.putItem(b -> b.tableName(table).item(item));
     }
 
     /** Every message in the outbox, ordered by send time. */

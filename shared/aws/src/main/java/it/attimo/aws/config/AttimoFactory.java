@@ -10,8 +10,10 @@ import it.attimo.aws.channel.MessageTemplates;
 import it.attimo.aws.channel.PushNotAvailable;
 import it.attimo.aws.channel.RoutingChannelGateway;
 import it.attimo.aws.channel.SesEmailGateway;
+import it.attimo.aws.channel.SnsAccountManagerTasks;
 import it.attimo.aws.channel.SnsSmsGateway;
 import it.attimo.aws.dynamo.DynamoContactStore;
+import it.attimo.aws.dynamo.DynamoCustomerScan;
 import it.attimo.aws.dynamo.DynamoEventLog;
 import it.attimo.aws.dynamo.DynamoMessageLedger;
 import it.attimo.aws.dynamo.DynamoProfileStore;
@@ -29,8 +31,11 @@ import it.attimo.core.ingest.IngestEvents;
 import it.attimo.core.journey.JourneyCatalog;
 import it.attimo.core.journey.JourneySteps;
 import it.attimo.core.journey.SendPlanner;
+import it.attimo.core.kpi.OnboardingKpis;
+import it.attimo.core.port.AccountManagerTasks;
 import it.attimo.core.port.ChannelGateway;
 import it.attimo.core.port.ContactStore;
+import it.attimo.core.port.CustomerScan;
 import it.attimo.core.port.EventLog;
 import it.attimo.core.port.EventQueue;
 import it.attimo.core.port.JourneyRuntime;
@@ -38,6 +43,7 @@ import it.attimo.core.port.MessageLedger;
 import it.attimo.core.port.ProfileStore;
 import it.attimo.core.port.QuarantineStore;
 import it.attimo.core.port.RescoreScheduler;
+import it.attimo.core.port.ScoreWriteBack;
 import it.attimo.core.port.SecretProvider;
 import it.attimo.core.port.WaitRegistry;
 import it.attimo.core.profile.ProcessCustomerEvents;
@@ -195,6 +201,18 @@ public class AttimoFactory {
     }
 
     @Singleton
+    DynamoCustomerScan customerScan(DynamoDbClient client, @Value("${attimo.table.prefix:attimo}") String prefix,
+                                    DynamoEventLog events) {
+        return new DynamoCustomerScan(client, prefix, events);
+    }
+
+    /** Off until an integration (HubSpot properties) provides one. */
+    @Singleton
+    ScoreWriteBack scoreWriteBack() {
+        return ScoreWriteBack.NONE;
+    }
+
+    @Singleton
     DailyRefreshRescoreScheduler rescoreScheduler() {
         return new DailyRefreshRescoreScheduler();
     }
@@ -230,6 +248,18 @@ public class AttimoFactory {
             default:
                 throw new IllegalStateException("attimo.channel.mode must be aws or outbox, not '" + mode + "'");
         }
+    }
+
+    @Singleton
+    AccountManagerTasks accountManagerTasks(@Value("${attimo.channel.mode:aws}") String mode,
+                                            Provider<DynamoOutboxChannel> outbox, Provider<SnsClient> sns,
+                                            @Value("${attimo.account-manager.topic-arn:}") String topicArn) {
+        if (mode.trim().equalsIgnoreCase("outbox")) return outbox.get();
+        if (!topicArn.isBlank()) return new SnsAccountManagerTasks(sns.get(), topicArn);
+        return (customerId, reason, executionName) -> {
+            throw new IllegalArgumentException(
+                    "no account-manager topic is configured (attimo.account-manager.topic-arn)");
+        };
     }
 
     @Singleton
@@ -282,19 +312,27 @@ public class AttimoFactory {
     ProcessCustomerEvents processCustomerEvents(EventLog eventLog, ProfileStore profiles, ContactStore contacts,
                                                 WaitRegistry waits, MessageLedger ledger, JourneyRuntime journeys,
                                                 QuarantineStore quarantine, RescoreScheduler rescoreScheduler,
-                                                ProfileFolder folder, JourneyCatalog catalog, Clock clock) {
+                                                ProfileFolder folder, JourneyCatalog catalog,
+                                                ScoreWriteBack writeBack, Clock clock) {
         return new ProcessCustomerEvents(eventLog, profiles, contacts, waits, ledger, journeys, quarantine,
-                rescoreScheduler, folder, catalog, clock);
+                rescoreScheduler, folder, catalog, writeBack, clock);
     }
 
     @Singleton
     JourneySteps journeySteps(ProfileStore profiles, ContactStore contacts, MessageLedger ledger, WaitRegistry waits,
-                              ChannelGateway gateway, SendPlanner planner, Clock clock) {
-        return new JourneySteps(profiles, contacts, ledger, waits, gateway, planner, clock);
+                              ChannelGateway gateway, SendPlanner planner, EventLog eventLog,
+                              JourneyRuntime runtime, AccountManagerTasks accountManagers, Clock clock) {
+        return new JourneySteps(profiles, contacts, ledger, waits, gateway, planner, eventLog, runtime,
+                accountManagers, clock);
     }
 
     @Singleton
-    ProfileQueries profileQueries(ProfileStore profiles, ContactStore contacts) {
-        return new ProfileQueries(profiles, contacts);
+    OnboardingKpis onboardingKpis(CustomerScan scan, Clock clock) {
+        return new OnboardingKpis(scan, clock);
+    }
+
+    @Singleton
+    ProfileQueries profileQueries(ProfileStore profiles, ContactStore contacts, OnboardingKpis kpis) {
+        return new ProfileQueries(profiles, contacts, kpis);
     }
 }

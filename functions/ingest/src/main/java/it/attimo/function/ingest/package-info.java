@@ -1,1 +1,0 @@
-package it.attimo.function.ingest;

@@ -1,0 +1,38 @@
+package it.attimo.function.score;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import it.attimo.core.profile.InboundMessage;
+import it.attimo.core.profile.ProcessCustomerEvents;
+import jakarta.inject.Inject;
+
+import java.util.List;
+
+/**
+ * The event queue's consumer: SQS batch → {@link ProcessCustomerEvents} → the ids SQS must redeliver (partial batch
+ * response; the event source mapping needs {@code ReportBatchItemFailures}).
+ */
+public class ScoreHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
+    @Inject
+    ProcessCustomerEvents process;
+
+    public ScoreHandler() {}
+
+    public ScoreHandler(ApplicationContext context) {
+        super(context);
+    }
+
+    @Override
+    public SQSBatchResponse execute(SQSEvent event) {
+        List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
+        List<InboundMessage> messages = records.stream()
+                .map(m -> new InboundMessage(m.getMessageId(), m.getBody()))
+                .toList();
+        List<SQSBatchResponse.BatchItemFailure> failures = process.process(messages).stream()
+                .map(id -> SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(id).build())
+                .toList();
+        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+}
