@@ -193,6 +193,8 @@ public final class ProcessCustomerEvents {
                 if (runs.stream().noneMatch(x -> x.executionName().equals(r.executionName()))) runs.add(r);
             }
             Profile next = folded.withJourneys(runs);
+            // A redelivered event folds to the stored profile: writing it again would only bump the version.
+            if (next.equals(current)) return current;
             try {
                 return profiles.save(next, current == null ? 0 : current.version());
             } catch (ProfileStore.ConcurrentUpdateException e) {

@@ -61,6 +61,10 @@ public final class InMemoryProfileStore implements ProfileStore {
         return rejectedSaves;
     }
 
+    public synchronized java.util.List<Profile> all() {
+        return java.util.List.copyOf(profiles.values());
+    }
+
     public synchronized int size() {
         return profiles.size();
     }
