@@ -176,6 +176,16 @@ class OnboardingStateMachineTest {
     }
 
     @Test
+    void aFailingAccountManagerTaskDoesNotStopTheRecoveryTouchpoint() {
+        Run run = run("AtRiskTaskFails");
+
+        assertThat(run.status()).isEqualTo("SUCCEEDED");
+        assertThat(run.entered()).containsSubsequence("OpenAccountManagerTask", "PlanRecovery", "DispatchRecovery");
+        assertThat(run.inputOf("PlanRecovery").path("steps").path("accountManagerTaskError").path("Error").asText())
+                .isEqualTo("java.lang.IllegalArgumentException");
+    }
+
+    @Test
     void aCustomerWhoFinishesEarlyEndsTheJourneyAndPendingSendsAreCancelled() {
         Run run = run("FinishedEarly");
 
