@@ -29,7 +29,13 @@ final class ScoreFold {
     private final double[] groupTotals;
     private final double[] groupValues;
     private ArrayList<ScoreContribution> breakdown;
-    private Rule[] contributionRules = new Rule[16];
+    // decaying totals, kept as "value V as of the last contribution, which was S seconds before `at`";
+    // contributions arrive in time order, so reading them later only ever decays them further
+    private final double[] ruleDecayed;
+    private final double[] ruleDecayedSince;
+    private final double[] slotDecayed;
+    private final double[] slotDecayedSince;
+    private final double[] groupFixed;   // each group's non-decaying points
     private double score;
 
     private Window[] pending = new Window[4];
@@ -56,6 +62,10 @@ final class ScoreFold {
         int rules = plan.rules().length;
         this.ruleOccurrences = new int[rules];
         this.ruleTotals = new double[rules];
+        this.ruleDecayed = new double[rules];
+        this.ruleDecayedSince = new double[rules];
+        this.slotDecayed = new double[plan.decaySlotCount()];
+        this.slotDecayedSince = new double[plan.decaySlotCount()];
         this.windowsOpened = new int[rules];
         this.secondSeen = new boolean[rules];
         this.lastSecond = new Instant[rules];
@@ -63,6 +73,7 @@ final class ScoreFold {
         int groups = plan.groupCount();
         this.groupOccurrences = new int[groups];
         this.groupTotals = new double[groups];
+        this.groupFixed = new double[groups];
         this.groupValues = new double[groups];
     }
 
@@ -190,41 +201,54 @@ final class ScoreFold {
             ruleOccurrences[r.index]++;
         }
         int g = r.group;
-        double ruleTotal = r.halfLifeSeconds > 0 ? valueAt(when, r.index, -1) : ruleTotals[r.index];
+        boolean decays = r.halfLifeSeconds > 0;
+        double sinceWhen = secondsBetween(when, at);
+        double ruleTotal = decays
+                ? decayed(ruleDecayed[r.index], ruleDecayedSince[r.index], sinceWhen, r.halfLifeSeconds)
+                : ruleTotals[r.index];
         double points = r.limits.fit(ruleTotal, base);
+        int slot = g >= 0 && decays ? plan.decaySlot(r) : -1;
         if (g >= 0) {
             Limits groupLimits = plan.groupLimits(g);
             if (groupOccurrences[g] >= groupLimits.maxOccurrences()) return;
             groupOccurrences[g]++;
-            double groupTotal = plan.groupDecays(g) ? valueAt(when, -1, g) : groupTotals[g];
-            points = groupLimits.fit(groupTotal, points);
+            points = groupLimits.fit(groupValueAt(g, sinceWhen), points);
             groupTotals[g] += points;
         }
         ruleTotals[r.index] += points;
         if (points == 0) return;
-        double value = points * r.decay(secondsBetween(when, at));
+        if (decays) {
+            ruleDecayed[r.index] = ruleTotal + points;
+            ruleDecayedSince[r.index] = sinceWhen;
+            if (slot >= 0) {
+                slotDecayed[slot] = decayed(slotDecayed[slot], slotDecayedSince[slot], sinceWhen, r.halfLifeSeconds) + points;
+                slotDecayedSince[slot] = sinceWhen;
+            }
+        } else if (g >= 0) {
+            groupFixed[g] += points;
+        }
+        double value = points * r.decay(sinceWhen);
         score += value;
         if (g >= 0) groupValues[g] += value;
-        if (contributionRules.length == breakdown.size()) {
-            contributionRules = java.util.Arrays.copyOf(contributionRules, contributionRules.length * 2);
-        }
-        contributionRules[breakdown.size()] = r;
         breakdown.add(new ScoreContribution(r.id, g >= 0 ? plan.groupName(g) : null, value, points, when, eventId, reason));
     }
 
     /**
-     * What a rule (or a group) is worth at {@code when}, decay included: the total that caps bound when decay is
-     * in play, so a decaying cap refills as old points fade.
+     * What a group is worth at the instant {@code sinceWhen} seconds before {@code at}, decay included: caps bound
+     * this value, so a decaying cap refills as old points fade.
      */
-    private double valueAt(Instant when, int ruleIndex, int group) {
-        double total = 0;
-        for (int i = 0, n = breakdown.size(); i < n; i++) {
-            Rule r = contributionRules[i];
-            if (ruleIndex >= 0 ? r.index != ruleIndex : r.group != group) continue;
-            ScoreContribution c = breakdown.get(i);
-            total += c.basePoints() * r.decay(secondsBetween(c.at(), when));
+    private double groupValueAt(int g, double sinceWhen) {
+        double total = groupFixed[g];
+        for (int slot : plan.groupSlots(g)) {
+            total += decayed(slotDecayed[slot], slotDecayedSince[slot], sinceWhen, plan.slotHalfLife(slot));
         }
         return total;
+    }
+
+    /** A value held {@code since} seconds before {@code at}, decayed to {@code now} seconds before {@code at}. */
+    private static double decayed(double value, double since, double now, double halfLifeSeconds) {
+        if (value == 0 || since <= now) return value;
+        return value * Math.pow(0.5, (since - now) / halfLifeSeconds);
     }
 
     static double secondsBetween(Instant from, Instant to) {

@@ -27,7 +27,9 @@ public final class ScoringPlan {
     private final String[] groupNames;
     private final Limits[] groupLimits;
     private final List<Tier> tiers;
-    private final boolean[] groupDecays;
+    private final int[] ruleDecaySlot;
+    private final double[] slotHalfLife;
+    private final int[][] groupSlots;
     private final Map<String, Trigger[]> triggersByType;
     private final Trigger[] familyTriggers;
 
@@ -40,9 +42,29 @@ public final class ScoringPlan {
         this.groupNames = groupNames.toArray(new String[0]);
         this.groupLimits = groupLimits.toArray(new Limits[0]);
         this.tiers = List.copyOf(tiers);
-        this.groupDecays = new boolean[this.groupNames.length];
+        // one decay slot per (group, half-life): a group's decayed value is a handful of running sums
+        this.ruleDecaySlot = new int[this.rules.length];
+        List<Double> halfLives = new ArrayList<>();
+        List<Integer> slotGroup = new ArrayList<>();
         for (Rule r : this.rules) {
-            if (r.group >= 0 && r.halfLifeSeconds > 0) groupDecays[r.group] = true;
+            ruleDecaySlot[r.index] = -1;
+            if (r.group < 0 || r.halfLifeSeconds == 0) continue;
+            int slot = -1;
+            for (int k = 0; k < halfLives.size(); k++) {
+                if (slotGroup.get(k) == r.group && halfLives.get(k) == r.halfLifeSeconds) slot = k;
+            }
+            if (slot < 0) {
+                slot = halfLives.size();
+                halfLives.add(r.halfLifeSeconds);
+                slotGroup.add(r.group);
+            }
+            ruleDecaySlot[r.index] = slot;
+        }
+        this.slotHalfLife = halfLives.stream().mapToDouble(Double::doubleValue).toArray();
+        this.groupSlots = new int[this.groupNames.length][];
+        for (int g = 0; g < groupSlots.length; g++) {
+            final int group = g;
+            groupSlots[g] = java.util.stream.IntStream.range(0, slotGroup.size()).filter(k -> slotGroup.get(k) == group).toArray();
         }
 
         List<Trigger> all = new ArrayList<>();
@@ -108,8 +130,15 @@ public final class ScoringPlan {
 
     Limits groupLimits(int index) { return groupLimits[index]; }
 
-    /** Whether any rule of the group decays: then the group's caps bound its decayed value. */
-    boolean groupDecays(int index) { return groupDecays[index]; }
+    /** The (group, half-life) slot a decaying grouped rule adds to, or -1. */
+    int decaySlot(Rule r) { return ruleDecaySlot[r.index]; }
+
+    int decaySlotCount() { return slotHalfLife.length; }
+
+    double slotHalfLife(int slot) { return slotHalfLife[slot]; }
+
+    /** The decay slots of a group (empty when none of its rules decays). */
+    int[] groupSlots(int group) { return groupSlots[group]; }
 
     /** Triggers interested in an event type, in rule order; allocation-free for every known type. */
     Trigger[] triggersFor(String type) {

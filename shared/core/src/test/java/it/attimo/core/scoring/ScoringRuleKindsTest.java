@@ -250,6 +250,24 @@ class ScoringRuleKindsTest {
         }
 
         @Test
+        void aGroupCapSeesEachRuleDecayWithItsOwnHalfLife() {
+            ScoringPlan mixed = planWithRules("\"engagement\": {\"maxPoints\": 10}", """
+                    {"id": "day", "kind": "points", "group": "engagement", "when": {"type": "content.downloaded"}, "points": 8, "halfLife": "PT24H"},
+                    {"id": "hour", "kind": "points", "group": "engagement", "when": {"type": "email.clicked"}, "points": 8, "halfLife": "PT1H"},
+                    {"id": "fixed", "kind": "points", "group": "engagement", "when": {"type": "portal.accessed"}, "points": 1}
+                    """);
+            Instant later = T0.plusSeconds(24 * 3600);
+            List<CustomerEvent> events = List.of(event("a", "content.downloaded", T0), event("b", "email.clicked", T0),
+                    event("c", "portal.accessed", T0), event("d", "content.downloaded", later));
+
+            ScoreResult r = new ScoringEngine(mixed).score(events, later);
+
+            // at T0: 8 + 2 (cut) + 0 (full); a day later: day-rule 4, hour-rule 2 × 2^-24, fixed 0 → d fits 10 - 4 - tiny
+            assertThat(r.breakdown()).extracting(ScoreContribution::ruleId).containsExactly("day", "hour", "day");
+            assertThat(r.breakdown().get(2).basePoints()).isCloseTo(6 - 2 * Math.pow(0.5, 24), org.assertj.core.data.Offset.offset(1e-12));
+        }
+
+        @Test
         void theBreakdownKeepsBothTheDecayedAndTheBaseValue() {
             ScoreContribution dl = engine.score(log, T0.plusSeconds(24 * 3600)).breakdown().get(0);
 
