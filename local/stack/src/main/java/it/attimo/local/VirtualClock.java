@@ -1,0 +1,63 @@
+package it.attimo.local;
+
+import it.attimo.sfn.VirtualTimeDriver;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * The stack's only notion of "now" for journeys, scores and timers: a UTC clock that moves only forward and only when
+ * told (by {@code POST /admin/clock}, the demo, or the realtime ticker of {@code attimo serve}). Thread-safe.
+ *
+ * <p>Signature freshness never reads this clock: it is judged against the wall clock.
+ */
+public final class VirtualClock extends Clock implements VirtualTimeDriver {
+  private volatile Instant now;
+
+  public VirtualClock(Instant start) {
+    this.now = start;
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  /** Always UTC: zoned views belong to the code that needs them (business rules use Europe/Rome explicitly). */
+  @Override
+  public Clock withZone(ZoneId zone) {
+    if (ZoneOffset.UTC.equals(zone)) {
+      return this;
+    }
+    throw new UnsupportedOperationException("the virtual clock is UTC only");
+  }
+
+  @Override
+  public Instant instant() {
+    return now;
+  }
+
+  @Override
+  public Instant now() {
+    return now;
+  }
+
+  /** Moves to {@code target}; a target in the past changes nothing (time never goes backwards). */
+  @Override
+  public synchronized void advanceTo(Instant target) {
+    if (target.isAfter(now)) {
+      now = target;
+    }
+  }
+
+  /** Moves forward by a non-negative duration and answers the new instant. */
+  public synchronized Instant advance(Duration duration) {
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException("the virtual clock only moves forward, not by " + duration);
+    }
+    now = now.plus(duration);
+    return now;
+  }
+}

@@ -1,0 +1,65 @@
+package it.attimo.local.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code attimo}: the local stack, the demo, the state machine tool and the timing helpers. */
+@Command(name = "attimo", mixinStandardHelpOptions = true, version = "attimo 0.1.0-SNAPSHOT",
+    description = "Attimo, the customer-journey engine, on this machine.",
+    subcommands = {ServeCommand.class, DemoCommand.class, SfnCommand.class})
+public final class AttimoCli implements Runnable {
+  /** Subcommands that live in this package but are written separately: added when present. */
+  static final List<String> OPTIONAL_SUBCOMMANDS = List.of("it.attimo.local.cli.HolidaysCommand",
+      "it.attimo.local.cli.PlanCommand", "it.attimo.local.cli.RecommendCommand");
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "a command is required: " + String.join(", ", spec.subcommands().keySet()));
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new AttimoCli());
+    for (String className : OPTIONAL_SUBCOMMANDS) {
+      try {
+        cli.addSubcommand(Class.forName(className).getDeclaredConstructor().newInstance());
+      } catch (ClassNotFoundException notYetWritten) {
+        // built without it
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot create " + className, e);
+      }
+    }
+    cli.setParameterExceptionHandler(AttimoCli::usageError);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      commandLine.getErr().println("attimo " + commandLine.getCommandName() + ": " + oneLine(e));
+      commandLine.getErr().flush();
+      return e instanceof IllegalArgumentException ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
+    });
+    return cli;
+  }
+
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println("attimo: " + e.getMessage());
+    err.println("try: " + cmd.getCommandSpec().qualifiedName() + " --help");
+    err.flush();
+    return CommandLine.ExitCode.USAGE;
+  }
+
+  static String oneLine(Throwable e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return message.replace('\n', ' ');
+  }
+}

@@ -1,0 +1,37 @@
+package it.attimo.local.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import it.attimo.aws.channel.OutboxMessage;
+import it.attimo.core.ingest.QuarantinedEvent;
+import it.attimo.local.AdvanceResult;
+import it.attimo.sfn.ExecutionDescription;
+import it.attimo.sfn.HistoryEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** What the local HTTP routes need from the stack (a fake in route tests). */
+public interface LocalBackend {
+  /** Calls a deployed function's handler with an API Gateway event; answers what the handler returned. */
+  Object invokeHttpFunction(String logicalId, APIGatewayV2HTTPEvent event);
+
+  Instant now();
+
+  /** "manual" or "realtime". */
+  String clockMode();
+
+  AdvanceResult advanceTo(Instant target);
+
+  ObjectNode health();
+
+  /** Outbox messages ordered by send time, optionally of one customer. */
+  List<OutboxMessage> outbox(Optional<String> customerId);
+
+  List<QuarantinedEvent> quarantine(int limit);
+
+  List<ExecutionDescription> executions();
+
+  /** The history of the execution with this name (any journey), if there is one. */
+  Optional<List<HistoryEvent>> history(String executionName);
+}
