@@ -159,7 +159,12 @@ public final class JourneySteps {
                 return result("duplicate", existing == null ? null : existing.status().toLowerCase());
             }
             // Reserved but never confirmed: the earlier attempt died around the provider call. The gateway receives
-            // the same message key, so an idempotent gateway (the outbox) cannot deliver it twice.
+            // the same message key, so an idempotent gateway (the outbox) cannot deliver it twice. What blocks a send
+            // now (erasure, consent withdrawn since) still wins.
+            if (blocked != null) {
+                ledger.update(existing.with(MessageRecord.SUPPRESSED, blocked, null, now));
+                return result("suppressed", blocked);
+            }
             LOG.info(() -> "re-dispatching unconfirmed message " + record.key());
         } else if (blocked != null) {
             String why = blocked;
