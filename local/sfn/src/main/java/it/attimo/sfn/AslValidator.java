@@ -112,8 +112,13 @@ public final class AslValidator {
       problem(name, at + "/Type", "unknown state Type '" + type + "'");
       return;
     }
+    if (state.has("QueryLanguage") && !"JSONPath".equals(state.get("QueryLanguage").asText())) {
+      problem(name, at + "/QueryLanguage", "only QueryLanguage JSONPath is supported locally");
+    }
     state.fieldNames().forEachRemaining(f -> {
-      if (!COMMON.contains(f) && !allowed.contains(f) && !(IO.contains(f) && !type.equals("Fail"))) {
+      if (Set.of("Assign", "Arguments", "Output").contains(f)) {
+        problem(name, at + "/" + f, "field '" + f + "' (JSONata / variables) is not supported by the local executor");
+      } else if (!COMMON.contains(f) && !allowed.contains(f) && !(IO.contains(f) && !type.equals("Fail"))) {
         problem(name, at + "/" + f, "field '" + f + "' is not allowed in a " + type + " state");
       }
     });

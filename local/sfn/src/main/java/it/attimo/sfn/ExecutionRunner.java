@@ -17,6 +17,8 @@ import java.util.Random;
  */
 final class ExecutionRunner {
   static final int MAX_HISTORY_EVENTS = 25_000;
+  /** AWS limits state input/output to 256 KiB. */
+  static final int MAX_PAYLOAD_BYTES = 256 * 1024;
   private static final String LAMBDA_INVOKE = "arn:aws:states:::lambda:invoke";
 
   private final ExecutionRecord exec;
@@ -25,6 +27,7 @@ final class ExecutionRunner {
   private final TaskInvoker invoker;
   private final PayloadTemplate templates;
   private final Random random;
+  private boolean invokedTask;
 
   ExecutionRunner(ExecutionRecord exec, AslDefinition definition, Clock clock, TaskInvoker invoker,
       PayloadTemplate templates, Random random) {
@@ -59,6 +62,13 @@ final class ExecutionRunner {
       }
     }
     return false;
+  }
+
+  /** True once after a step that invoked a Task (a side effect worth persisting at once). */
+  boolean takeInvokedTask() {
+    boolean invoked = invokedTask;
+    invokedTask = false;
+    return invoked;
   }
 
   Optional<Instant> nextDue() {
@@ -115,7 +125,15 @@ final class ExecutionRunner {
         default -> throw new IllegalStateException("frame " + frame.id + " is not runnable in " + frame.phase);
       }
     } catch (StatesError e) {
-      handleError(frame, state, e.error(), e.errorCause());
+      try {
+        handleError(frame, state, e.error(), e.errorCause());
+      } catch (StatesError again) {
+        finish(ExecutionStatus.FAILED, null, again.error(), again.errorCause(), "ExecutionFailed");
+      }
+    } catch (RuntimeException bug) {
+      // an executor defect must not stall every other execution: fail this one loudly instead
+      finish(ExecutionStatus.FAILED, null, ErrorNames.RUNTIME, "local executor error in state '" + frame.state
+          + "': " + bug, "ExecutionFailed");
     }
   }
 
@@ -159,6 +177,7 @@ final class ExecutionRunner {
     TaskRequest request = new TaskRequest(resource, parameters, Optional.ofNullable(frame.token), exec.arn,
         frame.state, frame.attempt, invocationIndex);
     JsonNode raw;
+    invokedTask = true;
     try {
       raw = invoker.invoke(request);
     } catch (TaskFailedException e) {
@@ -375,6 +394,11 @@ final class ExecutionRunner {
 
   private void exit(Frame frame, JsonNode state, JsonNode output, String explicitNext) {
     String type = state.path("Type").asText();
+    int size = Json.write(output).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    if (size > MAX_PAYLOAD_BYTES) {
+      throw new StatesError(ErrorNames.DATA_LIMIT_EXCEEDED, "The state/task '" + frame.state + "' returned a result "
+          + "of " + size + " bytes, more than the maximum " + MAX_PAYLOAD_BYTES + " bytes");
+    }
     event(type + "StateExited", frame.state, details("output", output));
     String next = explicitNext != null ? explicitNext : state.path("Next").asText(null);
     if (next == null || type.equals("Succeed")) {

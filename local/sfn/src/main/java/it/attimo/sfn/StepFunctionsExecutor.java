@@ -105,7 +105,11 @@ public final class StepFunctionsExecutor implements TaskTokenCallbacks {
     return arn;
   }
 
-  /** Runs all work whose time has come, until nothing is runnable at the clock's current instant. */
+  /**
+   * Runs all work whose time has come, until nothing is runnable at the clock's current instant. The execution is
+   * saved after every step that invoked a Task and whenever it settles (waits, parks or ends); steps without side
+   * effects in between (Pass, Choice...) are simply re-run if the process dies before the next save.
+   */
   public synchronized void drain() {
     boolean progress = true;
     while (progress) {
@@ -115,8 +119,16 @@ public final class StepFunctionsExecutor implements TaskTokenCallbacks {
           continue;
         }
         ExecutionRunner runner = runner(exec);
+        boolean unsaved = false;
         while (runner.stepOnce()) {
           progress = true;
+          unsaved = true;
+          if (runner.takeInvokedTask()) {
+            save(exec);
+            unsaved = false;
+          }
+        }
+        if (unsaved) {
           save(exec);
         }
       }

@@ -93,4 +93,13 @@ class AslValidatorTest {
     assertThat(AslValidator.validate("{\"StartAt\": ", Map.of()))
         .singleElement().satisfies(p -> assertThat(p.reason()).startsWith("invalid JSON"));
   }
+
+  @Test
+  void jsonataAndVariablesAreReportedAsUnsupported() {
+    List<AslProblem> problems = AslValidator.validate("""
+        {"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","Assign":{"x":1},"End":true}}}""",
+        Map.of());
+    assertThat(problems).extracting(AslProblem::reason).anySatisfy(r -> assertThat(r).contains("JSONPath"))
+        .anySatisfy(r -> assertThat(r).contains("'Assign'").contains("not supported"));
+  }
 }

@@ -253,4 +253,12 @@ class StatesConformanceTest {
     assertThat(first).isEqualTo(second);
     assertThat(first.get("u").asText()).matches("[0-9a-f-]{36}");
   }
+
+  @Test
+  void anOutputOver256KiBFailsTheExecutionWithDataLimitExceededEvenWithACatch() {
+    Harness h = new Harness(r -> Harness.json("\"" + "x".repeat(300 * 1024) + "\"")).register("""
+        {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:lambda:x:1:function:f",
+          "Catch":[{"ErrorEquals":["States.ALL"],"Next":"H"}],"End":true},"H":{"Type":"Pass","End":true}}}""");
+    assertThat(h.run("{}").error()).contains("States.DataLimitExceeded");
+  }
 }
