@@ -1,0 +1,71 @@
+package it.attimo.function.ingest;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.inject.qualifiers.Qualifiers;
+import it.attimo.core.port.EventQueue;
+import it.attimo.core.port.QuarantineStore;
+import it.attimo.core.port.SecretProvider;
+import it.attimo.core.testing.FixedSecrets;
+import it.attimo.core.testing.InMemoryEventQueue;
+import it.attimo.core.testing.InMemoryQuarantineStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The sample event (also a `sam local invoke -e` input) through the real handler and the factory's wiring. */
+class IngestHandlerTest {
+    /** The fixture is signed with this secret at 2026-06-10T08:00:00Z. */
+    static final String FIXTURE_SECRET = "attimo-local-webhook-secret";
+
+    final InMemoryEventQueue queue = new InMemoryEventQueue();
+    ApplicationContext ctx;
+
+    IngestHandler handlerWithWallClockAt(String instant) {
+        ctx = ApplicationContext.builder().properties(Map.of("attimo.table.prefix", "test")).build();
+        ctx.registerSingleton(EventQueue.class, queue);
+        ctx.registerSingleton(QuarantineStore.class, new InMemoryQuarantineStore());
+        ctx.registerSingleton(SecretProvider.class, new FixedSecrets(FIXTURE_SECRET, null));
+        ctx.registerSingleton(Clock.class, Clock.fixed(Instant.parse(instant), ZoneOffset.UTC), Qualifiers.byName("wall"));
+        ctx.start();
+        return new IngestHandler(ctx);
+    }
+
+    @AfterEach
+    void close() {
+        if (ctx != null) ctx.close();
+    }
+
+    @Test
+    void aSignedEventIsAcceptedAndQueued() {
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/post-events.json");
+
+        APIGatewayV2HTTPResponse response = handlerWithWallClockAt("2026-06-10T08:00:30Z").handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(202);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json");
+        assertThat(queue.published()).singleElement().satisfies(e -> {
+            assertThat(e.id()).isEqualTo("evt-0001");
+            assertThat(e.customerId()).isEqualTo("cust-milano-001");
+            assertThat(e.type()).isEqualTo("order.delivered");
+        });
+    }
+
+    @Test
+    void theSameRequestTenMinutesLaterIsStaleAndStoresNothing() {
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/post-events.json");
+
+        APIGatewayV2HTTPResponse response = handlerWithWallClockAt("2026-06-10T08:10:00Z").handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(401);
+        assertThat(queue.published()).isEmpty();
+    }
+}

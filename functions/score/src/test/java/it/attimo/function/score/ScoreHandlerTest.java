@@ -1,0 +1,85 @@
+package it.attimo.function.score;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import io.micronaut.context.ApplicationContext;
+import it.attimo.core.journey.JourneyCatalog;
+import it.attimo.core.port.ContactStore;
+import it.attimo.core.port.EventLog;
+import it.attimo.core.port.JourneyRuntime;
+import it.attimo.core.port.MessageLedger;
+import it.attimo.core.port.ProfileStore;
+import it.attimo.core.port.QuarantineStore;
+import it.attimo.core.port.WaitRegistry;
+import it.attimo.core.testing.InMemoryContactStore;
+import it.attimo.core.testing.InMemoryEventLog;
+import it.attimo.core.testing.InMemoryMessageLedger;
+import it.attimo.core.testing.InMemoryProfileStore;
+import it.attimo.core.testing.InMemoryQuarantineStore;
+import it.attimo.core.testing.InMemoryWaitRegistry;
+import it.attimo.core.testing.MutableClock;
+import it.attimo.core.testing.RecordingJourneyRuntime;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ScoreHandlerTest {
+    final InMemoryProfileStore profiles = new InMemoryProfileStore();
+    final RecordingJourneyRuntime journeys = new RecordingJourneyRuntime();
+    ApplicationContext ctx;
+    ScoreHandler handler;
+
+    @BeforeEach
+    void start() {
+        ctx = ApplicationContext.builder().properties(Map.of("attimo.table.prefix", "test")).build();
+        ctx.registerSingleton(EventLog.class, new InMemoryEventLog());
+        ctx.registerSingleton(ProfileStore.class, profiles);
+        ctx.registerSingleton(ContactStore.class, new InMemoryContactStore());
+        ctx.registerSingleton(WaitRegistry.class, new InMemoryWaitRegistry());
+        ctx.registerSingleton(MessageLedger.class, new InMemoryMessageLedger());
+        ctx.registerSingleton(QuarantineStore.class, new InMemoryQuarantineStore());
+        ctx.registerSingleton(JourneyRuntime.class, journeys);
+        ctx.registerSingleton(Clock.class, MutableClock.at("2026-06-10T08:00:40Z"));
+        ctx.start();
+        handler = new ScoreHandler(ctx);
+    }
+
+    @AfterEach
+    void close() {
+        ctx.close();
+    }
+
+    @Test
+    void anOrderDeliveredUpdatesTheProfileAndStartsThePostPurchaseJourneyOnce() {
+        SQSEvent event = EventLoader.loadSQSEvent("events/sqs-order-delivered.json");
+
+        SQSBatchResponse first = handler.handleRequest(event, null);
+        SQSBatchResponse redelivered = handler.handleRequest(event, null);
+
+        assertThat(first.getBatchItemFailures()).isEmpty();
+        assertThat(redelivered.getBatchItemFailures()).isEmpty();
+        assertThat(profiles.find("cust-milano-001")).isPresent();
+        assertThat(journeys.executions()).singleElement().satisfies(x -> {
+            assertThat(x.journey()).isEqualTo("post-purchase");
+            assertThat(x.executionName())
+                    .isEqualTo(JourneyCatalog.executionName("post-purchase", "cust-milano-001", "evt-0001"));
+        });
+    }
+
+    @Test
+    void aMessageThatCannotBeProcessedIsReportedForRedelivery() {
+        profiles.failNextSaves(1_000);
+        SQSEvent event = EventLoader.loadSQSEvent("events/sqs-order-delivered.json");
+
+        SQSBatchResponse response = handler.handleRequest(event, null);
+
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("8f6e1c2a-0b1d-4c3e-9f00-000000000001");
+    }
+}
