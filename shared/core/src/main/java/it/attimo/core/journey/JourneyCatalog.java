@@ -46,8 +46,12 @@ public final class JourneyCatalog {
     public static String executionName(String journey, String customerId, String eventId) {
         String readable = journey + "-" + customerId + "-" + eventId;
         if (readable.length() <= MAX_NAME && SAFE.matcher(readable).matches()) return readable;
-        String digest = Hmac.hex(Hmac.sha256((customerId + "\u0000" + eventId).getBytes(StandardCharsets.UTF_8)));
-        return journey + "-" + digest.substring(0, 40);
+        String digest = Hmac.hex(Hmac.sha256((journey + "\u0000" + customerId + "\u0000" + eventId)
+                .getBytes(StandardCharsets.UTF_8)));
+        // The journey stays readable, cut to fit and stripped of unsafe characters; the digest carries uniqueness.
+        String prefix = journey.replaceAll("[^A-Za-z0-9_-]", "_");
+        prefix = prefix.substring(0, Math.min(prefix.length(), MAX_NAME - 41));
+        return prefix + "-" + digest.substring(0, 40);
     }
 
     /** The execution name from an execution ARN or name. */

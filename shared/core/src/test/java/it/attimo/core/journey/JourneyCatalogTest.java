@@ -1,0 +1,82 @@
+package it.attimo.core.journey;
+
+import it.attimo.core.customer.Profile;
+import it.attimo.core.customer.Segment;
+import it.attimo.core.event.CustomerEvent;
+import it.attimo.core.event.EventTypes;
+import it.attimo.core.testing.Events;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JourneyCatalogTest {
+    static final String SAFE = "[A-Za-z0-9_-]{1,80}";
+
+    @Test
+    void readableNamesForSafeShortIds() {
+        assertThat(JourneyCatalog.executionName("post-purchase", "c-1", "o-1")).isEqualTo("post-purchase-c-1-o-1");
+    }
+
+    @Test
+    void namesAreDeterministic() {
+        assertThat(JourneyCatalog.executionName("post-purchase", "hs-62515:123", "evt.1"))
+                .isEqualTo(JourneyCatalog.executionName("post-purchase", "hs-62515:123", "evt.1"));
+    }
+
+    @Test
+    void unsafeOrLongIdsFallBackToADigestThatStillFits() {
+        List<String> names = List.of(
+                JourneyCatalog.executionName("post-purchase", "crm:42", "e-1"),
+                JourneyCatalog.executionName("post-purchase", "c.1", "e-1"),
+                JourneyCatalog.executionName("post-purchase", "c-1", "x".repeat(200)),
+                JourneyCatalog.executionName("onboarding-72h", "c-1", "hs-" + "f".repeat(70)),
+                JourneyCatalog.executionName("a-journey-with-a-really-long-descriptive-name-for-tests", "c:1", "e"),
+                JourneyCatalog.executionName("journey with spaces", "c:1", "e"));
+        assertThat(names).allSatisfy(n -> assertThat(n).matches(SAFE));
+        assertThat(names.get(0)).startsWith("post-purchase-").hasSize("post-purchase-".length() + 40);
+        assertThat(names.get(3)).startsWith("onboarding-72h-");
+    }
+
+    @Test
+    void differentCustomersEventsOrJourneysGiveDifferentNames() {
+        Set<String> names = new HashSet<>();
+        for (String journey : List.of("post-purchase", "onboarding-72h")) {
+            for (String customer : List.of("c:1", "c:2", "c-1")) {
+                for (String event : List.of("e.1", "e.2", "e-1")) {
+                    names.add(JourneyCatalog.executionName(journey, customer, event));
+                }
+            }
+        }
+        assertThat(names).hasSize(18);
+        String longJourney = "x".repeat(70);
+        assertThat(JourneyCatalog.executionName(longJourney + "a", "c:1", "e"))
+                .isNotEqualTo(JourneyCatalog.executionName(longJourney + "b", "c:1", "e"));
+    }
+
+    @Test
+    void executionNameOfAnArnOrAName() {
+        assertThat(JourneyCatalog.executionNameOf("arn:aws:states:eu-south-1:123456789012:execution:attimo-pp:post-purchase-c-1-o-1"))
+                .isEqualTo("post-purchase-c-1-o-1");
+        assertThat(JourneyCatalog.executionNameOf("post-purchase-c-1-o-1")).isEqualTo("post-purchase-c-1-o-1");
+    }
+
+    @Test
+    void defaultTriggers() {
+        JourneyCatalog catalog = JourneyCatalog.defaults();
+        CustomerEvent delivered = Events.event(EventTypes.ORDER_DELIVERED, "c-1").build();
+        CustomerEvent registered = Events.event(EventTypes.ACCOUNT_REGISTERED, "c-1").build();
+        Profile b2b = new Profile("c-1", Segment.B2B, null, null, null, null, 0, null, null, null, null, null, null, null, null, null, 0);
+        Profile b2c = new Profile("c-1", Segment.B2C, null, null, null, null, 0, null, null, null, null, null, null, null, null, null, 0);
+        assertThat(catalog.triggeredBy(delivered, null)).extracting(JourneyCatalog.Trigger::journey)
+                .containsExactly(JourneyCatalog.POST_PURCHASE);
+        assertThat(catalog.triggeredBy(registered, b2b)).extracting(JourneyCatalog.Trigger::journey)
+                .containsExactly(JourneyCatalog.ONBOARDING);
+        assertThat(catalog.triggeredBy(registered, b2c)).isEmpty();
+        assertThat(catalog.triggeredBy(registered, null)).isEmpty();
+        assertThat(catalog.triggeredBy(Events.event(EventTypes.ORDER_PLACED, "c-1").build(), b2b)).isEmpty();
+    }
+}
