@@ -1,5 +1,6 @@
 package it.attimo.sfn;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
@@ -13,16 +14,18 @@ import java.time.Instant;
  * @param stateName the state concerned, or null for execution-level events
  * @param details event-specific JSON: {@code input}, {@code output}, {@code error}, {@code cause}, {@code resource}...
  */
-public record HistoryEvent(long id, String type, java.time.Instant timestamp, String stateName, JsonNode details) {
+public record HistoryEvent(long id, String type, Instant timestamp, String stateName, JsonNode details) {
   public HistoryEvent {
     details = details == null ? Json.object() : details;
   }
 
   /** Convenience: is this a state entered/exited event ({@code PassStateEntered}, {@code TaskStateExited}...)? */
+  @JsonIgnore
   public boolean isStateEntered() {
     return type.endsWith("StateEntered");
   }
 
+  @JsonIgnore
   public boolean isStateExited() {
     return type.endsWith("StateExited");
   }

@@ -200,6 +200,7 @@ public final class StepFunctionsExecutor implements TaskTokenCallbacks {
         out.add(0, exec.describe());
       }
     }
+    out.sort(java.util.Comparator.comparing(ExecutionDescription::startDate).reversed());
     return out;
   }
 
