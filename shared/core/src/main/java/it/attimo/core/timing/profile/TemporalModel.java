@@ -1,0 +1,334 @@
+package it.attimo.core.timing.profile;
+
+import it.attimo.core.timing.HourOfWeek;
+import org.apache.commons.math3.ml.clustering.CentroidCluster;
+import org.apache.commons.math3.ml.clustering.DoublePoint;
+import org.apache.commons.math3.ml.clustering.KMeansPlusPlusClusterer;
+import org.apache.commons.math3.ml.distance.EuclideanDistance;
+import org.apache.commons.math3.random.JDKRandomGenerator;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Population-level temporal model, refitted daily from all profiles:
+ * <ol>
+ *   <li>population reading distribution {@code p0} (pooled decayed reads, lightly smoothed) and population
+ *       response-delay distribution;</li>
+ *   <li>prior strength {@code alpha} by empirical Bayes: the value on a grid that maximises the leave-one-out
+ *       Dirichlet-multinomial pseudo-likelihood of every profile under the population prior;</li>
+ *   <li>k-means (k-means++, seeded) over profiles with enough evidence, on 42 features (7 days x 6 four-hour
+ *       blocks) of their population-shrunk distributions; k in 2..8 chosen by the best mean silhouette on a
+ *       sample; each cluster named for people by its dominant day(s) and part of day ("martedì mattina");</li>
+ *   <li>per customer: soft cluster membership from the multinomial likelihood of their reads, prior = membership-
+ *       weighted cluster centroids, posterior reads = (n + alpha prior) / (N + alpha); delays shrunk the same way
+ *       toward the population delays; send score = reads convolved with delays.</li>
+ * </ol>
+ * Deterministic for a given seed and input order.
+ */
+public final class TemporalModel {
+    public record Settings(int minEngagementsForClustering, int maxClusteringSample, int silhouetteSample,
+                           int minK, int maxK, double delayPriorStrength, long seed) {
+        public static Settings defaults() { return new Settings(5, 4000, 600, 2, 8, 5.0, 42L); }
+    }
+
+    /** A cluster of people sharing a rhythm. */
+    public record Cluster(String name, double[] reads, int members) {}
+
+    static final double[] ALPHA_GRID = {0.25, 0.5, 1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 64, 128};
+    private static final int BLOCKS = 42;
+
+    private final double[] population;
+    private final double[] populationDelays;
+    private final double[] populationSendScore;
+    private final double sinkHours;
+    private final double[] kernel;
+    private final double alpha;
+    private final List<Cluster> clusters;
+    private final double[][] logCentroids;
+    private final double[] logClusterPrior;
+    private final double[] clusterWeights;
+    private final double silhouette;
+    private final double delayPriorStrength;
+
+    private TemporalModel(double[] population, double[] populationDelays, double alpha, List<Cluster> clusters,
+                          double[] clusterPrior, double silhouette, double delayPriorStrength) {
+        this.population = population;
+        this.populationDelays = populationDelays;
+        this.sinkHours = sinkHours(populationDelays);
+        this.kernel = new double[TemporalProfile.DELAY_HOURS];
+        for (int d = 0; d < kernel.length; d++) kernel[d] = Math.exp(-d / sinkHours);
+        this.populationSendScore = convolve(population, kernel);
+        this.alpha = alpha;
+        this.clusters = List.copyOf(clusters);
+        this.logCentroids = new double[clusters.size()][];
+        for (int k = 0; k < clusters.size(); k++) {
+            double[] c = clusters.get(k).reads();
+            logCentroids[k] = new double[HourOfWeek.COUNT];
+            for (int h = 0; h < HourOfWeek.COUNT; h++) logCentroids[k][h] = Math.log(c[h]);
+        }
+        this.clusterWeights = clusterPrior.clone();
+        this.logClusterPrior = new double[clusterPrior.length];
+        for (int k = 0; k < clusterPrior.length; k++) logClusterPrior[k] = Math.log(clusterPrior[k]);
+        this.silhouette = silhouette;
+        this.delayPriorStrength = delayPriorStrength;
+    }
+
+    public static TemporalModel fit(Collection<TemporalProfile> profiles, Settings settings) {
+        double[] pooled = new double[HourOfWeek.COUNT];
+        double[] delays = new double[TemporalProfile.DELAY_HOURS];
+        for (TemporalProfile p : profiles) {
+            for (int h = 0; h < HourOfWeek.COUNT; h++) pooled[h] += p.reads()[h];
+            for (int d = 0; d < delays.length; d++) delays[d] += p.delays()[d];
+        }
+        double[] p0 = smoothNormalise(pooled, 1e-3);
+        double[] d0 = smoothNormalise(delays, 1e-3);
+        List<TemporalProfile> all = new ArrayList<>(profiles);
+        List<double[]> populationPriors = java.util.Collections.nCopies(all.size(), p0);
+        double alpha0 = chooseAlpha(all, populationPriors);
+
+        List<TemporalProfile> rich = new ArrayList<>();
+        for (TemporalProfile p : profiles) if (p.engagements() >= settings.minEngagementsForClustering()) rich.add(p);
+        Random random = new Random(settings.seed());
+        if (rich.size() > settings.maxClusteringSample()) {
+            java.util.Collections.shuffle(rich, random);
+            rich = rich.subList(0, settings.maxClusteringSample());
+        }
+        if (rich.size() < settings.minK() * 10) {
+            List<Cluster> single = List.of(new Cluster(ClusterNames.name(p0), p0, profiles.size()));
+            double alpha = chooseAlpha(all, populationPriors);
+            return new TemporalModel(p0, d0, alpha, single, new double[] {1.0}, Double.NaN, settings.delayPriorStrength());
+        }
+        List<double[]> shrunk = new ArrayList<>(rich.size());
+        List<DoublePoint> points = new ArrayList<>(rich.size());
+        for (TemporalProfile p : rich) {
+            double[] s = posterior(p.reads(), p.readWeight(), p0, alpha0);
+            shrunk.add(s);
+            points.add(new DoublePoint(blocks(s)));
+        }
+        IdentityIndex index = new IdentityIndex(points);
+        TemporalModel best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int k = settings.minK(); k <= settings.maxK() && k < points.size(); k++) {
+            JDKRandomGenerator rng = new JDKRandomGenerator();
+            rng.setSeed(settings.seed() + k);
+            List<CentroidCluster<DoublePoint>> result =
+                    new KMeansPlusPlusClusterer<DoublePoint>(k, 100, new EuclideanDistance(), rng).cluster(points);
+            double silhouette = Silhouette.mean(result, settings.silhouetteSample(), settings.seed());
+            TemporalModel candidate = fromClusters(result, shrunk, index, p0, d0, alpha0, silhouette, settings);
+            List<double[]> priors = new ArrayList<>(all.size());
+            for (TemporalProfile p : all) priors.add(candidate.clusterPrior(p));
+            double alpha = chooseAlpha(all, priors);
+            double score = looLogLikelihood(all, priors, alpha);
+            if (score > bestScore) {
+                bestScore = score;
+                best = new TemporalModel(p0, d0, alpha, candidate.clusters, candidate.clusterWeights, silhouette,
+                        settings.delayPriorStrength());
+            }
+        }
+        return best;
+    }
+
+    private static TemporalModel fromClusters(List<CentroidCluster<DoublePoint>> result, List<double[]> shrunk,
+                                              IdentityIndex index, double[] p0, double[] d0, double alpha,
+                                              double silhouette, Settings settings) {
+        List<Cluster> clusters = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        Set<String> usedNames = new HashSet<>();
+        for (CentroidCluster<DoublePoint> c : result) {
+            if (c.getPoints().isEmpty()) continue;
+            double[] mean = new double[HourOfWeek.COUNT];
+            for (DoublePoint pt : c.getPoints()) {
+                double[] s = shrunk.get(index.of(pt));
+                for (int h = 0; h < HourOfWeek.COUNT; h++) mean[h] += s[h];
+            }
+            double[] centroid = new double[HourOfWeek.COUNT];
+            for (int h = 0; h < HourOfWeek.COUNT; h++) centroid[h] = 0.95 * mean[h] / c.getPoints().size() + 0.05 * p0[h];
+            String name = ClusterNames.name(centroid);
+            String unique = name;
+            for (int n = 2; !usedNames.add(unique); n++) unique = name + " " + n;
+            clusters.add(new Cluster(unique, centroid, c.getPoints().size()));
+            sizes.add(c.getPoints().size());
+        }
+        double[] weights = new double[clusters.size()];
+        double total = sizes.stream().mapToInt(Integer::intValue).sum();
+        for (int k = 0; k < weights.length; k++) weights[k] = sizes.get(k) / total;
+        return new TemporalModel(p0, d0, alpha, clusters, weights, silhouette, settings.delayPriorStrength());
+    }
+
+    static double looLogLikelihood(List<TemporalProfile> profiles, List<double[]> priors, double a) {
+        double ll = 0;
+        for (int i = 0; i < profiles.size(); i++) {
+            TemporalProfile p = profiles.get(i);
+            if (p.engagements() < 2 || p.readWeight() <= 0) continue;
+            double scale = p.engagements() / p.readWeight();
+            double n = p.engagements();
+            double[] r = p.reads();
+            double[] prior = priors.get(i);
+            for (int h = 0; h < HourOfWeek.COUNT; h++) {
+                if (r[h] <= 0) continue;
+                double c = r[h] * scale;
+                ll += c * Math.log((Math.max(c - 1, 0) + a * prior[h]) / (n - 1 + a));
+            }
+        }
+        return ll;
+    }
+
+    public CustomerPrediction predict(TemporalProfile profile) {
+        double n = profile.readWeight();
+        if (n <= 0 && profile.responses() == 0) {
+            return new CustomerPrediction(profile.customerId(), populationSendScore, population, "popolazione", 0);
+        }
+        double[] responsibilities = responsibilities(profile);
+        double[] prior = mix(responsibilities);
+        int top = 0;
+        for (int c = 1; c < responsibilities.length; c++) if (responsibilities[c] > responsibilities[top]) top = c;
+        double[] reads = posterior(profile.reads(), n, prior, alpha);
+        return new CustomerPrediction(profile.customerId(), convolve(reads, kernel), reads, clusters.get(top).name(), n);
+    }
+
+    /** The customer's prior reading distribution: cluster centroids weighted by soft membership. */
+    double[] clusterPrior(TemporalProfile profile) {
+        if (profile.readWeight() <= 0) return population;
+        return mix(responsibilities(profile));
+    }
+
+    /** Soft cluster membership from the multinomial log-likelihood of the (decayed) reads. */
+    private double[] responsibilities(TemporalProfile profile) {
+        int k = clusters.size();
+        double[] post = new double[k];
+        double max = Double.NEGATIVE_INFINITY;
+        double[] r = profile.reads();
+        for (int c = 0; c < k; c++) {
+            double l = logClusterPrior[c];
+            double[] lc = logCentroids[c];
+            for (int h = 0; h < HourOfWeek.COUNT; h++) if (r[h] > 0) l += r[h] * lc[h];
+            post[c] = l;
+            max = Math.max(max, l);
+        }
+        double z = 0;
+        for (int c = 0; c < k; c++) {
+            post[c] = Math.exp(post[c] - max);
+            z += post[c];
+        }
+        for (int c = 0; c < k; c++) post[c] /= z;
+        return post;
+    }
+
+    private double[] mix(double[] responsibilities) {
+        double[] prior = new double[HourOfWeek.COUNT];
+        for (int c = 0; c < responsibilities.length; c++) {
+            double w = responsibilities[c];
+            if (w < 1e-6) continue;
+            double[] cr = clusters.get(c).reads();
+            for (int h = 0; h < HourOfWeek.COUNT; h++) prior[h] += w * cr[h];
+        }
+        return prior;
+    }
+
+    /** Prediction with no shrinkage (alpha = 0): the raw per-customer histogram, population when empty. Baseline only. */
+    public CustomerPrediction predictRaw(TemporalProfile profile) {
+        if (profile.readWeight() <= 0) {
+            return new CustomerPrediction(profile.customerId(), populationSendScore, population, "popolazione", 0);
+        }
+        double[] reads = new double[HourOfWeek.COUNT];
+        for (int h = 0; h < HourOfWeek.COUNT; h++) reads[h] = profile.reads()[h] / profile.readWeight();
+        return new CustomerPrediction(profile.customerId(), convolve(reads, kernel), reads, "grezzo",
+                profile.readWeight());
+    }
+
+    public double[] population() { return population.clone(); }
+
+    public double[] populationSendScore() { return populationSendScore.clone(); }
+
+    public double alpha() { return alpha; }
+
+    public List<Cluster> clusters() { return clusters; }
+
+    /** Mean silhouette of the chosen k (NaN when too few profiles to cluster). */
+    public double silhouette() { return silhouette; }
+
+    /** Time constant (hours) of the exponential that best fits the population's response delays (weighted log-linear fit). */
+    static double sinkHours(double[] delays) {
+        double sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+        for (int d = 0; d < delays.length; d++) {
+            double w = delays[d];
+            if (w <= 0) continue;
+            double y = Math.log(w);
+            sw += w; sx += w * d; sy += w * y; sxx += w * d * d; sxy += w * d * y;
+        }
+        double denom = sw * sxx - sx * sx;
+        if (sw == 0 || denom == 0) return 6.0;
+        double slope = (sw * sxy - sx * sy) / denom;
+        return slope >= 0 ? 48.0 : Math.max(1.0, Math.min(48.0, -1.0 / slope));
+    }
+
+    /** Hours after which a message's chance of being noticed has dropped by 1/e, estimated from the delays. */
+    public double sinkHours() { return sinkHours; }
+
+    static double[] posterior(double[] counts, double total, double[] prior, double strength) {
+        double[] out = new double[counts.length];
+        double denom = total + strength;
+        for (int i = 0; i < counts.length; i++) out[i] = (counts[i] + strength * prior[i]) / denom;
+        return out;
+    }
+
+    static double[] convolve(double[] reads, double[] delays) {
+        double[] s = new double[HourOfWeek.COUNT];
+        for (int h = 0; h < HourOfWeek.COUNT; h++) {
+            double acc = 0;
+            for (int d = 0; d < delays.length; d++) acc += delays[d] * reads[(h + d) % HourOfWeek.COUNT];
+            s[h] = acc;
+        }
+        return s;
+    }
+
+    /**
+     * Empirical Bayes for the Dirichlet prior strength: the grid value maximising the leave-one-out pseudo-likelihood
+     * of every profile's reads under its own prior. Decayed weights are rescaled to the profile's event count so that
+     * "leaving one out" removes one event.
+     */
+    static double chooseAlpha(List<TemporalProfile> profiles, List<double[]> priors) {
+        double best = ALPHA_GRID[0];
+        double bestLl = Double.NEGATIVE_INFINITY;
+        for (double a : ALPHA_GRID) {
+            double ll = looLogLikelihood(profiles, priors, a);
+            if (ll > bestLl) {
+                bestLl = ll;
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    static double[] blocks(double[] reads) {
+        double[] b = new double[BLOCKS];
+        for (int h = 0; h < HourOfWeek.COUNT; h++) b[h / 4] += reads[h];
+        return b;
+    }
+
+    private static double[] smoothNormalise(double[] v, double uniformShare) {
+        double total = 0;
+        for (double x : v) total += x;
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = total > 0 ? (1 - uniformShare) * v[i] / total + uniformShare / v.length : 1.0 / v.length;
+        }
+        return out;
+    }
+
+    /** Index of each clustering point by identity (commons-math returns the same objects). */
+    private static final class IdentityIndex {
+        private final java.util.IdentityHashMap<DoublePoint, Integer> index = new java.util.IdentityHashMap<>();
+
+        IdentityIndex(List<DoublePoint> points) {
+            for (int i = 0; i < points.size(); i++) index.put(points.get(i), i);
+        }
+
+        int of(DoublePoint p) { return index.get(p); }
+    }
+}
