@@ -213,6 +213,7 @@ public class AttimoFactory {
     }
 
     @Singleton
+    @Secondary // the local stack registers a scheduler on its virtual clock, which takes precedence
     DailyRefreshRescoreScheduler rescoreScheduler() {
         return new DailyRefreshRescoreScheduler();
     }
