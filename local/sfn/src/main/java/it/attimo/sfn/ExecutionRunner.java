@@ -178,22 +178,30 @@ final class ExecutionRunner {
         frame.state, frame.attempt, invocationIndex);
     JsonNode raw;
     invokedTask = true;
+    frame.phase = Frame.Phase.INVOKING;
     try {
       raw = invoker.invoke(request);
     } catch (TaskFailedException e) {
-      taskFailed(frame, state, e.error(), e.errorCause());
+      if (stillInvoking(frame)) {
+        taskFailed(frame, state, e.error(), e.errorCause());
+      }
       return;
     } catch (StatesError e) {
-      taskFailed(frame, state, e.error(), e.errorCause());
+      if (stillInvoking(frame)) {
+        taskFailed(frame, state, e.error(), e.errorCause());
+      }
       return;
     } catch (RuntimeException e) {
-      taskFailed(frame, state, e.getClass().getName(), e.getMessage());
+      if (stillInvoking(frame)) {
+        taskFailed(frame, state, e.getClass().getName(), e.getMessage());
+      }
       return;
     }
+    if (!isCurrent(frame) || frame.phase == Frame.Phase.RESOLVED) {
+      return; // stopped, timed out or cancelled meanwhile; or the invoker already called back (mocks do)
+    }
+    frame.phase = Frame.Phase.READY;
     if (waitsForToken) {
-      if (frame.phase == Frame.Phase.RESOLVED) {
-        return; // the invoker already called back (mocks do)
-      }
       frame.phase = Frame.Phase.PARKED;
       frame.timeoutAt = timeout == null ? null : now.plusSeconds(timeout);
       frame.heartbeatSeconds = heartbeat;
@@ -213,7 +221,17 @@ final class ExecutionRunner {
     complete(frame, state, result);
   }
 
+  /** After an invocation (run without the executor's lock): is the frame still this execution's, awaiting it? */
+  private boolean isCurrent(Frame frame) {
+    return exec.status == ExecutionStatus.RUNNING && exec.frames.get(frame.id) == frame;
+  }
+
+  private boolean stillInvoking(Frame frame) {
+    return isCurrent(frame) && frame.phase == Frame.Phase.INVOKING;
+  }
+
   private void taskFailed(Frame frame, JsonNode state, String error, String cause) {
+    frame.phase = Frame.Phase.READY;
     frame.token = null;
     event("TaskFailed", frame.state, errorDetails(error, cause));
     handleError(frame, state, error, cause);

@@ -14,6 +14,8 @@ final class Frame {
   enum Phase {
     /** About to run (or re-run after a retry backoff) the current state. */
     READY,
+    /** A Task invocation is in progress (the executor's lock is released meanwhile); not runnable. */
+    INVOKING,
     /** In a Wait state until {@link #dueAt}. */
     WAITING,
     /** Waiting until {@link #dueAt} before retrying the current state. */
@@ -107,7 +109,7 @@ final class Frame {
   boolean runnableAt(Instant now) {
     return switch (phase) {
       case READY, RESOLVED, CHILDREN_DONE, CHILD_FAILED -> true;
-      case AWAITING_CHILDREN -> false;
+      case AWAITING_CHILDREN, INVOKING -> false;
       default -> {
         Instant due = due();
         yield due != null && !due.isAfter(now);

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -24,7 +25,8 @@ import java.util.function.Supplier;
  *
  * <p>Every state change is written to the {@link ExecutionStore}; a new executor on the same store continues all
  * running executions after {@link #resumeAll()}. A Task whose invocation was interrupted by a crash is invoked again
- * on resume (at-least-once, like AWS retries). Thread-safe: every public method synchronises on the executor.
+ * on resume (at-least-once, like AWS retries). Thread-safe: every public method takes one lock, which is released
+ * while a {@link TaskInvoker} runs (so invokers may call back from any thread).
  */
 public final class StepFunctionsExecutor implements TaskTokenCallbacks {
   private static final int MAX_DRIVER_STEPS = 1_000_000;
@@ -35,6 +37,8 @@ public final class StepFunctionsExecutor implements TaskTokenCallbacks {
   private final Random random;
   private final Supplier<UUID> uuids;
   private final PayloadTemplate templates;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final TaskInvoker unlockedInvoker;
   private final Map<String, AslDefinition> stateMachines = new HashMap<>();
   private final Map<String, ExecutionRecord> executions = new LinkedHashMap<>();
   private final Map<String, AslDefinition> definitionCache = new HashMap<>();
@@ -46,6 +50,17 @@ public final class StepFunctionsExecutor implements TaskTokenCallbacks {
     this.random = builder.random;
     this.uuids = builder.uuids != null ? builder.uuids : seededUuids(new Random(builder.seed + 1));
     this.templates = new PayloadTemplate(new IntrinsicFunctions(random, uuids));
+    this.unlockedInvoker = new TaskInvoker() {
+      @Override
+      public JsonNode invoke(TaskRequest request) {
+        return invokeUnlocked(request);
+      }
+
+      @Override
+      public boolean returnsServiceResponse() {
+        return invoker.returnsServiceResponse();
+      }
+    };
   }
 
   public static Builder builder() {
@@ -53,12 +68,22 @@ public final class StepFunctionsExecutor implements TaskTokenCallbacks {
   }
 
   /** Creates or replaces a state machine. Running executions keep the definition they started with. */
-  public synchronized void register(String stateMachineArn, AslDefinition definition) {
-    stateMachines.put(stateMachineArn, definition);
+  public void register(String stateMachineArn, AslDefinition definition) {
+    lock.lock();
+    try {
+      stateMachines.put(stateMachineArn, definition);
+    } finally {
+      lock.unlock();
+    }
   }
 
-  public synchronized boolean isRegistered(String stateMachineArn) {
-    return stateMachines.containsKey(stateMachineArn);
+  public boolean isRegistered(String stateMachineArn) {
+    lock.lock();
+    try {
+      return stateMachines.containsKey(stateMachineArn);
+    } finally {
+      lock.unlock();
+    }
   }
 
   /**
@@ -69,40 +94,45 @@ public final class StepFunctionsExecutor implements TaskTokenCallbacks {
    * @param executionName null for a generated one
    * @return the execution ARN {@code arn:aws:states:<region>:<account>:execution:<smName>:<name>}
    */
-  public synchronized String start(String stateMachineArn, String executionName, String inputJson) {
-    AslDefinition definition = stateMachines.get(stateMachineArn);
-    if (definition == null) {
-      throw new StateMachineDoesNotExistException("State Machine Does Not Exist: '" + stateMachineArn + "'");
-    }
-    String name = executionName != null ? executionName : uuids.get().toString();
-    JsonNode input = Json.parse(inputJson == null || inputJson.isBlank() ? "{}" : inputJson);
-    String arn = Arns.executionArn(stateMachineArn, name);
-    ExecutionRecord existing = executions.get(arn);
-    if (existing != null) {
-      if (existing.status == ExecutionStatus.RUNNING && existing.input.equals(input)) {
-        return arn;
+  public String start(String stateMachineArn, String executionName, String inputJson) {
+    lock.lock();
+    try {
+      AslDefinition definition = stateMachines.get(stateMachineArn);
+      if (definition == null) {
+        throw new StateMachineDoesNotExistException("State Machine Does Not Exist: '" + stateMachineArn + "'");
       }
-      throw new ExecutionAlreadyExistsException("Execution Already Exists: '" + arn + "'");
+      String name = executionName != null ? executionName : uuids.get().toString();
+      JsonNode input = Json.parse(inputJson == null || inputJson.isBlank() ? "{}" : inputJson);
+      String arn = Arns.executionArn(stateMachineArn, name);
+      ExecutionRecord existing = executions.get(arn);
+      if (existing != null) {
+        if (existing.status == ExecutionStatus.RUNNING && existing.input.equals(input)) {
+          return arn;
+        }
+        throw new ExecutionAlreadyExistsException("Execution Already Exists: '" + arn + "'");
+      }
+      ExecutionRecord exec = new ExecutionRecord();
+      exec.arn = arn;
+      exec.stateMachineArn = stateMachineArn;
+      exec.name = name;
+      exec.definition = definition.json();
+      exec.input = input;
+      exec.status = ExecutionStatus.RUNNING;
+      exec.startDate = clock.instant();
+      exec.timeoutAt = definition.timeoutSeconds().map(s -> exec.startDate.plusSeconds(s)).orElse(null);
+      exec.history.add(HistoryEvent.of(1, "ExecutionStarted", exec.startDate, null, detail("input", input)));
+      Frame root = new Frame();
+      root.id = exec.nextFrameId++;
+      root.scope = "";
+      root.moveTo(definition.startAt(), input);
+      exec.frames.put(root.id, root);
+      executions.put(arn, exec);
+      definitionCache.put(arn, definition);
+      save(exec);
+      return arn;
+    } finally {
+      lock.unlock();
     }
-    ExecutionRecord exec = new ExecutionRecord();
-    exec.arn = arn;
-    exec.stateMachineArn = stateMachineArn;
-    exec.name = name;
-    exec.definition = definition.json();
-    exec.input = input;
-    exec.status = ExecutionStatus.RUNNING;
-    exec.startDate = clock.instant();
-    exec.timeoutAt = definition.timeoutSeconds().map(s -> exec.startDate.plusSeconds(s)).orElse(null);
-    exec.history.add(HistoryEvent.of(1, "ExecutionStarted", exec.startDate, null, detail("input", input)));
-    Frame root = new Frame();
-    root.id = exec.nextFrameId++;
-    root.scope = "";
-    root.moveTo(definition.startAt(), input);
-    exec.frames.put(root.id, root);
-    executions.put(arn, exec);
-    definitionCache.put(arn, definition);
-    save(exec);
-    return arn;
   }
 
   /**
@@ -110,41 +140,51 @@ public final class StepFunctionsExecutor implements TaskTokenCallbacks {
    * saved after every step that invoked a Task and whenever it settles (waits, parks or ends); steps without side
    * effects in between (Pass, Choice...) are simply re-run if the process dies before the next save.
    */
-  public synchronized void drain() {
-    boolean progress = true;
-    while (progress) {
-      progress = false;
-      for (ExecutionRecord exec : new ArrayList<>(executions.values())) {
-        if (exec.status != ExecutionStatus.RUNNING) {
-          continue;
-        }
-        ExecutionRunner runner = runner(exec);
-        boolean unsaved = false;
-        while (runner.stepOnce()) {
-          progress = true;
-          unsaved = true;
-          if (runner.takeInvokedTask()) {
+  public void drain() {
+    lock.lock();
+    try {
+      boolean progress = true;
+      while (progress) {
+        progress = false;
+        for (ExecutionRecord exec : new ArrayList<>(executions.values())) {
+          if (exec.status != ExecutionStatus.RUNNING) {
+            continue;
+          }
+          ExecutionRunner runner = runner(exec);
+          boolean unsaved = false;
+          while (runner.stepOnce()) {
+            progress = true;
+            unsaved = true;
+            if (runner.takeInvokedTask()) {
+              save(exec);
+              unsaved = false;
+            }
+          }
+          if (unsaved) {
             save(exec);
-            unsaved = false;
           }
         }
-        if (unsaved) {
-          save(exec);
-        }
       }
+    } finally {
+      lock.unlock();
     }
   }
 
   /** The earliest pending timer (Wait end, retry backoff, task or heartbeat timeout, execution timeout). */
-  public synchronized Optional<Instant> nextDue() {
-    Instant due = null;
-    for (ExecutionRecord exec : executions.values()) {
-      Optional<Instant> d = runner(exec).nextDue();
-      if (d.isPresent() && (due == null || d.get().isBefore(due))) {
-        due = d.get();
+  public Optional<Instant> nextDue() {
+    lock.lock();
+    try {
+      Instant due = null;
+      for (ExecutionRecord exec : executions.values()) {
+        Optional<Instant> d = runner(exec).nextDue();
+        if (d.isPresent() && (due == null || d.get().isBefore(due))) {
+          due = d.get();
+        }
       }
+      return Optional.ofNullable(due);
+    } finally {
+      lock.unlock();
     }
-    return Optional.ofNullable(due);
   }
 
   /**
@@ -164,59 +204,99 @@ public final class StepFunctionsExecutor implements TaskTokenCallbacks {
   }
 
   @Override
-  public synchronized void sendTaskSuccess(String taskToken, String outputJson) {
-    JsonNode output = Json.parse(outputJson);
-    resolve(taskToken, (runner, frame) -> runner.resolveToken(frame, output, null, null));
+  public void sendTaskSuccess(String taskToken, String outputJson) {
+    lock.lock();
+    try {
+      JsonNode output = Json.parse(outputJson);
+      resolve(taskToken, (runner, frame) -> runner.resolveToken(frame, output, null, null));
+    } finally {
+      lock.unlock();
+    }
   }
 
   @Override
-  public synchronized void sendTaskFailure(String taskToken, String error, String cause) {
-    resolve(taskToken, (runner, frame) -> runner.resolveToken(frame, null, error == null ? "" : error, cause));
+  public void sendTaskFailure(String taskToken, String error, String cause) {
+    lock.lock();
+    try {
+      resolve(taskToken, (runner, frame) -> runner.resolveToken(frame, null, error == null ? "" : error, cause));
+    } finally {
+      lock.unlock();
+    }
   }
 
   @Override
-  public synchronized void sendTaskHeartbeat(String taskToken) {
-    resolve(taskToken, ExecutionRunner::heartbeat);
+  public void sendTaskHeartbeat(String taskToken) {
+    lock.lock();
+    try {
+      resolve(taskToken, ExecutionRunner::heartbeat);
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Aborts a running execution (StopExecution). Stopping a closed execution changes nothing. */
-  public synchronized void stop(String executionArn, String error, String cause) {
-    ExecutionRecord exec = execution(executionArn);
-    if (exec.status == ExecutionStatus.RUNNING) {
-      runner(exec).abort(error, cause);
-      save(exec);
+  public void stop(String executionArn, String error, String cause) {
+    lock.lock();
+    try {
+      ExecutionRecord exec = execution(executionArn);
+      if (exec.status == ExecutionStatus.RUNNING) {
+        runner(exec).abort(error, cause);
+        save(exec);
+      }
+    } finally {
+      lock.unlock();
     }
   }
 
-  public synchronized ExecutionDescription describe(String executionArn) {
-    return execution(executionArn).describe();
+  public ExecutionDescription describe(String executionArn) {
+    lock.lock();
+    try {
+      return execution(executionArn).describe();
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Executions of a state machine, newest first, optionally only those with {@code status} (null = all). */
-  public synchronized List<ExecutionDescription> listExecutions(String stateMachineArn, ExecutionStatus status) {
-    List<ExecutionDescription> out = new ArrayList<>();
-    for (ExecutionRecord exec : executions.values()) {
-      if (exec.stateMachineArn.equals(stateMachineArn) && (status == null || exec.status == status)) {
-        out.add(0, exec.describe());
+  public List<ExecutionDescription> listExecutions(String stateMachineArn, ExecutionStatus status) {
+    lock.lock();
+    try {
+      List<ExecutionDescription> out = new ArrayList<>();
+      for (ExecutionRecord exec : executions.values()) {
+        if (exec.stateMachineArn.equals(stateMachineArn) && (status == null || exec.status == status)) {
+          out.add(0, exec.describe());
+        }
       }
+      out.sort(java.util.Comparator.comparing(ExecutionDescription::startDate).reversed());
+      return out;
+    } finally {
+      lock.unlock();
     }
-    out.sort(java.util.Comparator.comparing(ExecutionDescription::startDate).reversed());
-    return out;
   }
 
-  public synchronized List<HistoryEvent> history(String executionArn) {
-    return List.copyOf(execution(executionArn).history);
+  public List<HistoryEvent> history(String executionArn) {
+    lock.lock();
+    try {
+      return List.copyOf(execution(executionArn).history);
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** The token a .waitForTaskToken task of this execution is parked on, if any (handy for tests and the CLI). */
-  public synchronized List<String> parkedTokens(String executionArn) {
-    List<String> tokens = new ArrayList<>();
-    for (Frame frame : execution(executionArn).frames.values()) {
-      if (frame.phase == Frame.Phase.PARKED && frame.token != null) {
-        tokens.add(frame.token);
+  public List<String> parkedTokens(String executionArn) {
+    lock.lock();
+    try {
+      List<String> tokens = new ArrayList<>();
+      for (Frame frame : execution(executionArn).frames.values()) {
+        if (frame.phase == Frame.Phase.PARKED && frame.token != null) {
+          tokens.add(frame.token);
+        }
       }
+      return tokens;
+    } finally {
+      lock.unlock();
     }
-    return tokens;
   }
 
   /**
@@ -225,19 +305,29 @@ public final class StepFunctionsExecutor implements TaskTokenCallbacks {
    *
    * @return how many RUNNING executions were resumed
    */
-  public synchronized int resumeAll() {
-    int resumed = 0;
-    for (ExecutionSnapshot snapshot : store.loadAll()) {
-      if (executions.containsKey(snapshot.executionArn())) {
-        continue;
+  public int resumeAll() {
+    lock.lock();
+    try {
+      int resumed = 0;
+      for (ExecutionSnapshot snapshot : store.loadAll()) {
+        if (executions.containsKey(snapshot.executionArn())) {
+          continue;
+        }
+        ExecutionRecord exec = ExecutionRecord.fromJson(snapshot.json());
+        for (Frame frame : exec.frames.values()) {
+          if (frame.phase == Frame.Phase.INVOKING) {
+            frame.phase = Frame.Phase.READY; // the invocation was cut short: invoke again (at-least-once)
+          }
+        }
+        executions.put(exec.arn, exec);
+        if (exec.status == ExecutionStatus.RUNNING) {
+          resumed++;
+        }
       }
-      ExecutionRecord exec = ExecutionRecord.fromJson(snapshot.json());
-      executions.put(exec.arn, exec);
-      if (exec.status == ExecutionStatus.RUNNING) {
-        resumed++;
-      }
+      return resumed;
+    } finally {
+      lock.unlock();
     }
-    return resumed;
   }
 
   // ---- internals ----
@@ -269,10 +359,29 @@ public final class StepFunctionsExecutor implements TaskTokenCallbacks {
     return exec;
   }
 
+  /**
+   * Calls the real invoker with the lock fully released, so an invoker may call back into this executor from any
+   * thread (e.g. a function that sends SendTaskSuccess through an HTTP endpoint served by another thread) without
+   * deadlocking. The frame is in phase INVOKING meanwhile, so no other drain runs it twice.
+   */
+  private JsonNode invokeUnlocked(TaskRequest request) {
+    int holds = lock.getHoldCount();
+    for (int i = 0; i < holds; i++) {
+      lock.unlock();
+    }
+    try {
+      return invoker.invoke(request);
+    } finally {
+      for (int i = 0; i < holds; i++) {
+        lock.lock();
+      }
+    }
+  }
+
   private ExecutionRunner runner(ExecutionRecord exec) {
     AslDefinition definition = definitionCache.computeIfAbsent(exec.arn,
         arn -> new AslDefinition(Json.parse(exec.definition)));
-    return new ExecutionRunner(exec, definition, clock, invoker, templates, random);
+    return new ExecutionRunner(exec, definition, clock, unlockedInvoker, templates, random);
   }
 
   private void save(ExecutionRecord exec) {
