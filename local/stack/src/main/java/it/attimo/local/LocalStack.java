@@ -19,7 +19,6 @@ import it.attimo.sfn.InMemoryExecutionStore;
 import it.attimo.sfn.StepFunctionsExecutor;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.RuntimeBeanDefinition;
-import it.attimo.aws.schedule.DailyRefreshRescoreScheduler;
 import it.attimo.core.port.JourneyRuntime;
 import it.attimo.core.port.RescoreScheduler;
 import java.time.Clock;
@@ -141,10 +140,9 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
         .exposedTypes(Clock.class, VirtualClock.class).singleton(true).build());
     context.registerBeanDefinition(RuntimeBeanDefinition.builder(LocalJourneyRuntime.class, () -> journeys)
         .exposedTypes(JourneyRuntime.class, LocalJourneyRuntime.class).singleton(true).build());
-    // on AWS a daily job stands in for per-customer timers; locally they are real, on the virtual clock
+    // on AWS a daily job stands in for per-customer timers (a @Secondary bean); locally they are real
     context.registerBeanDefinition(RuntimeBeanDefinition.builder(LocalRescoreScheduler.class, () -> rescores)
-        .exposedTypes(RescoreScheduler.class, LocalRescoreScheduler.class)
-        .replaces(replaced(DailyRefreshRescoreScheduler.class)).singleton(true).build());
+        .exposedTypes(RescoreScheduler.class, LocalRescoreScheduler.class).singleton(true).build());
     context.start();
     closeables.add(context);
 
@@ -178,12 +176,6 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
     if (options.realtime()) {
       startRealtimeTicker();
     }
-  }
-
-  /** {@code replaces} is typed to subclasses of the new bean; Micronaut matches the replaced bean by its type. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static <T> Class<? extends T> replaced(Class<?> type) {
-    return (Class) type;
   }
 
   private static final List<String> REQUIRED_FUNCTIONS =
