@@ -166,7 +166,8 @@ final class ExecutionRunner {
     Instant now = clock.instant();
     Integer timeout = seconds(state, "TimeoutSeconds", effective);
     Integer heartbeat = seconds(state, "HeartbeatSeconds", effective);
-    if (waitsForToken) {
+    if (waitsForToken && frame.token == null) {
+      // a frame resumed from INVOKING keeps its token, so the re-invocation hands out the same one
       frame.token = TaskTokens.create(exec.arn, frame.id, ++exec.tokenSequence);
     }
     JsonNode parameters = parameters(state, effective, frame);

@@ -136,4 +136,56 @@ class PersistenceTest {
     assertThat(after.resumeAll()).isEqualTo(1);
     assertThat(after.resumeAll()).isZero();
   }
+
+  @Test
+  void aCrashDuringATaskInvocationReinvokesItOnResumeWithTheSameToken() {
+    InMemoryExecutionStore crashed = new InMemoryExecutionStore();
+    List<TaskRequest> firstLife = new ArrayList<>();
+    Harness[] box = new Harness[1];
+    box[0] = new Harness(r -> {
+      firstLife.add(r);
+      // a heartbeat during the invocation makes the executor save the frame while it is INVOKING
+      box[0].executor.sendTaskHeartbeat(r.taskToken().orElseThrow());
+      box[0].store.loadAll().forEach(crashed::save); // the process "dies" here
+      return null;
+    });
+    box[0].executor.register(Harness.SM_ARN, AslParser.parse(Harness.fixture("wait-for-callback.asl.json"),
+        java.util.Map.of("ParkFunction", "arn:park")));
+    String arn = box[0].start("{\"customer\":\"c-1\",\"giveUpAfter\":100}");
+    box[0].executor.drain();
+
+    List<TaskRequest> secondLife = new ArrayList<>();
+    StepFunctionsExecutor after = StepFunctionsExecutor.builder().clock(box[0].clock).store(crashed)
+        .taskInvoker(r -> {
+          secondLife.add(r);
+          return null;
+        }).build();
+    after.resumeAll();
+    after.drain();
+
+    assertThat(secondLife).singleElement().satisfies(r -> {
+      assertThat(r.stateName()).isEqualTo("AwaitEvent");
+      assertThat(r.taskToken()).isEqualTo(firstLife.get(0).taskToken());
+    });
+    after.sendTaskSuccess(secondLife.get(0).taskToken().orElseThrow(), "{}");
+    after.drain();
+    assertThat(after.describe(arn).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+  }
+
+  @Test
+  void directoryStoreSnapshotsAreReadableJsonWithStatus() throws Exception {
+    DirectoryExecutionStore store = new DirectoryExecutionStore(dir);
+    Harness h = new Harness(r -> null, store).register("wait-variants.asl.json");
+    String arn = h.start("{\"delay\":1,\"at\":\"2026-03-02T10:00:00Z\"}");
+    h.executor.drain();
+
+    Path file = dir.resolve(DirectoryExecutionStore.fileName(arn));
+    com.fasterxml.jackson.databind.JsonNode snapshot = Json.parse(Files.readString(file));
+
+    assertThat(snapshot.get("arn").asText()).isEqualTo(arn);
+    assertThat(snapshot.get("status").asText()).isEqualTo("RUNNING");
+    assertThat(snapshot.at("/frames/0/phase").asText()).isEqualTo("WAITING");
+    assertThat(snapshot.at("/frames/0/dueAt").asText()).isEqualTo("2026-03-02T08:00:10Z");
+    assertThat(store.loadRunning()).extracting(ExecutionSnapshot::executionArn).containsExactly(arn);
+  }
 }

@@ -261,4 +261,56 @@ class StatesConformanceTest {
           "Catch":[{"ErrorEquals":["States.ALL"],"Next":"H"}],"End":true},"H":{"Type":"Pass","End":true}}}""");
     assertThat(h.run("{}").error()).contains("States.DataLimitExceeded");
   }
+
+  @Test
+  void parallelAppliesParametersToEveryBranchAndResultSelectorToTheResults() {
+    Harness h = new Harness(r -> null).register("""
+        {"StartAt":"P","States":{"P":{"Type":"Parallel","Parameters":{"n.$":"$.n"},
+          "ResultSelector":{"first.$":"$[0]","second.$":"$[1].m"},"ResultPath":"$.out","Branches":[
+            {"StartAt":"A","States":{"A":{"Type":"Pass","OutputPath":"$.n","End":true}}},
+            {"StartAt":"B","States":{"B":{"Type":"Pass","Parameters":{"m.$":"States.MathAdd($.n, 1)"},"End":true}}}],
+          "End":true}}}""");
+    assertThat(h.run("{\"n\":4}").output()).contains(Harness.json("{\"n\":4,\"out\":{\"first\":4,\"second\":5}}"));
+  }
+
+  @Test
+  void maxConcurrencyPathOfOneRunsItemsOneAfterAnother() {
+    Harness h = new Harness(r -> null).register("""
+        {"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.delays","MaxConcurrencyPath":"$.max",
+          "ItemProcessor":{"StartAt":"W","States":{"W":{"Type":"Wait","SecondsPath":"$","End":true}}},"End":true}}}""");
+    ExecutionDescription d = h.run("{\"max\":1,\"delays\":[10,20,30]}");
+    assertThat(d.output()).contains(Harness.json("[10,20,30]"));
+    assertThat(d.stopDate()).contains(Harness.T0.plusSeconds(60));
+  }
+
+  @Test
+  void invocationIndexCountsEveryInvocationOfAStateAcrossMapIterations() {
+    List<Integer> indexes = new ArrayList<>();
+    Harness h = new Harness(r -> {
+      indexes.add(r.invocationIndex());
+      return r.parameters();
+    }).register("""
+        {"StartAt":"M","States":{"M":{"Type":"Map","MaxConcurrency":1,"ItemProcessor":{"StartAt":"T","States":{
+          "T":{"Type":"Task","Resource":"arn:aws:lambda:x:1:function:f","End":true}}},"End":true}}}""");
+    assertThat(h.run("[\"a\",\"b\",\"c\"]").output()).contains(Harness.json("[\"a\",\"b\",\"c\"]"));
+    assertThat(indexes).containsExactly(0, 1, 2);
+  }
+
+  @Test
+  void heartbeatSecondsPathIsReadFromTheInput() {
+    Harness h = new Harness(r -> null).register("""
+        {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+          "Parameters":{"MessageBody":{"t.$":"$$.Task.Token"}},"HeartbeatSecondsPath":"$.hb","End":true}}}""");
+    ExecutionDescription d = h.run("{\"hb\":45}");
+    assertThat(d.error()).contains("States.HeartbeatTimeout");
+    assertThat(d.stopDate()).contains(Harness.T0.plusSeconds(45));
+  }
+
+  @Test
+  void aNonIntegerTimeoutSecondsPathFailsWithStatesRuntime() {
+    Harness h = new Harness(r -> null).register("""
+        {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke.waitForTaskToken",
+          "Parameters":{"FunctionName":"f"},"TimeoutSecondsPath":"$.t","End":true}}}""");
+    assertThat(h.run("{\"t\":\"soon\"}").error()).contains("States.Runtime");
+  }
 }
