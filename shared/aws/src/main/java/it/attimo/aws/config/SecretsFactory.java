@@ -1,0 +1,50 @@
+package it.attimo.aws.config;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import it.attimo.aws.secrets.EnvironmentSecretProvider;
+import it.attimo.aws.secrets.SsmSecretProvider;
+import it.attimo.core.port.SecretProvider;
+import jakarta.inject.Named;
+import jakarta.inject.Provider;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+import java.time.Clock;
+import java.util.Locale;
+
+/**
+ * Webhook secrets from SSM Parameter Store ({@code attimo.secrets.source=ssm}, the default) or given directly
+ * ({@code env}). Only where the SSM SDK ships (the ingest function, the local stack).
+ */
+@Factory
+@Requires(classes = SsmClient.class)
+public class SecretsFactory {
+    @Singleton
+    @Bean(preDestroy = "close")
+    SsmClient ssmClient(@Value("${attimo.aws.region:}") String region,
+                        @Value("${attimo.aws.ssm.endpoint:}") String endpoint,
+                        @Value("${attimo.aws.endpoint:}") String shared) {
+        return AwsClients.build(SsmClient.builder(), AttimoFactory.region(region), AwsClients.endpoint(endpoint, shared));
+    }
+
+    @Singleton
+    SecretProvider secretProvider(@Value("${attimo.secrets.source:ssm}") String source, Provider<SsmClient> ssm,
+                                  @Named(AttimoFactory.WALL_CLOCK) Clock wallClock,
+                                  @Value("${attimo.webhook.secret.param:}") String webhookParameter,
+                                  @Value("${attimo.hubspot.secret.param:}") String hubspotParameter,
+                                  @Value("${attimo.secrets.webhook:}") String webhookSecret,
+                                  @Value("${attimo.secrets.hubspot:}") String hubspotSecret) {
+        switch (source.trim().toLowerCase(Locale.ROOT)) {
+            case "ssm":
+                return new SsmSecretProvider(ssm.get(), webhookParameter, hubspotParameter, wallClock,
+                        SsmSecretProvider.DEFAULT_TTL);
+            case "env":
+                return EnvironmentSecretProvider.fromSystem(webhookSecret, hubspotSecret);
+            default:
+                throw new IllegalStateException("attimo.secrets.source must be ssm or env, not '" + source + "'");
+        }
+    }
+}
