@@ -129,7 +129,10 @@ public final class SfnTool {
       if (value == null) {
         boolean quoted = matcher.start() > 0 && text.charAt(matcher.start() - 1) == '"';
         value = quoted ? PLACEHOLDER_PREFIX + name : "1";
-        warnings.add("substitution ${" + name + "} not given: using " + value);
+        String warning = "substitution ${" + name + "} not given: using " + value;
+        if (!warnings.contains(warning)) {
+          warnings.add(warning);
+        }
       }
       matcher.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value));
     }

@@ -115,4 +115,29 @@ class TaskTokenTest {
     h.executor.drain();
     assertThat(h.executor.parkedTokens(first)).doesNotContainAnyElementsOf(h.executor.parkedTokens(second));
   }
+
+  @Test
+  void tokensParkedInBranchesCancelledByAFailingSiblingAreClosed() {
+    Harness branches = new Harness(r -> null).register("""
+        {"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[
+            {"StartAt":"Park","States":{"Park":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke.waitForTaskToken",
+              "Parameters":{"FunctionName":"f"},"End":true}}},
+            {"StartAt":"Check","States":{"Check":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke.waitForTaskToken",
+              "Parameters":{"FunctionName":"g"},"Next":"Finished"},
+              "Finished":{"Type":"Fail","Error":"Journey.Finished","Cause":"done early"}}}],
+          "Catch":[{"ErrorEquals":["Journey.Finished"],"ResultPath":"$.end","Next":"Evaluate"}],"End":true},
+          "Evaluate":{"Type":"Pass","End":true}}}""");
+    String arn = branches.start("{}");
+    branches.executor.drain();
+    List<String> tokens = branches.executor.parkedTokens(arn);
+    assertThat(tokens).hasSize(2);
+
+    branches.executor.sendTaskSuccess(tokens.get(1), "{}");
+    branches.executor.drain();
+
+    assertThat(branches.executor.describe(arn).output().orElseThrow().at("/end/Error").asText())
+        .isEqualTo("Journey.Finished");
+    assertThatThrownBy(() -> branches.executor.sendTaskSuccess(tokens.get(0), "{}"))
+        .isInstanceOf(TaskTimedOutException.class);
+  }
 }
