@@ -57,7 +57,11 @@ public final class ProfileQueries {
         if (id == null) {
             Matcher m = PROFILE_PATH.matcher(request.path() == null ? "" : request.path());
             if (!m.matches()) return ApiErrors.notFound("no route for GET " + request.path());
-            id = java.net.URLDecoder.decode(m.group(1), java.nio.charset.StandardCharsets.UTF_8);
+            try {
+                id = java.net.URLDecoder.decode(m.group(1), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException badEscape) {
+                return ApiErrors.notFound("no profile for a customer id with a malformed %-escape");
+            }
         }
         String customerId = id;
         Optional<Profile> profile = profiles.find(customerId);

@@ -244,6 +244,16 @@ class IngestEventsTest {
         }
 
         @Test
+        void anEmptyBodyIs400() throws Exception {
+            ApiResponse single = sendSigned(Events.SINGLE, "");
+            ApiResponse batch = sendSigned(Events.BATCH, "");
+            assertThat(single.status()).isEqualTo(400);
+            assertThat(batch.status()).isEqualTo(400);
+            assertThat(body(single).get("message").asText()).isNotBlank();
+            assertThat(queue.published()).isEmpty();
+        }
+
+        @Test
         void trailingGarbageIsMalformed() {
             assertThat(sendSigned(Events.SINGLE, orderDelivered("e-1", "c-1") + " {}").status()).isEqualTo(400);
             assertThat(queue.published()).isEmpty();

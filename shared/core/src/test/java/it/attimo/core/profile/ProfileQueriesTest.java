@@ -95,6 +95,13 @@ class ProfileQueriesTest {
     }
 
     @Test
+    void aBadlyEscapedIdIsNotFoundNotACrash() throws Exception {
+        ApiResponse r = get("/profiles/abc%zz", null);
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(Json.parse(r.body()).get("error").asText()).isEqualTo("not_found");
+    }
+
+    @Test
     void onlyGet() {
         assertThat(queries.handle(new ApiRequest("DELETE", "/profiles/" + C, null, Map.of(), null, null, null)).status())
                 .isEqualTo(405);
