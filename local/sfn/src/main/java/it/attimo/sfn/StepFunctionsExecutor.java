@@ -30,6 +30,8 @@ import java.util.function.Supplier;
  */
 public final class StepFunctionsExecutor implements TaskTokenCallbacks {
   private static final int MAX_DRIVER_STEPS = 1_000_000;
+  private static final java.util.regex.Pattern VALID_NAME =
+      java.util.regex.Pattern.compile("[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\p{Cntrl}]{1,80}");
 
   private final Clock clock;
   private final TaskInvoker invoker;
@@ -91,7 +93,7 @@ public final class StepFunctionsExecutor implements TaskTokenCallbacks {
    * name and input as a RUNNING execution returns its ARN; a closed execution or a different input with the same name
    * throws {@link ExecutionAlreadyExistsException}.
    *
-   * @param executionName null for a generated one
+   * @param executionName null for a generated one; an invalid name throws {@link InvalidNameException}
    * @return the execution ARN {@code arn:aws:states:<region>:<account>:execution:<smName>:<name>}
    */
   public String start(String stateMachineArn, String executionName, String inputJson) {
@@ -102,6 +104,10 @@ public final class StepFunctionsExecutor implements TaskTokenCallbacks {
         throw new StateMachineDoesNotExistException("State Machine Does Not Exist: '" + stateMachineArn + "'");
       }
       String name = executionName != null ? executionName : uuids.get().toString();
+      if (!VALID_NAME.matcher(name).matches()) {
+        throw new InvalidNameException("Invalid Name: '" + name + "' (1-80 characters, no whitespace, no "
+            + "< > { } [ ] ? * \" # % \\ ^ | ~ ` $ & , ; : / or control characters)");
+      }
       JsonNode input = Json.parse(inputJson == null || inputJson.isBlank() ? "{}" : inputJson);
       String arn = Arns.executionArn(stateMachineArn, name);
       ExecutionRecord existing = executions.get(arn);
@@ -309,11 +315,15 @@ public final class StepFunctionsExecutor implements TaskTokenCallbacks {
     lock.lock();
     try {
       int resumed = 0;
+      List<ExecutionRecord> loaded = new ArrayList<>();
       for (ExecutionSnapshot snapshot : store.loadAll()) {
-        if (executions.containsKey(snapshot.executionArn())) {
-          continue;
+        if (!executions.containsKey(snapshot.executionArn())) {
+          loaded.add(ExecutionRecord.fromJson(snapshot.json()));
         }
-        ExecutionRecord exec = ExecutionRecord.fromJson(snapshot.json());
+      }
+      // start order, as before the restart, so work runs in the same order whatever order the store lists
+      loaded.sort(java.util.Comparator.comparing((ExecutionRecord e) -> e.startDate).thenComparing(e -> e.arn));
+      for (ExecutionRecord exec : loaded) {
         for (Frame frame : exec.frames.values()) {
           if (frame.phase == Frame.Phase.INVOKING) {
             frame.phase = Frame.Phase.READY; // the invocation was cut short: invoke again (at-least-once)

@@ -166,4 +166,14 @@ class ExecutorApiTest {
     h.executor.runToCompletion(h.clock);
     assertThat(h.executor.listExecutions(Harness.SM_ARN, ExecutionStatus.SUCCEEDED)).hasSize(200);
   }
+
+  @Test
+  void executionNamesAwsWouldRejectAreInvalidNames() {
+    Harness h = new Harness(r -> null).register(WAIT_AN_HOUR);
+    for (String bad : List.of("", "has space", "a:b", "x/y", "a".repeat(81), "tab\there")) {
+      assertThatThrownBy(() -> h.executor.start(Harness.SM_ARN, bad, "{}")).as(bad)
+          .isInstanceOf(InvalidNameException.class);
+    }
+    assertThat(h.executor.start(Harness.SM_ARN, "c-1_onboarding-72h.2026", "{}")).endsWith(":c-1_onboarding-72h.2026");
+  }
 }

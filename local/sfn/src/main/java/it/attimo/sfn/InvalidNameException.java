@@ -1,0 +1,8 @@
+package it.attimo.sfn;
+
+/** Same meaning as the Step Functions API error InvalidName: an execution name AWS would reject. */
+public final class InvalidNameException extends RuntimeException {
+  public InvalidNameException(String message) {
+    super(message);
+  }
+}
