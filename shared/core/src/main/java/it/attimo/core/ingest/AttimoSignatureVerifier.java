@@ -37,7 +37,7 @@ public final class AttimoSignatureVerifier {
         } catch (IllegalArgumentException e) {
             return SignatureCheck.MALFORMED;
         }
-        if (Math.abs(wallClock.millis() - ts) > TOLERANCE.toMillis()) return SignatureCheck.STALE;
+        if (!SignatureCheck.fresh(wallClock.millis(), ts, TOLERANCE.toMillis())) return SignatureCheck.STALE;
         byte[] expected = Hmac.hmacSha256(secret,
                 Hmac.concat((timestampHeader.trim() + ".").getBytes(StandardCharsets.UTF_8), rawBody));
         return Hmac.constantTimeEquals(expected, given) ? SignatureCheck.VALID : SignatureCheck.FORGED;

@@ -83,7 +83,7 @@ public final class HubSpotSignatureVerifier {
         } catch (NumberFormatException e) {
             return SignatureCheck.MALFORMED;
         }
-        if (Math.abs(wallClock.millis() - ts) > MAX_AGE_MILLIS) return SignatureCheck.STALE;
+        if (!SignatureCheck.fresh(wallClock.millis(), ts, MAX_AGE_MILLIS)) return SignatureCheck.STALE;
         byte[] given;
         try {
             given = Base64.getDecoder().decode(signature.trim());

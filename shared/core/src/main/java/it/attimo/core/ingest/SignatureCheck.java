@@ -18,4 +18,13 @@ public enum SignatureCheck {
     public String message() {
         return message;
     }
+
+    /**
+     * Whether {@code timestampMillis} is within {@code toleranceMillis} of {@code nowMillis}, either side. Compared
+     * without subtracting the two: {@code Math.abs(now - ts)} overflows for timestamps near Long.MIN_VALUE and
+     * called one of them fresh.
+     */
+    static boolean fresh(long nowMillis, long timestampMillis, long toleranceMillis) {
+        return timestampMillis >= nowMillis - toleranceMillis && timestampMillis <= nowMillis + toleranceMillis;
+    }
 }

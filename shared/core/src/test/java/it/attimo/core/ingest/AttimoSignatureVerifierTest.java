@@ -56,4 +56,13 @@ class AttimoSignatureVerifierTest {
         assertThat(verifier.verify(SECRET, Long.toString(edge), AttimoSignatureVerifier.sign(SECRET, edge, BODY), BODY))
                 .isEqualTo(SignatureCheck.VALID);
     }
+
+    @Test
+    void aTimestampThatOverflowsTheAgeComputationIsStale() {
+        long absurd = wall.millis() + Long.MIN_VALUE;
+        assertThat(verifier.verify(SECRET, Long.toString(absurd), AttimoSignatureVerifier.sign(SECRET, absurd, BODY), BODY))
+                .isEqualTo(SignatureCheck.STALE);
+        assertThat(verifier.verify(SECRET, Long.toString(Long.MAX_VALUE),
+                AttimoSignatureVerifier.sign(SECRET, Long.MAX_VALUE, BODY), BODY)).isEqualTo(SignatureCheck.STALE);
+    }
 }

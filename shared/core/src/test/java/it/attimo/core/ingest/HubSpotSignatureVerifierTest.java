@@ -142,4 +142,11 @@ class HubSpotSignatureVerifierTest {
         assertThat(verifier.verify(SECRET, request(Map.of(LEGACY_HEADER, "00", LEGACY_VERSION, "v9"), BODY, URL)))
                 .isEqualTo(SignatureCheck.MALFORMED);
     }
+
+    @Test
+    void v3TimestampThatOverflowsTheAgeComputationIsStale() throws Exception {
+        long absurd = wall.millis() + Long.MIN_VALUE;
+        assertThat(verifier.verify(SECRET, v3(expectedV3(SECRET, "POST", URL_AS_SIGNED, BODY, absurd), absurd)))
+                .isEqualTo(SignatureCheck.STALE);
+    }
 }
