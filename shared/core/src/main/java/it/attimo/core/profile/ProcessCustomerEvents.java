@@ -104,13 +104,13 @@ public final class ProcessCustomerEvents {
             try {
                 body = Json.parse(m.body());
             } catch (Exception e) {
-                keepUnusable(m, "queued message is not JSON");
+                if (!keepUnusable(m, "queued message is not JSON")) failed.add(m.messageId());
                 continue;
             }
             String customerId = RESCORE_KIND.equals(body.path("kind").asText()) ? body.path("customerId").asText(null)
                     : body.path("subject").asText(null);
             if (customerId == null) {
-                keepUnusable(m, "queued message names no customer");
+                if (!keepUnusable(m, "queued message names no customer")) failed.add(m.messageId());
                 continue;
             }
             if (blockedCustomers.contains(customerId)) {
@@ -125,7 +125,7 @@ public final class ProcessCustomerEvents {
                     try {
                         event = CloudEventJson.fromNode(body);
                     } catch (RuntimeException e) {
-                        keepUnusable(m, "queued event cannot be read: " + e.getMessage());
+                        if (!keepUnusable(m, "queued event cannot be read: " + e.getMessage())) failed.add(m.messageId());
                         continue;
                     }
                     handle(event);
@@ -246,10 +246,18 @@ public final class ProcessCustomerEvents {
         LOG.info(() -> "customer " + customerId + " erased");
     }
 
-    private void keepUnusable(InboundMessage m, String reason) {
-        quarantine.keep(new QuarantinedEvent(UUID.randomUUID().toString(), "queue", -1, m.messageId(), reason, m.body(),
-                clock.instant()));
+    /** @return false if the quarantine could not take it: the message is then retried rather than dropped */
+    private boolean keepUnusable(InboundMessage m, String reason) {
+        try {
+            quarantine.keep(new QuarantinedEvent(UUID.randomUUID().toString(), "queue", -1, m.messageId(), reason,
+                    m.body(), clock.instant()));
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "message " + m.messageId() + " is unusable and the quarantine failed ("
+                    + e.getClass().getSimpleName() + "); will retry");
+            return false;
+        }
         LOG.warning(() -> "message " + m.messageId() + " quarantined: " + reason);
+        return true;
     }
 
     static String journeyInput(String journey, CustomerEvent trigger) {

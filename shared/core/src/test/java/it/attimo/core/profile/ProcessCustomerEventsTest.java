@@ -306,6 +306,20 @@ class ProcessCustomerEventsTest {
         }
 
         @Test
+        void whenTheQuarantineFailsTheUnusableMessageIsRetriedAndTheBatchGoesOn() {
+            ProcessCustomerEvents withBrokenQuarantine = new ProcessCustomerEvents(log, profiles, contacts, waits, ledger,
+                    runtime, new it.attimo.core.port.QuarantineStore() {
+                        public void keep(it.attimo.core.ingest.QuarantinedEvent e) { throw new IllegalStateException("down"); }
+                        public List<it.attimo.core.ingest.QuarantinedEvent> recent(int limit) { return List.of(); }
+                    }, rescores, folder, JourneyCatalog.defaults(), clock);
+            List<String> failed = withBrokenQuarantine.process(List.of(
+                    new InboundMessage("bad-json", "{not json"),
+                    message("good", Events.event(EventTypes.PORTAL_ACCESSED, C).id("p-1").build())));
+            assertThat(failed).containsExactly("bad-json");
+            assertThat(profiles.find(C)).isPresent();
+        }
+
+        @Test
         void aFailingStoreFailsThatCustomersMessageAndItsLaterOnesButNotOtherCustomers() {
             log.failFor(C);
             List<String> failed = process.process(List.of(
