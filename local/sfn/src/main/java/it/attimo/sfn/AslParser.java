@@ -28,9 +28,10 @@ public final class AslParser {
     });
     JsonNode root;
     try {
-      root = Json.parse(text);
-    } catch (IllegalArgumentException e) {
-      problems.add(new AslProblem(AslProblem.TOP, "/", e.getMessage()));
+      root = Json.MAPPER.reader().with(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .readTree(text);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      problems.add(new AslProblem(AslProblem.TOP, "/", "invalid JSON: " + e.getOriginalMessage()));
       throw new AslValidationException(problems);
     }
     problems.addAll(AslValidator.validate(root));

@@ -30,6 +30,7 @@ public final class AslValidator {
       "QueryLanguage");
 
   private final List<AslProblem> problems = new ArrayList<>();
+  private final Set<String> allStateNames = new java.util.HashSet<>();
 
   private AslValidator() {
   }
@@ -82,6 +83,10 @@ public final class AslValidator {
     Set<String> names = new LinkedHashSet<>();
     states.fieldNames().forEachRemaining(names::add);
     for (String name : names) {
+      if (!allStateNames.add(name)) {
+        problem(name, prefix + "/States/" + escape(name),
+            "state name '" + name + "' is used more than once in the state machine (names must be unique)");
+      }
       if (name.length() > 80) {
         problem(name, prefix + "/States/" + name, "state names must be at most 80 characters");
       }
@@ -393,6 +398,11 @@ public final class AslValidator {
         if (field.equals("Retry")) {
           retrier(name, entry, entryAt);
         } else {
+          entry.fieldNames().forEachRemaining(f -> {
+            if (!Set.of("ErrorEquals", "Next", "ResultPath", "Comment").contains(f)) {
+              problem(name, entryAt + "/" + f, "unknown catcher field '" + f + "'");
+            }
+          });
           if (!entry.has("Next")) {
             problem(name, entryAt + "/Next", "a catcher needs Next");
           } else {

@@ -102,4 +102,11 @@ class AslValidatorTest {
     assertThat(problems).extracting(AslProblem::reason).anySatisfy(r -> assertThat(r).contains("JSONPath"))
         .anySatisfy(r -> assertThat(r).contains("'Assign'").contains("not supported"));
   }
+
+  @Test
+  void duplicateKeysInTheDefinitionAreRejected() {
+    assertThat(AslValidator.validate("""
+        {"StartAt":"A","States":{"A":{"Type":"Succeed"},"A":{"Type":"Pass","End":true}}}""", Map.of()))
+        .singleElement().satisfies(p -> assertThat(p.reason()).contains("Duplicate field 'A'"));
+  }
 }
