@@ -3,8 +3,8 @@ package it.attimo.sfn;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Runs a Task state's resource. Called synchronously by the executor (inside its lock): keep it quick and do not call
- * back into the executor except through {@link TaskTokenCallbacks}-style methods that only enqueue work.
+ * Runs a Task state's resource. Called synchronously from {@code drain()}, with the executor's lock released, so an
+ * invoker may call back into the executor (start, sendTaskSuccess...) from this or any other thread.
  *
  * <p>Contract on results: return the <em>raw</em> result of the resource. For {@code arn:aws:states:::lambda:invoke}
  * the executor wraps it into the AWS shape {@code {"ExecutedVersion":"$LATEST","Payload":<raw>,"StatusCode":200}}
