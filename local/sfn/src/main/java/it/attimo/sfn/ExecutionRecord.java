@@ -24,9 +24,9 @@ final class ExecutionRecord {
   public Instant timeoutAt;
   public int nextFrameId;
   public int tokenSequence;
-  public Map<Integer, Frame> frames = new TreeMap<>();
+  public TreeMap<Integer, Frame> frames = new TreeMap<>();
   /** Invocations so far per Task state name (mock responses are picked by this count). */
-  public Map<String, Integer> invocations = new TreeMap<>();
+  public TreeMap<String, Integer> invocations = new TreeMap<>();
   public List<HistoryEvent> history = new ArrayList<>();
 
   static ExecutionRecord fromJson(String json) {

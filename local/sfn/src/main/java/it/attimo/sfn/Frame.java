@@ -47,7 +47,7 @@ final class Frame {
   /** Tries of the current state entry so far beyond the first (0 on the first try). */
   public int attempt;
   /** Retries used per retrier index, for the current state entry. */
-  public Map<Integer, Integer> retryCounts = new TreeMap<>();
+  public TreeMap<Integer, Integer> retryCounts = new TreeMap<>();
   public Instant dueAt;
   public String token;
   public Instant timeoutAt;
