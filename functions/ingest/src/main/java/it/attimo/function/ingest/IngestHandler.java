@@ -3,7 +3,9 @@ package it.attimo.function.ingest;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
+import it.attimo.aws.lambda.LambdaContexts;
 import it.attimo.aws.lambda.ApiGatewayMapping;
 import it.attimo.core.ingest.IngestEvents;
 import jakarta.inject.Inject;
@@ -19,6 +21,11 @@ public class IngestHandler extends MicronautRequestHandler<APIGatewayV2HTTPEvent
     /** Used where a context already exists (the local stack, tests). */
     public IngestHandler(ApplicationContext context) {
         super(context);
+    }
+
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return LambdaContexts.builder();
     }
 
     @Override

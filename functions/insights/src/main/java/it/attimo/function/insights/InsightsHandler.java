@@ -3,7 +3,9 @@ package it.attimo.function.insights;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
+import it.attimo.aws.lambda.LambdaContexts;
 import it.attimo.aws.lambda.ApiGatewayMapping;
 import it.attimo.core.profile.ProfileQueries;
 import jakarta.inject.Inject;
@@ -17,6 +19,11 @@ public class InsightsHandler extends MicronautRequestHandler<APIGatewayV2HTTPEve
 
     public InsightsHandler(ApplicationContext context) {
         super(context);
+    }
+
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return LambdaContexts.builder();
     }
 
     @Override

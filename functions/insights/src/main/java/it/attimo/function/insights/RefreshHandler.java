@@ -1,7 +1,9 @@
 package it.attimo.function.insights;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
+import it.attimo.aws.lambda.LambdaContexts;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +17,11 @@ public class RefreshHandler extends MicronautRequestHandler<Map<String, Object>,
 
     public RefreshHandler(ApplicationContext context) {
         super(context);
+    }
+
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return LambdaContexts.builder();
     }
 
     @Override

@@ -1,7 +1,9 @@
 package it.attimo.function.journey;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
+import it.attimo.aws.lambda.LambdaContexts;
 import it.attimo.core.journey.JourneySteps;
 import jakarta.inject.Inject;
 
@@ -19,6 +21,11 @@ public class JourneyHandler extends MicronautRequestHandler<Map<String, Object>,
 
     public JourneyHandler(ApplicationContext context) {
         super(context);
+    }
+
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return LambdaContexts.builder();
     }
 
     @Override

@@ -3,7 +3,9 @@ package it.attimo.function.score;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
+import it.attimo.aws.lambda.LambdaContexts;
 import it.attimo.core.profile.InboundMessage;
 import it.attimo.core.profile.ProcessCustomerEvents;
 import jakarta.inject.Inject;
@@ -22,6 +24,11 @@ public class ScoreHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResp
 
     public ScoreHandler(ApplicationContext context) {
         super(context);
+    }
+
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return LambdaContexts.builder();
     }
 
     @Override

@@ -19,19 +19,21 @@ public final class SesEmailGateway implements ChannelGateway {
     private final String fromAddress;
     private final String configurationSet;
 
-    /** @param configurationSet optional (null or blank: none) */
+    /** @param fromAddress the verified sender; @param configurationSet optional (null or blank: none) */
     public SesEmailGateway(SesV2Client client, MessageTemplates templates, String fromAddress, String configurationSet) {
-        if (fromAddress == null || fromAddress.isBlank()) {
-            throw new IllegalArgumentException("an SES sender address is required (attimo.ses.from-address)");
-        }
         this.client = client;
         this.templates = templates;
-        this.fromAddress = fromAddress;
+        this.fromAddress = fromAddress == null || fromAddress.isBlank() ? null : fromAddress;
         this.configurationSet = configurationSet == null || configurationSet.isBlank() ? null : configurationSet;
     }
 
+    /** @throws IllegalStateException when no sender address is configured (checked here, not at start-up, so the
+     * journey function still plans and parks without one) */
     @Override
     public String send(OutboundMessage message) {
+        if (fromAddress == null) {
+            throw new IllegalStateException("no SES sender address is configured (attimo.ses.from-address)");
+        }
         if (message.contact() == null || !message.contact().canReach(Channel.EMAIL)) {
             throw new IllegalArgumentException("message " + message.messageKey() + " has no email address");
         }
