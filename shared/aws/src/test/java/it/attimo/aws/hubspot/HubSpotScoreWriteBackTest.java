@@ -133,6 +133,22 @@ class HubSpotScoreWriteBackTest {
     }
 
     @Test
+    void anUnreachableHubSpotIsRetriedThenReportedWithoutAStatus() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        HubSpotClient unreachable = new HubSpotClient(URI.create("http://127.0.0.1:" + closedPort), () -> "pat",
+                HttpClient.newHttpClient(), sleeps::add, 3, Duration.ofMillis(200), Duration.ofSeconds(2));
+
+        assertThatThrownBy(() -> new HubSpotScoreWriteBack(unreachable, null).publish("hs-1-2", 1.0, "cooling"))
+                .isInstanceOf(HubSpotApiException.class)
+                .satisfies(e -> assertThat(((HubSpotApiException) e).status()).isEqualTo(-1))
+                .hasCauseInstanceOf(java.io.IOException.class);
+        assertThat(sleeps).containsExactly(Duration.ofMillis(200), Duration.ofMillis(400));
+    }
+
+    @Test
     void customersThatAreNotContactsOfThePortalAreSkipped() {
         writeBack.publish("c-42", 35.0, "engaged");
         writeBack.publish("hs-999-456", 35.0, "engaged");
