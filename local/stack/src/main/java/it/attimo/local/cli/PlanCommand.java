@@ -5,6 +5,7 @@ import it.attimo.core.timing.SendPlan;
 import it.attimo.core.timing.SendPlanJson;
 import it.attimo.core.timing.SendWindowPlanner;
 import it.attimo.core.timing.TimingArguments;
+import it.attimo.core.timing.profile.CustomerHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -15,7 +16,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code attimo plan --comune <code> --channel email|sms|push --earliest <ISO instant> [--deadline <ISO instant>]
- * [--segment b2b|b2c] [--kind transactional|service|marketing] [--journey <name>] [--json]}.
+ * [--segment b2b|b2c] [--kind transactional|service|marketing] [--journey <name>]
+ * [--history events.ndjson --customer <id>] [--json]}.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Plan one send: when, how suitable (0-100) and why, under the Italian calendar and send windows.")
@@ -49,6 +51,12 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--journey", description = "journey name (post-purchase journeys get the December shift)")
     String journey;
 
+    @Option(names = "--history", description = "events.ndjson (CloudEvents) to learn the customer's temporal profile and past sends from")
+    java.nio.file.Path history;
+
+    @Option(names = "--customer", description = "customer id within --history")
+    String customer;
+
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
@@ -69,6 +77,18 @@ public final class PlanCommand implements Callable<Integer> {
                     .journey(journey)
                     .province(province);
             if (comune != null) request.comune(planner.calendar().directory().resolve(comune).istatCode());
+            if ((history == null) != (customer == null)) {
+                throw new IllegalArgumentException("--history and --customer go together");
+            }
+            if (history != null) {
+                if (!java.nio.file.Files.isReadable(history)) throw new IllegalArgumentException("--history: cannot read " + history);
+                try (java.io.InputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(history))) {
+                    CustomerHistory h = CustomerHistory.of(in, customer, from);
+                    request.prediction(h.prediction()).history(h.sends());
+                } catch (java.io.IOException e) {
+                    throw new IllegalArgumentException("--history: cannot read " + history + ": " + e.getMessage());
+                }
+            }
             plan = planner.plan(request.build());
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("attimo plan: " + e.getMessage());

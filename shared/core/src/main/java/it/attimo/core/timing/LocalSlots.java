@@ -29,8 +29,22 @@ public final class LocalSlots {
         return ZonedDateTime.ofStrict(local, offsets.get(0), ROME);
     }
 
-    /** All slots of one local day, in order. */
+    private record DayKey(LocalDate day, int step) {}
+
+    private static final java.util.Map<DayKey, List<ZonedDateTime>> DAYS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 20_000;
+
+    /** All slots of one local day, in order (immutable; cached, the zone rules do not change at run time). */
     public static List<ZonedDateTime> ofDay(LocalDate day, int stepMinutes) {
+        DayKey key = new DayKey(day, stepMinutes);
+        List<ZonedDateTime> cached = DAYS.get(key);
+        if (cached != null) return cached;
+        List<ZonedDateTime> slots = List.copyOf(buildDay(day, stepMinutes));
+        if (DAYS.size() < CACHE_LIMIT) DAYS.put(key, slots);
+        return slots;
+    }
+
+    private static List<ZonedDateTime> buildDay(LocalDate day, int stepMinutes) {
         List<ZonedDateTime> slots = new ArrayList<>(24 * 60 / stepMinutes);
         for (int m = 0; m < 24 * 60; m += stepMinutes) {
             ZonedDateTime z = at(day.atTime(LocalTime.of(m / 60, m % 60)));

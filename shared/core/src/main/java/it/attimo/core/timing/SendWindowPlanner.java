@@ -134,7 +134,7 @@ public final class SendWindowPlanner {
             return new SendPlan(null, null, 0, planReasons, why);
         }
         List<String> reasons = new ArrayList<>(planReasons);
-        reasons.addAll(chosen.reasons());
+        reasons.addAll(evaluate(ctx, chosen.slot(), true).reasons());
         addBlockedDays(ctx, chosen.slot().toLocalDate(), reasons);
         return new SendPlan(chosen.slot().toInstant(), chosen.slot().toLocalDateTime(), chosen.score(), reasons, null);
     }
@@ -143,14 +143,14 @@ public final class SendWindowPlanner {
     private List<Evaluation> evaluate(Context ctx, Instant from, Instant to, int stopAtScore) {
         List<Evaluation> out = new ArrayList<>();
         LocalSlots.visit(from, to, windows.stepMinutes(), slot -> {
-            Evaluation e = evaluate(ctx, slot);
+            Evaluation e = evaluate(ctx, slot, false);
             out.add(e);
             return !(e.allowed() && e.score() >= stopAtScore);
         });
         return out;
     }
 
-    private Evaluation evaluate(Context ctx, ZonedDateTime slot) {
+    private Evaluation evaluate(Context ctx, ZonedDateTime slot, boolean explain) {
         PlanRequest req = ctx.request();
         LocalDateTime local = slot.toLocalDateTime();
         LocalTime time = local.toLocalTime();
@@ -161,7 +161,7 @@ public final class SendWindowPlanner {
         boolean b2bWeekend = req.segment() == Segment.B2B && day.isWeekend();
         String channel = req.channel().id();
         ChannelWindow cw = ctx.window();
-        List<String> reasons = new ArrayList<>(6);
+        List<String> reasons = explain ? new ArrayList<>(6) : List.of();
         int score;
         if (!transactional) {
             if (day.hardClosure().isPresent()) {
@@ -176,28 +176,28 @@ public final class SendWindowPlanner {
             if (!cw.allowed().contains(time)) return blocked(slot);
             if (ctx.south() && windows.southMiddayPause().contains(time)) return blocked(slot);
             score = BASE_IN_WINDOW;
-            reasons.add("in-window: " + channel + " window " + cw.allowed() + " base " + BASE_IN_WINDOW);
+            if (explain) reasons.add("in-window: " + channel + " window " + cw.allowed() + " base " + BASE_IN_WINDOW);
         } else {
             if (cw.allowed().contains(time)) {
                 score = BASE_IN_WINDOW;
-                reasons.add("in-window: " + channel + " window " + cw.allowed() + " base " + BASE_IN_WINDOW);
+                if (explain) reasons.add("in-window: " + channel + " window " + cw.allowed() + " base " + BASE_IN_WINDOW);
             } else {
                 score = BASE_OUTSIDE_WINDOW;
-                reasons.add("outside-window: outside " + channel + " window " + cw.allowed()
+                if (explain) reasons.add("outside-window: outside " + channel + " window " + cw.allowed()
                         + ", allowed for transactional (quiet hours " + windows.quietHours() + " respected) base " + BASE_OUTSIDE_WINDOW);
             }
             if (day.hardClosure().isPresent()) {
                 CalendarDay h = day.hardClosure().get();
                 score -= TRANSACTIONAL_HOLIDAY_PENALTY;
-                reasons.add("holiday: " + h.scope().id() + " holiday " + h.name() + ", transactional still sent -" + TRANSACTIONAL_HOLIDAY_PENALTY);
+                if (explain) reasons.add("holiday: " + h.scope().id() + " holiday " + h.name() + ", transactional still sent -" + TRANSACTIONAL_HOLIDAY_PENALTY);
             }
             if (b2bWeekend) {
                 score -= TRANSACTIONAL_B2B_WEEKEND_PENALTY;
-                reasons.add("b2b-weekend: B2B weekend, transactional still sent -" + TRANSACTIONAL_B2B_WEEKEND_PENALTY);
+                if (explain) reasons.add("b2b-weekend: B2B weekend, transactional still sent -" + TRANSACTIONAL_B2B_WEEKEND_PENALTY);
             }
             if (ctx.south() && windows.southMiddayPause().contains(time)) {
                 score -= TRANSACTIONAL_SOUTH_PAUSE_PENALTY;
-                reasons.add("midday-pause: Sud/Isole midday pause " + windows.southMiddayPause() + " -" + TRANSACTIONAL_SOUTH_PAUSE_PENALTY);
+                if (explain) reasons.add("midday-pause: Sud/Isole midday pause " + windows.southMiddayPause() + " -" + TRANSACTIONAL_SOUTH_PAUSE_PENALTY);
             }
         }
         if (caps.applies(req.kind()) && !req.history().isEmpty()) {
@@ -209,27 +209,27 @@ public final class SendWindowPlanner {
         }
         if (cw.best().contains(time)) {
             score += GOLDEN_HOUR_BONUS;
-            reasons.add("golden-hour: " + channel + " golden hour " + cw.best() + " +" + GOLDEN_HOUR_BONUS);
+            if (explain) reasons.add("golden-hour: " + channel + " golden hour " + cw.best() + " +" + GOLDEN_HOUR_BONUS);
         }
         if (req.channel() == Channel.EMAIL && windows.emailAttentionDrop().contains(time)) {
             score -= EMAIL_ATTENTION_DROP;
-            reasons.add("attention-drop: email attention drop " + windows.emailAttentionDrop() + " -" + EMAIL_ATTENTION_DROP);
+            if (explain) reasons.add("attention-drop: email attention drop " + windows.emailAttentionDrop() + " -" + EMAIL_ATTENTION_DROP);
         }
         if (req.segment() == Segment.B2C && day.isSunday()) {
             score -= SUNDAY_PENALTY;
-            reasons.add("sunday: Sunday, non-working day -" + SUNDAY_PENALTY);
+            if (explain) reasons.add("sunday: Sunday, non-working day -" + SUNDAY_PENALTY);
         }
         CalendarDay soft = null;
         for (CalendarDay d : day.softDays()) if (soft == null || d.softPenalty() > soft.softPenalty()) soft = d;
         if (soft != null && soft.softPenalty() > 0) {
             score -= soft.softPenalty();
-            reasons.add("soft-day: " + soft.name() + " -" + soft.softPenalty());
+            if (explain) reasons.add("soft-day: " + soft.name() + " -" + soft.softPenalty());
         }
         if (req.prediction() != null && ctx.predictionMax() > 0) {
             double p = req.prediction().probability(HourOfWeek.of(local));
             int delta = (int) Math.round(PREDICTION_RANGE * (2 * p / ctx.predictionMax() - 1));
             score += delta;
-            reasons.add("prediction: " + req.prediction().label() + " predicts " + Math.round(p * 100) + "% at "
+            if (explain) reasons.add("prediction: " + req.prediction().label() + " predicts " + Math.round(p * 100) + "% at "
                     + local.getDayOfWeek().toString().substring(0, 3) + " " + local.getHour() + "h " + (delta >= 0 ? "+" : "") + delta);
         }
         return new Evaluation(slot, true, Math.max(0, Math.min(100, score)), reasons);

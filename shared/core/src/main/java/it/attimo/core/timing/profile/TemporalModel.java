@@ -32,8 +32,8 @@ import java.util.Set;
  */
 public final class TemporalModel {
     public record Settings(int minEngagementsForClustering, int maxClusteringSample, int silhouetteSample,
-                           int minK, int maxK, double delayPriorStrength, long seed) {
-        public static Settings defaults() { return new Settings(5, 4000, 600, 2, 8, 5.0, 42L); }
+                           int selectionSample, int minK, int maxK, double delayPriorStrength, long seed) {
+        public static Settings defaults() { return new Settings(5, 4000, 600, 5_000, 2, 8, 5.0, 42L); }
     }
 
     /** A cluster of people sharing a rhythm. */
@@ -87,7 +87,12 @@ public final class TemporalModel {
         }
         double[] p0 = smoothNormalise(pooled, 1e-3);
         double[] d0 = smoothNormalise(delays, 1e-3);
+        // model selection (alpha, k) on a seeded sample: the likelihoods are sums over customers
         List<TemporalProfile> all = new ArrayList<>(profiles);
+        if (all.size() > settings.selectionSample()) {
+            java.util.Collections.shuffle(all, new Random(settings.seed() ^ 0x5DEECE66DL));
+            all = new ArrayList<>(all.subList(0, settings.selectionSample()));
+        }
         List<double[]> populationPriors = java.util.Collections.nCopies(all.size(), p0);
         double alpha0 = chooseAlpha(all, populationPriors);
 

@@ -1,0 +1,89 @@
+package it.attimo.local.cli;
+
+import it.attimo.core.timing.SendWindowPlanner;
+import it.attimo.core.timing.TimingArguments;
+import it.attimo.core.timing.profile.BatchRecommender;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code attimo recommend --customers customers.ndjson --history events.ndjson --from <ISO> --to <ISO>
+ * --channel email [--kind marketing] [--json]}: one JSON line per customer with {@code customerId}, {@code sendAt},
+ * {@code suitability} (and {@code localTime}, {@code cluster}, {@code skipped}); a summary goes to stderr.
+ */
+@Command(name = "recommend", mixinStandardHelpOptions = true,
+        description = "Recommend one send slot per customer in [from, to) from their temporal profiles and the Italian calendar.")
+public final class RecommendCommand implements Callable<Integer> {
+    static final int BAD_INPUT = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--customers", required = true, description = "customers.ndjson (customer.upserted data plus id)")
+    Path customers;
+
+    @Option(names = "--history", required = true, description = "events.ndjson (CloudEvents, subject = customer id)")
+    Path history;
+
+    @Option(names = "--from", required = true, description = "window start, ISO-8601 instant")
+    String from;
+
+    @Option(names = "--to", required = true, description = "window end (exclusive), ISO-8601 instant")
+    String to;
+
+    @Option(names = "--channel", required = true, description = "email, sms or push")
+    String channel;
+
+    @Option(names = "--kind", description = "transactional, service or marketing (default marketing)")
+    String kind;
+
+    @Option(names = "--json", description = "JSON lines output (the only format; accepted for symmetry)")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        BatchRecommender.Summary summary;
+        try {
+            Instant start = TimingArguments.instant("--from", from);
+            Instant end = TimingArguments.instant("--to", to);
+            if (!end.isAfter(start)) throw new IllegalArgumentException("--to " + end + " must be after --from " + start);
+            requireReadable("--customers", customers);
+            requireReadable("--history", history);
+            Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+            try (InputStream c = new BufferedInputStream(Files.newInputStream(customers), 1 << 16);
+                 InputStream e = new BufferedInputStream(Files.newInputStream(history), 1 << 16)) {
+                summary = new BatchRecommender(SendWindowPlanner.defaults()).run(c, e, start, end,
+                        TimingArguments.channel(channel), TimingArguments.kind(kind), out);
+            }
+            out.flush();
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("attimo recommend: " + e.getMessage());
+            return BAD_INPUT;
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("attimo recommend: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        spec.commandLine().getErr().printf("recommended %d of %d customers (%d skipped, %d events, %d unknown comuni, %d clusters, alpha %.1f) in %d ms%n",
+                summary.planned(), summary.customers(), summary.skipped(), summary.events(), summary.unknownComuni(),
+                summary.clusters(), summary.alpha(), summary.millis());
+        return 0;
+    }
+
+    private static void requireReadable(String option, Path p) {
+        if (!Files.isReadable(p)) throw new IllegalArgumentException(option + ": cannot read " + p);
+    }
+}

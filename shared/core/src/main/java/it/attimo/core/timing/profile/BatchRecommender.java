@@ -1,0 +1,170 @@
+package it.attimo.core.timing.profile;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import it.attimo.core.channel.Channel;
+import it.attimo.core.customer.Segment;
+import it.attimo.core.timing.MessageKind;
+import it.attimo.core.timing.PlanRequest;
+import it.attimo.core.timing.SendPlan;
+import it.attimo.core.timing.SendWindowPlanner;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * The {@code recommend} batch: read customers (NDJSON, {@code customer.upserted} data plus {@code id}; only {@code id},
+ * {@code comune} and {@code segment} are read), stream their events (CloudEvents NDJSON) into temporal profiles as of
+ * {@code from}, fit the population model, and plan one send per customer in [from, to) with its prediction. Writes one
+ * JSON line per customer: {@code customerId}, {@code sendAt} (null when skipped), {@code localTime}, {@code suitability},
+ * {@code cluster}, and {@code skipped} when skipped. Memory: one 168-bin profile per customer, no JSON trees.
+ */
+public final class BatchRecommender {
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final int BLOCK = 4096;
+
+    public record Summary(int customers, int planned, int skipped, long events, int unknownComuni, int clusters,
+                          double alpha, long millis) {}
+
+    private record CustomerRow(String id, String comune, Segment segment) {}
+
+    private final SendWindowPlanner planner;
+    private final Duration halfLife;
+
+    public BatchRecommender(SendWindowPlanner planner) {
+        this(planner, ProfileSettings.HALF_LIFE);
+    }
+
+    public BatchRecommender(SendWindowPlanner planner, Duration halfLife) {
+        this.planner = planner;
+        this.halfLife = halfLife;
+    }
+
+    public Summary run(InputStream customers, InputStream events, Instant from, Instant to, Channel channel, MessageKind kind,
+                       Writer out) {
+        if (!to.isAfter(from)) throw new IllegalArgumentException("--to must be after --from");
+        long start = System.nanoTime();
+        List<CustomerRow> rows = readCustomers(customers);
+        Map<String, ProfileAccumulator> accumulators = new HashMap<>(rows.size() * 2);
+        for (CustomerRow r : rows) accumulators.put(r.id(), new ProfileAccumulator(r.id(), from, halfLife));
+        long eventCount = NdjsonEvents.read(events, (type, subject, time) -> {
+            ProfileAccumulator acc = accumulators.get(subject);
+            if (acc != null) acc.add(type, time);
+        });
+        List<TemporalProfile> profiles = new ArrayList<>(rows.size());
+        for (CustomerRow r : rows) profiles.add(accumulators.remove(r.id()).finish());
+        TemporalModel model = TemporalModel.fit(profiles, TemporalModel.Settings.defaults());
+        int planned = 0, skipped = 0, unknown = 0;
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET); // the caller owns the writer (often stdout)
+            g.setRootValueSeparator(null);
+            for (int blockStart = 0; blockStart < rows.size(); blockStart += BLOCK) {
+                int blockEnd = Math.min(rows.size(), blockStart + BLOCK);
+                SendPlan[] plans = new SendPlan[blockEnd - blockStart];
+                String[] clusters = new String[plans.length];
+                final int base = blockStart;
+                // plans are independent and the planner is pure: plan a block in parallel, write it in input order
+                IntStream.range(0, plans.length).parallel().forEach(j -> {
+                    CustomerRow r = rows.get(base + j);
+                    CustomerPrediction prediction = model.predict(profiles.get(base + j));
+                    clusters[j] = prediction.cluster();
+                    plans[j] = planner.plan(PlanRequest.builder(channel, from).deadline(to).comune(knownComune(r.comune()))
+                            .segment(r.segment()).kind(kind).prediction(prediction).build());
+                });
+                for (int j = 0; j < plans.length; j++) {
+                    CustomerRow r = rows.get(base + j);
+                    profiles.set(base + j, null);
+                    if (r.comune() != null && knownComune(r.comune()) == null) unknown++;
+                    SendPlan plan = plans[j];
+                    g.writeStartObject();
+                    g.writeStringField("customerId", r.id());
+                    if (plan.isSkipped()) {
+                        g.writeNullField("sendAt");
+                        g.writeNullField("localTime");
+                    } else {
+                        g.writeStringField("sendAt", plan.sendAt().toString());
+                        g.writeStringField("localTime", plan.localTime().toString());
+                    }
+                    g.writeNumberField("suitability", plan.suitability());
+                    g.writeStringField("cluster", clusters[j]);
+                    if (plan.isSkipped()) {
+                        g.writeStringField("skipped", plan.skipped());
+                        skipped++;
+                    } else {
+                        planned++;
+                    }
+                    g.writeEndObject();
+                    g.writeRaw('\n');
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Summary(rows.size(), planned, skipped, eventCount, unknown, model.clusters().size(), model.alpha(),
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The code if the bundled directory knows it; unknown codes plan with the national calendar only. */
+    private String knownComune(String code) {
+        return code != null && planner.calendar().directory().byCode(code).isPresent() ? code : null;
+    }
+
+    private static List<CustomerRow> readCustomers(InputStream input) {
+        List<CustomerRow> rows = new ArrayList<>();
+        try (JsonParser p = FACTORY.createParser(input)) {
+            while (true) {
+                JsonToken t;
+                try {
+                    t = p.nextToken();
+                } catch (JsonProcessingException e) {
+                    throw new IllegalArgumentException("customers line " + p.currentLocation().getLineNr() + ": invalid JSON");
+                }
+                if (t == null) break;
+                long lineNo = p.currentLocation().getLineNr();
+                if (t != JsonToken.START_OBJECT) throw new IllegalArgumentException("customers line " + lineNo + ": not a JSON object");
+                String id = null, comune = null, segment = null;
+                try {
+                    String field;
+                    while ((field = p.nextFieldName()) != null) {
+                        JsonToken v = p.nextToken();
+                        if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
+                            p.skipChildren();
+                            continue;
+                        }
+                        switch (field) {
+                            case "id" -> id = p.getValueAsString();
+                            case "comune" -> comune = p.getValueAsString();
+                            case "segment" -> segment = p.getValueAsString();
+                            default -> { }
+                        }
+                    }
+                } catch (JsonProcessingException e) {
+                    throw new IllegalArgumentException("customers line " + lineNo + ": invalid JSON");
+                }
+                if (id == null || id.isBlank()) throw new IllegalArgumentException("customers line " + lineNo + ": missing id");
+                Segment seg;
+                try {
+                    seg = segment == null ? Segment.B2C : Segment.parse(segment);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("customers line " + lineNo + ": " + e.getMessage());
+                }
+                rows.add(new CustomerRow(id, comune, seg));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
+    }
+}
