@@ -116,6 +116,22 @@ class OnboardingStateMachineTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theTunablesHereAreTheTemplatesDefaults() throws IOException {
+        Path root = TemplateConsistency.findProjectRoot(Path.of(""));
+        Map<String, Object> resources = (Map<String, Object>) CloudFormationYaml.load(root.resolve("template.yaml"))
+                .get("Resources");
+        Map<String, Object> machine = (Map<String, Object>) resources.get("OnboardingStateMachine");
+        Map<String, Object> properties = (Map<String, Object>) machine.get("Properties");
+        assertThat(properties.get("DefinitionUri")).isEqualTo("statemachines/onboarding-72h.asl.json");
+        Map<String, Object> substitutions = (Map<String, Object>) properties.get("DefinitionSubstitutions");
+        assertThat(substitutions.keySet()).isEqualTo(SUBSTITUTIONS.keySet());
+        SUBSTITUTIONS.forEach((name, value) -> {
+            if (!name.equals("JourneyFunctionArn")) assertThat(String.valueOf(substitutions.get(name))).as(name).isEqualTo(value);
+        });
+    }
+
+    @Test
     void anInactiveCustomerGetsTheSupportEmailAndTheKeyModuleNudgeThenIsEvaluatedAtRiskAt72h() {
         Run run = run("Inactive");
 
