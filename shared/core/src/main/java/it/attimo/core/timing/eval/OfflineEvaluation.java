@@ -26,21 +26,21 @@ public final class OfflineEvaluation {
 
     public record MethodResult(String method, double expectedOpenRate, double upliftCaptured) {}
 
-    public record Report(int customers, int trainWeeks, long seed, double alpha, List<String> clusters, double silhouette,
-                         List<MethodResult> results, long millis) {
+    public record Report(int customers, int trainWeeks, long seed, double alpha, double sinkHours, List<String> clusters,
+                         double silhouette, List<MethodResult> results, long millis) {
         public MethodResult result(String method) {
             return results.stream().filter(r -> r.method().equals(method)).findFirst().orElseThrow();
         }
 
         public String table() {
             StringBuilder sb = new StringBuilder();
-            sb.append(String.format(Locale.ROOT, "customers=%d train weeks=%d seed=%d alpha=%.1f k=%d silhouette=%.3f (%d ms)%n",
-                    customers, trainWeeks, seed, alpha, clusters.size(), silhouette, millis));
+            sb.append(String.format(Locale.ROOT, "customers=%d train weeks=%d seed=%d alpha=%.1f sink=%.1fh k=%d silhouette=%.3f (%d ms)%n",
+                    customers, trainWeeks, seed, alpha, sinkHours, clusters.size(), silhouette, millis));
             sb.append("clusters: ").append(String.join(", ", clusters)).append(System.lineSeparator());
-            sb.append(String.format(Locale.ROOT, "| %-22s | %-17s | %-21s |%n", "method", "expected open rate", "oracle uplift captured"));
-            sb.append("|------------------------|-------------------|-----------------------|").append(System.lineSeparator());
+            sb.append(String.format(Locale.ROOT, "| %-26s | %-17s | %-21s |%n", "method", "expected open rate", "oracle uplift captured"));
+            sb.append("|----------------------------|-------------------|-----------------------|").append(System.lineSeparator());
             for (MethodResult r : results) {
-                sb.append(String.format(Locale.ROOT, "| %-22s | %16.2f%% | %20.1f%% |%n", r.method(), 100 * r.expectedOpenRate(),
+                sb.append(String.format(Locale.ROOT, "| %-26s | %16.2f%% | %20.1f%% |%n", r.method(), 100 * r.expectedOpenRate(),
                         100 * r.upliftCaptured()));
             }
             return sb.toString();
@@ -65,7 +65,8 @@ public final class OfflineEvaluation {
         int[] allowed = allowedSlots();
         int fixedSlot = HourOfWeek.of(DayOfWeek.TUESDAY, 10);
         int populationSlot = argmax(model.populationSendScore(), allowed);
-        double fixed = 0, population = 0, raw = 0, shrunk = 0, oracle = 0;
+        double fixed = 0, population = 0, raw = 0, shrunk = 0, oracle = 0, archetype = 0;
+        java.util.Map<String, Integer> archetypeChoice = new java.util.HashMap<>();
         for (int i = 0; i < customers; i++) {
             SyntheticPopulation.Customer c = pop.customers().get(i);
             TemporalProfile p = profiles.get(i);
@@ -81,6 +82,17 @@ public final class OfflineEvaluation {
             raw += truth[argmax(rawPrediction.sendScore(), allowed)];
             shrunk += truth[argmax(model.predict(p).sendScore(), allowed)];
             oracle += best;
+            int a = archetypeChoice.computeIfAbsent(c.archetype(), name -> {
+                double[] habit = SyntheticPopulation.archetypeHabit(name);
+                double[] score = new double[HourOfWeek.COUNT];
+                for (int h = 0; h < HourOfWeek.COUNT; h++) {
+                    for (int d = 0; d < SyntheticPopulation.HORIZON_HOURS; d++) {
+                        score[h] += habit[(h + d) % HourOfWeek.COUNT] * Math.exp(-d / SyntheticPopulation.SINK_HOURS);
+                    }
+                }
+                return argmax(score, allowed);
+            });
+            archetype += truth[a];
         }
         double n = customers;
         double f = fixed / n, o = oracle / n;
@@ -89,9 +101,10 @@ public final class OfflineEvaluation {
                 new MethodResult("population best hour", population / n, capture(population / n, f, o)),
                 new MethodResult("raw histogram", raw / n, capture(raw / n, f, o)),
                 new MethodResult("shrunk model", shrunk / n, capture(shrunk / n, f, o)),
+                new MethodResult("archetype known (ceiling)", archetype / n, capture(archetype / n, f, o)),
                 new MethodResult("oracle", o, 1));
         List<String> names = model.clusters().stream().map(cl -> cl.name() + " (" + cl.members() + ")").toList();
-        return new Report(customers, trainWeeks, seed, model.alpha(), names, model.silhouette(), results,
+        return new Report(customers, trainWeeks, seed, model.alpha(), model.sinkHours(), names, model.silhouette(), results,
                 (System.nanoTime() - start) / 1_000_000);
     }
 

@@ -28,8 +28,8 @@ import java.util.Random;
 public final class SyntheticPopulation {
     /** Monday of week 1 (local). */
     public static final LocalDate START = LocalDate.of(2026, 1, 5);
-    static final double SINK_HOURS = 6.0;
-    static final int HORIZON_HOURS = 48;
+    public static final double SINK_HOURS = 6.0;
+    public static final int HORIZON_HOURS = 48;
 
     public record Customer(String id, String archetype, double[] habit, double lambda, double responsiveness,
                            double activity) {}
@@ -144,6 +144,20 @@ public final class SyntheticPopulation {
         int k = 0;
         do { k++; p *= r.nextDouble(); } while (p > l && k < 200);
         return k - 1;
+    }
+
+    /** The archetype's habit without the customer's noise, averaged over the three possible shifts (-1, 0, +1 h). */
+    public static double[] archetypeHabit(String name) {
+        for (int a = 0; a < ARCHETYPES.length; a++) {
+            if (!ARCHETYPES[a].equals(name)) continue;
+            double[] b = archetype(a);
+            double[] out = new double[HourOfWeek.COUNT];
+            for (int h = 0; h < HourOfWeek.COUNT; h++) {
+                out[h] = (b[Math.floorMod(h - 1, HourOfWeek.COUNT)] + b[h] + b[(h + 1) % HourOfWeek.COUNT]) / 3;
+            }
+            return out;
+        }
+        throw new IllegalArgumentException("unknown archetype " + name);
     }
 
     /** Hourly checking intensity of an archetype over the week. */
