@@ -1,0 +1,43 @@
+package it.attimo.aws.channel;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MessageTemplatesTest {
+    final MessageTemplates templates = MessageTemplates.italian();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"post-purchase.welcome", "post-purchase.tutorial", "post-purchase.survey"})
+    void everyPostPurchaseStepHasBothRegistersInFull(String template) {
+        for (String tone : new String[] {"formale", "informale"}) {
+            RenderedMessage m = templates.render(template, "it-IT", tone);
+            assertThat(m.subject()).as(template + " " + tone).isNotBlank();
+            assertThat(m.text()).isNotBlank();
+            assertThat(m.html()).startsWith("<p>");
+            assertThat(m.sms()).isNotBlank().hasSizeLessThanOrEqualTo(160);
+        }
+    }
+
+    @Test
+    void formalSaysBuongiornoAndInformalSaysCiao() {
+        assertThat(templates.render("post-purchase.welcome", "it-IT", "formale").text()).startsWith("Buongiorno");
+        assertThat(templates.render("post-purchase.welcome", "it-IT", "informale").text()).startsWith("Ciao");
+        assertThat(templates.render("post-purchase.welcome", "it-IT", "informal").text()).startsWith("Ciao");
+    }
+
+    @Test
+    void anUnknownOrMissingToneIsFormal() {
+        assertThat(templates.render("welcome", "it-IT", null).text()).startsWith("Buongiorno");
+        assertThat(templates.render("welcome", "it-IT", "sarcastic").text()).startsWith("Buongiorno");
+    }
+
+    @Test
+    void anUnknownTemplateIsAClearError() {
+        assertThatThrownBy(() -> templates.render("post-purchase.teleport", "it-IT", "formale"))
+                .isInstanceOf(UnknownTemplateException.class).hasMessageContaining("post-purchase.teleport");
+    }
+}
