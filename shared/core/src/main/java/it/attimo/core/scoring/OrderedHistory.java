@@ -23,6 +23,7 @@ final class OrderedHistory {
 
     private CustomerEvent[] events = new CustomerEvent[64];
     private String[] seen = new String[128];
+    private int[] seenHashes = new int[128];
     private int count;
 
     /** Orders {@code history} as of {@code at}; read the result with {@link #events()} and {@link #count()}. */
@@ -61,24 +62,32 @@ final class OrderedHistory {
     void release() {
         if (events.length > MAX_RETAINED) events = new CustomerEvent[64];
         else Arrays.fill(events, 0, count, null);
-        if (seen.length > 2 * MAX_RETAINED) seen = new String[128];
+        if (seen.length > 2 * MAX_RETAINED) {
+            seen = new String[128];
+            seenHashes = new int[128];
+        }
         count = 0;
     }
 
     private int dropDuplicateIds(CustomerEvent[] in, int n) {
         if (n < 2) return n;
         int capacity = Integer.highestOneBit(n * 2 - 1) << 1;
-        if (seen.length < capacity) seen = new String[capacity];
+        if (seen.length < capacity) {
+            seen = new String[capacity];
+            seenHashes = new int[capacity];
+        }
         String[] table = seen;
+        int[] hashes = seenHashes;
         int mask = capacity - 1;
         int kept = 0;
         for (int i = 0; i < n; i++) {
             CustomerEvent e = in[i];
             String id = e.id();
-            int slot = mix(id.hashCode()) & mask;
+            int hash = id.hashCode();
+            int slot = mix(hash) & mask;
             boolean duplicate = false;
             while (table[slot] != null) {
-                if (table[slot].equals(id)) {
+                if (hashes[slot] == hash && table[slot].equals(id)) {
                     duplicate = true;
                     break;
                 }
@@ -86,6 +95,7 @@ final class OrderedHistory {
             }
             if (duplicate) continue;
             table[slot] = id;
+            hashes[slot] = hash;
             in[kept++] = e;
         }
         Arrays.fill(table, 0, capacity, null);

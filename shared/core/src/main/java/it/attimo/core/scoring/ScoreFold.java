@@ -78,8 +78,8 @@ final class ScoreFold {
     }
 
     void run(CustomerEvent[] events, int count) {
-        // about half the events of an onboarding log score: one allocation instead of a chain of regrowths
-        breakdown = new ArrayList<>(Math.max(10, count / 2));
+        // at most one contribution per event and rule, usually fewer: size once instead of regrowing
+        breakdown = new ArrayList<>(Math.max(10, count + 4));
         for (int i = 0; i < count; i++) {
             CustomerEvent e = events[i];
             if (earliestDeadline != null && earliestDeadline.isBefore(e.time())) expireBefore(e.time(), false);
@@ -220,10 +220,7 @@ final class ScoreFold {
         if (decays) {
             ruleDecayed[r.index] = ruleTotal + points;
             ruleDecayedSince[r.index] = sinceWhen;
-            if (slot >= 0) {
-                slotDecayed[slot] = decayed(slotDecayed[slot], slotDecayedSince[slot], sinceWhen, r.halfLifeSeconds) + points;
-                slotDecayedSince[slot] = sinceWhen;
-            }
+            if (slot >= 0) slotDecayed[slot] += points; // groupValueAt already brought the slot to sinceWhen
         } else if (g >= 0) {
             groupFixed[g] += points;
         }
@@ -240,7 +237,10 @@ final class ScoreFold {
     private double groupValueAt(int g, double sinceWhen) {
         double total = groupFixed[g];
         for (int slot : plan.groupSlots(g)) {
-            total += decayed(slotDecayed[slot], slotDecayedSince[slot], sinceWhen, plan.slotHalfLife(slot));
+            // time only moves forward in the fold, so the slot can be brought to this instant for good
+            slotDecayed[slot] = decayed(slotDecayed[slot], slotDecayedSince[slot], sinceWhen, plan.slotHalfLife(slot));
+            slotDecayedSince[slot] = sinceWhen;
+            total += slotDecayed[slot];
         }
         return total;
     }
