@@ -11,8 +11,10 @@ class MessageTemplatesTest {
     final MessageTemplates templates = MessageTemplates.italian();
 
     @ParameterizedTest
-    @ValueSource(strings = {"post-purchase.welcome", "post-purchase.tutorial", "post-purchase.survey"})
-    void everyPostPurchaseStepHasBothRegistersInFull(String template) {
+    @ValueSource(strings = {"post-purchase.welcome", "post-purchase.tutorial", "post-purchase.survey",
+            "onboarding-72h.first-module-reminder", "onboarding-72h.support-email", "onboarding-72h.key-module-sms",
+            "onboarding-72h.key-module-email", "onboarding-72h.case-study", "onboarding-72h.recovery"})
+    void everyJourneyStepThatSendsHasBothRegistersInFull(String template) {
         for (String tone : new String[] {"formale", "informale"}) {
             RenderedMessage m = templates.render(template, "it-IT", tone);
             assertThat(m.subject()).as(template + " " + tone).isNotBlank();
