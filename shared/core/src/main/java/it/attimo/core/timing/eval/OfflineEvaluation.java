@@ -26,7 +26,7 @@ public final class OfflineEvaluation {
 
     public record MethodResult(String method, double expectedOpenRate, double upliftCaptured) {}
 
-    public record Report(int customers, int trainWeeks, long seed, double alpha, double sinkHours, List<String> clusters,
+    public record Report(int customers, int trainWeeks, long seed, double alpha, double sinkHours, double outcomeStrength, List<String> clusters,
                          double silhouette, List<MethodResult> results, long millis) {
         public MethodResult result(String method) {
             return results.stream().filter(r -> r.method().equals(method)).findFirst().orElseThrow();
@@ -34,8 +34,8 @@ public final class OfflineEvaluation {
 
         public String table() {
             StringBuilder sb = new StringBuilder();
-            sb.append(String.format(Locale.ROOT, "customers=%d train weeks=%d seed=%d alpha=%.1f sink=%.1fh k=%d silhouette=%.3f (%d ms)%n",
-                    customers, trainWeeks, seed, alpha, sinkHours, clusters.size(), silhouette, millis));
+            sb.append(String.format(Locale.ROOT, "customers=%d train weeks=%d seed=%d alpha=%.1f sink=%.1fh outcome-prior=%.3g sends k=%d silhouette=%.3f (%d ms)%n",
+                    customers, trainWeeks, seed, alpha, sinkHours, outcomeStrength, clusters.size(), silhouette, millis));
             sb.append("clusters: ").append(String.join(", ", clusters)).append(System.lineSeparator());
             sb.append(String.format(Locale.ROOT, "| %-26s | %-17s | %-21s |%n", "method", "expected open rate", "oracle uplift captured"));
             sb.append("|----------------------------|-------------------|-----------------------|").append(System.lineSeparator());
@@ -104,7 +104,7 @@ public final class OfflineEvaluation {
                 new MethodResult("archetype known (ceiling)", archetype / n, capture(archetype / n, f, o)),
                 new MethodResult("oracle", o, 1));
         List<String> names = model.clusters().stream().map(cl -> cl.name() + " (" + cl.members() + ")").toList();
-        return new Report(customers, trainWeeks, seed, model.alpha(), model.sinkHours(), names, model.silhouette(), results,
+        return new Report(customers, trainWeeks, seed, model.alpha(), model.sinkHours(), model.outcomeStrength(), names, model.silhouette(), results,
                 (System.nanoTime() - start) / 1_000_000);
     }
 

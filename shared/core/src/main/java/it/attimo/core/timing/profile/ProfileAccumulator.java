@@ -66,9 +66,10 @@ public final class ProfileAccumulator {
     public TemporalProfile finish() {
         double[] delays = new double[TemporalProfile.DELAY_HOURS];
         int matched = 0;
+        long[] s = Arrays.copyOf(sends, sendCount);
+        Arrays.sort(s);
+        boolean[] opened = new boolean[sendCount];
         if (sendCount > 0 && responseCount > 0) {
-            long[] s = Arrays.copyOf(sends, sendCount);
-            Arrays.sort(s);
             for (int i = 0; i < responseCount; i++) {
                 long r = responses[i];
                 int idx = Arrays.binarySearch(s, r);
@@ -78,10 +79,18 @@ public final class ProfileAccumulator {
                 if (hours < TemporalProfile.DELAY_HOURS) {
                     delays[(int) hours]++;
                     matched++;
+                    opened[before] = true;
                 }
             }
         }
-        return new TemporalProfile(customerId, reads.clone(), readWeight, engagements, delays, matched);
+        short[] sendHours = new short[sendCount];
+        float[] sendWeights = new float[sendCount];
+        for (int i = 0; i < sendCount; i++) {
+            sendHours[i] = (short) hourOfWeek(Instant.ofEpochSecond(s[i]));
+            sendWeights[i] = (float) Math.pow(0.5, (asOfSeconds - s[i]) / halfLifeSeconds);
+        }
+        return new TemporalProfile(customerId, reads.clone(), readWeight, engagements, delays, matched, sendHours,
+                sendWeights, opened);
     }
 
     static int hourOfWeek(Instant time) {

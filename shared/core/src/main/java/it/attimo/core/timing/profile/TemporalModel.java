@@ -46,6 +46,8 @@ public final class TemporalModel {
     private final double[] populationDelays;
     private final double[] populationSendScore;
     private final double sinkHours;
+    private double populationOpenRate;
+    private double outcomeStrength;
     private final double[] kernel;
     private final double alpha;
     private final List<Cluster> clusters;
@@ -106,7 +108,9 @@ public final class TemporalModel {
         if (rich.size() < settings.minK() * 10) {
             List<Cluster> single = List.of(new Cluster(ClusterNames.name(p0), p0, profiles.size()));
             double alpha = chooseAlpha(all, populationPriors);
-            return new TemporalModel(p0, d0, alpha, single, new double[] {1.0}, Double.NaN, settings.delayPriorStrength());
+            TemporalModel single1 = new TemporalModel(p0, d0, alpha, single, new double[] {1.0}, Double.NaN, settings.delayPriorStrength());
+            single1.calibrateOutcomes(profiles, all);
+            return single1;
         }
         List<double[]> shrunk = new ArrayList<>(rich.size());
         List<DoublePoint> points = new ArrayList<>(rich.size());
@@ -135,6 +139,7 @@ public final class TemporalModel {
                         settings.delayPriorStrength());
             }
         }
+        best.calibrateOutcomes(profiles, all);
         return best;
     }
 
@@ -193,7 +198,9 @@ public final class TemporalModel {
         int top = 0;
         for (int c = 1; c < responsibilities.length; c++) if (responsibilities[c] > responsibilities[top]) top = c;
         double[] reads = posterior(profile.reads(), n, prior, alpha);
-        return new CustomerPrediction(profile.customerId(), convolve(reads, kernel), reads, clusters.get(top).name(), n);
+        double[] score = convolve(reads, kernel);
+        if (outcomeStrength > 0 && profile.sends() > 0) score = SendOutcomes.calibrate(score, profile, populationOpenRate, outcomeStrength, sinkHours);
+        return new CustomerPrediction(profile.customerId(), score, reads, clusters.get(top).name(), n);
     }
 
     /** The customer's prior reading distribution: cluster centroids weighted by soft membership. */
@@ -234,6 +241,39 @@ public final class TemporalModel {
         }
         return prior;
     }
+
+    /**
+     * Population open rate of our sends, and the strength of the per-customer open-rate prior chosen on a grid by
+     * leave-one-out likelihood of each send's outcome (see {@link SendOutcomes}).
+     */
+    private void calibrateOutcomes(Collection<TemporalProfile> everyone, List<TemporalProfile> sample) {
+        double sent = 0, opened = 0;
+        for (TemporalProfile p : everyone) {
+            for (int j = 0; j < p.sends(); j++) {
+                sent += p.sendWeights()[j];
+                if (p.sendOpened()[j]) opened += p.sendWeights()[j];
+            }
+        }
+        populationOpenRate = sent > 0 ? opened / sent : 0;
+        if (sent == 0) return;
+        double bestLl = Double.NEGATIVE_INFINITY;
+        outcomeStrength = 0;
+        for (double beta : SendOutcomes.STRENGTH_GRID) {
+            double ll = 0;
+            for (TemporalProfile p : sample) {
+                if (p.sends() < 2) continue;
+                double[] base = convolve(posterior(p.reads(), p.readWeight(), clusterPrior(p), alpha), kernel);
+                ll += SendOutcomes.looLogLikelihood(base, p, populationOpenRate, beta, sinkHours);
+            }
+            if (ll > bestLl) {
+                bestLl = ll;
+                outcomeStrength = beta;
+            }
+        }
+    }
+
+    /** Prior strength (in sends) of the per-customer open-rate calibration; 0 when there were no sends. */
+    public double outcomeStrength() { return outcomeStrength; }
 
     /** Prediction with no shrinkage (alpha = 0): the raw per-customer histogram, population when empty. Baseline only. */
     public CustomerPrediction predictRaw(TemporalProfile profile) {
