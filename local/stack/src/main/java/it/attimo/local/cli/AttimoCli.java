@@ -26,6 +26,7 @@ public final class AttimoCli implements Runnable {
   }
 
   public static void main(String[] args) {
+    quietJavaUtilLogging();
     System.exit(commandLine().execute(args));
   }
 
@@ -56,6 +57,22 @@ public final class AttimoCli implements Runnable {
     err.println("try: " + cmd.getCommandSpec().qualifiedName() + " --help");
     err.flush();
     return CommandLine.ExitCode.USAGE;
+  }
+
+  /** The core logs per-message decisions at INFO through java.util.logging: useful on Lambda, noise in a terminal. */
+  private static void quietJavaUtilLogging() {
+    String level = System.getenv("ATTIMO_LOG_LEVEL");
+    java.util.logging.Level jul;
+    try {
+      jul = level == null || level.isBlank() ? java.util.logging.Level.WARNING : java.util.logging.Level.parse(level);
+    } catch (IllegalArgumentException e) {
+      jul = java.util.logging.Level.WARNING;
+    }
+    java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+    root.setLevel(jul);
+    for (java.util.logging.Handler handler : root.getHandlers()) {
+      handler.setLevel(jul);
+    }
   }
 
   static String oneLine(Throwable e) {

@@ -1,0 +1,89 @@
+package it.attimo.local.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** What the demo did, as text for people and as JSON for scripts. */
+final class DemoSummary {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  final ObjectNode json = JSON.createObjectNode();
+
+  static double percentile(List<Long> sortedMicros, double p) {
+    if (sortedMicros.isEmpty()) {
+      return 0;
+    }
+    int index = (int) Math.ceil(p / 100.0 * sortedMicros.size()) - 1;
+    return sortedMicros.get(Math.max(0, Math.min(index, sortedMicros.size() - 1))) / 1000.0;
+  }
+
+  /** Counts by key, sorted by key. */
+  static Map<String, Long> count(Iterable<String> keys) {
+    Map<String, Long> out = new TreeMap<>();
+    for (String k : keys) {
+      out.merge(k, 1L, Long::sum);
+    }
+    return out;
+  }
+
+  String text() {
+    StringBuilder out = new StringBuilder();
+    JsonNode run = json.path("run");
+    out.append(String.format(Locale.ROOT, "Attimo demo: %d customers (seed %d, %d b2b / %d b2c), %d virtual days from %s%n",
+        run.path("customers").asLong(), run.path("seed").asLong(), run.path("b2b").asLong(), run.path("b2c").asLong(),
+        run.path("days").asLong(), run.path("start").asText()));
+    out.append(String.format(Locale.ROOT, "  wall time %s, %.0f events/s through POST /events%n",
+        human(Duration.ofMillis(run.path("wallMillis").asLong())), run.path("eventsPerSecond").asDouble()));
+    JsonNode ev = json.path("events");
+    out.append(String.format(Locale.ROOT,
+        "events      sent %d (+%d duplicate deliveries, +%d malformed companions in batches), %d requests%n",
+        ev.path("sent").asLong(), ev.path("duplicateDeliveries").asLong(), ev.path("malformedSent").asLong(),
+        ev.path("requests").asLong()));
+    out.append(String.format(Locale.ROOT,
+        "ingest      accepted %d, rejected %d (quarantine now holds %d), duplicates in a batch %d, ignored %d%n",
+        ev.path("accepted").asLong(), ev.path("rejected").asLong(), json.path("quarantine").asLong(),
+        ev.path("duplicatesInBatch").asLong(), ev.path("ignored").asLong()));
+    out.append(String.format(Locale.ROOT, "            HTTP status %s, transport errors %d%n", ev.path("statusCodes"),
+        ev.path("transportErrors").asLong()));
+    JsonNode lat = json.path("ingestLatencyMillis");
+    out.append(String.format(Locale.ROOT, "            latency p50 %.1f ms, p99 %.1f ms, max %.1f ms (client-measured)%n",
+        lat.path("p50").asDouble(), lat.path("p99").asDouble(), lat.path("max").asDouble()));
+    JsonNode q = json.path("queue");
+    out.append(String.format(Locale.ROOT, "queue       processed %d, failed and retried %d, dead letters %d%n",
+        q.path("processed").asLong(), q.path("failed").asLong(), q.path("deadLetters").asLong()));
+    out.append("journeys\n");
+    json.path("journeys").fields().forEachRemaining(j -> out.append(String.format(Locale.ROOT,
+        "  %-16s started %d, finished %d (succeeded %d, failed %d, other %d), running %d%n", j.getKey(),
+        j.getValue().path("started").asLong(), j.getValue().path("finished").asLong(),
+        j.getValue().path("succeeded").asLong(), j.getValue().path("failed").asLong(),
+        j.getValue().path("otherClosed").asLong(), j.getValue().path("running").asLong())));
+    out.append("messages (outbox: journey / step / channel)\n");
+    json.path("messages").fields().forEachRemaining(m ->
+        out.append(String.format(Locale.ROOT, "  %-48s %d%n", m.getKey(), m.getValue().asLong())));
+    if (json.path("messages").isEmpty()) {
+      out.append("  (none)\n");
+    }
+    out.append("tiers (profiles)\n  ");
+    List<String> tiers = new ArrayList<>();
+    json.path("tiers").fields().forEachRemaining(t -> tiers.add(t.getKey() + " " + t.getValue().asLong()));
+    out.append(tiers.isEmpty() ? "(none)" : String.join(", ", tiers)).append('\n');
+    JsonNode onboarding = json.path("onboarding");
+    if (!onboarding.isMissingNode() && !onboarding.isNull()) {
+      out.append("onboarding (GET /kpis/onboarding)\n  ").append(onboarding).append('\n');
+    }
+    return out.toString();
+  }
+
+  static String human(Duration d) {
+    long s = d.toSeconds();
+    return s >= 60 ? (s / 60) + "m" + String.format("%02d", s % 60) + "s" : String.format(Locale.ROOT, "%.1fs",
+        d.toMillis() / 1000.0);
+  }
+}
