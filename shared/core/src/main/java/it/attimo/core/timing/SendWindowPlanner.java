@@ -37,7 +37,9 @@ public final class SendWindowPlanner {
     static final int TRANSACTIONAL_HOLIDAY_PENALTY = 20;
     static final int TRANSACTIONAL_B2B_WEEKEND_PENALTY = 10;
     static final int TRANSACTIONAL_SOUTH_PAUSE_PENALTY = 15;
-    static final int PREDICTION_RANGE = 10;
+    /** With a prediction: {@code round(30 x p / best allowed p) - 10}, from -10 to +20 (the golden hour's weight). */
+    static final int PREDICTION_RANGE = 30;
+    static final int PREDICTION_PENALTY = 10;
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -74,7 +76,7 @@ public final class SendWindowPlanner {
         CustomerLocation location = locate(request);
         boolean south = isSouth(location);
         ChannelWindow window = effectiveWindow(request.channel(), south);
-        Context ctx = new Context(request, location, south, window, predictionMax(request.prediction()),
+        Context ctx = new Context(request, location, south, window, predictionMax(request.prediction(), window.allowed()),
                 new HashMap<>(), new LinkedHashMap<>());
         List<String> planReasons = new ArrayList<>();
         MessageKind kind = request.kind();
@@ -207,7 +209,8 @@ public final class SendWindowPlanner {
                 return blocked(slot);
             }
         }
-        if (cw.best().contains(time)) {
+        boolean predicted = req.prediction() != null && ctx.predictionMax() > 0;
+        if (cw.best().contains(time) && !predicted) {
             score += GOLDEN_HOUR_BONUS;
             if (explain) reasons.add("golden-hour: " + channel + " golden hour " + cw.best() + " +" + GOLDEN_HOUR_BONUS);
         }
@@ -225,12 +228,15 @@ public final class SendWindowPlanner {
             score -= soft.softPenalty();
             if (explain) reasons.add("soft-day: " + soft.name() + " -" + soft.softPenalty());
         }
-        if (req.prediction() != null && ctx.predictionMax() > 0) {
+        if (predicted) {
+            // the personal prediction replaces the population's golden hour (it already contains it, shrunk)
             double p = req.prediction().probability(HourOfWeek.of(local));
-            int delta = (int) Math.round(PREDICTION_RANGE * (2 * p / ctx.predictionMax() - 1));
+            double ratio = Math.min(1.0, p / ctx.predictionMax());
+            int delta = (int) Math.round(PREDICTION_RANGE * ratio) - PREDICTION_PENALTY;
             score += delta;
-            if (explain) reasons.add("prediction: " + req.prediction().label() + " predicts " + Math.round(p * 100) + "% at "
-                    + local.getDayOfWeek().toString().substring(0, 3) + " " + local.getHour() + "h " + (delta >= 0 ? "+" : "") + delta);
+            if (explain) reasons.add("prediction: " + req.prediction().label() + ", " + local.getDayOfWeek().toString().substring(0, 3)
+                    + " " + local.getHour() + "h at " + Math.round(100 * ratio) + "% of the best allowed hour "
+                    + (delta >= 0 ? "+" : "") + delta + " (replaces golden hour)");
         }
         return new Evaluation(slot, true, Math.max(0, Math.min(100, score)), reasons);
     }
@@ -306,10 +312,20 @@ public final class SendWindowPlanner {
         return new ChannelWindow(cw.allowed(), new TimeWindow(from, to));
     }
 
-    private static double predictionMax(EngagementPrediction p) {
+    /**
+     * The best predicted value over the hours of week whose clock hour overlaps the channel's allowed window: the
+     * scale for the prediction term, so that a person whose best hours are outside the window still gets a full
+     * score at their best allowed hour.
+     */
+    private static double predictionMax(EngagementPrediction p, TimeWindow allowed) {
         if (p == null) return 0;
         double max = 0;
-        for (int h = 0; h < HourOfWeek.COUNT; h++) max = Math.max(max, p.probability(h));
+        for (int h = 0; h < HourOfWeek.COUNT; h++) {
+            int hour = HourOfWeek.hour(h);
+            boolean overlaps = allowed.contains(LocalTime.of(hour, 0)) || allowed.contains(LocalTime.of(hour, 30))
+                    || allowed.contains(LocalTime.of(hour, 59));
+            if (overlaps) max = Math.max(max, p.probability(h));
+        }
         return max;
     }
 

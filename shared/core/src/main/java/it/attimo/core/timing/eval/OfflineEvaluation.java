@@ -1,6 +1,13 @@
 package it.attimo.core.timing.eval;
 
+import it.attimo.core.calendar.ItalianCalendar;
+import it.attimo.core.channel.Channel;
+import it.attimo.core.timing.FrequencyCaps;
 import it.attimo.core.timing.HourOfWeek;
+import it.attimo.core.timing.PlanRequest;
+import it.attimo.core.timing.SendPlan;
+import it.attimo.core.timing.SendWindowPlanner;
+import it.attimo.core.timing.SendWindows;
 import it.attimo.core.timing.profile.CustomerPrediction;
 import it.attimo.core.timing.profile.ProfileAccumulator;
 import it.attimo.core.timing.profile.ProfileSettings;
@@ -23,6 +30,8 @@ import java.util.Locale;
  */
 public final class OfflineEvaluation {
     public static final int[] WINDOW_HOURS = {9, 10, 11, 12, 13};
+    /** The planner row plans for a B2C customer in Roma (no patron day in the test weeks). */
+    static final String PLANNER_COMUNE = "058091";
 
     public record MethodResult(String method, double expectedOpenRate, double upliftCaptured) {}
 
@@ -65,7 +74,10 @@ public final class OfflineEvaluation {
         int[] allowed = allowedSlots();
         int fixedSlot = HourOfWeek.of(DayOfWeek.TUESDAY, 10);
         int populationSlot = argmax(model.populationSendScore(), allowed);
-        double fixed = 0, population = 0, raw = 0, shrunk = 0, oracle = 0, archetype = 0;
+        double fixed = 0, population = 0, raw = 0, shrunk = 0, oracle = 0, archetype = 0, planned = 0;
+        SendWindowPlanner planner = new SendWindowPlanner(ItalianCalendar.bundled(), SendWindows.defaults(), FrequencyCaps.none());
+        Instant weekStart = SyntheticPopulation.endOfWeek(trainWeeks);
+        Instant weekEnd = SyntheticPopulation.endOfWeek(trainWeeks + 1);
         java.util.Map<String, Integer> archetypeChoice = new java.util.HashMap<>();
         for (int i = 0; i < customers; i++) {
             SyntheticPopulation.Customer c = pop.customers().get(i);
@@ -80,7 +92,11 @@ public final class OfflineEvaluation {
             population += truth[populationSlot];
             CustomerPrediction rawPrediction = model.predictRaw(p);
             raw += truth[argmax(rawPrediction.sendScore(), allowed)];
-            shrunk += truth[argmax(model.predict(p).sendScore(), allowed)];
+            CustomerPrediction prediction = model.predict(p);
+            shrunk += truth[argmax(prediction.sendScore(), allowed)];
+            SendPlan plan = planner.plan(PlanRequest.builder(Channel.EMAIL, weekStart).deadline(weekEnd)
+                    .comune(PLANNER_COMUNE).prediction(prediction).build());
+            if (!plan.isSkipped()) planned += truth[HourOfWeek.of(plan.localTime())];
             oracle += best;
             int a = archetypeChoice.computeIfAbsent(c.archetype(), name -> {
                 double[] habit = SyntheticPopulation.archetypeHabit(name);
@@ -101,6 +117,7 @@ public final class OfflineEvaluation {
                 new MethodResult("population best hour", population / n, capture(population / n, f, o)),
                 new MethodResult("raw histogram", raw / n, capture(raw / n, f, o)),
                 new MethodResult("shrunk model", shrunk / n, capture(shrunk / n, f, o)),
+                new MethodResult("planner + shrunk model", planned / n, capture(planned / n, f, o)),
                 new MethodResult("archetype known (ceiling)", archetype / n, capture(archetype / n, f, o)),
                 new MethodResult("oracle", o, 1));
         List<String> names = model.clusters().stream().map(cl -> cl.name() + " (" + cl.members() + ")").toList();
