@@ -4,6 +4,7 @@ import it.attimo.core.event.CustomerEvent;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,11 +15,12 @@ import java.util.Optional;
  * The state of one evaluation: events go in in fold order, timed-rule deadlines are resolved between them, and
  * caps are applied in the order contributions take effect. Every contribution that takes effect at or before an
  * instant t depends only on events at or before t, which is what makes {@link ScoringEngine#tierChanges} possible.
- * One instance per evaluation; not thread-safe.
+ * An instance is reused for evaluation after evaluation on one thread (its arrays are reset, not reallocated);
+ * not thread-safe.
  */
 final class ScoreFold {
     private final ScoringPlan plan;
-    private final Instant at;
+    private Instant at;
     private final int[] ruleOccurrences;
     private final double[] ruleTotals;
     private final int[] windowsOpened;
@@ -56,9 +58,8 @@ final class ScoreFold {
 
     private long windowSequence;
 
-    ScoreFold(ScoringPlan plan, Instant at) {
+    ScoreFold(ScoringPlan plan) {
         this.plan = plan;
-        this.at = at;
         int rules = plan.rules().length;
         this.ruleOccurrences = new int[rules];
         this.ruleTotals = new double[rules];
@@ -77,7 +78,37 @@ final class ScoreFold {
         this.groupValues = new double[groups];
     }
 
-    void run(CustomerEvent[] events, int count) {
+    private void reset(Instant at) {
+        this.at = at;
+        Arrays.fill(ruleOccurrences, 0);
+        Arrays.fill(ruleTotals, 0);
+        Arrays.fill(ruleDecayed, 0);
+        Arrays.fill(ruleDecayedSince, 0);
+        Arrays.fill(slotDecayed, 0);
+        Arrays.fill(slotDecayedSince, 0);
+        Arrays.fill(windowsOpened, 0);
+        Arrays.fill(secondSeen, false);
+        Arrays.fill(groupOccurrences, 0);
+        Arrays.fill(groupTotals, 0);
+        Arrays.fill(groupFixed, 0);
+        Arrays.fill(groupValues, 0);
+        score = 0;
+        earliestDeadline = null;
+        windowSequence = 0;
+    }
+
+    /** Drops every reference to the last evaluation's events and results. */
+    void release() {
+        Arrays.fill(lastSecond, null);
+        Arrays.fill(latestStart, null);
+        Arrays.fill(pending, 0, pendingCount, null);
+        pendingCount = 0;
+        earliestDeadline = null;
+        breakdown = null;
+    }
+
+    void run(Instant at, CustomerEvent[] events, int count) {
+        reset(at);
         // at most one contribution per event and rule, usually fewer: size once instead of regrowing
         breakdown = new ArrayList<>(Math.max(10, count + 4));
         for (int i = 0; i < count; i++) {
@@ -130,7 +161,7 @@ final class ScoreFold {
             return;
         }
         Instant deadline = first.time().plusSeconds(r.withinSeconds).plusNanos(r.withinNanos);
-        if (pendingCount == pending.length) pending = java.util.Arrays.copyOf(pending, pendingCount * 2);
+        if (pendingCount == pending.length) pending = Arrays.copyOf(pending, pendingCount * 2);
         pending[pendingCount++] = new Window(r, deadline, windowSequence++);
         if (earliestDeadline == null || deadline.isBefore(earliestDeadline)) earliestDeadline = deadline;
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Scores a customer as a pure fold of their event log at an instant. Arrival order does not matter (events are
@@ -21,9 +22,12 @@ public final class ScoringEngine {
     private static final ThreadLocal<OrderedHistory> ORDERING_BUFFERS = ThreadLocal.withInitial(OrderedHistory::new);
 
     private final ScoringPlan plan;
+    /** Fold state sized for this plan, reused per thread: a score allocates little beyond its result. */
+    private final ThreadLocal<ScoreFold> folds;
 
     public ScoringEngine(ScoringPlan plan) {
         this.plan = Objects.requireNonNull(plan, "plan");
+        this.folds = ThreadLocal.withInitial(() -> new ScoreFold(plan));
     }
 
     public ScoringPlan plan() {
@@ -31,7 +35,7 @@ public final class ScoringEngine {
     }
 
     public ScoreResult score(List<CustomerEvent> history, Instant at) {
-        return fold(history, at).result();
+        return fold(history, at, ScoreFold::result);
     }
 
     public String tierOf(double score) {
@@ -46,7 +50,7 @@ public final class ScoringEngine {
     public List<TierChange> tierChanges(List<CustomerEvent> history, Instant from, Instant to) {
         List<TierChange> changes = new ArrayList<>();
         if (!to.isAfter(from)) return changes;
-        List<ScoreContribution> all = fold(history, to).breakdown();
+        List<ScoreContribution> all = fold(history, to, ScoreFold::breakdown);
         double[] base = new double[all.size()];
         double[] halfLife = new double[all.size()];
         for (int i = 0; i < all.size(); i++) {
@@ -106,15 +110,17 @@ public final class ScoringEngine {
         return strongest;
     }
 
-    private ScoreFold fold(List<CustomerEvent> history, Instant at) {
+    /** Folds the log as of {@code at} and reads what the caller needs before the fold's buffers are reused. */
+    private <T> T fold(List<CustomerEvent> history, Instant at, Function<ScoreFold, T> read) {
         Objects.requireNonNull(at, "at");
         OrderedHistory ordered = ORDERING_BUFFERS.get();
+        ScoreFold fold = folds.get();
         try {
             ordered.order(history, at);
-            ScoreFold fold = new ScoreFold(plan, at);
-            fold.run(ordered.events(), ordered.count());
-            return fold;
+            fold.run(at, ordered.events(), ordered.count());
+            return read.apply(fold);
         } finally {
+            fold.release();
             ordered.release();
         }
     }
