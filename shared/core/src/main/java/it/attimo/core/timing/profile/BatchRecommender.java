@@ -95,7 +95,7 @@ public final class BatchRecommender {
                         g.writeNullField("localTime");
                     } else {
                         g.writeStringField("sendAt", plan.sendAt().toString());
-                        g.writeStringField("localTime", plan.localTime().toString());
+                        g.writeStringField("localTime", java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(plan.localTime()));
                     }
                     g.writeNumberField("suitability", plan.suitability());
                     g.writeStringField("cluster", clusters[j]);
