@@ -1,6 +1,8 @@
 package it.attimo.aws.config;
 
+import it.attimo.aws.secrets.SsmParameters;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -8,6 +10,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -31,6 +34,19 @@ public final class AwsClients {
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
         }
         return builder.build();
+    }
+
+    /** GetParameter without the SSM SDK, configured like the other clients. */
+    public static SsmParameters ssmParameters(String region, String endpoint, Clock signingClock) {
+        String r = region == null || region.isBlank() ? DEFAULT_REGION : region;
+        boolean overridden = endpoint != null && !endpoint.isBlank();
+        return new SsmParameters(
+                UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(5))
+                        .socketTimeout(Duration.ofSeconds(30)).build(),
+                overridden ? URI.create(endpoint) : SsmParameters.defaultEndpoint(r), r,
+                overridden ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
+                        : DefaultCredentialsProvider.builder().build(),
+                signingClock);
     }
 
     /** The first non-blank of a service's own endpoint and the shared one, or null. */

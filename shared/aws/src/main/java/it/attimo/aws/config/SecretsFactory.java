@@ -2,36 +2,35 @@ package it.attimo.aws.config;
 
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
-import jakarta.inject.Singleton;
 import it.attimo.aws.secrets.EnvironmentSecretProvider;
+import it.attimo.aws.secrets.SsmParameters;
 import it.attimo.aws.secrets.SsmSecretProvider;
 import it.attimo.core.port.SecretProvider;
 import jakarta.inject.Named;
 import jakarta.inject.Provider;
-import software.amazon.awssdk.services.ssm.SsmClient;
+import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.util.Locale;
 
 /**
- * Webhook secrets from SSM Parameter Store ({@code attimo.secrets.source=ssm}, the default) or given directly
- * ({@code env}). Only where the SSM SDK ships (the ingest function, the local stack).
+ * Webhook secrets from SSM Parameter Store ({@code attimo.secrets.source=ssm}, the default; read with
+ * {@link SsmParameters}, no SSM SDK needed) or given directly ({@code env}).
  */
 @Factory
-@Requires(classes = SsmClient.class)
 public class SecretsFactory {
     @Singleton
     @Bean(preDestroy = "close")
-    SsmClient ssmClient(@Value("${attimo.aws.region:}") String region,
-                        @Value("${attimo.aws.ssm.endpoint:}") String endpoint,
-                        @Value("${attimo.aws.endpoint:}") String shared) {
-        return AwsClients.build(SsmClient.builder(), AttimoFactory.region(region), AwsClients.endpoint(endpoint, shared));
+    SsmParameters ssmParameters(@Value("${attimo.aws.region:}") String region,
+                                @Value("${attimo.aws.ssm.endpoint:}") String endpoint,
+                                @Value("${attimo.aws.endpoint:}") String shared,
+                                @Named(AttimoFactory.WALL_CLOCK) Clock wallClock) {
+        return AwsClients.ssmParameters(AttimoFactory.region(region), AwsClients.endpoint(endpoint, shared), wallClock);
     }
 
     @Singleton
-    SecretProvider secretProvider(@Value("${attimo.secrets.source:ssm}") String source, Provider<SsmClient> ssm,
+    SecretProvider secretProvider(@Value("${attimo.secrets.source:ssm}") String source, Provider<SsmParameters> ssm,
                                   @Named(AttimoFactory.WALL_CLOCK) Clock wallClock,
                                   @Value("${attimo.webhook.secret.param:}") String webhookParameter,
                                   @Value("${attimo.hubspot.secret.param:}") String hubspotParameter,

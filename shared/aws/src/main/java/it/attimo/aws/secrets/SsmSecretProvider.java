@@ -1,8 +1,6 @@
 package it.attimo.aws.secrets;
 
 import it.attimo.core.port.SecretProvider;
-import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +17,7 @@ import java.util.concurrent.ConcurrentMap;
 public final class SsmSecretProvider implements SecretProvider {
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
 
-    private final SsmClient client;
+    private final SsmParameters parameters;
     private final String webhookParameter;
     private final String hubspotParameter;
     private final Clock wallClock;
@@ -28,9 +26,9 @@ public final class SsmSecretProvider implements SecretProvider {
 
     private record Cached(Optional<String> value, Instant fetchedAt) {}
 
-    public SsmSecretProvider(SsmClient client, String webhookParameter, String hubspotParameter, Clock wallClock,
+    public SsmSecretProvider(SsmParameters parameters, String webhookParameter, String hubspotParameter, Clock wallClock,
                              Duration ttl) {
-        this.client = client;
+        this.parameters = parameters;
         this.webhookParameter = webhookParameter;
         this.hubspotParameter = hubspotParameter;
         this.wallClock = wallClock;
@@ -58,11 +56,6 @@ public final class SsmSecretProvider implements SecretProvider {
     }
 
     private Optional<String> fetch(String parameter) {
-        try {
-            String value = client.getParameter(b -> b.name(parameter).withDecryption(true)).parameter().value();
-            return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
-        } catch (ParameterNotFoundException missing) {
-            return Optional.empty();
-        }
+        return parameters.decrypted(parameter).filter(v -> !v.isEmpty());
     }
 }

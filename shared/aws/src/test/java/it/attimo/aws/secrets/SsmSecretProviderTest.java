@@ -5,8 +5,8 @@ import it.attimo.aws.config.AwsClients;
 import it.attimo.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -27,17 +27,22 @@ class SsmSecretProviderTest {
 
     static void parameter(String name, String value) {
         ssm.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonSSM.GetParameter"))
+                .withHeader("Content-Type", equalTo("application/x-amz-json-1.1"))
                 .withRequestBody(equalToJson("{\"Name\":\"" + name + "\",\"WithDecryption\":true}"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
                         .withBody("{\"Parameter\":{\"Name\":\"" + name + "\",\"Type\":\"SecureString\",\"Value\":\""
                                 + value + "\",\"Version\":1}}")));
     }
 
+    static SsmParameters parameters(Clock wall) {
+        return AwsClients.ssmParameters("eu-south-1", ssm.baseUrl(), wall);
+    }
+
     @Test
     void readsDecryptedParametersAndCachesThemForFiveMinutesOfWallTime() {
         parameter("/attimo/webhook", "s3cret");
         MutableClock wall = MutableClock.at("2026-06-10T08:00:00Z");
-        try (SsmClient client = AwsClients.build(SsmClient.builder(), "eu-south-1", ssm.baseUrl())) {
+        try (SsmParameters client = parameters(wall)) {
             SsmSecretProvider secrets = new SsmSecretProvider(client, "/attimo/webhook", "/attimo/hubspot", wall,
                     Duration.ofMinutes(5));
 
@@ -58,9 +63,9 @@ class SsmSecretProviderTest {
         ssm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/x-amz-json-1.1")
                 .withBody("{\"__type\":\"ParameterNotFound\",\"message\":\"\"}")));
-        try (SsmClient client = AwsClients.build(SsmClient.builder(), "eu-south-1", ssm.baseUrl())) {
-            SsmSecretProvider secrets = new SsmSecretProvider(client, "/nope", "", MutableClock.at("2026-06-10T08:00:00Z"),
-                    Duration.ofMinutes(5));
+        MutableClock wall = MutableClock.at("2026-06-10T08:00:00Z");
+        try (SsmParameters client = parameters(wall)) {
+            SsmSecretProvider secrets = new SsmSecretProvider(client, "/nope", "", wall, Duration.ofMinutes(5));
             assertThat(secrets.webhookSecret()).isEmpty();
             assertThat(secrets.hubspotClientSecret()).isEmpty(); // not configured: SSM is not even asked
             ssm.verify(1, anyRequestedFor(anyUrl()));
