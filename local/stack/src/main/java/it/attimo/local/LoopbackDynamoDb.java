@@ -16,10 +16,12 @@ import software.amazon.dynamodb.services.local.server.LocalDynamoDBServerHandler
  */
 public final class LoopbackDynamoDb implements AutoCloseable {
   private final Server server;
+  private final LocalDynamoDBRequestHandler requests;
   private final URI endpoint;
 
-  private LoopbackDynamoDb(Server server, URI endpoint) {
+  private LoopbackDynamoDb(Server server, LocalDynamoDBRequestHandler requests, URI endpoint) {
     this.server = server;
+    this.requests = requests;
     this.endpoint = endpoint;
   }
 
@@ -42,7 +44,7 @@ public final class LoopbackDynamoDb implements AutoCloseable {
       server.addConnector(connector);
       server.setHandler(wiring.setUpHandler(handler));
       server.start();
-      return new LoopbackDynamoDb(server, URI.create("http://127.0.0.1:" + connector.getLocalPort()));
+      return new LoopbackDynamoDb(server, requests, URI.create("http://127.0.0.1:" + connector.getLocalPort()));
     } catch (Exception e) {
       throw new IllegalStateException("DynamoDB Local did not start: " + e.getMessage(), e);
     }
@@ -52,10 +54,12 @@ public final class LoopbackDynamoDb implements AutoCloseable {
     return endpoint;
   }
 
+  /** Stops the HTTP side, then closes the database (which releases the SQLite file for the next start). */
   @Override
   public void close() {
     try {
       server.stop();
+      requests.shutdown();
     } catch (Exception e) {
       throw new IllegalStateException("DynamoDB Local did not stop cleanly: " + e.getMessage(), e);
     }

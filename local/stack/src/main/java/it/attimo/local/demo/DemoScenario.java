@@ -90,15 +90,18 @@ public final class DemoScenario {
 
   private void customer(DemoCustomer c) {
     Timeline t = new Timeline(c);
-    // first contact during the first half of the demo, in Italian waking hours
-    Instant first = daytime(start.plus(minutes((long) ((Duration.between(start, end).toMinutes() / 2.0)
+    // first contact during the first half of the demo, in Italian waking hours; a third of the buyers come in the
+    // first hours and order at once, so some post-purchase journeys (72 h) finish within the demo
+    boolean early = c.buyer() && random.nextDouble() < 0.35;
+    double window = early ? 0.1 : 0.5;
+    Instant first = daytime(start.plus(minutes((long) (Duration.between(start, end).toMinutes() * window
         * random.nextDouble()))));
     t.add(first, "customer.upserted", upsert(c));
     if (c.b2b()) {
       onboarding(t, first.plus(minutes(2 + random.nextInt(10))));
     }
     if (c.buyer()) {
-      purchase(t, first.plus(minutes(30 + random.nextInt(20 * 60))));
+      purchase(t, first.plus(minutes(30 + random.nextInt(early ? 3 * 60 : 20 * 60))), early);
     }
   }
 
@@ -161,15 +164,15 @@ public final class DemoScenario {
     }
   }
 
-  private void purchase(Timeline t, Instant placed) {
+  private void purchase(Timeline t, Instant placed, boolean express) {
     String orderId = "o-" + t.customer.id().substring(2) + "-1";
     int amountCents = 1_500 + random.nextInt(40_000);
     ObjectNode order = JSON.createObjectNode().put("orderId", orderId).put("amount", amountCents / 100.0)
         .put("currency", "EUR");
     t.add(placed, "order.placed", order);
-    Instant shipped = daytime(placed.plus(Duration.ofHours(6 + random.nextInt(20))));
+    Instant shipped = daytime(placed.plus(Duration.ofHours(express ? 2 + random.nextInt(4) : 6 + random.nextInt(20))));
     t.add(shipped, "order.shipped", JSON.createObjectNode().put("orderId", orderId).put("carrier", "demo-corriere"));
-    Instant delivered = daytime(shipped.plus(Duration.ofHours(18 + random.nextInt(30))));
+    Instant delivered = daytime(shipped.plus(Duration.ofHours(express ? 4 + random.nextInt(8) : 18 + random.nextInt(30))));
     if (random.nextDouble() < 0.1) {
       int delay = 24;
       t.add(delivered.minus(Duration.ofHours(2)), "delivery.delayed",
