@@ -3,6 +3,7 @@ package it.attimo.function.journey;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
+import it.attimo.core.customer.Contact;
 import it.attimo.core.customer.Location;
 import it.attimo.core.customer.Profile;
 import it.attimo.core.customer.Segment;
@@ -37,6 +38,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JourneyHandlerTest {
     final InMemoryProfileStore profiles = new InMemoryProfileStore();
+    final InMemoryContactStore contacts = new InMemoryContactStore();
+    final RecordingChannelGateway gateway = new RecordingChannelGateway();
     ApplicationContext ctx;
     JourneyHandler handler;
 
@@ -47,12 +50,12 @@ class JourneyHandlerTest {
                 Map.of(), 0, "unscored", List.of(), Map.of(), null, null, List.of(), List.of(), Map.of(), null, 1));
         ctx = ApplicationContext.builder().properties(Map.of("attimo.table.prefix", "test")).build();
         ctx.registerSingleton(ProfileStore.class, profiles);
-        ctx.registerSingleton(ContactStore.class, new InMemoryContactStore());
+        ctx.registerSingleton(ContactStore.class, contacts);
         ctx.registerSingleton(MessageLedger.class, new InMemoryMessageLedger());
         ctx.registerSingleton(WaitRegistry.class, new InMemoryWaitRegistry());
         ctx.registerSingleton(EventLog.class, new InMemoryEventLog());
         ctx.registerSingleton(JourneyRuntime.class, new RecordingJourneyRuntime());
-        ctx.registerSingleton(ChannelGateway.class, new RecordingChannelGateway());
+        ctx.registerSingleton(ChannelGateway.class, gateway);
         ctx.registerSingleton(Clock.class, MutableClock.at("2026-06-10T08:00:00Z"));
         ctx.start();
         handler = new JourneyHandler(ctx);
@@ -77,6 +80,21 @@ class JourneyHandlerTest {
         Instant sendAt = Instant.parse(plan.get("sendAt").toString());
         // not before now (08:00Z), not after anchor + offset + window (07:55Z + 1 h)
         assertThat(sendAt).isBetween(Instant.parse("2026-06-10T08:00:00Z"), Instant.parse("2026-06-10T08:55:00Z"));
+    }
+
+    @Test
+    void dispatchSendsOnceHoweverOftenStepFunctionsRetriesIt() throws IOException {
+        contacts.put(new Contact("cust-milano-001", "giulia@example.it", null, null));
+
+        Map<String, Object> first = handler.handleRequest(fixture("dispatch-welcome.json"), null);
+        Map<String, Object> retry = handler.handleRequest(fixture("dispatch-welcome.json"), null);
+
+        assertThat(first).containsEntry("status", "sent");
+        assertThat(retry).containsEntry("status", "duplicate");
+        assertThat(gateway.sent()).singleElement().satisfies(m -> {
+            assertThat(m.template()).isEqualTo("post-purchase.welcome");
+            assertThat(m.messageKey()).isEqualTo("cust-milano-001#post-purchase-cust-milano-001-evt-0001#welcome");
+        });
     }
 
     @Test
