@@ -278,7 +278,7 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
         long wall = System.nanoTime();
         Duration elapsed = Duration.ofNanos(wall - lastWall[0]);
         lastWall[0] = wall;
-        advanceTo(clock.instant().plus(elapsed));
+        move(clock.instant().plus(elapsed), false);
       } catch (RuntimeException e) {
         if (!closed) {
           System.err.println("attimo: realtime clock tick failed: " + e.getMessage());
@@ -305,12 +305,20 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
    */
   @Override
   public AdvanceResult advanceTo(Instant target) {
+    return move(target, true);
+  }
+
+  /**
+   * @param waitForQueue true: at each stop, wait until the queue is empty (deterministic, what manual time needs);
+   *     false: run only what is due (the realtime ticker, which must not stall behind a busy queue)
+   */
+  private AdvanceResult move(Instant target, boolean waitForQueue) {
     synchronized (advanceLock) {
       Instant from = clock.instant();
       long processedBefore = pump.processed();
       Counts before = counts();
       int stops = 0;
-      int rescoresFired = settle();
+      int rescoresFired = settle(waitForQueue);
       while (true) {
         Optional<Instant> next = earliest(executor.nextDue(), rescores.nextDue());
         if (next.isEmpty() || next.get().isAfter(target)) {
@@ -320,7 +328,7 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
           clock.advanceTo(next.get());
           stops++;
         }
-        int fired = settle();
+        int fired = settle(waitForQueue);
         rescoresFired += fired;
         if (!next.get().isAfter(clock.instant()) && fired == 0 && stillDueAt(next.get())) {
           // a timer that draining does not clear (should not happen): do not spin on it
@@ -328,7 +336,7 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
         }
       }
       clock.advanceTo(target);
-      rescoresFired += settle();
+      rescoresFired += settle(waitForQueue);
       state.saveClock(clock.instant());
       Counts after = counts();
       return new AdvanceResult(from, clock.instant(), stops, rescoresFired, pump.processed() - processedBefore,
@@ -342,7 +350,11 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
   }
 
   /** Drains queue and executor at the current instant until quiet; answers how many re-score timers fired. */
-  private int settle() {
+  private int settle(boolean waitForQueue) {
+    if (!waitForQueue) {
+      executor.drain();
+      return rescores.fireDue();
+    }
     int fired = 0;
     for (int round = 0; round < 10_000; round++) {
       if (!pump.awaitIdle(SETTLE_TIMEOUT_MILLIS)) {
@@ -571,7 +583,7 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
     if (pump != null && executor != null) {
       try {
         synchronized (advanceLock) {
-          settle();
+          settle(true);
           state.saveClock(clock.instant());
         }
       } catch (RuntimeException e) {
