@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -86,15 +87,17 @@ public final class AttimoTables {
      * expires items. Safe to call on every start.
      */
     public static void createAll(DynamoDbClient client, String prefix) {
-        for (TableSpec spec : SPECS) {
-            String name = spec.nameFor(prefix);
-            try {
-                client.createTable(createRequest(prefix, spec));
-            } catch (ResourceInUseException alreadyThere) {
-                // created by an earlier start
+        try (DynamoDbWaiter waiter = client.waiter()) {
+            for (TableSpec spec : SPECS) {
+                String name = spec.nameFor(prefix);
+                try {
+                    client.createTable(createRequest(prefix, spec));
+                } catch (ResourceInUseException alreadyThere) {
+                    // created by an earlier start
+                }
+                waiter.waitUntilTableExists(b -> b.tableName(name));
+                if (spec.ttl()) enableTtl(client, name);
             }
-            client.waiter().waitUntilTableExists(b -> b.tableName(name));
-            if (spec.ttl()) enableTtl(client, name);
         }
     }
 

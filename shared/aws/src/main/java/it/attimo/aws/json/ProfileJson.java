@@ -25,11 +25,6 @@ public final class ProfileJson {
 
     private ProfileJson() {}
 
-    /** The shared mapper (thread-safe) for the core's records. */
-    public static ObjectMapper mapper() {
-        return MAPPER;
-    }
-
     public static String write(Profile profile) {
         try {
             return MAPPER.writeValueAsString(profile);
