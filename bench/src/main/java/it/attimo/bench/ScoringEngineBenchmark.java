@@ -90,7 +90,10 @@ public class ScoringEngineBenchmark {
     @Benchmark
     @OperationsPerInvocation(EVENTS_PER_CUSTOMER)
     public void baselineHashMapMerge(Blackhole bh) {
-        List<CustomerEvent> log = nextLog();
+        bh.consume(baseline(nextLog()));
+    }
+
+    private Map<String, Double> baseline(List<CustomerEvent> log) {
         Map<String, Double> totals = new HashMap<>();
         for (int i = 0, n = log.size(); i < n; i++) {
             CustomerEvent e = log.get(i);
@@ -99,7 +102,41 @@ public class ScoringEngineBenchmark {
                 totals.merge(baselineRuleIds[r], baselinePoints[r], Double::sum);
             }
         }
-        bh.consume(totals);
+        return totals;
+    }
+
+    /**
+     * Events per second of one thread's CPU time, for machines too busy for JMH's wall-clock figures to mean much:
+     * {@code java -cp ... it.attimo.bench.ScoringEngineBenchmark [sorted|shuffled] [rounds]}.
+     */
+    public static void main(String[] args) {
+        ScoringEngineBenchmark b = new ScoringEngineBenchmark();
+        b.order = args.length > 0 ? args[0] : "sorted";
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        b.setUp();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sink = 0;
+        for (int round = 0; round < rounds; round++) {
+            long start = threads.getCurrentThreadCpuTime();
+            long events = 0;
+            for (int i = 0; i < 200 * CUSTOMERS; i++) {
+                List<CustomerEvent> log = b.nextLog();
+                sink += b.engine.score(log, b.at).breakdown().size();
+                events += log.size();
+            }
+            double engineRate = events / ((threads.getCurrentThreadCpuTime() - start) / 1e9);
+            start = threads.getCurrentThreadCpuTime();
+            events = 0;
+            for (int i = 0; i < 50 * CUSTOMERS; i++) {
+                List<CustomerEvent> log = b.nextLog();
+                sink += b.baseline(log).size();
+                events += log.size();
+            }
+            double baselineRate = events / ((threads.getCurrentThreadCpuTime() - start) / 1e9);
+            System.out.printf("round %d (%s): engine %.1f M events/CPU-s, baseline %.1f M events/CPU-s%n",
+                    round, b.order, engineRate / 1e6, baselineRate / 1e6);
+        }
+        System.out.println("(checksum " + sink + ")");
     }
 
     /** Synthetic first-72-hours logs in the shape of seed 000, with the default plan's form/video ids. */
