@@ -517,7 +517,7 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
 
   /** Journey name → state machine ARN of every loaded state machine. */
   public Map<String, String> stateMachines() {
-    return Map.copyOf(stateMachineArns);
+    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(stateMachineArns));
   }
 
   /** Every execution of every journey, newest first per journey. */
