@@ -109,7 +109,7 @@ final class ScoreFold {
 
     void run(Instant at, CustomerEvent[] events, int count) {
         reset(at);
-        // at most one contribution per event and rule, usually fewer: size once instead of regrowing
+        // fewer contributions than events in practice (caps and non-scoring events): size once, rarely regrow
         breakdown = new ArrayList<>(Math.max(10, count + 4));
         for (int i = 0; i < count; i++) {
             CustomerEvent e = events[i];
@@ -118,8 +118,6 @@ final class ScoreFold {
         }
         if (earliestDeadline != null && !earliestDeadline.isAfter(at)) expireBefore(at, true);
     }
-
-    double score() { return score; }
 
     ScoreResult result() {
         Map<String, Double> groups = new LinkedHashMap<>();

@@ -13,7 +13,7 @@ import java.util.function.Function;
  * Scores a customer as a pure fold of their event log at an instant. Arrival order does not matter (events are
  * folded by time, then id), an event id counts once, events after the instant are ignored, and a timed rule's
  * "otherwise" takes effect at its deadline with no further event; {@link ScoreResult#nextDeadline()} tells the
- * caller when to re-score. Thread-safe: the engine holds only the immutable plan.
+ * caller when to re-score. Thread-safe: the engine holds the immutable plan and per-thread scratch buffers.
  */
 public final class ScoringEngine {
     private static final long DECAY_CROSSING_PRECISION_NANOS = 1_000_000L;
@@ -63,10 +63,11 @@ public final class ScoringEngine {
         int i = 0;
         while (i < all.size() && !all.get(i).at().isAfter(from)) i++;
         while (true) {
-            Instant next = i < all.size() ? all.get(i).at() : to;
-            // decay alone may cross a threshold between two contributions
+            boolean beforeContribution = i < all.size();
+            Instant next = beforeContribution ? all.get(i).at() : to;
+            // decay alone may cross a threshold between two contributions (or after the last one, up to `to`)
             Instant cursor = previous;
-            while (!tierOf(scoreAt(all, base, halfLife, next, true)).equals(tier)) {
+            while (cursor.isBefore(next) && !tierOf(scoreAt(all, base, halfLife, next, beforeContribution)).equals(tier)) {
                 Instant crossing = decayCrossing(all, base, halfLife, cursor, next, tier);
                 double s = scoreAt(all, base, halfLife, crossing, true);
                 String now = tierOf(s);

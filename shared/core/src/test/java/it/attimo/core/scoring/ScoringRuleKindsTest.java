@@ -314,6 +314,8 @@ class ScoringRuleKindsTest {
 
             assertThat(changes).containsExactly(new TierChange(T0.plusSeconds(120), "cooling", "at-risk", -10, "pair", null));
             assertThat(engine.tierChanges(log, T0, T0.plusSeconds(119))).isEmpty();
+            assertThat(engine.tierChanges(log, T0, T0.plusSeconds(120))).as("change exactly at to")
+                    .containsExactly(new TierChange(T0.plusSeconds(120), "cooling", "at-risk", -10, "pair", null));
             assertThat(engine.tierChanges(log, T0.plusSeconds(120), T0.plusSeconds(3600))).as("change exactly at from").isEmpty();
         }
 
