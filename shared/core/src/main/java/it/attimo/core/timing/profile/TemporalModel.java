@@ -32,8 +32,8 @@ import java.util.Set;
  */
 public final class TemporalModel {
     public record Settings(int minEngagementsForClustering, int maxClusteringSample, int silhouetteSample,
-                           int selectionSample, int minK, int maxK, double delayPriorStrength, long seed) {
-        public static Settings defaults() { return new Settings(5, 4000, 600, 5_000, 2, 8, 5.0, 42L); }
+                           int selectionSample, int minK, int maxK, int emIterations, double delayPriorStrength, long seed) {
+        public static Settings defaults() { return new Settings(5, 4000, 600, 5_000, 2, 12, 15, 5.0, 42L); }
     }
 
     /** A cluster of people sharing a rhythm. */
@@ -128,7 +128,8 @@ public final class TemporalModel {
             List<CentroidCluster<DoublePoint>> result =
                     new KMeansPlusPlusClusterer<DoublePoint>(k, 100, new EuclideanDistance(), rng).cluster(points);
             double silhouette = Silhouette.mean(result, settings.silhouetteSample(), settings.seed());
-            TemporalModel candidate = fromClusters(result, shrunk, index, p0, d0, alpha0, silhouette, settings);
+            TemporalModel candidate = fromClusters(result, shrunk, index, p0, d0, alpha0, silhouette, settings)
+                    .refinedByEm(all, settings.emIterations());
             List<double[]> priors = new ArrayList<>(all.size());
             for (TemporalProfile p : all) priors.add(candidate.clusterPrior(p));
             double alpha = chooseAlpha(all, priors);
@@ -141,6 +142,52 @@ public final class TemporalModel {
         }
         best.calibrateOutcomes(profiles, all);
         return best;
+    }
+
+    /**
+     * Refines the k-means clusters as a mixture of multinomials (EM: soft memberships from each customer's decayed
+     * reads, centroids re-estimated as membership-weighted reads, 5% population smoothing), starting from k-means.
+     * Names are recomputed from the refined centroids.
+     */
+    TemporalModel refinedByEm(List<TemporalProfile> profiles, int iterations) {
+        if (iterations <= 0) return this;
+        TemporalModel m = this;
+        for (int it = 0; it < iterations; it++) {
+            int k = m.clusters.size();
+            double[][] sums = new double[k][HourOfWeek.COUNT];
+            double[] mass = new double[k];
+            for (TemporalProfile p : profiles) {
+                if (p.readWeight() <= 0) continue;
+                double[] r = m.responsibilities(p);
+                for (int c = 0; c < k; c++) {
+                    if (r[c] < 1e-6) continue;
+                    mass[c] += r[c];
+                    double[] reads = p.reads();
+                    double[] sc = sums[c];
+                    for (int h = 0; h < HourOfWeek.COUNT; h++) sc[h] += r[c] * reads[h];
+                }
+            }
+            List<Cluster> refined = new ArrayList<>(k);
+            double total = 0;
+            for (double x : mass) total += x;
+            double[] weights = new double[k];
+            Set<String> used = new HashSet<>();
+            for (int c = 0; c < k; c++) {
+                double sum = 0;
+                for (double x : sums[c]) sum += x;
+                double[] centroid = new double[HourOfWeek.COUNT];
+                for (int h = 0; h < HourOfWeek.COUNT; h++) {
+                    centroid[h] = sum > 0 ? 0.95 * sums[c][h] / sum + 0.05 * population[h] : population[h];
+                }
+                String name = ClusterNames.name(centroid);
+                String unique = name;
+                for (int n = 2; !used.add(unique); n++) unique = name + " " + n;
+                refined.add(new Cluster(unique, centroid, (int) Math.round(mass[c])));
+                weights[c] = total > 0 ? Math.max(1e-6, mass[c] / total) : 1.0 / k;
+            }
+            m = new TemporalModel(population, populationDelays, alpha, refined, weights, silhouette, delayPriorStrength);
+        }
+        return m;
     }
 
     private static TemporalModel fromClusters(List<CentroidCluster<DoublePoint>> result, List<double[]> shrunk,
