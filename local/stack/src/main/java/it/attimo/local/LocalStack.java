@@ -77,6 +77,8 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
   private StepFunctionsExecutor executor;
   private final Map<String, String> stateMachineArns = new LinkedHashMap<>();
   private LocalRescoreScheduler rescores;
+  private LocalSchedules schedules;
+  private final java.util.concurrent.atomic.AtomicLong jobsRun = new java.util.concurrent.atomic.AtomicLong();
   private QueuePump pump;
   private LocalHttpServer http;
   private ScheduledExecutorService ticker;
@@ -157,6 +159,15 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
         throw new IllegalStateException("template.yaml has no function " + required);
       }
     }
+
+    List<SamTemplate.Schedule> scheduled;
+    try {
+      scheduled = template.schedules();
+    } catch (RuntimeException e) {
+      System.err.println("attimo: template.yaml's schedules cannot run locally: " + e.getMessage());
+      scheduled = List.of();
+    }
+    schedules = new LocalSchedules(clock, scheduled, functions);
 
     ExecutionStore store = options.dataDir() == null ? new InMemoryExecutionStore() : dynamoExecutionStore();
     executor = StepFunctionsExecutor.builder().clock(clock).taskInvoker(new LambdaTaskInvoker(functions))
@@ -316,11 +327,12 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
     synchronized (advanceLock) {
       Instant from = clock.instant();
       long processedBefore = pump.processed();
+      long jobsBefore = jobsRun.get();
       Counts before = counts();
       int stops = 0;
       int rescoresFired = settle(waitForQueue);
       while (true) {
-        Optional<Instant> next = earliest(executor.nextDue(), rescores.nextDue());
+        Optional<Instant> next = nextTimer();
         if (next.isEmpty() || next.get().isAfter(target)) {
           break;
         }
@@ -328,9 +340,10 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
           clock.advanceTo(next.get());
           stops++;
         }
+        long jobsBeforeStop = jobsRun.get();
         int fired = settle(waitForQueue);
         rescoresFired += fired;
-        if (!next.get().isAfter(clock.instant()) && fired == 0 && stillDueAt(next.get())) {
+        if (fired == 0 && jobsRun.get() == jobsBeforeStop && stillDueAt(next.get())) {
           // a timer that draining does not clear (should not happen): do not spin on it
           break;
         }
@@ -339,20 +352,30 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
       rescoresFired += settle(waitForQueue);
       state.saveClock(clock.instant());
       Counts after = counts();
-      return new AdvanceResult(from, clock.instant(), stops, rescoresFired, pump.processed() - processedBefore,
-          after.started - before.started, after.finished - before.finished, after.running);
+      return new AdvanceResult(from, clock.instant(), stops, rescoresFired, jobsRun.get() - jobsBefore,
+          pump.processed() - processedBefore, after.started - before.started, after.finished - before.finished,
+          after.running);
     }
   }
 
   private boolean stillDueAt(Instant instant) {
-    Optional<Instant> next = earliest(executor.nextDue(), rescores.nextDue());
+    Optional<Instant> next = nextTimer();
     return next.isPresent() && !next.get().isAfter(instant);
   }
 
-  /** Drains queue and executor at the current instant until quiet; answers how many re-score timers fired. */
+  /** The earliest pending timer of the executor, the re-score timers and the scheduled jobs. */
+  private Optional<Instant> nextTimer() {
+    return earliest(earliest(executor.nextDue(), rescores.nextDue()), schedules.nextDue());
+  }
+
+  /**
+   * Drains queue and executor at the current instant until quiet, running due scheduled jobs; answers how many
+   * re-score timers fired.
+   */
   private int settle(boolean waitForQueue) {
     if (!waitForQueue) {
       executor.drain();
+      jobsRun.addAndGet(schedules.fireDue());
       return rescores.fireDue();
     }
     int fired = 0;
@@ -362,9 +385,11 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
             + " s; moving on");
       }
       executor.drain();
+      int jobs = schedules.fireDue();
+      jobsRun.addAndGet(jobs);
       int now = rescores.fireDue();
       fired += now;
-      if (now == 0 && pump.idle()) {
+      if (now == 0 && jobs == 0 && pump.idle()) {
         return fired;
       }
     }
@@ -431,7 +456,8 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
     sfn.putPOJO("journeys", stateMachineArns.keySet());
     Counts counts = counts();
     sfn.put("running", counts.running).put("finished", counts.finished);
-    components.putObject("scheduler").put("pendingRescores", rescores.pending());
+    components.putObject("scheduler").put("pendingRescores", rescores.pending())
+        .putPOJO("schedules", schedules.describe());
     components.putObject("functions").putPOJO("loaded", functions.keySet());
     return out;
   }

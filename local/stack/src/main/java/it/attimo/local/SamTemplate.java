@@ -38,6 +38,16 @@ public final class SamTemplate {
   public record StateMachine(String logicalId, String definitionUri, Map<String, String> substitutions) {
   }
 
+  /**
+   * A scheduled invocation of a function (an {@code Events} entry of type ScheduleV2 or Schedule).
+   *
+   * @param timezone {@code ScheduleExpressionTimezone}, UTC when absent
+   * @param input the {@code Input} JSON, {@code {}} when absent
+   */
+  public record Schedule(String functionLogicalId, String eventName, String expression, String timezone,
+      String input) {
+  }
+
   /** A CloudFormation short-form intrinsic (!Ref, !GetAtt, !Sub, ...) as read from YAML. */
   record Intrinsic(String function, Object argument) {
   }
@@ -113,6 +123,39 @@ public final class SamTemplate {
         if (handler instanceof String h) {
           out.put(resource.getKey(), h);
         }
+      }
+    }
+    return out;
+  }
+
+  /** Every enabled schedule of every function. */
+  public List<Schedule> schedules() {
+    List<Schedule> out = new ArrayList<>();
+    for (Map.Entry<String, Object> resource : resources.entrySet()) {
+      Map<String, Object> body = map(resource.getValue());
+      if (!isFunction(body)) {
+        continue;
+      }
+      for (Map.Entry<String, Object> event : map(map(body.get("Properties")).get("Events")).entrySet()) {
+        Map<String, Object> eventBody = map(event.getValue());
+        Object type = eventBody.get("Type");
+        if (!"ScheduleV2".equals(type) && !"Schedule".equals(type)) {
+          continue;
+        }
+        Map<String, Object> props = map(eventBody.get("Properties"));
+        Object state = props.get("State");
+        Object enabled = props.get("Enabled");
+        if ("DISABLED".equals(state) || Boolean.FALSE.equals(enabled)) {
+          continue;
+        }
+        Object expression = props.get("ScheduleExpression");
+        if (expression == null) {
+          continue;
+        }
+        Object zone = props.get("ScheduleExpressionTimezone");
+        Object input = props.get("Input");
+        out.add(new Schedule(resource.getKey(), event.getKey(), resolve(expression),
+            zone == null ? "UTC" : resolve(zone), input == null ? "{}" : resolve(input)));
       }
     }
     return out;

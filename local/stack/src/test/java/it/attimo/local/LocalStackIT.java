@@ -82,6 +82,15 @@ class LocalStackIT {
   }
 
   @Test
+  void aDayOfVirtualTimeRunsTheDailyScheduledJobOnce() throws Exception {
+    HttpResponse<String> moved = post("/admin/clock", "{\"advance\":\"P1D\"}");
+    assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+    assertThat(JSON.readTree(moved.body()).path("ran").path("scheduledJobsRun").asLong()).isEqualTo(1);
+    JsonNode schedules = JSON.readTree(get("/health").body()).path("components").path("scheduler").path("schedules");
+    assertThat(schedules.toString()).contains("DailyRefresh");
+  }
+
+  @Test
   void anUnsignedEventIsRefused() throws Exception {
     HttpResponse<String> response = post("/events", "{\"specversion\":\"1.0\"}");
     assertThat(response.statusCode()).isEqualTo(401);

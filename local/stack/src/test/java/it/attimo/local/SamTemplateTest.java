@@ -101,5 +101,9 @@ class SamTemplateTest {
         .isEqualTo(SamTemplate.functionArn("JourneyFunction"));
     assertThat(template.functionHandlers()).containsKeys("IngestFunction", "ScoreFunction", "JourneyFunction",
         "InsightsFunction");
+    for (SamTemplate.Schedule schedule : template.schedules()) {
+      ScheduleExpression.parse(schedule.expression(), java.time.ZoneId.of(schedule.timezone()));
+      assertThat(template.functionHandlers()).containsKey(schedule.functionLogicalId());
+    }
   }
 }

@@ -186,6 +186,7 @@ public final class LocalRoutes {
     ran.put("from", result.from().toString());
     ran.put("timerStops", result.timerStops());
     ran.put("rescoresFired", result.rescoresFired());
+    ran.put("scheduledJobsRun", result.scheduledJobsRun());
     ran.put("messagesProcessed", result.messagesProcessed());
     ran.put("executionsStarted", result.executionsStarted());
     ran.put("executionsFinished", result.executionsFinished());

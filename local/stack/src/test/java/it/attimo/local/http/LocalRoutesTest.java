@@ -145,7 +145,7 @@ class LocalRoutesTest {
     public AdvanceResult advanceTo(Instant target) {
       Instant from = now();
       targets.add(target);
-      return new AdvanceResult(from, target, 0, 0, 0, 0, 0, 0);
+      return new AdvanceResult(from, target, 0, 0, 0, 0, 0, 0, 0);
     }
 
     @Override
