@@ -29,6 +29,12 @@ public final class ComuneDirectory {
 
     private static final Pattern SIX_DIGITS = Pattern.compile("\\d{6}");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    /** Everyday names of capitals whose ISTAT name differs (used only when no comune has the name itself). */
+    private static final Map<String, String> ALIASES = Map.of(
+            "reggio emilia", "035033",
+            "reggio calabria", "080063",
+            "monza e brianza", "108033",
+            "forli-cesena", "040012");
 
     private final Map<String, Comune> byCode;
     private final Map<String, List<Comune>> byName;
@@ -78,6 +84,9 @@ public final class ComuneDirectory {
     public Comune byName(String name) {
         if (name == null || name.isBlank()) throw new UnknownComuneException("comune name is empty");
         List<Comune> found = byName.getOrDefault(normalise(name), List.of());
+        if (found.isEmpty() && ALIASES.containsKey(normalise(name))) {
+            found = byCode(ALIASES.get(normalise(name))).map(List::of).orElse(List.of());
+        }
         if (found.isEmpty()) throw new UnknownComuneException("no comune named '" + name + "'");
         List<Comune> distinct = found.stream().distinct().toList();
         if (distinct.size() > 1) throw new AmbiguousComuneException(name, distinct);

@@ -44,6 +44,8 @@ class ComuneDirectoryTest {
         assertThat(dir.byName("L’Aquila").istatCode()).isEqualTo("066049");
         assertThat(dir.resolve("058091").name()).isEqualTo("Roma");
         assertThat(dir.resolve("roma").istatCode()).isEqualTo("058091");
+        assertThat(dir.byName("Reggio Emilia").name()).isEqualTo("Reggio nell'Emilia");
+        assertThat(dir.byName("reggio calabria").name()).isEqualTo("Reggio di Calabria");
     }
 
     @Test
