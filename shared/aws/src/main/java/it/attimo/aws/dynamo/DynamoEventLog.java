@@ -8,16 +8,22 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The event log table: one item per (customerId, eventId) holding the CloudEvent JSON. A conditional put makes a
- * duplicate delivery a no-op. Items expire {@code retention} after the event happened.
+ * duplicate delivery a no-op. Items expire {@code retention} after the event happened. An erasure leaves one
+ * tombstone item (sort key {@value #TOMBSTONE}, never expiring, no personal data) so that late copies of the person's
+ * events are refused.
  */
 public final class DynamoEventLog implements EventLog {
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(400);
+    /** Event ids starting with '~' are refused at ingest, so this key cannot collide with an event. */
+    static final String TOMBSTONE = "~erased";
 
     private final DynamoDbClient client;
     private final String table;
@@ -53,6 +59,7 @@ public final class DynamoEventLog implements EventLog {
     @Override
     public List<CustomerEvent> history(String customerId) {
         return Items.partition(client, table, "customerId", customerId, true).stream()
+                .filter(item -> item.containsKey("body"))
                 .map(item -> CloudEventJson.fromJson(Items.text(item, "body")))
                 .toList();
     }
@@ -60,5 +67,23 @@ public final class DynamoEventLog implements EventLog {
     @Override
     public void erase(String customerId) {
         Items.deletePartition(client, table, "customerId", "eventId", customerId);
+    }
+
+    @Override
+    public void erase(String customerId, Instant erasedAt) {
+        Instant at = erasedAt(customerId).filter(previous -> previous.isAfter(erasedAt)).orElse(erasedAt);
+        erase(customerId);
+        client.putItem(b -> b.tableName(table).item(Map.of(
+                "customerId", Items.s(customerId),
+                "eventId", Items.s(TOMBSTONE),
+                "erasedAt", Items.s(at.toString()))));
+    }
+
+    @Override
+    public Optional<Instant> erasedAt(String customerId) {
+        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of("customerId", Items.s(customerId), "eventId", Items.s(TOMBSTONE)))).item();
+        return item == null || !item.containsKey("erasedAt") ? Optional.empty()
+                : Optional.of(Instant.parse(item.get("erasedAt").s()));
     }
 }

@@ -61,6 +61,22 @@ class DynamoEventLogIT {
     }
 
     @Test
+    void anErasureLeavesATombstoneThatIsNotAnEventAndKeepsTheLatestInstant() {
+        log.append(event("t-1", "c-tomb", Map.of()));
+        assertThat(log.erasedAt("c-tomb")).isEmpty();
+
+        log.erase("c-tomb", java.time.Instant.parse("2026-06-10T10:00:00Z"));
+        assertThat(log.history("c-tomb")).isEmpty();
+        assertThat(log.erasedAt("c-tomb")).contains(java.time.Instant.parse("2026-06-10T10:00:00Z"));
+
+        log.append(event("t-2", "c-tomb", Map.of()));
+        assertThat(log.history("c-tomb")).extracting(CustomerEvent::id).containsExactly("t-2");
+        log.erase("c-tomb", java.time.Instant.parse("2026-06-09T10:00:00Z"));
+        assertThat(log.history("c-tomb")).isEmpty();
+        assertThat(log.erasedAt("c-tomb")).contains(java.time.Instant.parse("2026-06-10T10:00:00Z"));
+    }
+
+    @Test
     void eraseRemovesTheWholeLog() {
         for (int i = 0; i < 30; i++) log.append(event("x-" + i, "c-erase", Map.of()));
         log.append(event("keep", "c-other", Map.of()));

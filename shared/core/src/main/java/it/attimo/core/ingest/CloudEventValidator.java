@@ -48,6 +48,7 @@ public final class CloudEventValidator {
         String id = textOrNull(n, "id");
         if (id == null || id.isBlank()) return "id is required (non-empty string)";
         if (id.length() > 256) return "id is longer than 256 characters";
+        if (id.startsWith("~")) return "id must not start with '~' (reserved)";
         String source = textOrNull(n, "source");
         if (source == null || source.isBlank()) return "source is required (non-empty URI-reference)";
         String type = textOrNull(n, "type");

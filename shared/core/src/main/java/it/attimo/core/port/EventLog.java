@@ -2,7 +2,9 @@ package it.attimo.core.port;
 
 import it.attimo.core.event.CustomerEvent;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Append-only log of each customer's events, keyed so that a second copy of an event changes nothing. */
 public interface EventLog {
@@ -13,4 +15,13 @@ public interface EventLog {
     List<CustomerEvent> history(String customerId);
 
     void erase(String customerId);
+
+    /**
+     * Erases the customer's log and leaves a tombstone: events that happened at or before {@code erasedAt} and arrive
+     * later (a retried webhook, a redelivered message) must not bring the person back.
+     */
+    void erase(String customerId, Instant erasedAt);
+
+    /** When the customer was last erased, if ever. */
+    Optional<Instant> erasedAt(String customerId);
 }

@@ -141,7 +141,12 @@ public final class ProcessCustomerEvents {
 
     public void handle(CustomerEvent event) {
         if (EventTypes.CUSTOMER_ERASED.equals(event.type())) {
-            erase(event.customerId());
+            erase(event.customerId(), event.time().isAfter(clock.instant()) ? event.time() : clock.instant());
+            return;
+        }
+        Optional<Instant> erasedAt = eventLog.erasedAt(event.customerId());
+        if (erasedAt.isPresent() && !event.time().isAfter(erasedAt.get())) {
+            LOG.info(() -> "event " + event.id() + " of erased customer " + event.customerId() + " dropped");
             return;
         }
         eventLog.append(event);
@@ -234,14 +239,14 @@ public final class ProcessCustomerEvents {
         }
     }
 
-    private void erase(String customerId) {
+    private void erase(String customerId, Instant erasedAt) {
         profiles.find(customerId).ifPresent(p -> p.activeJourneys()
                 .forEach(r -> journeys.stop(r.journey(), r.executionName(), "customer erased")));
         for (ParkedWait w : waits.forCustomer(customerId)) journeys.fail(w.taskToken(), "Attimo.CustomerErased", "erased");
         waits.erase(customerId);
         ledger.erase(customerId);
         contacts.delete(customerId);
-        eventLog.erase(customerId);
+        eventLog.erase(customerId, erasedAt);
         profiles.delete(customerId);
         LOG.info(() -> "customer " + customerId + " erased");
     }

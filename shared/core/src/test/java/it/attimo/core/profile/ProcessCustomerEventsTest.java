@@ -281,6 +281,24 @@ class ProcessCustomerEventsTest {
         }
 
         @Test
+        void lateCopiesOfAnErasedPersonsEventsDoNotBringThemBack() {
+            run(upsert(C, "u-1", "b2c"), delivered(C, "o-1"));
+            assertThat(run(Events.event(EventTypes.CUSTOMER_ERASED, C).id("x-1").build())).isEmpty();
+
+            // a webhook retried after the privacy deletion, carrying data from before it
+            assertThat(run(upsert(C, "u-late", "b2c"))).isEmpty();
+            assertThat(profiles.find(C)).isEmpty();
+            assertThat(contacts.find(C)).isEmpty();
+            assertThat(log.history(C)).isEmpty();
+            assertThat(log.erasedAt(C)).contains(clock.instant());
+
+            // something that happens after the erasure is a new relationship, and is kept
+            clock.advance(java.time.Duration.ofHours(1));
+            assertThat(run(Events.event(EventTypes.PORTAL_ACCESSED, C).id("after").at(clock.instant()).build())).isEmpty();
+            assertThat(log.history(C)).extracting(CustomerEvent::id).containsExactly("after");
+        }
+
+        @Test
         void erasingAnUnknownCustomerIsHarmlessAndRepeatable() {
             assertThat(run(Events.event(EventTypes.CUSTOMER_ERASED, "ghost").id("x-1").build())).isEmpty();
             assertThat(run(Events.event(EventTypes.CUSTOMER_ERASED, "ghost").id("x-1").build())).isEmpty();
