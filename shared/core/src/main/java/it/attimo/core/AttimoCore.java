@@ -11,6 +11,11 @@ import it.attimo.core.scoring.ScoringEngine;
 import it.attimo.core.scoring.ScoringPlanLoader;
 import it.attimo.core.profile.Scorer;
 import it.attimo.core.timing.SendWindowPlanner;
+import it.attimo.core.timing.profile.CustomerPredictions;
+import it.attimo.core.port.EventLog;
+import it.attimo.core.port.TemporalModelStore;
+
+import java.time.Clock;
 
 /**
  * The domain services with their bundled defaults (ISTAT directory, Italian calendar, send windows, scoring plan),
@@ -35,6 +40,11 @@ public final class AttimoCore {
 
     public static SendPlanner sendPlanner() {
         return new CalendarSendPlanner(SendWindowPlanner.defaults());
+    }
+
+    /** The calendar planner fed with each customer's temporal profile and the latest stored model. */
+    public static SendPlanner sendPlanner(EventLog eventLog, TemporalModelStore models, Clock clock) {
+        return new CalendarSendPlanner(SendWindowPlanner.defaults(), new CustomerPredictions(eventLog, models, clock));
     }
 
     public static JourneyCatalog journeyCatalog() {

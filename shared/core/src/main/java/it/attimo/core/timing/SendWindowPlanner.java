@@ -92,18 +92,21 @@ public final class SendWindowPlanner {
         Evaluation chosen = null;
         Evaluation best = null;
         Evaluation firstAllowed = null;
-        for (Evaluation e : evaluate(ctx, earliest, phaseOneEnd, kind == MessageKind.MARKETING ? Integer.MAX_VALUE : threshold)) {
+        // A service message with a deadline and a personal prediction takes the person's best slot before the
+        // deadline (the journey accepted that delay) instead of the first acceptable one.
+        boolean bestBeforeDeadline = kind == MessageKind.MARKETING
+                || (kind == MessageKind.SERVICE && request.prediction() != null && preferredEnd != null);
+        for (Evaluation e : evaluate(ctx, earliest, phaseOneEnd, bestBeforeDeadline ? Integer.MAX_VALUE : threshold)) {
             if (!e.allowed()) continue;
             if (firstAllowed == null) firstAllowed = e;
             if (best == null || e.score() > best.score()) best = e;
-            if (kind != MessageKind.MARKETING && e.score() >= threshold) {
+            if (!bestBeforeDeadline && e.score() >= threshold) {
                 chosen = e;
                 break;
             }
         }
-        if (kind == MessageKind.MARKETING) {
-            if (best != null && best.score() >= threshold) chosen = best;
-        } else if (chosen == null && firstAllowed != null) {
+        if (bestBeforeDeadline && best != null && best.score() >= threshold) chosen = best;
+        if (kind != MessageKind.MARKETING && chosen == null && firstAllowed != null) {
             chosen = firstAllowed;
             planReasons.add("below-threshold: no slot reached " + threshold + " before " + describeEnd(phaseOneEnd)
                     + ", sending at the first allowed slot");

@@ -4,11 +4,20 @@ import it.attimo.core.channel.Channel;
 import it.attimo.core.customer.Location;
 import it.attimo.core.customer.Profile;
 import it.attimo.core.customer.Segment;
+import it.attimo.core.testing.EngagementHistories;
+import it.attimo.core.testing.InMemoryCustomerScan;
+import it.attimo.core.testing.InMemoryEventLog;
+import it.attimo.core.testing.InMemoryProfileStore;
+import it.attimo.core.testing.InMemoryTemporalModelStore;
+import it.attimo.core.testing.MutableClock;
 import it.attimo.core.timing.SendWindowPlanner;
+import it.attimo.core.timing.TemporalRefresh;
+import it.attimo.core.timing.profile.CustomerPredictions;
 import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,5 +69,61 @@ class CalendarSendPlannerTest {
         assertThat(CalendarSendPlanner.timingKind(MessageKind.SURVEY)).isEqualTo(it.attimo.core.timing.MessageKind.SERVICE);
         assertThat(CalendarSendPlanner.timingKind(MessageKind.TRANSACTIONAL)).isEqualTo(it.attimo.core.timing.MessageKind.TRANSACTIONAL);
         assertThat(CalendarSendPlanner.timingKind(MessageKind.MARKETING)).isEqualTo(it.attimo.core.timing.MessageKind.MARKETING);
+    }
+
+    /** Monday 23 November 2026, 07:00 in Rome; the tutorial email may go until Wednesday 07:00. */
+    static final Instant MONDAY_EARLY = Instant.parse("2026-11-23T06:00:00Z");
+
+    @Test
+    void theCustomersProfileMovesAServiceEmailToTheirTuesdayMorningAndTheReasonsSaySo() {
+        InMemoryProfileStore profiles = new InMemoryProfileStore();
+        InMemoryEventLog log = new InMemoryEventLog();
+        InMemoryTemporalModelStore models = new InMemoryTemporalModelStore();
+        MutableClock clock = new MutableClock(MONDAY_EARLY);
+        CalendarSendPlanner withProfiles = new CalendarSendPlanner(SendWindowPlanner.defaults(),
+                new CustomerPredictions(log, models, clock));
+        EngagementHistories.tuesdayMornings("c-1", 6, MONDAY_EARLY).forEach(log::append);
+        Profile customer = profile(Segment.B2C, MILANO);
+
+        SendPlanner.PlannedSend beforeAnyModel = withProfiles.plan(customer, Channel.EMAIL, MessageKind.SERVICE,
+                "post-purchase", MONDAY_EARLY, MONDAY_EARLY.plusSeconds(48 * 3600));
+        EngagementHistories.seedPopulation(profiles, log, 20, MONDAY_EARLY);
+        new TemporalRefresh(new InMemoryCustomerScan(profiles, log), models, clock).run();
+        SendPlanner.PlannedSend withModel = withProfiles.plan(customer, Channel.EMAIL, MessageKind.SERVICE,
+                "post-purchase", MONDAY_EARLY, MONDAY_EARLY.plusSeconds(48 * 3600));
+        SendPlanner.PlannedSend plain = planner.plan(customer, Channel.EMAIL, MessageKind.SERVICE,
+                "post-purchase", MONDAY_EARLY, MONDAY_EARLY.plusSeconds(48 * 3600));
+
+        // nothing known: the first acceptable slot, as without profiles
+        assertThat(beforeAnyModel.sendAt()).isEqualTo(plain.sendAt());
+        assertThat(plain.localTime()).isEqualTo(LocalDateTime.of(2026, 11, 23, 9, 30));
+        assertThat(beforeAnyModel.reasons().get(0)).isEqualTo("profile: none (no temporal model fitted yet)");
+        assertThat(plain.reasons()).noneMatch(r -> r.startsWith("profile:"));
+        // the model and 12 Tuesday-morning engagements: Tuesday 10:00
+        assertThat(withModel.localTime()).isEqualTo(LocalDateTime.of(2026, 11, 24, 10, 0));
+        assertThat(withModel.reasons().get(0)).isEqualTo("profile: martedì mattina, 12 engagements (model of 2026-11-23)");
+        assertThat(withModel.reasons()).anyMatch(r -> r.startsWith("prediction: martedì mattina"));
+        assertThat(withModel.suitability()).isEqualTo(90);
+    }
+
+    @Test
+    void theCalendarStillWinsOverTheProfile() {
+        // B2B Tuesday reader, Tuesday 8 December 2026 is the Immacolata: the profile cannot open a holiday
+        InMemoryEventLog log = new InMemoryEventLog();
+        InMemoryProfileStore profiles = new InMemoryProfileStore();
+        InMemoryTemporalModelStore models = new InMemoryTemporalModelStore();
+        Instant monday = Instant.parse("2026-12-07T06:00:00Z");
+        MutableClock clock = new MutableClock(monday);
+        EngagementHistories.seedPopulation(profiles, log, 20, monday);
+        EngagementHistories.tuesdayMornings("c-1", 6, monday).forEach(log::append);
+        new TemporalRefresh(new InMemoryCustomerScan(profiles, log), models, clock).run();
+        CalendarSendPlanner withProfiles = new CalendarSendPlanner(SendWindowPlanner.defaults(),
+                new CustomerPredictions(log, models, clock));
+
+        SendPlanner.PlannedSend p = withProfiles.plan(profile(Segment.B2B, new Location("108033", "Monza", "MB", "Monza e della Brianza", "Lombardia", "Nord-ovest")),
+                Channel.EMAIL, MessageKind.SERVICE, "post-purchase", monday, monday.plusSeconds(48 * 3600));
+
+        assertThat(p.localTime().toLocalDate()).isNotEqualTo(java.time.LocalDate.of(2026, 12, 8));
+        assertThat(p.reasons().get(0)).startsWith("profile: martedì mattina");
     }
 }

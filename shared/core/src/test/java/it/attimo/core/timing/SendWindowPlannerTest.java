@@ -212,6 +212,20 @@ class SendWindowPlannerTest {
     }
 
     @Test
+    void aServiceMessageWithAPredictionTakesTheBestSlotBeforeItsDeadlineWithoutOneTheFirst() {
+        PlanRequest.Builder service = email(MILANO, "2026-11-16T07:00:00Z").kind(MessageKind.SERVICE)
+                .deadline(t("2026-11-21T07:00:00Z"));
+        SendPlan first = PLANNER.plan(service.build());
+        SendPlan best = PLANNER.plan(service.prediction(FRIDAY_MORNING).build());
+        assertThat(first.localTime()).isEqualTo(LocalDateTime.of(2026, 11, 16, 9, 30));
+        assertThat(best.localTime()).isEqualTo(LocalDateTime.of(2026, 11, 20, 10, 0));
+        // without a deadline a service message does not wait for the person's best hour
+        SendPlan open = PLANNER.plan(email(MILANO, "2026-11-16T07:00:00Z").kind(MessageKind.SERVICE)
+                .prediction(FRIDAY_MORNING).build());
+        assertThat(open.localTime().toLocalDate()).isEqualTo(java.time.LocalDate.of(2026, 11, 16));
+    }
+
+    @Test
     void predictionCanPreferTheEndOfTheWindowOverTheGoldenHour() {
         EngagementPrediction lateLunch = h -> HourOfWeek.hour(h) == 13 ? 0.3 : 0.02;
         SendPlan p = PLANNER.plan(email(MILANO, "2026-11-24T07:00:00Z").prediction(lateLunch).build());

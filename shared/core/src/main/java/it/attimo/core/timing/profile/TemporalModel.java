@@ -333,6 +333,38 @@ public final class TemporalModel {
                 profile.readWeight());
     }
 
+    /**
+     * Everything a fitted model needs to predict (the sink time, kernel and log-centroids are derived from it):
+     * what the daily refresh stores and the planners restore.
+     */
+    public record State(double[] population, double[] populationDelays, double alpha, List<Cluster> clusters,
+                        double[] clusterWeights, double silhouette, double delayPriorStrength,
+                        double populationOpenRate, double outcomeStrength) {}
+
+    public State state() {
+        return new State(population.clone(), populationDelays.clone(), alpha, clusters, clusterWeights.clone(),
+                silhouette, delayPriorStrength, populationOpenRate, outcomeStrength);
+    }
+
+    /** The model a {@link #state()} describes; predicts exactly as the model it came from. */
+    public static TemporalModel restore(State s) {
+        if (s.population().length != HourOfWeek.COUNT) throw new IllegalArgumentException("population must have 168 bins");
+        if (s.populationDelays().length != TemporalProfile.DELAY_HOURS) {
+            throw new IllegalArgumentException("populationDelays must have " + TemporalProfile.DELAY_HOURS + " bins");
+        }
+        if (s.clusters().isEmpty() || s.clusters().size() != s.clusterWeights().length) {
+            throw new IllegalArgumentException("one weight per cluster, at least one cluster");
+        }
+        for (Cluster c : s.clusters()) {
+            if (c.reads().length != HourOfWeek.COUNT) throw new IllegalArgumentException("cluster " + c.name() + " must have 168 bins");
+        }
+        TemporalModel m = new TemporalModel(s.population().clone(), s.populationDelays().clone(), s.alpha(),
+                s.clusters(), s.clusterWeights(), s.silhouette(), s.delayPriorStrength());
+        m.populationOpenRate = s.populationOpenRate();
+        m.outcomeStrength = s.outcomeStrength();
+        return m;
+    }
+
     public double[] population() { return population.clone(); }
 
     public double[] populationSendScore() { return populationSendScore.clone(); }

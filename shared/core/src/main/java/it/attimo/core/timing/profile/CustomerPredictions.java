@@ -1,0 +1,71 @@
+package it.attimo.core.timing.profile;
+
+import it.attimo.core.event.CustomerEvent;
+import it.attimo.core.port.EventLog;
+import it.attimo.core.port.TemporalModelStore;
+import it.attimo.core.timing.EngagementPrediction;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/**
+ * A customer's {@link EngagementPrediction} for planning: their own event log folded into a {@link TemporalProfile}
+ * as of now, shrunk toward their cluster and the population by the latest stored model. Nothing is predicted (the
+ * planner keeps its golden hours) when no model has been fitted yet or the customer has no engagement events.
+ * The stored model is re-read at most every {@code modelReload} of business time while one is cached.
+ */
+public final class CustomerPredictions {
+    public static final Duration DEFAULT_MODEL_RELOAD = Duration.ofMinutes(10);
+
+    /** @param prediction null when nothing is predicted; {@code reason} says which prediction was used, or why none */
+    public record Outcome(EngagementPrediction prediction, String reason) {}
+
+    private record Loaded(FittedModel fitted, Instant loadedAt) {}
+
+    private final EventLog eventLog;
+    private final TemporalModelStore store;
+    private final Duration halfLife;
+    private final Duration modelReload;
+    private final Clock clock;
+    private volatile Loaded loaded;
+
+    public CustomerPredictions(EventLog eventLog, TemporalModelStore store, Clock clock) {
+        this(eventLog, store, ProfileSettings.HALF_LIFE, DEFAULT_MODEL_RELOAD, clock);
+    }
+
+    public CustomerPredictions(EventLog eventLog, TemporalModelStore store, Duration halfLife, Duration modelReload,
+                               Clock clock) {
+        this.eventLog = eventLog;
+        this.store = store;
+        this.halfLife = halfLife;
+        this.modelReload = modelReload;
+        this.clock = clock;
+    }
+
+    public Outcome forCustomer(String customerId) {
+        Instant now = clock.instant();
+        Optional<FittedModel> model = model(now);
+        if (model.isEmpty()) return new Outcome(null, "profile: none (no temporal model fitted yet)");
+        ProfileAccumulator accumulator = new ProfileAccumulator(customerId, now, halfLife);
+        for (CustomerEvent e : eventLog.history(customerId)) accumulator.add(e.type(), e.time());
+        TemporalProfile profile = accumulator.finish();
+        if (profile.engagements() == 0) return new Outcome(null, "profile: none (no engagement events yet)");
+        CustomerPrediction prediction = model.get().model().predict(profile);
+        return new Outcome(prediction, "profile: " + prediction.cluster() + ", " + profile.engagements()
+                + (profile.engagements() == 1 ? " engagement" : " engagements") + " (model of "
+                + model.get().fittedAt().atOffset(ZoneOffset.UTC).toLocalDate() + ")");
+    }
+
+    private Optional<FittedModel> model(Instant now) {
+        Loaded cached = loaded;
+        if (cached != null && now.isBefore(cached.loadedAt().plus(modelReload)) && !now.isBefore(cached.loadedAt())) {
+            return Optional.of(cached.fitted());
+        }
+        Optional<FittedModel> latest = store.latest();
+        loaded = latest.map(m -> new Loaded(m, now)).orElse(null);
+        return latest;
+    }
+}

@@ -1,0 +1,85 @@
+package it.attimo.core.timing.profile;
+
+import it.attimo.core.timing.HourOfWeek;
+import it.attimo.core.timing.eval.SyntheticPopulation;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FittedModelJsonTest {
+    private static final Instant AS_OF = SyntheticPopulation.endOfWeek(8);
+    private static List<TemporalProfile> profiles;
+    private static FittedModel fitted;
+
+    @BeforeAll
+    static void fit() {
+        SyntheticPopulation population = SyntheticPopulation.generate(800, 5);
+        profiles = new ArrayList<>();
+        for (SyntheticPopulation.Customer c : population.customers()) {
+            ProfileAccumulator acc = new ProfileAccumulator(c.id(), AS_OF, ProfileSettings.HALF_LIFE);
+            for (SyntheticPopulation.Event e : population.history(c, 8)) acc.add(e.type(), e.time());
+            profiles.add(acc.finish());
+        }
+        fitted = new FittedModel(AS_OF, profiles.size(), 12345L, TemporalModel.fit(profiles, TemporalModel.Settings.defaults()));
+    }
+
+    @Test
+    void aRestoredModelPredictsExactlyAsTheFittedOne() {
+        FittedModel restored = FittedModelJson.read(FittedModelJson.write(fitted));
+
+        assertThat(restored.fittedAt()).isEqualTo(AS_OF);
+        assertThat(restored.customers()).isEqualTo(800);
+        assertThat(restored.events()).isEqualTo(12345L);
+        TemporalModel a = fitted.model(), b = restored.model();
+        assertThat(b.clusters()).extracting(TemporalModel.Cluster::name)
+                .containsExactlyElementsOf(a.clusters().stream().map(TemporalModel.Cluster::name).toList());
+        assertThat(b.alpha()).isEqualTo(a.alpha());
+        assertThat(b.sinkHours()).isEqualTo(a.sinkHours());
+        assertThat(b.outcomeStrength()).isEqualTo(a.outcomeStrength()).isPositive();
+        for (TemporalProfile p : profiles.subList(0, 50)) {
+            CustomerPrediction x = a.predict(p), y = b.predict(p);
+            assertThat(y.cluster()).isEqualTo(x.cluster());
+            assertThat(y.sendScore()).containsExactly(x.sendScore());
+        }
+        CustomerPrediction unknown = b.predict(TemporalProfile.empty("new"));
+        assertThat(unknown.sendScore()).containsExactly(a.predict(TemporalProfile.empty("new")).sendScore());
+    }
+
+    @Test
+    void theJsonIsCompactAndHoldsNoCustomerIds() {
+        String json = FittedModelJson.write(fitted);
+        assertThat(json).doesNotContain("\n", ": ", ", ");
+        assertThat(json.length()).isLessThan(100_000);
+        assertThat(json).doesNotContain(profiles.get(0).customerId());
+        assertThat(json).startsWith("{\"format\":1,");
+    }
+
+    @Test
+    void aSingleClusterModelWithoutSilhouetteRoundTrips() {
+        TemporalModel single = TemporalModel.fit(List.of(TemporalProfile.empty("a")), TemporalModel.Settings.defaults());
+        assertThat(single.silhouette()).isNaN();
+        String json = FittedModelJson.write(new FittedModel(AS_OF, 1, 0, single));
+        assertThat(json).contains("\"silhouette\":null");
+        TemporalModel restored = FittedModelJson.read(json).model();
+        assertThat(restored.silhouette()).isNaN();
+        assertThat(restored.clusters()).hasSize(1);
+        assertThat(restored.population()).hasSize(HourOfWeek.COUNT);
+    }
+
+    @Test
+    void unknownFormatsAndDamagedTextAreRefused() {
+        String json = FittedModelJson.write(fitted);
+        assertThatThrownBy(() -> FittedModelJson.read(json.replace("\"format\":1", "\"format\":2")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format");
+        assertThatThrownBy(() -> FittedModelJson.read(json.substring(0, 200)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FittedModelJson.read("{\"format\":1,\"fittedAt\":\"2026-01-01T00:00:00Z\"}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("population");
+    }
+}
