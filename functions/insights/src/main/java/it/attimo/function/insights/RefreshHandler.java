@@ -4,15 +4,22 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import it.attimo.aws.lambda.LambdaContexts;
+import it.attimo.core.timing.TemporalRefresh;
+import jakarta.inject.Inject;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The daily job (EventBridge Scheduler, {@code {"job":"daily-refresh"}}). The core has no refresh use case yet, so
- * this answers honestly that nothing was refreshed; it becomes a one-line call when the use case lands.
+ * The daily job (EventBridge Scheduler, {@code {"job":"daily-refresh"}}): refits the temporal model (clusters and
+ * priors) from every customer's history and stores it for the journeys' plan step; answers the counts.
  */
 public class RefreshHandler extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
+    public static final String DAILY_REFRESH = "daily-refresh";
+
+    @Inject
+    TemporalRefresh refresh;
+
     public RefreshHandler() {}
 
     public RefreshHandler(ApplicationContext context) {
@@ -26,10 +33,14 @@ public class RefreshHandler extends MicronautRequestHandler<Map<String, Object>,
 
     @Override
     public Map<String, Object> execute(Map<String, Object> input) {
+        Object job = input == null ? null : input.get("job");
+        if (job != null && !DAILY_REFRESH.equals(job)) {
+            throw new IllegalArgumentException("unknown job '" + job + "' (" + DAILY_REFRESH + ")");
+        }
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("job", input == null ? null : input.get("job"));
-        result.put("status", "skipped");
-        result.put("reason", "no refresh use case is implemented yet");
+        result.put("job", DAILY_REFRESH);
+        result.put("status", "refreshed");
+        result.putAll(refresh.run().toMap());
         return result;
     }
 }

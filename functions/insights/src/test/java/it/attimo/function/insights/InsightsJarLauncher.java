@@ -10,7 +10,11 @@ import java.util.Map;
 /** Run by {@link FunctionJarIT} in a child JVM whose classpath is the shaded function.jar. */
 public final class InsightsJarLauncher {
     public static void main(String[] args) throws Exception {
-        System.out.println("RESULT refresh=" + new RefreshHandler().handleRequest(Map.of("job", "daily-refresh"), null));
+        try {
+            System.out.println("RESULT refresh=" + new RefreshHandler().handleRequest(Map.of("job", "daily-refresh"), null));
+        } catch (RuntimeException e) {
+            System.out.println("RESULT refresh-error=" + e.getClass().getName());
+        }
         APIGatewayV2HTTPEvent event;
         try (InputStream in = InsightsJarLauncher.class.getResourceAsStream("/events/get-profile.json")) {
             event = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

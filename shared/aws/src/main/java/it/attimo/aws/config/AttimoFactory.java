@@ -12,6 +12,7 @@ import it.attimo.aws.dynamo.DynamoEventLog;
 import it.attimo.aws.dynamo.DynamoMessageLedger;
 import it.attimo.aws.dynamo.DynamoProfileStore;
 import it.attimo.aws.dynamo.DynamoQuarantineStore;
+import it.attimo.aws.dynamo.DynamoTemporalModelStore;
 import it.attimo.aws.dynamo.DynamoWaitRegistry;
 import it.attimo.aws.schedule.DailyRefreshRescoreScheduler;
 import it.attimo.core.AttimoCore;
@@ -34,10 +35,12 @@ import it.attimo.core.port.QuarantineStore;
 import it.attimo.core.port.RescoreScheduler;
 import it.attimo.core.port.ScoreWriteBack;
 import it.attimo.core.port.SecretProvider;
+import it.attimo.core.port.TemporalModelStore;
 import it.attimo.core.port.WaitRegistry;
 import it.attimo.core.profile.ProcessCustomerEvents;
 import it.attimo.core.profile.ProfileFolder;
 import it.attimo.core.profile.ProfileQueries;
+import it.attimo.core.timing.TemporalRefresh;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -126,6 +129,12 @@ public class AttimoFactory {
     }
 
     @Singleton
+    DynamoTemporalModelStore temporalModelStore(DynamoDbClient client,
+                                                @Value("${attimo.table.prefix:attimo}") String prefix) {
+        return new DynamoTemporalModelStore(client, prefix);
+    }
+
+    @Singleton
     DynamoQuarantineStore quarantineStore(DynamoDbClient client,
                                           @Value("${attimo.table.prefix:attimo}") String prefix) {
         return new DynamoQuarantineStore(client, prefix);
@@ -172,9 +181,15 @@ public class AttimoFactory {
         return scoringPlan.isBlank() ? AttimoCore.profileFolder() : AttimoCore.profileFolder(scoringPlan);
     }
 
+    /** Plans with each customer's temporal profile and the latest model of the daily refresh. */
     @Singleton
-    SendPlanner sendPlanner() {
-        return AttimoCore.sendPlanner();
+    SendPlanner sendPlanner(EventLog eventLog, TemporalModelStore models, Clock clock) {
+        return AttimoCore.sendPlanner(eventLog, models, clock);
+    }
+
+    @Singleton
+    TemporalRefresh temporalRefresh(CustomerScan scan, TemporalModelStore models, Clock clock) {
+        return new TemporalRefresh(scan, models, clock);
     }
 
     @Singleton

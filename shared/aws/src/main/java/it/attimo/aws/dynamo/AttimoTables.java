@@ -25,6 +25,8 @@ public final class AttimoTables {
     public static final String MESSAGES = "messages";
     public static final String WAITS = "waits";
     public static final String QUARANTINE = "quarantine";
+    /** the daily temporal model (latest and dated copies) */
+    public static final String MODELS = "models";
     /** local only: stands in for SES and SNS */
     public static final String OUTBOX = "outbox";
 
@@ -38,6 +40,7 @@ public final class AttimoTables {
             new TableSpec(MESSAGES, "customerId", "messageId", false),
             new TableSpec(WAITS, "customerId", "waitId", true),
             new TableSpec(QUARANTINE, "quarantineId", null, true),
+            new TableSpec(MODELS, "modelId", null, true),
             new TableSpec(OUTBOX, "customerId", "messageKey", false));
 
     private AttimoTables() {}

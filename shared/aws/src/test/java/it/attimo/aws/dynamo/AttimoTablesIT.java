@@ -25,7 +25,8 @@ class AttimoTablesIT {
 
         assertThat(client.listTables().tableNames()).filteredOn(n -> n.startsWith(prefix + "-"))
                 .containsExactlyInAnyOrder(prefix + "-profiles", prefix + "-contacts", prefix + "-events",
-                        prefix + "-messages", prefix + "-waits", prefix + "-quarantine", prefix + "-outbox");
+                        prefix + "-messages", prefix + "-waits", prefix + "-quarantine", prefix + "-models",
+                        prefix + "-outbox");
         TableDescription events = client.describeTable(b -> b.tableName(prefix + "-events")).table();
         assertThat(events.tableStatus()).isEqualTo(TableStatus.ACTIVE);
         assertThat(events.keySchema()).anySatisfy(k -> {
@@ -54,6 +55,6 @@ class AttimoTablesIT {
     @Test
     void theDeployedTablesAreAllButTheOutbox() {
         assertThat(AttimoTables.deployed()).extracting(AttimoTables.TableSpec::table)
-                .containsExactly("profiles", "contacts", "events", "messages", "waits", "quarantine");
+                .containsExactly("profiles", "contacts", "events", "messages", "waits", "quarantine", "models");
     }
 }
