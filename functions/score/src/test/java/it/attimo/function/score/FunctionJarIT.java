@@ -46,6 +46,7 @@ class FunctionJarIT {
         try (ZipFile zip = new ZipFile("target/function.jar")) {
             assertThat(zip.getEntry("software/amazon/awssdk/services/dynamodb/DynamoDbClient.class")).isNotNull();
             assertThat(zip.getEntry("software/amazon/awssdk/services/sfn/SfnClient.class")).isNotNull();
+            assertThat(zip.getEntry("software/amazon/awssdk/services/scheduler/SchedulerClient.class")).isNotNull();
             assertThat(zip.getEntry("software/amazon/awssdk/services/sqs/SqsClient.class")).isNull();
             assertThat(zip.getEntry("software/amazon/awssdk/services/ssm/SsmClient.class")).isNull();
             assertThat(zip.getEntry("software/amazon/awssdk/services/sesv2/SesV2Client.class")).isNull();

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.micronaut.context.ApplicationContext;
+import it.attimo.aws.schedule.SchedulerRescoreScheduler;
 import it.attimo.core.journey.JourneyCatalog;
 import it.attimo.core.port.ContactStore;
 import it.attimo.core.port.EventLog;
@@ -23,14 +24,19 @@ import it.attimo.core.testing.RecordingJourneyRuntime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ScoreHandlerTest {
     final InMemoryProfileStore profiles = new InMemoryProfileStore();
+    final InMemoryQuarantineStore quarantine = new InMemoryQuarantineStore();
     final RecordingJourneyRuntime journeys = new RecordingJourneyRuntime();
     ApplicationContext ctx;
     ScoreHandler handler;
@@ -43,7 +49,7 @@ class ScoreHandlerTest {
         ctx.registerSingleton(ContactStore.class, new InMemoryContactStore());
         ctx.registerSingleton(WaitRegistry.class, new InMemoryWaitRegistry());
         ctx.registerSingleton(MessageLedger.class, new InMemoryMessageLedger());
-        ctx.registerSingleton(QuarantineStore.class, new InMemoryQuarantineStore());
+        ctx.registerSingleton(QuarantineStore.class, quarantine);
         ctx.registerSingleton(JourneyRuntime.class, journeys);
         ctx.registerSingleton(Clock.class, MutableClock.at("2026-06-10T08:00:40Z"));
         ctx.start();
@@ -81,5 +87,25 @@ class ScoreHandlerTest {
 
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("8f6e1c2a-0b1d-4c3e-9f00-000000000001");
+    }
+
+    @Test
+    void aRescoreScheduleInvokesTheHandlerWithAnEventLambdaReadsLikeAQueueMessage(@TempDir Path dir) throws Exception {
+        handler.handleRequest(EventLoader.loadSQSEvent("events/sqs-order-delivered.json"), null);
+        Instant deadline = Instant.parse("2026-06-11T08:00:00Z");
+        String name = SchedulerRescoreScheduler.scheduleName("cust-milano-001", deadline);
+        Path input = Files.writeString(dir.resolve("input.json"),
+                SchedulerRescoreScheduler.input(name, "cust-milano-001", deadline));
+
+        SQSEvent event = EventLoader.loadSQSEvent(input.toString());
+        SQSBatchResponse response = handler.handleRequest(event, null);
+
+        assertThat(event.getRecords()).singleElement().satisfies(r -> {
+            assertThat(r.getMessageId()).isEqualTo(name);
+            assertThat(r.getAttributes()).containsEntry("MessageGroupId", "cust-milano-001");
+        });
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        // a body the handler could not read would have been quarantined
+        assertThat(quarantine.all()).isEmpty();
     }
 }

@@ -5,8 +5,9 @@ import it.attimo.core.port.RescoreScheduler;
 import java.time.Instant;
 
 /**
- * On AWS for now, a timed rule's deadline is not scheduled one by one: the daily refresh job re-scores profiles, so
- * a deadline is honoured within a day. (The local stack supplies a scheduler on its virtual clock instead.)
+ * The fallback where no re-score target is configured: a timed rule's deadline is not scheduled one by one, the
+ * daily refresh job re-scores profiles, so a deadline is honoured within a day. On AWS the score function schedules
+ * each deadline with {@link SchedulerRescoreScheduler}; the local stack supplies a scheduler on its virtual clock.
  */
 public final class DailyRefreshRescoreScheduler implements RescoreScheduler {
     @Override
