@@ -10,6 +10,8 @@ import it.attimo.core.customer.Segment;
 import it.attimo.core.port.ChannelGateway;
 import it.attimo.core.port.ContactStore;
 import it.attimo.core.port.EventLog;
+import it.attimo.core.port.TemporalModelStore;
+import it.attimo.core.testing.InMemoryTemporalModelStore;
 import it.attimo.core.port.JourneyRuntime;
 import it.attimo.core.port.MessageLedger;
 import it.attimo.core.port.ProfileStore;
@@ -54,6 +56,7 @@ class JourneyHandlerTest {
         ctx.registerSingleton(MessageLedger.class, new InMemoryMessageLedger());
         ctx.registerSingleton(WaitRegistry.class, new InMemoryWaitRegistry());
         ctx.registerSingleton(EventLog.class, new InMemoryEventLog());
+        ctx.registerSingleton(TemporalModelStore.class, new InMemoryTemporalModelStore());
         ctx.registerSingleton(JourneyRuntime.class, new RecordingJourneyRuntime());
         ctx.registerSingleton(ChannelGateway.class, gateway);
         ctx.registerSingleton(Clock.class, MutableClock.at("2026-06-10T08:00:00Z"));

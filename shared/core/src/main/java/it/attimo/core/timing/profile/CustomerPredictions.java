@@ -10,14 +10,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * A customer's {@link EngagementPrediction} for planning: their own event log folded into a {@link TemporalProfile}
  * as of now, shrunk toward their cluster and the population by the latest stored model. Nothing is predicted (the
  * planner keeps its golden hours) when no model has been fitted yet or the customer has no engagement events.
- * The stored model is re-read at most every {@code modelReload} of business time while one is cached.
+ * The stored model is re-read at most every {@code modelReload} of business time while one is cached; a store that
+ * cannot be read means no prediction (the reason says so), not a failed plan.
  */
 public final class CustomerPredictions {
+    private static final Logger LOG = Logger.getLogger(CustomerPredictions.class.getName());
     public static final Duration DEFAULT_MODEL_RELOAD = Duration.ofMinutes(10);
 
     /** @param prediction null when nothing is predicted; {@code reason} says which prediction was used, or why none */
@@ -47,7 +50,14 @@ public final class CustomerPredictions {
 
     public Outcome forCustomer(String customerId) {
         Instant now = clock.instant();
-        Optional<FittedModel> model = model(now);
+        Optional<FittedModel> model;
+        try {
+            model = model(now);
+        } catch (RuntimeException e) {
+            // the profile refines the timing; an unreadable model must not stop the journey
+            LOG.warning(() -> "temporal model unavailable, planning without profiles: " + e.getClass().getSimpleName());
+            return new Outcome(null, "profile: none (temporal model unavailable: " + e.getClass().getSimpleName() + ")");
+        }
         if (model.isEmpty()) return new Outcome(null, "profile: none (no temporal model fitted yet)");
         ProfileAccumulator accumulator = new ProfileAccumulator(customerId, now, halfLife);
         for (CustomerEvent e : eventLog.history(customerId)) accumulator.add(e.type(), e.time());

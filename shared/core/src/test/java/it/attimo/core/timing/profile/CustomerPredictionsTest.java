@@ -75,4 +75,16 @@ class CustomerPredictionsTest {
         predictions.forCustomer("c-1");
         assertThat(store.reads()).isEqualTo(reads + 1);
     }
+
+    @Test
+    void anUnreadableModelStoreMeansNoPredictionNotAFailedPlan() {
+        EngagementHistories.tuesdayMornings("c-1", 3, NOW).forEach(log::append);
+        it.attimo.core.port.TemporalModelStore broken = new it.attimo.core.port.TemporalModelStore() {
+            @Override public void save(FittedModel model) { throw new IllegalStateException("down"); }
+            @Override public java.util.Optional<FittedModel> latest() { throw new IllegalStateException("down"); }
+        };
+        CustomerPredictions.Outcome o = new CustomerPredictions(log, broken, clock).forCustomer("c-1");
+        assertThat(o.prediction()).isNull();
+        assertThat(o.reason()).isEqualTo("profile: none (temporal model unavailable: IllegalStateException)");
+    }
 }
