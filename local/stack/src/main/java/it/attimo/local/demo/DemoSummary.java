@@ -76,8 +76,20 @@ final class DemoSummary {
     out.append(tiers.isEmpty() ? "(none)" : String.join(", ", tiers)).append('\n');
     JsonNode onboarding = json.path("onboarding");
     if (!onboarding.isMissingNode() && !onboarding.isNull()) {
-      out.append("onboarding (GET /kpis/onboarding)\n  ").append(onboarding).append('\n');
+      out.append("onboarding (GET /kpis/onboarding)\n").append(onboardingText(onboarding.path("overall")));
     }
+    return out.toString();
+  }
+
+  /** The overall onboarding touchpoints in two lines; the full report is in the JSON summary. */
+  static String onboardingText(JsonNode overall) {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT, "  %d customers; guide completed %.1f%%; outcomes %s%n",
+        overall.path("customers").asLong(), overall.path("guideCompletedPercent").asDouble(), overall.path("outcomes")));
+    List<String> phases = new ArrayList<>();
+    overall.path("phases").fields().forEachRemaining(p -> phases.add(p.getKey() + " "
+        + p.getValue().path("completed").asLong() + "/" + p.getValue().path("entered").asLong()));
+    out.append("  completed/entered: ").append(String.join(", ", phases)).append('\n');
     return out.toString();
   }
 
