@@ -16,17 +16,27 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * What EventBridge Scheduler one-time schedules do on AWS: when a timer falls due on the virtual clock, a re-score
  * command goes to the FIFO queue (group = customer, so it is ordered with that customer's events). Timers are kept in
- * {@link LocalStateTable} so they survive a restart; a repeat of the same customer and instant is one timer.
+ * a {@link TimerStore} ({@link LocalStateTable}) so they survive a restart; a repeat of the same customer and instant
+ * is one timer.
  */
 public final class LocalRescoreScheduler implements RescoreScheduler {
+  /** Where pending timers survive a restart. */
+  public interface TimerStore {
+    void saveTimer(RescoreTimer timer);
+
+    void deleteTimer(RescoreTimer timer);
+
+    List<RescoreTimer> timers();
+  }
+
   private final Clock clock;
-  private final LocalStateTable state;
+  private final TimerStore state;
   private final TreeSet<RescoreTimer> timers = new TreeSet<>(
       Comparator.comparing(RescoreTimer::at).thenComparing(RescoreTimer::customerId));
   private volatile SqsClient sqs;
   private volatile String queueUrl;
 
-  public LocalRescoreScheduler(Clock clock, LocalStateTable state) {
+  public LocalRescoreScheduler(Clock clock, TimerStore state) {
     this.clock = clock;
     this.state = state;
     timers.addAll(state.timers());

@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The local stack's own bookkeeping in DynamoDB Local (table {@code attimo-local-state}): the virtual clock's instant and
  * the pending re-score timers, so that a restart on the same data directory continues at the same virtual time.
  */
-public final class LocalStateTable {
+public final class LocalStateTable implements LocalRescoreScheduler.TimerStore {
   public static final String TABLE = "attimo-local-state";
   private static final String CLOCK_ID = "clock";
   private static final String TIMER_PREFIX = "rescore#";
@@ -45,15 +45,18 @@ public final class LocalStateTable {
         "now", AttributeValue.fromS(now.toString()))));
   }
 
+  @Override
   public void saveTimer(RescoreTimer timer) {
     client.putItem(b -> b.tableName(TABLE).item(Map.of("id", AttributeValue.fromS(timer.id()),
         "customerId", AttributeValue.fromS(timer.customerId()), "at", AttributeValue.fromS(timer.at().toString()))));
   }
 
+  @Override
   public void deleteTimer(RescoreTimer timer) {
     client.deleteItem(b -> b.tableName(TABLE).key(Map.of("id", AttributeValue.fromS(timer.id()))));
   }
 
+  @Override
   public List<RescoreTimer> timers() {
     List<RescoreTimer> out = new ArrayList<>();
     client.scanPaginator(b -> b.tableName(TABLE).consistentRead(true)).items().forEach(item -> {
