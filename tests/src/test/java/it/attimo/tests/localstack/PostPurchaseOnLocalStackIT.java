@@ -81,8 +81,8 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The post-purchase scenario of {@code PostPurchaseEndToEndIT} on LocalStack (Testcontainers): real DynamoDB, SQS
- * FIFO, SSM, Lambda and Step Functions APIs, with the deployed artefacts. The journey function runs as a java21 Lambda
+ * The post-purchase scenario of {@code PostPurchaseEndToEndIT} on LocalStack (Testcontainers): the DynamoDB, SQS FIFO,
+ * SSM, Lambda and Step Functions APIs as LocalStack emulates them, with the deployed artefacts. The journey function runs as a java21 Lambda
  * from {@code functions/journey/target/function.jar} (handler and state machine substitutions read from
  * template.yaml), the state machine is {@code statemachines/post-purchase.asl.json} as deployed, and the ingest and
  * score handlers run in this JVM on a Micronaut context whose {@code attimo.aws.*} settings point at LocalStack, fed
@@ -95,8 +95,8 @@ import static org.assertj.core.api.Assertions.tuple;
  * wait (each dispatch once, at allowed local times, no holiday, nothing lost or duplicated across a restart) is
  * covered by {@code PostPurchaseEndToEndIT} on the embedded stack, whose in-process executor runs the same ASL file on
  * a virtual clock, and by the local/sfn conformance suite; this suite proves that the deployed pieces (jar, handler
- * name, environment, ASL with the template's substitutions, IAM-free wiring of Lambda and Step Functions) fit
- * together on the real APIs.
+ * name, environment, ASL with the template's substitutions, Step Functions calling the Lambda) fit together on those
+ * APIs. IAM is not enforced on LocalStack, so the template's policies are not exercised here.
  *
  * <p>Needs a Docker engine (LocalStack starts the Lambda's own container through the mounted Docker socket); without
  * one the class is skipped with the reason. The image is {@code localstack/localstack:4.14.0}, the last release that
