@@ -1,7 +1,6 @@
 package it.attimo.aws.hubspot;
 
-import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
+import it.attimo.aws.secrets.SsmParameters;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -29,14 +28,9 @@ public final class HubSpotAccessToken implements Supplier<String> {
         return new HubSpotAccessToken(() -> token, Clock.systemUTC(), Duration.ofDays(36500));
     }
 
-    public static HubSpotAccessToken fromSsm(SsmClient ssm, String parameterName, Clock wallClock, Duration ttl) {
-        return new HubSpotAccessToken(() -> {
-            try {
-                return ssm.getParameter(b -> b.name(parameterName).withDecryption(true)).parameter().value();
-            } catch (ParameterNotFoundException e) {
-                return null;
-            }
-        }, wallClock, ttl);
+    /** A missing parameter reads as no token; {@link SsmParameters} needs no SSM SDK in the jar. */
+    public static HubSpotAccessToken fromSsm(SsmParameters ssm, String parameterName, Clock wallClock, Duration ttl) {
+        return new HubSpotAccessToken(() -> ssm.decrypted(parameterName).orElse(null), wallClock, ttl);
     }
 
     /** @throws IllegalStateException when no token is configured (the caller's write-back then fails and is logged) */

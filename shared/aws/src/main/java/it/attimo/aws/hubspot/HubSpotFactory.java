@@ -20,8 +20,11 @@ import java.time.Clock;
 @Factory
 public class HubSpotFactory {
 
+    // a pattern, not mere presence: attimo.hubspot.access-token.param (ATTIMO_HUBSPOT_ACCESS_TOKEN_PARAM) makes
+    // attimo.hubspot.access-token exist as a prefix. Given both, the token given directly wins.
     @Singleton
-    @Requires(property = "attimo.hubspot.access-token")
+    @Primary
+    @Requires(property = "attimo.hubspot.access-token", pattern = ".+")
     HubSpotAccessToken fixedHubSpotToken(@Value("${attimo.hubspot.access-token}") String token) {
         return HubSpotAccessToken.fixed(token);
     }

@@ -1,44 +1,34 @@
 package it.attimo.aws.hubspot;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import it.attimo.aws.config.AwsClients;
+import it.attimo.aws.secrets.SsmParameters;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.model.GetParameterRequest;
-import software.amazon.awssdk.services.ssm.model.GetParameterResponse;
-import software.amazon.awssdk.services.ssm.model.Parameter;
-import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class HubSpotAccessTokenTest {
-    /** An SSM client answering one parameter from a mutable value, recording what it was asked. */
-    private static final class FakeSsm implements SsmClient {
-        final List<GetParameterRequest> requests = new ArrayList<>();
-        String value = "pat-eu1-first";
+    static final ObjectMapper JSON = new ObjectMapper();
 
-        @Override
-        public GetParameterResponse getParameter(GetParameterRequest request) {
-            requests.add(request);
-            if (value == null) throw ParameterNotFoundException.builder().message("not found").build();
-            return GetParameterResponse.builder().parameter(Parameter.builder().name(request.name()).value(value).build())
-                    .build();
-        }
-
-        @Override
-        public String serviceName() {
-            return "ssm";
-        }
-
-        @Override
-        public void close() {}
-    }
+    @RegisterExtension
+    static WireMockExtension ssm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
     private static final class SettableClock extends Clock {
         Instant now = Instant.parse("2026-06-10T08:00:00Z");
@@ -48,32 +38,49 @@ class HubSpotAccessTokenTest {
         @Override public Instant instant() { return now; }
     }
 
+    static void ssmAnswers(String value) {
+        ssm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(200)
+                .withBody("{\"Parameter\":{\"Name\":\"/attimo/hubspot-access-token\",\"Value\":\"" + value + "\"}}")));
+    }
+
+    static SsmParameters parameters(Clock clock) {
+        return AwsClients.ssmParameters("eu-south-1", ssm.baseUrl() + "/", clock);
+    }
+
     @Test
-    void theSsmTokenIsDecryptedCachedAndRefreshedAfterItsTtl() {
-        FakeSsm ssm = new FakeSsm();
+    void theSsmTokenIsDecryptedCachedAndRefreshedAfterItsTtl() throws Exception {
         SettableClock clock = new SettableClock();
-        HubSpotAccessToken token = HubSpotAccessToken.fromSsm(ssm, "/attimo/hubspot-access-token", clock, Duration.ofMinutes(5));
+        ssmAnswers("pat-eu1-first");
+        try (SsmParameters parameters = parameters(clock)) {
+            HubSpotAccessToken token = HubSpotAccessToken.fromSsm(parameters, "/attimo/hubspot-access-token", clock,
+                    Duration.ofMinutes(5));
 
-        assertThat(token.get()).isEqualTo("pat-eu1-first");
-        ssm.value = "pat-eu1-rotated";
-        clock.now = clock.now.plus(Duration.ofMinutes(4));
-        assertThat(token.get()).isEqualTo("pat-eu1-first");
-        clock.now = clock.now.plus(Duration.ofMinutes(1));
-        assertThat(token.get()).isEqualTo("pat-eu1-rotated");
+            assertThat(token.get()).isEqualTo("pat-eu1-first");
+            ssmAnswers("pat-eu1-rotated");
+            clock.now = clock.now.plus(Duration.ofMinutes(4));
+            assertThat(token.get()).isEqualTo("pat-eu1-first");
+            clock.now = clock.now.plus(Duration.ofMinutes(1));
+            assertThat(token.get()).isEqualTo("pat-eu1-rotated");
+        }
 
-        assertThat(ssm.requests).hasSize(2).allSatisfy(r -> {
-            assertThat(r.name()).isEqualTo("/attimo/hubspot-access-token");
-            assertThat(r.withDecryption()).isTrue();
+        List<LoggedRequest> requests = ssm.findAll(postRequestedFor(urlEqualTo("/")));
+        assertThat(requests).hasSize(2).allSatisfy(r -> {
+            assertThat(r.getHeader("X-Amz-Target")).isEqualTo("AmazonSSM.GetParameter");
+            JsonNode body = JSON.readTree(r.getBodyAsString());
+            assertThat(body.path("Name").asText()).isEqualTo("/attimo/hubspot-access-token");
+            assertThat(body.path("WithDecryption").asBoolean()).isTrue();
         });
     }
 
     @Test
     void aMissingTokenIsAnErrorThatNamesThePropertyNotAValue() {
-        FakeSsm ssm = new FakeSsm();
-        ssm.value = null;
-
-        assertThatThrownBy(() -> HubSpotAccessToken.fromSsm(ssm, "/p", Clock.systemUTC(), Duration.ofMinutes(5)).get())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("attimo.hubspot.access-token");
+        ssm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(400)
+                .withBody("{\"__type\":\"ParameterNotFound\",\"message\":\"no\"}")));
+        try (SsmParameters parameters = parameters(Clock.systemUTC())) {
+            assertThatThrownBy(() -> HubSpotAccessToken.fromSsm(parameters, "/p", Clock.systemUTC(),
+                    Duration.ofMinutes(5)).get())
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("attimo.hubspot.access-token");
+        }
         assertThatThrownBy(() -> HubSpotAccessToken.fixed(" ").get()).isInstanceOf(IllegalStateException.class);
         assertThat(HubSpotAccessToken.fixed("pat-x").get()).isEqualTo("pat-x");
     }
