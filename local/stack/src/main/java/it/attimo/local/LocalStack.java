@@ -289,7 +289,7 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
         long wall = System.nanoTime();
         Duration elapsed = Duration.ofNanos(wall - lastWall[0]);
         lastWall[0] = wall;
-        move(clock.instant().plus(elapsed), false);
+        move(clock.instant().plus(elapsed).truncatedTo(ChronoUnit.MILLIS), false);
       } catch (RuntimeException e) {
         if (!closed) {
           System.err.println("attimo: realtime clock tick failed: " + e.getMessage());
