@@ -287,9 +287,11 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
     ticker.scheduleWithFixedDelay(() -> {
       try {
         long wall = System.nanoTime();
-        Duration elapsed = Duration.ofNanos(wall - lastWall[0]);
-        lastWall[0] = wall;
-        move(clock.instant().plus(elapsed).truncatedTo(ChronoUnit.MILLIS), false);
+        Instant exact = clock.instant().plus(Duration.ofNanos(wall - lastWall[0]));
+        Instant target = exact.truncatedTo(ChronoUnit.MILLIS);
+        // the sub-millisecond rest counts toward the next tick, so the clock does not drift behind wall time
+        lastWall[0] = wall - Duration.between(target, exact).toNanos();
+        move(target, false);
       } catch (RuntimeException e) {
         if (!closed) {
           System.err.println("attimo: realtime clock tick failed: " + e.getMessage());
