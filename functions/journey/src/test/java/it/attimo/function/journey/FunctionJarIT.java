@@ -1,38 +1,18 @@
 package it.attimo.function.journey;
 
+import it.attimo.aws.testing.FunctionJar;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The shaded function.jar alone (plus a tiny launcher) builds its context from the environment, as on Lambda. */
 class FunctionJarIT {
-    static String run(Class<?> main, Map<String, String> env) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp",
-                Path.of("target", "function.jar") + File.pathSeparator + Path.of("target", "test-classes"),
-                main.getName()).redirectErrorStream(true);
-        pb.environment().keySet().removeIf(k -> k.startsWith("ATTIMO_") || k.startsWith("AWS_"));
-        pb.environment().putAll(env);
-        Path out = Files.createTempFile("function-jar", ".log");
-        pb.redirectOutput(out.toFile());
-        Process process = pb.start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("the function jar did not finish in 120 s:\n" + Files.readString(out));
-        }
-        return Files.readString(out);
-    }
-
     @Test
     void aStepThatCannotReachItsStoresFailsWithTheErrorNameTheStateMachineRetries() throws Exception {
-        String output = run(JourneyJarLauncher.class, Map.of(
+        String output = FunctionJar.run(JourneyJarLauncher.class, Map.of(
                 "ATTIMO_AWS_ENDPOINT", "http://127.0.0.1:9", // nothing listens: every DynamoDB call fails
                 "ATTIMO_CHANNEL_MODE", "aws"));
         assertThat(output).contains("RESULT error=it.attimo.core.journey.TransientJourneyException");
@@ -40,7 +20,7 @@ class FunctionJarIT {
 
     @Test
     void theJarShipsOnlyTheSdksJourneysUse() throws Exception {
-        try (ZipFile zip = new ZipFile("target/function.jar")) {
+        try (ZipFile zip = new ZipFile(FunctionJar.PATH.toFile())) {
             assertThat(zip.getEntry("software/amazon/awssdk/services/sesv2/SesV2Client.class")).isNotNull();
             assertThat(zip.getEntry("software/amazon/awssdk/services/sns/SnsClient.class")).isNotNull();
             assertThat(zip.getEntry("software/amazon/awssdk/services/sfn/SfnClient.class")).isNotNull();
