@@ -2,9 +2,6 @@ package it.attimo.core.timing.profile;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import it.attimo.core.channel.Channel;
 import it.attimo.core.customer.Segment;
 import it.attimo.core.timing.MessageKind;
@@ -34,6 +31,7 @@ import java.util.stream.IntStream;
 public final class BatchRecommender {
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final int BLOCK = 4096;
+    private static final String[] CUSTOMER_FIELDS = {"id", "comune", "segment"};
 
     public record Summary(int customers, int planned, int skipped, long events, int unknownComuni, int clusters,
                           double alpha, long millis) {}
@@ -123,48 +121,17 @@ public final class BatchRecommender {
 
     private static List<CustomerRow> readCustomers(InputStream input) {
         List<CustomerRow> rows = new ArrayList<>();
-        try (JsonParser p = FACTORY.createParser(input)) {
-            while (true) {
-                JsonToken t;
-                try {
-                    t = p.nextToken();
-                } catch (JsonProcessingException e) {
-                    throw new IllegalArgumentException("customers line " + p.currentLocation().getLineNr() + ": invalid JSON");
-                }
-                if (t == null) break;
-                long lineNo = p.currentLocation().getLineNr();
-                if (t != JsonToken.START_OBJECT) throw new IllegalArgumentException("customers line " + lineNo + ": not a JSON object");
-                String id = null, comune = null, segment = null;
-                try {
-                    String field;
-                    while ((field = p.nextFieldName()) != null) {
-                        JsonToken v = p.nextToken();
-                        if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
-                            p.skipChildren();
-                            continue;
-                        }
-                        switch (field) {
-                            case "id" -> id = p.getValueAsString();
-                            case "comune" -> comune = p.getValueAsString();
-                            case "segment" -> segment = p.getValueAsString();
-                            default -> { }
-                        }
-                    }
-                } catch (JsonProcessingException e) {
-                    throw new IllegalArgumentException("customers line " + lineNo + ": invalid JSON");
-                }
-                if (id == null || id.isBlank()) throw new IllegalArgumentException("customers line " + lineNo + ": missing id");
-                Segment seg;
-                try {
-                    seg = segment == null ? Segment.B2C : Segment.parse(segment);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("customers line " + lineNo + ": " + e.getMessage());
-                }
-                rows.add(new CustomerRow(id, comune, seg));
+        NdjsonRows.read(input, "customers", CUSTOMER_FIELDS, (lineNo, values) -> {
+            String id = values[0], comune = values[1], segment = values[2];
+            if (id == null || id.isBlank()) throw new IllegalArgumentException("customers line " + lineNo + ": missing id");
+            Segment seg;
+            try {
+                seg = segment == null ? Segment.B2C : Segment.parse(segment);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("customers line " + lineNo + ": " + e.getMessage());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            rows.add(new CustomerRow(id, comune, seg));
+        });
         return rows;
     }
 }

@@ -1,23 +1,16 @@
 package it.attimo.core.timing.profile;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /**
- * Streams an NDJSON file of CloudEvents (one per line) through a single Jackson streaming parser, handing
- * {@code (type, subject, time)} to a sink without building JSON trees (nested {@code data} is skipped). Errors name
- * the line number only: lines may hold personal data.
+ * Streams an NDJSON file of CloudEvents (one per line), handing {@code (type, subject, time)} to a sink without
+ * building JSON trees (nested {@code data} is skipped; see {@link NdjsonRows}). Errors name the line number only:
+ * lines may hold personal data.
  */
 public final class NdjsonEvents {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final String[] FIELDS = {"type", "subject", "time"};
 
     /** Receives one event's timing fields. */
     @FunctionalInterface
@@ -29,53 +22,19 @@ public final class NdjsonEvents {
 
     /** @return number of events read */
     public static long read(InputStream input, Sink sink) {
-        long count = 0;
-        try (JsonParser p = FACTORY.createParser(input)) {
-            JsonToken t;
-            while (true) {
-                try {
-                    t = p.nextToken();
-                } catch (JsonProcessingException e) {
-                    throw new IllegalArgumentException("events line " + line(p) + ": invalid JSON");
-                }
-                if (t == null) break;
-                if (t != JsonToken.START_OBJECT) throw new IllegalArgumentException("events line " + line(p) + ": not a JSON object");
-                long lineNo = line(p);
-                String type = null, subject = null, time = null;
-                try {
-                    String field;
-                    while ((field = p.nextFieldName()) != null) {
-                        JsonToken v = p.nextToken();
-                        if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
-                            p.skipChildren();
-                            continue;
-                        }
-                        switch (field) {
-                            case "type" -> type = p.getValueAsString();
-                            case "subject" -> subject = p.getValueAsString();
-                            case "time" -> time = p.getValueAsString();
-                            default -> { }
-                        }
-                    }
-                } catch (JsonProcessingException e) {
-                    throw new IllegalArgumentException("events line " + lineNo + ": invalid JSON");
-                }
-                if (type == null || subject == null || time == null) {
-                    throw new IllegalArgumentException("events line " + lineNo + ": missing type, subject or time");
-                }
-                Instant at;
-                try {
-                    at = parseInstant(time);
-                } catch (DateTimeParseException e) {
-                    throw new IllegalArgumentException("events line " + lineNo + ": time is not an ISO-8601 instant");
-                }
-                sink.accept(type, subject, at);
-                count++;
+        return NdjsonRows.read(input, "events", FIELDS, (lineNo, values) -> {
+            String type = values[0], subject = values[1], time = values[2];
+            if (type == null || subject == null || time == null) {
+                throw new IllegalArgumentException("events line " + lineNo + ": missing type, subject or time");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return count;
+            Instant at;
+            try {
+                at = parseInstant(time);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("events line " + lineNo + ": time is not an ISO-8601 instant");
+            }
+            sink.accept(type, subject, at);
+        });
     }
 
     /** Fast path for the common {@code yyyy-MM-ddTHH:mm:ssZ} form; anything else goes through {@link Instant#parse}. */
@@ -101,6 +60,4 @@ public final class NdjsonEvents {
         }
         return v;
     }
-
-    private static long line(JsonParser p) { return p.currentLocation().getLineNr(); }
 }
