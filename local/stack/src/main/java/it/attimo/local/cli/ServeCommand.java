@@ -79,6 +79,10 @@ public final class ServeCommand implements Callable<Integer> {
         stopped.countDown();
       }
     }, "attimo-shutdown"));
+    if (start != null && stack.clockRestored() && !start.equals(stack.now())) {
+      err.println("attimo: --start " + start + " ignored: the data directory continues at " + stack.now());
+      err.flush();
+    }
     PrintWriter out = spec.commandLine().getOut();
     out.println("Attimo is serving on " + stack.baseUrl() + " (127.0.0.1 only)");
     out.println("  virtual clock: " + stack.clockMode() + ", now " + stack.now()
