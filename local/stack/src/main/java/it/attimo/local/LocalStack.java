@@ -102,6 +102,9 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
   }
 
   private void startComponents() {
+    if (options.dataDir() != null) {
+      lockDataDir(options.dataDir());
+    }
     Path dynamoDir = options.dataDir() == null ? null : options.dataDir().resolve("dynamodb");
     dynamoDb = LoopbackDynamoDb.start(dynamoDir);
     closeables.add(dynamoDb);
@@ -185,6 +188,25 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
     runDueNow();
     if (options.realtime()) {
       startRealtimeTicker();
+    }
+  }
+
+  /** One stack per data directory: DynamoDB Local's SQLite file cannot be shared. */
+  private void lockDataDir(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(dir.resolve(".attimo.lock"),
+          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+      java.nio.channels.FileLock lock = channel.tryLock();
+      if (lock == null) {
+        channel.close();
+        throw new IllegalStateException("the data directory " + dir + " is in use by another attimo process");
+      }
+      closeables.add(channel);
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      throw new IllegalStateException("the data directory " + dir + " is in use by another stack in this process", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot use the data directory " + dir + ": " + e.getMessage(), e);
     }
   }
 
