@@ -1,6 +1,7 @@
 package it.attimo.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,6 +37,7 @@ class LocalStackRestartIT {
     StackOptions options = StackOptions.inMemory(LocalStackIT.projectHome(), START, SECRET).withDataDir(data);
     Instant halfway;
     try (LocalStack first = LocalStack.start(options)) {
+      assertThatThrownBy(() -> LocalStack.start(options)).hasMessageContaining("in use");
       post(first, event("r-1", "customer.upserted", START,
           "{\"segment\":\"b2c\",\"comune\":\"015146\",\"locale\":\"it-IT\",\"email\":\"c-restart-1@example.invalid\","
               + "\"consent\":{\"email\":true}}"));
