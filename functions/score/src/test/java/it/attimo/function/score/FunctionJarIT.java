@@ -16,8 +16,13 @@ class FunctionJarIT {
                 "ATTIMO_AWS_ENDPOINT", "http://127.0.0.1:9", // nothing listens: every DynamoDB call fails
                 "ATTIMO_STATE_MACHINE_ARNS",
                 "post-purchase=arn:aws:states:eu-south-1:123456789012:stateMachine:pp,"
-                        + "onboarding-72h=arn:aws:states:eu-south-1:123456789012:stateMachine:ob"));
+                        + "onboarding-72h=arn:aws:states:eu-south-1:123456789012:stateMachine:ob",
+                // template.yaml's re-score settings: deadlines become EventBridge Scheduler schedules
+                "ATTIMO_RESCORE_TARGET_ARN", "arn:aws:lambda:eu-south-1:123456789012:function:attimo-score:live",
+                "ATTIMO_RESCORE_ROLE_ARN", "arn:aws:iam::123456789012:role/attimo-rescore",
+                "ATTIMO_RESCORE_GROUP", "attimo-rescores"));
         assertThat(output).contains("RESULT supports onboarding-72h=true")
+                .contains("RESULT rescores=SchedulerRescoreScheduler")
                 .contains("RESULT failures=[8f6e1c2a-0b1d-4c3e-9f00-000000000001]");
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import it.attimo.core.port.JourneyRuntime;
+import it.attimo.core.port.RescoreScheduler;
 
 import java.io.InputStream;
 
@@ -21,6 +22,8 @@ public final class ScoreJarLauncher {
         ScoreHandler handler = new ScoreHandler();
         JourneyRuntime runtime = handler.getApplicationContext().getBean(JourneyRuntime.class);
         System.out.println("RESULT supports onboarding-72h=" + runtime.supports("onboarding-72h"));
+        System.out.println("RESULT rescores=" + handler.getApplicationContext().getBean(RescoreScheduler.class)
+                .getClass().getSimpleName());
         SQSBatchResponse response = handler.handleRequest(event, null);
         System.out.println("RESULT failures=" + response.getBatchItemFailures().stream()
                 .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList());
