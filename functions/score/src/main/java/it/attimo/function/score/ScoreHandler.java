@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * The event queue's consumer: SQS batch → {@link ProcessCustomerEvents} → the ids SQS must redeliver (partial batch
- * response; the event source mapping needs {@code ReportBatchItemFailures}).
+ * response; the event source mapping needs {@code ReportBatchItemFailures}). Re-score schedules invoke it with the
+ * same event shape but no queue behind it (see {@code SchedulerRescoreScheduler}).
  */
 public class ScoreHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
     @Inject
@@ -37,7 +38,13 @@ public class ScoreHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResp
         List<InboundMessage> messages = records.stream()
                 .map(m -> new InboundMessage(m.getMessageId(), m.getBody()))
                 .toList();
-        List<SQSBatchResponse.BatchItemFailure> failures = process.process(messages).stream()
+        List<String> failed = process.process(messages);
+        if (!failed.isEmpty() && !records.isEmpty() && records.stream().allMatch(m -> m.getEventSourceArn() == null)) {
+            // no queue delivered this batch (a re-score schedule invokes the function asynchronously), so nobody
+            // would redeliver what the partial batch response lists: failing the invocation lets Lambda retry it
+            throw new IllegalStateException("messages " + failed + " failed outside the queue; retry the invocation");
+        }
+        List<SQSBatchResponse.BatchItemFailure> failures = failed.stream()
                 .map(id -> SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(id).build())
                 .toList();
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.micronaut.context.ApplicationContext;
 import it.attimo.aws.schedule.SchedulerRescoreScheduler;
+import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.journey.JourneyCatalog;
 import it.attimo.core.port.ContactStore;
 import it.attimo.core.port.EventLog;
@@ -30,9 +31,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ScoreHandlerTest {
     final InMemoryProfileStore profiles = new InMemoryProfileStore();
@@ -107,5 +111,40 @@ class ScoreHandlerTest {
         assertThat(response.getBatchItemFailures()).isEmpty();
         // a body the handler could not read would have been quarantined
         assertThat(quarantine.all()).isEmpty();
+    }
+
+    @Test
+    void aRescoreThatFailsOutsideTheQueueFailsTheInvocationSoLambdaRetriesIt(@TempDir Path dir) throws Exception {
+        EventLog unavailable = new EventLog() {
+            @Override public boolean append(CustomerEvent event) { return true; }
+            @Override public List<CustomerEvent> history(String customerId) {
+                throw new IllegalStateException("the event log is unavailable");
+            }
+            @Override public void erase(String customerId) {}
+            @Override public void erase(String customerId, Instant erasedAt) {}
+            @Override public Optional<Instant> erasedAt(String customerId) { return Optional.empty(); }
+        };
+        Instant deadline = Instant.parse("2026-06-11T08:00:00Z");
+        String name = SchedulerRescoreScheduler.scheduleName("cust-milano-001", deadline);
+        Path input = Files.writeString(dir.resolve("input.json"),
+                SchedulerRescoreScheduler.input(name, "cust-milano-001", deadline));
+        ApplicationContext failing = ApplicationContext.builder().properties(Map.of("attimo.table.prefix", "test")).build();
+        failing.registerSingleton(EventLog.class, unavailable);
+        failing.registerSingleton(ProfileStore.class, new InMemoryProfileStore());
+        failing.registerSingleton(ContactStore.class, new InMemoryContactStore());
+        failing.registerSingleton(WaitRegistry.class, new InMemoryWaitRegistry());
+        failing.registerSingleton(MessageLedger.class, new InMemoryMessageLedger());
+        failing.registerSingleton(QuarantineStore.class, new InMemoryQuarantineStore());
+        failing.registerSingleton(JourneyRuntime.class, new RecordingJourneyRuntime());
+        failing.registerSingleton(Clock.class, MutableClock.at("2026-06-11T08:00:00Z"));
+        failing.start();
+        try (failing) {
+            ScoreHandler direct = new ScoreHandler(failing);
+            assertThatThrownBy(() -> direct.handleRequest(EventLoader.loadSQSEvent(input.toString()), null))
+                    .hasMessageContaining(name);
+            // the same failure from the queue is a partial batch response, for SQS to redeliver
+            SQSEvent queued = EventLoader.loadSQSEvent("events/sqs-order-delivered.json");
+            assertThat(direct.handleRequest(queued, null).getBatchItemFailures()).hasSize(1);
+        }
     }
 }
