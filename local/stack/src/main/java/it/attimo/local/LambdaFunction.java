@@ -80,10 +80,6 @@ public final class LambdaFunction {
     return logicalId;
   }
 
-  public Object handler() {
-    return handler;
-  }
-
   /** Invokes with an event object (converted through JSON when the handler takes another type). */
   public Object invoke(Object event) {
     Object input = event == null || execute.getParameterTypes()[0].isInstance(event) ? event

@@ -15,10 +15,4 @@ public final class LocalArns {
     String journey = stateMachineArn.substring(stateMachineArn.lastIndexOf(':') + 1);
     return STATES_PREFIX + "execution:" + journey + ":" + executionName;
   }
-
-  /** The journey (state machine name) of an execution ARN. */
-  public static String journeyOf(String executionArn) {
-    String[] parts = executionArn.split(":");
-    return parts.length > 6 ? parts[6] : executionArn;
-  }
 }

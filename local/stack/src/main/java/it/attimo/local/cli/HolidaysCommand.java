@@ -16,8 +16,6 @@ import java.util.concurrent.Callable;
 @Command(name = "holidays", mixinStandardHelpOptions = true,
         description = "List national holidays, the comune's local day and soft periods of a year (Europe/Rome).")
 public final class HolidaysCommand implements Callable<Integer> {
-    static final int BAD_INPUT = 2;
-
     @Spec
     CommandSpec spec;
 
@@ -36,8 +34,7 @@ public final class HolidaysCommand implements Callable<Integer> {
         try {
             days = ItalianCalendar.bundled().daysOf(TimingArguments.year(year), comune);
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("attimo holidays: " + e.getMessage());
-            return BAD_INPUT;
+            return BadInput.report(spec, e);
         }
         spec.commandLine().getOut().print(json ? CalendarListing.json(days) + System.lineSeparator() : CalendarListing.text(days));
         spec.commandLine().getOut().flush();

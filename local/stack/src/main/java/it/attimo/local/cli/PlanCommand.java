@@ -22,8 +22,6 @@ import java.util.concurrent.Callable;
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Plan one send: when, how suitable (0-100) and why, under the Italian calendar and send windows.")
 public final class PlanCommand implements Callable<Integer> {
-    static final int BAD_INPUT = 2;
-
     @Spec
     CommandSpec spec;
 
@@ -81,7 +79,7 @@ public final class PlanCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--history and --customer go together");
             }
             if (history != null) {
-                if (!java.nio.file.Files.isReadable(history)) throw new IllegalArgumentException("--history: cannot read " + history);
+                BadInput.requireReadable("--history", history);
                 try (java.io.InputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(history))) {
                     CustomerHistory h = CustomerHistory.of(in, customer, from);
                     request.prediction(h.prediction()).history(h.sends());
@@ -91,8 +89,7 @@ public final class PlanCommand implements Callable<Integer> {
             }
             plan = planner.plan(request.build());
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("attimo plan: " + e.getMessage());
-            return BAD_INPUT;
+            return BadInput.report(spec, e);
         }
         spec.commandLine().getOut().print(json ? SendPlanJson.json(plan) + System.lineSeparator() : SendPlanJson.text(plan));
         spec.commandLine().getOut().flush();

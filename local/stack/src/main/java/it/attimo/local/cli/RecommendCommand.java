@@ -28,8 +28,6 @@ import java.util.concurrent.Callable;
 @Command(name = "recommend", mixinStandardHelpOptions = true,
         description = "Recommend one send slot per customer in [from, to) from their temporal profiles and the Italian calendar.")
 public final class RecommendCommand implements Callable<Integer> {
-    static final int BAD_INPUT = 2;
-
     @Spec
     CommandSpec spec;
 
@@ -61,8 +59,8 @@ public final class RecommendCommand implements Callable<Integer> {
             Instant start = TimingArguments.instant("--from", from);
             Instant end = TimingArguments.instant("--to", to);
             if (!end.isAfter(start)) throw new IllegalArgumentException("--to " + end + " must be after --from " + start);
-            requireReadable("--customers", customers);
-            requireReadable("--history", history);
+            BadInput.requireReadable("--customers", customers);
+            BadInput.requireReadable("--history", history);
             Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
             try (InputStream c = new BufferedInputStream(Files.newInputStream(customers), 1 << 16);
                  InputStream e = new BufferedInputStream(Files.newInputStream(history), 1 << 16)) {
@@ -70,20 +68,12 @@ public final class RecommendCommand implements Callable<Integer> {
                         TimingArguments.channel(channel), TimingArguments.kind(kind), out);
             }
             out.flush();
-        } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("attimo recommend: " + e.getMessage());
-            return BAD_INPUT;
-        } catch (IOException e) {
-            spec.commandLine().getErr().println("attimo recommend: " + e.getMessage());
-            return BAD_INPUT;
+        } catch (IllegalArgumentException | IOException e) {
+            return BadInput.report(spec, e);
         }
         spec.commandLine().getErr().printf("recommended %d of %d customers (%d skipped, %d events, %d unknown comuni, %d clusters, alpha %.1f) in %d ms%n",
                 summary.planned(), summary.customers(), summary.skipped(), summary.events(), summary.unknownComuni(),
                 summary.clusters(), summary.alpha(), summary.millis());
         return 0;
-    }
-
-    private static void requireReadable(String option, Path p) {
-        if (!Files.isReadable(p)) throw new IllegalArgumentException(option + ": cannot read " + p);
     }
 }
