@@ -1,23 +1,15 @@
 package it.attimo.tests;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import it.attimo.aws.channel.DynamoOutboxChannel;
-import it.attimo.core.event.CloudEventJson;
 import it.attimo.core.event.CustomerEvent;
-import it.attimo.core.ingest.AttimoSignatureVerifier;
 import it.attimo.local.LocalStack;
 import it.attimo.local.StackOptions;
+import it.attimo.tests.support.StackApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,21 +34,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * </ul>
  */
 class OnboardingJourneyIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SECRET = "onboarding-it-secret";
     private static final Instant T0 = Instant.parse("2026-06-10T08:00:00Z"); // Wednesday, 10:00 in Rome
     private static final String MILANO = "015146";
     private static final String A = "onb-a", B = "onb-b", C = "onb-c", D = "onb-d", E = "onb-e";
 
     private static LocalStack stack;
-    private static HttpClient http;
+    private static StackApi api;
     private static int sequence;
 
     @BeforeAll
     static void runTheSeventyTwoHours() throws Exception {
         Path root = TemplateConsistency.findProjectRoot(Path.of(""));
         stack = LocalStack.start(StackOptions.inMemory(root, T0, SECRET));
-        http = HttpClient.newHttpClient();
+        api = new StackApi(() -> stack.baseUrl(), SECRET);
 
         List<CustomerEvent> registration = new ArrayList<>();
         for (String c : List.of(A, B, C, D, E)) {
@@ -81,7 +72,7 @@ class OnboardingJourneyIT {
                 Map.of("videoId", "guide", "watchedSeconds", 120))));
         sendAt(T0.plusSeconds(30 * 3600), List.of(event(E, "content.downloaded", T0.plusSeconds(30 * 3600),
                 Map.of("contentId", "white-paper-cloud"))));
-        clock("{\"set\":\"" + T0.plus(Duration.ofHours(73)) + "\"}");
+        clockMoved(api.clockSet(T0.plus(Duration.ofHours(73))));
     }
 
     @AfterAll
@@ -96,49 +87,27 @@ class OnboardingJourneyIT {
     }
 
     /** Moves the virtual clock to {@code at}, posts the signed batch, and lets the stack process it. */
-    private static void sendAt(Instant at, List<CustomerEvent> events) throws Exception {
-        clock("{\"set\":\"" + at + "\"}");
-        ArrayNode batch = JSON.createArrayNode();
-        events.forEach(e -> batch.add(CloudEventJson.toNode(e)));
-        byte[] body = batch.toString().getBytes(StandardCharsets.UTF_8);
-        long ts = System.currentTimeMillis(); // signatures are judged on the wall clock, never the virtual one
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/events"))
-                .header("Content-Type", "application/cloudevents-batch+json")
-                .header(AttimoSignatureVerifier.TIMESTAMP_HEADER, Long.toString(ts))
-                .header(AttimoSignatureVerifier.SIGNATURE_HEADER, AttimoSignatureVerifier.sign(SECRET, ts, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        assertThat(JSON.readTree(response.body()).path("rejected").asInt()).as(response.body()).isZero();
-        clock("{\"advance\":\"PT0S\"}");
+    private static void sendAt(Instant at, List<CustomerEvent> events) {
+        clockMoved(api.clockSet(at));
+        StackApi.Reply reply = api.postEvents(events);
+        assertThat(reply.status()).as(reply.raw()).isEqualTo(202);
+        assertThat(reply.body().path("rejected").asInt()).as(reply.raw()).isZero();
+        clockMoved(api.clockAdvance("PT0S"));
     }
 
-    private static void clock(String body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/admin/clock"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    private static void clockMoved(StackApi.Reply reply) {
+        assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
     }
 
-    private static JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+    private static JsonNode get(String path) {
+        StackApi.Reply reply = api.get(path);
+        assertThat(reply.status()).as(path + ": " + reply.raw()).isEqualTo(200);
+        return reply.body();
     }
 
-    private static URI uri(String path) {
-        return stack.baseUrl().resolve(path);
-    }
-
-    private static List<JsonNode> outbox(String customer) throws Exception {
-        List<JsonNode> out = new ArrayList<>();
-        get("/outbox?customerId=" + customer).forEach(out::add);
-        return out;
-    }
-
-    private static Set<String> onboardingSteps(String customer) throws Exception {
+    private static Set<String> onboardingSteps(String customer) {
         Set<String> steps = new TreeSet<>();
-        for (JsonNode m : outbox(customer)) {
+        for (JsonNode m : api.outbox(customer)) {
             if ("onboarding-72h".equals(m.path("journey").asText())) steps.add(m.path("step").asText());
         }
         return steps;
@@ -157,7 +126,7 @@ class OnboardingJourneyIT {
     void aCustomerWhoDoesNothingGetsSupportTheNudgeAndRecoveryAndEndsAtRisk() throws Exception {
         assertThat(onboardingSteps(A)).contains("support-email", "key-module-sms", "key-module-email", "recovery")
                 .doesNotContain("first-module-reminder", "case-study");
-        assertThat(outbox(A)).anySatisfy(m -> assertThat(m.path("channel").asText())
+        assertThat(api.outbox(A)).anySatisfy(m -> assertThat(m.path("channel").asText())
                 .isEqualTo(DynamoOutboxChannel.ACCOUNT_MANAGER_CHANNEL));
         JsonNode profile = get("/profiles/" + A);
         assertThat(profile.path("outcomes").path("onboarding-72h").asText()).isEqualTo("at-risk");
@@ -167,7 +136,7 @@ class OnboardingJourneyIT {
 
     @Test
     void aCustomerWhoFinishesEarlyGetsNothingAndTheJourneyEndsAtOnce() throws Exception {
-        assertThat(outbox(B)).isEmpty();
+        assertThat(api.outbox(B)).isEmpty();
         JsonNode profile = get("/profiles/" + B);
         assertThat(profile.path("outcomes").path("onboarding-72h").asText()).isEqualTo("retained");
         assertThat(onboardingRun(profile).path("status").asText()).isEqualTo("SUCCEEDED");
@@ -188,7 +157,7 @@ class OnboardingJourneyIT {
     @Test
     void aDownloadAfterTheFirstDayGetsTheCaseStudy() throws Exception {
         assertThat(onboardingSteps(E)).contains("case-study").doesNotContain("support-email");
-        for (JsonNode m : outbox(E)) {
+        for (JsonNode m : api.outbox(E)) {
             if ("case-study".equals(m.path("step").asText())) {
                 assertThat(Instant.parse(m.path("sendAt").asText())).isAfter(T0.plus(Duration.ofHours(30)))
                         .isBefore(T0.plus(Duration.ofHours(72)));
