@@ -77,6 +77,14 @@ public final class DemoRun {
         .put("requests", latencies.size());
 
     json.put("quarantine", stack.quarantine().recent(Integer.MAX_VALUE).size());
+    // what the duplicate deliveries left behind: the event log is keyed by customer and event id
+    long logged = 0;
+    for (var page : stack.dynamoDb().scanPaginator(b -> b.tableName(
+        it.attimo.aws.dynamo.AttimoTables.name(LocalStack.TABLE_PREFIX, it.attimo.aws.dynamo.AttimoTables.EVENTS))
+        .select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT))) {
+      logged += page.count();
+    }
+    ev.put("eventLogItems", logged);
     int deadLetters = stack.deadLetters();
     json.putObject("queue").put("processed", stack.messagesProcessed()).put("failed", stack.messagesFailed())
         .put("deadLetters", deadLetters);

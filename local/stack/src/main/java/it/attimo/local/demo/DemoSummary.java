@@ -50,6 +50,11 @@ final class DemoSummary {
         "ingest      accepted %d, rejected %d (quarantine now holds %d), duplicates in a batch %d, ignored %d%n",
         ev.path("accepted").asLong(), ev.path("rejected").asLong(), json.path("quarantine").asLong(),
         ev.path("duplicatesInBatch").asLong(), ev.path("ignored").asLong()));
+    long logged = ev.path("eventLogItems").asLong();
+    long distinct = ev.path("sent").asLong();
+    out.append(String.format(Locale.ROOT, "            event log holds %d items for %d distinct events sent (%s)%n",
+        logged, distinct, logged == distinct ? "every duplicate delivery absorbed"
+            : "differs by " + (logged - distinct)));
     out.append(String.format(Locale.ROOT, "            HTTP status %s, transport errors %d%n", ev.path("statusCodes"),
         ev.path("transportErrors").asLong()));
     JsonNode lat = json.path("ingestLatencyMillis");
