@@ -15,13 +15,20 @@ import java.util.logging.Logger;
 /**
  * A customer's {@link EngagementPrediction} for planning: their own event log folded into a {@link TemporalProfile}
  * as of now, shrunk toward their cluster and the population by the latest stored model. Nothing is predicted (the
- * planner keeps its golden hours) when no model has been fitted yet or the customer has no engagement events.
+ * planner keeps its golden hours) when no model has been fitted yet, the model was fitted on fewer than
+ * {@link #MIN_POPULATION} customers, or the customer has no engagement events.
  * The stored model is re-read at most every {@code modelReload} of business time while one is cached; a store that
  * cannot be read means no prediction (the reason says so), not a failed plan.
  */
 public final class CustomerPredictions {
     private static final Logger LOG = Logger.getLogger(CustomerPredictions.class.getName());
     public static final Duration DEFAULT_MODEL_RELOAD = Duration.ofMinutes(10);
+    /**
+     * A model fitted on fewer customers predicts nothing: its population prior is a handful of people's habits (a new
+     * deployment whose first customers all registered on a Wednesday morning would rate every other day near zero,
+     * and marketing sends, which need suitability 80, would never find a slot). The golden hours apply instead.
+     */
+    public static final int MIN_POPULATION = 20;
 
     /** @param prediction null when nothing is predicted; {@code reason} says which prediction was used, or why none */
     public record Outcome(EngagementPrediction prediction, String reason) {}
@@ -59,6 +66,10 @@ public final class CustomerPredictions {
             return new Outcome(null, "profile: none (temporal model unavailable: " + e.getClass().getSimpleName() + ")");
         }
         if (model.isEmpty()) return new Outcome(null, "profile: none (no temporal model fitted yet)");
+        if (model.get().customers() < MIN_POPULATION) {
+            return new Outcome(null, "profile: none (model of " + model.get().customers() + " customers, fewer than "
+                    + MIN_POPULATION + ")");
+        }
         ProfileAccumulator accumulator = new ProfileAccumulator(customerId, now, halfLife);
         for (CustomerEvent e : eventLog.history(customerId)) accumulator.add(e.type(), e.time());
         TemporalProfile profile = accumulator.finish();

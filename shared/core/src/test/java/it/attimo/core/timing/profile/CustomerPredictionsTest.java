@@ -37,6 +37,22 @@ class CustomerPredictionsTest {
     }
 
     @Test
+    void aModelOfAHandfulOfCustomersPredictsNothing() {
+        for (int i = 0; i < CustomerPredictions.MIN_POPULATION - 1; i++) {
+            profiles.put(it.attimo.core.customer.Profile.empty("tue-" + i));
+            EngagementHistories.tuesdayMornings("tue-" + i, 8, NOW).forEach(log::append);
+        }
+        refresh();
+        EngagementHistories.tuesdayMornings("c-1", 3, NOW).forEach(log::append);
+
+        CustomerPredictions.Outcome o = predictions.forCustomer("c-1");
+
+        assertThat(o.prediction()).isNull();
+        assertThat(o.reason()).isEqualTo("profile: none (model of " + (CustomerPredictions.MIN_POPULATION - 1)
+                + " customers, fewer than " + CustomerPredictions.MIN_POPULATION + ")");
+    }
+
+    @Test
     void aCustomerWithoutEngagementGetsNoPrediction() {
         EngagementHistories.seedPopulation(profiles, log, 20, NOW);
         refresh();
