@@ -5,9 +5,11 @@ import it.attimo.core.port.RescoreScheduler;
 import java.time.Instant;
 
 /**
- * The fallback where no re-score target is configured: a timed rule's deadline is not scheduled one by one, the
- * daily refresh job re-scores profiles, so a deadline is honoured within a day. On AWS the score function schedules
- * each deadline with {@link SchedulerRescoreScheduler}; the local stack supplies a scheduler on its virtual clock.
+ * The fallback where no re-score target is configured ({@code attimo.rescore.target-arn} unset): a timed rule's
+ * deadline is not scheduled, so its "otherwise" points show up at the customer's next event (the score is a fold of
+ * the log at that instant, so nothing is lost, it is only late). The deployed template always sets the target: there
+ * the score function schedules each deadline with {@link SchedulerRescoreScheduler}; the local stack supplies a
+ * scheduler on its virtual clock.
  */
 public final class DailyRefreshRescoreScheduler implements RescoreScheduler {
     @Override
