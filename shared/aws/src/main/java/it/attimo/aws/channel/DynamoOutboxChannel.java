@@ -1,6 +1,7 @@
 package it.attimo.aws.channel;
 
 import it.attimo.aws.dynamo.AttimoTables;
+import it.attimo.core.journey.JourneyCatalog;
 import it.attimo.core.journey.OutboundMessage;
 import it.attimo.core.port.AccountManagerTasks;
 import it.attimo.core.port.ChannelGateway;
@@ -61,6 +62,7 @@ public final class DynamoOutboxChannel implements ChannelGateway, AccountManager
         item.put("channel", s(ACCOUNT_MANAGER_CHANNEL));
         item.put("kind", s("task"));
         put(item, "step", reason);
+        put(item, "journey", JourneyCatalog.journeyOfExecution(executionName));
         item.put("sendAt", s(now.toString()));
         item.put("recordedAt", s(now.toString()));
         client.putItem(b -> b.tableName(table).item(item));

@@ -54,6 +54,15 @@ public final class JourneyCatalog {
         return prefix + "-" + digest.substring(0, 40);
     }
 
+    /** The journey an execution belongs to, read from its name's prefix; null when it is none of the catalogue's. */
+    public static String journeyOfExecution(String executionName) {
+        String name = executionNameOf(executionName);
+        for (String journey : List.of(POST_PURCHASE, ONBOARDING)) {
+            if (name.startsWith(journey + "-")) return journey;
+        }
+        return null;
+    }
+
     /** The execution name from an execution ARN or name. */
     public static String executionNameOf(String executionIdOrName) {
         int i = executionIdOrName.lastIndexOf(':');

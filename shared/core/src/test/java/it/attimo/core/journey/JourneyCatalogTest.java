@@ -79,4 +79,14 @@ class JourneyCatalogTest {
         assertThat(catalog.triggeredBy(registered, null)).isEmpty();
         assertThat(catalog.triggeredBy(Events.event(EventTypes.ORDER_PLACED, "c-1").build(), b2b)).isEmpty();
     }
+
+    @Test
+    void theJourneyOfAnExecutionIsReadFromItsName() {
+        String name = JourneyCatalog.executionName(JourneyCatalog.ONBOARDING, "c-1", "e-1");
+        org.assertj.core.api.Assertions.assertThat(JourneyCatalog.journeyOfExecution(name)).isEqualTo(JourneyCatalog.ONBOARDING);
+        org.assertj.core.api.Assertions.assertThat(JourneyCatalog.journeyOfExecution(
+                "arn:aws:states:eu-south-1:1:execution:post-purchase:" + JourneyCatalog.executionName(JourneyCatalog.POST_PURCHASE, "c", "e")))
+                .isEqualTo(JourneyCatalog.POST_PURCHASE);
+        org.assertj.core.api.Assertions.assertThat(JourneyCatalog.journeyOfExecution("something-else")).isNull();
+    }
 }
