@@ -1,7 +1,6 @@
 package it.attimo.local.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,12 +9,9 @@ import picocli.CommandLine.Spec;
 /** {@code attimo}: the local stack, the demo, the state machine tool and the timing helpers. */
 @Command(name = "attimo", mixinStandardHelpOptions = true, version = "attimo 0.1.0-SNAPSHOT",
     description = "Attimo, the customer-journey engine, on this machine.",
-    subcommands = {ServeCommand.class, DemoCommand.class, SfnCommand.class})
+    subcommands = {ServeCommand.class, DemoCommand.class, SfnCommand.class, HolidaysCommand.class, PlanCommand.class,
+        RecommendCommand.class})
 public final class AttimoCli implements Runnable {
-  /** Subcommands that live in this package but are written separately: added when present. */
-  static final List<String> OPTIONAL_SUBCOMMANDS = List.of("it.attimo.local.cli.HolidaysCommand",
-      "it.attimo.local.cli.PlanCommand", "it.attimo.local.cli.RecommendCommand");
-
   @Spec
   CommandSpec spec;
 
@@ -32,15 +28,6 @@ public final class AttimoCli implements Runnable {
 
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new AttimoCli());
-    for (String className : OPTIONAL_SUBCOMMANDS) {
-      try {
-        cli.addSubcommand(Class.forName(className).getDeclaredConstructor().newInstance());
-      } catch (ClassNotFoundException notYetWritten) {
-        // built without it
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("cannot create " + className, e);
-      }
-    }
     cli.setParameterExceptionHandler(AttimoCli::usageError);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       commandLine.getErr().println("attimo " + commandLine.getCommandName() + ": " + oneLine(e));
