@@ -83,6 +83,7 @@ public final class IngestLoadGenerator {
             System.out.printf("| DynamoDB Local ceiling: conditional PutItem, 1 client (puts/s) | %.0f |%n", ceiling.perSecond);
             System.out.printf("| DynamoDB Local PutItem latency p50 / p99 (ms) | %.2f / %.2f |%n", ceiling.p50, ceiling.p99);
         }
+        System.exit(0); // the stack's client pools are not daemons: leave once the report is out
     }
 
     private record Result(int events, double seconds, long startNanos, double[] sortedMillis) {
@@ -97,7 +98,8 @@ public final class IngestLoadGenerator {
 
     static Result runLoad(URI base, int events, int batch, int clients, int customers, Instant t0, String runId)
             throws Exception {
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(clients)).build();
+        ExecutorService httpThreads = Executors.newFixedThreadPool(clients);
+        HttpClient http = HttpClient.newBuilder().executor(httpThreads).build();
         int requests = (events + batch - 1) / batch;
         AtomicInteger next = new AtomicInteger();
         double[] latencies = new double[requests];
@@ -130,6 +132,7 @@ public final class IngestLoadGenerator {
         for (Future<Integer> f : futures) total += f.get();
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         pool.shutdown();
+        httpThreads.shutdown();
         double[] sorted = latencies.clone();
         Arrays.sort(sorted);
         return new Result(total, seconds, startNanos, sorted);
