@@ -1,5 +1,6 @@
 package it.attimo.local;
 
+import it.attimo.aws.dynamo.AttimoTables;
 import it.attimo.aws.channel.DynamoOutboxChannel;
 import it.attimo.aws.dynamo.DynamoQuarantineStore;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -117,7 +118,7 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
         .credentialsProvider(LOCAL_CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
     closeables.add(sqs);
 
-    LocalTables.createWithoutExpiry(ddb, TABLE_PREFIX);
+    AttimoTables.createWithoutExpiry(ddb, TABLE_PREFIX);
     LocalStateTable.createTable(ddb);
     state = new LocalStateTable(ddb);
     createQueues();

@@ -23,12 +23,12 @@ class LocalTablesIT {
             .region(Region.of(SamTemplate.REGION))
             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
             .httpClient(UrlConnectionHttpClient.create()).build()) {
-      LocalTables.createWithoutExpiry(ddb, "fresh");
+      AttimoTables.createWithoutExpiry(ddb, "fresh");
       assertThat(ttlStatuses(ddb, "fresh")).containsOnly(TimeToLiveStatus.DISABLED);
 
       AttimoTables.createAll(ddb, "earlier"); // what the stack did before: TTL on
       assertThat(ttlStatuses(ddb, "earlier")).contains(TimeToLiveStatus.ENABLED);
-      LocalTables.createWithoutExpiry(ddb, "earlier");
+      AttimoTables.createWithoutExpiry(ddb, "earlier");
       assertThat(ttlStatuses(ddb, "earlier")).containsOnly(TimeToLiveStatus.DISABLED);
     }
   }

@@ -87,9 +87,22 @@ public final class AttimoTables {
 
     /**
      * Creates every table that does not exist yet, waits until each is ACTIVE and enables TTL where the table
-     * expires items. Safe to call on every start.
+     * expires items, as the template does on AWS. Safe to call on every start.
      */
     public static void createAll(DynamoDbClient client, String prefix) {
+        create(client, prefix, true);
+    }
+
+    /**
+     * The same tables with TTL off (turned off where an earlier start turned it on). For DynamoDB Local, which
+     * deletes expired items by the wall clock: the local stack and the tests stamp expiry times from virtual or
+     * fixed clocks, often behind the wall clock, and their items (parked waits above all) would vanish.
+     */
+    public static void createWithoutExpiry(DynamoDbClient client, String prefix) {
+        create(client, prefix, false);
+    }
+
+    private static void create(DynamoDbClient client, String prefix, boolean expire) {
         try (DynamoDbWaiter waiter = client.waiter()) {
             for (TableSpec spec : SPECS) {
                 String name = spec.nameFor(prefix);
@@ -99,19 +112,20 @@ public final class AttimoTables {
                     // created by an earlier start
                 }
                 waiter.waitUntilTableExists(b -> b.tableName(name));
-                if (spec.ttl()) enableTtl(client, name);
+                if (spec.ttl()) setTtl(client, name, expire);
             }
         }
     }
 
-    private static void enableTtl(DynamoDbClient client, String table) {
+    private static void setTtl(DynamoDbClient client, String table, boolean enabled) {
         try {
             var current = client.describeTimeToLive(b -> b.tableName(table)).timeToLiveDescription();
             String status = current == null || current.timeToLiveStatusAsString() == null
                     ? "DISABLED" : current.timeToLiveStatusAsString();
-            if (status.equals("ENABLED") || status.equals("ENABLING")) return;
+            boolean on = status.equals("ENABLED") || status.equals("ENABLING");
+            if (on == enabled) return;
             client.updateTimeToLive(b -> b.tableName(table)
-                    .timeToLiveSpecification(t -> t.attributeName(TTL_ATTRIBUTE).enabled(true)));
+                    .timeToLiveSpecification(t -> t.attributeName(TTL_ATTRIBUTE).enabled(enabled)));
         } catch (DynamoDbException unsupported) {
             // an emulator without TTL: items simply never expire there
         }
