@@ -169,7 +169,7 @@ public final class ProcessCustomerEvents {
             journeys.start(t.journey(), name, journeyInput(t.journey(), trigger));
             started.add(new JourneyRun(t.journey(), name, trigger.time(), JourneyRun.RUNNING, null));
         }
-        Profile saved = saveFolded(customerId, now, started, history, before);
+        Profile saved = saveFolded(customerId, now, started, history, before, folded.profile());
         if (trigger != null) {
             String payload = eventPayload(trigger);
             for (String key : WakeKeys.of(trigger)) wake(customerId, key, payload);
@@ -188,11 +188,12 @@ public final class ProcessCustomerEvents {
         folded.nextDeadline().ifPresent(at -> rescoreScheduler.rescoreAt(customerId, at));
     }
 
+    /** Stores the fold with the journeys just started; after a concurrent write, re-reads and folds again. */
     private Profile saveFolded(String customerId, Instant now, List<JourneyRun> started, List<CustomerEvent> history,
-                               Profile first) {
-        Profile current = first;
+                               Profile stored, Profile fold) {
+        Profile current = stored;
+        Profile folded = fold;
         for (int attempt = 1; ; attempt++) {
-            Profile folded = folder.fold(customerId, history, current, now).profile();
             List<JourneyRun> runs = new ArrayList<>(folded.journeys());
             for (JourneyRun r : started) {
                 if (runs.stream().noneMatch(x -> x.executionName().equals(r.executionName()))) runs.add(r);
@@ -205,6 +206,7 @@ public final class ProcessCustomerEvents {
             } catch (ProfileStore.ConcurrentUpdateException e) {
                 if (attempt >= MAX_SAVE_ATTEMPTS) throw e;
                 current = profiles.find(customerId).orElse(null);
+                folded = folder.fold(customerId, history, current, now).profile();
             }
         }
     }
