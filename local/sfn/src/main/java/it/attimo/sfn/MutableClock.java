@@ -6,7 +6,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A thread-safe UTC clock that only moves when told to: the virtual clock for tests and the CLI. */
+/**
+ * A thread-safe UTC clock that moves only forward and only when told to: the virtual clock of the executor's tests,
+ * the {@code sfn} CLI and the local stack (moved by {@code POST /admin/clock}, the demo or the realtime ticker).
+ * Signature freshness never reads it: that is judged against the wall clock.
+ */
 public final class MutableClock extends Clock implements VirtualTimeDriver {
   private volatile Instant now;
 
@@ -19,9 +23,13 @@ public final class MutableClock extends Clock implements VirtualTimeDriver {
     return ZoneOffset.UTC;
   }
 
+  /** Always UTC: zoned views belong to the code that needs them (business rules use Europe/Rome explicitly). */
   @Override
   public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException("MutableClock is always UTC");
+    if (ZoneOffset.UTC.equals(zone)) {
+      return this;
+    }
+    throw new UnsupportedOperationException("the virtual clock is UTC only");
   }
 
   @Override
@@ -34,14 +42,20 @@ public final class MutableClock extends Clock implements VirtualTimeDriver {
     return now;
   }
 
+  /** Moves to {@code target}; a target in the past changes nothing (time never goes backwards). */
   @Override
-  public synchronized void advanceTo(Instant instant) {
-    if (instant.isAfter(now)) {
-      now = instant;
+  public synchronized void advanceTo(Instant target) {
+    if (target.isAfter(now)) {
+      now = target;
     }
   }
 
-  public synchronized void advance(Duration duration) {
+  /** Moves forward by a non-negative duration and answers the new instant. */
+  public synchronized Instant advance(Duration duration) {
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException("the virtual clock only moves forward, not by " + duration);
+    }
     now = now.plus(duration);
+    return now;
   }
 }

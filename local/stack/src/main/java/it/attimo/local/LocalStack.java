@@ -1,5 +1,6 @@
 package it.attimo.local;
 
+import it.attimo.sfn.MutableClock;
 import it.attimo.aws.dynamo.AttimoTables;
 import it.attimo.aws.channel.DynamoOutboxChannel;
 import it.attimo.aws.dynamo.DynamoQuarantineStore;
@@ -52,7 +53,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * The whole of Attimo in one JVM on 127.0.0.1: DynamoDB Local, ElasticMQ (SQS FIFO + DLQ), the four real function
  * handlers on one Micronaut context, the state machines of statemachines/ on the in-process executor, re-score timers,
  * a queue pump standing in for Lambda's SQS event source mapping, and an HTTP server standing in for API Gateway.
- * Everything that waits runs on one {@link VirtualClock}; {@link #advanceTo} moves it and runs what falls due.
+ * Everything that waits runs on one {@link MutableClock}; {@link #advanceTo} moves it and runs what falls due.
  */
 public final class LocalStack implements LocalBackend, AutoCloseable {
   public static final String TABLE_PREFIX = "attimo";
@@ -64,7 +65,7 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
   private final StackOptions options;
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private final Object advanceLock = new Object();
-  private VirtualClock clock;
+  private MutableClock clock;
   private LoopbackDynamoDb dynamoDb;
   private EmbeddedElasticMq elasticMq;
   private DynamoDbClient ddb;
@@ -127,7 +128,7 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
     clockRestored = persisted.isPresent();
     Instant start = persisted.orElseGet(() -> options.start() != null ? options.start()
         : Instant.now().truncatedTo(ChronoUnit.SECONDS));
-    clock = new VirtualClock(start);
+    clock = new MutableClock(start);
     state.saveClock(start);
 
     SamTemplate template = SamTemplate.read(options.home().resolve("template.yaml"));
@@ -141,8 +142,8 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
         .properties(micronautProperties())
         .build();
     // the virtual clock is the business clock (attimo.clock=external drops the factory's system clock)
-    context.registerBeanDefinition(RuntimeBeanDefinition.builder(VirtualClock.class, () -> clock)
-        .exposedTypes(Clock.class, VirtualClock.class).singleton(true).build());
+    context.registerBeanDefinition(RuntimeBeanDefinition.builder(MutableClock.class, () -> clock)
+        .exposedTypes(Clock.class, MutableClock.class).singleton(true).build());
     context.registerBeanDefinition(RuntimeBeanDefinition.builder(LocalJourneyRuntime.class, () -> journeys)
         .exposedTypes(JourneyRuntime.class, LocalJourneyRuntime.class).singleton(true).build());
     // on AWS a daily job stands in for per-customer timers (a @Secondary bean); locally they are real
@@ -509,7 +510,7 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
     return Optional.empty();
   }
 
-  public VirtualClock clock() {
+  public MutableClock clock() {
     return clock;
   }
 

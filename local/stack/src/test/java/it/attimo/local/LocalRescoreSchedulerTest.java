@@ -1,5 +1,6 @@
 package it.attimo.local;
 
+import it.attimo.sfn.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,7 +18,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 class LocalRescoreSchedulerTest {
   private static final Instant START = Instant.parse("2026-06-08T06:00:00Z");
 
-  private final VirtualClock clock = new VirtualClock(START);
+  private final MutableClock clock = new MutableClock(START);
   private final MemoryTimers store = new MemoryTimers();
   private final RecordingSqs sqs = new RecordingSqs();
 

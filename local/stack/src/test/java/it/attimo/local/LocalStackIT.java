@@ -1,5 +1,6 @@
 package it.attimo.local;
 
+import it.attimo.sfn.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

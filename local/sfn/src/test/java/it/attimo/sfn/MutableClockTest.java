@@ -1,4 +1,4 @@
-package it.attimo.local;
+package it.attimo.sfn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,12 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class VirtualClockTest {
+class MutableClockTest {
   private static final Instant START = Instant.parse("2026-06-08T06:00:00Z");
 
   @Test
   void standsStillUntilMoved() {
-    VirtualClock clock = new VirtualClock(START);
+    MutableClock clock = new MutableClock(START);
     assertThat(clock.instant()).isEqualTo(START);
     assertThat(clock.instant()).isEqualTo(START);
     assertThat(clock.millis()).isEqualTo(START.toEpochMilli());
@@ -25,7 +25,7 @@ class VirtualClockTest {
 
   @Test
   void advancesByADurationAndToAnInstant() {
-    VirtualClock clock = new VirtualClock(START);
+    MutableClock clock = new MutableClock(START);
     assertThat(clock.advance(Duration.ofHours(24))).isEqualTo(START.plus(Duration.ofHours(24)));
     clock.advanceTo(Instant.parse("2026-06-10T08:00:00Z"));
     assertThat(clock.instant()).isEqualTo(Instant.parse("2026-06-10T08:00:00Z"));
@@ -33,7 +33,7 @@ class VirtualClockTest {
 
   @Test
   void neverMovesBackwards() {
-    VirtualClock clock = new VirtualClock(START);
+    MutableClock clock = new MutableClock(START);
     clock.advanceTo(START.minusSeconds(1));
     assertThat(clock.instant()).isEqualTo(START);
     assertThatThrownBy(() -> clock.advance(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
@@ -42,7 +42,7 @@ class VirtualClockTest {
 
   @Test
   void staysUtc() {
-    VirtualClock clock = new VirtualClock(START);
+    MutableClock clock = new MutableClock(START);
     assertThat(clock.withZone(ZoneOffset.UTC)).isSameAs(clock);
     assertThatThrownBy(() -> clock.withZone(ZoneId.of("Europe/Rome")))
         .isInstanceOf(UnsupportedOperationException.class);
@@ -50,7 +50,7 @@ class VirtualClockTest {
 
   @Test
   void concurrentAdvancesAreAllCounted() throws InterruptedException {
-    VirtualClock clock = new VirtualClock(START);
+    MutableClock clock = new MutableClock(START);
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < 4; t++) {
       Thread thread = new Thread(() -> {
