@@ -15,7 +15,8 @@ import java.util.Map;
  * API Gateway HTTP API (payload 2.0) events to the core's {@link ApiRequest} and back.
  *
  * <ul>
- *   <li>{@code url} is the URL the client called, rebuilt as {@code https://<Host><rawPath>[?rawQueryString]}: with a
+ *   <li>{@code url} is the URL the client called, rebuilt as {@code <scheme>://<Host><rawPath>[?rawQueryString]}, the
+ *   scheme from {@code X-Forwarded-Proto} (API Gateway sends https; the local server http), https when absent: with a
  *   named stage rawPath starts with the stage, exactly as in the caller's URL, which HubSpot's v3 signature covers.</li>
  *   <li>{@code path} is the route path, without a named stage's prefix, for routing.</li>
  *   <li>the body is base64-decoded when API Gateway encoded it; cookies (sent apart in 2.0) return as a Cookie header.</li>
@@ -71,7 +72,9 @@ public final class ApiGatewayMapping {
 
     static String url(Map<String, String> headers, String rawPath, String rawQuery) {
         String host = headerIgnoreCase(headers, "host");
-        String base = "https://" + (host == null ? "localhost" : host) + rawPath;
+        String proto = headerIgnoreCase(headers, "x-forwarded-proto");
+        String scheme = "http".equalsIgnoreCase(proto == null ? null : proto.trim()) ? "http" : "https";
+        String base = scheme + "://" + (host == null ? "localhost" : host) + rawPath;
         return rawQuery == null ? base : base + "?" + rawQuery;
     }
 

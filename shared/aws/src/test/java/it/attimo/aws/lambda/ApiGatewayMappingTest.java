@@ -40,6 +40,16 @@ class ApiGatewayMappingTest {
     }
 
     @Test
+    void theSchemeFollowsXForwardedProtoSoALocalHttpCallerCanSignItsOwnUrl() {
+        APIGatewayV2HTTPEvent local = event("$default", "/webhooks/hubspot", null, "[]", false);
+        local.getHeaders().put("host", "127.0.0.1:8080");
+        local.getHeaders().put("x-forwarded-proto", "http");
+        assertThat(ApiGatewayMapping.toRequest(local).url()).isEqualTo("http://127.0.0.1:8080/webhooks/hubspot");
+        local.getHeaders().put("x-forwarded-proto", "https");
+        assertThat(ApiGatewayMapping.toRequest(local).url()).isEqualTo("https://127.0.0.1:8080/webhooks/hubspot");
+    }
+
+    @Test
     void aNamedStageStaysInTheUrlButNotInTheRoutePath() {
         ApiRequest r = ApiGatewayMapping.toRequest(event("prod", "/prod/events", "", "{}", false));
         assertThat(r.url()).isEqualTo("https://abc123.execute-api.eu-south-1.amazonaws.com/prod/events");
