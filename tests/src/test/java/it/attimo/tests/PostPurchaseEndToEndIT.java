@@ -129,6 +129,22 @@ class PostPurchaseEndToEndIT {
     }
 
     @Test
+    void anOversizedOrWronglyTypedBodyGetsAPreciseErrorThroughTheHttpServer() {
+        String padding = "x".repeat(1024 * 1024);
+        StackApi.Reply big = api.postSigned("/events", "application/cloudevents+json",
+                "{\"specversion\":\"1.0\",\"id\":\"big\",\"source\":\"s\",\"type\":\"portal.accessed\","
+                        + "\"subject\":\"pp-big\",\"time\":\"2026-05-29T13:00:00Z\",\"data\":{\"pad\":\"" + padding + "\"}}");
+        assertThat(big.status()).as(big.raw()).isEqualTo(413);
+        assertThat(big.body().path("error").asText()).isEqualTo("payload_too_large");
+
+        StackApi.Reply text = api.postSigned("/events", "text/plain", "hello");
+        assertThat(text.status()).isEqualTo(415);
+        StackApi.Reply broken = api.postSigned("/events", "application/cloudevents+json", "{\"specversion\":");
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.body().path("message").asText()).contains("not valid JSON");
+    }
+
+    @Test
     void aBatchWithBadEventsAcceptsTheGoodOnesAndQuarantinesTheRest() {
         String customer = "pp-mixed";
         String good = it.attimo.core.event.CloudEventJson.toJson(upsert(customer));

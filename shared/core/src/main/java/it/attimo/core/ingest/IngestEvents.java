@@ -69,6 +69,8 @@ public final class IngestEvents {
     }
 
     private ApiResponse cloudEvents(ApiRequest request) {
+        // Before the signature: an oversized body is refused without hashing it (and a proxy may have cut it short).
+        if (request.body().length > MAX_BODY_BYTES) return ApiErrors.tooLarge("body is larger than " + MAX_BODY_BYTES + " bytes");
         SignatureCheck check = attimoVerifier.verify(secrets.webhookSecret().orElse(null),
                 request.header(AttimoSignatureVerifier.TIMESTAMP_HEADER),
                 request.header(AttimoSignatureVerifier.SIGNATURE_HEADER), request.body());
@@ -76,7 +78,6 @@ public final class IngestEvents {
             LOG.info(() -> "POST /events refused: " + check);
             return ApiErrors.unauthorized(check.message());
         }
-        if (request.body().length > MAX_BODY_BYTES) return ApiErrors.tooLarge("body is larger than " + MAX_BODY_BYTES + " bytes");
         Mode mode = Mode.of(request.header("Content-Type"));
         if (mode == null) {
             return ApiErrors.unsupportedMediaType("Content-Type must be application/cloudevents+json, "
@@ -119,12 +120,12 @@ public final class IngestEvents {
     }
 
     private ApiResponse hubSpot(ApiRequest request) {
+        if (request.body().length > MAX_BODY_BYTES) return ApiErrors.tooLarge("body is larger than " + MAX_BODY_BYTES + " bytes");
         SignatureCheck check = hubSpotVerifier.verify(secrets.hubspotClientSecret().orElse(null), request);
         if (check != SignatureCheck.VALID) {
             LOG.info(() -> "POST /webhooks/hubspot refused: " + check);
             return ApiErrors.unauthorized(check.message());
         }
-        if (request.body().length > MAX_BODY_BYTES) return ApiErrors.tooLarge("body is larger than " + MAX_BODY_BYTES + " bytes");
         String ct = request.header("Content-Type");
         if (ct != null && !ct.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             return ApiErrors.unsupportedMediaType("HubSpot webhooks are application/json");
