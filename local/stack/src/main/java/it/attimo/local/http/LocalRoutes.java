@@ -1,5 +1,6 @@
 package it.attimo.local.http;
 
+import it.attimo.core.api.ApiErrors;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -93,7 +94,7 @@ public final class LocalRoutes {
       if (history.matches()) {
         return only(method, "GET").orElseGet(() -> history(decodePathSegment(history.group(1))));
       }
-      return error(404, "NotFound", "no route for " + method + " " + path);
+      return error(404, "not_found", "no route for " + method + " " + path);
     } catch (RuntimeException e) {
       return error(500, "InternalError", e.getClass().getSimpleName() + ": " + e.getMessage());
     }
@@ -105,7 +106,7 @@ public final class LocalRoutes {
         return Optional.empty();
       }
     }
-    Response r = error(405, "MethodNotAllowed", method + " is not allowed here; use " + String.join(", ", allowed));
+    Response r = error(405, "method_not_allowed", method + " is not allowed here; use " + String.join(", ", allowed));
     Map<String, String> headers = new LinkedHashMap<>(r.headers());
     headers.put("allow", String.join(", ", allowed));
     return Optional.of(new Response(405, headers, r.body()));
@@ -139,10 +140,10 @@ public final class LocalRoutes {
     try {
       body = JSON.readTree(request.body());
     } catch (Exception e) {
-      return error(400, "BadRequest", "the body must be JSON: {\"advance\":\"PT24H\"} or {\"set\":\"<ISO instant>\"}");
+      return error(400, "bad_request", "the body must be JSON: {\"advance\":\"PT24H\"} or {\"set\":\"<ISO instant>\"}");
     }
     if (body == null || !body.isObject()) {
-      return error(400, "BadRequest", "the body must be a JSON object: {\"advance\":\"PT24H\"} or "
+      return error(400, "bad_request", "the body must be a JSON object: {\"advance\":\"PT24H\"} or "
           + "{\"set\":\"<ISO instant>\"}");
     }
     List<String> fields = new ArrayList<>();
@@ -150,7 +151,7 @@ public final class LocalRoutes {
       fields.add(it.next());
     }
     if (fields.size() != 1 || !(fields.contains("advance") || fields.contains("set"))) {
-      return error(400, "BadRequest", "give exactly one of \"advance\" (ISO-8601 duration) or \"set\" "
+      return error(400, "bad_request", "give exactly one of \"advance\" (ISO-8601 duration) or \"set\" "
           + "(ISO-8601 instant); got " + fields);
     }
     Instant now = backend.now();
@@ -160,22 +161,22 @@ public final class LocalRoutes {
       try {
         duration = Duration.parse(body.path("advance").asText());
       } catch (DateTimeException e) {
-        return error(400, "BadRequest", "\"advance\" is not an ISO-8601 duration such as PT24H or P3D: "
+        return error(400, "bad_request", "\"advance\" is not an ISO-8601 duration such as PT24H or P3D: "
             + body.path("advance"));
       }
       if (duration.isNegative()) {
-        return error(400, "BadRequest", "the virtual clock only moves forward; \"advance\" must not be negative");
+        return error(400, "bad_request", "the virtual clock only moves forward; \"advance\" must not be negative");
       }
       target = now.plus(duration);
     } else {
       try {
         target = Instant.parse(body.path("set").asText());
       } catch (DateTimeException e) {
-        return error(400, "BadRequest", "\"set\" is not an ISO-8601 UTC instant such as 2026-06-10T08:00:00Z: "
+        return error(400, "bad_request", "\"set\" is not an ISO-8601 UTC instant such as 2026-06-10T08:00:00Z: "
             + body.path("set"));
       }
       if (target.isBefore(now)) {
-        return error(400, "BadRequest", "the virtual clock only moves forward: " + target + " is before now ("
+        return error(400, "bad_request", "the virtual clock only moves forward: " + target + " is before now ("
             + now + ")");
       }
     }
@@ -271,10 +272,9 @@ public final class LocalRoutes {
     return java.net.URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
+  /** The same error body and codes as the API's ({@link ApiErrors}): {@code {"error": code, "message": text}}. */
   static Response error(int status, String code, String message) {
-    ObjectNode body = JSON.createObjectNode();
-    body.put("error", code);
-    body.put("message", message);
-    return Response.json(status, body);
+    return new Response(status, Map.of("content-type", "application/json"),
+        ApiErrors.error(status, code, message).body().getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -29,7 +29,7 @@ class LocalRoutesTest {
   void unknownRouteIs404Json() throws Exception {
     LocalRoutes.Response r = routes.handle(request("GET", "/nope", null, ""));
     assertThat(r.status()).isEqualTo(404);
-    assertThat(json(r).path("error").asText()).isEqualTo("NotFound");
+    assertThat(json(r).path("error").asText()).isEqualTo("not_found");
     assertThat(r.headers().get("content-type")).isEqualTo("application/json");
   }
 
@@ -38,7 +38,7 @@ class LocalRoutesTest {
     LocalRoutes.Response r = routes.handle(request("GET", "/events", null, ""));
     assertThat(r.status()).isEqualTo(405);
     assertThat(r.headers().get("allow")).isEqualTo("POST");
-    assertThat(json(r).path("error").asText()).isEqualTo("MethodNotAllowed");
+    assertThat(json(r).path("error").asText()).isEqualTo("method_not_allowed");
     assertThat(routes.handle(request("DELETE", "/profiles/c-1", null, "")).status()).isEqualTo(405);
     assertThat(routes.handle(request("PUT", "/admin/clock", null, "{}")).status()).isEqualTo(405);
     assertThat(backend.events).isEmpty();
