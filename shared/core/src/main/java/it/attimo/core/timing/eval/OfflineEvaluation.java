@@ -9,6 +9,7 @@ import it.attimo.core.timing.SendPlan;
 import it.attimo.core.timing.SendWindowPlanner;
 import it.attimo.core.timing.SendWindows;
 import it.attimo.core.timing.profile.CustomerPrediction;
+import it.attimo.core.timing.profile.HalfLifeSelection;
 import it.attimo.core.timing.profile.ProfileAccumulator;
 import it.attimo.core.timing.profile.ProfileSettings;
 import it.attimo.core.timing.profile.TemporalModel;
@@ -26,7 +27,7 @@ import java.util.Locale;
  * choose one email slot per customer for week n+1 among the email window's hours (09:30-14:00: hours 9-13, every
  * day), and score each choice by its exact open probability. Methods: fixed Tuesday 10:00, population best hour,
  * raw per-customer histogram, shrunk model, and the oracle (best true slot). Reports expected open rate and the
- * share of the oracle's uplift over the fixed baseline each method captures. Run: {@code main [customers] [weeks] [seed]}.
+ * share of the oracle's uplift over the fixed baseline each method captures. Run: {@code main [customers] [weeks] [seed] [half-life days, else chosen on the training weeks]}.
  */
 public final class OfflineEvaluation {
     public static final int[] WINDOW_HOURS = {9, 10, 11, 12, 13};
@@ -35,7 +36,8 @@ public final class OfflineEvaluation {
 
     public record MethodResult(String method, double expectedOpenRate, double upliftCaptured) {}
 
-    public record Report(int customers, int trainWeeks, long seed, double alpha, double sinkHours, double outcomeStrength, List<String> clusters,
+    public record Report(int customers, int trainWeeks, long seed, Duration halfLife, boolean halfLifeChosen,
+                         double alpha, double sinkHours, double outcomeStrength, List<String> clusters,
                          double silhouette, List<MethodResult> results, long millis) {
         public MethodResult result(String method) {
             return results.stream().filter(r -> r.method().equals(method)).findFirst().orElseThrow();
@@ -43,8 +45,8 @@ public final class OfflineEvaluation {
 
         public String table() {
             StringBuilder sb = new StringBuilder();
-            sb.append(String.format(Locale.ROOT, "customers=%d train weeks=%d seed=%d alpha=%.1f sink=%.1fh outcome-prior=%.3g sends k=%d silhouette=%.3f (%d ms)%n",
-                    customers, trainWeeks, seed, alpha, sinkHours, outcomeStrength, clusters.size(), silhouette, millis));
+            sb.append(String.format(Locale.ROOT, "customers=%d train weeks=%d seed=%d half-life=%d d (%s) alpha=%.1f sink=%.1fh outcome-prior=%.3g sends k=%d silhouette=%.3f (%d ms)%n",
+                    customers, trainWeeks, seed, halfLife.toDays(), halfLifeChosen ? "chosen on training weeks" : "fixed", alpha, sinkHours, outcomeStrength, clusters.size(), silhouette, millis));
             sb.append("clusters: ").append(String.join(", ", clusters)).append(System.lineSeparator());
             sb.append(String.format(Locale.ROOT, "| %-26s | %-17s | %-21s |%n", "method", "expected open rate", "oracle uplift captured"));
             sb.append("|----------------------------|-------------------|-----------------------|").append(System.lineSeparator());
@@ -56,20 +58,49 @@ public final class OfflineEvaluation {
         }
     }
 
+    /**
+     * The evaluation with the profiles' half-life chosen by {@link HalfLifeSelection} on the training weeks alone
+     * (the last training week held out); with a single training week, the default half-life.
+     */
     public static Report run(int customers, int trainWeeks, long seed) {
-        return run(customers, trainWeeks, seed, ProfileSettings.HALF_LIFE);
+        long start = System.nanoTime();
+        SyntheticPopulation pop = SyntheticPopulation.generate(customers, seed);
+        List<List<SyntheticPopulation.Event>> histories = histories(pop, trainWeeks);
+        if (trainWeeks < 2) return evaluate(pop, histories, trainWeeks, seed, ProfileSettings.HALF_LIFE, false, start);
+        HalfLifeSelection.Choice choice = HalfLifeSelection.choose((asOf, halfLife) -> profiles(pop, histories, asOf, halfLife),
+                SyntheticPopulation.endOfWeek(trainWeeks), Duration.ofDays(7), HalfLifeSelection.GRID,
+                TemporalModel.Settings.defaults());
+        return evaluate(pop, histories, trainWeeks, seed, choice.halfLife(), true, start);
     }
 
+    /** The evaluation with a fixed half-life. */
     public static Report run(int customers, int trainWeeks, long seed, Duration halfLife) {
         long start = System.nanoTime();
         SyntheticPopulation pop = SyntheticPopulation.generate(customers, seed);
-        Instant asOf = SyntheticPopulation.endOfWeek(trainWeeks);
-        List<TemporalProfile> profiles = new ArrayList<>(customers);
-        for (SyntheticPopulation.Customer c : pop.customers()) {
-            ProfileAccumulator acc = new ProfileAccumulator(c.id(), asOf, halfLife);
-            for (SyntheticPopulation.Event e : pop.history(c, trainWeeks)) acc.add(e.type(), e.time());
+        return evaluate(pop, histories(pop, trainWeeks), trainWeeks, seed, halfLife, false, start);
+    }
+
+    private static List<List<SyntheticPopulation.Event>> histories(SyntheticPopulation pop, int trainWeeks) {
+        List<List<SyntheticPopulation.Event>> out = new ArrayList<>(pop.customers().size());
+        for (SyntheticPopulation.Customer c : pop.customers()) out.add(pop.history(c, trainWeeks));
+        return out;
+    }
+
+    private static List<TemporalProfile> profiles(SyntheticPopulation pop, List<List<SyntheticPopulation.Event>> histories,
+                                                  Instant asOf, Duration halfLife) {
+        List<TemporalProfile> profiles = new ArrayList<>(histories.size());
+        for (int i = 0; i < histories.size(); i++) {
+            ProfileAccumulator acc = new ProfileAccumulator(pop.customers().get(i).id(), asOf, halfLife);
+            for (SyntheticPopulation.Event e : histories.get(i)) acc.add(e.type(), e.time());
             profiles.add(acc.finish());
         }
+        return profiles;
+    }
+
+    private static Report evaluate(SyntheticPopulation pop, List<List<SyntheticPopulation.Event>> histories, int trainWeeks,
+                                   long seed, Duration halfLife, boolean halfLifeChosen, long start) {
+        int customers = pop.customers().size();
+        List<TemporalProfile> profiles = profiles(pop, histories, SyntheticPopulation.endOfWeek(trainWeeks), halfLife);
         TemporalModel model = TemporalModel.fit(profiles, TemporalModel.Settings.defaults());
         int[] allowed = allowedSlots();
         int fixedSlot = HourOfWeek.of(DayOfWeek.TUESDAY, 10);
@@ -121,7 +152,7 @@ public final class OfflineEvaluation {
                 new MethodResult("archetype known (ceiling)", archetype / n, capture(archetype / n, f, o)),
                 new MethodResult("oracle", o, 1));
         List<String> names = model.clusters().stream().map(cl -> cl.name() + " (" + cl.members() + ")").toList();
-        return new Report(customers, trainWeeks, seed, model.alpha(), model.sinkHours(), model.outcomeStrength(), names, model.silhouette(), results,
+        return new Report(customers, trainWeeks, seed, halfLife, halfLifeChosen, model.alpha(), model.sinkHours(), model.outcomeStrength(), names, model.silhouette(), results,
                 (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -146,7 +177,8 @@ public final class OfflineEvaluation {
         int customers = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int weeks = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 7L;
-        Duration halfLife = args.length > 3 ? Duration.ofDays(Long.parseLong(args[3])) : ProfileSettings.HALF_LIFE;
-        System.out.print(run(customers, weeks, seed, halfLife).table());
+        Report report = args.length > 3 ? run(customers, weeks, seed, Duration.ofDays(Long.parseLong(args[3])))
+                : run(customers, weeks, seed);
+        System.out.print(report.table());
     }
 }
