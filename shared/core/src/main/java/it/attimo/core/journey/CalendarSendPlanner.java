@@ -2,23 +2,32 @@ package it.attimo.core.journey;
 
 import it.attimo.core.channel.Channel;
 import it.attimo.core.customer.Profile;
+import it.attimo.core.timing.LocalSlots;
+import it.attimo.core.timing.OverlapArbiter;
+import it.attimo.core.timing.PastSend;
 import it.attimo.core.timing.PlanRequest;
 import it.attimo.core.timing.SendPlan;
 import it.attimo.core.timing.SendWindowPlanner;
 import it.attimo.core.timing.profile.CustomerPredictions;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Plans journey sends with the Italian-calendar {@link SendWindowPlanner}, from what the profile says of the customer
  * and, when predictions are configured, from their temporal profile (their event log shrunk toward their cluster by
- * the latest daily model). The first reason then says which prediction was used, or why none.
+ * the latest daily model). The first reason then says which prediction was used, or why none. With other journeys'
+ * held sends it arbitrates through {@link OverlapArbiter}: the first reason then says whether this send moved after
+ * them or was dropped (see docs/timing.md, "Overlap between journeys").
  */
 public final class CalendarSendPlanner implements SendPlanner {
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private final SendWindowPlanner planner;
     private final CustomerPredictions predictions;
+    private final OverlapArbiter arbiter;
 
     /** Without temporal profiles: golden hours only. */
     public CalendarSendPlanner(SendWindowPlanner planner) {
@@ -28,11 +37,18 @@ public final class CalendarSendPlanner implements SendPlanner {
     public CalendarSendPlanner(SendWindowPlanner planner, CustomerPredictions predictions) {
         this.planner = planner;
         this.predictions = predictions;
+        this.arbiter = new OverlapArbiter(planner);
     }
 
     @Override
     public PlannedSend plan(Profile profile, Channel channel, MessageKind kind, String journey, Instant earliest,
                             Instant deadline) {
+        return plan(profile, channel, kind, journey, null, earliest, deadline, List.of());
+    }
+
+    @Override
+    public PlannedSend plan(Profile profile, Channel channel, MessageKind kind, String journey, String step,
+                            Instant earliest, Instant deadline, List<HeldSend> holders) {
         PlanRequest.Builder request = PlanRequest.builder(channel, earliest)
                 .segment(profile.segment())
                 .kind(timingKind(kind))
@@ -44,14 +60,52 @@ public final class CalendarSendPlanner implements SendPlanner {
         }
         CustomerPredictions.Outcome predicted = predictions == null ? null : predictions.forCustomer(profile.customerId());
         if (predicted != null) request.prediction(predicted.prediction());
-        SendPlan plan = planner.plan(request.build());
-        List<String> reasons = plan.reasons();
-        if (predicted != null) {
-            reasons = new ArrayList<>(reasons.size() + 1);
-            reasons.add(predicted.reason());
-            reasons.addAll(plan.reasons());
+        List<PastSend> held = new ArrayList<>(holders.size());
+        for (HeldSend h : holders) held.add(new PastSend(profile.customerId(), h.channel(), h.at(), h.journey()));
+        String name = journey == null ? "this message" : step == null ? journey : journey + " " + step;
+        OverlapArbiter.Decision decision = arbiter.against(
+                new OverlapArbiter.Contender(name, kind.priority(), request.build()), held);
+        SendPlan plan = decision.plan();
+        String skipped = plan.skipped();
+        List<String> reasons = new ArrayList<>(plan.reasons().size() + 2);
+        if (predicted != null) reasons.add(predicted.reason());
+        if (decision.outcome() == OverlapArbiter.Outcome.MOVED || decision.reason() != null
+                && decision.outcome() == OverlapArbiter.Outcome.DROPPED && decision.reason().startsWith("overlap:")) {
+            String overlap = overlapReason(name, kind, decision, holders, held, channel, request.build());
+            reasons.add(0, overlap);
+            if (skipped != null) skipped = overlap;
         }
-        return new PlannedSend(plan.sendAt(), plan.localTime(), plan.suitability(), List.copyOf(reasons), plan.skipped());
+        reasons.addAll(plan.reasons());
+        return new PlannedSend(plan.sendAt(), plan.localTime(), plan.suitability(), List.copyOf(reasons), skipped);
+    }
+
+    @Override
+    public Duration overlapGap() {
+        return planner.caps().minGap();
+    }
+
+    /**
+     * E.g. {@code overlap: post-purchase tutorial moved after onboarding-72h key-module-email (higher priority) at
+     * 2026-06-11 10:00, from 2026-06-11 10:00 to 2026-06-11 14:00}.
+     */
+    private String overlapReason(String name, MessageKind kind, OverlapArbiter.Decision decision, List<HeldSend> holders,
+                                 List<PastSend> held, Channel channel, PlanRequest request) {
+        SendPlan alone = planner.plan(request.toBuilder().history(List.of()).build());
+        HeldSend winner = alone.sendAt() == null ? null
+                : arbiter.collision(alone.sendAt(), channel, held).map(p -> holders.get(held.indexOf(p))).orElse(null);
+        String by = winner == null ? "other journeys' sends" : winner.label() + " (" + why(winner, kind) + ") at "
+                + LOCAL.format(winner.at().atZone(LocalSlots.ROME));
+        if (decision.outcome() == OverlapArbiter.Outcome.MOVED) {
+            return "overlap: " + name + " moved after " + by + ", from "
+                    + LOCAL.format(alone.sendAt().atZone(LocalSlots.ROME)) + " to "
+                    + LOCAL.format(decision.plan().sendAt().atZone(LocalSlots.ROME));
+        }
+        return "overlap: " + name + " dropped, " + by + " holds the window: " + decision.plan().skipped();
+    }
+
+    private static String why(HeldSend winner, MessageKind kind) {
+        if (winner.sent()) return "already sent";
+        return winner.kind().priority() > kind.priority() ? "higher priority" : "same priority, planned earlier";
     }
 
     /** Surveys are timed like service messages; consent rules for them are checked at dispatch. */

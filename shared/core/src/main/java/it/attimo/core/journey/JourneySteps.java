@@ -21,10 +21,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -38,6 +40,8 @@ public final class JourneySteps {
     private static final Logger LOG = Logger.getLogger(JourneySteps.class.getName());
     static final int MARKETING_PER_DAY = 1;
     static final int MARKETING_PER_WEEK = 3;
+    /** How far back sent messages hold against a new plan: the frequency caps' longest window. */
+    static final Duration HELD_LOOKBACK = Duration.ofDays(7);
 
     private final ProfileStore profiles;
     private final ContactStore contacts;
@@ -115,7 +119,31 @@ public final class JourneySteps {
             out.put("reason", "no profile for this customer (erased or unknown)");
             return out;
         }
-        SendPlanner.PlannedSend plan = planner.plan(profile.get(), channel, kind, text(p, "journey"), earliest, deadline);
+        String journey = text(p, "journey");
+        String step = text(p, "step");
+        String executionName = p.get("executionId") == null ? null
+                : JourneyCatalog.executionNameOf(required(p, "executionId"));
+        List<MessageRecord> ledgered = ledger.forCustomer(customerId);
+        MessageRecord ownPlan = executionName == null || step == null ? null : ledgered.stream()
+                .filter(m -> m.messageId().equals(MessageRecord.planIdOf(executionName, step))).findFirst().orElse(null);
+        // Ties go to the earlier plan, so plans are ordered: a retried plan keeps the moment it was first made, a new
+        // one comes strictly after every plan already recorded for the customer (a clock may repeat an instant).
+        Instant plannedAt = ownPlan != null && ownPlan.updatedAt() != null ? ownPlan.updatedAt() : now;
+        if (ownPlan == null) {
+            for (MessageRecord m : ledgered) {
+                if (m.isPlan() && m.updatedAt() != null && !m.updatedAt().isBefore(plannedAt)) {
+                    plannedAt = m.updatedAt().plusMillis(1);
+                }
+            }
+        }
+        List<SendPlanner.HeldSend> holders = holders(ledgered, executionName, kind, plannedAt, now);
+        SendPlanner.PlannedSend plan = planner.plan(profile.get(), channel, kind, journey, step, earliest, deadline, holders);
+        if (executionName != null && step != null) {
+            ledger.recordPlan(new MessageRecord(customerId, MessageRecord.planIdOf(executionName, step), journey,
+                    executionName, step, channel, kind.id(), plan.skipped() ? earliest : plan.sendAt(),
+                    plan.skipped() ? MessageRecord.PLAN_CLOSED : MessageRecord.PLANNED,
+                    plan.skipped() ? "dropped at plan: " + plan.skippedReason() : null, null, plannedAt));
+        }
         out.put("skipped", plan.skipped());
         if (plan.skipped()) {
             out.put("reason", plan.skippedReason());
@@ -126,6 +154,78 @@ public final class JourneySteps {
         }
         out.put("reasons", new ArrayList<>(plan.reasons()));
         return out;
+    }
+
+    /**
+     * Other journeys' sends that keep their slot against this plan: sent in the last {@link #HELD_LOOKBACK} (the
+     * caps' longest window), or planned and not yet dispatched with a higher priority, or the same priority planned
+     * before {@code plannedAt}. This execution's own records never count: its steps are spaced by design, and a
+     * retried plan must not arbitrate against itself. A lower-priority plan made earlier does not hold: this send
+     * goes, and that one is dropped at its dispatch (see {@link #overlap}).
+     */
+    private static List<SendPlanner.HeldSend> holders(List<MessageRecord> ledgered, String executionName,
+                                                      MessageKind kind, Instant plannedAt, Instant now) {
+        Set<String> dispatched = new HashSet<>();
+        for (MessageRecord m : ledgered) if (!m.isPlan()) dispatched.add(m.messageId());
+        List<SendPlanner.HeldSend> held = new ArrayList<>();
+        for (MessageRecord m : ledgered) {
+            if (m.channel() == null || m.sendAt() == null || m.executionName() == null) continue;
+            if (m.executionName().equals(executionName)) continue;
+            if (m.sendAt().isBefore(now.minus(HELD_LOOKBACK))) continue;
+            MessageKind theirs = kindOf(m);
+            if (m.isPlan()) {
+                if (!MessageRecord.PLANNED.equals(m.status()) || dispatched.contains(m.dispatchId())) continue;
+                boolean wins = theirs.priority() > kind.priority() || theirs.priority() == kind.priority()
+                        && m.updatedAt() != null && m.updatedAt().isBefore(plannedAt);
+                if (!wins) continue;
+                held.add(new SendPlanner.HeldSend(m.journey(), m.step(), m.channel(), theirs, m.sendAt(), false));
+            } else if (MessageRecord.SENT.equals(m.status())) {
+                held.add(new SendPlanner.HeldSend(m.journey(), m.step(), m.channel(), theirs, m.sendAt(), true));
+            }
+        }
+        return held;
+    }
+
+    private static MessageKind kindOf(MessageRecord m) {
+        try {
+            return MessageKind.parse(m.kind());
+        } catch (IllegalArgumentException unknown) {
+            return MessageKind.MARKETING;
+        }
+    }
+
+    /**
+     * The other side of plan-time arbitration: a send planned before a higher-priority journey claimed the same
+     * moment is dropped when it comes due, if that journey's send (sent, or planned and not yet dispatched) is within
+     * the planner's minimum gap of now. Transactional messages always go.
+     */
+    private String overlap(String customerId, String executionName, MessageKind kind, Instant now) {
+        Duration gap = planner.overlapGap();
+        if (kind == MessageKind.TRANSACTIONAL || gap.isZero()) return null;
+        List<MessageRecord> ledgered = ledger.forCustomer(customerId);
+        Set<String> dispatched = new HashSet<>();
+        for (MessageRecord m : ledgered) if (!m.isPlan()) dispatched.add(m.messageId());
+        for (MessageRecord m : ledgered) {
+            if (m.sendAt() == null || m.executionName() == null || m.executionName().equals(executionName)) continue;
+            boolean holds = m.isPlan() ? MessageRecord.PLANNED.equals(m.status()) && !dispatched.contains(m.dispatchId())
+                    : MessageRecord.SENT.equals(m.status());
+            if (holds && kindOf(m).priority() > kind.priority() && Duration.between(m.sendAt(), now).abs().compareTo(gap) < 0) {
+                return "overlap: " + m.journey() + " " + m.step() + " (higher priority) "
+                        + (m.isPlan() ? "is planned at " : "was sent at ") + m.sendAt() + ", within " + gap.toHours()
+                        + "h: dropped";
+            }
+        }
+        return null;
+    }
+
+    /** Marks this execution's plan records that never reached a dispatch as no longer holding a slot. */
+    private void closePlans(String customerId, String executionName, String step, String why, Instant now) {
+        for (MessageRecord m : ledger.forCustomer(customerId)) {
+            if (m.isPlan() && MessageRecord.PLANNED.equals(m.status()) && executionName.equals(m.executionName())
+                    && (step == null || step.equals(m.step()))) {
+                ledger.recordPlan(m.with(MessageRecord.PLAN_CLOSED, why, null, now));
+            }
+        }
     }
 
     private Map<String, Object> dispatch(Map<String, Object> p) {
@@ -140,6 +240,7 @@ public final class JourneySteps {
             Instant since = p.get("since") == null ? null : instant(p, "since");
             Optional<CustomerEvent> done = WakeKeys.firstMatch(eventLog.history(customerId), unless, since, null);
             if (done.isPresent()) {
+                closePlans(customerId, executionName, step, "obsolete", clock.instant());
                 return result("obsolete", "the customer already did " + String.join(" or ", unless));
             }
         }
@@ -151,6 +252,7 @@ public final class JourneySteps {
         String blocked = profile.isEmpty() ? "no profile (erased or unknown)" : suppression(profile.get(), channel, kind, now);
         Contact contact = contacts.find(customerId).orElse(null);
         if (blocked == null && (contact == null || !contact.canReach(channel))) blocked = "no " + channel.id() + " address";
+        if (blocked == null) blocked = overlap(customerId, executionName, kind, now);
 
         if (!ledger.reserve(blocked == null ? record : record.with(MessageRecord.SUPPRESSED, blocked, null, now))) {
             MessageRecord existing = ledger.forCustomer(customerId).stream()
@@ -324,6 +426,7 @@ public final class JourneySteps {
         for (ParkedWait w : waits.forCustomer(customerId)) {
             if (w.executionName().equals(executionName)) waits.remove(w);
         }
+        closePlans(customerId, executionName, null, "journey ended", now);
         ProcessCustomerEvents.update(profiles, customerId, pr -> {
             List<JourneyRun> runs = new ArrayList<>();
             for (JourneyRun r : pr.journeys()) {

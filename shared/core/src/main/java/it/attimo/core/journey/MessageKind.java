@@ -13,6 +13,19 @@ public enum MessageKind {
     /** promotional: needs a high suitability or waits */
     MARKETING;
 
+    /**
+     * Who keeps the slot when two journeys want one customer in one window: transactional 4 > service 3 > survey 2 >
+     * marketing 1 (ties: the earlier plan keeps its slot).
+     */
+    public int priority() {
+        return switch (this) {
+            case TRANSACTIONAL -> 4;
+            case SERVICE -> 3;
+            case SURVEY -> 2;
+            case MARKETING -> 1;
+        };
+    }
+
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

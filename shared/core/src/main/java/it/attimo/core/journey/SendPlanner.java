@@ -3,6 +3,7 @@ package it.attimo.core.journey;
 import it.attimo.core.channel.Channel;
 import it.attimo.core.customer.Profile;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -10,6 +11,29 @@ import java.util.List;
 /** Chooses when a journey step's message goes out, inside the customer's allowed windows. */
 public interface SendPlanner {
     PlannedSend plan(Profile profile, Channel channel, MessageKind kind, String journey, Instant earliest, Instant deadline);
+
+    /**
+     * Plans around what other journeys already hold for this customer: {@code holders} are sends that keep their slot
+     * against this one (already sent, or planned with a higher priority, or planned earlier with the same). The plan
+     * goes as alone, moves to the next acceptable slot, or is skipped, and its first reason says which happened.
+     * Planners that do not arbitrate ignore them.
+     */
+    default PlannedSend plan(Profile profile, Channel channel, MessageKind kind, String journey, String step,
+                             Instant earliest, Instant deadline, List<HeldSend> holders) {
+        return plan(profile, channel, kind, journey, earliest, deadline);
+    }
+
+    /** Sends of two journeys closer than this collide (the caps' minimum gap); zero: no arbitration. */
+    default Duration overlapGap() {
+        return Duration.ZERO;
+    }
+
+    /** Another journey's send that holds its slot: sent already, or planned. */
+    record HeldSend(String journey, String step, Channel channel, MessageKind kind, Instant at, boolean sent) {
+        public String label() {
+            return journey + " " + step;
+        }
+    }
 
     /** {@code sendAt} is null when skipped, and {@code skippedReason} says why. */
     record PlannedSend(Instant sendAt, LocalDateTime localTime, int suitability, List<String> reasons,

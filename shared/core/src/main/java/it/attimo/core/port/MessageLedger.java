@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The dispatch ledger. A message is reserved (conditional put on customer#execution#step) before the provider is
- * called, so a retried dispatch finds the reservation and sends nothing.
+ * called, so a retried dispatch finds the reservation and sends nothing. The same partition holds plan records
+ * (customer#plan#execution#step, status PLANNED), written unconditionally at plan time; erasure removes both.
  */
 public interface MessageLedger {
     /** @return true if this call reserved the key; false if it already existed */
@@ -16,6 +17,12 @@ public interface MessageLedger {
     void update(MessageRecord record);
 
     List<MessageRecord> forCustomer(String customerId);
+
+    /** Writes (or overwrites, on a re-plan of the same step) a plan record; see {@link MessageRecord#planIdOf}. */
+    default void recordPlan(MessageRecord plan) {
+        if (!plan.isPlan()) throw new IllegalArgumentException("not a plan record: " + plan.messageId());
+        update(plan);
+    }
 
     /** Messages sent to the customer at or after {@code since} (for frequency caps). */
     default List<MessageRecord> sentSince(String customerId, Instant since) {

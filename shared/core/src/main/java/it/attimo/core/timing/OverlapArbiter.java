@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.time.Duration;
+import it.attimo.core.channel.Channel;
 
 /**
  * Two or more journeys wanting the same customer in the same window: the higher priority plans first and goes;
@@ -69,6 +72,48 @@ public final class OverlapArbiter {
         }
         return decisions;
     }
+
+    /**
+     * One newcomer against sends that already hold their slots (sent, or planned by journeys that win over it): it is
+     * planned alone, then with {@code held} counted by the frequency caps. GOES when the slot is the same, MOVED to
+     * the next slot that respects the caps, DROPPED when its policy then finds nothing while alone it had a slot.
+     * The returned plan is the one to apply; reasons are left to the caller, which knows what the held sends are.
+     */
+    public Decision against(Contender c, List<PastSend> held) {
+        List<PastSend> holders = held == null ? List.of() : held;
+        SendPlan actual = planner.plan(c.request().toBuilder().history(holders).build());
+        if (holders.isEmpty()) return new Decision(c.journey(), c.priority(), outcomeOf(actual), actual, actual.skipped());
+        SendPlan alone = planner.plan(c.request().toBuilder().history(List.of()).build());
+        Outcome outcome;
+        String why;
+        if (actual.isSkipped()) {
+            outcome = Outcome.DROPPED;
+            why = alone.isSkipped() ? actual.skipped() : "overlap: " + c.journey() + " dropped: " + actual.skipped();
+        } else if (!Objects.equals(actual.sendAt(), alone.sendAt())) {
+            outcome = Outcome.MOVED;
+            why = "overlap: " + c.journey() + " moved from " + alone.sendAt() + " to " + actual.sendAt();
+        } else {
+            outcome = Outcome.GOES;
+            why = null;
+        }
+        return new Decision(c.journey(), c.priority(), outcome, actual, why);
+    }
+
+    /**
+     * The held send that the slot {@code at} on {@code channel} would collide with under the caps: one that alone
+     * breaks a cap (gap or per-day), else the nearest in time on the same channel (a weekly cap reached by several);
+     * empty when none is held.
+     */
+    public Optional<PastSend> collision(Instant at, Channel channel, List<PastSend> held) {
+        var slot = at.atZone(LocalSlots.ROME);
+        for (PastSend s : held) {
+            if (planner.caps().violation(slot, channel, List.of(s)).isPresent()) return Optional.of(s);
+        }
+        return held.stream().filter(s -> s.channel() == channel)
+                .min(Comparator.comparing(s -> Duration.between(s.at(), at).abs()));
+    }
+
+    private static Outcome outcomeOf(SendPlan plan) { return plan.isSkipped() ? Outcome.DROPPED : Outcome.GOES; }
 
     private static String describe(List<Decision> winners) {
         if (winners.isEmpty()) return "history";

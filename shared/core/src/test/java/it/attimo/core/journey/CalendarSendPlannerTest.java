@@ -19,6 +19,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -125,5 +126,28 @@ class CalendarSendPlannerTest {
 
         assertThat(p.localTime().toLocalDate()).isNotEqualTo(java.time.LocalDate.of(2026, 12, 8));
         assertThat(p.reasons().get(0)).startsWith("profile: martedì mattina");
+    }
+
+    @Test
+    void aSendAnotherJourneyAlreadyMadeMovesAServiceMessageButNotATransactionalOne() {
+        Instant wednesday = Instant.parse("2026-06-10T06:00:00Z");
+        Instant deadline = wednesday.plusSeconds(86_400);
+        List<SendPlanner.HeldSend> sent = List.of(new SendPlanner.HeldSend("onboarding-72h", "support-email",
+                Channel.EMAIL, MessageKind.SERVICE, Instant.parse("2026-06-10T07:30:00Z"), true));
+        SendPlanner.PlannedSend alone = planner.plan(profile(Segment.B2C, MILANO), Channel.EMAIL, MessageKind.SERVICE,
+                "post-purchase", "tutorial", wednesday, deadline, List.of());
+        SendPlanner.PlannedSend moved = planner.plan(profile(Segment.B2C, MILANO), Channel.EMAIL, MessageKind.SERVICE,
+                "post-purchase", "tutorial", wednesday, deadline, sent);
+        SendPlanner.PlannedSend apology = planner.plan(profile(Segment.B2C, MILANO), Channel.EMAIL,
+                MessageKind.TRANSACTIONAL, "post-purchase", "apology", wednesday, deadline, sent);
+
+        assertThat(alone.sendAt()).isEqualTo("2026-06-10T07:30:00Z");
+        assertThat(moved.sendAt()).isEqualTo("2026-06-11T07:30:00Z");
+        assertThat(moved.reasons().get(0)).startsWith("overlap: post-purchase tutorial moved after onboarding-72h "
+                + "support-email (already sent) at 2026-06-10 09:30");
+        assertThat(moved.reasons()).anyMatch(r -> r.startsWith("frequency-gap: another send (email) at 2026-06-10T07:30:00Z"));
+        assertThat(apology.reasons()).noneMatch(r -> r.startsWith("overlap"));
+        assertThat(apology.sendAt()).as("transactional is exempt from caps").isEqualTo(wednesday);
+        assertThat(planner.overlapGap()).hasHours(4);
     }
 }
