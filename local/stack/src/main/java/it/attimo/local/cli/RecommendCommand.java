@@ -17,12 +17,14 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 
 /**
  * {@code attimo recommend --customers customers.ndjson --history events.ndjson --from <ISO> --to <ISO>
- * --channel email [--kind marketing] [--json]}: one JSON line per customer with {@code customerId}, {@code sendAt},
+ * --channel email [--kind marketing] [--half-life 42] [--json]}: one JSON line per customer with {@code customerId}, {@code sendAt},
  * {@code suitability} (and {@code localTime}, {@code cluster}, {@code skipped}); a summary goes to stderr.
  */
 @Command(name = "recommend", mixinStandardHelpOptions = true,
@@ -49,6 +51,10 @@ public final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--kind", description = "transactional, service or marketing (default marketing)")
     String kind;
 
+    @Option(names = "--half-life", description = "profiles' half-life in days or as an ISO-8601 duration (default: chosen "
+            + "from the history's last week before --from, 42 days when it is too short)")
+    String halfLife;
+
     @Option(names = "--json", description = "JSON lines output (the only format; accepted for symmetry)")
     boolean json;
 
@@ -64,16 +70,29 @@ public final class RecommendCommand implements Callable<Integer> {
             Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
             try (InputStream c = new BufferedInputStream(Files.newInputStream(customers), 1 << 16);
                  InputStream e = new BufferedInputStream(Files.newInputStream(history), 1 << 16)) {
-                summary = new BatchRecommender(SendWindowPlanner.defaults()).run(c, e, start, end,
+                summary = new BatchRecommender(SendWindowPlanner.defaults(), halfLife(halfLife)).run(c, e, start, end,
                         TimingArguments.channel(channel), TimingArguments.kind(kind), out);
             }
             out.flush();
         } catch (IllegalArgumentException | IOException e) {
             return BadInput.report(spec, e);
         }
-        spec.commandLine().getErr().printf("recommended %d of %d customers (%d skipped, %d events, %d unknown comuni, %d clusters, alpha %.1f) in %d ms%n",
+        spec.commandLine().getErr().printf("recommended %d of %d customers (%d skipped, %d events, %d unknown comuni, %d clusters, alpha %.1f, half-life %d days: %s) in %d ms%n",
                 summary.planned(), summary.customers(), summary.skipped(), summary.events(), summary.unknownComuni(),
-                summary.clusters(), summary.alpha(), summary.millis());
+                summary.clusters(), summary.alpha(), summary.halfLife().toDays(), summary.halfLifeBasis(), summary.millis());
         return 0;
+    }
+
+    /** null (choose from the history) when absent; whole days ("84") or an ISO-8601 duration ("P84D", "PT36H"). */
+    static Duration halfLife(String text) {
+        if (text == null) return null;
+        Duration d;
+        try {
+            d = text.matches("\\d{1,6}") ? Duration.ofDays(Long.parseLong(text)) : Duration.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--half-life " + text + " is neither whole days nor an ISO-8601 duration");
+        }
+        if (d.isZero() || d.isNegative()) throw new IllegalArgumentException("--half-life must be positive");
+        return d;
     }
 }

@@ -124,6 +124,33 @@ class AttimoCliTest {
     }
 
     @Test
+    void recommendTakesAFixedHalfLifeOrSaysWhyItUsedTheDefault(@TempDir Path dir) throws Exception {
+        Path customers = Files.writeString(dir.resolve("customers.ndjson"), "{\"id\":\"c-1\",\"comune\":\"015146\"}\n");
+        Path events = Files.writeString(dir.resolve("events.ndjson"),
+                "{\"type\":\"email.opened\",\"subject\":\"c-1\",\"time\":\"2026-06-02T08:10:00Z\"}\n");
+        String[] base = {"recommend", "--customers", customers.toString(), "--history", events.toString(),
+                "--from", "2026-06-15T00:00:00Z", "--to", "2026-06-22T00:00:00Z", "--channel", "email"};
+
+        Run fixed = attimo(concat(base, "--half-life", "84"));
+        Run iso = attimo(concat(base, "--half-life", "P21D"));
+        Run chosen = attimo(base);
+        Run bad = attimo(concat(base, "--half-life", "soon"));
+
+        assertThat(fixed.exit()).as(fixed.err()).isZero();
+        assertThat(fixed.err()).contains("half-life 84 days: fixed");
+        assertThat(iso.err()).contains("half-life 21 days: fixed");
+        assertThat(chosen.err()).contains("half-life 42 days: default 42 days: less than 14 days of history");
+        assertThat(bad.exit()).isNotZero();
+        assertThat(bad.err()).contains("--half-life soon is neither whole days nor an ISO-8601 duration");
+    }
+
+    private static String[] concat(String[] base, String... more) {
+        String[] out = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, out, base.length, more.length);
+        return out;
+    }
+
+    @Test
     void sfnValidateReportsEveryProblemAndFails(@TempDir Path dir) throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.asl.json"),
                 "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Next\":\"Nope\"},\"Lost\":{\"Type\":\"Succeed\"}}}");

@@ -24,7 +24,8 @@ import java.util.stream.IntStream;
 /**
  * The {@code recommend} batch: read customers (NDJSON, {@code customer.upserted} data plus {@code id}; only {@code id},
  * {@code comune} and {@code segment} are read), stream their events (CloudEvents NDJSON) into temporal profiles as of
- * {@code from}, fit the population model, and plan one send per customer in [from, to) with its prediction. Writes one
+ * {@code from} (half-life chosen on the last week before {@code from} by {@link AdaptiveHalfLife}, unless fixed),
+ * fit the population model, and plan one send per customer in [from, to) with its prediction. Writes one
  * JSON line per customer: {@code customerId}, {@code sendAt} (null when skipped), {@code localTime}, {@code suitability},
  * {@code cluster}, and {@code skipped} when skipped. Memory: one 168-bin profile per customer, no JSON trees.
  */
@@ -34,20 +35,22 @@ public final class BatchRecommender {
     private static final String[] CUSTOMER_FIELDS = {"id", "comune", "segment"};
 
     public record Summary(int customers, int planned, int skipped, long events, int unknownComuni, int clusters,
-                          double alpha, long millis) {}
+                          double alpha, Duration halfLife, String halfLifeBasis, long millis) {}
 
     private record CustomerRow(String id, String comune, Segment segment) {}
 
     private final SendWindowPlanner planner;
-    private final Duration halfLife;
+    private final Duration fixedHalfLife;
 
+    /** Profiles with the half-life {@link AdaptiveHalfLife} chooses on the last week before {@code from}. */
     public BatchRecommender(SendWindowPlanner planner) {
-        this(planner, ProfileSettings.HALF_LIFE);
+        this(planner, null);
     }
 
-    public BatchRecommender(SendWindowPlanner planner, Duration halfLife) {
+    /** @param fixedHalfLife the profiles' half-life, or null to choose it from the history ({@link AdaptiveHalfLife}) */
+    public BatchRecommender(SendWindowPlanner planner, Duration fixedHalfLife) {
         this.planner = planner;
-        this.halfLife = halfLife;
+        this.fixedHalfLife = fixedHalfLife;
     }
 
     public Summary run(InputStream customers, InputStream events, Instant from, Instant to, Channel channel, MessageKind kind,
@@ -55,14 +58,16 @@ public final class BatchRecommender {
         if (!to.isAfter(from)) throw new IllegalArgumentException("--to must be after --from");
         long start = System.nanoTime();
         List<CustomerRow> rows = readCustomers(customers);
-        Map<String, ProfileAccumulator> accumulators = new HashMap<>(rows.size() * 2);
-        for (CustomerRow r : rows) accumulators.put(r.id(), new ProfileAccumulator(r.id(), from, halfLife));
-        long eventCount = NdjsonEvents.read(events, (type, subject, time) -> {
-            ProfileAccumulator acc = accumulators.get(subject);
-            if (acc != null) acc.add(type, time);
-        });
+        TimingHistories histories = new TimingHistories(from);
+        for (CustomerRow r : rows) histories.register(r.id());
+        long eventCount = NdjsonEvents.read(events, (type, subject, time) -> histories.addIfRegistered(subject, type, time));
+        AdaptiveHalfLife.Decision halfLife = fixedHalfLife != null
+                ? new AdaptiveHalfLife.Decision(fixedHalfLife, "fixed", Map.of())
+                : AdaptiveHalfLife.decide(histories, from, TemporalModel.Settings.defaults());
+        Map<String, TemporalProfile> byId = new HashMap<>(rows.size() * 2);
+        for (TemporalProfile p : histories.profiles(from, halfLife.halfLife())) byId.put(p.customerId(), p);
         List<TemporalProfile> profiles = new ArrayList<>(rows.size());
-        for (CustomerRow r : rows) profiles.add(accumulators.remove(r.id()).finish());
+        for (CustomerRow r : rows) profiles.add(byId.get(r.id()));
         TemporalModel model = TemporalModel.fit(profiles, TemporalModel.Settings.defaults());
         int planned = 0, skipped = 0, unknown = 0;
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
@@ -111,7 +116,7 @@ public final class BatchRecommender {
             throw new UncheckedIOException(e);
         }
         return new Summary(rows.size(), planned, skipped, eventCount, unknown, model.clusters().size(), model.alpha(),
-                (System.nanoTime() - start) / 1_000_000);
+                halfLife.halfLife(), halfLife.basis(), (System.nanoTime() - start) / 1_000_000);
     }
 
     /** The code if the bundled directory knows it; unknown codes plan with the national calendar only. */

@@ -14,7 +14,8 @@ import java.util.logging.Logger;
 
 /**
  * A customer's {@link EngagementPrediction} for planning: their own event log folded into a {@link TemporalProfile}
- * as of now, shrunk toward their cluster and the population by the latest stored model. Nothing is predicted (the
+ * as of now, with the half-life stored with the latest model, shrunk toward their cluster and the population by that
+ * model. Nothing is predicted (the
  * planner keeps its golden hours) when no model has been fitted yet, the model was fitted on fewer than
  * {@link #MIN_POPULATION} customers, or the customer has no engagement events.
  * The stored model is re-read at most every {@code modelReload} of business time while one is cached; a store that
@@ -37,20 +38,17 @@ public final class CustomerPredictions {
 
     private final EventLog eventLog;
     private final TemporalModelStore store;
-    private final Duration halfLife;
     private final Duration modelReload;
     private final Clock clock;
     private volatile Loaded loaded;
 
     public CustomerPredictions(EventLog eventLog, TemporalModelStore store, Clock clock) {
-        this(eventLog, store, ProfileSettings.HALF_LIFE, DEFAULT_MODEL_RELOAD, clock);
+        this(eventLog, store, DEFAULT_MODEL_RELOAD, clock);
     }
 
-    public CustomerPredictions(EventLog eventLog, TemporalModelStore store, Duration halfLife, Duration modelReload,
-                               Clock clock) {
+    public CustomerPredictions(EventLog eventLog, TemporalModelStore store, Duration modelReload, Clock clock) {
         this.eventLog = eventLog;
         this.store = store;
-        this.halfLife = halfLife;
         this.modelReload = modelReload;
         this.clock = clock;
     }
@@ -70,7 +68,8 @@ public final class CustomerPredictions {
             return new Outcome(null, "profile: none (model of " + model.get().customers() + " customers, fewer than "
                     + MIN_POPULATION + ")");
         }
-        ProfileAccumulator accumulator = new ProfileAccumulator(customerId, now, halfLife);
+        // the profile must weigh events as the profiles the model was fitted on did
+        ProfileAccumulator accumulator = new ProfileAccumulator(customerId, now, model.get().halfLife());
         for (CustomerEvent e : eventLog.history(customerId)) accumulator.add(e.type(), e.time());
         TemporalProfile profile = accumulator.finish();
         if (profile.engagements() == 0) return new Outcome(null, "profile: none (no engagement events yet)");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.attimo.core.json.Json;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -14,7 +15,8 @@ import java.util.List;
 /**
  * A {@link FittedModel} as compact JSON (no whitespace; about 40 kB with 12 clusters), for storage. Doubles are
  * written exactly, so a restored model predicts exactly as the fitted one. Holds no customer data: only population
- * and cluster distributions. A silhouette of NaN (one cluster) is written as null.
+ * and cluster distributions. A silhouette of NaN (one cluster) is written as null. The profiles' half-life is an
+ * ISO-8601 duration ({@code "halfLife":"PT4032H"}); text stored without it reads as the default 42 days.
  */
 public final class FittedModelJson {
     static final int FORMAT = 1;
@@ -28,6 +30,7 @@ public final class FittedModelJson {
         root.put("fittedAt", fitted.fittedAt().toString());
         root.put("customers", fitted.customers());
         root.put("events", fitted.events());
+        root.put("halfLife", fitted.halfLife().toString());
         root.put("alpha", s.alpha());
         if (Double.isNaN(s.silhouette())) root.putNull("silhouette");
         else root.put("silhouette", s.silhouette());
@@ -77,11 +80,25 @@ public final class FittedModelJson {
                 root.path("delayPriorStrength").asDouble(),
                 root.path("populationOpenRate").asDouble(),
                 root.path("outcomeStrength").asDouble()));
+        Instant fittedAt;
         try {
-            return new FittedModel(Instant.parse(root.path("fittedAt").asText()), root.path("customers").asInt(),
-                    root.path("events").asLong(), model);
+            fittedAt = Instant.parse(root.path("fittedAt").asText());
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("stored temporal model has no valid fittedAt", e);
+        }
+        return new FittedModel(fittedAt, root.path("customers").asInt(), root.path("events").asLong(),
+                halfLife(root.path("halfLife")), model);
+    }
+
+    /** Models stored before the half-life was chosen per refresh were all built with the default. */
+    private static Duration halfLife(JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) return ProfileSettings.HALF_LIFE;
+        try {
+            Duration d = Duration.parse(node.asText());
+            if (d.isNegative() || d.isZero()) throw new IllegalArgumentException("stored temporal model has a non-positive halfLife");
+            return d;
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("stored temporal model has no valid halfLife", e);
         }
     }
 

@@ -45,6 +45,9 @@ class BatchRecommenderTest {
         assertThat(s.customers()).isEqualTo(300);
         assertThat(s.planned() + s.skipped()).isEqualTo(300);
         assertThat(s.events()).isPositive();
+        // 8 weeks of 300 customers: enough to choose the half-life on the last week before FROM
+        assertThat(HalfLifeSelection.GRID).contains(s.halfLife());
+        assertThat(s.halfLifeBasis()).startsWith("chosen on the week from 2026-02-23T00:00:00Z held out, 300 customers");
         for (String line : lines) {
             JsonNode j = M.readTree(line);
             assertThat(j.get("customerId").asText()).startsWith("c-");
@@ -68,6 +71,8 @@ class BatchRecommenderTest {
                 .run(text(customers), text(events), FROM, TO, Channel.EMAIL, MessageKind.MARKETING, out);
         assertThat(s.customers()).isEqualTo(2);
         assertThat(s.unknownComuni()).isEqualTo(1);
+        assertThat(s.halfLife()).isEqualTo(ProfileSettings.HALF_LIFE);
+        assertThat(s.halfLifeBasis()).isEqualTo("default 42 days: less than 14 days of history");
         assertThat(s.events()).isEqualTo(2);
         assertThat(out.toString()).doesNotContain("example.com").contains("\"customerId\":\"a\"").contains("\"customerId\":\"b\"");
     }

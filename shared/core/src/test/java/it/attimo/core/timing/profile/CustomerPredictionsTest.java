@@ -78,6 +78,30 @@ class CustomerPredictionsTest {
     }
 
     @Test
+    void theCustomersProfileIsBuiltWithTheStoredModelsHalfLife() {
+        EngagementHistories.seedPopulation(profiles, log, 20, NOW);
+        refresh();
+        TemporalModel model = store.latest().orElseThrow().model();
+        store.save(new FittedModel(NOW, 40, 0, Duration.ofDays(7), model));
+        // old Tuesday mornings and recent evenings: how much the old ones count depends on the half-life
+        EngagementHistories.tuesdayMornings("c-1", 8, NOW.minus(Duration.ofDays(28))).forEach(log::append);
+        EngagementHistories.everyEvening("c-1", 7, NOW).forEach(log::append);
+
+        CustomerPredictions.Outcome o = predictions.forCustomer("c-1");
+
+        double[] withStored = model.predict(profileOf("c-1", Duration.ofDays(7))).sendScore();
+        double[] withDefault = model.predict(profileOf("c-1", ProfileSettings.HALF_LIFE)).sendScore();
+        assertThat(withStored).isNotEqualTo(withDefault);
+        assertThat(((CustomerPrediction) o.prediction()).sendScore()).containsExactly(withStored);
+    }
+
+    private TemporalProfile profileOf(String customerId, Duration halfLife) {
+        ProfileAccumulator acc = new ProfileAccumulator(customerId, NOW, halfLife);
+        log.history(customerId).forEach(e -> acc.add(e.type(), e.time()));
+        return acc.finish();
+    }
+
+    @Test
     void theStoredModelIsReReadAfterTheReloadPeriodOnly() {
         EngagementHistories.seedPopulation(profiles, log, 20, NOW);
         EngagementHistories.tuesdayMornings("c-1", 3, NOW).forEach(log::append);

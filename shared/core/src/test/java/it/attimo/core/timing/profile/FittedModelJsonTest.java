@@ -5,6 +5,7 @@ import it.attimo.core.timing.eval.SyntheticPopulation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,25 @@ class FittedModelJsonTest {
         }
         CustomerPrediction unknown = b.predict(TemporalProfile.empty("new"));
         assertThat(unknown.sendScore()).containsExactly(a.predict(TemporalProfile.empty("new")).sendScore());
+    }
+
+    @Test
+    void theHalfLifeRoundTripsAndAModelStoredWithoutOneReadsAsTheDefault() {
+        FittedModel chosen = new FittedModel(AS_OF, 800, 12345L, Duration.ofDays(168), fitted.model());
+        String json = FittedModelJson.write(chosen);
+        assertThat(json).contains("\"halfLife\":\"PT4032H\"");
+        assertThat(FittedModelJson.read(json).halfLife()).isEqualTo(Duration.ofDays(168));
+
+        String old = json.replace("\"halfLife\":\"PT4032H\",", "");
+        assertThat(old).doesNotContain("halfLife");
+        FittedModel restored = FittedModelJson.read(old);
+        assertThat(restored.halfLife()).isEqualTo(ProfileSettings.HALF_LIFE).isEqualTo(Duration.ofDays(42));
+        assertThat(restored.model().alpha()).isEqualTo(fitted.model().alpha());
+
+        assertThatThrownBy(() -> FittedModelJson.read(json.replace("PT4032H", "soon")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("halfLife");
+        assertThatThrownBy(() -> FittedModelJson.read(json.replace("PT4032H", "-PT1H")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("halfLife");
     }
 
     @Test
