@@ -1,17 +1,14 @@
 package it.attimo.function.ingest;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import it.attimo.aws.lambda.HttpApiHandler;
+import it.attimo.core.api.ApiRequest;
+import it.attimo.core.api.ApiResponse;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.MicronautRequestHandler;
-import it.attimo.aws.lambda.LambdaContexts;
-import it.attimo.aws.lambda.ApiGatewayMapping;
 import it.attimo.core.ingest.IngestEvents;
 import jakarta.inject.Inject;
 
 /** {@code POST /events} and {@code POST /webhooks/hubspot}: API Gateway HTTP event → {@link IngestEvents} → response. */
-public class IngestHandler extends MicronautRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public class IngestHandler extends HttpApiHandler {
     @Inject
     IngestEvents ingest;
 
@@ -24,12 +21,7 @@ public class IngestHandler extends MicronautRequestHandler<APIGatewayV2HTTPEvent
     }
 
     @Override
-    protected ApplicationContextBuilder newApplicationContextBuilder() {
-        return LambdaContexts.builder();
-    }
-
-    @Override
-    public APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent event) {
-        return ApiGatewayMapping.toResponse(ingest.handle(ApiGatewayMapping.toRequest(event)));
+    protected ApiResponse handle(ApiRequest request) {
+        return ingest.handle(request);
     }
 }

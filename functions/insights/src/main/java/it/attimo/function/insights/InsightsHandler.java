@@ -1,17 +1,14 @@
 package it.attimo.function.insights;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import it.attimo.aws.lambda.HttpApiHandler;
+import it.attimo.core.api.ApiRequest;
+import it.attimo.core.api.ApiResponse;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.MicronautRequestHandler;
-import it.attimo.aws.lambda.LambdaContexts;
-import it.attimo.aws.lambda.ApiGatewayMapping;
 import it.attimo.core.profile.ProfileQueries;
 import jakarta.inject.Inject;
 
 /** {@code GET /profiles/{customerId}}: API Gateway HTTP event → {@link ProfileQueries} → response. */
-public class InsightsHandler extends MicronautRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public class InsightsHandler extends HttpApiHandler {
     @Inject
     ProfileQueries queries;
 
@@ -22,12 +19,7 @@ public class InsightsHandler extends MicronautRequestHandler<APIGatewayV2HTTPEve
     }
 
     @Override
-    protected ApplicationContextBuilder newApplicationContextBuilder() {
-        return LambdaContexts.builder();
-    }
-
-    @Override
-    public APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent event) {
-        return ApiGatewayMapping.toResponse(queries.handle(ApiGatewayMapping.toRequest(event)));
+    protected ApiResponse handle(ApiRequest request) {
+        return queries.handle(request);
     }
 }

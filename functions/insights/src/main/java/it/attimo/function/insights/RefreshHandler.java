@@ -1,9 +1,7 @@
 package it.attimo.function.insights;
 
+import it.attimo.aws.lambda.AttimoHandler;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.MicronautRequestHandler;
-import it.attimo.aws.lambda.LambdaContexts;
 import it.attimo.core.timing.TemporalRefresh;
 import jakarta.inject.Inject;
 
@@ -14,7 +12,7 @@ import java.util.Map;
  * The daily job (EventBridge Scheduler, {@code {"job":"daily-refresh"}}): refits the temporal model (clusters and
  * priors) from every customer's history and stores it for the journeys' plan step; answers the counts.
  */
-public class RefreshHandler extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
+public class RefreshHandler extends AttimoHandler<Map<String, Object>, Map<String, Object>> {
     public static final String DAILY_REFRESH = "daily-refresh";
 
     @Inject
@@ -24,11 +22,6 @@ public class RefreshHandler extends MicronautRequestHandler<Map<String, Object>,
 
     public RefreshHandler(ApplicationContext context) {
         super(context);
-    }
-
-    @Override
-    protected ApplicationContextBuilder newApplicationContextBuilder() {
-        return LambdaContexts.builder();
     }
 
     @Override

@@ -1,9 +1,7 @@
 package it.attimo.function.journey;
 
+import it.attimo.aws.lambda.AttimoHandler;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.MicronautRequestHandler;
-import it.attimo.aws.lambda.LambdaContexts;
 import it.attimo.core.journey.JourneySteps;
 import jakarta.inject.Inject;
 
@@ -13,7 +11,7 @@ import java.util.Map;
  * The journeys' task function (plan, dispatch, ...): Step Functions payload → {@link JourneySteps} → result. Errors
  * pass through unchanged, so a state machine can retry on the exception's class name.
  */
-public class JourneyHandler extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
+public class JourneyHandler extends AttimoHandler<Map<String, Object>, Map<String, Object>> {
     @Inject
     JourneySteps steps;
 
@@ -21,11 +19,6 @@ public class JourneyHandler extends MicronautRequestHandler<Map<String, Object>,
 
     public JourneyHandler(ApplicationContext context) {
         super(context);
-    }
-
-    @Override
-    protected ApplicationContextBuilder newApplicationContextBuilder() {
-        return LambdaContexts.builder();
     }
 
     @Override

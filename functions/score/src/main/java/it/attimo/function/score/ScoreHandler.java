@@ -1,11 +1,9 @@
 package it.attimo.function.score;
 
+import it.attimo.aws.lambda.AttimoHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.MicronautRequestHandler;
-import it.attimo.aws.lambda.LambdaContexts;
 import it.attimo.core.profile.InboundMessage;
 import it.attimo.core.profile.ProcessCustomerEvents;
 import jakarta.inject.Inject;
@@ -17,7 +15,7 @@ import java.util.List;
  * response; the event source mapping needs {@code ReportBatchItemFailures}). Re-score schedules invoke it with the
  * same event shape but no queue behind it (see {@code SchedulerRescoreScheduler}).
  */
-public class ScoreHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
+public class ScoreHandler extends AttimoHandler<SQSEvent, SQSBatchResponse> {
     @Inject
     ProcessCustomerEvents process;
 
@@ -25,11 +23,6 @@ public class ScoreHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResp
 
     public ScoreHandler(ApplicationContext context) {
         super(context);
-    }
-
-    @Override
-    protected ApplicationContextBuilder newApplicationContextBuilder() {
-        return LambdaContexts.builder();
     }
 
     @Override
