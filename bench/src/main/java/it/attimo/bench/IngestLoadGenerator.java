@@ -6,15 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.attimo.core.ingest.AttimoSignatureVerifier;
 import it.attimo.local.LocalStack;
 import it.attimo.local.StackOptions;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,6 +23,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * Load generator for {@code POST /events} through the embedded stack (the same path as {@code attimo serve}):
@@ -57,8 +56,9 @@ public final class IngestLoadGenerator {
         if (opts.containsKey("data")) options = options.withDataDir(Files.createDirectories(Path.of(opts.get("data"))));
 
         try (LocalStack stack = LocalStack.start(options)) {
-            System.out.printf("stack up at %s (DynamoDB Local %s, %s)%n", stack.baseUrl(), stack.dynamoDbEndpoint(),
-                    opts.containsKey("data") ? "file-backed" : "in memory");
+            System.out.printf(
+                    "stack up at %s (DynamoDB Local %s, %s)%n",
+                    stack.baseUrl(), stack.dynamoDbEndpoint(), opts.containsKey("data") ? "file-backed" : "in memory");
             // warm-up: JIT, connections, table pages
             runLoad(stack.baseUrl(), Math.min(2000, events / 5), batch, clients, customers, start, "warm");
             waitForDrain(stack, Duration.ofMinutes(5));
@@ -76,12 +76,17 @@ public final class IngestLoadGenerator {
             System.out.println("| measure | value |");
             System.out.println("|---|---|");
             System.out.printf("| events sent (%d per request, %d clients) | %d |%n", batch, clients, r.events);
-            System.out.printf("| request latency p50 / p99 / max (ms) | %.1f / %.1f / %.1f |%n", r.p(50), r.p(99), r.p(100));
+            System.out.printf(
+                    "| request latency p50 / p99 / max (ms) | %.1f / %.1f / %.1f |%n", r.p(50), r.p(99), r.p(100));
             System.out.printf("| ingest throughput (events/s accepted, 202) | %.0f |%n", r.events / r.seconds);
-            System.out.printf("| scored end to end (events/s, ingest start to queue drained) | %.0f |%n", processed / endToEndSeconds);
+            System.out.printf(
+                    "| scored end to end (events/s, ingest start to queue drained) | %.0f |%n",
+                    processed / endToEndSeconds);
             System.out.printf("| queue drain after ingest ended (s) | %.1f |%n", drainSeconds);
-            System.out.printf("| DynamoDB Local ceiling: conditional PutItem, 1 client (puts/s) | %.0f |%n", ceiling.perSecond);
-            System.out.printf("| DynamoDB Local PutItem latency p50 / p99 (ms) | %.2f / %.2f |%n", ceiling.p50, ceiling.p99);
+            System.out.printf(
+                    "| DynamoDB Local ceiling: conditional PutItem, 1 client (puts/s) | %.0f |%n", ceiling.perSecond);
+            System.out.printf(
+                    "| DynamoDB Local PutItem latency p50 / p99 (ms) | %.2f / %.2f |%n", ceiling.p50, ceiling.p99);
         }
         System.exit(0); // the stack's client pools are not daemons: leave once the report is out
     }
@@ -115,13 +120,17 @@ public final class IngestLoadGenerator {
                     HttpRequest request = HttpRequest.newBuilder(base.resolve("/events"))
                             .header("Content-Type", "application/cloudevents-batch+json")
                             .header(AttimoSignatureVerifier.TIMESTAMP_HEADER, Long.toString(ts))
-                            .header(AttimoSignatureVerifier.SIGNATURE_HEADER, AttimoSignatureVerifier.sign(SECRET, ts, body))
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                            .header(
+                                    AttimoSignatureVerifier.SIGNATURE_HEADER,
+                                    AttimoSignatureVerifier.sign(SECRET, ts, body))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                            .build();
                     long t = System.nanoTime();
                     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                     latencies[i] = (System.nanoTime() - t) / 1e6;
                     if (response.statusCode() != 202) {
-                        throw new IllegalStateException("POST /events answered " + response.statusCode() + ": " + response.body());
+                        throw new IllegalStateException(
+                                "POST /events answered " + response.statusCode() + ": " + response.body());
                     }
                     sent += batch;
                 }
@@ -141,7 +150,8 @@ public final class IngestLoadGenerator {
     /** One signed batch: engagement events spread over customers (each event a distinct id). */
     static byte[] batchBody(String runId, int request, int batch, int customers, Instant t0) {
         ArrayNode arr = JsonNodeFactory.instance.arrayNode();
-        String[] types = {"portal.accessed", "email.opened", "email.clicked", "content.downloaded", "support.contacted"};
+        String[] types = {"portal.accessed", "email.opened", "email.clicked", "content.downloaded", "support.contacted"
+        };
         for (int k = 0; k < batch; k++) {
             int n = request * batch + k;
             ObjectNode e = arr.addObject();
@@ -174,9 +184,16 @@ public final class IngestLoadGenerator {
     /** Raw conditional puts from one client against the same DynamoDB Local: the floor under every write path. */
     static Ceiling dynamoCeiling(DynamoDbClient dynamo, int puts) {
         String table = "bench-ceiling";
-        dynamo.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build()));
+        dynamo.createTable(b -> b.tableName(table)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(AttributeDefinition.builder()
+                        .attributeName("pk")
+                        .attributeType(ScalarAttributeType.S)
+                        .build())
+                .keySchema(KeySchemaElement.builder()
+                        .attributeName("pk")
+                        .keyType(KeyType.HASH)
+                        .build()));
         for (int i = 0; i < 500; i++) put(dynamo, table, "warm-" + i);
         double[] ms = new double[puts];
         long t0 = System.nanoTime();
@@ -191,8 +208,10 @@ public final class IngestLoadGenerator {
     }
 
     private static void put(DynamoDbClient dynamo, String table, String key) {
-        dynamo.putItem(PutItemRequest.builder().tableName(table)
+        dynamo.putItem(PutItemRequest.builder()
+                .tableName(table)
                 .item(Map.of("pk", AttributeValue.fromS(key), "v", AttributeValue.fromS("x")))
-                .conditionExpression("attribute_not_exists(pk)").build());
+                .conditionExpression("attribute_not_exists(pk)")
+                .build());
     }
 }

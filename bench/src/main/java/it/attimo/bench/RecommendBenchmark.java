@@ -3,7 +3,6 @@ package it.attimo.bench;
 import it.attimo.core.timing.eval.SyntheticNdjson;
 import it.attimo.core.timing.eval.SyntheticPopulation;
 import it.attimo.local.cli.AttimoCli;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -32,12 +31,22 @@ public final class RecommendBenchmark {
         java.io.PrintStream stdout = System.out;
         try (java.io.PrintStream file = new java.io.PrintStream(Files.newOutputStream(out))) {
             System.setOut(file);
-            int rc = AttimoCli.commandLine().execute("recommend",
-                    "--customers", dir.resolve("customers.ndjson").toString(),
-                    "--history", dir.resolve("events.ndjson").toString(),
-                    "--from", SyntheticPopulation.endOfWeek(Integer.parseInt(weeks)).toString(),
-                    "--to", SyntheticPopulation.endOfWeek(Integer.parseInt(weeks) + 1).toString(),
-                    "--channel", "email", "--json");
+            int rc = AttimoCli.commandLine()
+                    .execute(
+                            "recommend",
+                            "--customers",
+                            dir.resolve("customers.ndjson").toString(),
+                            "--history",
+                            dir.resolve("events.ndjson").toString(),
+                            "--from",
+                            SyntheticPopulation.endOfWeek(Integer.parseInt(weeks))
+                                    .toString(),
+                            "--to",
+                            SyntheticPopulation.endOfWeek(Integer.parseInt(weeks) + 1)
+                                    .toString(),
+                            "--channel",
+                            "email",
+                            "--json");
             if (rc != 0) throw new IllegalStateException("recommend exited " + rc);
         } finally {
             System.setOut(stdout);
@@ -47,7 +56,8 @@ public final class RecommendBenchmark {
         try (var l = Files.lines(out)) {
             lines = l.count();
         }
-        System.out.printf("recommend: %s customers x %s weeks -> %d recommendations in %.1f s (%s)%n",
+        System.out.printf(
+                "recommend: %s customers x %s weeks -> %d recommendations in %.1f s (%s)%n",
                 customers, weeks, lines, seconds, out);
     }
 }

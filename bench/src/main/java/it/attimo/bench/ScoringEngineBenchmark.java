@@ -4,6 +4,14 @@ import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.scoring.ScoringEngine;
 import it.attimo.core.scoring.ScoringPlan;
 import it.attimo.core.scoring.ScoringPlanLoader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,15 +26,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Throughput of {@link ScoringEngine#score} with the default plan on pre-parsed onboarding logs, one customer
@@ -65,7 +64,8 @@ public class ScoringEngineBenchmark {
         Random random = new Random(42);
         logs = new ArrayList<>(CUSTOMERS);
         for (int c = 0; c < CUSTOMERS; c++) {
-            List<CustomerEvent> log = OnboardingLogs.customer("c-" + c, START.plusSeconds(c * 37L), EVENTS_PER_CUSTOMER, random);
+            List<CustomerEvent> log =
+                    OnboardingLogs.customer("c-" + c, START.plusSeconds(c * 37L), EVENTS_PER_CUSTOMER, random);
             if (order.equals("shuffled")) Collections.shuffle(log, random);
             logs.add(List.copyOf(log));
         }
@@ -133,7 +133,8 @@ public class ScoringEngineBenchmark {
                 events += log.size();
             }
             double baselineRate = events / ((threads.getCurrentThreadCpuTime() - start) / 1e9);
-            System.out.printf("round %d (%s): engine %.1f M events/CPU-s, baseline %.1f M events/CPU-s%n",
+            System.out.printf(
+                    "round %d (%s): engine %.1f M events/CPU-s, baseline %.1f M events/CPU-s%n",
                     round, b.order, engineRate / 1e6, baselineRate / 1e6);
         }
         System.out.println("(checksum " + sink + ")");
@@ -141,8 +142,18 @@ public class ScoringEngineBenchmark {
 
     /** Synthetic first-72-hours logs in the shape of seed 000, with the default plan's form/video ids. */
     static final class OnboardingLogs {
-        private static final String[] FILLER = {"email.sent", "email.delivered", "email.opened", "email.clicked",
-                "portal.accessed", "push.opened", "content.downloaded", "support.contacted", "sms.delivered", "survey.answered"};
+        private static final String[] FILLER = {
+            "email.sent",
+            "email.delivered",
+            "email.opened",
+            "email.clicked",
+            "portal.accessed",
+            "push.opened",
+            "content.downloaded",
+            "support.contacted",
+            "sms.delivered",
+            "survey.answered"
+        };
 
         private OnboardingLogs() {}
 
@@ -153,16 +164,35 @@ public class ScoringEngineBenchmark {
             log.add(event(id, 1, "portal.accessed", registered.plusSeconds(t += 20 + random.nextInt(150)), Map.of()));
             log.add(event(id, 2, "form.started", registered.plusSeconds(t += 5), Map.of("formId", "first-module")));
             if (random.nextInt(10) == 0) {
-                log.add(event(id, 3, "form.abandoned", registered.plusSeconds(t += 60), Map.of("formId", "first-module")));
+                log.add(event(
+                        id, 3, "form.abandoned", registered.plusSeconds(t += 60), Map.of("formId", "first-module")));
             }
             int firstModule = 30 + random.nextInt(180);
-            log.add(event(id, 4, "form.completed", registered.plusSeconds(t += firstModule),
-                    Map.of("formId", "first-module", "durationSeconds", firstModule, "errors", random.nextInt(3) == 0 ? 1 : 0)));
+            log.add(event(
+                    id,
+                    4,
+                    "form.completed",
+                    registered.plusSeconds(t += firstModule),
+                    Map.of(
+                            "formId",
+                            "first-module",
+                            "durationSeconds",
+                            firstModule,
+                            "errors",
+                            random.nextInt(3) == 0 ? 1 : 0)));
             int profile = 40 + random.nextInt(120);
-            log.add(event(id, 5, "form.completed", registered.plusSeconds(t += profile),
+            log.add(event(
+                    id,
+                    5,
+                    "form.completed",
+                    registered.plusSeconds(t += profile),
                     Map.of("formId", "profile", "durationSeconds", profile, "errors", random.nextInt(4) == 0 ? 2 : 0)));
             if (random.nextInt(10) < 7) {
-                log.add(event(id, 6, "video.watched", registered.plusSeconds(t + 20 + random.nextInt(200)),
+                log.add(event(
+                        id,
+                        6,
+                        "video.watched",
+                        registered.plusSeconds(t + 20 + random.nextInt(200)),
                         Map.of("videoId", "guide", "watchedSeconds", 60 + random.nextInt(60))));
             }
             for (int i = log.size(); i < count; i++) {
@@ -171,7 +201,8 @@ public class ScoringEngineBenchmark {
                 Map<String, Object> data = switch (type) {
                     case "content.downloaded" -> Map.of("contentId", "white-paper-" + random.nextInt(4));
                     case "survey.answered" -> Map.of("nps", random.nextInt(11));
-                    case "email.opened", "email.clicked", "email.sent", "email.delivered" -> Map.of("campaignId", "onboarding-" + random.nextInt(5));
+                    case "email.opened", "email.clicked", "email.sent", "email.delivered" ->
+                        Map.of("campaignId", "onboarding-" + random.nextInt(5));
                     default -> Map.of();
                 };
                 log.add(event(id, 100 + i, type, registered.plusSeconds(t), data));
@@ -183,7 +214,8 @@ public class ScoringEngineBenchmark {
             return log;
         }
 
-        private static CustomerEvent event(String customer, int n, String type, Instant time, Map<String, Object> data) {
+        private static CustomerEvent event(
+                String customer, int n, String type, Instant time, Map<String, Object> data) {
             return new CustomerEvent(customer + "-e" + n, "bench", type, customer, time, data);
         }
     }

@@ -26,11 +26,26 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class CloudFormationYaml {
 
     private static final List<String> FN_TAGS = List.of(
-            "Base64", "Cidr", "FindInMap", "GetAtt", "GetAZs", "ImportValue", "Join", "Select", "Split",
-            "Sub", "Transform", "Length", "ToJsonString", "If", "Equals", "Not", "And", "Or");
+            "Base64",
+            "Cidr",
+            "FindInMap",
+            "GetAtt",
+            "GetAZs",
+            "ImportValue",
+            "Join",
+            "Select",
+            "Split",
+            "Sub",
+            "Transform",
+            "Length",
+            "ToJsonString",
+            "If",
+            "Equals",
+            "Not",
+            "And",
+            "Or");
 
-    private CloudFormationYaml() {
-    }
+    private CloudFormationYaml() {}
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> load(Path file) throws IOException {

@@ -1,18 +1,17 @@
 package it.attimo.tests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import it.attimo.core.ingest.HubSpotSignatureVerifier;
 import it.attimo.local.LocalStack;
 import it.attimo.local.StackOptions;
 import it.attimo.tests.support.StackApi;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * HubSpot webhooks through the embedded stack's HTTP API: signature v3 over the URL the caller used (plain http
@@ -32,8 +31,8 @@ class HubSpotWebhookEndToEndIT {
     void start() {
         Path root = TemplateConsistency.findProjectRoot(Path.of(""));
         StackOptions base = StackOptions.inMemory(root, T0, SECRET);
-        stack = LocalStack.start(new StackOptions(base.home(), null, 0, T0, false, SECRET, HUBSPOT_SECRET,
-                base.queueWorkers()));
+        stack = LocalStack.start(
+                new StackOptions(base.home(), null, 0, T0, false, SECRET, HUBSPOT_SECRET, base.queueWorkers()));
         api = new StackApi(() -> stack.baseUrl(), SECRET);
     }
 
@@ -53,10 +52,16 @@ class HubSpotWebhookEndToEndIT {
     private StackApi.Reply postV3(String body, String secret) {
         String url = stack.baseUrl().resolve("/webhooks/hubspot").toString();
         long ts = System.currentTimeMillis();
-        String signature = HubSpotSignatureVerifier.signV3(secret, "POST", url, body.getBytes(StandardCharsets.UTF_8), ts);
-        return api.post("/webhooks/hubspot", "application/json", body,
-                HubSpotSignatureVerifier.V3_HEADER, signature,
-                HubSpotSignatureVerifier.V3_TIMESTAMP, Long.toString(ts));
+        String signature =
+                HubSpotSignatureVerifier.signV3(secret, "POST", url, body.getBytes(StandardCharsets.UTF_8), ts);
+        return api.post(
+                "/webhooks/hubspot",
+                "application/json",
+                body,
+                HubSpotSignatureVerifier.V3_HEADER,
+                signature,
+                HubSpotSignatureVerifier.V3_TIMESTAMP,
+                Long.toString(ts));
     }
 
     @Test
@@ -86,22 +91,33 @@ class HubSpotWebhookEndToEndIT {
     void aPrivacyDeletionErasesThePersonAndALateRetryCannotBringThemBack() {
         String v1Body = "[" + event(10, "contact.propertyChange", 88, "email", "person@example.invalid", T0) + ","
                 + event(11, "contact.propertyChange", 88, "attimo_comune", "063049", T0.plusSeconds(1)) + "]";
-        StackApi.Reply v1 = api.post("/webhooks/hubspot", "application/json", v1Body,
+        StackApi.Reply v1 = api.post(
+                "/webhooks/hubspot",
+                "application/json",
+                v1Body,
                 HubSpotSignatureVerifier.LEGACY_HEADER,
                 HubSpotSignatureVerifier.signV1(HUBSPOT_SECRET, v1Body.getBytes(StandardCharsets.UTF_8)),
-                HubSpotSignatureVerifier.LEGACY_VERSION, "v1");
+                HubSpotSignatureVerifier.LEGACY_VERSION,
+                "v1");
         assertThat(v1.status()).as(v1.raw()).isEqualTo(202);
         assertThat(api.clockSet(T0.plusSeconds(10)).status()).isEqualTo(200);
         assertThat(api.get("/profiles/hs-" + PORTAL + "-88").status()).isEqualTo(200);
 
-        assertThat(postV3("[" + event(12, "contact.privacyDeletion", 88, null, null, T0.plusSeconds(20)) + "]",
-                HUBSPOT_SECRET).status()).isEqualTo(202);
+        assertThat(postV3(
+                                "[" + event(12, "contact.privacyDeletion", 88, null, null, T0.plusSeconds(20)) + "]",
+                                HUBSPOT_SECRET)
+                        .status())
+                .isEqualTo(202);
         assertThat(api.clockSet(T0.plusSeconds(30)).status()).isEqualTo(200);
         assertThat(api.get("/profiles/hs-" + PORTAL + "-88").status()).isEqualTo(404);
 
         // HubSpot retries the first delivery after the deletion: it carries the old e-mail change
-        StackApi.Reply retry = postV3("[" + event(10, "contact.propertyChange", 88, "email", "person@example.invalid", T0)
-                .replace("\"attemptNumber\":0", "\"attemptNumber\":3") + "]", HUBSPOT_SECRET);
+        StackApi.Reply retry = postV3(
+                "["
+                        + event(10, "contact.propertyChange", 88, "email", "person@example.invalid", T0)
+                                .replace("\"attemptNumber\":0", "\"attemptNumber\":3")
+                        + "]",
+                HUBSPOT_SECRET);
         assertThat(retry.status()).isEqualTo(202);
         assertThat(api.clockSet(T0.plusSeconds(60)).status()).isEqualTo(200);
         assertThat(api.get("/profiles/hs-" + PORTAL + "-88").status()).isEqualTo(404);

@@ -1,11 +1,10 @@
 package it.attimo.tests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.attimo.sfn.SfnTool;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +18,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every branch of statemachines/onboarding-72h.asl.json, run by the local executor on a virtual clock with the Task
@@ -71,14 +70,16 @@ class OnboardingStateMachineTest {
         List<String> entered() {
             List<String> out = new ArrayList<>();
             report.path("history").forEach(e -> {
-                if ("StateEntered".equals(e.path("type").asText())) out.add(e.path("state").asText());
+                if ("StateEntered".equals(e.path("type").asText()))
+                    out.add(e.path("state").asText());
             });
             return out;
         }
 
         Instant enteredAt(String state) {
             for (JsonNode e : report.path("history")) {
-                if ("StateEntered".equals(e.path("type").asText()) && state.equals(e.path("state").asText())) {
+                if ("StateEntered".equals(e.path("type").asText())
+                        && state.equals(e.path("state").asText())) {
                     return Instant.parse(e.path("timestamp").asText());
                 }
             }
@@ -87,7 +88,8 @@ class OnboardingStateMachineTest {
 
         JsonNode inputOf(String state) {
             for (JsonNode e : report.path("history")) {
-                if ("StateEntered".equals(e.path("type").asText()) && state.equals(e.path("state").asText())) {
+                if ("StateEntered".equals(e.path("type").asText())
+                        && state.equals(e.path("state").asText())) {
                     return e.path("input");
                 }
             }
@@ -95,7 +97,10 @@ class OnboardingStateMachineTest {
         }
 
         List<String> dispatches() {
-            return entered().stream().filter(s -> s.startsWith("Dispatch")).sorted().toList();
+            return entered().stream()
+                    .filter(s -> s.startsWith("Dispatch"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -119,15 +124,16 @@ class OnboardingStateMachineTest {
     @SuppressWarnings("unchecked")
     void theTunablesHereAreTheTemplatesDefaults() throws IOException {
         Path root = TemplateConsistency.findProjectRoot(Path.of(""));
-        Map<String, Object> resources = (Map<String, Object>) CloudFormationYaml.load(root.resolve("template.yaml"))
-                .get("Resources");
+        Map<String, Object> resources = (Map<String, Object>)
+                CloudFormationYaml.load(root.resolve("template.yaml")).get("Resources");
         Map<String, Object> machine = (Map<String, Object>) resources.get("OnboardingStateMachine");
         Map<String, Object> properties = (Map<String, Object>) machine.get("Properties");
         assertThat(properties.get("DefinitionUri")).isEqualTo("statemachines/onboarding-72h.asl.json");
         Map<String, Object> substitutions = (Map<String, Object>) properties.get("DefinitionSubstitutions");
         assertThat(substitutions.keySet()).isEqualTo(SUBSTITUTIONS.keySet());
         SUBSTITUTIONS.forEach((name, value) -> {
-            if (!name.equals("JourneyFunctionArn")) assertThat(String.valueOf(substitutions.get(name))).as(name).isEqualTo(value);
+            if (!name.equals("JourneyFunctionArn"))
+                assertThat(String.valueOf(substitutions.get(name))).as(name).isEqualTo(value);
         });
     }
 
@@ -136,12 +142,19 @@ class OnboardingStateMachineTest {
         Run run = run("Inactive");
 
         assertThat(run.status()).isEqualTo("SUCCEEDED");
-        assertThat(run.dispatches()).containsExactly("DispatchKeyModuleEmail", "DispatchKeyModuleSms", "DispatchSupportEmail");
-        assertThat(run.entered()).doesNotContain("PlanFirstModuleReminder", "OpenAccountManagerTask", "PlanCaseStudy",
-                "EvaluateFinished");
+        assertThat(run.dispatches())
+                .containsExactly("DispatchKeyModuleEmail", "DispatchKeyModuleSms", "DispatchSupportEmail");
+        assertThat(run.entered())
+                .doesNotContain(
+                        "PlanFirstModuleReminder", "OpenAccountManagerTask", "PlanCaseStudy", "EvaluateFinished");
         assertThat(run.enteredAt("DispatchSupportEmail")).isEqualTo("2026-06-10T09:30:00Z");
         assertThat(run.enteredAt("EvaluateWindowClosed")).isEqualTo("2026-06-13T08:00:00Z");
-        assertThat(run.report().path("output").path("evaluation").path("outcome").asText()).isEqualTo("at-risk");
+        assertThat(run.report()
+                        .path("output")
+                        .path("evaluation")
+                        .path("outcome")
+                        .asText())
+                .isEqualTo("at-risk");
         assertThat(run.entered().get(run.entered().size() - 1)).isEqualTo("WindowEnded");
     }
 
@@ -150,7 +163,10 @@ class OnboardingStateMachineTest {
         Run run = run("SlowFirstModule");
 
         assertThat(run.dispatches()).contains("DispatchFirstModuleReminder");
-        assertThat(run.inputOf("PlanFirstModuleReminder").path("firstModuleStarted").path("time").asText())
+        assertThat(run.inputOf("PlanFirstModuleReminder")
+                        .path("firstModuleStarted")
+                        .path("time")
+                        .asText())
                 .isEqualTo("2026-06-10T08:00:30Z");
     }
 
@@ -158,7 +174,8 @@ class OnboardingStateMachineTest {
     void aFirstModuleCompletedInTimeGetsNoReminder() {
         Run run = run("FastFirstModule");
 
-        assertThat(run.entered()).contains("WaitFirstModuleCompleted", "FirstModuleDone")
+        assertThat(run.entered())
+                .contains("WaitFirstModuleCompleted", "FirstModuleDone")
                 .doesNotContain("PlanFirstModuleReminder");
     }
 
@@ -169,8 +186,17 @@ class OnboardingStateMachineTest {
         assertThat(run.dispatches()).containsExactly("DispatchCaseStudy");
         assertThat(run.enteredAt("WaitPositiveInteraction")).isEqualTo("2026-06-11T08:00:00Z");
         assertThat(run.enteredAt("DispatchCaseStudy")).isEqualTo("2026-06-11T14:00:00Z");
-        assertThat(run.inputOf("PlanCaseStudy").path("positiveInteraction").path("eventId").asText()).isEqualTo("e-dl");
-        assertThat(run.report().path("output").path("evaluation").path("outcome").asText()).isEqualTo("retained");
+        assertThat(run.inputOf("PlanCaseStudy")
+                        .path("positiveInteraction")
+                        .path("eventId")
+                        .asText())
+                .isEqualTo("e-dl");
+        assertThat(run.report()
+                        .path("output")
+                        .path("evaluation")
+                        .path("outcome")
+                        .asText())
+                .isEqualTo("retained");
     }
 
     @Test
@@ -185,8 +211,9 @@ class OnboardingStateMachineTest {
     void enteringAtRiskOpensAnAccountManagerTaskAndSendsTheRecoveryTouchpoint() {
         Run run = run("AtRisk");
 
-        assertThat(run.entered()).containsSubsequence("WaitAtRisk", "OpenAccountManagerTask", "PlanRecovery",
-                "WaitForRecovery", "DispatchRecovery");
+        assertThat(run.entered())
+                .containsSubsequence(
+                        "WaitAtRisk", "OpenAccountManagerTask", "PlanRecovery", "WaitForRecovery", "DispatchRecovery");
         assertThat(run.dispatches()).contains("DispatchRecovery");
         assertThat(run.status()).isEqualTo("SUCCEEDED");
     }
@@ -197,7 +224,11 @@ class OnboardingStateMachineTest {
 
         assertThat(run.status()).isEqualTo("SUCCEEDED");
         assertThat(run.entered()).containsSubsequence("OpenAccountManagerTask", "PlanRecovery", "DispatchRecovery");
-        assertThat(run.inputOf("PlanRecovery").path("steps").path("accountManagerTaskError").path("Error").asText())
+        assertThat(run.inputOf("PlanRecovery")
+                        .path("steps")
+                        .path("accountManagerTaskError")
+                        .path("Error")
+                        .asText())
                 .isEqualTo("java.lang.IllegalArgumentException");
     }
 
@@ -206,14 +237,25 @@ class OnboardingStateMachineTest {
         Run run = run("FinishedEarly");
 
         assertThat(run.status()).isEqualTo("SUCCEEDED");
-        assertThat(run.entered()).containsSubsequence("CheckProgress", "WaitForMilestone", "CheckProgress",
-                "OnboardingFinished", "EvaluateFinished", "Finished");
+        assertThat(run.entered())
+                .containsSubsequence(
+                        "CheckProgress",
+                        "WaitForMilestone",
+                        "CheckProgress",
+                        "OnboardingFinished",
+                        "EvaluateFinished",
+                        "Finished");
         // the first-module reminder was waiting for 09:30 when the customer finished at 08:00: it never goes out
         assertThat(run.entered()).contains("WaitForFirstModuleReminder");
         assertThat(run.dispatches()).isEmpty();
         assertThat(run.entered()).doesNotContain("EvaluateWindowClosed", "WindowEnded");
         assertThat(run.enteredAt("EvaluateFinished")).isEqualTo(REGISTERED);
-        assertThat(run.report().path("output").path("evaluation").path("outcome").asText()).isEqualTo("retained");
+        assertThat(run.report()
+                        .path("output")
+                        .path("evaluation")
+                        .path("outcome")
+                        .asText())
+                .isEqualTo("retained");
     }
 
     @Test

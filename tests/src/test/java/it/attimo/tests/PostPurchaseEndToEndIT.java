@@ -1,5 +1,7 @@
 package it.attimo.tests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import it.attimo.core.calendar.ItalianCalendar;
 import it.attimo.core.customer.Segment;
@@ -9,12 +11,6 @@ import it.attimo.core.geo.CustomerLocation;
 import it.attimo.local.LocalStack;
 import it.attimo.local.StackOptions;
 import it.attimo.tests.support.StackApi;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,8 +22,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The foundation's promise, end to end over HTTP against the embedded stack: a signed {@code order.delivered} for a
@@ -39,6 +38,7 @@ class PostPurchaseEndToEndIT {
     private static final ZoneId ROME = ZoneId.of("Europe/Rome");
     /** Friday 29 May 2026, 16:00 in Milan: the welcome cannot go before Saturday morning; Tuesday 2 June is a holiday. */
     private static final Instant DELIVERED = Instant.parse("2026-05-29T14:00:00Z");
+
     private static final String MILANO = "015146";
 
     private static LocalStack stack;
@@ -70,7 +70,8 @@ class PostPurchaseEndToEndIT {
         advanceTo(DELIVERED.plus(Duration.ofHours(73)));
 
         List<JsonNode> messages = api.outbox(customer);
-        assertThat(messages).extracting(m -> m.path("step").asText())
+        assertThat(messages)
+                .extracting(m -> m.path("step").asText())
                 .containsExactlyInAnyOrder("welcome", "tutorial", "survey");
         for (JsonNode m : messages) {
             assertThat(m.path("journey").asText()).isEqualTo("post-purchase");
@@ -98,10 +99,11 @@ class PostPurchaseEndToEndIT {
         accept(api.postEvents(List.of(upsert(customer))));
         CustomerEvent event = delivered(customer, "order-dup");
         for (int i = 0; i < 4; i++) accept(api.postEvents(List.of(event)));
-        accept(api.postEvents(List.of(event, event)));   // a fifth copy, twice in one batch
+        accept(api.postEvents(List.of(event, event))); // a fifth copy, twice in one batch
         advanceTo(DELIVERED.plus(Duration.ofHours(73)));
 
-        assertThat(api.outbox(customer)).extracting(m -> m.path("step").asText())
+        assertThat(api.outbox(customer))
+                .extracting(m -> m.path("step").asText())
                 .containsExactlyInAnyOrder("welcome", "tutorial", "survey");
         JsonNode profile = api.get("/profiles/" + customer).body();
         assertThat(profile.path("journeys")).hasSize(1);
@@ -117,10 +119,15 @@ class PostPurchaseEndToEndIT {
         assertThat(forged.body().path("error").asText()).isEqualTo("unauthorized");
 
         long stale = System.currentTimeMillis() - Duration.ofMinutes(6).toMillis();
-        StackApi.Reply old = api.post("/events", "application/cloudevents-batch+json", body,
-                "X-Attimo-Timestamp", Long.toString(stale),
-                "X-Attimo-Signature", it.attimo.core.ingest.AttimoSignatureVerifier.sign(SECRET, stale,
-                        body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        StackApi.Reply old = api.post(
+                "/events",
+                "application/cloudevents-batch+json",
+                body,
+                "X-Attimo-Timestamp",
+                Long.toString(stale),
+                "X-Attimo-Signature",
+                it.attimo.core.ingest.AttimoSignatureVerifier.sign(
+                        SECRET, stale, body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertThat(old.status()).isEqualTo(401);
 
         advanceTo(stack.now());
@@ -131,9 +138,12 @@ class PostPurchaseEndToEndIT {
     @Test
     void anOversizedOrWronglyTypedBodyGetsAPreciseErrorThroughTheHttpServer() {
         String padding = "x".repeat(1024 * 1024);
-        StackApi.Reply big = api.postSigned("/events", "application/cloudevents+json",
+        StackApi.Reply big = api.postSigned(
+                "/events",
+                "application/cloudevents+json",
                 "{\"specversion\":\"1.0\",\"id\":\"big\",\"source\":\"s\",\"type\":\"portal.accessed\","
-                        + "\"subject\":\"pp-big\",\"time\":\"2026-05-29T13:00:00Z\",\"data\":{\"pad\":\"" + padding + "\"}}");
+                        + "\"subject\":\"pp-big\",\"time\":\"2026-05-29T13:00:00Z\",\"data\":{\"pad\":\"" + padding
+                        + "\"}}");
         assertThat(big.status()).as(big.raw()).isEqualTo(413);
         assertThat(big.body().path("error").asText()).isEqualTo("payload_too_large");
 
@@ -152,8 +162,8 @@ class PostPurchaseEndToEndIT {
                 + "\"subject\":\"" + customer + "\",\"time\":\"2026-05-29T13:00:00Z\"}";
         String badTime = "{\"specversion\":\"1.0\",\"id\":\"bad-2\",\"source\":\"shop\",\"type\":\"order.placed\","
                 + "\"subject\":\"" + customer + "\",\"time\":\"yesterday\"}";
-        StackApi.Reply reply = api.postSigned("/events", "application/cloudevents-batch+json",
-                "[" + good + "," + badType + "," + badTime + "]");
+        StackApi.Reply reply = api.postSigned(
+                "/events", "application/cloudevents-batch+json", "[" + good + "," + badType + "," + badTime + "]");
 
         assertThat(reply.status()).isEqualTo(202);
         assertThat(reply.body().path("accepted").asInt()).isEqualTo(1);
@@ -171,31 +181,43 @@ class PostPurchaseEndToEndIT {
     void aStopAndRestartHalfwayLosesNothingAndDuplicatesNothing(@TempDir Path data) {
         stop();
         AtomicReference<LocalStack> current = new AtomicReference<>(
-                LocalStack.start(StackOptions.inMemory(root, DELIVERED.minus(Duration.ofMinutes(5)), SECRET).withDataDir(data)));
+                LocalStack.start(StackOptions.inMemory(root, DELIVERED.minus(Duration.ofMinutes(5)), SECRET)
+                        .withDataDir(data)));
         StackApi restartable = new StackApi(() -> current.get().baseUrl(), SECRET);
         try {
             accept(restartable.postEvents(List.of(upsert("pp-restart-1"), delivered("pp-restart-1", "order-r1"))));
-            assertThat(restartable.clockSet(DELIVERED.plus(Duration.ofHours(36))).status()).isEqualTo(200);
+            assertThat(restartable
+                            .clockSet(DELIVERED.plus(Duration.ofHours(36)))
+                            .status())
+                    .isEqualTo(200);
             List<String> before = steps(restartable.outbox("pp-restart-1"));
             assertThat(before).contains("welcome").doesNotContain("survey");
 
             // accepted just before the stop, not yet processed by the score function
-            accept(restartable.postEvents(List.of(upsert("pp-restart-2"),
+            accept(restartable.postEvents(List.of(
+                    upsert("pp-restart-2"),
                     delivered("pp-restart-2", "order-r2", DELIVERED.plus(Duration.ofHours(36))))));
             current.get().close();
 
-            current.set(LocalStack.start(StackOptions.inMemory(root, DELIVERED, SECRET).withDataDir(data)));
+            current.set(LocalStack.start(
+                    StackOptions.inMemory(root, DELIVERED, SECRET).withDataDir(data)));
             assertThat(current.get().now()).isAfterOrEqualTo(DELIVERED.plus(Duration.ofHours(36)));
             // pp-restart-2's survey window (+48 h..+72 h = Tuesday 2 June 04:00..Wednesday 04:00 in Milan) has no
             // allowed slot, Tuesday being Festa della Repubblica: the planner sends at the next one, Wednesday 09:30
-            assertThat(restartable.clockSet(DELIVERED.plus(Duration.ofHours(36 + 73 + 12))).status()).isEqualTo(200);
+            assertThat(restartable
+                            .clockSet(DELIVERED.plus(Duration.ofHours(36 + 73 + 12)))
+                            .status())
+                    .isEqualTo(200);
 
-            assertThat(steps(restartable.outbox("pp-restart-1"))).containsExactlyInAnyOrder("welcome", "tutorial", "survey");
-            assertThat(steps(restartable.outbox("pp-restart-2"))).containsExactlyInAnyOrder("welcome", "tutorial", "survey");
+            assertThat(steps(restartable.outbox("pp-restart-1")))
+                    .containsExactlyInAnyOrder("welcome", "tutorial", "survey");
+            assertThat(steps(restartable.outbox("pp-restart-2")))
+                    .containsExactlyInAnyOrder("welcome", "tutorial", "survey");
             for (String c : List.of("pp-restart-1", "pp-restart-2")) {
                 JsonNode profile = restartable.get("/profiles/" + c).body();
                 assertThat(profile.path("journeys")).hasSize(1);
-                assertThat(profile.path("journeys").get(0).path("status").asText()).isEqualTo("SUCCEEDED");
+                assertThat(profile.path("journeys").get(0).path("status").asText())
+                        .isEqualTo("SUCCEEDED");
             }
         } finally {
             current.get().close();
@@ -211,8 +233,8 @@ class PostPurchaseEndToEndIT {
         data.put("email", customer + "@example.invalid");
         data.put("locale", "it-IT");
         data.put("consent", Map.of("email", true, "sms", false));
-        return new CustomerEvent("up-" + customer, "e2e", "customer.upserted", customer,
-                DELIVERED.minus(Duration.ofDays(10)), data);
+        return new CustomerEvent(
+                "up-" + customer, "e2e", "customer.upserted", customer, DELIVERED.minus(Duration.ofDays(10)), data);
     }
 
     private static CustomerEvent delivered(String customer, String orderId) {
@@ -241,18 +263,23 @@ class PostPurchaseEndToEndIT {
     }
 
     private static Instant sendAt(List<JsonNode> messages, String step) {
-        return messages.stream().filter(m -> step.equals(m.path("step").asText()))
-                .map(m -> Instant.parse(m.path("sendAt").asText())).findFirst().orElseThrow();
+        return messages.stream()
+                .filter(m -> step.equals(m.path("step").asText()))
+                .map(m -> Instant.parse(m.path("sendAt").asText()))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Email window 09:30-14:00 in Milan, and never on a national holiday or Milan's patron day. */
     private static void assertAllowedEmailTime(Instant sendAt) {
         LocalDateTime local = LocalDateTime.ofInstant(sendAt, ROME);
-        assertThat(local.toLocalTime()).as("local time of " + sendAt)
+        assertThat(local.toLocalTime())
+                .as("local time of " + sendAt)
                 .isBetween(LocalTime.of(9, 30), LocalTime.of(14, 0));
         ItalianCalendar calendar = ItalianCalendar.bundled();
         CustomerLocation milano = CustomerLocation.of(ComuneDirectory.bundled().requireCode(MILANO));
         assertThat(calendar.statusOf(local.toLocalDate(), milano, Segment.B2C).isHoliday())
-                .as(local.toLocalDate() + " is a holiday in Milan").isFalse();
+                .as(local.toLocalDate() + " is a holiday in Milan")
+                .isFalse();
     }
 }

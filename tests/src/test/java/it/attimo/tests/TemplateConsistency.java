@@ -96,7 +96,9 @@ final class TemplateConsistency {
                 problems.add(id + ": handler class " + className + " is not on the classpath");
             }
             moduleOf(id).ifPresent(module -> {
-                Path source = root.resolve("functions").resolve(module).resolve("src/main/java")
+                Path source = root.resolve("functions")
+                        .resolve(module)
+                        .resolve("src/main/java")
                         .resolve(className.replace('.', '/') + ".java");
                 if (!Files.isRegularFile(source)) {
                     problems.add(id + ": handler " + className + " is not a source of module functions/" + module
@@ -118,7 +120,8 @@ final class TemplateConsistency {
             Optional<String> module = moduleOf(id);
             if (module.isEmpty()) {
                 problems.add(id + ": CodeUri " + path + " is not functions/<module>/target/function.jar");
-            } else if (!Files.isRegularFile(root.resolve("functions").resolve(module.get()).resolve("pom.xml"))) {
+            } else if (!Files.isRegularFile(
+                    root.resolve("functions").resolve(module.get()).resolve("pom.xml"))) {
                 problems.add(id + ": CodeUri " + path + " names module functions/" + module.get()
                         + ", which has no pom.xml");
             }
@@ -183,8 +186,7 @@ final class TemplateConsistency {
     }
 
     /** A table the code expects: its short name (deployed as {@code <stack>-<name>}), key attributes and TTL. */
-    record ExpectedTable(String name, String partitionKey, String sortKey, boolean expires) {
-    }
+    record ExpectedTable(String name, String partitionKey, String sortKey, boolean expires) {}
 
     /**
      * The template deploys exactly the tables the code expects, named {@code ${AWS::StackName}-<name>} with the same
@@ -222,10 +224,12 @@ final class TemplateConsistency {
                 problems.add("no table ${AWS::StackName}-" + table.name());
                 continue;
             }
-            Map<String, Object> props = properties(resourcesOfType("AWS::DynamoDB::Table").get(id));
+            Map<String, Object> props =
+                    properties(resourcesOfType("AWS::DynamoDB::Table").get(id));
             Map<String, String> keys = new LinkedHashMap<>();
             if (props.get("KeySchema") instanceof List<?> schema) {
-                schema.forEach(key -> keys.put(String.valueOf(asMap(key).get("KeyType")),
+                schema.forEach(key -> keys.put(
+                        String.valueOf(asMap(key).get("KeyType")),
                         String.valueOf(asMap(key).get("AttributeName"))));
             }
             Map<String, String> expectedKeys = new LinkedHashMap<>();
@@ -237,10 +241,11 @@ final class TemplateConsistency {
                 problems.add(id + ": keys " + keys + ", the code expects " + expectedKeys);
             }
             if (props.get("AttributeDefinitions") instanceof List<?> attributes) {
-                attributes.stream().map(TemplateConsistency::asMap)
+                attributes.stream()
+                        .map(TemplateConsistency::asMap)
                         .filter(attribute -> !"S".equals(attribute.get("AttributeType")))
-                        .forEach(attribute -> problems.add(id + ": key " + attribute.get("AttributeName")
-                                + " is not a string"));
+                        .forEach(attribute ->
+                                problems.add(id + ": key " + attribute.get("AttributeName") + " is not a string"));
             }
             Map<String, Object> ttl = asMap(props.get("TimeToLiveSpecification"));
             boolean expires = Boolean.TRUE.equals(ttl.get("Enabled"));
@@ -276,7 +281,8 @@ final class TemplateConsistency {
             for (String item : text.split(",")) {
                 Matcher matcher = entry.matcher(item.trim());
                 if (!matcher.matches()) {
-                    problems.add(id + ": ATTIMO_STATE_MACHINE_ARNS entry '" + item + "' is not journey=${StateMachine}");
+                    problems.add(
+                            id + ": ATTIMO_STATE_MACHINE_ARNS entry '" + item + "' is not journey=${StateMachine}");
                     continue;
                 }
                 String journey = matcher.group(1);
@@ -293,7 +299,8 @@ final class TemplateConsistency {
                 started.add(machine);
             }
         }
-        machines.keySet().stream().filter(machine -> !started.contains(machine))
+        machines.keySet().stream()
+                .filter(machine -> !started.contains(machine))
                 .forEach(machine -> problems.add(machine + ": no function's ATTIMO_STATE_MACHINE_ARNS lists it"));
         return problems;
     }
@@ -301,27 +308,34 @@ final class TemplateConsistency {
     /** "METHOD /path" → id of the function the HTTP API routes it to. */
     Map<String, String> routes() {
         Map<String, String> routes = new TreeMap<>();
-        resourcesOfType(FUNCTION).forEach((id, resource) ->
-                asMap(properties(resource).get("Events")).values().forEach(event -> {
-                    Map<String, Object> body = asMap(event);
-                    if ("HttpApi".equals(body.get("Type")) || "Api".equals(body.get("Type"))) {
-                        Map<String, Object> props = asMap(body.get("Properties"));
-                        routes.put(String.valueOf(props.get("Method")).toUpperCase(Locale.ROOT) + " "
-                                + props.get("Path"), id);
-                    }
-                }));
+        resourcesOfType(FUNCTION)
+                .forEach((id, resource) -> asMap(properties(resource).get("Events"))
+                        .values()
+                        .forEach(event -> {
+                            Map<String, Object> body = asMap(event);
+                            if ("HttpApi".equals(body.get("Type")) || "Api".equals(body.get("Type"))) {
+                                Map<String, Object> props = asMap(body.get("Properties"));
+                                routes.put(
+                                        String.valueOf(props.get("Method")).toUpperCase(Locale.ROOT) + " "
+                                                + props.get("Path"),
+                                        id);
+                            }
+                        }));
         return routes;
     }
 
     /** A function's environment variable, its own value first, then the one in Globals. */
     private Object environmentVariable(String functionId, String name) {
-        Object own = asMap(asMap(properties(resourcesOfType(FUNCTION).get(functionId)).get("Environment"))
-                .get("Variables")).get(name);
+        Object own = asMap(asMap(properties(resourcesOfType(FUNCTION).get(functionId))
+                                .get("Environment"))
+                        .get("Variables"))
+                .get(name);
         if (own != null) {
             return own;
         }
         return asMap(asMap(asMap(asMap(template.get("Globals")).get("Function")).get("Environment"))
-                .get("Variables")).get(name);
+                        .get("Variables"))
+                .get(name);
     }
 
     private Map<String, Set<String>> invocations(List<String> problems) {
@@ -341,15 +355,16 @@ final class TemplateConsistency {
                 String where = id + " state " + stateName;
                 Object target;
                 if (resourceArn instanceof String arn && arn.startsWith(LAMBDA_INVOKE)) {
-                    Map<String, Object> parameters = asMap(task.containsKey("Arguments")
-                            ? task.get("Arguments") : task.get("Parameters"));
+                    Map<String, Object> parameters =
+                            asMap(task.containsKey("Arguments") ? task.get("Arguments") : task.get("Parameters"));
                     if (parameters.containsKey("FunctionName.$")) {
                         problems.add(where + ": FunctionName is chosen at run time, so it cannot be checked");
                         return;
                     }
                     target = parameters.get("FunctionName");
-                } else if (resourceArn instanceof String arn && (arn.startsWith("arn:aws:lambda:")
-                        || WHOLE_PLACEHOLDER.matcher(arn).matches())) {
+                } else if (resourceArn instanceof String arn
+                        && (arn.startsWith("arn:aws:lambda:")
+                                || WHOLE_PLACEHOLDER.matcher(arn).matches())) {
                     target = arn;
                 } else {
                     return; // not a Lambda task
@@ -431,7 +446,8 @@ final class TemplateConsistency {
             return Optional.of(String.valueOf(getAtt.get(0)));
         }
         if (intrinsic.get("Fn::Sub") instanceof String sub) {
-            Matcher matcher = Pattern.compile("\\$\\{([A-Za-z0-9]+)(\\.[A-Za-z]+)?}").matcher(sub);
+            Matcher matcher =
+                    Pattern.compile("\\$\\{([A-Za-z0-9]+)(\\.[A-Za-z]+)?}").matcher(sub);
             if (matcher.matches()) {
                 return Optional.of(matcher.group(1));
             }

@@ -32,7 +32,8 @@ class TemplateConsistencyTest {
     @Test
     void findsTheProjectRootFromAnyDirectoryBelowIt() {
         assertThat(root.resolve("pom.xml")).isRegularFile();
-        assertThat(TemplateConsistency.findProjectRoot(root.resolve("tests/src/test/java"))).isEqualTo(root);
+        assertThat(TemplateConsistency.findProjectRoot(root.resolve("tests/src/test/java")))
+                .isEqualTo(root);
         assertThat(TemplateConsistency.findProjectRoot(root)).isEqualTo(root);
     }
 
@@ -40,7 +41,8 @@ class TemplateConsistencyTest {
     void declaresTheFunctionsTheCodeProvides() {
         assertThat(template.resourcesOfType(TemplateConsistency.FUNCTION).keySet())
                 .map(id -> (String) template.functionProperty(id, "Handler"))
-                .contains("it.attimo.function.ingest.IngestHandler",
+                .contains(
+                        "it.attimo.function.ingest.IngestHandler",
                         "it.attimo.function.score.ScoreHandler",
                         "it.attimo.function.journey.JourneyHandler",
                         "it.attimo.function.insights.InsightsHandler",
@@ -49,7 +51,8 @@ class TemplateConsistencyTest {
 
     @Test
     void everyHandlerIsACompiledClassOfTheModuleItsCodeUriDeploys() {
-        assertThat(template.handlerProblems(TemplateConsistencyTest::isOnClasspath)).isEmpty();
+        assertThat(template.handlerProblems(TemplateConsistencyTest::isOnClasspath))
+                .isEmpty();
     }
 
     @Test
@@ -71,8 +74,7 @@ class TemplateConsistencyTest {
     @Test
     void everyInvokedLambdaIsAFunctionOfTheTemplateThatTheStateMachineMayInvoke() {
         assertThat(template.invokedFunctionProblems()).isEmpty();
-        assertThat(template.invokedFunctions())
-                .containsEntry("PostPurchaseStateMachine", Set.of("JourneyFunction"));
+        assertThat(template.invokedFunctions()).containsEntry("PostPurchaseStateMachine", Set.of("JourneyFunction"));
     }
 
     @Test
@@ -80,7 +82,8 @@ class TemplateConsistencyTest {
         List<TemplateConsistency.ExpectedTable> expected = AttimoTables.deployed().stream()
                 .map(t -> new TemplateConsistency.ExpectedTable(t.table(), t.partitionKey(), t.sortKey(), t.ttl()))
                 .toList();
-        assertThat(expected).extracting(TemplateConsistency.ExpectedTable::name)
+        assertThat(expected)
+                .extracting(TemplateConsistency.ExpectedTable::name)
                 .contains("profiles", "contacts", "events", "messages", "waits", "quarantine");
         assertThat(template.tableProblems(expected, AttimoTables.TTL_ATTRIBUTE)).isEmpty();
     }
@@ -97,8 +100,9 @@ class TemplateConsistencyTest {
                 .containsEntry("POST /events", "IngestFunction")
                 .containsEntry("POST /webhooks/hubspot", "IngestFunction")
                 .containsEntry("GET /profiles/{customerId}", "InsightsFunction");
-        assertThat(routes.keySet()).allSatisfy(route ->
-                assertThat(template.functionProperty(routes.get(route), "Handler")).asString()
+        assertThat(routes.keySet())
+                .allSatisfy(route -> assertThat(template.functionProperty(routes.get(route), "Handler"))
+                        .asString()
                         .endsWith(route.startsWith("POST") ? "IngestHandler" : "InsightsHandler"));
     }
 
@@ -119,8 +123,10 @@ class TemplateConsistencyTest {
 
         OnABrokenTemplate() throws IOException, URISyntaxException {
             // not named template.yaml, so that nothing mistakes it for a deployable template
-            Path fixture = Path.of(TemplateConsistencyTest.class.getResource("/template-consistency/broken/fixture.yaml")
-                    .toURI()).getParent();
+            Path fixture = Path.of(TemplateConsistencyTest.class
+                            .getResource("/template-consistency/broken/fixture.yaml")
+                            .toURI())
+                    .getParent();
             broken = TemplateConsistency.load(fixture, "fixture.yaml");
         }
 
@@ -128,16 +134,18 @@ class TemplateConsistencyTest {
         void reportsAHandlerThatIsNotCompiledOrNotInItsModule() {
             assertThat(broken.handlerProblems(TemplateConsistencyTest::isOnClasspath))
                     .anySatisfy(p -> assertThat(p).startsWith("GhostFunction: handler class it.attimo.nowhere.Ghost"))
-                    .anySatisfy(p -> assertThat(p).startsWith("MisplacedFunction: handler java.lang.String"
-                            + " is not a source of module functions/real"));
+                    .anySatisfy(p -> assertThat(p)
+                            .startsWith("MisplacedFunction: handler java.lang.String"
+                                    + " is not a source of module functions/real"));
         }
 
         @Test
         void reportsCodeUrisThatAreNotAFunctionModulesShadedJar() {
-            assertThat(broken.codeUriProblems()).containsExactlyInAnyOrder(
-                    "GhostFunction: CodeUri functions/ghost/target/function.jar names module functions/ghost,"
-                            + " which has no pom.xml",
-                    "ZipFunction: CodeUri build/app.zip is not functions/<module>/target/function.jar");
+            assertThat(broken.codeUriProblems())
+                    .containsExactlyInAnyOrder(
+                            "GhostFunction: CodeUri functions/ghost/target/function.jar names module functions/ghost,"
+                                    + " which has no pom.xml",
+                            "ZipFunction: CodeUri build/app.zip is not functions/<module>/target/function.jar");
         }
 
         @Test
@@ -148,22 +156,24 @@ class TemplateConsistencyTest {
 
         @Test
         void reportsMissingAndUnusedSubstitutions() {
-            assertThat(broken.substitutionProblems()).containsExactlyInAnyOrder(
-                    "JourneyStateMachine: ${Forgotten} has no DefinitionSubstitutions entry",
-                    "JourneyStateMachine: substitution Leftover is not used by its definition");
+            assertThat(broken.substitutionProblems())
+                    .containsExactlyInAnyOrder(
+                            "JourneyStateMachine: ${Forgotten} has no DefinitionSubstitutions entry",
+                            "JourneyStateMachine: substitution Leftover is not used by its definition");
         }
 
         @Test
         void reportsLambdaTargetsThatAreNotFunctionsOfTheTemplate() {
-            assertThat(broken.invokedFunctionProblems()).containsExactlyInAnyOrder(
-                    "JourneyStateMachine state InvokeTable: ${TableArn} = {Fn::GetAtt=[SomeTable, Arn]}"
-                            + " does not refer to a function of the template",
-                    "JourneyStateMachine state InvokeHardCoded: invokes"
-                            + " arn:aws:lambda:eu-south-1:123456789012:function:x, not a ${Substitution}",
-                    "JourneyStateMachine state InvokeDynamic: FunctionName is chosen at run time,"
-                            + " so it cannot be checked",
-                    "JourneyStateMachine state InvokeUnpermitted: no LambdaInvokePolicy of JourneyStateMachine"
-                            + " covers ZipFunction");
+            assertThat(broken.invokedFunctionProblems())
+                    .containsExactlyInAnyOrder(
+                            "JourneyStateMachine state InvokeTable: ${TableArn} = {Fn::GetAtt=[SomeTable, Arn]}"
+                                    + " does not refer to a function of the template",
+                            "JourneyStateMachine state InvokeHardCoded: invokes"
+                                    + " arn:aws:lambda:eu-south-1:123456789012:function:x, not a ${Substitution}",
+                            "JourneyStateMachine state InvokeDynamic: FunctionName is chosen at run time,"
+                                    + " so it cannot be checked",
+                            "JourneyStateMachine state InvokeUnpermitted: no LambdaInvokePolicy of JourneyStateMachine"
+                                    + " covers ZipFunction");
         }
 
         @Test
@@ -171,23 +181,25 @@ class TemplateConsistencyTest {
             List<TemplateConsistency.ExpectedTable> expected = List.of(
                     new TemplateConsistency.ExpectedTable("things", "customerId", null, true),
                     new TemplateConsistency.ExpectedTable("absent", "customerId", "eventId", false));
-            assertThat(broken.tableProblems(expected, "expiresAt")).containsExactlyInAnyOrder(
-                    "GhostFunction: ATTIMO_TABLE_PREFIX is fixed, not the stack name",
-                    "FixedNameTable: TableName is not ${AWS::StackName}-<name>",
-                    "ExtraTable: table extra is not one the code uses",
-                    "SomeTable: keys {HASH=id}, the code expects {HASH=customerId}",
-                    "SomeTable: key id is not a string",
-                    "SomeTable: has no TTL",
-                    "no table ${AWS::StackName}-absent");
+            assertThat(broken.tableProblems(expected, "expiresAt"))
+                    .containsExactlyInAnyOrder(
+                            "GhostFunction: ATTIMO_TABLE_PREFIX is fixed, not the stack name",
+                            "FixedNameTable: TableName is not ${AWS::StackName}-<name>",
+                            "ExtraTable: table extra is not one the code uses",
+                            "SomeTable: keys {HASH=id}, the code expects {HASH=customerId}",
+                            "SomeTable: key id is not a string",
+                            "SomeTable: has no TTL",
+                            "no table ${AWS::StackName}-absent");
         }
 
         @Test
         void reportsJourneyNamesThatDoNotMatchTheirStateMachines() {
-            assertThat(broken.stateMachineArnsProblems()).containsExactlyInAnyOrder(
-                    "MisplacedFunction: journey renamed is JourneyStateMachine, whose definition is"
-                            + " statemachines/journey.asl.json, not statemachines/renamed.asl.json",
-                    "MisplacedFunction: journey ghost points at SomeTable, not a state machine",
-                    "LostStateMachine: no function's ATTIMO_STATE_MACHINE_ARNS lists it");
+            assertThat(broken.stateMachineArnsProblems())
+                    .containsExactlyInAnyOrder(
+                            "MisplacedFunction: journey renamed is JourneyStateMachine, whose definition is"
+                                    + " statemachines/journey.asl.json, not statemachines/renamed.asl.json",
+                            "MisplacedFunction: journey ghost points at SomeTable, not a state machine",
+                            "LostStateMachine: no function's ATTIMO_STATE_MACHINE_ARNS lists it");
         }
 
         @Test

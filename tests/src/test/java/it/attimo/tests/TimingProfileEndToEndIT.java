@@ -1,5 +1,7 @@
 package it.attimo.tests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import it.attimo.core.event.CustomerEvent;
 import it.attimo.local.LocalStack;
@@ -7,10 +9,6 @@ import it.attimo.local.StackOptions;
 import it.attimo.sfn.ExecutionDescription;
 import it.attimo.sfn.HistoryEvent;
 import it.attimo.tests.support.StackApi;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -24,8 +22,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Temporal profiles end to end on the embedded stack: engagement history goes in through the signed endpoint, the
@@ -38,6 +37,7 @@ class TimingProfileEndToEndIT {
     private static final ZoneId ROME = ZoneId.of("Europe/Rome");
     /** Monday 23 November 2026, 02:00 in Rome: the daily refresh runs at 03:30. */
     private static final Instant START = Instant.parse("2026-11-23T01:00:00Z");
+
     private static final Instant AFTER_REFRESH = Instant.parse("2026-11-23T03:00:00Z");
     private static final String MILANO = "015146";
 
@@ -46,7 +46,8 @@ class TimingProfileEndToEndIT {
 
     @BeforeEach
     void start() {
-        stack = LocalStack.start(StackOptions.inMemory(TemplateConsistency.findProjectRoot(Path.of("")), START, SECRET));
+        stack = LocalStack.start(
+                StackOptions.inMemory(TemplateConsistency.findProjectRoot(Path.of("")), START, SECRET));
         api = new StackApi(() -> stack.baseUrl(), SECRET);
     }
 
@@ -73,10 +74,13 @@ class TimingProfileEndToEndIT {
 
         StackApi.Reply moved = api.clockSet(AFTER_REFRESH);
         assertThat(moved.status()).as(moved.raw()).isEqualTo(200);
-        assertThat(moved.body().path("ran").path("scheduledJobsRun").asLong()).as(moved.raw()).isEqualTo(1);
+        assertThat(moved.body().path("ran").path("scheduledJobsRun").asLong())
+                .as(moved.raw())
+                .isEqualTo(1);
 
         accept(api.postEvents(List.of(delivered("tt-reader"), delivered("tt-unknown"))));
-        assertThat(api.clockSet(AFTER_REFRESH.plus(Duration.ofHours(40))).status()).isEqualTo(200);
+        assertThat(api.clockSet(AFTER_REFRESH.plus(Duration.ofHours(40))).status())
+                .isEqualTo(200);
 
         JsonNode reader = tutorialPlan("tt-reader");
         JsonNode unknown = tutorialPlan("tt-unknown");
@@ -88,9 +92,11 @@ class TimingProfileEndToEndIT {
         assertThat(LocalDateTime.parse(unknown.path("localTime").asText()))
                 .isEqualTo(LocalDateTime.of(2026, 11, 24, 9, 30));
         // and the message really went at the planned time
-        assertThat(api.outbox("tt-reader")).filteredOn(m -> m.path("step").asText().equals("tutorial"))
+        assertThat(api.outbox("tt-reader"))
+                .filteredOn(m -> m.path("step").asText().equals("tutorial"))
                 .extracting(m -> Instant.parse(m.path("sendAt").asText()))
-                .containsExactly(LocalDateTime.of(2026, 11, 24, 10, 0).atZone(ROME).toInstant());
+                .containsExactly(
+                        LocalDateTime.of(2026, 11, 24, 10, 0).atZone(ROME).toInstant());
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------
@@ -101,10 +107,12 @@ class TimingProfileEndToEndIT {
             for (HistoryEvent h : stack.history(e.name()).orElse(List.of())) {
                 if (!"PlanTutorial".equals(h.stateName()) || !h.isStateExited()) continue;
                 JsonNode output = json(h.details().path("output"));
-                if (customer.equals(output.path("customerId").asText())) return output.path("steps").path("tutorial").path("plan");
+                if (customer.equals(output.path("customerId").asText()))
+                    return output.path("steps").path("tutorial").path("plan");
             }
         }
-        throw new AssertionError("no PlanTutorial output for " + customer + " in " + stack.executions().size() + " executions");
+        throw new AssertionError("no PlanTutorial output for " + customer + " in "
+                + stack.executions().size() + " executions");
     }
 
     private static JsonNode json(JsonNode node) {
@@ -136,14 +144,15 @@ class TimingProfileEndToEndIT {
     private static List<CustomerEvent> evenings(String customer, int days) {
         List<CustomerEvent> out = new ArrayList<>();
         LocalDate day = START.atZone(ROME).toLocalDate().minusDays(1);
-        for (int d = 0; d < days; d++, day = day.minusDays(1)) out.add(at("portal.accessed", customer, day, LocalTime.of(20, 30)));
+        for (int d = 0; d < days; d++, day = day.minusDays(1))
+            out.add(at("portal.accessed", customer, day, LocalTime.of(20, 30)));
         return out;
     }
 
     private static CustomerEvent at(String type, String customer, LocalDate day, LocalTime time) {
         Instant instant = day.atTime(time).atZone(ROME).toInstant();
-        return new CustomerEvent(type + "-" + customer + "-" + instant.getEpochSecond(), "e2e", type, customer, instant,
-                Map.of());
+        return new CustomerEvent(
+                type + "-" + customer + "-" + instant.getEpochSecond(), "e2e", type, customer, instant, Map.of());
     }
 
     private static CustomerEvent upsert(String customer) {
@@ -153,12 +162,17 @@ class TimingProfileEndToEndIT {
         data.put("email", customer + "@example.invalid");
         data.put("locale", "it-IT");
         data.put("consent", Map.of("email", true));
-        return new CustomerEvent("up-" + customer, "e2e", "customer.upserted", customer,
-                START.minus(Duration.ofDays(60)), data);
+        return new CustomerEvent(
+                "up-" + customer, "e2e", "customer.upserted", customer, START.minus(Duration.ofDays(60)), data);
     }
 
     private static CustomerEvent delivered(String customer) {
-        return new CustomerEvent("del-" + customer, "e2e", "order.delivered", customer, AFTER_REFRESH,
+        return new CustomerEvent(
+                "del-" + customer,
+                "e2e",
+                "order.delivered",
+                customer,
+                AFTER_REFRESH,
                 Map.of("orderId", "order-" + customer));
     }
 

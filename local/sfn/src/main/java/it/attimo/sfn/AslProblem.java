@@ -8,10 +8,10 @@ package it.attimo.sfn;
  * @param reason what is wrong, for a human
  */
 public record AslProblem(String state, String location, String reason) {
-  public static final String TOP = "(top)";
+    public static final String TOP = "(top)";
 
-  @Override
-  public String toString() {
-    return state + " at " + location + ": " + reason;
-  }
+    @Override
+    public String toString() {
+        return state + " at " + location + ": " + reason;
+    }
 }

@@ -17,52 +17,54 @@ import java.util.List;
  * leaves either the old or the new snapshot, never half of one.
  */
 public final class DirectoryExecutionStore implements ExecutionStore {
-  private final Path directory;
+    private final Path directory;
 
-  public DirectoryExecutionStore(Path directory) {
-    this.directory = directory;
-    try {
-      Files.createDirectories(directory);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    public DirectoryExecutionStore(Path directory) {
+        this.directory = directory;
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 
-  @Override
-  public synchronized void save(ExecutionSnapshot snapshot) {
-    Path target = directory.resolve(fileName(snapshot.executionArn()));
-    Path temp = directory.resolve(target.getFileName() + ".tmp");
-    try {
-      Files.writeString(temp, snapshot.json(), StandardCharsets.UTF_8);
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    @Override
+    public synchronized void save(ExecutionSnapshot snapshot) {
+        Path target = directory.resolve(fileName(snapshot.executionArn()));
+        Path temp = directory.resolve(target.getFileName() + ".tmp");
+        try {
+            Files.writeString(temp, snapshot.json(), StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 
-  @Override
-  public synchronized List<ExecutionSnapshot> loadAll() {
-    List<ExecutionSnapshot> all = new ArrayList<>();
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.json")) {
-      for (Path file : files) {
-        String json = Files.readString(file, StandardCharsets.UTF_8);
-        JsonNode node = Json.parse(json);
-        all.add(new ExecutionSnapshot(node.path("arn").asText(),
-            ExecutionStatus.valueOf(node.path("status").asText()), json));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    @Override
+    public synchronized List<ExecutionSnapshot> loadAll() {
+        List<ExecutionSnapshot> all = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.json")) {
+            for (Path file : files) {
+                String json = Files.readString(file, StandardCharsets.UTF_8);
+                JsonNode node = Json.parse(json);
+                all.add(new ExecutionSnapshot(
+                        node.path("arn").asText(),
+                        ExecutionStatus.valueOf(node.path("status").asText()),
+                        json));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        all.sort((a, b) -> a.executionArn().compareTo(b.executionArn()));
+        return all;
     }
-    all.sort((a, b) -> a.executionArn().compareTo(b.executionArn()));
-    return all;
-  }
 
-  /** The file name for an execution: its ARN with unsafe characters replaced (ARNs contain ':'). */
-  static String fileName(String executionArn) {
-    return executionArn.replaceAll("[^A-Za-z0-9._-]", "_") + ".json";
-  }
+    /** The file name for an execution: its ARN with unsafe characters replaced (ARNs contain ':'). */
+    static String fileName(String executionArn) {
+        return executionArn.replaceAll("[^A-Za-z0-9._-]", "_") + ".json";
+    }
 }

@@ -5,7 +5,14 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** What DescribeExecution returns. Output only when SUCCEEDED; error/cause only when FAILED/TIMED_OUT/ABORTED. */
-public record ExecutionDescription(String executionArn, String stateMachineArn, String name, ExecutionStatus status,
-    JsonNode input, Optional<JsonNode> output, Optional<String> error, Optional<String> cause, Instant startDate,
-    Optional<Instant> stopDate) {
-}
+public record ExecutionDescription(
+        String executionArn,
+        String stateMachineArn,
+        String name,
+        ExecutionStatus status,
+        JsonNode input,
+        Optional<JsonNode> output,
+        Optional<String> error,
+        Optional<String> cause,
+        Instant startDate,
+        Optional<Instant> stopDate) {}

@@ -8,46 +8,55 @@ import java.util.TreeMap;
 
 /** Everything about one execution, persisted as one JSON document (the {@link ExecutionSnapshot}). */
 final class ExecutionRecord {
-  public String arn;
-  public String stateMachineArn;
-  public String name;
-  /** The definition this execution runs, frozen at start (as in AWS, later updates do not affect it). */
-  public String definition;
-  public JsonNode input;
-  public ExecutionStatus status;
-  public JsonNode output;
-  public String error;
-  public String cause;
-  public Instant startDate;
-  public Instant stopDate;
-  public Instant timeoutAt;
-  public int nextFrameId;
-  public int tokenSequence;
-  public TreeMap<Integer, Frame> frames = new TreeMap<>();
-  /** Invocations so far per Task state name (mock responses are picked by this count). */
-  public TreeMap<String, Integer> invocations = new TreeMap<>();
-  public List<HistoryEvent> history = new ArrayList<>();
+    public String arn;
+    public String stateMachineArn;
+    public String name;
+    /** The definition this execution runs, frozen at start (as in AWS, later updates do not affect it). */
+    public String definition;
 
-  static ExecutionRecord fromJson(String json) {
-    try {
-      return Json.MAPPER.readValue(json, ExecutionRecord.class);
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("unreadable execution snapshot: " + e.getMessage(), e);
+    public JsonNode input;
+    public ExecutionStatus status;
+    public JsonNode output;
+    public String error;
+    public String cause;
+    public Instant startDate;
+    public Instant stopDate;
+    public Instant timeoutAt;
+    public int nextFrameId;
+    public int tokenSequence;
+    public TreeMap<Integer, Frame> frames = new TreeMap<>();
+    /** Invocations so far per Task state name (mock responses are picked by this count). */
+    public TreeMap<String, Integer> invocations = new TreeMap<>();
+
+    public List<HistoryEvent> history = new ArrayList<>();
+
+    static ExecutionRecord fromJson(String json) {
+        try {
+            return Json.MAPPER.readValue(json, ExecutionRecord.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable execution snapshot: " + e.getMessage(), e);
+        }
     }
-  }
 
-  String toJson() {
-    try {
-      return Json.MAPPER.writeValueAsString(this);
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
+    String toJson() {
+        try {
+            return Json.MAPPER.writeValueAsString(this);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
-  }
 
-  ExecutionDescription describe() {
-    return new ExecutionDescription(arn, stateMachineArn, name, status, input,
-        java.util.Optional.ofNullable(status == ExecutionStatus.SUCCEEDED ? output : null),
-        java.util.Optional.ofNullable(error), java.util.Optional.ofNullable(cause), startDate,
-        java.util.Optional.ofNullable(stopDate));
-  }
+    ExecutionDescription describe() {
+        return new ExecutionDescription(
+                arn,
+                stateMachineArn,
+                name,
+                status,
+                input,
+                java.util.Optional.ofNullable(status == ExecutionStatus.SUCCEEDED ? output : null),
+                java.util.Optional.ofNullable(error),
+                java.util.Optional.ofNullable(cause),
+                startDate,
+                java.util.Optional.ofNullable(stopDate));
+    }
 }

@@ -2,5 +2,9 @@ package it.attimo.sfn;
 
 /** Execution status as Step Functions reports it. */
 public enum ExecutionStatus {
-  RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED
+    RUNNING,
+    SUCCEEDED,
+    FAILED,
+    TIMED_OUT,
+    ABORTED
 }

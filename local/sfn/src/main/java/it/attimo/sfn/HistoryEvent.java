@@ -15,22 +15,22 @@ import java.time.Instant;
  * @param details event-specific JSON: {@code input}, {@code output}, {@code error}, {@code cause}, {@code resource}...
  */
 public record HistoryEvent(long id, String type, Instant timestamp, String stateName, JsonNode details) {
-  public HistoryEvent {
-    details = details == null ? Json.object() : details;
-  }
+    public HistoryEvent {
+        details = details == null ? Json.object() : details;
+    }
 
-  /** Convenience: is this a state entered/exited event ({@code PassStateEntered}, {@code TaskStateExited}...)? */
-  @JsonIgnore
-  public boolean isStateEntered() {
-    return type.endsWith("StateEntered");
-  }
+    /** Convenience: is this a state entered/exited event ({@code PassStateEntered}, {@code TaskStateExited}...)? */
+    @JsonIgnore
+    public boolean isStateEntered() {
+        return type.endsWith("StateEntered");
+    }
 
-  @JsonIgnore
-  public boolean isStateExited() {
-    return type.endsWith("StateExited");
-  }
+    @JsonIgnore
+    public boolean isStateExited() {
+        return type.endsWith("StateExited");
+    }
 
-  static HistoryEvent of(long id, String type, Instant timestamp, String stateName, JsonNode details) {
-    return new HistoryEvent(id, type, timestamp, stateName, details);
-  }
+    static HistoryEvent of(long id, String type, Instant timestamp, String stateName, JsonNode details) {
+        return new HistoryEvent(id, type, timestamp, stateName, details);
+    }
 }

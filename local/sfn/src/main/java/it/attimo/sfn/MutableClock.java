@@ -12,50 +12,50 @@ import java.time.ZoneOffset;
  * Signature freshness never reads it: that is judged against the wall clock.
  */
 public final class MutableClock extends Clock implements VirtualTimeDriver {
-  private volatile Instant now;
+    private volatile Instant now;
 
-  public MutableClock(Instant start) {
-    this.now = start;
-  }
-
-  @Override
-  public ZoneId getZone() {
-    return ZoneOffset.UTC;
-  }
-
-  /** Always UTC: zoned views belong to the code that needs them (business rules use Europe/Rome explicitly). */
-  @Override
-  public Clock withZone(ZoneId zone) {
-    if (ZoneOffset.UTC.equals(zone)) {
-      return this;
+    public MutableClock(Instant start) {
+        this.now = start;
     }
-    throw new UnsupportedOperationException("the virtual clock is UTC only");
-  }
 
-  @Override
-  public Instant instant() {
-    return now;
-  }
-
-  @Override
-  public Instant now() {
-    return now;
-  }
-
-  /** Moves to {@code target}; a target in the past changes nothing (time never goes backwards). */
-  @Override
-  public synchronized void advanceTo(Instant target) {
-    if (target.isAfter(now)) {
-      now = target;
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
     }
-  }
 
-  /** Moves forward by a non-negative duration and answers the new instant. */
-  public synchronized Instant advance(Duration duration) {
-    if (duration.isNegative()) {
-      throw new IllegalArgumentException("the virtual clock only moves forward, not by " + duration);
+    /** Always UTC: zoned views belong to the code that needs them (business rules use Europe/Rome explicitly). */
+    @Override
+    public Clock withZone(ZoneId zone) {
+        if (ZoneOffset.UTC.equals(zone)) {
+            return this;
+        }
+        throw new UnsupportedOperationException("the virtual clock is UTC only");
     }
-    now = now.plus(duration);
-    return now;
-  }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+
+    @Override
+    public Instant now() {
+        return now;
+    }
+
+    /** Moves to {@code target}; a target in the past changes nothing (time never goes backwards). */
+    @Override
+    public synchronized void advanceTo(Instant target) {
+        if (target.isAfter(now)) {
+            now = target;
+        }
+    }
+
+    /** Moves forward by a non-negative duration and answers the new instant. */
+    public synchronized Instant advance(Duration duration) {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("the virtual clock only moves forward, not by " + duration);
+        }
+        now = now.plus(duration);
+        return now;
+    }
 }

@@ -18,10 +18,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @FunctionalInterface
 public interface TaskInvoker {
-  JsonNode invoke(TaskRequest request);
+    JsonNode invoke(TaskRequest request);
 
-  /** True when {@link #invoke} already returns the full service response (as mock configs do): no wrapping. */
-  default boolean returnsServiceResponse() {
-    return false;
-  }
+    /** True when {@link #invoke} already returns the full service response (as mock configs do): no wrapping. */
+    default boolean returnsServiceResponse() {
+        return false;
+    }
 }

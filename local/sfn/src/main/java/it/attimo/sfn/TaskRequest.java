@@ -15,26 +15,32 @@ import java.util.Optional;
  * @param invocationIndex 0-based count of earlier invocations of this state name in this execution (all entries,
  *     retries and Map iterations included); used to pick mocked responses
  */
-public record TaskRequest(String resource, JsonNode parameters, Optional<String> taskToken, String executionArn,
-    String stateName, int attempt, int invocationIndex) {
+public record TaskRequest(
+        String resource,
+        JsonNode parameters,
+        Optional<String> taskToken,
+        String executionArn,
+        String stateName,
+        int attempt,
+        int invocationIndex) {
 
-  public boolean waitsForTaskToken() {
-    return resource.endsWith(".waitForTaskToken");
-  }
-
-  /** For {@code lambda:invoke} integrations: the function named in the parameters; else the resource itself. */
-  public String functionName() {
-    if (resource.startsWith("arn:aws:states:::lambda:invoke")) {
-      return parameters.path("FunctionName").asText(resource);
+    public boolean waitsForTaskToken() {
+        return resource.endsWith(".waitForTaskToken");
     }
-    return resource;
-  }
 
-  /** For {@code lambda:invoke} integrations: the Payload parameter; else the whole parameters object. */
-  public JsonNode payload() {
-    if (resource.startsWith("arn:aws:states:::lambda:invoke")) {
-      return parameters.path("Payload");
+    /** For {@code lambda:invoke} integrations: the function named in the parameters; else the resource itself. */
+    public String functionName() {
+        if (resource.startsWith("arn:aws:states:::lambda:invoke")) {
+            return parameters.path("FunctionName").asText(resource);
+        }
+        return resource;
     }
-    return parameters;
-  }
+
+    /** For {@code lambda:invoke} integrations: the Payload parameter; else the whole parameters object. */
+    public JsonNode payload() {
+        if (resource.startsWith("arn:aws:states:::lambda:invoke")) {
+            return parameters.path("Payload");
+        }
+        return parameters;
+    }
 }

@@ -9,20 +9,20 @@ import java.util.regex.Pattern;
 
 /** RFC 3339 timestamps as the States Language accepts them (uppercase T and Z, optional fraction and offset). */
 final class Timestamps {
-  private static final Pattern SHAPE =
-      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})");
+    private static final Pattern SHAPE =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})");
 
-  private Timestamps() {
-  }
+    private Timestamps() {}
 
-  static Optional<Instant> parse(String text) {
-    if (text == null || !SHAPE.matcher(text).matches()) {
-      return Optional.empty();
+    static Optional<Instant> parse(String text) {
+        if (text == null || !SHAPE.matcher(text).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
-    try {
-      return Optional.of(OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
-  }
 }

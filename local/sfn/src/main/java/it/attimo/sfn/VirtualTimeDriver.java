@@ -4,8 +4,8 @@ import java.time.Instant;
 
 /** Moves a virtual clock forward (tests and the CLI). */
 public interface VirtualTimeDriver {
-  Instant now();
+    Instant now();
 
-  /** Moves the clock to {@code instant}; never backwards. */
-  void advanceTo(Instant instant);
+    /** Moves the clock to {@code instant}; never backwards. */
+    void advanceTo(Instant instant);
 }

@@ -13,6 +13,13 @@ import java.time.Instant;
  * @param executionsFinished journeys that closed meanwhile
  * @param executionsRunning journeys still running at the end
  */
-public record AdvanceResult(Instant from, Instant now, int timerStops, int rescoresFired, long scheduledJobsRun,
-    long messagesProcessed, long executionsStarted, long executionsFinished, long executionsRunning) {
-}
+public record AdvanceResult(
+        Instant from,
+        Instant now,
+        int timerStops,
+        int rescoresFired,
+        long scheduledJobsRun,
+        long messagesProcessed,
+        long executionsStarted,
+        long executionsFinished,
+        long executionsRunning) {}

@@ -12,20 +12,22 @@ import java.util.Map;
  * the task with its class name as error, as the Java Lambda runtime reports it.
  */
 final class LambdaTaskInvoker implements TaskInvoker {
-  private final Map<String, LambdaFunction> functionsByLogicalId;
+    private final Map<String, LambdaFunction> functionsByLogicalId;
 
-  LambdaTaskInvoker(Map<String, LambdaFunction> functionsByLogicalId) {
-    this.functionsByLogicalId = Map.copyOf(functionsByLogicalId);
-  }
-
-  @Override
-  public JsonNode invoke(TaskRequest request) {
-    String logicalId = SamTemplate.functionLogicalId(request.functionName());
-    LambdaFunction function = functionsByLogicalId.get(logicalId);
-    if (function == null) {
-      throw new TaskFailedException("Lambda.ResourceNotFoundException", "Function not found: "
-          + request.functionName() + " (local functions: " + functionsByLogicalId.keySet() + ")");
+    LambdaTaskInvoker(Map<String, LambdaFunction> functionsByLogicalId) {
+        this.functionsByLogicalId = Map.copyOf(functionsByLogicalId);
     }
-    return function.invokeJson(request.payload());
-  }
+
+    @Override
+    public JsonNode invoke(TaskRequest request) {
+        String logicalId = SamTemplate.functionLogicalId(request.functionName());
+        LambdaFunction function = functionsByLogicalId.get(logicalId);
+        if (function == null) {
+            throw new TaskFailedException(
+                    "Lambda.ResourceNotFoundException",
+                    "Function not found: " + request.functionName() + " (local functions: "
+                            + functionsByLogicalId.keySet() + ")");
+        }
+        return function.invokeJson(request.payload());
+    }
 }

@@ -20,75 +20,75 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * is one timer.
  */
 public final class LocalRescoreScheduler implements RescoreScheduler {
-  /** Where pending timers survive a restart. */
-  public interface TimerStore {
-    void saveTimer(RescoreTimer timer);
+    /** Where pending timers survive a restart. */
+    public interface TimerStore {
+        void saveTimer(RescoreTimer timer);
 
-    void deleteTimer(RescoreTimer timer);
+        void deleteTimer(RescoreTimer timer);
 
-    List<RescoreTimer> timers();
-  }
-
-  private final Clock clock;
-  private final TimerStore state;
-  private final TreeSet<RescoreTimer> timers = new TreeSet<>(
-      Comparator.comparing(RescoreTimer::at).thenComparing(RescoreTimer::customerId));
-  private volatile SqsClient sqs;
-  private volatile String queueUrl;
-
-  public LocalRescoreScheduler(Clock clock, TimerStore state) {
-    this.clock = clock;
-    this.state = state;
-    timers.addAll(state.timers());
-  }
-
-  void bind(SqsClient sqs, String queueUrl) {
-    this.sqs = sqs;
-    this.queueUrl = queueUrl;
-  }
-
-  @Override
-  public void rescoreAt(String customerId, Instant at) {
-    RescoreTimer timer = new RescoreTimer(customerId, at);
-    synchronized (this) {
-      if (!timers.add(timer)) {
-        return;
-      }
+        List<RescoreTimer> timers();
     }
-    state.saveTimer(timer);
-  }
 
-  /** The earliest pending timer. */
-  public synchronized Optional<Instant> nextDue() {
-    return timers.isEmpty() ? Optional.empty() : Optional.of(timers.first().at());
-  }
+    private final Clock clock;
+    private final TimerStore state;
+    private final TreeSet<RescoreTimer> timers =
+            new TreeSet<>(Comparator.comparing(RescoreTimer::at).thenComparing(RescoreTimer::customerId));
+    private volatile SqsClient sqs;
+    private volatile String queueUrl;
 
-  public synchronized int pending() {
-    return timers.size();
-  }
+    public LocalRescoreScheduler(Clock clock, TimerStore state) {
+        this.clock = clock;
+        this.state = state;
+        timers.addAll(state.timers());
+    }
 
-  /** Sends a re-score command for every timer due at the clock's instant; answers how many fired. */
-  public int fireDue() {
-    Instant now = clock.instant();
-    List<RescoreTimer> due = new ArrayList<>();
-    synchronized (this) {
-      for (RescoreTimer timer : timers) {
-        if (timer.at().isAfter(now)) {
-          break;
+    void bind(SqsClient sqs, String queueUrl) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+    }
+
+    @Override
+    public void rescoreAt(String customerId, Instant at) {
+        RescoreTimer timer = new RescoreTimer(customerId, at);
+        synchronized (this) {
+            if (!timers.add(timer)) {
+                return;
+            }
         }
-        due.add(timer);
-      }
+        state.saveTimer(timer);
     }
-    for (RescoreTimer timer : due) {
-      sqs.sendMessage(b -> b.queueUrl(queueUrl)
-          .messageGroupId(FifoIds.of(timer.customerId()))
-          .messageDeduplicationId(FifoIds.of("rescore#" + timer.customerId() + "#" + timer.at()))
-          .messageBody(ProcessCustomerEvents.rescoreCommand(timer.customerId(), timer.at())));
-      synchronized (this) {
-        timers.remove(timer);
-      }
-      state.deleteTimer(timer);
+
+    /** The earliest pending timer. */
+    public synchronized Optional<Instant> nextDue() {
+        return timers.isEmpty() ? Optional.empty() : Optional.of(timers.first().at());
     }
-    return due.size();
-  }
+
+    public synchronized int pending() {
+        return timers.size();
+    }
+
+    /** Sends a re-score command for every timer due at the clock's instant; answers how many fired. */
+    public int fireDue() {
+        Instant now = clock.instant();
+        List<RescoreTimer> due = new ArrayList<>();
+        synchronized (this) {
+            for (RescoreTimer timer : timers) {
+                if (timer.at().isAfter(now)) {
+                    break;
+                }
+                due.add(timer);
+            }
+        }
+        for (RescoreTimer timer : due) {
+            sqs.sendMessage(b -> b.queueUrl(queueUrl)
+                    .messageGroupId(FifoIds.of(timer.customerId()))
+                    .messageDeduplicationId(FifoIds.of("rescore#" + timer.customerId() + "#" + timer.at()))
+                    .messageBody(ProcessCustomerEvents.rescoreCommand(timer.customerId(), timer.at())));
+            synchronized (this) {
+                timers.remove(timer);
+            }
+            state.deleteTimer(timer);
+        }
+        return due.size();
+    }
 }

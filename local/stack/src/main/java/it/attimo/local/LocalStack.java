@@ -1,34 +1,34 @@
 package it.attimo.local;
 
-import it.attimo.sfn.MutableClock;
-import it.attimo.aws.dynamo.AttimoTables;
-import it.attimo.aws.channel.DynamoOutboxChannel;
-import it.attimo.aws.dynamo.DynamoQuarantineStore;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import it.attimo.aws.channel.OutboxMessage;
-import it.attimo.core.ingest.QuarantinedEvent;
-import it.attimo.local.http.LocalBackend;
-import it.attimo.local.http.LocalHttpServer;
-import it.attimo.sfn.ExecutionDoesNotExistException;
-import it.attimo.sfn.HistoryEvent;
-import it.attimo.sfn.AslParser;
-import it.attimo.sfn.ExecutionDescription;
-import it.attimo.sfn.ExecutionStatus;
-import it.attimo.sfn.ExecutionStore;
-import it.attimo.sfn.InMemoryExecutionStore;
-import it.attimo.sfn.StepFunctionsExecutor;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.RuntimeBeanDefinition;
+import it.attimo.aws.channel.DynamoOutboxChannel;
+import it.attimo.aws.channel.OutboxMessage;
+import it.attimo.aws.dynamo.AttimoTables;
+import it.attimo.aws.dynamo.DynamoQuarantineStore;
+import it.attimo.core.ingest.QuarantinedEvent;
 import it.attimo.core.port.JourneyRuntime;
 import it.attimo.core.port.RescoreScheduler;
-import java.time.Clock;
+import it.attimo.local.http.LocalBackend;
+import it.attimo.local.http.LocalHttpServer;
+import it.attimo.sfn.AslParser;
+import it.attimo.sfn.ExecutionDescription;
+import it.attimo.sfn.ExecutionDoesNotExistException;
+import it.attimo.sfn.ExecutionStatus;
+import it.attimo.sfn.ExecutionStore;
+import it.attimo.sfn.HistoryEvent;
+import it.attimo.sfn.InMemoryExecutionStore;
+import it.attimo.sfn.MutableClock;
+import it.attimo.sfn.StepFunctionsExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -56,604 +56,660 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * Everything that waits runs on one {@link MutableClock}; {@link #advanceTo} moves it and runs what falls due.
  */
 public final class LocalStack implements LocalBackend, AutoCloseable {
-  public static final String TABLE_PREFIX = "attimo";
-  public static final String QUEUE = "attimo-events.fifo";
-  public static final String DLQ = "attimo-events-dlq.fifo";
-  public static final int MAX_RECEIVE_COUNT = 5;
-  private static final long SETTLE_TIMEOUT_MILLIS = 120_000;
+    public static final String TABLE_PREFIX = "attimo";
+    public static final String QUEUE = "attimo-events.fifo";
+    public static final String DLQ = "attimo-events-dlq.fifo";
+    public static final int MAX_RECEIVE_COUNT = 5;
+    private static final long SETTLE_TIMEOUT_MILLIS = 120_000;
 
-  private final StackOptions options;
-  private final List<AutoCloseable> closeables = new ArrayList<>();
-  private final Object advanceLock = new Object();
-  private MutableClock clock;
-  private LoopbackDynamoDb dynamoDb;
-  private EmbeddedElasticMq elasticMq;
-  private DynamoDbClient ddb;
-  private SqsClient sqs;
-  private String queueUrl;
-  private String dlqUrl;
-  private LocalStateTable state;
-  private ApplicationContext context;
-  private Map<String, LambdaFunction> functions;
-  private StepFunctionsExecutor executor;
-  private final Map<String, String> stateMachineArns = new LinkedHashMap<>();
-  private LocalRescoreScheduler rescores;
-  private LocalSchedules schedules;
-  private final java.util.concurrent.atomic.AtomicLong jobsRun = new java.util.concurrent.atomic.AtomicLong();
-  private QueuePump pump;
-  private LocalHttpServer http;
-  private ScheduledExecutorService ticker;
-  private int resumedExecutions;
-  private boolean clockRestored;
-  private volatile boolean closed;
+    private final StackOptions options;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final Object advanceLock = new Object();
+    private MutableClock clock;
+    private LoopbackDynamoDb dynamoDb;
+    private EmbeddedElasticMq elasticMq;
+    private DynamoDbClient ddb;
+    private SqsClient sqs;
+    private String queueUrl;
+    private String dlqUrl;
+    private LocalStateTable state;
+    private ApplicationContext context;
+    private Map<String, LambdaFunction> functions;
+    private StepFunctionsExecutor executor;
+    private final Map<String, String> stateMachineArns = new LinkedHashMap<>();
+    private LocalRescoreScheduler rescores;
+    private LocalSchedules schedules;
+    private final java.util.concurrent.atomic.AtomicLong jobsRun = new java.util.concurrent.atomic.AtomicLong();
+    private QueuePump pump;
+    private LocalHttpServer http;
+    private ScheduledExecutorService ticker;
+    private int resumedExecutions;
+    private boolean clockRestored;
+    private volatile boolean closed;
 
-  private LocalStack(StackOptions options) {
-    this.options = options;
-  }
-
-  /** Starts every component; on failure closes what was started and rethrows. */
-  public static LocalStack start(StackOptions options) {
-    LocalStack stack = new LocalStack(options);
-    try {
-      stack.startComponents();
-      return stack;
-    } catch (RuntimeException | Error e) {
-      stack.close();
-      throw e;
-    }
-  }
-
-  private void startComponents() {
-    if (options.dataDir() != null) {
-      lockDataDir(options.dataDir());
-    }
-    Path dynamoDir = options.dataDir() == null ? null : options.dataDir().resolve("dynamodb");
-    dynamoDb = LoopbackDynamoDb.start(dynamoDir);
-    closeables.add(dynamoDb);
-    elasticMq = EmbeddedElasticMq.start();
-    closeables.add(elasticMq);
-    ddb = DynamoDbClient.builder().endpointOverride(dynamoDb.endpoint()).region(Region.of(SamTemplate.REGION))
-        .credentialsProvider(LOCAL_CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
-    closeables.add(ddb);
-    sqs = SqsClient.builder().endpointOverride(elasticMq.endpoint()).region(Region.of(SamTemplate.REGION))
-        .credentialsProvider(LOCAL_CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
-    closeables.add(sqs);
-
-    AttimoTables.createWithoutExpiry(ddb, TABLE_PREFIX);
-    LocalStateTable.createTable(ddb);
-    state = new LocalStateTable(ddb);
-    createQueues();
-
-    Optional<Instant> persisted = state.clock();
-    clockRestored = persisted.isPresent();
-    Instant start = persisted.orElseGet(() -> options.start() != null ? options.start()
-        : Instant.now().truncatedTo(ChronoUnit.SECONDS));
-    clock = new MutableClock(start);
-    state.saveClock(start);
-
-    SamTemplate template = SamTemplate.read(options.home().resolve("template.yaml"));
-    LocalJourneyRuntime journeys = new LocalJourneyRuntime();
-    rescores = new LocalRescoreScheduler(clock, state);
-    rescores.bind(sqs, queueUrl);
-
-    context = ApplicationContext.builder()
-        .deduceEnvironment(false)
-        .environments("local")
-        .properties(micronautProperties())
-        .build();
-    // the virtual clock is the business clock (attimo.clock=external drops the factory's system clock)
-    context.registerBeanDefinition(RuntimeBeanDefinition.builder(MutableClock.class, () -> clock)
-        .exposedTypes(Clock.class, MutableClock.class).singleton(true).build());
-    context.registerBeanDefinition(RuntimeBeanDefinition.builder(LocalJourneyRuntime.class, () -> journeys)
-        .exposedTypes(JourneyRuntime.class, LocalJourneyRuntime.class).singleton(true).build());
-    // on AWS a daily job stands in for per-customer timers (a @Secondary bean); locally they are real
-    context.registerBeanDefinition(RuntimeBeanDefinition.builder(LocalRescoreScheduler.class, () -> rescores)
-        .exposedTypes(RescoreScheduler.class, LocalRescoreScheduler.class).singleton(true).build());
-    context.start();
-    closeables.add(context);
-
-    functions = new LinkedHashMap<>();
-    for (Map.Entry<String, String> fn : template.functionHandlers().entrySet()) {
-      if (isOnClasspath(fn.getValue()) || REQUIRED_FUNCTIONS.contains(fn.getKey())) {
-        functions.put(fn.getKey(), LambdaFunction.instantiate(fn.getKey(), fn.getValue(), context));
-      }
-    }
-    for (String required : REQUIRED_FUNCTIONS) {
-      if (!functions.containsKey(required)) {
-        throw new IllegalStateException("template.yaml has no function " + required);
-      }
+    private LocalStack(StackOptions options) {
+        this.options = options;
     }
 
-    List<SamTemplate.Schedule> scheduled;
-    try {
-      scheduled = template.schedules();
-    } catch (RuntimeException e) {
-      System.err.println("attimo: template.yaml's schedules cannot run locally: " + e.getMessage());
-      scheduled = List.of();
-    }
-    schedules = new LocalSchedules(clock, scheduled, functions);
-
-    ExecutionStore store = options.dataDir() == null ? new InMemoryExecutionStore() : dynamoExecutionStore();
-    executor = StepFunctionsExecutor.builder().clock(clock).taskInvoker(new LambdaTaskInvoker(functions))
-        .store(store).build();
-    registerStateMachines(template);
-    journeys.bind(executor, stateMachineArns);
-    resumedExecutions = executor.resumeAll();
-
-    pump = new QueuePump(sqs, queueUrl, queueArn(queueUrl), functions.get("ScoreFunction"), this::runDueNow);
-    pump.start(options.queueWorkers());
-    closeables.add(pump);
-
-    http = LocalHttpServer.start(options.httpPort(), this);
-    closeables.add(http);
-
-    runDueNow();
-    if (options.realtime()) {
-      startRealtimeTicker();
-    }
-  }
-
-  /** One stack per data directory: DynamoDB Local's SQLite file cannot be shared. */
-  private void lockDataDir(Path dir) {
-    try {
-      Files.createDirectories(dir);
-      java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(dir.resolve(".attimo.lock"),
-          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-      java.nio.channels.FileLock lock = channel.tryLock();
-      if (lock == null) {
-        channel.close();
-        throw new IllegalStateException("the data directory " + dir + " is in use by another attimo process");
-      }
-      closeables.add(channel);
-    } catch (java.nio.channels.OverlappingFileLockException e) {
-      throw new IllegalStateException("the data directory " + dir + " is in use by another stack in this process", e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot use the data directory " + dir + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static final List<String> REQUIRED_FUNCTIONS =
-      List.of("IngestFunction", "ScoreFunction", "JourneyFunction", "InsightsFunction");
-
-  private static final StaticCredentialsProvider LOCAL_CREDENTIALS =
-      StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
-
-  private Map<String, Object> micronautProperties() {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("attimo.table.prefix", TABLE_PREFIX);
-    p.put("attimo.clock", "external");
-    p.put("attimo.aws.region", SamTemplate.REGION);
-    p.put("attimo.aws.dynamodb.endpoint", dynamoDb.endpoint().toString());
-    p.put("attimo.aws.sqs.endpoint", elasticMq.endpoint().toString());
-    p.put("attimo.events.queue.url", queueUrl);
-    p.put("attimo.channel.mode", "outbox");
-    p.put("attimo.journeys.runtime", "local");
-    p.put("attimo.secrets.source", "env");
-    p.put("attimo.secrets.webhook", options.webhookSecret());
-    p.put("attimo.secrets.hubspot", options.hubspotSecret());
-    p.put("attimo.aws.access-key-id", "local");
-    p.put("attimo.aws.secret-access-key", "local");
-    return p;
-  }
-
-  private ExecutionStore dynamoExecutionStore() {
-    DynamoExecutionStore.createTable(ddb);
-    return new DynamoExecutionStore(ddb);
-  }
-
-  private void createQueues() {
-    dlqUrl = sqs.createQueue(b -> b.queueName(DLQ).attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true")))
-        .queueUrl();
-    String redrive = "{\"deadLetterTargetArn\":\"" + queueArn(dlqUrl) + "\",\"maxReceiveCount\":\""
-        + MAX_RECEIVE_COUNT + "\"}";
-    queueUrl = sqs.createQueue(b -> b.queueName(QUEUE).attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true",
-        QueueAttributeName.VISIBILITY_TIMEOUT, "180", QueueAttributeName.REDRIVE_POLICY, redrive))).queueUrl();
-  }
-
-  private String queueArn(String url) {
-    return sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN)).attributes()
-        .get(QueueAttributeName.QUEUE_ARN);
-  }
-
-  private void registerStateMachines(SamTemplate template) {
-    Path dir = options.home().resolve("statemachines");
-    Map<String, SamTemplate.StateMachine> byFile = new LinkedHashMap<>();
-    for (SamTemplate.StateMachine sm : template.stateMachines()) {
-      byFile.put(options.home().resolve(sm.definitionUri()).normalize().toString(), sm);
-    }
-    List<Path> files;
-    try (Stream<Path> list = Files.list(dir)) {
-      files = list.filter(f -> f.getFileName().toString().endsWith(".asl.json")).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir, e);
-    }
-    for (Path file : files) {
-      SamTemplate.StateMachine sm = byFile.get(file.normalize().toString());
-      if (sm == null) {
-        System.err.println("attimo: " + file.getFileName() + " is not a state machine of template.yaml: not loaded");
-        continue;
-      }
-      String journey = journeyName(file);
-      String text;
-      try {
-        text = Files.readString(file, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + file, e);
-      }
-      String arn = LocalArns.stateMachineArn(journey);
-      executor.register(arn, AslParser.parse(text, sm.substitutions()));
-      stateMachineArns.put(journey, arn);
-    }
-  }
-
-  static String journeyName(Path aslFile) {
-    String name = aslFile.getFileName().toString();
-    return name.substring(0, name.length() - ".asl.json".length());
-  }
-
-  private static boolean isOnClasspath(String className) {
-    try {
-      Class.forName(className, false, LocalStack.class.getClassLoader());
-      return true;
-    } catch (ClassNotFoundException e) {
-      return false;
-    }
-  }
-
-  private void startRealtimeTicker() {
-    ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "attimo-realtime-clock");
-      t.setDaemon(true);
-      return t;
-    });
-    long[] lastWall = {System.nanoTime()};
-    ticker.scheduleWithFixedDelay(() -> {
-      try {
-        long wall = System.nanoTime();
-        Instant exact = clock.instant().plus(Duration.ofNanos(wall - lastWall[0]));
-        Instant target = exact.truncatedTo(ChronoUnit.MILLIS);
-        // the sub-millisecond rest counts toward the next tick, so the clock does not drift behind wall time
-        lastWall[0] = wall - Duration.between(target, exact).toNanos();
-        move(target, false);
-      } catch (RuntimeException e) {
-        if (!closed) {
-          System.err.println("attimo: realtime clock tick failed: " + e.getMessage());
+    /** Starts every component; on failure closes what was started and rethrows. */
+    public static LocalStack start(StackOptions options) {
+        LocalStack stack = new LocalStack(options);
+        try {
+            stack.startComponents();
+            return stack;
+        } catch (RuntimeException | Error e) {
+            stack.close();
+            throw e;
         }
-      }
-    }, 1, 1, TimeUnit.SECONDS);
-  }
-
-  // ---- time ----
-
-  /** Runs what is due at the clock's current instant without moving it (after each queue batch). */
-  void runDueNow() {
-    if (closed) {
-      return;
     }
-    executor.drain();
-    rescores.fireDue();
-  }
 
-  /**
-   * Moves the virtual clock to {@code target}, stopping at every pending timer on the way (journey waits, task
-   * timeouts, retries, re-score timers) in order; at each stop the queue is drained, the executor runs what is due and
-   * due re-scores are sent, until nothing more happens at that instant. A target in the past only settles the present.
-   */
-  @Override
-  public AdvanceResult advanceTo(Instant target) {
-    return move(target, true);
-  }
-
-  /**
-   * @param waitForQueue true: at each stop, wait until the queue is empty (deterministic, what manual time needs);
-   *     false: run only what is due (the realtime ticker, which must not stall behind a busy queue)
-   */
-  private AdvanceResult move(Instant target, boolean waitForQueue) {
-    synchronized (advanceLock) {
-      Instant from = clock.instant();
-      long processedBefore = pump.processed();
-      long jobsBefore = jobsRun.get();
-      Counts before = counts();
-      int stops = 0;
-      int rescoresFired = settle(waitForQueue);
-      while (true) {
-        Optional<Instant> next = nextTimer();
-        if (next.isEmpty() || next.get().isAfter(target)) {
-          break;
+    private void startComponents() {
+        if (options.dataDir() != null) {
+            lockDataDir(options.dataDir());
         }
-        if (next.get().isAfter(clock.instant())) {
-          clock.advanceTo(next.get());
-          stops++;
+        Path dynamoDir = options.dataDir() == null ? null : options.dataDir().resolve("dynamodb");
+        dynamoDb = LoopbackDynamoDb.start(dynamoDir);
+        closeables.add(dynamoDb);
+        elasticMq = EmbeddedElasticMq.start();
+        closeables.add(elasticMq);
+        ddb = DynamoDbClient.builder()
+                .endpointOverride(dynamoDb.endpoint())
+                .region(Region.of(SamTemplate.REGION))
+                .credentialsProvider(LOCAL_CREDENTIALS)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        closeables.add(ddb);
+        sqs = SqsClient.builder()
+                .endpointOverride(elasticMq.endpoint())
+                .region(Region.of(SamTemplate.REGION))
+                .credentialsProvider(LOCAL_CREDENTIALS)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        closeables.add(sqs);
+
+        AttimoTables.createWithoutExpiry(ddb, TABLE_PREFIX);
+        LocalStateTable.createTable(ddb);
+        state = new LocalStateTable(ddb);
+        createQueues();
+
+        Optional<Instant> persisted = state.clock();
+        clockRestored = persisted.isPresent();
+        Instant start = persisted.orElseGet(
+                () -> options.start() != null ? options.start() : Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        clock = new MutableClock(start);
+        state.saveClock(start);
+
+        SamTemplate template = SamTemplate.read(options.home().resolve("template.yaml"));
+        LocalJourneyRuntime journeys = new LocalJourneyRuntime();
+        rescores = new LocalRescoreScheduler(clock, state);
+        rescores.bind(sqs, queueUrl);
+
+        context = ApplicationContext.builder()
+                .deduceEnvironment(false)
+                .environments("local")
+                .properties(micronautProperties())
+                .build();
+        // the virtual clock is the business clock (attimo.clock=external drops the factory's system clock)
+        context.registerBeanDefinition(RuntimeBeanDefinition.builder(MutableClock.class, () -> clock)
+                .exposedTypes(Clock.class, MutableClock.class)
+                .singleton(true)
+                .build());
+        context.registerBeanDefinition(RuntimeBeanDefinition.builder(LocalJourneyRuntime.class, () -> journeys)
+                .exposedTypes(JourneyRuntime.class, LocalJourneyRuntime.class)
+                .singleton(true)
+                .build());
+        // on AWS a daily job stands in for per-customer timers (a @Secondary bean); locally they are real
+        context.registerBeanDefinition(RuntimeBeanDefinition.builder(LocalRescoreScheduler.class, () -> rescores)
+                .exposedTypes(RescoreScheduler.class, LocalRescoreScheduler.class)
+                .singleton(true)
+                .build());
+        context.start();
+        closeables.add(context);
+
+        functions = new LinkedHashMap<>();
+        for (Map.Entry<String, String> fn : template.functionHandlers().entrySet()) {
+            if (isOnClasspath(fn.getValue()) || REQUIRED_FUNCTIONS.contains(fn.getKey())) {
+                functions.put(fn.getKey(), LambdaFunction.instantiate(fn.getKey(), fn.getValue(), context));
+            }
         }
-        long jobsBeforeStop = jobsRun.get();
-        int fired = settle(waitForQueue);
-        rescoresFired += fired;
-        if (fired == 0 && jobsRun.get() == jobsBeforeStop && stillDueAt(next.get())) {
-          // a timer that draining does not clear (should not happen): do not spin on it
-          break;
+        for (String required : REQUIRED_FUNCTIONS) {
+            if (!functions.containsKey(required)) {
+                throw new IllegalStateException("template.yaml has no function " + required);
+            }
         }
-      }
-      clock.advanceTo(target);
-      rescoresFired += settle(waitForQueue);
-      state.saveClock(clock.instant());
-      Counts after = counts();
-      return new AdvanceResult(from, clock.instant(), stops, rescoresFired, jobsRun.get() - jobsBefore,
-          pump.processed() - processedBefore, after.started - before.started, after.finished - before.finished,
-          after.running);
+
+        List<SamTemplate.Schedule> scheduled;
+        try {
+            scheduled = template.schedules();
+        } catch (RuntimeException e) {
+            System.err.println("attimo: template.yaml's schedules cannot run locally: " + e.getMessage());
+            scheduled = List.of();
+        }
+        schedules = new LocalSchedules(clock, scheduled, functions);
+
+        ExecutionStore store = options.dataDir() == null ? new InMemoryExecutionStore() : dynamoExecutionStore();
+        executor = StepFunctionsExecutor.builder()
+                .clock(clock)
+                .taskInvoker(new LambdaTaskInvoker(functions))
+                .store(store)
+                .build();
+        registerStateMachines(template);
+        journeys.bind(executor, stateMachineArns);
+        resumedExecutions = executor.resumeAll();
+
+        pump = new QueuePump(sqs, queueUrl, queueArn(queueUrl), functions.get("ScoreFunction"), this::runDueNow);
+        pump.start(options.queueWorkers());
+        closeables.add(pump);
+
+        http = LocalHttpServer.start(options.httpPort(), this);
+        closeables.add(http);
+
+        runDueNow();
+        if (options.realtime()) {
+            startRealtimeTicker();
+        }
     }
-  }
 
-  private boolean stillDueAt(Instant instant) {
-    Optional<Instant> next = nextTimer();
-    return next.isPresent() && !next.get().isAfter(instant);
-  }
-
-  /** The earliest pending timer of the executor, the re-score timers and the scheduled jobs. */
-  private Optional<Instant> nextTimer() {
-    return earliest(earliest(executor.nextDue(), rescores.nextDue()), schedules.nextDue());
-  }
-
-  /**
-   * Drains queue and executor at the current instant until quiet, running due scheduled jobs; answers how many
-   * re-score timers fired.
-   */
-  private int settle(boolean waitForQueue) {
-    if (!waitForQueue) {
-      executor.drain();
-      jobsRun.addAndGet(schedules.fireDue());
-      return rescores.fireDue();
+    /** One stack per data directory: DynamoDB Local's SQLite file cannot be shared. */
+    private void lockDataDir(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(
+                    dir.resolve(".attimo.lock"),
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.WRITE);
+            java.nio.channels.FileLock lock = channel.tryLock();
+            if (lock == null) {
+                channel.close();
+                throw new IllegalStateException("the data directory " + dir + " is in use by another attimo process");
+            }
+            closeables.add(channel);
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            throw new IllegalStateException(
+                    "the data directory " + dir + " is in use by another stack in this process", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot use the data directory " + dir + ": " + e.getMessage(), e);
+        }
     }
-    int fired = 0;
-    for (int round = 0; round < 10_000; round++) {
-      if (!pump.awaitIdle(SETTLE_TIMEOUT_MILLIS)) {
-        System.err.println("attimo: the event queue did not drain within " + SETTLE_TIMEOUT_MILLIS / 1000
-            + " s; moving on");
-      }
-      executor.drain();
-      int jobs = schedules.fireDue();
-      jobsRun.addAndGet(jobs);
-      int now = rescores.fireDue();
-      fired += now;
-      if (now == 0 && jobs == 0 && pump.idle()) {
-        return fired;
-      }
+
+    private static final List<String> REQUIRED_FUNCTIONS =
+            List.of("IngestFunction", "ScoreFunction", "JourneyFunction", "InsightsFunction");
+
+    private static final StaticCredentialsProvider LOCAL_CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+
+    private Map<String, Object> micronautProperties() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("attimo.table.prefix", TABLE_PREFIX);
+        p.put("attimo.clock", "external");
+        p.put("attimo.aws.region", SamTemplate.REGION);
+        p.put("attimo.aws.dynamodb.endpoint", dynamoDb.endpoint().toString());
+        p.put("attimo.aws.sqs.endpoint", elasticMq.endpoint().toString());
+        p.put("attimo.events.queue.url", queueUrl);
+        p.put("attimo.channel.mode", "outbox");
+        p.put("attimo.journeys.runtime", "local");
+        p.put("attimo.secrets.source", "env");
+        p.put("attimo.secrets.webhook", options.webhookSecret());
+        p.put("attimo.secrets.hubspot", options.hubspotSecret());
+        p.put("attimo.aws.access-key-id", "local");
+        p.put("attimo.aws.secret-access-key", "local");
+        return p;
     }
-    return fired;
-  }
 
-  private static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {
-    if (a.isEmpty()) {
-      return b;
+    private ExecutionStore dynamoExecutionStore() {
+        DynamoExecutionStore.createTable(ddb);
+        return new DynamoExecutionStore(ddb);
     }
-    if (b.isEmpty()) {
-      return a;
+
+    private void createQueues() {
+        dlqUrl = sqs.createQueue(b -> b.queueName(DLQ).attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true")))
+                .queueUrl();
+        String redrive = "{\"deadLetterTargetArn\":\"" + queueArn(dlqUrl) + "\",\"maxReceiveCount\":\""
+                + MAX_RECEIVE_COUNT + "\"}";
+        queueUrl = sqs.createQueue(b -> b.queueName(QUEUE)
+                        .attributes(Map.of(
+                                QueueAttributeName.FIFO_QUEUE,
+                                "true",
+                                QueueAttributeName.VISIBILITY_TIMEOUT,
+                                "180",
+                                QueueAttributeName.REDRIVE_POLICY,
+                                redrive)))
+                .queueUrl();
     }
-    return a.get().isBefore(b.get()) ? a : b;
-  }
 
-  private record Counts(long started, long finished, long running) {
-  }
-
-  private Counts counts() {
-    long started = 0;
-    long finished = 0;
-    long running = 0;
-    for (ExecutionDescription e : executions()) {
-      started++;
-      if (e.status() == ExecutionStatus.RUNNING) {
-        running++;
-      } else {
-        finished++;
-      }
+    private String queueArn(String url) {
+        return sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
     }
-    return new Counts(started, finished, running);
-  }
 
-  // ---- what the HTTP routes and the CLI read ----
-
-  @Override
-  public Object invokeHttpFunction(String logicalId, APIGatewayV2HTTPEvent event) {
-    return function(logicalId).invoke(event);
-  }
-
-  @Override
-  public Instant now() {
-    return clock.instant();
-  }
-
-  @Override
-  public String clockMode() {
-    return options.realtime() ? "realtime" : "manual";
-  }
-
-  @Override
-  public ObjectNode health() {
-    ObjectNode out = LambdaFunction.MAPPER.createObjectNode();
-    out.put("status", closed ? "stopping" : "ok");
-    out.put("now", clock.instant().toString());
-    out.put("clock", clockMode());
-    ObjectNode components = out.putObject("components");
-    components.putObject("dynamodb").put("endpoint", dynamoDb.endpoint().toString())
-        .put("storage", options.dataDir() == null ? "in-memory" : options.dataDir().resolve("dynamodb").toString());
-    components.putObject("sqs").put("endpoint", elasticMq.endpoint().toString()).put("queue", QUEUE)
-        .put("processed", pump.processed()).put("failed", pump.failed()).put("deadLetters", deadLetters());
-    ObjectNode sfn = components.putObject("stepFunctions");
-    sfn.putPOJO("journeys", stateMachineArns.keySet());
-    Counts counts = counts();
-    sfn.put("running", counts.running).put("finished", counts.finished);
-    components.putObject("scheduler").put("pendingRescores", rescores.pending())
-        .putPOJO("schedules", schedules.describe());
-    components.putObject("functions").putPOJO("loaded", functions.keySet());
-    return out;
-  }
-
-  @Override
-  public List<OutboxMessage> outbox(Optional<String> customerId) {
-    DynamoOutboxChannel outbox = outbox();
-    return customerId.map(outbox::forCustomer).orElseGet(outbox::all);
-  }
-
-  @Override
-  public List<QuarantinedEvent> quarantine(int limit) {
-    return quarantine().recent(limit);
-  }
-
-  @Override
-  public Optional<List<HistoryEvent>> history(String executionName) {
-    for (String smArn : stateMachineArns.values()) {
-      try {
-        return Optional.of(executor.history(LocalArns.executionArn(smArn, executionName)));
-      } catch (ExecutionDoesNotExistException notThisJourney) {
-        // try the next journey
-      }
+    private void registerStateMachines(SamTemplate template) {
+        Path dir = options.home().resolve("statemachines");
+        Map<String, SamTemplate.StateMachine> byFile = new LinkedHashMap<>();
+        for (SamTemplate.StateMachine sm : template.stateMachines()) {
+            byFile.put(options.home().resolve(sm.definitionUri()).normalize().toString(), sm);
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.filter(f -> f.getFileName().toString().endsWith(".asl.json"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+        for (Path file : files) {
+            SamTemplate.StateMachine sm = byFile.get(file.normalize().toString());
+            if (sm == null) {
+                System.err.println(
+                        "attimo: " + file.getFileName() + " is not a state machine of template.yaml: not loaded");
+                continue;
+            }
+            String journey = journeyName(file);
+            String text;
+            try {
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+            String arn = LocalArns.stateMachineArn(journey);
+            executor.register(arn, AslParser.parse(text, sm.substitutions()));
+            stateMachineArns.put(journey, arn);
+        }
     }
-    return Optional.empty();
-  }
 
-  public MutableClock clock() {
-    return clock;
-  }
-
-  public boolean realtime() {
-    return options.realtime();
-  }
-
-  public URI baseUrl() {
-    return http.baseUrl();
-  }
-
-  public URI dynamoDbEndpoint() {
-    return dynamoDb.endpoint();
-  }
-
-  public URI sqsEndpoint() {
-    return elasticMq.endpoint();
-  }
-
-  public Optional<Path> dataDir() {
-    return Optional.ofNullable(options.dataDir());
-  }
-
-  public DynamoDbClient dynamoDb() {
-    return ddb;
-  }
-
-  public SqsClient sqs() {
-    return sqs;
-  }
-
-  public String queueUrl() {
-    return queueUrl;
-  }
-
-  public String dlqUrl() {
-    return dlqUrl;
-  }
-
-  public ApplicationContext context() {
-    return context;
-  }
-
-  public LambdaFunction function(String logicalId) {
-    LambdaFunction f = functions.get(logicalId);
-    if (f == null) {
-      throw new IllegalArgumentException("no local function " + logicalId);
+    static String journeyName(Path aslFile) {
+        String name = aslFile.getFileName().toString();
+        return name.substring(0, name.length() - ".asl.json".length());
     }
-    return f;
-  }
 
-  public StepFunctionsExecutor executor() {
-    return executor;
-  }
-
-  /** Journey name → state machine ARN of every loaded state machine. */
-  public Map<String, String> stateMachines() {
-    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(stateMachineArns));
-  }
-
-  /** Every execution of every journey, newest first per journey. */
-  @Override
-  public List<ExecutionDescription> executions() {
-    List<ExecutionDescription> out = new ArrayList<>();
-    for (String arn : stateMachineArns.values()) {
-      out.addAll(executor.listExecutions(arn, null));
+    private static boolean isOnClasspath(String className) {
+        try {
+            Class.forName(className, false, LocalStack.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
-    return out;
-  }
 
-  public DynamoOutboxChannel outbox() {
-    return new DynamoOutboxChannel(ddb, TABLE_PREFIX, clock);
-  }
-
-  public DynamoQuarantineStore quarantine() {
-    return new DynamoQuarantineStore(ddb, TABLE_PREFIX);
-  }
-
-  public int pendingRescores() {
-    return rescores.pending();
-  }
-
-  public long messagesProcessed() {
-    return pump.processed();
-  }
-
-  public long messagesFailed() {
-    return pump.failed();
-  }
-
-  public int resumedExecutions() {
-    return resumedExecutions;
-  }
-
-  public boolean clockRestored() {
-    return clockRestored;
-  }
-
-  public int deadLetters() {
-    return Integer.parseInt(sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl)
-        .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
-        .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
-  }
-
-  /**
-   * Stops cleanly: no new requests, the queue drained (ElasticMQ keeps messages in memory only, so nothing queued may
-   * be left behind), the clock saved, then every component in reverse order of start.
-   */
-  @Override
-  public void close() {
-    if (closed) {
-      return;
+    private void startRealtimeTicker() {
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "attimo-realtime-clock");
+            t.setDaemon(true);
+            return t;
+        });
+        long[] lastWall = {System.nanoTime()};
+        ticker.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        long wall = System.nanoTime();
+                        Instant exact = clock.instant().plus(Duration.ofNanos(wall - lastWall[0]));
+                        Instant target = exact.truncatedTo(ChronoUnit.MILLIS);
+                        // the sub-millisecond rest counts toward the next tick, so the clock does not drift behind wall
+                        // time
+                        lastWall[0] = wall - Duration.between(target, exact).toNanos();
+                        move(target, false);
+                    } catch (RuntimeException e) {
+                        if (!closed) {
+                            System.err.println("attimo: realtime clock tick failed: " + e.getMessage());
+                        }
+                    }
+                },
+                1,
+                1,
+                TimeUnit.SECONDS);
     }
-    if (ticker != null) {
-      ticker.shutdownNow();
+
+    // ---- time ----
+
+    /** Runs what is due at the clock's current instant without moving it (after each queue batch). */
+    void runDueNow() {
+        if (closed) {
+            return;
+        }
+        executor.drain();
+        rescores.fireDue();
     }
-    if (http != null) {
-      http.close();
-      closeables.remove(http);
+
+    /**
+     * Moves the virtual clock to {@code target}, stopping at every pending timer on the way (journey waits, task
+     * timeouts, retries, re-score timers) in order; at each stop the queue is drained, the executor runs what is due and
+     * due re-scores are sent, until nothing more happens at that instant. A target in the past only settles the present.
+     */
+    @Override
+    public AdvanceResult advanceTo(Instant target) {
+        return move(target, true);
     }
-    if (pump != null && executor != null) {
-      try {
+
+    /**
+     * @param waitForQueue true: at each stop, wait until the queue is empty (deterministic, what manual time needs);
+     *     false: run only what is due (the realtime ticker, which must not stall behind a busy queue)
+     */
+    private AdvanceResult move(Instant target, boolean waitForQueue) {
         synchronized (advanceLock) {
-          settle(true);
-          state.saveClock(clock.instant());
+            Instant from = clock.instant();
+            long processedBefore = pump.processed();
+            long jobsBefore = jobsRun.get();
+            Counts before = counts();
+            int stops = 0;
+            int rescoresFired = settle(waitForQueue);
+            while (true) {
+                Optional<Instant> next = nextTimer();
+                if (next.isEmpty() || next.get().isAfter(target)) {
+                    break;
+                }
+                if (next.get().isAfter(clock.instant())) {
+                    clock.advanceTo(next.get());
+                    stops++;
+                }
+                long jobsBeforeStop = jobsRun.get();
+                int fired = settle(waitForQueue);
+                rescoresFired += fired;
+                if (fired == 0 && jobsRun.get() == jobsBeforeStop && stillDueAt(next.get())) {
+                    // a timer that draining does not clear (should not happen): do not spin on it
+                    break;
+                }
+            }
+            clock.advanceTo(target);
+            rescoresFired += settle(waitForQueue);
+            state.saveClock(clock.instant());
+            Counts after = counts();
+            return new AdvanceResult(
+                    from,
+                    clock.instant(),
+                    stops,
+                    rescoresFired,
+                    jobsRun.get() - jobsBefore,
+                    pump.processed() - processedBefore,
+                    after.started - before.started,
+                    after.finished - before.finished,
+                    after.running);
         }
-      } catch (RuntimeException e) {
-        System.err.println("attimo: could not drain the queue before stopping: " + e.getMessage());
-      }
     }
-    closed = true;
-    RuntimeException failure = null;
-    for (int i = closeables.size() - 1; i >= 0; i--) {
-      try {
-        closeables.get(i).close();
-      } catch (Exception e) {
-        if (failure == null) {
-          failure = new IllegalStateException("stopping the local stack: " + e.getMessage(), e);
+
+    private boolean stillDueAt(Instant instant) {
+        Optional<Instant> next = nextTimer();
+        return next.isPresent() && !next.get().isAfter(instant);
+    }
+
+    /** The earliest pending timer of the executor, the re-score timers and the scheduled jobs. */
+    private Optional<Instant> nextTimer() {
+        return earliest(earliest(executor.nextDue(), rescores.nextDue()), schedules.nextDue());
+    }
+
+    /**
+     * Drains queue and executor at the current instant until quiet, running due scheduled jobs; answers how many
+     * re-score timers fired.
+     */
+    private int settle(boolean waitForQueue) {
+        if (!waitForQueue) {
+            executor.drain();
+            jobsRun.addAndGet(schedules.fireDue());
+            return rescores.fireDue();
         }
-      }
+        int fired = 0;
+        for (int round = 0; round < 10_000; round++) {
+            if (!pump.awaitIdle(SETTLE_TIMEOUT_MILLIS)) {
+                System.err.println("attimo: the event queue did not drain within " + SETTLE_TIMEOUT_MILLIS / 1000
+                        + " s; moving on");
+            }
+            executor.drain();
+            int jobs = schedules.fireDue();
+            jobsRun.addAndGet(jobs);
+            int now = rescores.fireDue();
+            fired += now;
+            if (now == 0 && jobs == 0 && pump.idle()) {
+                return fired;
+            }
+        }
+        return fired;
     }
-    if (failure != null) {
-      throw failure;
+
+    private static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        if (b.isEmpty()) {
+            return a;
+        }
+        return a.get().isBefore(b.get()) ? a : b;
     }
-  }
+
+    private record Counts(long started, long finished, long running) {}
+
+    private Counts counts() {
+        long started = 0;
+        long finished = 0;
+        long running = 0;
+        for (ExecutionDescription e : executions()) {
+            started++;
+            if (e.status() == ExecutionStatus.RUNNING) {
+                running++;
+            } else {
+                finished++;
+            }
+        }
+        return new Counts(started, finished, running);
+    }
+
+    // ---- what the HTTP routes and the CLI read ----
+
+    @Override
+    public Object invokeHttpFunction(String logicalId, APIGatewayV2HTTPEvent event) {
+        return function(logicalId).invoke(event);
+    }
+
+    @Override
+    public Instant now() {
+        return clock.instant();
+    }
+
+    @Override
+    public String clockMode() {
+        return options.realtime() ? "realtime" : "manual";
+    }
+
+    @Override
+    public ObjectNode health() {
+        ObjectNode out = LambdaFunction.MAPPER.createObjectNode();
+        out.put("status", closed ? "stopping" : "ok");
+        out.put("now", clock.instant().toString());
+        out.put("clock", clockMode());
+        ObjectNode components = out.putObject("components");
+        components
+                .putObject("dynamodb")
+                .put("endpoint", dynamoDb.endpoint().toString())
+                .put(
+                        "storage",
+                        options.dataDir() == null
+                                ? "in-memory"
+                                : options.dataDir().resolve("dynamodb").toString());
+        components
+                .putObject("sqs")
+                .put("endpoint", elasticMq.endpoint().toString())
+                .put("queue", QUEUE)
+                .put("processed", pump.processed())
+                .put("failed", pump.failed())
+                .put("deadLetters", deadLetters());
+        ObjectNode sfn = components.putObject("stepFunctions");
+        sfn.putPOJO("journeys", stateMachineArns.keySet());
+        Counts counts = counts();
+        sfn.put("running", counts.running).put("finished", counts.finished);
+        components
+                .putObject("scheduler")
+                .put("pendingRescores", rescores.pending())
+                .putPOJO("schedules", schedules.describe());
+        components.putObject("functions").putPOJO("loaded", functions.keySet());
+        return out;
+    }
+
+    @Override
+    public List<OutboxMessage> outbox(Optional<String> customerId) {
+        DynamoOutboxChannel outbox = outbox();
+        return customerId.map(outbox::forCustomer).orElseGet(outbox::all);
+    }
+
+    @Override
+    public List<QuarantinedEvent> quarantine(int limit) {
+        return quarantine().recent(limit);
+    }
+
+    @Override
+    public Optional<List<HistoryEvent>> history(String executionName) {
+        for (String smArn : stateMachineArns.values()) {
+            try {
+                return Optional.of(executor.history(LocalArns.executionArn(smArn, executionName)));
+            } catch (ExecutionDoesNotExistException notThisJourney) {
+                // try the next journey
+            }
+        }
+        return Optional.empty();
+    }
+
+    public MutableClock clock() {
+        return clock;
+    }
+
+    public boolean realtime() {
+        return options.realtime();
+    }
+
+    public URI baseUrl() {
+        return http.baseUrl();
+    }
+
+    public URI dynamoDbEndpoint() {
+        return dynamoDb.endpoint();
+    }
+
+    public URI sqsEndpoint() {
+        return elasticMq.endpoint();
+    }
+
+    public Optional<Path> dataDir() {
+        return Optional.ofNullable(options.dataDir());
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return ddb;
+    }
+
+    public SqsClient sqs() {
+        return sqs;
+    }
+
+    public String queueUrl() {
+        return queueUrl;
+    }
+
+    public String dlqUrl() {
+        return dlqUrl;
+    }
+
+    public ApplicationContext context() {
+        return context;
+    }
+
+    public LambdaFunction function(String logicalId) {
+        LambdaFunction f = functions.get(logicalId);
+        if (f == null) {
+            throw new IllegalArgumentException("no local function " + logicalId);
+        }
+        return f;
+    }
+
+    public StepFunctionsExecutor executor() {
+        return executor;
+    }
+
+    /** Journey name → state machine ARN of every loaded state machine. */
+    public Map<String, String> stateMachines() {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(stateMachineArns));
+    }
+
+    /** Every execution of every journey, newest first per journey. */
+    @Override
+    public List<ExecutionDescription> executions() {
+        List<ExecutionDescription> out = new ArrayList<>();
+        for (String arn : stateMachineArns.values()) {
+            out.addAll(executor.listExecutions(arn, null));
+        }
+        return out;
+    }
+
+    public DynamoOutboxChannel outbox() {
+        return new DynamoOutboxChannel(ddb, TABLE_PREFIX, clock);
+    }
+
+    public DynamoQuarantineStore quarantine() {
+        return new DynamoQuarantineStore(ddb, TABLE_PREFIX);
+    }
+
+    public int pendingRescores() {
+        return rescores.pending();
+    }
+
+    public long messagesProcessed() {
+        return pump.processed();
+    }
+
+    public long messagesFailed() {
+        return pump.failed();
+    }
+
+    public int resumedExecutions() {
+        return resumedExecutions;
+    }
+
+    public boolean clockRestored() {
+        return clockRestored;
+    }
+
+    public int deadLetters() {
+        return Integer.parseInt(sqs.getQueueAttributes(
+                        b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                .attributes()
+                .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+    }
+
+    /**
+     * Stops cleanly: no new requests, the queue drained (ElasticMQ keeps messages in memory only, so nothing queued may
+     * be left behind), the clock saved, then every component in reverse order of start.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+        if (http != null) {
+            http.close();
+            closeables.remove(http);
+        }
+        if (pump != null && executor != null) {
+            try {
+                synchronized (advanceLock) {
+                    settle(true);
+                    state.saveClock(clock.instant());
+                }
+            } catch (RuntimeException e) {
+                System.err.println("attimo: could not drain the queue before stopping: " + e.getMessage());
+            }
+        }
+        closed = true;
+        RuntimeException failure = null;
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            try {
+                closeables.get(i).close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("stopping the local stack: " + e.getMessage(), e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
 }

@@ -13,57 +13,70 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * the pending re-score timers, so that a restart on the same data directory continues at the same virtual time.
  */
 public final class LocalStateTable implements LocalRescoreScheduler.TimerStore {
-  public static final String TABLE = "attimo-local-state";
-  private static final String CLOCK_ID = "clock";
-  private static final String TIMER_PREFIX = "rescore#";
+    public static final String TABLE = "attimo-local-state";
+    private static final String CLOCK_ID = "clock";
+    private static final String TIMER_PREFIX = "rescore#";
 
-  /** A pending re-score of one customer at an instant. */
-  public record RescoreTimer(String customerId, Instant at) {
-    String id() {
-      return TIMER_PREFIX + customerId + "#" + at;
+    /** A pending re-score of one customer at an instant. */
+    public record RescoreTimer(String customerId, Instant at) {
+        String id() {
+            return TIMER_PREFIX + customerId + "#" + at;
+        }
     }
-  }
 
-  private final DynamoDbClient client;
+    private final DynamoDbClient client;
 
-  public LocalStateTable(DynamoDbClient client) {
-    this.client = client;
-  }
+    public LocalStateTable(DynamoDbClient client) {
+        this.client = client;
+    }
 
-  public static void createTable(DynamoDbClient client) {
-    DynamoExecutionStore.createTable(client, TABLE, "id");
-  }
+    public static void createTable(DynamoDbClient client) {
+        DynamoExecutionStore.createTable(client, TABLE, "id");
+    }
 
-  public Optional<Instant> clock() {
-    Map<String, AttributeValue> item = client.getItem(b -> b.tableName(TABLE).consistentRead(true)
-        .key(Map.of("id", AttributeValue.fromS(CLOCK_ID)))).item();
-    return item == null || !item.containsKey("now") ? Optional.empty() : Optional.of(Instant.parse(item.get("now").s()));
-  }
+    public Optional<Instant> clock() {
+        Map<String, AttributeValue> item = client.getItem(
+                        b -> b.tableName(TABLE).consistentRead(true).key(Map.of("id", AttributeValue.fromS(CLOCK_ID))))
+                .item();
+        return item == null || !item.containsKey("now")
+                ? Optional.empty()
+                : Optional.of(Instant.parse(item.get("now").s()));
+    }
 
-  public void saveClock(Instant now) {
-    client.putItem(b -> b.tableName(TABLE).item(Map.of("id", AttributeValue.fromS(CLOCK_ID),
-        "now", AttributeValue.fromS(now.toString()))));
-  }
+    public void saveClock(Instant now) {
+        client.putItem(b -> b.tableName(TABLE)
+                .item(Map.of("id", AttributeValue.fromS(CLOCK_ID), "now", AttributeValue.fromS(now.toString()))));
+    }
 
-  @Override
-  public void saveTimer(RescoreTimer timer) {
-    client.putItem(b -> b.tableName(TABLE).item(Map.of("id", AttributeValue.fromS(timer.id()),
-        "customerId", AttributeValue.fromS(timer.customerId()), "at", AttributeValue.fromS(timer.at().toString()))));
-  }
+    @Override
+    public void saveTimer(RescoreTimer timer) {
+        client.putItem(b -> b.tableName(TABLE)
+                .item(Map.of(
+                        "id",
+                        AttributeValue.fromS(timer.id()),
+                        "customerId",
+                        AttributeValue.fromS(timer.customerId()),
+                        "at",
+                        AttributeValue.fromS(timer.at().toString()))));
+    }
 
-  @Override
-  public void deleteTimer(RescoreTimer timer) {
-    client.deleteItem(b -> b.tableName(TABLE).key(Map.of("id", AttributeValue.fromS(timer.id()))));
-  }
+    @Override
+    public void deleteTimer(RescoreTimer timer) {
+        client.deleteItem(b -> b.tableName(TABLE).key(Map.of("id", AttributeValue.fromS(timer.id()))));
+    }
 
-  @Override
-  public List<RescoreTimer> timers() {
-    List<RescoreTimer> out = new ArrayList<>();
-    client.scanPaginator(b -> b.tableName(TABLE).consistentRead(true)).items().forEach(item -> {
-      if (item.get("id").s().startsWith(TIMER_PREFIX)) {
-        out.add(new RescoreTimer(item.get("customerId").s(), Instant.parse(item.get("at").s())));
-      }
-    });
-    return out;
-  }
+    @Override
+    public List<RescoreTimer> timers() {
+        List<RescoreTimer> out = new ArrayList<>();
+        client.scanPaginator(b -> b.tableName(TABLE).consistentRead(true))
+                .items()
+                .forEach(item -> {
+                    if (item.get("id").s().startsWith(TIMER_PREFIX)) {
+                        out.add(new RescoreTimer(
+                                item.get("customerId").s(),
+                                Instant.parse(item.get("at").s())));
+                    }
+                });
+        return out;
+    }
 }

@@ -26,183 +26,194 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * visible again after 0-2 s (ReportBatchItemFailures). After 5 receives SQS moves a message to the DLQ.
  */
 final class QueuePump implements AutoCloseable {
-  private static final int MAX_MESSAGES = 10;
+    private static final int MAX_MESSAGES = 10;
 
-  private final SqsClient sqs;
-  private final String queueUrl;
-  private final String queueArn;
-  private final LambdaFunction scoreFunction;
-  private final Runnable afterBatch;
-  private final List<Thread> workers = new ArrayList<>();
-  private final AtomicBoolean running = new AtomicBoolean();
-  private final AtomicInteger inFlight = new AtomicInteger();
-  private final AtomicLong processed = new AtomicLong();
-  private final AtomicLong failed = new AtomicLong();
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final String queueArn;
+    private final LambdaFunction scoreFunction;
+    private final Runnable afterBatch;
+    private final List<Thread> workers = new ArrayList<>();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong processed = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
 
-  QueuePump(SqsClient sqs, String queueUrl, String queueArn, LambdaFunction scoreFunction, Runnable afterBatch) {
-    this.sqs = sqs;
-    this.queueUrl = queueUrl;
-    this.queueArn = queueArn;
-    this.scoreFunction = scoreFunction;
-    this.afterBatch = afterBatch;
-  }
-
-  void start(int threads) {
-    running.set(true);
-    for (int i = 0; i < threads; i++) {
-      Thread worker = new Thread(this::pollLoop, "attimo-queue-pump-" + i);
-      worker.setDaemon(true);
-      workers.add(worker);
-      worker.start();
+    QueuePump(SqsClient sqs, String queueUrl, String queueArn, LambdaFunction scoreFunction, Runnable afterBatch) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+        this.queueArn = queueArn;
+        this.scoreFunction = scoreFunction;
+        this.afterBatch = afterBatch;
     }
-  }
 
-  long processed() {
-    return processed.get();
-  }
-
-  long failed() {
-    return failed.get();
-  }
-
-  /** True when the queue holds no message (visible, in flight or delayed) and no batch is being handled. */
-  boolean idle() {
-    if (inFlight.get() > 0) {
-      return false;
-    }
-    Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
-        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
-        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
-    for (String count : attributes.values()) {
-      if (!"0".equals(count)) {
-        return false;
-      }
-    }
-    return inFlight.get() == 0;
-  }
-
-  /** Waits until {@link #idle()} or the deadline; answers whether the queue became idle. */
-  boolean awaitIdle(long timeoutMillis) {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-    while (!idle()) {
-      if (System.nanoTime() > deadline) {
-        return false;
-      }
-      try {
-        Thread.sleep(5);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private void pollLoop() {
-    while (running.get()) {
-      try {
-        pollOnce();
-      } catch (RuntimeException e) {
-        if (running.get()) {
-          System.err.println("attimo: queue poller error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-          pause(500);
+    void start(int threads) {
+        running.set(true);
+        for (int i = 0; i < threads; i++) {
+            Thread worker = new Thread(this::pollLoop, "attimo-queue-pump-" + i);
+            worker.setDaemon(true);
+            workers.add(worker);
+            worker.start();
         }
-      }
     }
-  }
 
-  private void pollOnce() {
-    List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(MAX_MESSAGES)
-        .waitTimeSeconds(1).messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
-    if (messages.isEmpty()) {
-      return;
+    long processed() {
+        return processed.get();
     }
-    // until deleted, received messages count as not visible in the queue; from here on this counter covers them too
-    inFlight.incrementAndGet();
-    try {
-      Set<String> failures = handle(messages);
-      List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
-      for (Message m : messages) {
-        if (failures.contains(m.messageId())) {
-          int seconds = ThreadLocalRandom.current().nextInt(3);
-          sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle())
-              .visibilityTimeout(seconds));
-        } else {
-          done.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(done.size()))
-              .receiptHandle(m.receiptHandle()).build());
+
+    long failed() {
+        return failed.get();
+    }
+
+    /** True when the queue holds no message (visible, in flight or delayed) and no batch is being handled. */
+    boolean idle() {
+        if (inFlight.get() > 0) {
+            return false;
         }
-      }
-      if (!done.isEmpty()) {
-        sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(done));
-      }
-      processed.addAndGet(done.size());
-      failed.addAndGet(failures.size());
-      afterBatch.run();
-    } finally {
-      inFlight.decrementAndGet();
-    }
-  }
-
-  private Set<String> handle(List<Message> messages) {
-    Set<String> failures = new HashSet<>();
-    try {
-      Object response = scoreFunction.invoke(toEvent(messages));
-      if (response instanceof SQSBatchResponse batch) {
-        if (batch.getBatchItemFailures() != null) {
-          batch.getBatchItemFailures().forEach(f -> failures.add(f.getItemIdentifier()));
+        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl)
+                        .attributeNames(
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
+                .attributes();
+        for (String count : attributes.values()) {
+            if (!"0".equals(count)) {
+                return false;
+            }
         }
-      } else if (response != null) {
-        JsonNode json = LambdaFunction.MAPPER.valueToTree(response);
-        json.path("batchItemFailures").forEach(f -> failures.add(f.path("itemIdentifier").asText()));
-      }
-    } catch (RuntimeException e) {
-      // a thrown handler fails the whole batch, as on Lambda
-      System.err.println("attimo: score function failed a batch of " + messages.size() + ": "
-          + e.getClass().getName() + ": " + e.getMessage());
-      messages.forEach(m -> failures.add(m.messageId()));
+        return inFlight.get() == 0;
     }
-    return failures;
-  }
 
-  SQSEvent toEvent(List<Message> messages) {
-    List<SQSEvent.SQSMessage> records = new ArrayList<>();
-    for (Message m : messages) {
-      SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-      record.setMessageId(m.messageId());
-      record.setReceiptHandle(m.receiptHandle());
-      record.setBody(m.body());
-      record.setMd5OfBody(m.md5OfBody());
-      Map<String, String> attributes = new HashMap<>();
-      m.attributesAsStrings().forEach(attributes::put);
-      record.setAttributes(attributes);
-      record.setMessageAttributes(new HashMap<>());
-      record.setEventSource("aws:sqs");
-      record.setEventSourceArn(queueArn);
-      record.setAwsRegion(SamTemplate.REGION);
-      records.add(record);
+    /** Waits until {@link #idle()} or the deadline; answers whether the queue became idle. */
+    boolean awaitIdle(long timeoutMillis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (!idle()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
-    SQSEvent event = new SQSEvent();
-    event.setRecords(records);
-    return event;
-  }
 
-  @Override
-  public void close() {
-    running.set(false);
-    for (Thread worker : workers) {
-      try {
-        worker.join(5_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    private void pollLoop() {
+        while (running.get()) {
+            try {
+                pollOnce();
+            } catch (RuntimeException e) {
+                if (running.get()) {
+                    System.err.println(
+                            "attimo: queue poller error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+                    pause(500);
+                }
+            }
+        }
     }
-  }
 
-  private static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    private void pollOnce() {
+        List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl)
+                        .maxNumberOfMessages(MAX_MESSAGES)
+                        .waitTimeSeconds(1)
+                        .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
+                .messages();
+        if (messages.isEmpty()) {
+            return;
+        }
+        // until deleted, received messages count as not visible in the queue; from here on this counter covers them too
+        inFlight.incrementAndGet();
+        try {
+            Set<String> failures = handle(messages);
+            List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
+            for (Message m : messages) {
+                if (failures.contains(m.messageId())) {
+                    int seconds = ThreadLocalRandom.current().nextInt(3);
+                    sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl)
+                            .receiptHandle(m.receiptHandle())
+                            .visibilityTimeout(seconds));
+                } else {
+                    done.add(DeleteMessageBatchRequestEntry.builder()
+                            .id(Integer.toString(done.size()))
+                            .receiptHandle(m.receiptHandle())
+                            .build());
+                }
+            }
+            if (!done.isEmpty()) {
+                sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(done));
+            }
+            processed.addAndGet(done.size());
+            failed.addAndGet(failures.size());
+            afterBatch.run();
+        } finally {
+            inFlight.decrementAndGet();
+        }
     }
-  }
+
+    private Set<String> handle(List<Message> messages) {
+        Set<String> failures = new HashSet<>();
+        try {
+            Object response = scoreFunction.invoke(toEvent(messages));
+            if (response instanceof SQSBatchResponse batch) {
+                if (batch.getBatchItemFailures() != null) {
+                    batch.getBatchItemFailures().forEach(f -> failures.add(f.getItemIdentifier()));
+                }
+            } else if (response != null) {
+                JsonNode json = LambdaFunction.MAPPER.valueToTree(response);
+                json.path("batchItemFailures")
+                        .forEach(f -> failures.add(f.path("itemIdentifier").asText()));
+            }
+        } catch (RuntimeException e) {
+            // a thrown handler fails the whole batch, as on Lambda
+            System.err.println("attimo: score function failed a batch of " + messages.size() + ": "
+                    + e.getClass().getName() + ": " + e.getMessage());
+            messages.forEach(m -> failures.add(m.messageId()));
+        }
+        return failures;
+    }
+
+    SQSEvent toEvent(List<Message> messages) {
+        List<SQSEvent.SQSMessage> records = new ArrayList<>();
+        for (Message m : messages) {
+            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+            record.setMessageId(m.messageId());
+            record.setReceiptHandle(m.receiptHandle());
+            record.setBody(m.body());
+            record.setMd5OfBody(m.md5OfBody());
+            Map<String, String> attributes = new HashMap<>();
+            m.attributesAsStrings().forEach(attributes::put);
+            record.setAttributes(attributes);
+            record.setMessageAttributes(new HashMap<>());
+            record.setEventSource("aws:sqs");
+            record.setEventSourceArn(queueArn);
+            record.setAwsRegion(SamTemplate.REGION);
+            records.add(record);
+        }
+        SQSEvent event = new SQSEvent();
+        event.setRecords(records);
+        return event;
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        for (Thread worker : workers) {
+            try {
+                worker.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

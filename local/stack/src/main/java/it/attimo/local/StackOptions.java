@@ -15,32 +15,40 @@ import java.time.Instant;
  * @param hubspotSecret HubSpot app client secret
  * @param queueWorkers pollers of the FIFO queue (2-4)
  */
-public record StackOptions(Path home, Path dataDir, int httpPort, Instant start, boolean realtime,
-    String webhookSecret, String hubspotSecret, int queueWorkers) {
+public record StackOptions(
+        Path home,
+        Path dataDir,
+        int httpPort,
+        Instant start,
+        boolean realtime,
+        String webhookSecret,
+        String hubspotSecret,
+        int queueWorkers) {
 
-  public StackOptions {
-    if (home == null) {
-      throw new IllegalArgumentException("home (the directory with template.yaml) is required");
+    public StackOptions {
+        if (home == null) {
+            throw new IllegalArgumentException("home (the directory with template.yaml) is required");
+        }
+        if (queueWorkers < 1) {
+            throw new IllegalArgumentException("at least one queue worker is needed");
+        }
     }
-    if (queueWorkers < 1) {
-      throw new IllegalArgumentException("at least one queue worker is needed");
+
+    /** Manual clock, in memory, free port: what tests and the demo use. */
+    public static StackOptions inMemory(Path home, Instant start, String webhookSecret) {
+        return new StackOptions(home, null, 0, start, false, webhookSecret, "local-hubspot-secret", 3);
     }
-  }
 
-  /** Manual clock, in memory, free port: what tests and the demo use. */
-  public static StackOptions inMemory(Path home, Instant start, String webhookSecret) {
-    return new StackOptions(home, null, 0, start, false, webhookSecret, "local-hubspot-secret", 3);
-  }
+    public StackOptions withDataDir(Path dir) {
+        return new StackOptions(home, dir, httpPort, start, realtime, webhookSecret, hubspotSecret, queueWorkers);
+    }
 
-  public StackOptions withDataDir(Path dir) {
-    return new StackOptions(home, dir, httpPort, start, realtime, webhookSecret, hubspotSecret, queueWorkers);
-  }
+    public StackOptions withHttpPort(int port) {
+        return new StackOptions(home, dataDir, port, start, realtime, webhookSecret, hubspotSecret, queueWorkers);
+    }
 
-  public StackOptions withHttpPort(int port) {
-    return new StackOptions(home, dataDir, port, start, realtime, webhookSecret, hubspotSecret, queueWorkers);
-  }
-
-  public StackOptions withRealtime(boolean realtimeClock) {
-    return new StackOptions(home, dataDir, httpPort, start, realtimeClock, webhookSecret, hubspotSecret, queueWorkers);
-  }
+    public StackOptions withRealtime(boolean realtimeClock) {
+        return new StackOptions(
+                home, dataDir, httpPort, start, realtimeClock, webhookSecret, hubspotSecret, queueWorkers);
+    }
 }

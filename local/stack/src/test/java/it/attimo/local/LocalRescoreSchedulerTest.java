@@ -1,11 +1,11 @@
 package it.attimo.local;
 
-import it.attimo.sfn.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.attimo.local.LocalStateTable.RescoreTimer;
+import it.attimo.sfn.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,87 +16,86 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 
 class LocalRescoreSchedulerTest {
-  private static final Instant START = Instant.parse("2026-06-08T06:00:00Z");
+    private static final Instant START = Instant.parse("2026-06-08T06:00:00Z");
 
-  private final MutableClock clock = new MutableClock(START);
-  private final MemoryTimers store = new MemoryTimers();
-  private final RecordingSqs sqs = new RecordingSqs();
+    private final MutableClock clock = new MutableClock(START);
+    private final MemoryTimers store = new MemoryTimers();
+    private final RecordingSqs sqs = new RecordingSqs();
 
-  @Test
-  void sendsARescoreCommandToTheCustomersGroupWhenTheTimerFallsDue() throws Exception {
-    LocalRescoreScheduler scheduler = new LocalRescoreScheduler(clock, store);
-    scheduler.bind(sqs, "http://queue/attimo-events.fifo");
-    Instant due = START.plus(Duration.ofHours(2));
-    scheduler.rescoreAt("c-000001", due);
-    scheduler.rescoreAt("c-000001", due);
+    @Test
+    void sendsARescoreCommandToTheCustomersGroupWhenTheTimerFallsDue() throws Exception {
+        LocalRescoreScheduler scheduler = new LocalRescoreScheduler(clock, store);
+        scheduler.bind(sqs, "http://queue/attimo-events.fifo");
+        Instant due = START.plus(Duration.ofHours(2));
+        scheduler.rescoreAt("c-000001", due);
+        scheduler.rescoreAt("c-000001", due);
 
-    assertThat(scheduler.pending()).isEqualTo(1);
-    assertThat(store.timers()).containsExactly(new RescoreTimer("c-000001", due));
-    assertThat(scheduler.nextDue()).contains(due);
-    assertThat(scheduler.fireDue()).isZero();
-    assertThat(sqs.sent).isEmpty();
+        assertThat(scheduler.pending()).isEqualTo(1);
+        assertThat(store.timers()).containsExactly(new RescoreTimer("c-000001", due));
+        assertThat(scheduler.nextDue()).contains(due);
+        assertThat(scheduler.fireDue()).isZero();
+        assertThat(sqs.sent).isEmpty();
 
-    clock.advanceTo(due);
-    assertThat(scheduler.fireDue()).isEqualTo(1);
-    SendMessageRequest sent = sqs.sent.get(0);
-    assertThat(sent.messageGroupId()).isEqualTo("c-000001");
-    assertThat(sent.messageDeduplicationId()).isEqualTo("rescore#c-000001#" + due);
-    JsonNode body = new ObjectMapper().readTree(sent.messageBody());
-    assertThat(body.path("kind").asText()).isEqualTo("rescore");
-    assertThat(body.path("customerId").asText()).isEqualTo("c-000001");
-    assertThat(body.path("at").asText()).isEqualTo(due.toString());
-    assertThat(scheduler.pending()).isZero();
-    assertThat(store.timers()).isEmpty();
-    assertThat(scheduler.fireDue()).isZero();
-  }
-
-  @Test
-  void timersFromTheStoreSurviveARestartAndFireInTimeOrder() {
-    store.saveTimer(new RescoreTimer("c-2", START.plusSeconds(120)));
-    store.saveTimer(new RescoreTimer("c-1", START.plusSeconds(60)));
-    LocalRescoreScheduler scheduler = new LocalRescoreScheduler(clock, store);
-    scheduler.bind(sqs, "q");
-    assertThat(scheduler.nextDue()).contains(START.plusSeconds(60));
-    clock.advanceTo(START.plusSeconds(120));
-    assertThat(scheduler.fireDue()).isEqualTo(2);
-    assertThat(sqs.sent).extracting(SendMessageRequest::messageGroupId).containsExactly("c-1", "c-2");
-  }
-
-  private static final class MemoryTimers implements LocalRescoreScheduler.TimerStore {
-    private final List<RescoreTimer> timers = new ArrayList<>();
-
-    @Override
-    public void saveTimer(RescoreTimer timer) {
-      timers.add(timer);
+        clock.advanceTo(due);
+        assertThat(scheduler.fireDue()).isEqualTo(1);
+        SendMessageRequest sent = sqs.sent.get(0);
+        assertThat(sent.messageGroupId()).isEqualTo("c-000001");
+        assertThat(sent.messageDeduplicationId()).isEqualTo("rescore#c-000001#" + due);
+        JsonNode body = new ObjectMapper().readTree(sent.messageBody());
+        assertThat(body.path("kind").asText()).isEqualTo("rescore");
+        assertThat(body.path("customerId").asText()).isEqualTo("c-000001");
+        assertThat(body.path("at").asText()).isEqualTo(due.toString());
+        assertThat(scheduler.pending()).isZero();
+        assertThat(store.timers()).isEmpty();
+        assertThat(scheduler.fireDue()).isZero();
     }
 
-    @Override
-    public void deleteTimer(RescoreTimer timer) {
-      timers.remove(timer);
+    @Test
+    void timersFromTheStoreSurviveARestartAndFireInTimeOrder() {
+        store.saveTimer(new RescoreTimer("c-2", START.plusSeconds(120)));
+        store.saveTimer(new RescoreTimer("c-1", START.plusSeconds(60)));
+        LocalRescoreScheduler scheduler = new LocalRescoreScheduler(clock, store);
+        scheduler.bind(sqs, "q");
+        assertThat(scheduler.nextDue()).contains(START.plusSeconds(60));
+        clock.advanceTo(START.plusSeconds(120));
+        assertThat(scheduler.fireDue()).isEqualTo(2);
+        assertThat(sqs.sent).extracting(SendMessageRequest::messageGroupId).containsExactly("c-1", "c-2");
     }
 
-    @Override
-    public List<RescoreTimer> timers() {
-      return List.copyOf(timers);
-    }
-  }
+    private static final class MemoryTimers implements LocalRescoreScheduler.TimerStore {
+        private final List<RescoreTimer> timers = new ArrayList<>();
 
-  private static final class RecordingSqs implements SqsClient {
-    final List<SendMessageRequest> sent = new ArrayList<>();
+        @Override
+        public void saveTimer(RescoreTimer timer) {
+            timers.add(timer);
+        }
 
-    @Override
-    public SendMessageResponse sendMessage(SendMessageRequest request) {
-      sent.add(request);
-      return SendMessageResponse.builder().messageId("m-" + sent.size()).build();
+        @Override
+        public void deleteTimer(RescoreTimer timer) {
+            timers.remove(timer);
+        }
+
+        @Override
+        public List<RescoreTimer> timers() {
+            return List.copyOf(timers);
+        }
     }
 
-    @Override
-    public String serviceName() {
-      return "sqs";
-    }
+    private static final class RecordingSqs implements SqsClient {
+        final List<SendMessageRequest> sent = new ArrayList<>();
 
-    @Override
-    public void close() {
+        @Override
+        public SendMessageResponse sendMessage(SendMessageRequest request) {
+            sent.add(request);
+            return SendMessageResponse.builder().messageId("m-" + sent.size()).build();
+        }
+
+        @Override
+        public String serviceName() {
+            return "sqs";
+        }
+
+        @Override
+        public void close() {}
     }
-  }
 }

@@ -1,6 +1,5 @@
 package it.attimo.local;
 
-import it.attimo.sfn.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,117 +20,137 @@ import org.junit.jupiter.api.Test;
 
 /** The embedded stack end to end over HTTP: one signed event, the clock moved, the profile read back. */
 class LocalStackIT {
-  private static final String SECRET = "it-secret";
-  private static final Instant START = Instant.parse("2026-06-08T06:00:00Z");
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static LocalStack stack;
+    private static final String SECRET = "it-secret";
+    private static final Instant START = Instant.parse("2026-06-08T06:00:00Z");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static LocalStack stack;
 
-  @BeforeAll
-  static void start() {
-    stack = LocalStack.start(StackOptions.inMemory(projectHome(), START, SECRET));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (stack != null) {
-      stack.close();
+    @BeforeAll
+    static void start() {
+        stack = LocalStack.start(StackOptions.inMemory(projectHome(), START, SECRET));
     }
-  }
 
-  static Path projectHome() {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null && !dir.resolve("template.yaml").toFile().isFile()) {
-      dir = dir.getParent();
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
     }
-    if (dir == null) {
-      throw new IllegalStateException("template.yaml not found above " + Path.of("").toAbsolutePath());
+
+    static Path projectHome() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !dir.resolve("template.yaml").toFile().isFile()) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException(
+                    "template.yaml not found above " + Path.of("").toAbsolutePath());
+        }
+        return dir;
     }
-    return dir;
-  }
 
-  @Test
-  void healthReportsTheVirtualClockAndComponents() throws Exception {
-    HttpResponse<String> health = get("/health");
-    assertThat(health.statusCode()).isEqualTo(200);
-    JsonNode body = JSON.readTree(health.body());
-    assertThat(body.path("status").asText()).isEqualTo("ok");
-    assertThat(Instant.parse(body.path("now").asText())).isAfterOrEqualTo(START);
-    assertThat(body.path("components").path("stepFunctions").path("journeys").toString()).contains("post-purchase");
-    assertThat(stack.baseUrl().getHost()).isEqualTo("127.0.0.1");
-    assertThat(stack.dynamoDbEndpoint().getHost()).isEqualTo("127.0.0.1");
-  }
+    @Test
+    void healthReportsTheVirtualClockAndComponents() throws Exception {
+        HttpResponse<String> health = get("/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(health.body());
+        assertThat(body.path("status").asText()).isEqualTo("ok");
+        assertThat(Instant.parse(body.path("now").asText())).isAfterOrEqualTo(START);
+        assertThat(body.path("components")
+                        .path("stepFunctions")
+                        .path("journeys")
+                        .toString())
+                .contains("post-purchase");
+        assertThat(stack.baseUrl().getHost()).isEqualTo("127.0.0.1");
+        assertThat(stack.dynamoDbEndpoint().getHost()).isEqualTo("127.0.0.1");
+    }
 
-  @Test
-  void aSignedEventBecomesAProfileAndTheClockMovesForward() throws Exception {
-    String body = """
+    @Test
+    void aSignedEventBecomesAProfileAndTheClockMovesForward() throws Exception {
+        String body = """
         {"specversion":"1.0","id":"it-evt-1","source":"it/test","type":"customer.upserted",
          "subject":"c-it-0001","time":"2026-06-08T06:00:00Z","datacontenttype":"application/json",
          "data":{"segment":"b2c","comune":"015146","locale":"it-IT","consent":{"email":true}}}""";
-    HttpResponse<String> posted = postSigned("/events", body);
-    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+        HttpResponse<String> posted = postSigned("/events", body);
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
 
-    HttpResponse<String> moved = post("/admin/clock", "{\"advance\":\"PT1H\"}");
-    assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
-    assertThat(Instant.parse(JSON.readTree(moved.body()).path("now").asText()))
-        .isAfterOrEqualTo(START.plus(Duration.ofHours(1)));
+        HttpResponse<String> moved = post("/admin/clock", "{\"advance\":\"PT1H\"}");
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        assertThat(Instant.parse(JSON.readTree(moved.body()).path("now").asText()))
+                .isAfterOrEqualTo(START.plus(Duration.ofHours(1)));
 
-    HttpResponse<String> profile = pollUntil("/profiles/c-it-0001", r -> r.statusCode() == 200, Duration.ofSeconds(30));
-    JsonNode json = JSON.readTree(profile.body());
-    assertThat(json.path("customerId").asText()).isEqualTo("c-it-0001");
-    assertThat(json.path("comune").toString()).contains("015146");
-  }
-
-  @Test
-  void aDayOfVirtualTimeRunsTheDailyScheduledJobOnce() throws Exception {
-    HttpResponse<String> moved = post("/admin/clock", "{\"advance\":\"P1D\"}");
-    assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
-    assertThat(JSON.readTree(moved.body()).path("ran").path("scheduledJobsRun").asLong()).isEqualTo(1);
-    JsonNode schedules = JSON.readTree(get("/health").body()).path("components").path("scheduler").path("schedules");
-    assertThat(schedules.toString()).contains("DailyRefresh");
-  }
-
-  @Test
-  void anUnsignedEventIsRefused() throws Exception {
-    HttpResponse<String> response = post("/events", "{\"specversion\":\"1.0\"}");
-    assertThat(response.statusCode()).isEqualTo(401);
-  }
-
-  private static HttpResponse<String> pollUntil(String path, Predicate<HttpResponse<String>> done, Duration timeout)
-      throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    HttpResponse<String> last = get(path);
-    while (!done.test(last)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("no answer to " + path + " within " + timeout + "; last: " + last.statusCode()
-            + " " + last.body());
-      }
-      Thread.sleep(50);
-      last = get(path);
+        HttpResponse<String> profile =
+                pollUntil("/profiles/c-it-0001", r -> r.statusCode() == 200, Duration.ofSeconds(30));
+        JsonNode json = JSON.readTree(profile.body());
+        assertThat(json.path("customerId").asText()).isEqualTo("c-it-0001");
+        assertThat(json.path("comune").toString()).contains("015146");
     }
-    return last;
-  }
 
-  private static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-  }
+    @Test
+    void aDayOfVirtualTimeRunsTheDailyScheduledJobOnce() throws Exception {
+        HttpResponse<String> moved = post("/admin/clock", "{\"advance\":\"P1D\"}");
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        assertThat(JSON.readTree(moved.body())
+                        .path("ran")
+                        .path("scheduledJobsRun")
+                        .asLong())
+                .isEqualTo(1);
+        JsonNode schedules = JSON.readTree(get("/health").body())
+                .path("components")
+                .path("scheduler")
+                .path("schedules");
+        assertThat(schedules.toString()).contains("DailyRefresh");
+    }
 
-  private static HttpResponse<String> post(String path, String body) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(uri(path)).header("content-type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-  }
+    @Test
+    void anUnsignedEventIsRefused() throws Exception {
+        HttpResponse<String> response = post("/events", "{\"specversion\":\"1.0\"}");
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
 
-  private static HttpResponse<String> postSigned(String path, String body) throws Exception {
-    long ts = System.currentTimeMillis();
-    byte[] raw = body.getBytes(StandardCharsets.UTF_8);
-    return HTTP.send(HttpRequest.newBuilder(uri(path))
-        .header("content-type", "application/cloudevents+json")
-        .header(AttimoSignatureVerifier.TIMESTAMP_HEADER, Long.toString(ts))
-        .header(AttimoSignatureVerifier.SIGNATURE_HEADER, AttimoSignatureVerifier.sign(SECRET, ts, raw))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(raw)).build(), HttpResponse.BodyHandlers.ofString());
-  }
+    private static HttpResponse<String> pollUntil(String path, Predicate<HttpResponse<String>> done, Duration timeout)
+            throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpResponse<String> last = get(path);
+        while (!done.test(last)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no answer to " + path + " within " + timeout + "; last: " + last.statusCode()
+                        + " " + last.body());
+            }
+            Thread.sleep(50);
+            last = get(path);
+        }
+        return last;
+    }
 
-  private static URI uri(String path) {
-    return stack.baseUrl().resolve(path);
-  }
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String path, String body) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("content-type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> postSigned(String path, String body) throws Exception {
+        long ts = System.currentTimeMillis();
+        byte[] raw = body.getBytes(StandardCharsets.UTF_8);
+        return HTTP.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("content-type", "application/cloudevents+json")
+                        .header(AttimoSignatureVerifier.TIMESTAMP_HEADER, Long.toString(ts))
+                        .header(AttimoSignatureVerifier.SIGNATURE_HEADER, AttimoSignatureVerifier.sign(SECRET, ts, raw))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(raw))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static URI uri(String path) {
+        return stack.baseUrl().resolve(path);
+    }
 }

@@ -23,61 +23,71 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A stop and a start on the same data directory in the middle of a post-purchase journey lose and repeat nothing. */
 class LocalStackRestartIT {
-  private static final String SECRET = "restart-secret";
-  private static final Instant START = Instant.parse("2026-06-08T06:00:00Z");
-  private static final String CUSTOMER = "c-restart-1";
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String SECRET = "restart-secret";
+    private static final Instant START = Instant.parse("2026-06-08T06:00:00Z");
+    private static final String CUSTOMER = "c-restart-1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  @TempDir
-  Path data;
+    @TempDir
+    Path data;
 
-  @Test
-  void aRestartHalfwayResumesTheJourneyAtTheSameVirtualTime() throws Exception {
-    StackOptions options = StackOptions.inMemory(LocalStackIT.projectHome(), START, SECRET).withDataDir(data);
-    Instant halfway;
-    try (LocalStack first = LocalStack.start(options)) {
-      assertThatThrownBy(() -> LocalStack.start(options)).hasMessageContaining("in use");
-      post(first, event("r-1", "customer.upserted", START,
-          "{\"segment\":\"b2c\",\"comune\":\"015146\",\"locale\":\"it-IT\",\"email\":\"c-restart-1@example.invalid\","
-              + "\"consent\":{\"email\":true}}"));
-      post(first, event("r-2", "order.delivered", START.plusSeconds(60), "{\"orderId\":\"o-1\"}"));
-      first.advanceTo(START.plus(Duration.ofHours(36)));
-      halfway = first.now();
-      List<ExecutionDescription> running = first.executions();
-      assertThat(running).hasSize(1);
-      assertThat(running.get(0).status()).isEqualTo(ExecutionStatus.RUNNING);
-      assertThat(first.outbox(Optional.of(CUSTOMER))).hasSizeBetween(1, 2);
+    @Test
+    void aRestartHalfwayResumesTheJourneyAtTheSameVirtualTime() throws Exception {
+        StackOptions options =
+                StackOptions.inMemory(LocalStackIT.projectHome(), START, SECRET).withDataDir(data);
+        Instant halfway;
+        try (LocalStack first = LocalStack.start(options)) {
+            assertThatThrownBy(() -> LocalStack.start(options)).hasMessageContaining("in use");
+            post(
+                    first,
+                    event(
+                            "r-1",
+                            "customer.upserted",
+                            START,
+                            "{\"segment\":\"b2c\",\"comune\":\"015146\",\"locale\":\"it-IT\",\"email\":\"c-restart-1@example.invalid\","
+                                    + "\"consent\":{\"email\":true}}"));
+            post(first, event("r-2", "order.delivered", START.plusSeconds(60), "{\"orderId\":\"o-1\"}"));
+            first.advanceTo(START.plus(Duration.ofHours(36)));
+            halfway = first.now();
+            List<ExecutionDescription> running = first.executions();
+            assertThat(running).hasSize(1);
+            assertThat(running.get(0).status()).isEqualTo(ExecutionStatus.RUNNING);
+            assertThat(first.outbox(Optional.of(CUSTOMER))).hasSizeBetween(1, 2);
+        }
+
+        try (LocalStack second = LocalStack.start(options)) {
+            assertThat(second.clockRestored()).isTrue();
+            assertThat(second.now()).isEqualTo(halfway);
+            assertThat(second.resumedExecutions()).isEqualTo(1);
+            second.advanceTo(START.plus(Duration.ofHours(73)));
+            List<OutboxMessage> sent = second.outbox(Optional.of(CUSTOMER));
+            assertThat(sent).extracting(OutboxMessage::step).containsExactly("welcome", "tutorial", "survey");
+            assertThat(sent).extracting(OutboxMessage::messageKey).doesNotHaveDuplicates();
+            assertThat(second.executions())
+                    .extracting(ExecutionDescription::status)
+                    .containsExactly(ExecutionStatus.SUCCEEDED);
+        }
     }
 
-    try (LocalStack second = LocalStack.start(options)) {
-      assertThat(second.clockRestored()).isTrue();
-      assertThat(second.now()).isEqualTo(halfway);
-      assertThat(second.resumedExecutions()).isEqualTo(1);
-      second.advanceTo(START.plus(Duration.ofHours(73)));
-      List<OutboxMessage> sent = second.outbox(Optional.of(CUSTOMER));
-      assertThat(sent).extracting(OutboxMessage::step).containsExactly("welcome", "tutorial", "survey");
-      assertThat(sent).extracting(OutboxMessage::messageKey).doesNotHaveDuplicates();
-      assertThat(second.executions()).extracting(ExecutionDescription::status)
-          .containsExactly(ExecutionStatus.SUCCEEDED);
+    private static String event(String id, String type, Instant time, String data) {
+        return "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"it/test\",\"type\":\"" + type
+                + "\",\"subject\":\"" + CUSTOMER + "\",\"time\":\"" + time + "\",\"data\":" + data + "}";
     }
-  }
 
-  private static String event(String id, String type, Instant time, String data) {
-    return "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"it/test\",\"type\":\"" + type
-        + "\",\"subject\":\"" + CUSTOMER + "\",\"time\":\"" + time + "\",\"data\":" + data + "}";
-  }
-
-  private static void post(LocalStack stack, String body) throws Exception {
-    long ts = System.currentTimeMillis();
-    byte[] raw = body.getBytes(StandardCharsets.UTF_8);
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(stack.baseUrl().resolve("/events"))
-        .header("content-type", "application/cloudevents+json")
-        .header(AttimoSignatureVerifier.TIMESTAMP_HEADER, Long.toString(ts))
-        .header(AttimoSignatureVerifier.SIGNATURE_HEADER, AttimoSignatureVerifier.sign(SECRET, ts, raw))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(raw)).build(), HttpResponse.BodyHandlers.ofString());
-    JsonNode json = JSON.readTree(response.body());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-    assertThat(json.path("accepted").asInt()).isEqualTo(1);
-  }
+    private static void post(LocalStack stack, String body) throws Exception {
+        long ts = System.currentTimeMillis();
+        byte[] raw = body.getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(stack.baseUrl().resolve("/events"))
+                        .header("content-type", "application/cloudevents+json")
+                        .header(AttimoSignatureVerifier.TIMESTAMP_HEADER, Long.toString(ts))
+                        .header(AttimoSignatureVerifier.SIGNATURE_HEADER, AttimoSignatureVerifier.sign(SECRET, ts, raw))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(raw))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode json = JSON.readTree(response.body());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        assertThat(json.path("accepted").asInt()).isEqualTo(1);
+    }
 }

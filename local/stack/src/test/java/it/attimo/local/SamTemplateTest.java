@@ -7,7 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SamTemplateTest {
-  private static final String TEMPLATE = """
+    private static final String TEMPLATE = """
       AWSTemplateFormatVersion: "2010-09-09"
       Transform: AWS::Serverless-2016-10-31
       Parameters:
@@ -42,7 +42,7 @@ class SamTemplateTest {
               LongForm: {"Fn::GetAtt": ["JourneyFunction", "Arn"]}
               Plain: 42
       """;
-  private static final String BROKEN = """
+    private static final String BROKEN = """
         Broken:
           Type: AWS::Serverless::StateMachine
           Properties:
@@ -51,59 +51,65 @@ class SamTemplateTest {
               NeedsValue: !Ref Required
       """;
 
-  @Test
-  void resolvesSubstitutionsTheWayCloudFormationWouldForTheLocalAccount() {
-    SamTemplate template = SamTemplate.parse(TEMPLATE);
-    SamTemplate.StateMachine machine = template.stateMachines().get(0);
-    String arn = "arn:aws:lambda:eu-south-1:000000000000:function:JourneyFunction";
-    assertThat(machine.logicalId()).isEqualTo("Machine");
-    assertThat(machine.definitionUri()).isEqualTo("statemachines/machine.asl.json");
-    Map<String, String> subs = machine.substitutions();
-    assertThat(subs.get("ByAlias")).isEqualTo(arn);
-    assertThat(subs.get("ByGetAtt")).isEqualTo(arn);
-    assertThat(subs.get("ByGetAttList")).isEqualTo(arn);
-    assertThat(subs.get("LongForm")).isEqualTo(arn);
-    assertThat(subs.get("Offset")).isEqualTo("PT0S");
-    assertThat(subs.get("Composed")).isEqualTo("arn:aws:states:eu-south-1:000000000000:x/PT0S");
-    assertThat(subs.get("WithVars")).isEqualTo(arn + "-literal");
-    assertThat(subs.get("Plain")).isEqualTo("42");
-  }
-
-  @Test
-  void listsFunctionHandlers() {
-    SamTemplate template = SamTemplate.parse(TEMPLATE.substring(0, TEMPLATE.indexOf("  Machine:")));
-    assertThat(template.functionHandlers())
-        .containsExactly(Map.entry("JourneyFunction", "it.attimo.function.journey.JourneyHandler"));
-  }
-
-  @Test
-  void aParameterWithoutDefaultCannotBeResolvedLocally() {
-    SamTemplate template = SamTemplate.parse(TEMPLATE + BROKEN);
-    assertThatThrownBy(template::stateMachines).hasMessageContaining("Required").hasMessageContaining("Default");
-  }
-
-  @Test
-  void mapsLocalFunctionArnsBackToLogicalIds() {
-    assertThat(SamTemplate.functionLogicalId(SamTemplate.functionArn("JourneyFunction"))).isEqualTo("JourneyFunction");
-    assertThat(SamTemplate.functionLogicalId(SamTemplate.functionArn("JourneyFunction") + ":live"))
-        .isEqualTo("JourneyFunction");
-    assertThat(SamTemplate.functionLogicalId("other")).isEqualTo("other");
-  }
-
-  @Test
-  void readsTheProjectTemplate() {
-    SamTemplate template = SamTemplate.read(LocalStackIT.projectHome().resolve("template.yaml"));
-    assertThat(template.stateMachines()).extracting(SamTemplate.StateMachine::definitionUri)
-        .contains("statemachines/post-purchase.asl.json");
-    SamTemplate.StateMachine postPurchase = template.stateMachines().stream()
-        .filter(s -> s.definitionUri().endsWith("post-purchase.asl.json")).findFirst().orElseThrow();
-    assertThat(postPurchase.substitutions().get("JourneyFunctionArn"))
-        .isEqualTo(SamTemplate.functionArn("JourneyFunction"));
-    assertThat(template.functionHandlers()).containsKeys("IngestFunction", "ScoreFunction", "JourneyFunction",
-        "InsightsFunction");
-    for (SamTemplate.Schedule schedule : template.schedules()) {
-      ScheduleExpression.parse(schedule.expression(), java.time.ZoneId.of(schedule.timezone()));
-      assertThat(template.functionHandlers()).containsKey(schedule.functionLogicalId());
+    @Test
+    void resolvesSubstitutionsTheWayCloudFormationWouldForTheLocalAccount() {
+        SamTemplate template = SamTemplate.parse(TEMPLATE);
+        SamTemplate.StateMachine machine = template.stateMachines().get(0);
+        String arn = "arn:aws:lambda:eu-south-1:000000000000:function:JourneyFunction";
+        assertThat(machine.logicalId()).isEqualTo("Machine");
+        assertThat(machine.definitionUri()).isEqualTo("statemachines/machine.asl.json");
+        Map<String, String> subs = machine.substitutions();
+        assertThat(subs.get("ByAlias")).isEqualTo(arn);
+        assertThat(subs.get("ByGetAtt")).isEqualTo(arn);
+        assertThat(subs.get("ByGetAttList")).isEqualTo(arn);
+        assertThat(subs.get("LongForm")).isEqualTo(arn);
+        assertThat(subs.get("Offset")).isEqualTo("PT0S");
+        assertThat(subs.get("Composed")).isEqualTo("arn:aws:states:eu-south-1:000000000000:x/PT0S");
+        assertThat(subs.get("WithVars")).isEqualTo(arn + "-literal");
+        assertThat(subs.get("Plain")).isEqualTo("42");
     }
-  }
+
+    @Test
+    void listsFunctionHandlers() {
+        SamTemplate template = SamTemplate.parse(TEMPLATE.substring(0, TEMPLATE.indexOf("  Machine:")));
+        assertThat(template.functionHandlers())
+                .containsExactly(Map.entry("JourneyFunction", "it.attimo.function.journey.JourneyHandler"));
+    }
+
+    @Test
+    void aParameterWithoutDefaultCannotBeResolvedLocally() {
+        SamTemplate template = SamTemplate.parse(TEMPLATE + BROKEN);
+        assertThatThrownBy(template::stateMachines)
+                .hasMessageContaining("Required")
+                .hasMessageContaining("Default");
+    }
+
+    @Test
+    void mapsLocalFunctionArnsBackToLogicalIds() {
+        assertThat(SamTemplate.functionLogicalId(SamTemplate.functionArn("JourneyFunction")))
+                .isEqualTo("JourneyFunction");
+        assertThat(SamTemplate.functionLogicalId(SamTemplate.functionArn("JourneyFunction") + ":live"))
+                .isEqualTo("JourneyFunction");
+        assertThat(SamTemplate.functionLogicalId("other")).isEqualTo("other");
+    }
+
+    @Test
+    void readsTheProjectTemplate() {
+        SamTemplate template = SamTemplate.read(LocalStackIT.projectHome().resolve("template.yaml"));
+        assertThat(template.stateMachines())
+                .extracting(SamTemplate.StateMachine::definitionUri)
+                .contains("statemachines/post-purchase.asl.json");
+        SamTemplate.StateMachine postPurchase = template.stateMachines().stream()
+                .filter(s -> s.definitionUri().endsWith("post-purchase.asl.json"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(postPurchase.substitutions().get("JourneyFunctionArn"))
+                .isEqualTo(SamTemplate.functionArn("JourneyFunction"));
+        assertThat(template.functionHandlers())
+                .containsKeys("IngestFunction", "ScoreFunction", "JourneyFunction", "InsightsFunction");
+        for (SamTemplate.Schedule schedule : template.schedules()) {
+            ScheduleExpression.parse(schedule.expression(), java.time.ZoneId.of(schedule.timezone()));
+            assertThat(template.functionHandlers()).containsKey(schedule.functionLogicalId());
+        }
+    }
 }

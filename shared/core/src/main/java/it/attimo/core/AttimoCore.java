@@ -4,17 +4,16 @@ import it.attimo.core.geo.ComuneDirectory;
 import it.attimo.core.journey.CalendarSendPlanner;
 import it.attimo.core.journey.JourneyCatalog;
 import it.attimo.core.journey.SendPlanner;
+import it.attimo.core.port.EventLog;
+import it.attimo.core.port.TemporalModelStore;
 import it.attimo.core.profile.DirectoryGeoResolver;
 import it.attimo.core.profile.PlanScorer;
 import it.attimo.core.profile.ProfileFolder;
+import it.attimo.core.profile.Scorer;
 import it.attimo.core.scoring.ScoringEngine;
 import it.attimo.core.scoring.ScoringPlanLoader;
-import it.attimo.core.profile.Scorer;
 import it.attimo.core.timing.SendWindowPlanner;
 import it.attimo.core.timing.profile.CustomerPredictions;
-import it.attimo.core.port.EventLog;
-import it.attimo.core.port.TemporalModelStore;
-
 import java.time.Clock;
 
 /**
@@ -34,7 +33,8 @@ public final class AttimoCore {
 
     /** The default plan, or the plan file at {@code configuredPath} when it is set. */
     public static ProfileFolder profileFolder(String scoringPlanPath) {
-        return new ProfileFolder(new DirectoryGeoResolver(ComuneDirectory.bundled()),
+        return new ProfileFolder(
+                new DirectoryGeoResolver(ComuneDirectory.bundled()),
                 new PlanScorer(new ScoringEngine(ScoringPlanLoader.loadOrDefault(scoringPlanPath))));
     }
 

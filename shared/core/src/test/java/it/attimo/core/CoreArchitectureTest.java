@@ -1,12 +1,11 @@
 package it.attimo.core;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,8 +14,8 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The core stays a pure domain: no cloud or framework types, and time only from an injected Clock. */
 class CoreArchitectureTest {
@@ -24,36 +23,57 @@ class CoreArchitectureTest {
 
     @BeforeAll
     static void importCore() {
-        core = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        core = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("it.attimo.core");
     }
 
     @Test
     void noCloudFrameworkOrAnnotationDependencies() {
-        ArchRule rule = noClasses().that().resideInAPackage("it.attimo.core..")
-                .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..",
-                        "io.micronaut..", "com.fasterxml.jackson.annotation..")
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAPackage("it.attimo.core..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "software.amazon..", "com.amazonaws..", "io.micronaut..", "com.fasterxml.jackson.annotation..")
                 .because("shared/core is the pure domain; adapters live in shared/aws");
         rule.check(core);
     }
 
     @Test
     void timeComesOnlyFromAnInjectedClock() {
-        ArchRule rule = noClasses().that().resideInAPackage("it.attimo.core..")
-                .should().callMethod(Instant.class, "now")
-                .orShould().callMethod(LocalDate.class, "now")
-                .orShould().callMethod(LocalDate.class, "now", ZoneId.class)
-                .orShould().callMethod(LocalDateTime.class, "now")
-                .orShould().callMethod(LocalDateTime.class, "now", ZoneId.class)
-                .orShould().callMethod(LocalTime.class, "now")
-                .orShould().callMethod(LocalTime.class, "now", ZoneId.class)
-                .orShould().callMethod(ZonedDateTime.class, "now")
-                .orShould().callMethod(ZonedDateTime.class, "now", ZoneId.class)
-                .orShould().callMethod(OffsetDateTime.class, "now")
-                .orShould().callMethod(OffsetDateTime.class, "now", ZoneId.class)
-                .orShould().callMethod(System.class, "currentTimeMillis")
-                .orShould().callMethod(Clock.class, "systemUTC")
-                .orShould().callMethod(Clock.class, "systemDefaultZone")
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAPackage("it.attimo.core..")
+                .should()
+                .callMethod(Instant.class, "now")
+                .orShould()
+                .callMethod(LocalDate.class, "now")
+                .orShould()
+                .callMethod(LocalDate.class, "now", ZoneId.class)
+                .orShould()
+                .callMethod(LocalDateTime.class, "now")
+                .orShould()
+                .callMethod(LocalDateTime.class, "now", ZoneId.class)
+                .orShould()
+                .callMethod(LocalTime.class, "now")
+                .orShould()
+                .callMethod(LocalTime.class, "now", ZoneId.class)
+                .orShould()
+                .callMethod(ZonedDateTime.class, "now")
+                .orShould()
+                .callMethod(ZonedDateTime.class, "now", ZoneId.class)
+                .orShould()
+                .callMethod(OffsetDateTime.class, "now")
+                .orShould()
+                .callMethod(OffsetDateTime.class, "now", ZoneId.class)
+                .orShould()
+                .callMethod(System.class, "currentTimeMillis")
+                .orShould()
+                .callMethod(Clock.class, "systemUTC")
+                .orShould()
+                .callMethod(Clock.class, "systemDefaultZone")
                 .because("business time is the injected (possibly virtual) clock; wall time is injected too");
         rule.check(core);
     }
@@ -61,9 +81,10 @@ class CoreArchitectureTest {
     @Test
     void theRulesCatchAViolation() {
         JavaClasses offender = new ClassFileImporter().importClasses(ReadsTheSystemClock.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> noClasses()
-                        .should().callMethod(Instant.class, "now").check(offender))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("Instant.now()");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        noClasses().should().callMethod(Instant.class, "now").check(offender))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Instant.now()");
     }
 
     static final class ReadsTheSystemClock {

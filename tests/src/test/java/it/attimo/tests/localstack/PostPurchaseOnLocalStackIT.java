@@ -1,5 +1,9 @@
 package it.attimo.tests.localstack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.tuple;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -25,6 +29,25 @@ import it.attimo.function.score.ScoreHandler;
 import it.attimo.local.SamTemplate;
 import it.attimo.local.cli.ProjectPaths;
 import it.attimo.local.http.ApiGatewayEvents;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,30 +78,6 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
-
-import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The post-purchase scenario of {@code PostPurchaseEndToEndIT} on LocalStack (Testcontainers): the DynamoDB, SQS FIFO,
@@ -114,6 +113,7 @@ class PostPurchaseOnLocalStackIT {
     private static final String ACCOUNT = "000000000000";
     /** LocalStack does not enforce IAM: the roles are named, not created (template.yaml holds the real policies). */
     private static final String FUNCTION_ROLE = "arn:aws:iam::" + ACCOUNT + ":role/attimo-journey-function";
+
     private static final String STATE_MACHINE_ROLE = "arn:aws:iam::" + ACCOUNT + ":role/attimo-post-purchase";
     /** How a container that LocalStack started (the Lambda) reaches LocalStack itself. */
     private static final String ENDPOINT_FROM_LAMBDA = "http://localhost.localstack.cloud:4566";
@@ -161,12 +161,18 @@ class PostPurchaseOnLocalStackIT {
     static void deployAndRunTheScenario() throws IOException {
         Path home = ProjectPaths.home();
         Path jar = home.resolve("functions/journey/target/function.jar");
-        assertThat(jar).as("the journey function's jar (build it with ./mvnw -DskipTests package)").isRegularFile();
+        assertThat(jar)
+                .as("the journey function's jar (build it with ./mvnw -DskipTests package)")
+                .isRegularFile();
 
-        localstack = new LocalStackContainer(DockerImageName.parse(System.getProperty("attimo.localstack.image", DEFAULT_IMAGE))
-                .asCompatibleSubstituteFor("localstack/localstack"))
-                .withServices(LocalStackContainer.Service.DYNAMODB, LocalStackContainer.Service.SQS,
-                        LocalStackContainer.Service.STEPFUNCTIONS, LocalStackContainer.Service.LAMBDA,
+        localstack = new LocalStackContainer(
+                        DockerImageName.parse(System.getProperty("attimo.localstack.image", DEFAULT_IMAGE))
+                                .asCompatibleSubstituteFor("localstack/localstack"))
+                .withServices(
+                        LocalStackContainer.Service.DYNAMODB,
+                        LocalStackContainer.Service.SQS,
+                        LocalStackContainer.Service.STEPFUNCTIONS,
+                        LocalStackContainer.Service.LAMBDA,
                         LocalStackContainer.Service.SSM)
                 // a Micronaut function's first start in a fresh container takes longer than LocalStack's 10 s default
                 .withEnv("LAMBDA_RUNTIME_ENVIRONMENT_TIMEOUT", "120")
@@ -182,7 +188,8 @@ class PostPurchaseOnLocalStackIT {
         lambda = LambdaClient.builder()
                 // a synchronous invoke waits for the Lambda's cold start, longer than AwsClients' 30 s socket timeout
                 .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofMinutes(3)))
-                .region(Region.of(REGION)).endpointOverride(URI.create(endpoint))
+                .region(Region.of(REGION))
+                .endpointOverride(URI.create(endpoint))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .build();
 
@@ -202,8 +209,8 @@ class PostPurchaseOnLocalStackIT {
         score = new ScoreHandler(context);
 
         Instant now = WALL.instant().truncatedTo(ChronoUnit.SECONDS);
-        delivered = new CustomerEvent("del-ls-order-1", "localstack-it", "order.delivered", CUSTOMER, now,
-                Map.of("orderId", "ls-order-1"));
+        delivered = new CustomerEvent(
+                "del-ls-order-1", "localstack-it", "order.delivered", CUSTOMER, now, Map.of("orderId", "ls-order-1"));
         postEvents(List.of(upsert(now.minus(Duration.ofDays(10))), delivered));
         firstDrain = drainQueueIntoScoreHandler();
         // four more copies, the last twice in one batch: within FIFO's 5-minute window SQS itself drops them
@@ -211,7 +218,9 @@ class PostPurchaseOnLocalStackIT {
         postEvents(List.of(delivered, delivered));
         drainQueueIntoScoreHandler();
         // and a redelivery after that window (or after a lost delete) reaches the score function itself
-        String deliveredBody = scoredBodies.stream().filter(b -> b.contains(delivered.id())).findFirst()
+        String deliveredBody = scoredBodies.stream()
+                .filter(b -> b.contains(delivered.id()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("order.delivered never reached the score function"));
         assertNoBatchFailures(score.execute(sqsEvent(List.of(new SqsRecord("redelivery-1", deliveredBody)))));
     }
@@ -231,12 +240,20 @@ class PostPurchaseOnLocalStackIT {
 
     @Test
     void fiveCopiesOfTheEventStartExactlyOneExecution() {
-        assertThat(firstDrain).as("the upsert and the first order.delivered reach the score function").isEqualTo(2);
-        List<ExecutionListItem> executions = sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn)).executions();
-        assertThat(executions).extracting(ExecutionListItem::name)
+        assertThat(firstDrain)
+                .as("the upsert and the first order.delivered reach the score function")
+                .isEqualTo(2);
+        List<ExecutionListItem> executions =
+                sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn)).executions();
+        assertThat(executions)
+                .extracting(ExecutionListItem::name)
                 .containsExactly(JourneyCatalog.executionName(JOURNEY, CUSTOMER, delivered.id()));
-        DescribeExecutionResponse execution = sfn.describeExecution(b -> b.executionArn(executions.get(0).executionArn()));
-        assertThat(execution.input()).as("ids only in state-machine input").contains(CUSTOMER).doesNotContain("@");
+        DescribeExecutionResponse execution =
+                sfn.describeExecution(b -> b.executionArn(executions.get(0).executionArn()));
+        assertThat(execution.input())
+                .as("ids only in state-machine input")
+                .contains(CUSTOMER)
+                .doesNotContain("@");
     }
 
     @Test
@@ -250,28 +267,37 @@ class PostPurchaseOnLocalStackIT {
             return Optional.empty();
         });
 
-        HistoryEvent wait = history(executionArn).stream().filter(PostPurchaseOnLocalStackIT::entersWelcomeWait)
-                .findFirst().orElseThrow();
-        JsonNode plan = JSON.readTree(wait.stateEnteredEventDetails().input()).path("steps").path("welcome").path("plan");
+        HistoryEvent wait = history(executionArn).stream()
+                .filter(PostPurchaseOnLocalStackIT::entersWelcomeWait)
+                .findFirst()
+                .orElseThrow();
+        JsonNode plan = JSON.readTree(wait.stateEnteredEventDetails().input())
+                .path("steps")
+                .path("welcome")
+                .path("plan");
         assertThat(plan.path("skipped").asBoolean()).as(plan.toString()).isFalse();
         Instant sendAt = Instant.parse(plan.path("sendAt").asText());
         assertThat(sendAt).as("not before the delivery").isAfterOrEqualTo(delivered.time());
         assertAllowedEmailTime(sendAt);
-        assertThat(LocalDateTime.parse(plan.path("localTime").asText())).isEqualTo(LocalDateTime.ofInstant(sendAt, ROME));
+        assertThat(LocalDateTime.parse(plan.path("localTime").asText()))
+                .isEqualTo(LocalDateTime.ofInstant(sendAt, ROME));
         // the next waits are a day or more away: still running, whether or not the welcome already went out
-        assertThat(sfn.describeExecution(b -> b.executionArn(executionArn)).status()).isEqualTo(ExecutionStatus.RUNNING);
+        assertThat(sfn.describeExecution(b -> b.executionArn(executionArn)).status())
+                .isEqualTo(ExecutionStatus.RUNNING);
     }
 
     @Test
     void theProfileIsInDynamoDb() {
-        Profile profile = context.getBean(ProfileStore.class).find(CUSTOMER).orElseThrow(
-                () -> new AssertionError("no profile for " + CUSTOMER + " in " + AttimoTables.name(PREFIX, AttimoTables.PROFILES)));
+        Profile profile = context.getBean(ProfileStore.class)
+                .find(CUSTOMER)
+                .orElseThrow(() -> new AssertionError(
+                        "no profile for " + CUSTOMER + " in " + AttimoTables.name(PREFIX, AttimoTables.PROFILES)));
         assertThat(profile.location().comuneCode()).isEqualTo(MILANO);
         assertThat(profile.location().region()).isEqualTo("Lombardia");
         assertThat(profile.eventCounts()).containsEntry("order.delivered", 1);
-        assertThat(profile.journeys()).extracting(JourneyRun::journey, JourneyRun::executionName)
-                .containsExactly(tuple(JOURNEY,
-                        JourneyCatalog.executionName(JOURNEY, CUSTOMER, delivered.id())));
+        assertThat(profile.journeys())
+                .extracting(JourneyRun::journey, JourneyRun::executionName)
+                .containsExactly(tuple(JOURNEY, JourneyCatalog.executionName(JOURNEY, CUSTOMER, delivered.id())));
     }
 
     // ---- deployment ---------------------------------------------------------------------------------------
@@ -280,20 +306,28 @@ class PostPurchaseOnLocalStackIT {
         String dlqUrl = sqs.createQueue(b -> b.queueName(DLQ).attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true")))
                 .queueUrl();
         String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
         // as template.yaml's EventsQueue: dedup id = event id (set by the ingest function), redrive after 5 receives
-        return sqs.createQueue(b -> b.queueName(QUEUE).attributes(Map.of(
-                QueueAttributeName.FIFO_QUEUE, "true",
-                QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "false",
-                QueueAttributeName.VISIBILITY_TIMEOUT, "180",
-                QueueAttributeName.REDRIVE_POLICY,
-                "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"5\"}"))).queueUrl();
+        return sqs.createQueue(b -> b.queueName(QUEUE)
+                        .attributes(Map.of(
+                                QueueAttributeName.FIFO_QUEUE,
+                                "true",
+                                QueueAttributeName.CONTENT_BASED_DEDUPLICATION,
+                                "false",
+                                QueueAttributeName.VISIBILITY_TIMEOUT,
+                                "180",
+                                QueueAttributeName.REDRIVE_POLICY,
+                                "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"5\"}")))
+                .queueUrl();
     }
 
     private static void putSecrets(String endpoint) {
         try (SsmClient ssm = AwsClients.build(SsmClient.builder(), REGION, endpoint)) {
-            ssm.putParameter(b -> b.name(WEBHOOK_PARAM).type(ParameterType.SECURE_STRING).value(SECRET));
-            ssm.putParameter(b -> b.name(HUBSPOT_PARAM).type(ParameterType.SECURE_STRING).value("unused-here"));
+            ssm.putParameter(
+                    b -> b.name(WEBHOOK_PARAM).type(ParameterType.SECURE_STRING).value(SECRET));
+            ssm.putParameter(
+                    b -> b.name(HUBSPOT_PARAM).type(ParameterType.SECURE_STRING).value("unused-here"));
         }
     }
 
@@ -303,40 +337,62 @@ class PostPurchaseOnLocalStackIT {
         assertThat(handler).as("JourneyFunction's Handler in template.yaml").isNotBlank();
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("ATTIMO_TABLE_PREFIX", PREFIX);
-        environment.put("ATTIMO_CHANNEL_MODE", "outbox");        // the template's "aws" would call SES and SNS
+        environment.put("ATTIMO_CHANNEL_MODE", "outbox"); // the template's "aws" would call SES and SNS
         environment.put("ATTIMO_SES_FROM_ADDRESS", "journeys@example.invalid");
         environment.put("ATTIMO_SMS_SENDER_ID", "Attimo");
         environment.put("ATTIMO_AWS_REGION", REGION);
         environment.put("ATTIMO_AWS_ENDPOINT", ENDPOINT_FROM_LAMBDA);
         String arn = lambda.createFunction(b -> b.functionName(FUNCTION)
-                .runtime(Runtime.JAVA21)
-                .handler(handler)
-                .role(FUNCTION_ROLE)
-                .memorySize(1024)
-                .timeout(60)
-                .environment(e -> e.variables(environment))
-                .code(c -> c.zipFile(SdkBytes.fromByteArray(jar)))).functionArn();
+                        .runtime(Runtime.JAVA21)
+                        .handler(handler)
+                        .role(FUNCTION_ROLE)
+                        .memorySize(1024)
+                        .timeout(60)
+                        .environment(e -> e.variables(environment))
+                        .code(c -> c.zipFile(SdkBytes.fromByteArray(jar))))
+                .functionArn();
         lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName(FUNCTION));
 
         // one direct call first: it pays the cold start and proves the function reaches DynamoDB from its container
-        Map<String, Object> probe = Map.of("action", "plan", "customerId", "ls-nobody", "journey", JOURNEY,
-                "step", "welcome", "channel", "email", "kind", "service", "anchor", WALL.instant().toString(),
-                "offset", "PT0S", "window", "PT1H");
-        InvokeResponse reply = lambda.invoke(b -> b.functionName(FUNCTION).logType(LogType.TAIL)
-                .payload(SdkBytes.fromUtf8String(toJson(probe))));
-        String log = reply.logResult() == null ? ""
+        Map<String, Object> probe = Map.of(
+                "action",
+                "plan",
+                "customerId",
+                "ls-nobody",
+                "journey",
+                JOURNEY,
+                "step",
+                "welcome",
+                "channel",
+                "email",
+                "kind",
+                "service",
+                "anchor",
+                WALL.instant().toString(),
+                "offset",
+                "PT0S",
+                "window",
+                "PT1H");
+        InvokeResponse reply = lambda.invoke(
+                b -> b.functionName(FUNCTION).logType(LogType.TAIL).payload(SdkBytes.fromUtf8String(toJson(probe))));
+        String log = reply.logResult() == null
+                ? ""
                 : new String(Base64.getDecoder().decode(reply.logResult()), StandardCharsets.UTF_8);
-        assertThat(reply.functionError()).as("journey function error: " + reply.payload().asUtf8String() + "\n" + log)
+        assertThat(reply.functionError())
+                .as("journey function error: " + reply.payload().asUtf8String() + "\n" + log)
                 .isNull();
         assertThat(readJson(reply.payload().asUtf8String()).path("skipped").asBoolean())
-                .as("a plan for an unknown customer is skipped: " + reply.payload().asUtf8String()).isTrue();
+                .as("a plan for an unknown customer is skipped: "
+                        + reply.payload().asUtf8String())
+                .isTrue();
         return arn;
     }
 
     /** statemachines/post-purchase.asl.json with template.yaml's DefinitionSubstitutions, the Lambda ARN replaced. */
     private static String createStateMachine(SamTemplate template, Path home, String functionArn) throws IOException {
         SamTemplate.StateMachine machine = template.stateMachines().stream()
-                .filter(m -> m.definitionUri().endsWith(JOURNEY + ".asl.json")).findFirst()
+                .filter(m -> m.definitionUri().endsWith(JOURNEY + ".asl.json"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("template.yaml has no " + JOURNEY + " state machine"));
         Map<String, String> substitutions = new LinkedHashMap<>(machine.substitutions());
         substitutions.put("JourneyFunctionArn", functionArn);
@@ -346,8 +402,11 @@ class PostPurchaseOnLocalStackIT {
         }
         assertThat(definition).as("every ${...} has a substitution").doesNotContain("${");
         String asl = definition;
-        return sfn.createStateMachine(b -> b.name(STATE_MACHINE).type(StateMachineType.STANDARD)
-                .roleArn(STATE_MACHINE_ROLE).definition(asl)).stateMachineArn();
+        return sfn.createStateMachine(b -> b.name(STATE_MACHINE)
+                        .type(StateMachineType.STANDARD)
+                        .roleArn(STATE_MACHINE_ROLE)
+                        .definition(asl))
+                .stateMachineArn();
     }
 
     /** What the ingest and score functions' environment holds on AWS, as Micronaut properties. */
@@ -373,13 +432,18 @@ class PostPurchaseOnLocalStackIT {
         byte[] body = batch.toString().getBytes(StandardCharsets.UTF_8);
         long timestamp = WALL.millis();
         Map<String, List<String>> headers = Map.of(
-                "Content-Type", List.of("application/cloudevents-batch+json"),
-                AttimoSignatureVerifier.TIMESTAMP_HEADER, List.of(Long.toString(timestamp)),
-                AttimoSignatureVerifier.SIGNATURE_HEADER, List.of(AttimoSignatureVerifier.sign(SECRET, timestamp, body)));
-        APIGatewayV2HTTPResponse response = ingest.execute(ApiGatewayEvents.build("POST", "/events", null,
-                "POST /events", headers, body, null, "127.0.0.1", WALL.instant()));
+                "Content-Type",
+                List.of("application/cloudevents-batch+json"),
+                AttimoSignatureVerifier.TIMESTAMP_HEADER,
+                List.of(Long.toString(timestamp)),
+                AttimoSignatureVerifier.SIGNATURE_HEADER,
+                List.of(AttimoSignatureVerifier.sign(SECRET, timestamp, body)));
+        APIGatewayV2HTTPResponse response = ingest.execute(ApiGatewayEvents.build(
+                "POST", "/events", null, "POST /events", headers, body, null, "127.0.0.1", WALL.instant()));
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(202);
-        assertThat(readJson(response.getBody()).path("rejected").asInt()).as(response.getBody()).isZero();
+        assertThat(readJson(response.getBody()).path("rejected").asInt())
+                .as(response.getBody())
+                .isZero();
     }
 
     /** The SQS event source mapping's job: batches of up to 10 into the score function, delete what it accepted. */
@@ -387,13 +451,16 @@ class PostPurchaseOnLocalStackIT {
         int processed = 0;
         Instant deadline = WALL.instant().plus(Duration.ofMinutes(1));
         while (WALL.instant().isBefore(deadline)) {
-            List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
-                    .waitTimeSeconds(1)).messages();
+            List<Message> batch = sqs.receiveMessage(
+                            b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
+                    .messages();
             if (batch.isEmpty()) {
                 if (queueIsEmpty()) return processed;
                 continue;
             }
-            List<SqsRecord> records = batch.stream().map(m -> new SqsRecord(m.messageId(), m.body())).toList();
+            List<SqsRecord> records = batch.stream()
+                    .map(m -> new SqsRecord(m.messageId(), m.body()))
+                    .toList();
             records.forEach(r -> scoredBodies.add(r.body()));
             assertNoBatchFailures(score.execute(sqsEvent(records)));
             for (Message m : batch) sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
@@ -403,9 +470,11 @@ class PostPurchaseOnLocalStackIT {
     }
 
     private static boolean queueIsEmpty() {
-        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl)
+                        .attributeNames(
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes();
         return "0".equals(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                 && "0".equals(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
     }
@@ -427,7 +496,9 @@ class PostPurchaseOnLocalStackIT {
     }
 
     private static void assertNoBatchFailures(SQSBatchResponse response) {
-        assertThat(response.getBatchItemFailures()).as("messages the score function asks SQS to redeliver").isEmpty();
+        assertThat(response.getBatchItemFailures())
+                .as("messages the score function asks SQS to redeliver")
+                .isEmpty();
     }
 
     private static CustomerEvent upsert(Instant at) {
@@ -443,23 +514,29 @@ class PostPurchaseOnLocalStackIT {
     // ---- observing Step Functions -------------------------------------------------------------------------
 
     private static String onlyExecutionArn() {
-        List<ExecutionListItem> executions = sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn)).executions();
+        List<ExecutionListItem> executions =
+                sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn)).executions();
         return executions.size() == 1 ? executions.get(0).executionArn() : null;
     }
 
     private static List<HistoryEvent> history(String executionArn) {
-        return sfn.getExecutionHistory(b -> b.executionArn(executionArn).maxResults(1000)).events();
+        return sfn.getExecutionHistory(b -> b.executionArn(executionArn).maxResults(1000))
+                .events();
     }
 
     private static boolean entersWelcomeWait(HistoryEvent e) {
-        return e.type() == HistoryEventType.WAIT_STATE_ENTERED && "WaitForWelcome".equals(e.stateEnteredEventDetails().name());
+        return e.type() == HistoryEventType.WAIT_STATE_ENTERED
+                && "WaitForWelcome".equals(e.stateEnteredEventDetails().name());
     }
 
     /** A failed Lambda task or a finished execution before the first wait will never reach it: say why at once. */
     private static void failIfBroken(String executionArn, List<HistoryEvent> history) {
-        boolean broken = history.stream().anyMatch(e -> e.type() == HistoryEventType.LAMBDA_FUNCTION_FAILED
-                || e.type() == HistoryEventType.TASK_FAILED || e.type() == HistoryEventType.EXECUTION_FAILED
-                || e.type() == HistoryEventType.EXECUTION_ABORTED || e.type() == HistoryEventType.EXECUTION_SUCCEEDED);
+        boolean broken = history.stream()
+                .anyMatch(e -> e.type() == HistoryEventType.LAMBDA_FUNCTION_FAILED
+                        || e.type() == HistoryEventType.TASK_FAILED
+                        || e.type() == HistoryEventType.EXECUTION_FAILED
+                        || e.type() == HistoryEventType.EXECUTION_ABORTED
+                        || e.type() == HistoryEventType.EXECUTION_SUCCEEDED);
         if (broken) {
             StringBuilder story = new StringBuilder();
             history.forEach(e -> story.append('\n').append(e));
@@ -486,10 +563,15 @@ class PostPurchaseOnLocalStackIT {
     /** Email window 09:30-14:00 in Milan, and never on a national holiday or Milan's patron day. */
     private static void assertAllowedEmailTime(Instant sendAt) {
         LocalDateTime local = LocalDateTime.ofInstant(sendAt, ROME);
-        assertThat(local.toLocalTime()).as("local time of " + sendAt).isBetween(LocalTime.of(9, 30), LocalTime.of(14, 0));
+        assertThat(local.toLocalTime())
+                .as("local time of " + sendAt)
+                .isBetween(LocalTime.of(9, 30), LocalTime.of(14, 0));
         CustomerLocation milano = CustomerLocation.of(ComuneDirectory.bundled().requireCode(MILANO));
-        assertThat(ItalianCalendar.bundled().statusOf(local.toLocalDate(), milano, Segment.B2C).isHoliday())
-                .as(local.toLocalDate() + " is a holiday in Milan").isFalse();
+        assertThat(ItalianCalendar.bundled()
+                        .statusOf(local.toLocalDate(), milano, Segment.B2C)
+                        .isHoliday())
+                .as(local.toLocalDate() + " is a holiday in Milan")
+                .isFalse();
     }
 
     private static JsonNode readJson(String text) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import it.attimo.core.event.CloudEventJson;
 import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.ingest.AttimoSignatureVerifier;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,11 +47,13 @@ public final class StackApi {
                 .header("Content-Type", contentType)
                 .header(AttimoSignatureVerifier.TIMESTAMP_HEADER, Long.toString(ts))
                 .header(AttimoSignatureVerifier.SIGNATURE_HEADER, AttimoSignatureVerifier.sign(secret, ts, bytes))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .build());
     }
 
     public Reply post(String path, String contentType, String body, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
         return send(b.build());

@@ -1,9 +1,9 @@
 package it.attimo.function.ingest;
 
+import io.micronaut.context.ApplicationContext;
 import it.attimo.aws.lambda.HttpApiHandler;
 import it.attimo.core.api.ApiRequest;
 import it.attimo.core.api.ApiResponse;
-import io.micronaut.context.ApplicationContext;
 import it.attimo.core.ingest.IngestEvents;
 import jakarta.inject.Inject;
 

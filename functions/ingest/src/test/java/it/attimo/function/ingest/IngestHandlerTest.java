@@ -1,5 +1,7 @@
 package it.attimo.function.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
@@ -11,15 +13,12 @@ import it.attimo.core.port.SecretProvider;
 import it.attimo.core.testing.FixedSecrets;
 import it.attimo.core.testing.InMemoryEventQueue;
 import it.attimo.core.testing.InMemoryQuarantineStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** The sample event (also a `sam local invoke -e` input) through the real handler and the factory's wiring. */
 class IngestHandlerTest {
@@ -30,11 +29,14 @@ class IngestHandlerTest {
     ApplicationContext ctx;
 
     IngestHandler handlerWithWallClockAt(String instant) {
-        ctx = ApplicationContext.builder().properties(Map.of("attimo.table.prefix", "test")).build();
+        ctx = ApplicationContext.builder()
+                .properties(Map.of("attimo.table.prefix", "test"))
+                .build();
         ctx.registerSingleton(EventQueue.class, queue);
         ctx.registerSingleton(QuarantineStore.class, new InMemoryQuarantineStore());
         ctx.registerSingleton(SecretProvider.class, new FixedSecrets(FIXTURE_SECRET, null));
-        ctx.registerSingleton(Clock.class, Clock.fixed(Instant.parse(instant), ZoneOffset.UTC), Qualifiers.byName("wall"));
+        ctx.registerSingleton(
+                Clock.class, Clock.fixed(Instant.parse(instant), ZoneOffset.UTC), Qualifiers.byName("wall"));
         ctx.start();
         return new IngestHandler(ctx);
     }
@@ -48,7 +50,8 @@ class IngestHandlerTest {
     void aSignedEventIsAcceptedAndQueued() {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/post-events.json");
 
-        APIGatewayV2HTTPResponse response = handlerWithWallClockAt("2026-06-10T08:00:30Z").handleRequest(event, null);
+        APIGatewayV2HTTPResponse response =
+                handlerWithWallClockAt("2026-06-10T08:00:30Z").handleRequest(event, null);
 
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(202);
         assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json");
@@ -63,7 +66,8 @@ class IngestHandlerTest {
     void theSameRequestTenMinutesLaterIsStaleAndStoresNothing() {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/post-events.json");
 
-        APIGatewayV2HTTPResponse response = handlerWithWallClockAt("2026-06-10T08:10:00Z").handleRequest(event, null);
+        APIGatewayV2HTTPResponse response =
+                handlerWithWallClockAt("2026-06-10T08:10:00Z").handleRequest(event, null);
 
         assertThat(response.getStatusCode()).isEqualTo(401);
         assertThat(queue.published()).isEmpty();

@@ -1,10 +1,9 @@
 package it.attimo.function.insights;
 
-import it.attimo.aws.lambda.AttimoHandler;
 import io.micronaut.context.ApplicationContext;
+import it.attimo.aws.lambda.AttimoHandler;
 import it.attimo.core.timing.TemporalRefresh;
 import jakarta.inject.Inject;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,12 +1,11 @@
 package it.attimo.function.insights;
 
-import it.attimo.aws.testing.FunctionJar;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import it.attimo.aws.testing.FunctionJar;
 import java.util.Map;
 import java.util.zip.ZipFile;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The shaded function.jar alone (plus a tiny launcher) builds its context from the environment, as on Lambda. */
 class FunctionJarIT {
@@ -22,10 +21,14 @@ class FunctionJarIT {
     @Test
     void theJarShipsOnlyDynamoDb() throws Exception {
         try (ZipFile zip = new ZipFile(FunctionJar.PATH.toFile())) {
-            assertThat(zip.getEntry("software/amazon/awssdk/services/dynamodb/DynamoDbClient.class")).isNotNull();
-            for (String absent : new String[] {"sqs/SqsClient", "ssm/SsmClient", "sesv2/SesV2Client", "sns/SnsClient",
-                    "sfn/SfnClient"}) {
-                assertThat(zip.getEntry("software/amazon/awssdk/services/" + absent + ".class")).as(absent).isNull();
+            assertThat(zip.getEntry("software/amazon/awssdk/services/dynamodb/DynamoDbClient.class"))
+                    .isNotNull();
+            for (String absent : new String[] {
+                "sqs/SqsClient", "ssm/SsmClient", "sesv2/SesV2Client", "sns/SnsClient", "sfn/SfnClient"
+            }) {
+                assertThat(zip.getEntry("software/amazon/awssdk/services/" + absent + ".class"))
+                        .as(absent)
+                        .isNull();
             }
         }
     }

@@ -1,5 +1,8 @@
 package it.attimo.function.insights;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
@@ -15,18 +18,14 @@ import it.attimo.core.testing.InMemoryCustomerScan;
 import it.attimo.core.testing.InMemoryEventLog;
 import it.attimo.core.testing.InMemoryProfileStore;
 import it.attimo.core.testing.InMemoryTemporalModelStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.assertj.core.api.InstanceOfAssertFactories;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class InsightsHandlerTest {
     static final Instant NOW = Instant.parse("2026-11-23T02:30:00Z");
@@ -38,7 +37,9 @@ class InsightsHandlerTest {
 
     @BeforeEach
     void start() {
-        ctx = ApplicationContext.builder().properties(Map.of("attimo.table.prefix", "test")).build();
+        ctx = ApplicationContext.builder()
+                .properties(Map.of("attimo.table.prefix", "test"))
+                .build();
         ctx.registerSingleton(ProfileStore.class, profiles);
         ctx.registerSingleton(ContactStore.class, new InMemoryContactStore());
         EngagementHistories.seedPopulation(scanned, log, 20, NOW);
@@ -68,18 +69,25 @@ class InsightsHandlerTest {
     void anUnknownCustomerIsNotFound() {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/get-profile.json");
 
-        assertThat(new InsightsHandler(ctx).handleRequest(event, null).getStatusCode()).isEqualTo(404);
+        assertThat(new InsightsHandler(ctx).handleRequest(event, null).getStatusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void theDailyRefreshFitsTheTemporalModelFromEveryCustomersHistoryAndStoresIt() {
         Map<String, Object> result = new RefreshHandler(ctx).handleRequest(Map.of("job", "daily-refresh"), null);
 
-        assertThat(result).containsEntry("job", "daily-refresh").containsEntry("status", "refreshed")
-                .containsEntry("customers", 40).containsEntry("events", 20L * 16 + 20L * 28)
+        assertThat(result)
+                .containsEntry("job", "daily-refresh")
+                .containsEntry("status", "refreshed")
+                .containsEntry("customers", 40)
+                .containsEntry("events", 20L * 16 + 20L * 28)
                 .containsEntry("fittedAt", NOW.toString());
-        assertThat(result.get("clusterNames")).asInstanceOf(InstanceOfAssertFactories.LIST).contains("martedì mattina", "tutti i giorni sera");
-        assertThat(models.latest()).hasValueSatisfying(m -> assertThat(m.customers()).isEqualTo(40));
+        assertThat(result.get("clusterNames"))
+                .asInstanceOf(InstanceOfAssertFactories.LIST)
+                .contains("martedì mattina", "tutti i giorni sera");
+        assertThat(models.latest())
+                .hasValueSatisfying(m -> assertThat(m.customers()).isEqualTo(40));
     }
 
     @Test

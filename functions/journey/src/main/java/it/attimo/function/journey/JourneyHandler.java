@@ -1,10 +1,9 @@
 package it.attimo.function.journey;
 
-import it.attimo.aws.lambda.AttimoHandler;
 import io.micronaut.context.ApplicationContext;
+import it.attimo.aws.lambda.AttimoHandler;
 import it.attimo.core.journey.JourneySteps;
 import jakarta.inject.Inject;
-
 import java.util.Map;
 
 /**

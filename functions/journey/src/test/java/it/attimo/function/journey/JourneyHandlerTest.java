@@ -1,5 +1,8 @@
 package it.attimo.function.journey;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
@@ -10,33 +13,29 @@ import it.attimo.core.customer.Segment;
 import it.attimo.core.port.ChannelGateway;
 import it.attimo.core.port.ContactStore;
 import it.attimo.core.port.EventLog;
-import it.attimo.core.port.TemporalModelStore;
-import it.attimo.core.testing.InMemoryTemporalModelStore;
 import it.attimo.core.port.JourneyRuntime;
 import it.attimo.core.port.MessageLedger;
 import it.attimo.core.port.ProfileStore;
+import it.attimo.core.port.TemporalModelStore;
 import it.attimo.core.port.WaitRegistry;
 import it.attimo.core.testing.InMemoryContactStore;
 import it.attimo.core.testing.InMemoryEventLog;
 import it.attimo.core.testing.InMemoryMessageLedger;
 import it.attimo.core.testing.InMemoryProfileStore;
+import it.attimo.core.testing.InMemoryTemporalModelStore;
 import it.attimo.core.testing.InMemoryWaitRegistry;
 import it.attimo.core.testing.MutableClock;
 import it.attimo.core.testing.RecordingChannelGateway;
 import it.attimo.core.testing.RecordingJourneyRuntime;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class JourneyHandlerTest {
     final InMemoryProfileStore profiles = new InMemoryProfileStore();
@@ -47,10 +46,27 @@ class JourneyHandlerTest {
 
     @BeforeEach
     void start() {
-        profiles.put(new Profile("cust-milano-001", Segment.B2C,
-                new Location("015146", "Milano", "015", "Milano", "Lombardia", "Nord-ovest"), "it-IT", "formale",
-                Map.of(), 0, "unscored", List.of(), Map.of(), null, null, List.of(), List.of(), Map.of(), null, 1));
-        ctx = ApplicationContext.builder().properties(Map.of("attimo.table.prefix", "test")).build();
+        profiles.put(new Profile(
+                "cust-milano-001",
+                Segment.B2C,
+                new Location("015146", "Milano", "015", "Milano", "Lombardia", "Nord-ovest"),
+                "it-IT",
+                "formale",
+                Map.of(),
+                0,
+                "unscored",
+                List.of(),
+                Map.of(),
+                null,
+                null,
+                List.of(),
+                List.of(),
+                Map.of(),
+                null,
+                1));
+        ctx = ApplicationContext.builder()
+                .properties(Map.of("attimo.table.prefix", "test"))
+                .build();
         ctx.registerSingleton(ProfileStore.class, profiles);
         ctx.registerSingleton(ContactStore.class, contacts);
         ctx.registerSingleton(MessageLedger.class, new InMemoryMessageLedger());

@@ -2,7 +2,6 @@ package it.attimo.function.journey;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.InputStream;
 import java.util.Map;
 

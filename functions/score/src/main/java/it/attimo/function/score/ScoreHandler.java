@@ -1,13 +1,12 @@
 package it.attimo.function.score;
 
-import it.attimo.aws.lambda.AttimoHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.ApplicationContext;
+import it.attimo.aws.lambda.AttimoHandler;
 import it.attimo.core.profile.InboundMessage;
 import it.attimo.core.profile.ProcessCustomerEvents;
 import jakarta.inject.Inject;
-
 import java.util.List;
 
 /**
@@ -27,7 +26,8 @@ public class ScoreHandler extends AttimoHandler<SQSEvent, SQSBatchResponse> {
 
     @Override
     public SQSBatchResponse execute(SQSEvent event) {
-        List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
+        List<SQSEvent.SQSMessage> records =
+                event == null || event.getRecords() == null ? List.of() : event.getRecords();
         List<InboundMessage> messages = records.stream()
                 .map(m -> new InboundMessage(m.getMessageId(), m.getBody()))
                 .toList();
@@ -38,7 +38,9 @@ public class ScoreHandler extends AttimoHandler<SQSEvent, SQSBatchResponse> {
             throw new IllegalStateException("messages " + failed + " failed outside the queue; retry the invocation");
         }
         List<SQSBatchResponse.BatchItemFailure> failures = failed.stream()
-                .map(id -> SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(id).build())
+                .map(id -> SQSBatchResponse.BatchItemFailure.builder()
+                        .withItemIdentifier(id)
+                        .build())
                 .toList();
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
     }

@@ -1,5 +1,8 @@
 package it.attimo.function.score;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
@@ -22,21 +25,17 @@ import it.attimo.core.testing.InMemoryQuarantineStore;
 import it.attimo.core.testing.InMemoryWaitRegistry;
 import it.attimo.core.testing.MutableClock;
 import it.attimo.core.testing.RecordingJourneyRuntime;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ScoreHandlerTest {
     final InMemoryProfileStore profiles = new InMemoryProfileStore();
@@ -47,7 +46,9 @@ class ScoreHandlerTest {
 
     @BeforeEach
     void start() {
-        ctx = ApplicationContext.builder().properties(Map.of("attimo.table.prefix", "test")).build();
+        ctx = ApplicationContext.builder()
+                .properties(Map.of("attimo.table.prefix", "test"))
+                .build();
         ctx.registerSingleton(EventLog.class, new InMemoryEventLog());
         ctx.registerSingleton(ProfileStore.class, profiles);
         ctx.registerSingleton(ContactStore.class, new InMemoryContactStore());
@@ -89,7 +90,8 @@ class ScoreHandlerTest {
 
         SQSBatchResponse response = handler.handleRequest(event, null);
 
-        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+        assertThat(response.getBatchItemFailures())
+                .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("8f6e1c2a-0b1d-4c3e-9f00-000000000001");
     }
 
@@ -98,8 +100,8 @@ class ScoreHandlerTest {
         handler.handleRequest(EventLoader.loadSQSEvent("events/sqs-order-delivered.json"), null);
         Instant deadline = Instant.parse("2026-06-11T08:00:00Z");
         String name = SchedulerRescoreScheduler.scheduleName("cust-milano-001", deadline);
-        Path input = Files.writeString(dir.resolve("input.json"),
-                SchedulerRescoreScheduler.input(name, "cust-milano-001", deadline));
+        Path input = Files.writeString(
+                dir.resolve("input.json"), SchedulerRescoreScheduler.input(name, "cust-milano-001", deadline));
 
         SQSEvent event = EventLoader.loadSQSEvent(input.toString());
         SQSBatchResponse response = handler.handleRequest(event, null);
@@ -116,19 +118,34 @@ class ScoreHandlerTest {
     @Test
     void aRescoreThatFailsOutsideTheQueueFailsTheInvocationSoLambdaRetriesIt(@TempDir Path dir) throws Exception {
         EventLog unavailable = new EventLog() {
-            @Override public boolean append(CustomerEvent event) { return true; }
-            @Override public List<CustomerEvent> history(String customerId) {
+            @Override
+            public boolean append(CustomerEvent event) {
+                return true;
+            }
+
+            @Override
+            public List<CustomerEvent> history(String customerId) {
                 throw new IllegalStateException("the event log is unavailable");
             }
-            @Override public void erase(String customerId) {}
-            @Override public void erase(String customerId, Instant erasedAt) {}
-            @Override public Optional<Instant> erasedAt(String customerId) { return Optional.empty(); }
+
+            @Override
+            public void erase(String customerId) {}
+
+            @Override
+            public void erase(String customerId, Instant erasedAt) {}
+
+            @Override
+            public Optional<Instant> erasedAt(String customerId) {
+                return Optional.empty();
+            }
         };
         Instant deadline = Instant.parse("2026-06-11T08:00:00Z");
         String name = SchedulerRescoreScheduler.scheduleName("cust-milano-001", deadline);
-        Path input = Files.writeString(dir.resolve("input.json"),
-                SchedulerRescoreScheduler.input(name, "cust-milano-001", deadline));
-        ApplicationContext failing = ApplicationContext.builder().properties(Map.of("attimo.table.prefix", "test")).build();
+        Path input = Files.writeString(
+                dir.resolve("input.json"), SchedulerRescoreScheduler.input(name, "cust-milano-001", deadline));
+        ApplicationContext failing = ApplicationContext.builder()
+                .properties(Map.of("attimo.table.prefix", "test"))
+                .build();
         failing.registerSingleton(EventLog.class, unavailable);
         failing.registerSingleton(ProfileStore.class, new InMemoryProfileStore());
         failing.registerSingleton(ContactStore.class, new InMemoryContactStore());
@@ -144,7 +161,8 @@ class ScoreHandlerTest {
                     .hasMessageContaining(name);
             // the same failure from the queue is a partial batch response, for SQS to redeliver
             SQSEvent queued = EventLoader.loadSQSEvent("events/sqs-order-delivered.json");
-            assertThat(direct.handleRequest(queued, null).getBatchItemFailures()).hasSize(1);
+            assertThat(direct.handleRequest(queued, null).getBatchItemFailures())
+                    .hasSize(1);
         }
     }
 }

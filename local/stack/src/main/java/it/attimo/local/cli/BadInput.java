@@ -1,9 +1,8 @@
 package it.attimo.local.cli;
 
-import picocli.CommandLine.Model.CommandSpec;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** How the timing commands refuse bad input: one line on stderr, {@code attimo <command>: <reason>}, and exit code 2. */
 final class BadInput {

@@ -12,63 +12,70 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code attimo demo}: synthetic Italian customers through the real endpoints at accelerated time. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Start the embedded stack, send synthetic Italian customers' events through the real HTTP "
-        + "endpoints while a virtual clock advances hour by hour, and summarise what happened. Exit 0 when the "
-        + "stack behaved (no 5xx, no transport errors, no dead letters, every customer has a profile).")
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = "Start the embedded stack, send synthetic Italian customers' events through the real HTTP "
+                + "endpoints while a virtual clock advances hour by hour, and summarise what happened. Exit 0 when the "
+                + "stack behaved (no 5xx, no transport errors, no dead letters, every customer has a profile).")
 public final class DemoCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-  @Option(names = "--customers", defaultValue = "1000", description = "how many customers (default ${DEFAULT-VALUE})")
-  int customers;
+    @Option(names = "--customers", defaultValue = "1000", description = "how many customers (default ${DEFAULT-VALUE})")
+    int customers;
 
-  @Option(names = "--seed", defaultValue = "42", description = "random seed: same seed, same customers and events")
-  long seed;
+    @Option(names = "--seed", defaultValue = "42", description = "random seed: same seed, same customers and events")
+    long seed;
 
-  @Option(names = "--days", defaultValue = "4", description = "virtual days to run (default ${DEFAULT-VALUE})")
-  int days;
+    @Option(names = "--days", defaultValue = "4", description = "virtual days to run (default ${DEFAULT-VALUE})")
+    int days;
 
-  @Option(names = "--data", paramLabel = "DIR", description = "keep DynamoDB Local's files here (default: in memory)")
-  String data;
+    @Option(names = "--data", paramLabel = "DIR", description = "keep DynamoDB Local's files here (default: in memory)")
+    String data;
 
-  @Option(names = "--start", paramLabel = "<ISO instant>", defaultValue = "2026-06-08T06:00:00Z",
-      description = "virtual start (default ${DEFAULT-VALUE})")
-  Instant start;
+    @Option(
+            names = "--start",
+            paramLabel = "<ISO instant>",
+            defaultValue = "2026-06-08T06:00:00Z",
+            description = "virtual start (default ${DEFAULT-VALUE})")
+    Instant start;
 
-  @Option(names = "--clients", defaultValue = "8", description = "HTTP client threads (default ${DEFAULT-VALUE})")
-  int clients;
+    @Option(names = "--clients", defaultValue = "8", description = "HTTP client threads (default ${DEFAULT-VALUE})")
+    int clients;
 
-  @Option(names = "--workers", defaultValue = "3", description = "queue pollers (default ${DEFAULT-VALUE})")
-  int workers;
+    @Option(names = "--workers", defaultValue = "3", description = "queue pollers (default ${DEFAULT-VALUE})")
+    int workers;
 
-  @Option(names = "--json", description = "print the summary as JSON on stdout (the text summary goes to stderr)")
-  boolean json;
+    @Option(names = "--json", description = "print the summary as JSON on stdout (the text summary goes to stderr)")
+    boolean json;
 
-  @Override
-  public Integer call() throws Exception {
-    if (customers < 1 || customers > 1_000_000) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--customers must be 1-1000000");
+    @Override
+    public Integer call() throws Exception {
+        if (customers < 1 || customers > 1_000_000) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--customers must be 1-1000000");
+        }
+        if (days < 1 || days > 60) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--days must be 1-60");
+        }
+        if (clients < 1 || clients > 64 || workers < 1 || workers > 8) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--clients must be 1-64, --workers 1-8");
+        }
+        Path dataDir = data == null ? null : ProjectPaths.userPath(data);
+        DemoRun.Settings settings =
+                new DemoRun.Settings(ProjectPaths.home(), dataDir, customers, seed, days, start, clients, workers);
+        boolean terminal = System.console() != null;
+        DemoRun.Outcome outcome = DemoRun.run(settings, System.err, terminal);
+        PrintStream text = json ? System.err : System.out;
+        text.print(outcome.text());
+        outcome.problems().forEach(p -> text.println("PROBLEM: " + p));
+        text.flush();
+        if (json) {
+            System.out.println(
+                    new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(outcome.json()));
+            System.out.flush();
+        }
+        return outcome.healthy() ? 0 : 1;
     }
-    if (days < 1 || days > 60) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--days must be 1-60");
-    }
-    if (clients < 1 || clients > 64 || workers < 1 || workers > 8) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--clients must be 1-64, --workers 1-8");
-    }
-    Path dataDir = data == null ? null : ProjectPaths.userPath(data);
-    DemoRun.Settings settings = new DemoRun.Settings(ProjectPaths.home(), dataDir, customers, seed, days, start,
-        clients, workers);
-    boolean terminal = System.console() != null;
-    DemoRun.Outcome outcome = DemoRun.run(settings, System.err, terminal);
-    PrintStream text = json ? System.err : System.out;
-    text.print(outcome.text());
-    outcome.problems().forEach(p -> text.println("PROBLEM: " + p));
-    text.flush();
-    if (json) {
-      System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(outcome.json()));
-      System.out.flush();
-    }
-    return outcome.healthy() ? 0 : 1;
-  }
 }

@@ -4,16 +4,17 @@ import it.attimo.core.calendar.CalendarDay;
 import it.attimo.core.calendar.CalendarListing;
 import it.attimo.core.calendar.ItalianCalendar;
 import it.attimo.core.timing.TimingArguments;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.util.List;
-import java.util.concurrent.Callable;
-
 /** {@code attimo holidays --comune <ISTAT code or unique name> --year 2026 [--json]}. */
-@Command(name = "holidays", mixinStandardHelpOptions = true,
+@Command(
+        name = "holidays",
+        mixinStandardHelpOptions = true,
         description = "List national holidays, the comune's local day and soft periods of a year (Europe/Rome).")
 public final class HolidaysCommand implements Callable<Integer> {
     @Spec
@@ -36,7 +37,9 @@ public final class HolidaysCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return BadInput.report(spec, e);
         }
-        spec.commandLine().getOut().print(json ? CalendarListing.json(days) + System.lineSeparator() : CalendarListing.text(days));
+        spec.commandLine()
+                .getOut()
+                .print(json ? CalendarListing.json(days) + System.lineSeparator() : CalendarListing.text(days));
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -6,20 +6,21 @@ import it.attimo.core.timing.SendPlanJson;
 import it.attimo.core.timing.SendWindowPlanner;
 import it.attimo.core.timing.TimingArguments;
 import it.attimo.core.timing.profile.CustomerHistory;
+import java.time.Instant;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-
-import java.time.Instant;
-import java.util.concurrent.Callable;
 
 /**
  * {@code attimo plan --comune <code> --channel email|sms|push --earliest <ISO instant> [--deadline <ISO instant>]
  * [--segment b2b|b2c] [--kind transactional|service|marketing] [--journey <name>]
  * [--history events.ndjson --customer <id>] [--json]}.
  */
-@Command(name = "plan", mixinStandardHelpOptions = true,
+@Command(
+        name = "plan",
+        mixinStandardHelpOptions = true,
         description = "Plan one send: when, how suitable (0-100) and why, under the Italian calendar and send windows.")
 public final class PlanCommand implements Callable<Integer> {
     @Spec
@@ -49,7 +50,9 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--journey", description = "journey name (post-purchase journeys get the December shift)")
     String journey;
 
-    @Option(names = "--history", description = "events.ndjson (CloudEvents) to learn the customer's temporal profile and past sends from")
+    @Option(
+            names = "--history",
+            description = "events.ndjson (CloudEvents) to learn the customer's temporal profile and past sends from")
     java.nio.file.Path history;
 
     @Option(names = "--customer", description = "customer id within --history")
@@ -74,13 +77,15 @@ public final class PlanCommand implements Callable<Integer> {
                     .kind(TimingArguments.kind(kind))
                     .journey(journey)
                     .province(province);
-            if (comune != null) request.comune(planner.calendar().directory().resolve(comune).istatCode());
+            if (comune != null)
+                request.comune(planner.calendar().directory().resolve(comune).istatCode());
             if ((history == null) != (customer == null)) {
                 throw new IllegalArgumentException("--history and --customer go together");
             }
             if (history != null) {
                 BadInput.requireReadable("--history", history);
-                try (java.io.InputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(history))) {
+                try (java.io.InputStream in =
+                        new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(history))) {
                     CustomerHistory h = CustomerHistory.of(in, customer, from);
                     request.prediction(h.prediction()).history(h.sends());
                 } catch (java.io.IOException e) {
@@ -91,7 +96,9 @@ public final class PlanCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return BadInput.report(spec, e);
         }
-        spec.commandLine().getOut().print(json ? SendPlanJson.json(plan) + System.lineSeparator() : SendPlanJson.text(plan));
+        spec.commandLine()
+                .getOut()
+                .print(json ? SendPlanJson.json(plan) + System.lineSeparator() : SendPlanJson.text(plan));
         spec.commandLine().getOut().flush();
         return 0;
     }

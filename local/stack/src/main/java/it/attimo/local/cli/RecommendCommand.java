@@ -3,11 +3,6 @@ package it.attimo.local.cli;
 import it.attimo.core.timing.SendWindowPlanner;
 import it.attimo.core.timing.TimingArguments;
 import it.attimo.core.timing.profile.BatchRecommender;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
 import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -21,14 +16,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code attimo recommend --customers customers.ndjson --history events.ndjson --from <ISO> --to <ISO>
  * --channel email [--kind marketing] [--half-life 42] [--json]}: one JSON line per customer with {@code customerId}, {@code sendAt},
  * {@code suitability} (and {@code localTime}, {@code cluster}, {@code skipped}); a summary goes to stderr.
  */
-@Command(name = "recommend", mixinStandardHelpOptions = true,
-        description = "Recommend one send slot per customer in [from, to) from their temporal profiles and the Italian calendar.")
+@Command(
+        name = "recommend",
+        mixinStandardHelpOptions = true,
+        description =
+                "Recommend one send slot per customer in [from, to) from their temporal profiles and the Italian calendar.")
 public final class RecommendCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -51,8 +53,10 @@ public final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--kind", description = "transactional, service or marketing (default marketing)")
     String kind;
 
-    @Option(names = "--half-life", description = "profiles' half-life in days or as an ISO-8601 duration (default: chosen "
-            + "from the history's last week before --from, 42 days when it is too short)")
+    @Option(
+            names = "--half-life",
+            description = "profiles' half-life in days or as an ISO-8601 duration (default: chosen "
+                    + "from the history's last week before --from, 42 days when it is too short)")
     String halfLife;
 
     @Option(names = "--json", description = "JSON lines output (the only format; accepted for symmetry)")
@@ -64,22 +68,34 @@ public final class RecommendCommand implements Callable<Integer> {
         try {
             Instant start = TimingArguments.instant("--from", from);
             Instant end = TimingArguments.instant("--to", to);
-            if (!end.isAfter(start)) throw new IllegalArgumentException("--to " + end + " must be after --from " + start);
+            if (!end.isAfter(start))
+                throw new IllegalArgumentException("--to " + end + " must be after --from " + start);
             BadInput.requireReadable("--customers", customers);
             BadInput.requireReadable("--history", history);
             Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
             try (InputStream c = new BufferedInputStream(Files.newInputStream(customers), 1 << 16);
-                 InputStream e = new BufferedInputStream(Files.newInputStream(history), 1 << 16)) {
-                summary = new BatchRecommender(SendWindowPlanner.defaults(), halfLife(halfLife)).run(c, e, start, end,
-                        TimingArguments.channel(channel), TimingArguments.kind(kind), out);
+                    InputStream e = new BufferedInputStream(Files.newInputStream(history), 1 << 16)) {
+                summary = new BatchRecommender(SendWindowPlanner.defaults(), halfLife(halfLife))
+                        .run(c, e, start, end, TimingArguments.channel(channel), TimingArguments.kind(kind), out);
             }
             out.flush();
         } catch (IllegalArgumentException | IOException e) {
             return BadInput.report(spec, e);
         }
-        spec.commandLine().getErr().printf("recommended %d of %d customers (%d skipped, %d events, %d unknown comuni, %d clusters, alpha %.1f, half-life %d days: %s) in %d ms%n",
-                summary.planned(), summary.customers(), summary.skipped(), summary.events(), summary.unknownComuni(),
-                summary.clusters(), summary.alpha(), summary.halfLife().toDays(), summary.halfLifeBasis(), summary.millis());
+        spec.commandLine()
+                .getErr()
+                .printf(
+                        "recommended %d of %d customers (%d skipped, %d events, %d unknown comuni, %d clusters, alpha %.1f, half-life %d days: %s) in %d ms%n",
+                        summary.planned(),
+                        summary.customers(),
+                        summary.skipped(),
+                        summary.events(),
+                        summary.unknownComuni(),
+                        summary.clusters(),
+                        summary.alpha(),
+                        summary.halfLife().toDays(),
+                        summary.halfLifeBasis(),
+                        summary.millis());
         return 0;
     }
 
@@ -90,7 +106,8 @@ public final class RecommendCommand implements Callable<Integer> {
         try {
             d = text.matches("\\d{1,6}") ? Duration.ofDays(Long.parseLong(text)) : Duration.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--half-life " + text + " is neither whole days nor an ISO-8601 duration");
+            throw new IllegalArgumentException(
+                    "--half-life " + text + " is neither whole days nor an ISO-8601 duration");
         }
         if (d.isZero() || d.isNegative()) throw new IllegalArgumentException("--half-life must be positive");
         return d;

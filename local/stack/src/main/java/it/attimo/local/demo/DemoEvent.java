@@ -10,6 +10,10 @@ import java.time.Instant;
  * @param malformed a deliberately invalid companion sent in the same batch (null for most events)
  * @param deliveredTwice whether the demo delivers this event a second time (as webhooks and retries do)
  */
-public record DemoEvent(Instant at, String customerId, String type, ObjectNode cloudEvent, ObjectNode malformed,
-    boolean deliveredTwice) {
-}
+public record DemoEvent(
+        Instant at,
+        String customerId,
+        String type,
+        ObjectNode cloudEvent,
+        ObjectNode malformed,
+        boolean deliveredTwice) {}

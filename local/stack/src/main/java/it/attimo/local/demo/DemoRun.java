@@ -16,142 +16,169 @@ import java.util.TreeMap;
 
 /** {@code attimo demo}: start the stack, replay the synthetic customers through it, summarise. */
 public final class DemoRun {
-  /** What to run. */
-  public record Settings(Path home, Path dataDir, int customers, long seed, int days, Instant start, int clients,
-      int workers) {
-  }
+    /** What to run. */
+    public record Settings(
+            Path home, Path dataDir, int customers, long seed, int days, Instant start, int clients, int workers) {}
 
-  /** The summary and whether the stack misbehaved (5xx, transport errors, dead letters). */
-  public record Outcome(String text, ObjectNode json, boolean healthy, List<String> problems) {
-  }
+    /** The summary and whether the stack misbehaved (5xx, transport errors, dead letters). */
+    public record Outcome(String text, ObjectNode json, boolean healthy, List<String> problems) {}
 
-  private DemoRun() {
-  }
+    private DemoRun() {}
 
-  public static Outcome run(Settings s, PrintStream err, boolean terminal) throws InterruptedException {
-    long began = System.nanoTime();
-    String secret = "demo-" + Long.toHexString(new java.util.Random(s.seed()).nextLong());
-    StackOptions options = new StackOptions(s.home(), s.dataDir(), 0, s.start(), false, secret,
-        "demo-hubspot-secret", s.workers());
-    err.println("demo: starting the embedded stack" + (s.dataDir() == null ? " (in memory)" : " (data " + s.dataDir()
-        + ")") + "...");
-    try (LocalStack stack = LocalStack.start(options);
-         DemoDriver driver = new DemoDriver(stack.baseUrl(), secret, s.clients())) {
-      Instant start = stack.now();
-      Instant end = start.plus(Duration.ofDays(s.days()));
-      List<DemoCustomer> customers = DemoPopulation.generate(s.customers(), s.seed());
-      List<DemoEvent> events = DemoScenario.events(customers, s.seed(), start, s.days());
-      err.println("demo: " + customers.size() + " customers, " + events.size() + " events over " + s.days()
-          + " virtual days from " + start + " (stack on " + stack.baseUrl() + ")");
-      long sendBegan = System.nanoTime();
-      try (DemoProgress progress = DemoProgress.on(err, Duration.between(start, end).toHours(), terminal)) {
-        driver.run(events, start, end, progress);
-      }
-      long sendNanos = System.nanoTime() - sendBegan;
-      return summarise(s, stack, driver, customers, start, sendNanos, began);
-    }
-  }
-
-  private static Outcome summarise(Settings s, LocalStack stack, DemoDriver driver, List<DemoCustomer> customers,
-      Instant start, long sendNanos, long beganNanos) throws InterruptedException {
-    DemoSummary summary = new DemoSummary();
-    ObjectNode json = summary.json;
-    long b2b = customers.stream().filter(DemoCustomer::b2b).count();
-    ObjectNode run = json.putObject("run");
-    run.put("customers", customers.size()).put("seed", s.seed()).put("days", s.days()).put("start", start.toString())
-        .put("b2b", b2b).put("b2c", customers.size() - b2b).put("end", stack.now().toString());
-
-    ObjectNode ev = json.putObject("events");
-    ev.put("sent", driver.eventsSent.get()).put("duplicateDeliveries", driver.duplicatesSent.get())
-        .put("malformedSent", driver.malformedSent.get()).put("requests", driver.requests.get())
-        .put("accepted", driver.accepted.get()).put("rejected", driver.rejected.get())
-        .put("duplicatesInBatch", driver.duplicatesInBatch.get()).put("ignored", driver.ignored.get())
-        .put("transportErrors", driver.transportErrors.get());
-    ObjectNode codes = ev.putObject("statusCodes");
-    new TreeMap<>(driver.statusCodes).forEach((code, n) -> codes.put(code.toString(), n.get()));
-
-    List<Long> latencies = new ArrayList<>(driver.latenciesMicros);
-    latencies.sort(null);
-    json.putObject("ingestLatencyMillis").put("p50", DemoSummary.percentile(latencies, 50))
-        .put("p99", DemoSummary.percentile(latencies, 99)).put("max", DemoSummary.percentile(latencies, 100))
-        .put("requests", latencies.size());
-
-    json.put("quarantine", stack.quarantine().recent(Integer.MAX_VALUE).size());
-    // what the duplicate deliveries left behind: the event log is keyed by customer and event id
-    long logged = 0;
-    for (var page : stack.dynamoDb().scanPaginator(b -> b.tableName(
-        it.attimo.aws.dynamo.AttimoTables.name(LocalStack.TABLE_PREFIX, it.attimo.aws.dynamo.AttimoTables.EVENTS))
-        .select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT))) {
-      logged += page.count();
-    }
-    ev.put("eventLogItems", logged);
-    int deadLetters = stack.deadLetters();
-    json.putObject("queue").put("processed", stack.messagesProcessed()).put("failed", stack.messagesFailed())
-        .put("deadLetters", deadLetters);
-
-    ObjectNode journeys = json.putObject("journeys");
-    for (String journey : stack.stateMachines().keySet()) {
-      journeys.putObject(journey).put("started", 0).put("finished", 0).put("succeeded", 0).put("failed", 0)
-          .put("otherClosed", 0).put("running", 0);
-    }
-    for (ExecutionDescription e : stack.executions()) {
-      String journey = e.stateMachineArn().substring(e.stateMachineArn().lastIndexOf(':') + 1);
-      ObjectNode j = (ObjectNode) journeys.get(journey);
-      j.put("started", j.path("started").asLong() + 1);
-      if (e.status() == ExecutionStatus.RUNNING) {
-        j.put("running", j.path("running").asLong() + 1);
-      } else {
-        j.put("finished", j.path("finished").asLong() + 1);
-        String field = e.status() == ExecutionStatus.SUCCEEDED ? "succeeded"
-            : e.status() == ExecutionStatus.FAILED ? "failed" : "otherClosed";
-        j.put(field, j.path(field).asLong() + 1);
-      }
+    public static Outcome run(Settings s, PrintStream err, boolean terminal) throws InterruptedException {
+        long began = System.nanoTime();
+        String secret = "demo-" + Long.toHexString(new java.util.Random(s.seed()).nextLong());
+        StackOptions options = new StackOptions(
+                s.home(), s.dataDir(), 0, s.start(), false, secret, "demo-hubspot-secret", s.workers());
+        err.println("demo: starting the embedded stack"
+                + (s.dataDir() == null ? " (in memory)" : " (data " + s.dataDir() + ")") + "...");
+        try (LocalStack stack = LocalStack.start(options);
+                DemoDriver driver = new DemoDriver(stack.baseUrl(), secret, s.clients())) {
+            Instant start = stack.now();
+            Instant end = start.plus(Duration.ofDays(s.days()));
+            List<DemoCustomer> customers = DemoPopulation.generate(s.customers(), s.seed());
+            List<DemoEvent> events = DemoScenario.events(customers, s.seed(), start, s.days());
+            err.println("demo: " + customers.size() + " customers, " + events.size() + " events over " + s.days()
+                    + " virtual days from " + start + " (stack on " + stack.baseUrl() + ")");
+            long sendBegan = System.nanoTime();
+            try (DemoProgress progress =
+                    DemoProgress.on(err, Duration.between(start, end).toHours(), terminal)) {
+                driver.run(events, start, end, progress);
+            }
+            long sendNanos = System.nanoTime() - sendBegan;
+            return summarise(s, stack, driver, customers, start, sendNanos, began);
+        }
     }
 
-    JsonNode outbox = driver.getJson("/outbox");
-    List<String> keys = new ArrayList<>();
-    if (outbox != null) {
-      outbox.forEach(m -> keys.add(m.path("journey").asText("?") + " / " + m.path("step").asText("?") + " / "
-          + m.path("channel").asText("?")));
-    }
-    ObjectNode messages = json.putObject("messages");
-    DemoSummary.count(keys).forEach(messages::put);
+    private static Outcome summarise(
+            Settings s,
+            LocalStack stack,
+            DemoDriver driver,
+            List<DemoCustomer> customers,
+            Instant start,
+            long sendNanos,
+            long beganNanos)
+            throws InterruptedException {
+        DemoSummary summary = new DemoSummary();
+        ObjectNode json = summary.json;
+        long b2b = customers.stream().filter(DemoCustomer::b2b).count();
+        ObjectNode run = json.putObject("run");
+        run.put("customers", customers.size())
+                .put("seed", s.seed())
+                .put("days", s.days())
+                .put("start", start.toString())
+                .put("b2b", b2b)
+                .put("b2c", customers.size() - b2b)
+                .put("end", stack.now().toString());
 
-    List<String> paths = customers.stream().map(c -> "/profiles/" + c.id()).toList();
-    List<String> tiers = new ArrayList<>();
-    int profiles = 0;
-    for (JsonNode p : driver.getAll(paths)) {
-      if (p != null) {
-        profiles++;
-        tiers.add(p.path("tier").asText("none"));
-      }
-    }
-    ObjectNode tierCounts = json.putObject("tiers");
-    DemoSummary.count(tiers).forEach(tierCounts::put);
-    run.put("profilesFound", profiles);
-    JsonNode onboarding = driver.getJson("/kpis/onboarding");
-    json.set("onboarding", onboarding);
+        ObjectNode ev = json.putObject("events");
+        ev.put("sent", driver.eventsSent.get())
+                .put("duplicateDeliveries", driver.duplicatesSent.get())
+                .put("malformedSent", driver.malformedSent.get())
+                .put("requests", driver.requests.get())
+                .put("accepted", driver.accepted.get())
+                .put("rejected", driver.rejected.get())
+                .put("duplicatesInBatch", driver.duplicatesInBatch.get())
+                .put("ignored", driver.ignored.get())
+                .put("transportErrors", driver.transportErrors.get());
+        ObjectNode codes = ev.putObject("statusCodes");
+        new TreeMap<>(driver.statusCodes).forEach((code, n) -> codes.put(code.toString(), n.get()));
 
-    long wallMillis = (System.nanoTime() - beganNanos) / 1_000_000;
-    run.put("wallMillis", wallMillis);
-    run.put("sendMillis", sendNanos / 1_000_000);
-    run.put("eventsPerSecond", driver.eventsSent.get() / Math.max(0.001, sendNanos / 1e9));
+        List<Long> latencies = new ArrayList<>(driver.latenciesMicros);
+        latencies.sort(null);
+        json.putObject("ingestLatencyMillis")
+                .put("p50", DemoSummary.percentile(latencies, 50))
+                .put("p99", DemoSummary.percentile(latencies, 99))
+                .put("max", DemoSummary.percentile(latencies, 100))
+                .put("requests", latencies.size());
 
-    List<String> problems = new ArrayList<>();
-    long serverErrors = driver.statusCodes.entrySet().stream().filter(e -> e.getKey() >= 500)
-        .mapToLong(e -> e.getValue().get()).sum();
-    if (serverErrors > 0) {
-      problems.add(serverErrors + " request(s) answered 5xx");
+        json.put("quarantine", stack.quarantine().recent(Integer.MAX_VALUE).size());
+        // what the duplicate deliveries left behind: the event log is keyed by customer and event id
+        long logged = 0;
+        for (var page : stack.dynamoDb()
+                .scanPaginator(b -> b.tableName(it.attimo.aws.dynamo.AttimoTables.name(
+                                LocalStack.TABLE_PREFIX, it.attimo.aws.dynamo.AttimoTables.EVENTS))
+                        .select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT))) {
+            logged += page.count();
+        }
+        ev.put("eventLogItems", logged);
+        int deadLetters = stack.deadLetters();
+        json.putObject("queue")
+                .put("processed", stack.messagesProcessed())
+                .put("failed", stack.messagesFailed())
+                .put("deadLetters", deadLetters);
+
+        ObjectNode journeys = json.putObject("journeys");
+        for (String journey : stack.stateMachines().keySet()) {
+            journeys.putObject(journey)
+                    .put("started", 0)
+                    .put("finished", 0)
+                    .put("succeeded", 0)
+                    .put("failed", 0)
+                    .put("otherClosed", 0)
+                    .put("running", 0);
+        }
+        for (ExecutionDescription e : stack.executions()) {
+            String journey = e.stateMachineArn().substring(e.stateMachineArn().lastIndexOf(':') + 1);
+            ObjectNode j = (ObjectNode) journeys.get(journey);
+            j.put("started", j.path("started").asLong() + 1);
+            if (e.status() == ExecutionStatus.RUNNING) {
+                j.put("running", j.path("running").asLong() + 1);
+            } else {
+                j.put("finished", j.path("finished").asLong() + 1);
+                String field = e.status() == ExecutionStatus.SUCCEEDED
+                        ? "succeeded"
+                        : e.status() == ExecutionStatus.FAILED ? "failed" : "otherClosed";
+                j.put(field, j.path(field).asLong() + 1);
+            }
+        }
+
+        JsonNode outbox = driver.getJson("/outbox");
+        List<String> keys = new ArrayList<>();
+        if (outbox != null) {
+            outbox.forEach(m -> keys.add(m.path("journey").asText("?") + " / "
+                    + m.path("step").asText("?") + " / " + m.path("channel").asText("?")));
+        }
+        ObjectNode messages = json.putObject("messages");
+        DemoSummary.count(keys).forEach(messages::put);
+
+        List<String> paths = customers.stream().map(c -> "/profiles/" + c.id()).toList();
+        List<String> tiers = new ArrayList<>();
+        int profiles = 0;
+        for (JsonNode p : driver.getAll(paths)) {
+            if (p != null) {
+                profiles++;
+                tiers.add(p.path("tier").asText("none"));
+            }
+        }
+        ObjectNode tierCounts = json.putObject("tiers");
+        DemoSummary.count(tiers).forEach(tierCounts::put);
+        run.put("profilesFound", profiles);
+        JsonNode onboarding = driver.getJson("/kpis/onboarding");
+        json.set("onboarding", onboarding);
+
+        long wallMillis = (System.nanoTime() - beganNanos) / 1_000_000;
+        run.put("wallMillis", wallMillis);
+        run.put("sendMillis", sendNanos / 1_000_000);
+        run.put("eventsPerSecond", driver.eventsSent.get() / Math.max(0.001, sendNanos / 1e9));
+
+        List<String> problems = new ArrayList<>();
+        long serverErrors = driver.statusCodes.entrySet().stream()
+                .filter(e -> e.getKey() >= 500)
+                .mapToLong(e -> e.getValue().get())
+                .sum();
+        if (serverErrors > 0) {
+            problems.add(serverErrors + " request(s) answered 5xx");
+        }
+        if (driver.transportErrors.get() > 0) {
+            problems.add(driver.transportErrors.get() + " request(s) failed in transport");
+        }
+        if (deadLetters > 0) {
+            problems.add(deadLetters + " queue message(s) ended in the dead-letter queue");
+        }
+        if (profiles < customers.size()) {
+            problems.add((customers.size() - profiles) + " customer(s) have no profile");
+        }
+        return new Outcome(summary.text(), json, problems.isEmpty(), problems);
     }
-    if (driver.transportErrors.get() > 0) {
-      problems.add(driver.transportErrors.get() + " request(s) failed in transport");
-    }
-    if (deadLetters > 0) {
-      problems.add(deadLetters + " queue message(s) ended in the dead-letter queue");
-    }
-    if (profiles < customers.size()) {
-      problems.add((customers.size() - profiles) + " customer(s) have no profile");
-    }
-    return new Outcome(summary.text(), json, problems.isEmpty(), problems);
-  }
 }

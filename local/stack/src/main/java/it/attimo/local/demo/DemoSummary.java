@@ -12,95 +12,144 @@ import java.util.TreeMap;
 
 /** What the demo did, as text for people and as JSON for scripts. */
 final class DemoSummary {
-  private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  final ObjectNode json = JSON.createObjectNode();
+    final ObjectNode json = JSON.createObjectNode();
 
-  static double percentile(List<Long> sortedMicros, double p) {
-    if (sortedMicros.isEmpty()) {
-      return 0;
+    static double percentile(List<Long> sortedMicros, double p) {
+        if (sortedMicros.isEmpty()) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sortedMicros.size()) - 1;
+        return sortedMicros.get(Math.max(0, Math.min(index, sortedMicros.size() - 1))) / 1000.0;
     }
-    int index = (int) Math.ceil(p / 100.0 * sortedMicros.size()) - 1;
-    return sortedMicros.get(Math.max(0, Math.min(index, sortedMicros.size() - 1))) / 1000.0;
-  }
 
-  /** Counts by key, sorted by key. */
-  static Map<String, Long> count(Iterable<String> keys) {
-    Map<String, Long> out = new TreeMap<>();
-    for (String k : keys) {
-      out.merge(k, 1L, Long::sum);
+    /** Counts by key, sorted by key. */
+    static Map<String, Long> count(Iterable<String> keys) {
+        Map<String, Long> out = new TreeMap<>();
+        for (String k : keys) {
+            out.merge(k, 1L, Long::sum);
+        }
+        return out;
     }
-    return out;
-  }
 
-  String text() {
-    StringBuilder out = new StringBuilder();
-    JsonNode run = json.path("run");
-    out.append(String.format(Locale.ROOT, "Attimo demo: %d customers (seed %d, %d b2b / %d b2c), %d virtual days from %s%n",
-        run.path("customers").asLong(), run.path("seed").asLong(), run.path("b2b").asLong(), run.path("b2c").asLong(),
-        run.path("days").asLong(), run.path("start").asText()));
-    out.append(String.format(Locale.ROOT, "  wall time %s, %.0f events/s through POST /events%n",
-        human(Duration.ofMillis(run.path("wallMillis").asLong())), run.path("eventsPerSecond").asDouble()));
-    JsonNode ev = json.path("events");
-    out.append(String.format(Locale.ROOT,
-        "events      sent %d (+%d duplicate deliveries, +%d malformed companions in batches), %d requests%n",
-        ev.path("sent").asLong(), ev.path("duplicateDeliveries").asLong(), ev.path("malformedSent").asLong(),
-        ev.path("requests").asLong()));
-    out.append(String.format(Locale.ROOT,
-        "ingest      accepted %d, rejected %d (quarantine now holds %d), duplicates in a batch %d, ignored %d%n",
-        ev.path("accepted").asLong(), ev.path("rejected").asLong(), json.path("quarantine").asLong(),
-        ev.path("duplicatesInBatch").asLong(), ev.path("ignored").asLong()));
-    long logged = ev.path("eventLogItems").asLong();
-    long distinct = ev.path("sent").asLong();
-    out.append(String.format(Locale.ROOT, "            event log holds %d items for %d distinct events sent (%s)%n",
-        logged, distinct, logged == distinct ? "every duplicate delivery absorbed"
-            : "differs by " + (logged - distinct)));
-    out.append(String.format(Locale.ROOT, "            HTTP status %s, transport errors %d%n", ev.path("statusCodes"),
-        ev.path("transportErrors").asLong()));
-    JsonNode lat = json.path("ingestLatencyMillis");
-    out.append(String.format(Locale.ROOT, "            latency p50 %.1f ms, p99 %.1f ms, max %.1f ms (client-measured)%n",
-        lat.path("p50").asDouble(), lat.path("p99").asDouble(), lat.path("max").asDouble()));
-    JsonNode q = json.path("queue");
-    out.append(String.format(Locale.ROOT, "queue       processed %d, failed and retried %d, dead letters %d%n",
-        q.path("processed").asLong(), q.path("failed").asLong(), q.path("deadLetters").asLong()));
-    out.append("journeys\n");
-    json.path("journeys").fields().forEachRemaining(j -> out.append(String.format(Locale.ROOT,
-        "  %-16s started %d, finished %d (succeeded %d, failed %d, other %d), running %d%n", j.getKey(),
-        j.getValue().path("started").asLong(), j.getValue().path("finished").asLong(),
-        j.getValue().path("succeeded").asLong(), j.getValue().path("failed").asLong(),
-        j.getValue().path("otherClosed").asLong(), j.getValue().path("running").asLong())));
-    out.append("messages (outbox: journey / step / channel)\n");
-    json.path("messages").fields().forEachRemaining(m ->
-        out.append(String.format(Locale.ROOT, "  %-48s %d%n", m.getKey(), m.getValue().asLong())));
-    if (json.path("messages").isEmpty()) {
-      out.append("  (none)\n");
+    String text() {
+        StringBuilder out = new StringBuilder();
+        JsonNode run = json.path("run");
+        out.append(String.format(
+                Locale.ROOT,
+                "Attimo demo: %d customers (seed %d, %d b2b / %d b2c), %d virtual days from %s%n",
+                run.path("customers").asLong(),
+                run.path("seed").asLong(),
+                run.path("b2b").asLong(),
+                run.path("b2c").asLong(),
+                run.path("days").asLong(),
+                run.path("start").asText()));
+        out.append(String.format(
+                Locale.ROOT,
+                "  wall time %s, %.0f events/s through POST /events%n",
+                human(Duration.ofMillis(run.path("wallMillis").asLong())),
+                run.path("eventsPerSecond").asDouble()));
+        JsonNode ev = json.path("events");
+        out.append(String.format(
+                Locale.ROOT,
+                "events      sent %d (+%d duplicate deliveries, +%d malformed companions in batches), %d requests%n",
+                ev.path("sent").asLong(),
+                ev.path("duplicateDeliveries").asLong(),
+                ev.path("malformedSent").asLong(),
+                ev.path("requests").asLong()));
+        out.append(String.format(
+                Locale.ROOT,
+                "ingest      accepted %d, rejected %d (quarantine now holds %d), duplicates in a batch %d, ignored %d%n",
+                ev.path("accepted").asLong(),
+                ev.path("rejected").asLong(),
+                json.path("quarantine").asLong(),
+                ev.path("duplicatesInBatch").asLong(),
+                ev.path("ignored").asLong()));
+        long logged = ev.path("eventLogItems").asLong();
+        long distinct = ev.path("sent").asLong();
+        out.append(String.format(
+                Locale.ROOT,
+                "            event log holds %d items for %d distinct events sent (%s)%n",
+                logged,
+                distinct,
+                logged == distinct ? "every duplicate delivery absorbed" : "differs by " + (logged - distinct)));
+        out.append(String.format(
+                Locale.ROOT,
+                "            HTTP status %s, transport errors %d%n",
+                ev.path("statusCodes"),
+                ev.path("transportErrors").asLong()));
+        JsonNode lat = json.path("ingestLatencyMillis");
+        out.append(String.format(
+                Locale.ROOT,
+                "            latency p50 %.1f ms, p99 %.1f ms, max %.1f ms (client-measured)%n",
+                lat.path("p50").asDouble(),
+                lat.path("p99").asDouble(),
+                lat.path("max").asDouble()));
+        JsonNode q = json.path("queue");
+        out.append(String.format(
+                Locale.ROOT,
+                "queue       processed %d, failed and retried %d, dead letters %d%n",
+                q.path("processed").asLong(),
+                q.path("failed").asLong(),
+                q.path("deadLetters").asLong()));
+        out.append("journeys\n");
+        json.path("journeys")
+                .fields()
+                .forEachRemaining(j -> out.append(String.format(
+                        Locale.ROOT,
+                        "  %-16s started %d, finished %d (succeeded %d, failed %d, other %d), running %d%n",
+                        j.getKey(),
+                        j.getValue().path("started").asLong(),
+                        j.getValue().path("finished").asLong(),
+                        j.getValue().path("succeeded").asLong(),
+                        j.getValue().path("failed").asLong(),
+                        j.getValue().path("otherClosed").asLong(),
+                        j.getValue().path("running").asLong())));
+        out.append("messages (outbox: journey / step / channel)\n");
+        json.path("messages")
+                .fields()
+                .forEachRemaining(m -> out.append(String.format(
+                        Locale.ROOT, "  %-48s %d%n", m.getKey(), m.getValue().asLong())));
+        if (json.path("messages").isEmpty()) {
+            out.append("  (none)\n");
+        }
+        out.append("tiers (profiles)\n  ");
+        List<String> tiers = new ArrayList<>();
+        json.path("tiers")
+                .fields()
+                .forEachRemaining(t -> tiers.add(t.getKey() + " " + t.getValue().asLong()));
+        out.append(tiers.isEmpty() ? "(none)" : String.join(", ", tiers)).append('\n');
+        JsonNode onboarding = json.path("onboarding");
+        if (!onboarding.isMissingNode() && !onboarding.isNull()) {
+            out.append("onboarding (GET /kpis/onboarding)\n").append(onboardingText(onboarding.path("overall")));
+        }
+        return out.toString();
     }
-    out.append("tiers (profiles)\n  ");
-    List<String> tiers = new ArrayList<>();
-    json.path("tiers").fields().forEachRemaining(t -> tiers.add(t.getKey() + " " + t.getValue().asLong()));
-    out.append(tiers.isEmpty() ? "(none)" : String.join(", ", tiers)).append('\n');
-    JsonNode onboarding = json.path("onboarding");
-    if (!onboarding.isMissingNode() && !onboarding.isNull()) {
-      out.append("onboarding (GET /kpis/onboarding)\n").append(onboardingText(onboarding.path("overall")));
+
+    /** The overall onboarding touchpoints in two lines; the full report is in the JSON summary. */
+    static String onboardingText(JsonNode overall) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(
+                Locale.ROOT,
+                "  %d customers; guide completed %.1f%%; outcomes %s%n",
+                overall.path("customers").asLong(),
+                overall.path("guideCompletedPercent").asDouble(),
+                overall.path("outcomes")));
+        List<String> phases = new ArrayList<>();
+        overall.path("phases")
+                .fields()
+                .forEachRemaining(p -> phases.add(
+                        p.getKey() + " " + p.getValue().path("completed").asLong() + "/"
+                                + p.getValue().path("entered").asLong()));
+        out.append("  completed/entered: ").append(String.join(", ", phases)).append('\n');
+        return out.toString();
     }
-    return out.toString();
-  }
 
-  /** The overall onboarding touchpoints in two lines; the full report is in the JSON summary. */
-  static String onboardingText(JsonNode overall) {
-    StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "  %d customers; guide completed %.1f%%; outcomes %s%n",
-        overall.path("customers").asLong(), overall.path("guideCompletedPercent").asDouble(), overall.path("outcomes")));
-    List<String> phases = new ArrayList<>();
-    overall.path("phases").fields().forEachRemaining(p -> phases.add(p.getKey() + " "
-        + p.getValue().path("completed").asLong() + "/" + p.getValue().path("entered").asLong()));
-    out.append("  completed/entered: ").append(String.join(", ", phases)).append('\n');
-    return out.toString();
-  }
-
-  static String human(Duration d) {
-    long s = d.toSeconds();
-    return s >= 60 ? (s / 60) + "m" + String.format("%02d", s % 60) + "s" : String.format(Locale.ROOT, "%.1fs",
-        d.toMillis() / 1000.0);
-  }
+    static String human(Duration d) {
+        long s = d.toSeconds();
+        return s >= 60
+                ? (s / 60) + "m" + String.format("%02d", s % 60) + "s"
+                : String.format(Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
+    }
 }

@@ -13,25 +13,25 @@ import java.util.Optional;
 
 /** What the local HTTP routes need from the stack (a fake in route tests). */
 public interface LocalBackend {
-  /** Calls a deployed function's handler with an API Gateway event; answers what the handler returned. */
-  Object invokeHttpFunction(String logicalId, APIGatewayV2HTTPEvent event);
+    /** Calls a deployed function's handler with an API Gateway event; answers what the handler returned. */
+    Object invokeHttpFunction(String logicalId, APIGatewayV2HTTPEvent event);
 
-  Instant now();
+    Instant now();
 
-  /** "manual" or "realtime". */
-  String clockMode();
+    /** "manual" or "realtime". */
+    String clockMode();
 
-  AdvanceResult advanceTo(Instant target);
+    AdvanceResult advanceTo(Instant target);
 
-  ObjectNode health();
+    ObjectNode health();
 
-  /** Outbox messages ordered by send time, optionally of one customer. */
-  List<OutboxMessage> outbox(Optional<String> customerId);
+    /** Outbox messages ordered by send time, optionally of one customer. */
+    List<OutboxMessage> outbox(Optional<String> customerId);
 
-  List<QuarantinedEvent> quarantine(int limit);
+    List<QuarantinedEvent> quarantine(int limit);
 
-  List<ExecutionDescription> executions();
+    List<ExecutionDescription> executions();
 
-  /** The history of the execution with this name (any journey), if there is one. */
-  Optional<List<HistoryEvent>> history(String executionName);
+    /** The history of the execution with this name (any journey), if there is one. */
+    Optional<List<HistoryEvent>> history(String executionName);
 }

@@ -22,77 +22,82 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the ingest function, not this server, decides what is too large (413).
  */
 public final class LocalHttpServer implements AutoCloseable {
-  static final int MAX_BODY = 1024 * 1024 + 1;
-  private static final int THREADS = 8;
+    static final int MAX_BODY = 1024 * 1024 + 1;
+    private static final int THREADS = 8;
 
-  private final HttpServer server;
-  private final ExecutorService threads;
-  private final URI baseUrl;
+    private final HttpServer server;
+    private final ExecutorService threads;
+    private final URI baseUrl;
 
-  private LocalHttpServer(HttpServer server, ExecutorService threads) {
-    this.server = server;
-    this.threads = threads;
-    this.baseUrl = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-  }
-
-  public static LocalHttpServer start(int port, LocalBackend backend) {
-    LocalRoutes routes = new LocalRoutes(backend);
-    try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
-      AtomicInteger n = new AtomicInteger();
-      ExecutorService threads = Executors.newFixedThreadPool(THREADS, r -> {
-        Thread t = new Thread(r, "attimo-http-" + n.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-      });
-      server.setExecutor(threads);
-      server.createContext("/", exchange -> serve(exchange, routes));
-      server.start();
-      return new LocalHttpServer(server, threads);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + " (" + e.getMessage() + ")", e);
+    private LocalHttpServer(HttpServer server, ExecutorService threads) {
+        this.server = server;
+        this.threads = threads;
+        this.baseUrl = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
-  }
 
-  public URI baseUrl() {
-    return baseUrl;
-  }
-
-  private static void serve(HttpExchange exchange, LocalRoutes routes) throws IOException {
-    try (exchange) {
-      byte[] body = readLimited(exchange.getRequestBody());
-      Map<String, List<String>> headers = new LinkedHashMap<>(exchange.getRequestHeaders());
-      URI uri = exchange.getRequestURI();
-      LocalRoutes.Request request = new LocalRoutes.Request(exchange.getRequestMethod(), uri.getRawPath(),
-          uri.getRawQuery(), headers, body, exchange.getRemoteAddress().getAddress().getHostAddress());
-      LocalRoutes.Response response = routes.handle(request);
-      response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-      byte[] out = response.body();
-      boolean head = exchange.getRequestMethod().equals("HEAD");
-      exchange.sendResponseHeaders(response.status(), out.length == 0 || head ? -1 : out.length);
-      if (out.length > 0 && !head) {
-        try (OutputStream os = exchange.getResponseBody()) {
-          os.write(out);
+    public static LocalHttpServer start(int port, LocalBackend backend) {
+        LocalRoutes routes = new LocalRoutes(backend);
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+            AtomicInteger n = new AtomicInteger();
+            ExecutorService threads = Executors.newFixedThreadPool(THREADS, r -> {
+                Thread t = new Thread(r, "attimo-http-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            server.setExecutor(threads);
+            server.createContext("/", exchange -> serve(exchange, routes));
+            server.start();
+            return new LocalHttpServer(server, threads);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + " (" + e.getMessage() + ")", e);
         }
-      }
     }
-  }
 
-  private static byte[] readLimited(InputStream in) throws IOException {
-    byte[] body = in.readNBytes(MAX_BODY);
-    // discard whatever is beyond the limit so the connection stays usable
-    in.transferTo(OutputStream.nullOutputStream());
-    return body;
-  }
-
-  @Override
-  public void close() {
-    server.stop(0);
-    threads.shutdown();
-    try {
-      threads.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    public URI baseUrl() {
+        return baseUrl;
     }
-  }
+
+    private static void serve(HttpExchange exchange, LocalRoutes routes) throws IOException {
+        try (exchange) {
+            byte[] body = readLimited(exchange.getRequestBody());
+            Map<String, List<String>> headers = new LinkedHashMap<>(exchange.getRequestHeaders());
+            URI uri = exchange.getRequestURI();
+            LocalRoutes.Request request = new LocalRoutes.Request(
+                    exchange.getRequestMethod(),
+                    uri.getRawPath(),
+                    uri.getRawQuery(),
+                    headers,
+                    body,
+                    exchange.getRemoteAddress().getAddress().getHostAddress());
+            LocalRoutes.Response response = routes.handle(request);
+            response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+            byte[] out = response.body();
+            boolean head = exchange.getRequestMethod().equals("HEAD");
+            exchange.sendResponseHeaders(response.status(), out.length == 0 || head ? -1 : out.length);
+            if (out.length > 0 && !head) {
+                try (OutputStream os = exchange.getResponseBody()) {
+                    os.write(out);
+                }
+            }
+        }
+    }
+
+    private static byte[] readLimited(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(MAX_BODY);
+        // discard whatever is beyond the limit so the connection stays usable
+        in.transferTo(OutputStream.nullOutputStream());
+        return body;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdown();
+        try {
+            threads.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -20,157 +20,178 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class LocalRoutesTest {
-  private static final Instant NOW = Instant.parse("2026-06-08T06:00:00Z");
+    private static final Instant NOW = Instant.parse("2026-06-08T06:00:00Z");
 
-  private final FakeBackend backend = new FakeBackend();
-  private final LocalRoutes routes = new LocalRoutes(backend);
+    private final FakeBackend backend = new FakeBackend();
+    private final LocalRoutes routes = new LocalRoutes(backend);
 
-  @Test
-  void unknownRouteIs404Json() throws Exception {
-    LocalRoutes.Response r = routes.handle(request("GET", "/nope", null, ""));
-    assertThat(r.status()).isEqualTo(404);
-    assertThat(json(r).path("error").asText()).isEqualTo("not_found");
-    assertThat(r.headers().get("content-type")).isEqualTo("application/json");
-  }
-
-  @Test
-  void wrongMethodIs405WithAllow() throws Exception {
-    LocalRoutes.Response r = routes.handle(request("GET", "/events", null, ""));
-    assertThat(r.status()).isEqualTo(405);
-    assertThat(r.headers().get("allow")).isEqualTo("POST");
-    assertThat(json(r).path("error").asText()).isEqualTo("method_not_allowed");
-    assertThat(routes.handle(request("DELETE", "/profiles/c-1", null, "")).status()).isEqualTo(405);
-    assertThat(routes.handle(request("PUT", "/admin/clock", null, "{}")).status()).isEqualTo(405);
-    assertThat(backend.events).isEmpty();
-  }
-
-  @Test
-  void clockAdvanceAndSetMoveForward() throws Exception {
-    LocalRoutes.Response advanced = routes.handle(request("POST", "/admin/clock", null, "{\"advance\":\"PT24H\"}"));
-    assertThat(advanced.status()).isEqualTo(200);
-    assertThat(backend.targets).containsExactly(Instant.parse("2026-06-09T06:00:00Z"));
-    assertThat(json(advanced).path("now").asText()).isEqualTo("2026-06-09T06:00:00Z");
-    assertThat(json(advanced).path("ran").has("timerStops")).isTrue();
-
-    LocalRoutes.Response set = routes.handle(request("POST", "/admin/clock", null, "{\"set\":\"2026-06-10T08:00:00Z\"}"));
-    assertThat(set.status()).isEqualTo(200);
-    assertThat(backend.targets).last().isEqualTo(Instant.parse("2026-06-10T08:00:00Z"));
-  }
-
-  @Test
-  void clockRefusesAnythingElseWith400() throws Exception {
-    for (String body : List.of("", "[]", "not json", "{}", "{\"advance\":\"PT1H\",\"set\":\"2026-06-10T08:00:00Z\"}",
-        "{\"advance\":\"tomorrow\"}", "{\"advance\":\"-PT1H\"}", "{\"set\":\"yesterday\"}",
-        "{\"set\":\"2026-06-01T00:00:00Z\"}", "{\"jump\":\"PT1H\"}")) {
-      LocalRoutes.Response r = routes.handle(request("POST", "/admin/clock", null, body));
-      assertThat(r.status()).as(body).isEqualTo(400);
-      assertThat(json(r).path("message").asText()).as(body).isNotBlank();
-    }
-    assertThat(backend.targets).isEmpty();
-    LocalRoutes.Response past = routes.handle(request("POST", "/admin/clock", null, "{\"set\":\"2026-06-01T00:00:00Z\"}"));
-    assertThat(json(past).path("message").asText()).contains("only moves forward");
-  }
-
-  @Test
-  void getClockAnswersNowAndMode() throws Exception {
-    LocalRoutes.Response r = routes.handle(request("GET", "/admin/clock", null, ""));
-    assertThat(r.status()).isEqualTo(200);
-    assertThat(json(r).path("now").asText()).isEqualTo(NOW.toString());
-    assertThat(json(r).path("mode").asText()).isEqualTo("manual");
-  }
-
-  @Test
-  void publicRoutesReachTheFunctionsAsApiGatewayEvents() throws Exception {
-    LocalRoutes.Response r = routes.handle(request("POST", "/events", "debug=1", "{\"a\":1}"));
-    assertThat(r.status()).isEqualTo(202);
-    APIGatewayV2HTTPEvent event = backend.events.get(0);
-    assertThat(backend.functions).containsExactly("IngestFunction");
-    assertThat(event.getRouteKey()).isEqualTo("POST /events");
-    assertThat(event.getRawPath()).isEqualTo("/events");
-    assertThat(event.getRawQueryString()).isEqualTo("debug=1");
-    assertThat(event.getBody()).isEqualTo("{\"a\":1}");
-    assertThat(event.getIsBase64Encoded()).isFalse();
-    assertThat(event.getHeaders()).containsEntry("x-attimo-signature", "sha256=ab")
-        .containsEntry("host", "127.0.0.1:8080").containsEntry("x-forwarded-proto", "http");
-    assertThat(event.getRequestContext().getHttp().getMethod()).isEqualTo("POST");
-
-    routes.handle(request("GET", "/profiles/c-000123", null, ""));
-    APIGatewayV2HTTPEvent profile = backend.events.get(1);
-    assertThat(backend.functions.get(1)).isEqualTo("InsightsFunction");
-    assertThat(profile.getRouteKey()).isEqualTo("GET /profiles/{customerId}");
-    assertThat(profile.getPathParameters()).containsExactly(Map.entry("customerId", "c-000123"));
-  }
-
-  @Test
-  void binaryBodiesAreBase64Encoded() {
-    byte[] body = {(byte) 0xff, (byte) 0xfe, 0x00};
-    routes.handle(new LocalRoutes.Request("POST", "/events", null, Map.of(), body, "127.0.0.1"));
-    assertThat(backend.events.get(0).getIsBase64Encoded()).isTrue();
-    assertThat(backend.events.get(0).getBody()).isEqualTo("//4A");
-  }
-
-  private static LocalRoutes.Request request(String method, String path, String query, String body) {
-    return new LocalRoutes.Request(method, path, query,
-        Map.of("Host", List.of("127.0.0.1:8080"), "X-Attimo-Signature", List.of("sha256=ab")),
-        body.getBytes(StandardCharsets.UTF_8), "127.0.0.1");
-  }
-
-  private static JsonNode json(LocalRoutes.Response r) throws Exception {
-    return LocalRoutes.JSON.readTree(r.body());
-  }
-
-  private static final class FakeBackend implements LocalBackend {
-    final List<APIGatewayV2HTTPEvent> events = new ArrayList<>();
-    final List<String> functions = new ArrayList<>();
-    final List<Instant> targets = new ArrayList<>();
-
-    @Override
-    public Object invokeHttpFunction(String logicalId, APIGatewayV2HTTPEvent event) {
-      functions.add(logicalId);
-      events.add(event);
-      return APIGatewayV2HTTPResponse.builder().withStatusCode(202).withBody("{}").build();
+    @Test
+    void unknownRouteIs404Json() throws Exception {
+        LocalRoutes.Response r = routes.handle(request("GET", "/nope", null, ""));
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(json(r).path("error").asText()).isEqualTo("not_found");
+        assertThat(r.headers().get("content-type")).isEqualTo("application/json");
     }
 
-    @Override
-    public Instant now() {
-      return targets.isEmpty() ? NOW : targets.get(targets.size() - 1);
+    @Test
+    void wrongMethodIs405WithAllow() throws Exception {
+        LocalRoutes.Response r = routes.handle(request("GET", "/events", null, ""));
+        assertThat(r.status()).isEqualTo(405);
+        assertThat(r.headers().get("allow")).isEqualTo("POST");
+        assertThat(json(r).path("error").asText()).isEqualTo("method_not_allowed");
+        assertThat(routes.handle(request("DELETE", "/profiles/c-1", null, "")).status())
+                .isEqualTo(405);
+        assertThat(routes.handle(request("PUT", "/admin/clock", null, "{}")).status())
+                .isEqualTo(405);
+        assertThat(backend.events).isEmpty();
     }
 
-    @Override
-    public String clockMode() {
-      return "manual";
+    @Test
+    void clockAdvanceAndSetMoveForward() throws Exception {
+        LocalRoutes.Response advanced = routes.handle(request("POST", "/admin/clock", null, "{\"advance\":\"PT24H\"}"));
+        assertThat(advanced.status()).isEqualTo(200);
+        assertThat(backend.targets).containsExactly(Instant.parse("2026-06-09T06:00:00Z"));
+        assertThat(json(advanced).path("now").asText()).isEqualTo("2026-06-09T06:00:00Z");
+        assertThat(json(advanced).path("ran").has("timerStops")).isTrue();
+
+        LocalRoutes.Response set =
+                routes.handle(request("POST", "/admin/clock", null, "{\"set\":\"2026-06-10T08:00:00Z\"}"));
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(backend.targets).last().isEqualTo(Instant.parse("2026-06-10T08:00:00Z"));
     }
 
-    @Override
-    public AdvanceResult advanceTo(Instant target) {
-      Instant from = now();
-      targets.add(target);
-      return new AdvanceResult(from, target, 0, 0, 0, 0, 0, 0, 0);
+    @Test
+    void clockRefusesAnythingElseWith400() throws Exception {
+        for (String body : List.of(
+                "",
+                "[]",
+                "not json",
+                "{}",
+                "{\"advance\":\"PT1H\",\"set\":\"2026-06-10T08:00:00Z\"}",
+                "{\"advance\":\"tomorrow\"}",
+                "{\"advance\":\"-PT1H\"}",
+                "{\"set\":\"yesterday\"}",
+                "{\"set\":\"2026-06-01T00:00:00Z\"}",
+                "{\"jump\":\"PT1H\"}")) {
+            LocalRoutes.Response r = routes.handle(request("POST", "/admin/clock", null, body));
+            assertThat(r.status()).as(body).isEqualTo(400);
+            assertThat(json(r).path("message").asText()).as(body).isNotBlank();
+        }
+        assertThat(backend.targets).isEmpty();
+        LocalRoutes.Response past =
+                routes.handle(request("POST", "/admin/clock", null, "{\"set\":\"2026-06-01T00:00:00Z\"}"));
+        assertThat(json(past).path("message").asText()).contains("only moves forward");
     }
 
-    @Override
-    public ObjectNode health() {
-      return LocalRoutes.JSON.createObjectNode().put("status", "ok");
+    @Test
+    void getClockAnswersNowAndMode() throws Exception {
+        LocalRoutes.Response r = routes.handle(request("GET", "/admin/clock", null, ""));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(json(r).path("now").asText()).isEqualTo(NOW.toString());
+        assertThat(json(r).path("mode").asText()).isEqualTo("manual");
     }
 
-    @Override
-    public List<OutboxMessage> outbox(Optional<String> customerId) {
-      return List.of();
+    @Test
+    void publicRoutesReachTheFunctionsAsApiGatewayEvents() throws Exception {
+        LocalRoutes.Response r = routes.handle(request("POST", "/events", "debug=1", "{\"a\":1}"));
+        assertThat(r.status()).isEqualTo(202);
+        APIGatewayV2HTTPEvent event = backend.events.get(0);
+        assertThat(backend.functions).containsExactly("IngestFunction");
+        assertThat(event.getRouteKey()).isEqualTo("POST /events");
+        assertThat(event.getRawPath()).isEqualTo("/events");
+        assertThat(event.getRawQueryString()).isEqualTo("debug=1");
+        assertThat(event.getBody()).isEqualTo("{\"a\":1}");
+        assertThat(event.getIsBase64Encoded()).isFalse();
+        assertThat(event.getHeaders())
+                .containsEntry("x-attimo-signature", "sha256=ab")
+                .containsEntry("host", "127.0.0.1:8080")
+                .containsEntry("x-forwarded-proto", "http");
+        assertThat(event.getRequestContext().getHttp().getMethod()).isEqualTo("POST");
+
+        routes.handle(request("GET", "/profiles/c-000123", null, ""));
+        APIGatewayV2HTTPEvent profile = backend.events.get(1);
+        assertThat(backend.functions.get(1)).isEqualTo("InsightsFunction");
+        assertThat(profile.getRouteKey()).isEqualTo("GET /profiles/{customerId}");
+        assertThat(profile.getPathParameters()).containsExactly(Map.entry("customerId", "c-000123"));
     }
 
-    @Override
-    public List<QuarantinedEvent> quarantine(int limit) {
-      return List.of();
+    @Test
+    void binaryBodiesAreBase64Encoded() {
+        byte[] body = {(byte) 0xff, (byte) 0xfe, 0x00};
+        routes.handle(new LocalRoutes.Request("POST", "/events", null, Map.of(), body, "127.0.0.1"));
+        assertThat(backend.events.get(0).getIsBase64Encoded()).isTrue();
+        assertThat(backend.events.get(0).getBody()).isEqualTo("//4A");
     }
 
-    @Override
-    public List<ExecutionDescription> executions() {
-      return List.of();
+    private static LocalRoutes.Request request(String method, String path, String query, String body) {
+        return new LocalRoutes.Request(
+                method,
+                path,
+                query,
+                Map.of("Host", List.of("127.0.0.1:8080"), "X-Attimo-Signature", List.of("sha256=ab")),
+                body.getBytes(StandardCharsets.UTF_8),
+                "127.0.0.1");
     }
 
-    @Override
-    public Optional<List<HistoryEvent>> history(String executionName) {
-      return Optional.empty();
+    private static JsonNode json(LocalRoutes.Response r) throws Exception {
+        return LocalRoutes.JSON.readTree(r.body());
     }
-  }
+
+    private static final class FakeBackend implements LocalBackend {
+        final List<APIGatewayV2HTTPEvent> events = new ArrayList<>();
+        final List<String> functions = new ArrayList<>();
+        final List<Instant> targets = new ArrayList<>();
+
+        @Override
+        public Object invokeHttpFunction(String logicalId, APIGatewayV2HTTPEvent event) {
+            functions.add(logicalId);
+            events.add(event);
+            return APIGatewayV2HTTPResponse.builder()
+                    .withStatusCode(202)
+                    .withBody("{}")
+                    .build();
+        }
+
+        @Override
+        public Instant now() {
+            return targets.isEmpty() ? NOW : targets.get(targets.size() - 1);
+        }
+
+        @Override
+        public String clockMode() {
+            return "manual";
+        }
+
+        @Override
+        public AdvanceResult advanceTo(Instant target) {
+            Instant from = now();
+            targets.add(target);
+            return new AdvanceResult(from, target, 0, 0, 0, 0, 0, 0, 0);
+        }
+
+        @Override
+        public ObjectNode health() {
+            return LocalRoutes.JSON.createObjectNode().put("status", "ok");
+        }
+
+        @Override
+        public List<OutboxMessage> outbox(Optional<String> customerId) {
+            return List.of();
+        }
+
+        @Override
+        public List<QuarantinedEvent> quarantine(int limit) {
+            return List.of();
+        }
+
+        @Override
+        public List<ExecutionDescription> executions() {
+            return List.of();
+        }
+
+        @Override
+        public Optional<List<HistoryEvent>> history(String executionName) {
+            return Optional.empty();
+        }
+    }
 }

@@ -5,10 +5,6 @@ import it.attimo.core.journey.JourneyCatalog;
 import it.attimo.core.journey.OutboundMessage;
 import it.attimo.core.port.AccountManagerTasks;
 import it.attimo.core.port.ChannelGateway;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +12,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * The local stand-in for SES and SNS: each message becomes an item of the outbox table (customerId, messageKey), so a
@@ -71,14 +70,16 @@ public final class DynamoOutboxChannel implements ChannelGateway, AccountManager
     /** Every message in the outbox, ordered by send time. */
     public List<OutboxMessage> all() {
         List<OutboxMessage> messages = new ArrayList<>();
-        client.scanPaginator(b -> b.tableName(table).consistentRead(true)).items()
+        client.scanPaginator(b -> b.tableName(table).consistentRead(true))
+                .items()
                 .forEach(item -> messages.add(fromItem(item)));
         return sorted(messages);
     }
 
     /** One customer's messages, ordered by send time. */
     public List<OutboxMessage> forCustomer(String customerId) {
-        QueryRequest query = QueryRequest.builder().tableName(table)
+        QueryRequest query = QueryRequest.builder()
+                .tableName(table)
                 .keyConditionExpression("customerId = :c")
                 .expressionAttributeValues(Map.of(":c", s(customerId)))
                 .consistentRead(true)
@@ -95,9 +96,18 @@ public final class DynamoOutboxChannel implements ChannelGateway, AccountManager
     }
 
     private static OutboxMessage fromItem(Map<String, AttributeValue> item) {
-        return new OutboxMessage(text(item, "customerId"), text(item, "messageKey"), text(item, "channel"),
-                text(item, "kind"), text(item, "journey"), text(item, "step"), instant(item, "sendAt"),
-                text(item, "template"), text(item, "locale"), text(item, "tone"), instant(item, "recordedAt"));
+        return new OutboxMessage(
+                text(item, "customerId"),
+                text(item, "messageKey"),
+                text(item, "channel"),
+                text(item, "kind"),
+                text(item, "journey"),
+                text(item, "step"),
+                instant(item, "sendAt"),
+                text(item, "template"),
+                text(item, "locale"),
+                text(item, "tone"),
+                instant(item, "recordedAt"));
     }
 
     private static AttributeValue s(String value) {

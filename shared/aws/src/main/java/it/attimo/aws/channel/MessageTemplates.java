@@ -42,8 +42,11 @@ public final class MessageTemplates {
     public RenderedMessage render(String template, String locale, String tone) {
         String register = register(tone);
         String key = resolve(template, register);
-        return new RenderedMessage(texts.getProperty(key + ".subject"), texts.getProperty(key + ".text"),
-                texts.getProperty(key + ".html"), texts.getProperty(key + ".sms"));
+        return new RenderedMessage(
+                texts.getProperty(key + ".subject"),
+                texts.getProperty(key + ".text"),
+                texts.getProperty(key + ".html"),
+                texts.getProperty(key + ".sms"));
     }
 
     static String register(String tone) {

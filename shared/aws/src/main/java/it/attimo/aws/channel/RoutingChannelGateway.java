@@ -3,7 +3,6 @@ package it.attimo.aws.channel;
 import it.attimo.core.channel.Channel;
 import it.attimo.core.journey.OutboundMessage;
 import it.attimo.core.port.ChannelGateway;
-
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -25,7 +24,8 @@ public final class RoutingChannelGateway implements ChannelGateway {
     @Override
     public String send(OutboundMessage message) {
         ChannelGateway gateway = routes.get(message.channel());
-        if (gateway == null) throw new UnsupportedChannelException(message.channel(), "no gateway is configured for it");
+        if (gateway == null)
+            throw new UnsupportedChannelException(message.channel(), "no gateway is configured for it");
         return gateway.send(message);
     }
 }

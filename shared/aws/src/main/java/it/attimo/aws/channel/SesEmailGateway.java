@@ -3,14 +3,13 @@ package it.attimo.aws.channel;
 import it.attimo.core.channel.Channel;
 import it.attimo.core.journey.OutboundMessage;
 import it.attimo.core.port.ChannelGateway;
+import java.nio.charset.StandardCharsets;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.Body;
 import software.amazon.awssdk.services.sesv2.model.Content;
 import software.amazon.awssdk.services.sesv2.model.EmailContent;
 import software.amazon.awssdk.services.sesv2.model.Message;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
-
-import java.nio.charset.StandardCharsets;
 
 /** Email through SES v2 (simple content: subject, text and HTML from the template catalogue). Logs nothing. */
 public final class SesEmailGateway implements ChannelGateway {
@@ -20,7 +19,8 @@ public final class SesEmailGateway implements ChannelGateway {
     private final String configurationSet;
 
     /** @param fromAddress the verified sender; @param configurationSet optional (null or blank: none) */
-    public SesEmailGateway(SesV2Client client, MessageTemplates templates, String fromAddress, String configurationSet) {
+    public SesEmailGateway(
+            SesV2Client client, MessageTemplates templates, String fromAddress, String configurationSet) {
         this.client = client;
         this.templates = templates;
         this.fromAddress = fromAddress == null || fromAddress.isBlank() ? null : fromAddress;
@@ -41,16 +41,24 @@ public final class SesEmailGateway implements ChannelGateway {
         SendEmailRequest request = SendEmailRequest.builder()
                 .fromEmailAddress(fromAddress)
                 .destination(d -> d.toAddresses(message.contact().email()))
-                .content(EmailContent.builder().simple(Message.builder()
-                        .subject(utf8(text.subject()))
-                        .body(Body.builder().text(utf8(text.text())).html(utf8(text.html())).build())
-                        .build()).build())
+                .content(EmailContent.builder()
+                        .simple(Message.builder()
+                                .subject(utf8(text.subject()))
+                                .body(Body.builder()
+                                        .text(utf8(text.text()))
+                                        .html(utf8(text.html()))
+                                        .build())
+                                .build())
+                        .build())
                 .configurationSetName(configurationSet)
                 .build();
         return client.sendEmail(request).messageId();
     }
 
     private static Content utf8(String data) {
-        return Content.builder().charset(StandardCharsets.UTF_8.name()).data(data).build();
+        return Content.builder()
+                .charset(StandardCharsets.UTF_8.name())
+                .data(data)
+                .build();
     }
 }

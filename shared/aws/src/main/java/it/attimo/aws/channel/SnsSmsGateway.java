@@ -3,11 +3,10 @@ package it.attimo.aws.channel;
 import it.attimo.core.channel.Channel;
 import it.attimo.core.journey.OutboundMessage;
 import it.attimo.core.port.ChannelGateway;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 
 /** SMS through SNS Publish to a phone number, as Transactional, with an alphanumeric sender id when set. */
 public final class SnsSmsGateway implements ChannelGateway {
@@ -27,15 +26,21 @@ public final class SnsSmsGateway implements ChannelGateway {
         if (message.contact() == null || !message.contact().canReach(Channel.SMS)) {
             throw new IllegalArgumentException("message " + message.messageKey() + " has no phone number");
         }
-        String text = templates.render(message.template(), message.locale(), message.tone()).sms();
+        String text = templates
+                .render(message.template(), message.locale(), message.tone())
+                .sms();
         Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
         attributes.put("AWS.SNS.SMS.SMSType", string("Transactional"));
         if (senderId != null) attributes.put("AWS.SNS.SMS.SenderID", string(senderId));
-        return client.publish(b -> b.phoneNumber(message.contact().phone()).message(text)
-                .messageAttributes(attributes)).messageId();
+        return client.publish(b ->
+                        b.phoneNumber(message.contact().phone()).message(text).messageAttributes(attributes))
+                .messageId();
     }
 
     private static MessageAttributeValue string(String value) {
-        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+        return MessageAttributeValue.builder()
+                .dataType("String")
+                .stringValue(value)
+                .build();
     }
 }

@@ -43,11 +43,10 @@ import it.attimo.core.profile.ProfileQueries;
 import it.attimo.core.timing.TemporalRefresh;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Wires Attimo for Micronaut: the DynamoDB client and stores, the clocks, and the core's use cases. Every bean is
@@ -82,16 +81,12 @@ public class AttimoFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    DynamoDbClient dynamoDbClient(@Value("${attimo.aws.region:}") String region,
-                                  @Value("${attimo.aws.dynamodb.endpoint:}") String endpoint,
-                                  @Value("${attimo.aws.endpoint:}") String shared) {
+    DynamoDbClient dynamoDbClient(
+            @Value("${attimo.aws.region:}") String region,
+            @Value("${attimo.aws.dynamodb.endpoint:}") String endpoint,
+            @Value("${attimo.aws.endpoint:}") String shared) {
         return AwsClients.build(DynamoDbClient.builder(), region(region), AwsClients.endpoint(endpoint, shared));
     }
-
-
-
-
-
 
     /** attimo.aws.region, else the Lambda's own region (AWS_REGION), else Milan. */
     static String region(String configured) {
@@ -103,8 +98,10 @@ public class AttimoFactory {
     // ------------------------------------------------------------------ stores
 
     @Singleton
-    DynamoEventLog eventLog(DynamoDbClient client, @Value("${attimo.table.prefix:attimo}") String prefix,
-                            @Value("${attimo.events.retention-days:400}") int retentionDays) {
+    DynamoEventLog eventLog(
+            DynamoDbClient client,
+            @Value("${attimo.table.prefix:attimo}") String prefix,
+            @Value("${attimo.events.retention-days:400}") int retentionDays) {
         return new DynamoEventLog(client, prefix, Duration.ofDays(retentionDays));
     }
 
@@ -129,24 +126,22 @@ public class AttimoFactory {
     }
 
     @Singleton
-    DynamoTemporalModelStore temporalModelStore(DynamoDbClient client,
-                                                @Value("${attimo.table.prefix:attimo}") String prefix) {
+    DynamoTemporalModelStore temporalModelStore(
+            DynamoDbClient client, @Value("${attimo.table.prefix:attimo}") String prefix) {
         return new DynamoTemporalModelStore(client, prefix);
     }
 
     @Singleton
-    DynamoQuarantineStore quarantineStore(DynamoDbClient client,
-                                          @Value("${attimo.table.prefix:attimo}") String prefix) {
+    DynamoQuarantineStore quarantineStore(
+            DynamoDbClient client, @Value("${attimo.table.prefix:attimo}") String prefix) {
         return new DynamoQuarantineStore(client, prefix);
     }
 
     // ------------------------------------------------------------------ reports, schedules, write-back
 
-
-
     @Singleton
-    DynamoCustomerScan customerScan(DynamoDbClient client, @Value("${attimo.table.prefix:attimo}") String prefix,
-                                    DynamoEventLog events) {
+    DynamoCustomerScan customerScan(
+            DynamoDbClient client, @Value("${attimo.table.prefix:attimo}") String prefix, DynamoEventLog events) {
         return new DynamoCustomerScan(client, prefix, events);
     }
 
@@ -166,13 +161,10 @@ public class AttimoFactory {
 
     @Singleton
     @Bean(typed = DynamoOutboxChannel.class)
-    DynamoOutboxChannel outbox(DynamoDbClient client, @Value("${attimo.table.prefix:attimo}") String prefix,
-                               Clock clock) {
+    DynamoOutboxChannel outbox(
+            DynamoDbClient client, @Value("${attimo.table.prefix:attimo}") String prefix, Clock clock) {
         return new DynamoOutboxChannel(client, prefix, clock);
     }
-
-
-
 
     // ------------------------------------------------------------------ the core
 
@@ -203,27 +195,58 @@ public class AttimoFactory {
     }
 
     @Singleton
-    IngestEvents ingestEvents(EventQueue queue, QuarantineStore quarantine, SecretProvider secrets,
-                              HubSpotMapping mapping, @Named(WALL_CLOCK) Clock wallClock) {
+    IngestEvents ingestEvents(
+            EventQueue queue,
+            QuarantineStore quarantine,
+            SecretProvider secrets,
+            HubSpotMapping mapping,
+            @Named(WALL_CLOCK) Clock wallClock) {
         return new IngestEvents(queue, quarantine, secrets, mapping, wallClock);
     }
 
     @Singleton
-    ProcessCustomerEvents processCustomerEvents(EventLog eventLog, ProfileStore profiles, ContactStore contacts,
-                                                WaitRegistry waits, MessageLedger ledger, JourneyRuntime journeys,
-                                                QuarantineStore quarantine, RescoreScheduler rescoreScheduler,
-                                                ProfileFolder folder, JourneyCatalog catalog,
-                                                ScoreWriteBack writeBack, Clock clock) {
-        return new ProcessCustomerEvents(eventLog, profiles, contacts, waits, ledger, journeys, quarantine,
-                rescoreScheduler, folder, catalog, writeBack, clock);
+    ProcessCustomerEvents processCustomerEvents(
+            EventLog eventLog,
+            ProfileStore profiles,
+            ContactStore contacts,
+            WaitRegistry waits,
+            MessageLedger ledger,
+            JourneyRuntime journeys,
+            QuarantineStore quarantine,
+            RescoreScheduler rescoreScheduler,
+            ProfileFolder folder,
+            JourneyCatalog catalog,
+            ScoreWriteBack writeBack,
+            Clock clock) {
+        return new ProcessCustomerEvents(
+                eventLog,
+                profiles,
+                contacts,
+                waits,
+                ledger,
+                journeys,
+                quarantine,
+                rescoreScheduler,
+                folder,
+                catalog,
+                writeBack,
+                clock);
     }
 
     @Singleton
-    JourneySteps journeySteps(ProfileStore profiles, ContactStore contacts, MessageLedger ledger, WaitRegistry waits,
-                              ChannelGateway gateway, SendPlanner planner, EventLog eventLog,
-                              JourneyRuntime runtime, AccountManagerTasks accountManagers, Clock clock) {
-        return new JourneySteps(profiles, contacts, ledger, waits, gateway, planner, eventLog, runtime,
-                accountManagers, clock);
+    JourneySteps journeySteps(
+            ProfileStore profiles,
+            ContactStore contacts,
+            MessageLedger ledger,
+            WaitRegistry waits,
+            ChannelGateway gateway,
+            SendPlanner planner,
+            EventLog eventLog,
+            JourneyRuntime runtime,
+            AccountManagerTasks accountManagers,
+            Clock clock) {
+        return new JourneySteps(
+                profiles, contacts, ledger, waits, gateway, planner, eventLog, runtime, accountManagers, clock);
     }
 
     @Singleton

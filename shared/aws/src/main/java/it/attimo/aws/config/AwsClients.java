@@ -1,6 +1,9 @@
 package it.attimo.aws.config;
 
 import it.attimo.aws.secrets.SsmParameters;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -8,10 +11,6 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-
-import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 
 /**
  * Builds SDK clients the one way Attimo uses them: the URL-connection HTTP client (small, fast to start on Lambda),
@@ -23,15 +22,16 @@ public final class AwsClients {
 
     private AwsClients() {}
 
-    public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, String region,
-                                                                                            String endpoint) {
+    public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
+            B builder, String region, String endpoint) {
         builder.httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(5))
                         .socketTimeout(Duration.ofSeconds(30)))
                 .region(Region.of(region == null || region.isBlank() ? DEFAULT_REGION : region));
         if (endpoint != null && !endpoint.isBlank()) {
             builder.endpointOverride(URI.create(endpoint))
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+                    .credentialsProvider(
+                            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
         }
         return builder.build();
     }
@@ -41,10 +41,14 @@ public final class AwsClients {
         String r = region == null || region.isBlank() ? DEFAULT_REGION : region;
         boolean overridden = endpoint != null && !endpoint.isBlank();
         return new SsmParameters(
-                UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(5))
-                        .socketTimeout(Duration.ofSeconds(30)).build(),
-                overridden ? URI.create(endpoint) : SsmParameters.defaultEndpoint(r), r,
-                overridden ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
+                UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(5))
+                        .socketTimeout(Duration.ofSeconds(30))
+                        .build(),
+                overridden ? URI.create(endpoint) : SsmParameters.defaultEndpoint(r),
+                r,
+                overridden
+                        ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
                         : DefaultCredentialsProvider.builder().build(),
                 signingClock);
     }

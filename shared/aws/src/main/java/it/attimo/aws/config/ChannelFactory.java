@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
-import jakarta.inject.Singleton;
 import it.attimo.aws.channel.DynamoOutboxChannel;
 import it.attimo.aws.channel.MessageTemplates;
 import it.attimo.aws.channel.PushNotAvailable;
@@ -16,12 +15,12 @@ import it.attimo.core.channel.Channel;
 import it.attimo.core.port.AccountManagerTasks;
 import it.attimo.core.port.ChannelGateway;
 import jakarta.inject.Provider;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.sns.SnsClient;
-
+import jakarta.inject.Singleton;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * Message delivery: SES email and SNS SMS on AWS ({@code attimo.channel.mode=aws}), or everything to the outbox table
@@ -33,36 +32,44 @@ import java.util.Map;
 public class ChannelFactory {
     @Singleton
     @Bean(preDestroy = "close")
-    SesV2Client sesClient(@Value("${attimo.aws.region:}") String region,
-                          @Value("${attimo.aws.ses.endpoint:}") String endpoint,
-                          @Value("${attimo.aws.endpoint:}") String shared) {
-        return AwsClients.build(SesV2Client.builder(), AttimoFactory.region(region), AwsClients.endpoint(endpoint, shared));
+    SesV2Client sesClient(
+            @Value("${attimo.aws.region:}") String region,
+            @Value("${attimo.aws.ses.endpoint:}") String endpoint,
+            @Value("${attimo.aws.endpoint:}") String shared) {
+        return AwsClients.build(
+                SesV2Client.builder(), AttimoFactory.region(region), AwsClients.endpoint(endpoint, shared));
     }
 
     @Singleton
     @Bean(preDestroy = "close")
-    SnsClient snsClient(@Value("${attimo.aws.region:}") String region,
-                        @Value("${attimo.aws.sns.endpoint:}") String endpoint,
-                        @Value("${attimo.aws.endpoint:}") String shared) {
-        return AwsClients.build(SnsClient.builder(), AttimoFactory.region(region), AwsClients.endpoint(endpoint, shared));
+    SnsClient snsClient(
+            @Value("${attimo.aws.region:}") String region,
+            @Value("${attimo.aws.sns.endpoint:}") String endpoint,
+            @Value("${attimo.aws.endpoint:}") String shared) {
+        return AwsClients.build(
+                SnsClient.builder(), AttimoFactory.region(region), AwsClients.endpoint(endpoint, shared));
     }
 
     @Singleton
-    RoutingChannelGateway channelGateway(@Value("${attimo.channel.mode:aws}") String mode,
-                                         Provider<DynamoOutboxChannel> outbox,
-                                         Provider<SesV2Client> ses, Provider<SnsClient> sns,
-                                         @Value("${attimo.ses.from-address:}") String fromAddress,
-                                         @Value("${attimo.ses.from:}") String from,
-                                         @Value("${attimo.ses.configuration-set:}") String configurationSet,
-                                         @Value("${attimo.sms.sender-id:}") String senderId) {
+    RoutingChannelGateway channelGateway(
+            @Value("${attimo.channel.mode:aws}") String mode,
+            Provider<DynamoOutboxChannel> outbox,
+            Provider<SesV2Client> ses,
+            Provider<SnsClient> sns,
+            @Value("${attimo.ses.from-address:}") String fromAddress,
+            @Value("${attimo.ses.from:}") String from,
+            @Value("${attimo.ses.configuration-set:}") String configurationSet,
+            @Value("${attimo.sms.sender-id:}") String senderId) {
         switch (mode.trim().toLowerCase(Locale.ROOT)) {
             case "outbox":
                 return RoutingChannelGateway.allTo(outbox.get());
             case "aws":
                 MessageTemplates templates = MessageTemplates.italian();
                 Map<Channel, ChannelGateway> routes = new EnumMap<>(Channel.class);
-                routes.put(Channel.EMAIL, new SesEmailGateway(ses.get(), templates,
-                        fromAddress.isBlank() ? from : fromAddress, configurationSet));
+                routes.put(
+                        Channel.EMAIL,
+                        new SesEmailGateway(
+                                ses.get(), templates, fromAddress.isBlank() ? from : fromAddress, configurationSet));
                 routes.put(Channel.SMS, new SnsSmsGateway(sns.get(), templates, senderId));
                 routes.put(Channel.PUSH, new PushNotAvailable());
                 return new RoutingChannelGateway(routes);
@@ -72,9 +79,11 @@ public class ChannelFactory {
     }
 
     @Singleton
-    AccountManagerTasks accountManagerTasks(@Value("${attimo.channel.mode:aws}") String mode,
-                                            Provider<DynamoOutboxChannel> outbox, Provider<SnsClient> sns,
-                                            @Value("${attimo.account-manager.topic-arn:}") String topicArn) {
+    AccountManagerTasks accountManagerTasks(
+            @Value("${attimo.channel.mode:aws}") String mode,
+            Provider<DynamoOutboxChannel> outbox,
+            Provider<SnsClient> sns,
+            @Value("${attimo.account-manager.topic-arn:}") String topicArn) {
         if (mode.trim().equalsIgnoreCase("outbox")) return outbox.get();
         if (!topicArn.isBlank()) return new SnsAccountManagerTasks(sns.get(), topicArn);
         return (customerId, reason, executionName) -> {

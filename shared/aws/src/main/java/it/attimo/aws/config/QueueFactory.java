@@ -4,8 +4,8 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
-import jakarta.inject.Singleton;
 import it.attimo.aws.sqs.SqsEventQueue;
+import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -16,10 +16,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public class QueueFactory {
     @Singleton
     @Bean(preDestroy = "close")
-    SqsClient sqsClient(@Value("${attimo.aws.region:}") String region,
-                        @Value("${attimo.aws.sqs.endpoint:}") String endpoint,
-                        @Value("${attimo.aws.endpoint:}") String shared) {
-        return AwsClients.build(SqsClient.builder(), AttimoFactory.region(region), AwsClients.endpoint(endpoint, shared));
+    SqsClient sqsClient(
+            @Value("${attimo.aws.region:}") String region,
+            @Value("${attimo.aws.sqs.endpoint:}") String endpoint,
+            @Value("${attimo.aws.endpoint:}") String shared) {
+        return AwsClients.build(
+                SqsClient.builder(), AttimoFactory.region(region), AwsClients.endpoint(endpoint, shared));
     }
 
     @Singleton

@@ -20,18 +20,20 @@ import software.amazon.awssdk.services.scheduler.SchedulerClient;
 public class SchedulerFactory {
     @Singleton
     @Bean(preDestroy = "close")
-    SchedulerClient schedulerClient(@Value("${attimo.aws.region:}") String region,
-                                    @Value("${attimo.aws.scheduler.endpoint:}") String endpoint,
-                                    @Value("${attimo.aws.endpoint:}") String shared) {
-        return AwsClients.build(SchedulerClient.builder(), AttimoFactory.region(region),
-                AwsClients.endpoint(endpoint, shared));
+    SchedulerClient schedulerClient(
+            @Value("${attimo.aws.region:}") String region,
+            @Value("${attimo.aws.scheduler.endpoint:}") String endpoint,
+            @Value("${attimo.aws.endpoint:}") String shared) {
+        return AwsClients.build(
+                SchedulerClient.builder(), AttimoFactory.region(region), AwsClients.endpoint(endpoint, shared));
     }
 
     @Singleton
-    SchedulerRescoreScheduler schedulerRescoreScheduler(SchedulerClient client,
-                                                        @Value("${attimo.rescore.target-arn}") String targetArn,
-                                                        @Value("${attimo.rescore.role-arn:}") String roleArn,
-                                                        @Value("${attimo.rescore.group:default}") String group) {
+    SchedulerRescoreScheduler schedulerRescoreScheduler(
+            SchedulerClient client,
+            @Value("${attimo.rescore.target-arn}") String targetArn,
+            @Value("${attimo.rescore.role-arn:}") String roleArn,
+            @Value("${attimo.rescore.group:default}") String group) {
         if (roleArn.isBlank()) {
             throw new IllegalStateException("attimo.rescore.role-arn (ATTIMO_RESCORE_ROLE_ARN) is not set");
         }

@@ -10,7 +10,6 @@ import it.attimo.core.port.SecretProvider;
 import jakarta.inject.Named;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.util.Locale;
 
@@ -22,24 +21,27 @@ import java.util.Locale;
 public class SecretsFactory {
     @Singleton
     @Bean(preDestroy = "close")
-    SsmParameters ssmParameters(@Value("${attimo.aws.region:}") String region,
-                                @Value("${attimo.aws.ssm.endpoint:}") String endpoint,
-                                @Value("${attimo.aws.endpoint:}") String shared,
-                                @Named(AttimoFactory.WALL_CLOCK) Clock wallClock) {
+    SsmParameters ssmParameters(
+            @Value("${attimo.aws.region:}") String region,
+            @Value("${attimo.aws.ssm.endpoint:}") String endpoint,
+            @Value("${attimo.aws.endpoint:}") String shared,
+            @Named(AttimoFactory.WALL_CLOCK) Clock wallClock) {
         return AwsClients.ssmParameters(AttimoFactory.region(region), AwsClients.endpoint(endpoint, shared), wallClock);
     }
 
     @Singleton
-    SecretProvider secretProvider(@Value("${attimo.secrets.source:ssm}") String source, Provider<SsmParameters> ssm,
-                                  @Named(AttimoFactory.WALL_CLOCK) Clock wallClock,
-                                  @Value("${attimo.webhook.secret.param:}") String webhookParameter,
-                                  @Value("${attimo.hubspot.secret.param:}") String hubspotParameter,
-                                  @Value("${attimo.secrets.webhook:}") String webhookSecret,
-                                  @Value("${attimo.secrets.hubspot:}") String hubspotSecret) {
+    SecretProvider secretProvider(
+            @Value("${attimo.secrets.source:ssm}") String source,
+            Provider<SsmParameters> ssm,
+            @Named(AttimoFactory.WALL_CLOCK) Clock wallClock,
+            @Value("${attimo.webhook.secret.param:}") String webhookParameter,
+            @Value("${attimo.hubspot.secret.param:}") String hubspotParameter,
+            @Value("${attimo.secrets.webhook:}") String webhookSecret,
+            @Value("${attimo.secrets.hubspot:}") String hubspotSecret) {
         switch (source.trim().toLowerCase(Locale.ROOT)) {
             case "ssm":
-                return new SsmSecretProvider(ssm.get(), webhookParameter, hubspotParameter, wallClock,
-                        SsmSecretProvider.DEFAULT_TTL);
+                return new SsmSecretProvider(
+                        ssm.get(), webhookParameter, hubspotParameter, wallClock, SsmSecretProvider.DEFAULT_TTL);
             case "env":
                 return EnvironmentSecretProvider.fromSystem(webhookSecret, hubspotSecret);
             default:

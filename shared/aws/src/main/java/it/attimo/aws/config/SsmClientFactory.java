@@ -16,9 +16,11 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 public class SsmClientFactory {
     @Singleton
     @Bean(preDestroy = "close")
-    SsmClient ssmClient(@Value("${attimo.aws.region:}") String region,
-                        @Value("${attimo.aws.ssm.endpoint:}") String endpoint,
-                        @Value("${attimo.aws.endpoint:}") String shared) {
-        return AwsClients.build(SsmClient.builder(), AttimoFactory.region(region), AwsClients.endpoint(endpoint, shared));
+    SsmClient ssmClient(
+            @Value("${attimo.aws.region:}") String region,
+            @Value("${attimo.aws.ssm.endpoint:}") String endpoint,
+            @Value("${attimo.aws.endpoint:}") String shared) {
+        return AwsClients.build(
+                SsmClient.builder(), AttimoFactory.region(region), AwsClients.endpoint(endpoint, shared));
     }
 }

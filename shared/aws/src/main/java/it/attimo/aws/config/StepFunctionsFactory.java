@@ -4,8 +4,8 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
-import jakarta.inject.Singleton;
 import it.attimo.aws.sfn.SfnJourneyRuntime;
+import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
@@ -16,10 +16,12 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 public class StepFunctionsFactory {
     @Singleton
     @Bean(preDestroy = "close")
-    SfnClient sfnClient(@Value("${attimo.aws.region:}") String region,
-                        @Value("${attimo.aws.sfn.endpoint:}") String endpoint,
-                        @Value("${attimo.aws.endpoint:}") String shared) {
-        return AwsClients.build(SfnClient.builder(), AttimoFactory.region(region), AwsClients.endpoint(endpoint, shared));
+    SfnClient sfnClient(
+            @Value("${attimo.aws.region:}") String region,
+            @Value("${attimo.aws.sfn.endpoint:}") String endpoint,
+            @Value("${attimo.aws.endpoint:}") String shared) {
+        return AwsClients.build(
+                SfnClient.builder(), AttimoFactory.region(region), AwsClients.endpoint(endpoint, shared));
     }
 
     @Singleton

@@ -1,5 +1,7 @@
 package it.attimo.aws.dynamo;
 
+import java.util.ArrayList;
+import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -10,9 +12,6 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The tables Attimo uses, named {@code <prefix>-<table>}. These definitions must match template.yaml (same keys,
@@ -69,13 +68,23 @@ public final class AttimoTables {
     public static CreateTableRequest createRequest(String prefix, TableSpec spec) {
         List<KeySchemaElement> keys = new ArrayList<>();
         List<AttributeDefinition> attributes = new ArrayList<>();
-        keys.add(KeySchemaElement.builder().attributeName(spec.partitionKey()).keyType(KeyType.HASH).build());
-        attributes.add(AttributeDefinition.builder().attributeName(spec.partitionKey())
-                .attributeType(ScalarAttributeType.S).build());
+        keys.add(KeySchemaElement.builder()
+                .attributeName(spec.partitionKey())
+                .keyType(KeyType.HASH)
+                .build());
+        attributes.add(AttributeDefinition.builder()
+                .attributeName(spec.partitionKey())
+                .attributeType(ScalarAttributeType.S)
+                .build());
         if (spec.sortKey() != null) {
-            keys.add(KeySchemaElement.builder().attributeName(spec.sortKey()).keyType(KeyType.RANGE).build());
-            attributes.add(AttributeDefinition.builder().attributeName(spec.sortKey())
-                    .attributeType(ScalarAttributeType.S).build());
+            keys.add(KeySchemaElement.builder()
+                    .attributeName(spec.sortKey())
+                    .keyType(KeyType.RANGE)
+                    .build());
+            attributes.add(AttributeDefinition.builder()
+                    .attributeName(spec.sortKey())
+                    .attributeType(ScalarAttributeType.S)
+                    .build());
         }
         return CreateTableRequest.builder()
                 .tableName(spec.nameFor(prefix))
@@ -121,7 +130,8 @@ public final class AttimoTables {
         try {
             var current = client.describeTimeToLive(b -> b.tableName(table)).timeToLiveDescription();
             String status = current == null || current.timeToLiveStatusAsString() == null
-                    ? "DISABLED" : current.timeToLiveStatusAsString();
+                    ? "DISABLED"
+                    : current.timeToLiveStatusAsString();
             boolean on = status.equals("ENABLED") || status.equals("ENABLING");
             if (on == enabled) return;
             client.updateTimeToLive(b -> b.tableName(table)

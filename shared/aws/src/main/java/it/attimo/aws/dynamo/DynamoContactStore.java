@@ -2,12 +2,11 @@ package it.attimo.aws.dynamo;
 
 import it.attimo.core.customer.Contact;
 import it.attimo.core.port.ContactStore;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Contact details in their own table, so erasing a person is one delete and profiles carry no personal data. */
 public final class DynamoContactStore implements ContactStore {
@@ -32,10 +31,12 @@ public final class DynamoContactStore implements ContactStore {
     @Override
     public Optional<Contact> find(String customerId) {
         Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table)
-                .key(Items.key("customerId", customerId)).consistentRead(true)).item();
+                        .key(Items.key("customerId", customerId))
+                        .consistentRead(true))
+                .item();
         if (item == null || item.isEmpty()) return Optional.empty();
-        return Optional.of(new Contact(customerId, Items.text(item, "email"), Items.text(item, "phone"),
-                Items.text(item, "pushToken")));
+        return Optional.of(new Contact(
+                customerId, Items.text(item, "email"), Items.text(item, "phone"), Items.text(item, "pushToken")));
     }
 
     @Override

@@ -3,9 +3,8 @@ package it.attimo.aws.dynamo;
 import it.attimo.aws.json.ProfileJson;
 import it.attimo.core.customer.Profile;
 import it.attimo.core.port.CustomerScan;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
 import java.util.function.Consumer;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Every customer with their event log, for reports: a paginated Scan of the profiles table and, per profile, a query
@@ -25,7 +24,8 @@ public final class DynamoCustomerScan implements CustomerScan {
     @Override
     public void forEach(Consumer<ScannedCustomer> visitor) {
         client.scanPaginator(b -> b.tableName(profilesTable)).items().forEach(item -> {
-            Profile profile = ProfileJson.read(Items.text(item, "profile")).withVersion(Items.number(item, "version", 0));
+            Profile profile =
+                    ProfileJson.read(Items.text(item, "profile")).withVersion(Items.number(item, "version", 0));
             visitor.accept(new ScannedCustomer(profile, events.history(profile.customerId())));
         });
     }

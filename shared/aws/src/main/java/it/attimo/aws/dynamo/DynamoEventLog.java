@@ -3,16 +3,15 @@ package it.attimo.aws.dynamo;
 import it.attimo.core.event.CloudEventJson;
 import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.port.EventLog;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * The event log table: one item per (customerId, eventId) holding the CloudEvent JSON. A conditional put makes a
@@ -47,7 +46,8 @@ public final class DynamoEventLog implements EventLog {
         item.put("type", Items.s(event.type()));
         item.put("time", Items.s(event.time().toString()));
         item.put("body", Items.s(CloudEventJson.toJson(event)));
-        item.put(AttimoTables.TTL_ATTRIBUTE, Items.n(event.time().plus(retention).getEpochSecond()));
+        item.put(
+                AttimoTables.TTL_ATTRIBUTE, Items.n(event.time().plus(retention).getEpochSecond()));
         try {
             client.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(eventId)"));
             return true;
@@ -71,19 +71,25 @@ public final class DynamoEventLog implements EventLog {
 
     @Override
     public void erase(String customerId, Instant erasedAt) {
-        Instant at = erasedAt(customerId).filter(previous -> previous.isAfter(erasedAt)).orElse(erasedAt);
+        Instant at = erasedAt(customerId)
+                .filter(previous -> previous.isAfter(erasedAt))
+                .orElse(erasedAt);
         erase(customerId);
-        client.putItem(b -> b.tableName(table).item(Map.of(
-                "customerId", Items.s(customerId),
-                "eventId", Items.s(TOMBSTONE),
-                "erasedAt", Items.s(at.toString()))));
+        client.putItem(b -> b.tableName(table)
+                .item(Map.of(
+                        "customerId", Items.s(customerId),
+                        "eventId", Items.s(TOMBSTONE),
+                        "erasedAt", Items.s(at.toString()))));
     }
 
     @Override
     public Optional<Instant> erasedAt(String customerId) {
-        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of("customerId", Items.s(customerId), "eventId", Items.s(TOMBSTONE)))).item();
-        return item == null || !item.containsKey("erasedAt") ? Optional.empty()
+        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table)
+                        .consistentRead(true)
+                        .key(Map.of("customerId", Items.s(customerId), "eventId", Items.s(TOMBSTONE))))
+                .item();
+        return item == null || !item.containsKey("erasedAt")
+                ? Optional.empty()
                 : Optional.of(Instant.parse(item.get("erasedAt").s()));
     }
 }

@@ -3,13 +3,12 @@ package it.attimo.aws.dynamo;
 import it.attimo.core.channel.Channel;
 import it.attimo.core.journey.MessageRecord;
 import it.attimo.core.port.MessageLedger;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** The dispatch ledger: (customerId, messageId = execution#step); a reservation is a put-if-absent. */
 public final class DynamoMessageLedger implements MessageLedger {
@@ -24,8 +23,8 @@ public final class DynamoMessageLedger implements MessageLedger {
     @Override
     public boolean reserve(MessageRecord record) {
         try {
-            client.putItem(b -> b.tableName(table).item(toItem(record))
-                    .conditionExpression("attribute_not_exists(messageId)"));
+            client.putItem(b ->
+                    b.tableName(table).item(toItem(record)).conditionExpression("attribute_not_exists(messageId)"));
             return true;
         } catch (ConditionalCheckFailedException alreadyReserved) {
             return false;
@@ -56,7 +55,8 @@ public final class DynamoMessageLedger implements MessageLedger {
         Items.putIfPresent(item, "journey", r.journey());
         Items.putIfPresent(item, "executionName", r.executionName());
         Items.putIfPresent(item, "step", r.step());
-        Items.putIfPresent(item, "channel", r.channel() == null ? null : r.channel().id());
+        Items.putIfPresent(
+                item, "channel", r.channel() == null ? null : r.channel().id());
         Items.putIfPresent(item, "kind", r.kind());
         Items.putIfPresent(item, "sendAt", r.sendAt());
         Items.putIfPresent(item, "status", r.status());
@@ -68,10 +68,18 @@ public final class DynamoMessageLedger implements MessageLedger {
 
     private static MessageRecord fromItem(Map<String, AttributeValue> item) {
         String channel = Items.text(item, "channel");
-        return new MessageRecord(Items.text(item, "customerId"), Items.text(item, "messageId"),
-                Items.text(item, "journey"), Items.text(item, "executionName"), Items.text(item, "step"),
-                channel == null ? null : Channel.parse(channel), Items.text(item, "kind"),
-                Items.instant(item, "sendAt"), Items.text(item, "status"), Items.text(item, "reason"),
-                Items.text(item, "providerMessageId"), Items.instant(item, "updatedAt"));
+        return new MessageRecord(
+                Items.text(item, "customerId"),
+                Items.text(item, "messageId"),
+                Items.text(item, "journey"),
+                Items.text(item, "executionName"),
+                Items.text(item, "step"),
+                channel == null ? null : Channel.parse(channel),
+                Items.text(item, "kind"),
+                Items.instant(item, "sendAt"),
+                Items.text(item, "status"),
+                Items.text(item, "reason"),
+                Items.text(item, "providerMessageId"),
+                Items.instant(item, "updatedAt"));
     }
 }

@@ -3,13 +3,12 @@ package it.attimo.aws.dynamo;
 import it.attimo.aws.json.ProfileJson;
 import it.attimo.core.customer.Profile;
 import it.attimo.core.port.ProfileStore;
+import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Profiles as one JSON document per customer beside a numeric {@code version}; a save is a put conditioned on the
@@ -30,7 +29,9 @@ public final class DynamoProfileStore implements ProfileStore {
     @Override
     public Optional<Profile> find(String customerId) {
         Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table)
-                .key(Items.key("customerId", customerId)).consistentRead(true)).item();
+                        .key(Items.key("customerId", customerId))
+                        .consistentRead(true))
+                .item();
         if (item == null || item.isEmpty()) return Optional.empty();
         Profile stored = ProfileJson.read(Items.text(item, DOCUMENT));
         return Optional.of(stored.withVersion(Items.number(item, VERSION, 0)));
@@ -42,9 +43,12 @@ public final class DynamoProfileStore implements ProfileStore {
         PutItemRequest.Builder put = PutItemRequest.builder()
                 .tableName(table)
                 .item(Map.of(
-                        "customerId", Items.s(profile.customerId()),
-                        VERSION, Items.n(saved.version()),
-                        DOCUMENT, Items.s(ProfileJson.write(saved))));
+                        "customerId",
+                        Items.s(profile.customerId()),
+                        VERSION,
+                        Items.n(saved.version()),
+                        DOCUMENT,
+                        Items.s(ProfileJson.write(saved))));
         if (expectedVersion == 0) {
             put.conditionExpression("attribute_not_exists(customerId)");
         } else {

@@ -2,15 +2,14 @@ package it.attimo.aws.dynamo;
 
 import it.attimo.core.ingest.QuarantinedEvent;
 import it.attimo.core.port.QuarantineStore;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Refused events, kept {@code retention} (30 days by default) for inspection. The raw JSON may hold personal data,
@@ -44,7 +43,9 @@ public final class DynamoQuarantineStore implements QuarantineStore {
         Items.putIfPresent(item, "raw", event.rawJson());
         Items.putIfPresent(item, "receivedAt", event.receivedAt());
         if (event.receivedAt() != null) {
-            item.put(AttimoTables.TTL_ATTRIBUTE, Items.n(event.receivedAt().plus(retention).getEpochSecond()));
+            item.put(
+                    AttimoTables.TTL_ATTRIBUTE,
+                    Items.n(event.receivedAt().plus(retention).getEpochSecond()));
         }
         client.putItem(b -> b.tableName(table).item(item));
     }
@@ -54,15 +55,20 @@ public final class DynamoQuarantineStore implements QuarantineStore {
         List<QuarantinedEvent> all = new ArrayList<>();
         client.scanPaginator(b -> b.tableName(table)).items().forEach(item -> all.add(fromItem(item)));
         return all.stream()
-                .sorted(Comparator.comparing(QuarantinedEvent::receivedAt,
-                        Comparator.nullsLast(Comparator.reverseOrder())))
+                .sorted(Comparator.comparing(
+                        QuarantinedEvent::receivedAt, Comparator.nullsLast(Comparator.reverseOrder())))
                 .limit(Math.max(0, limit))
                 .toList();
     }
 
     private static QuarantinedEvent fromItem(Map<String, AttributeValue> item) {
-        return new QuarantinedEvent(Items.text(item, "quarantineId"), Items.text(item, "origin"),
-                (int) Items.number(item, "index", 0), Items.text(item, "eventId"), Items.text(item, "reason"),
-                Items.text(item, "raw"), Items.instant(item, "receivedAt"));
+        return new QuarantinedEvent(
+                Items.text(item, "quarantineId"),
+                Items.text(item, "origin"),
+                (int) Items.number(item, "index", 0),
+                Items.text(item, "eventId"),
+                Items.text(item, "reason"),
+                Items.text(item, "raw"),
+                Items.instant(item, "receivedAt"));
     }
 }

@@ -3,14 +3,13 @@ package it.attimo.aws.dynamo;
 import it.attimo.core.port.TemporalModelStore;
 import it.attimo.core.timing.profile.FittedModel;
 import it.attimo.core.timing.profile.FittedModelJson;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The temporal model in the small {@code <prefix>-models} table: item {@code temporal#latest}, read by the planners,
@@ -43,7 +42,9 @@ public final class DynamoTemporalModelStore implements TemporalModelStore {
     public void save(FittedModel model) {
         String json = FittedModelJson.write(model);
         Map<String, AttributeValue> dated = item(datedId(model), json, model);
-        dated.put(AttimoTables.TTL_ATTRIBUTE, Items.n(model.fittedAt().plus(history).getEpochSecond()));
+        dated.put(
+                AttimoTables.TTL_ATTRIBUTE,
+                Items.n(model.fittedAt().plus(history).getEpochSecond()));
         client.putItem(b -> b.tableName(table).item(dated));
         Map<String, AttributeValue> latest = item(LATEST, json, model);
         client.putItem(b -> b.tableName(table).item(latest));
@@ -51,8 +52,9 @@ public final class DynamoTemporalModelStore implements TemporalModelStore {
 
     @Override
     public Optional<FittedModel> latest() {
-        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(Items.key("modelId", LATEST))
-                .consistentRead(true)).item();
+        Map<String, AttributeValue> item = client.getItem(b ->
+                        b.tableName(table).key(Items.key("modelId", LATEST)).consistentRead(true))
+                .item();
         if (item == null || item.isEmpty()) return Optional.empty();
         return Optional.of(FittedModelJson.read(Items.text(item, "model")));
     }

@@ -2,14 +2,13 @@ package it.attimo.aws.dynamo;
 
 import it.attimo.core.journey.ParkedWait;
 import it.attimo.core.port.WaitRegistry;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Parked task tokens: (customerId, waitId = eventType#execution#step), so the waits for one event type are a key
@@ -64,7 +63,8 @@ public final class DynamoWaitRegistry implements WaitRegistry {
 
     @Override
     public void remove(ParkedWait wait) {
-        client.deleteItem(b -> b.tableName(table).key(Items.key("customerId", wait.customerId(), "waitId", wait.waitId())));
+        client.deleteItem(
+                b -> b.tableName(table).key(Items.key("customerId", wait.customerId(), "waitId", wait.waitId())));
     }
 
     @Override
@@ -73,8 +73,13 @@ public final class DynamoWaitRegistry implements WaitRegistry {
     }
 
     private static ParkedWait fromItem(Map<String, AttributeValue> item) {
-        return new ParkedWait(Items.text(item, "customerId"), Items.text(item, "eventType"),
-                Items.text(item, "executionName"), Items.text(item, "step"), Items.text(item, "taskToken"),
-                Items.instant(item, "parkedAt"), Items.instant(item, "expiresAtIso"));
+        return new ParkedWait(
+                Items.text(item, "customerId"),
+                Items.text(item, "eventType"),
+                Items.text(item, "executionName"),
+                Items.text(item, "step"),
+                Items.text(item, "taskToken"),
+                Items.instant(item, "parkedAt"),
+                Items.instant(item, "expiresAtIso"));
     }
 }

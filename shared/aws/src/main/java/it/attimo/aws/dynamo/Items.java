@@ -1,16 +1,15 @@
 package it.attimo.aws.dynamo;
 
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Small helpers for DynamoDB items: attribute values, full queries, batch deletes. */
 final class Items {
@@ -60,8 +59,8 @@ final class Items {
     }
 
     /** Every item of one partition, following pagination to the end. */
-    static List<Map<String, AttributeValue>> partition(DynamoDbClient client, String table, String pk, String value,
-                                                       boolean consistent) {
+    static List<Map<String, AttributeValue>> partition(
+            DynamoDbClient client, String table, String pk, String value, boolean consistent) {
         QueryRequest query = QueryRequest.builder()
                 .tableName(table)
                 .keyConditionExpression("#pk = :pk")
@@ -86,17 +85,22 @@ final class Items {
     static void deleteAll(DynamoDbClient client, String table, List<Map<String, AttributeValue>> keys) {
         for (int from = 0; from < keys.size(); from += BATCH_WRITE_LIMIT) {
             List<WriteRequest> chunk = new ArrayList<>();
-            for (Map<String, AttributeValue> key : keys.subList(from, Math.min(keys.size(), from + BATCH_WRITE_LIMIT))) {
-                chunk.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build());
+            for (Map<String, AttributeValue> key :
+                    keys.subList(from, Math.min(keys.size(), from + BATCH_WRITE_LIMIT))) {
+                chunk.add(WriteRequest.builder()
+                        .deleteRequest(DeleteRequest.builder().key(key).build())
+                        .build());
             }
             Map<String, List<WriteRequest>> pending = new HashMap<>(Map.of(table, chunk));
             for (int round = 0; !pending.isEmpty(); round++) {
                 if (round == MAX_UNPROCESSED_ROUNDS) {
-                    throw new IllegalStateException("DynamoDB kept items of " + table + " unprocessed; erase incomplete");
+                    throw new IllegalStateException(
+                            "DynamoDB kept items of " + table + " unprocessed; erase incomplete");
                 }
                 if (round > 0) pause(round);
                 Map<String, List<WriteRequest>> request = pending;
-                pending = new HashMap<>(client.batchWriteItem(b -> b.requestItems(request)).unprocessedItems());
+                pending = new HashMap<>(
+                        client.batchWriteItem(b -> b.requestItems(request)).unprocessedItems());
                 pending.values().removeIf(List::isEmpty);
             }
         }

@@ -1,7 +1,6 @@
 package it.attimo.aws.hubspot;
 
 import it.attimo.aws.secrets.SsmParameters;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,6 @@ package it.attimo.aws.hubspot;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.attimo.core.port.AccountManagerTasks;
-
 import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -44,8 +43,10 @@ public final class HubSpotAccountManagerTasks implements AccountManagerTasks {
         ObjectNode properties = body.putObject("properties");
         properties.put("hs_timestamp", clock.instant().toString());
         properties.put("hs_task_subject", "Attimo: " + reason);
-        properties.put("hs_task_body", "Reason: " + reason + ". Journey execution: " + executionName
-                + ". Open the Attimo profile of " + customerId + " for the score breakdown.");
+        properties.put(
+                "hs_task_body",
+                "Reason: " + reason + ". Journey execution: " + executionName + ". Open the Attimo profile of "
+                        + customerId + " for the score breakdown.");
         properties.put("hs_task_status", "NOT_STARTED");
         properties.put("hs_task_priority", "HIGH");
         properties.put("hs_task_type", "TODO");

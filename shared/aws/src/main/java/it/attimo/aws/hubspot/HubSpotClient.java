@@ -3,7 +3,6 @@ package it.attimo.aws.hubspot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,8 +32,14 @@ public final class HubSpotClient {
     private final Duration backoff;
     private final Duration requestTimeout;
 
-    public HubSpotClient(URI baseUrl, Supplier<String> accessToken, HttpClient http, Sleeper sleeper, int maxAttempts,
-                         Duration backoff, Duration requestTimeout) {
+    public HubSpotClient(
+            URI baseUrl,
+            Supplier<String> accessToken,
+            HttpClient http,
+            Sleeper sleeper,
+            int maxAttempts,
+            Duration backoff,
+            Duration requestTimeout) {
         if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts must be at least 1");
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
         this.accessToken = Objects.requireNonNull(accessToken, "accessToken");
@@ -47,8 +52,10 @@ public final class HubSpotClient {
 
     /** 4 attempts, 500 ms doubling backoff, 10 s per request. */
     public static HubSpotClient create(URI baseUrl, Supplier<String> accessToken, Sleeper sleeper) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        return new HubSpotClient(baseUrl, accessToken, http, sleeper, 4, Duration.ofMillis(500), Duration.ofSeconds(10));
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        return new HubSpotClient(
+                baseUrl, accessToken, http, sleeper, 4, Duration.ofMillis(500), Duration.ofSeconds(10));
     }
 
     public JsonNode patch(String path, ObjectNode body) {
@@ -91,7 +98,8 @@ public final class HubSpotClient {
             if (attempt >= maxAttempts) throw new HubSpotApiException(operation, status, category, failure);
             int failedStatus = status;
             Duration pause = wait;
-            LOG.info(() -> operation + " answered " + (failedStatus < 0 ? "nothing" : failedStatus) + "; retrying in " + pause);
+            LOG.info(() -> operation + " answered " + (failedStatus < 0 ? "nothing" : failedStatus) + "; retrying in "
+                    + pause);
             try {
                 sleeper.sleep(pause);
             } catch (InterruptedException e) {

@@ -7,7 +7,6 @@ import io.micronaut.context.annotation.Value;
 import it.attimo.core.port.AccountManagerTasks;
 import it.attimo.core.port.ScoreWriteBack;
 import jakarta.inject.Singleton;
-
 import java.net.URI;
 import java.time.Clock;
 
@@ -31,8 +30,8 @@ public class HubSpotFactory {
 
     @Singleton
     @Requires(beans = HubSpotAccessToken.class)
-    HubSpotClient hubSpotClient(HubSpotAccessToken token,
-                                @Value("${attimo.hubspot.base-url:https://api.hubapi.com}") String baseUrl) {
+    HubSpotClient hubSpotClient(
+            HubSpotAccessToken token, @Value("${attimo.hubspot.base-url:https://api.hubapi.com}") String baseUrl) {
         return HubSpotClient.create(URI.create(baseUrl), token, Sleeper.REAL);
     }
 
@@ -46,10 +45,11 @@ public class HubSpotFactory {
     @Singleton
     @Primary
     @Requires(property = "attimo.hubspot.tasks.enabled", value = "true")
-    AccountManagerTasks hubSpotAccountManagerTasks(HubSpotClient client,
-                                                   @Value("${attimo.hubspot.portal-id:}") String portalId,
-                                                   @Value("${attimo.hubspot.task-owner-id:}") String ownerId,
-                                                   Clock clock) {
+    AccountManagerTasks hubSpotAccountManagerTasks(
+            HubSpotClient client,
+            @Value("${attimo.hubspot.portal-id:}") String portalId,
+            @Value("${attimo.hubspot.task-owner-id:}") String ownerId,
+            Clock clock) {
         return new HubSpotAccountManagerTasks(client, portalId, ownerId, clock);
     }
 }

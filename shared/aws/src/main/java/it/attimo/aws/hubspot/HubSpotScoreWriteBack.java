@@ -2,7 +2,6 @@ package it.attimo.aws.hubspot;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.attimo.core.port.ScoreWriteBack;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Optional;
@@ -38,6 +37,9 @@ public final class HubSpotScoreWriteBack implements ScoreWriteBack {
 
     /** At most one decimal, no trailing zeros: 35.0 becomes "35", 12.25 becomes "12.3". */
     static String format(double score) {
-        return BigDecimal.valueOf(score).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(score)
+                .setScale(1, RoundingMode.HALF_UP)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 }

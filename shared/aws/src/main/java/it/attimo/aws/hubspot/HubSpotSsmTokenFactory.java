@@ -6,7 +6,6 @@ import io.micronaut.context.annotation.Value;
 import it.attimo.aws.secrets.SsmParameters;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Duration;
 
@@ -19,8 +18,10 @@ public class HubSpotSsmTokenFactory {
 
     @Singleton
     @Requires(property = "attimo.hubspot.access-token.param", pattern = ".+")
-    HubSpotAccessToken ssmHubSpotToken(SsmParameters ssm, @Named("wall") Clock wallClock,
-                                       @Value("${attimo.hubspot.access-token.param}") String parameter) {
+    HubSpotAccessToken ssmHubSpotToken(
+            SsmParameters ssm,
+            @Named("wall") Clock wallClock,
+            @Value("${attimo.hubspot.access-token.param}") String parameter) {
         return HubSpotAccessToken.fromSsm(ssm, parameter, wallClock, Duration.ofMinutes(5));
     }
 }

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import it.attimo.core.api.ApiRequest;
 import it.attimo.core.api.ApiResponse;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -34,10 +33,18 @@ public final class ApiGatewayMapping {
         }
         String method = method(event);
         String rawPath = event.getRawPath() == null ? "/" : event.getRawPath();
-        String rawQuery = event.getRawQueryString() == null || event.getRawQueryString().isEmpty()
-                ? null : event.getRawQueryString();
-        return new ApiRequest(method, routePath(rawPath, stage(event)), rawQuery, headers, body(event),
-                url(headers, rawPath, rawQuery), event.getPathParameters());
+        String rawQuery =
+                event.getRawQueryString() == null || event.getRawQueryString().isEmpty()
+                        ? null
+                        : event.getRawQueryString();
+        return new ApiRequest(
+                method,
+                routePath(rawPath, stage(event)),
+                rawQuery,
+                headers,
+                body(event),
+                url(headers, rawPath, rawQuery),
+                event.getPathParameters());
     }
 
     public static APIGatewayV2HTTPResponse toResponse(ApiResponse response) {
@@ -60,7 +67,9 @@ public final class ApiGatewayMapping {
     }
 
     private static String stage(APIGatewayV2HTTPEvent event) {
-        return event.getRequestContext() == null ? null : event.getRequestContext().getStage();
+        return event.getRequestContext() == null
+                ? null
+                : event.getRequestContext().getStage();
     }
 
     static String routePath(String rawPath, String stage) {

@@ -12,8 +12,6 @@ public final class LambdaContexts {
     private LambdaContexts() {}
 
     public static ApplicationContextBuilder builder() {
-        return ApplicationContext.builder()
-                .environments("function", "lambda")
-                .eagerInitConfiguration(true);
+        return ApplicationContext.builder().environments("function", "lambda").eagerInitConfiguration(true);
     }
 }

@@ -1,7 +1,6 @@
 package it.attimo.aws.schedule;
 
 import it.attimo.core.port.RescoreScheduler;
-
 import java.time.Instant;
 
 /**

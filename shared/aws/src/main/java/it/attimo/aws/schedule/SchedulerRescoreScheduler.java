@@ -4,11 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.attimo.core.port.RescoreScheduler;
 import it.attimo.core.profile.ProcessCustomerEvents;
-import software.amazon.awssdk.services.scheduler.SchedulerClient;
-import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
-import software.amazon.awssdk.services.scheduler.model.ConflictException;
-import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +13,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
+import software.amazon.awssdk.services.scheduler.model.ConflictException;
+import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
 
 /**
  * A timed rule's deadline on AWS: one EventBridge Scheduler one-time schedule per (customer, instant) that invokes
@@ -50,11 +49,11 @@ public final class SchedulerRescoreScheduler implements RescoreScheduler {
     public void rescoreAt(String customerId, Instant at) {
         // at(...) has whole seconds; rounding down would re-score just before the deadline, find nothing due, and
         // ask again for the same second, whose schedule name is then already taken
-        Instant fireAt = at.getNano() == 0 ? at : at.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        Instant fireAt =
+                at.getNano() == 0 ? at : at.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
         String name = scheduleName(customerId, fireAt);
         try {
-            scheduler.createSchedule(b -> b
-                    .name(name)
+            scheduler.createSchedule(b -> b.name(name)
                     .groupName(groupName)
                     .scheduleExpression(atExpression(fireAt))
                     .scheduleExpressionTimezone("UTC")
@@ -89,7 +88,8 @@ public final class SchedulerRescoreScheduler implements RescoreScheduler {
 
     private static String sha256Hex(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from the JDK", e);
         }

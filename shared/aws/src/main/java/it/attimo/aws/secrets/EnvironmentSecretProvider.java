@@ -1,7 +1,6 @@
 package it.attimo.aws.secrets;
 
 import it.attimo.core.port.SecretProvider;
-
 import java.util.Map;
 import java.util.Optional;
 

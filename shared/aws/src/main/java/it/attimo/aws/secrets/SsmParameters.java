@@ -3,6 +3,13 @@ package it.attimo.aws.secrets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -14,14 +21,6 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.Optional;
 
 /**
  * SSM Parameter Store's GetParameter (with decryption) as one SigV4-signed HTTPS call, using the SDK's own signer and
@@ -42,8 +41,8 @@ public final class SsmParameters implements AutoCloseable {
      * @param endpoint     https://ssm.REGION.amazonaws.com, or an override
      * @param signingClock the wall clock (requests are rejected when their time is off by more than 5 minutes)
      */
-    public SsmParameters(SdkHttpClient http, URI endpoint, String region, AwsCredentialsProvider credentials,
-                         Clock signingClock) {
+    public SsmParameters(
+            SdkHttpClient http, URI endpoint, String region, AwsCredentialsProvider credentials, Clock signingClock) {
         this.http = http;
         this.endpoint = endpoint;
         this.region = region;
@@ -76,12 +75,15 @@ public final class SsmParameters implements AutoCloseable {
                 .putProperty(HttpSigner.SIGNING_CLOCK, signingClock));
         try {
             HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder()
-                    .request(signed.request())
-                    .contentStreamProvider(signed.payload().orElse(null))
-                    .build()).call();
+                            .request(signed.request())
+                            .contentStreamProvider(signed.payload().orElse(null))
+                            .build())
+                    .call();
             JsonNode answer = read(response);
             int status = response.httpResponse().statusCode();
-            if (status == 200) return Optional.ofNullable(answer.path("Parameter").path("Value").textValue());
+            if (status == 200)
+                return Optional.ofNullable(
+                        answer.path("Parameter").path("Value").textValue());
             String type = answer.path("__type").asText("");
             if (status == 400 && type.endsWith("ParameterNotFound")) return Optional.empty();
             // the message names the parameter at most, never a value

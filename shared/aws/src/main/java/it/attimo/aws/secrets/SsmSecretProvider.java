@@ -1,7 +1,6 @@
 package it.attimo.aws.secrets;
 
 import it.attimo.core.port.SecretProvider;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,8 +25,8 @@ public final class SsmSecretProvider implements SecretProvider {
 
     private record Cached(Optional<String> value, Instant fetchedAt) {}
 
-    public SsmSecretProvider(SsmParameters parameters, String webhookParameter, String hubspotParameter, Clock wallClock,
-                             Duration ttl) {
+    public SsmSecretProvider(
+            SsmParameters parameters, String webhookParameter, String hubspotParameter, Clock wallClock, Duration ttl) {
         this.parameters = parameters;
         this.webhookParameter = webhookParameter;
         this.hubspotParameter = hubspotParameter;

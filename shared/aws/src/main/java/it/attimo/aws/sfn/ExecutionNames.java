@@ -23,7 +23,9 @@ public final class ExecutionNames {
         boolean changed = false;
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            boolean bad = Character.isWhitespace(c) || Character.isISOControl(c) || FORBIDDEN.indexOf(c) >= 0
+            boolean bad = Character.isWhitespace(c)
+                    || Character.isISOControl(c)
+                    || FORBIDDEN.indexOf(c) >= 0
                     || (c >= 0x7F && c <= 0x9F);
             cleaned.append(bad ? '-' : c);
             changed |= bad;
@@ -36,7 +38,8 @@ public final class ExecutionNames {
 
     private static String sha256Hex(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every JDK", e);
         }

@@ -1,15 +1,14 @@
 package it.attimo.aws.sfn;
 
 import it.attimo.core.port.JourneyRuntime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
 import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Journeys on AWS Step Functions (Standard workflows). Starts are idempotent by execution name; a task token that is
@@ -49,7 +48,9 @@ public final class SfnJourneyRuntime implements JourneyRuntime {
     public boolean start(String journey, String executionName, String inputJson) {
         String arn = arnOf(journey);
         try {
-            client.startExecution(b -> b.stateMachineArn(arn).name(ExecutionNames.safe(executionName)).input(inputJson));
+            client.startExecution(b -> b.stateMachineArn(arn)
+                    .name(ExecutionNames.safe(executionName))
+                    .input(inputJson));
             return true;
         } catch (ExecutionAlreadyExistsException alreadyStarted) {
             return false;
@@ -74,8 +75,8 @@ public final class SfnJourneyRuntime implements JourneyRuntime {
     @Override
     public boolean fail(String taskToken, String error, String cause) {
         try {
-            client.sendTaskFailure(b -> b.taskToken(taskToken).error(clip(error, MAX_ERROR_LENGTH))
-                    .cause(clip(cause, MAX_CAUSE_LENGTH)));
+            client.sendTaskFailure(b ->
+                    b.taskToken(taskToken).error(clip(error, MAX_ERROR_LENGTH)).cause(clip(cause, MAX_CAUSE_LENGTH)));
             return true;
         } catch (TaskTimedOutException | InvalidTokenException | TaskDoesNotExistException closed) {
             return false;
@@ -103,8 +104,8 @@ public final class SfnJourneyRuntime implements JourneyRuntime {
     private String arnOf(String journey) {
         String arn = stateMachineArns.get(journey);
         if (arn == null) {
-            throw new IllegalArgumentException("no state machine configured for journey '" + journey
-                    + "' (configured: " + stateMachineArns.keySet() + ")");
+            throw new IllegalArgumentException("no state machine configured for journey '" + journey + "' (configured: "
+                    + stateMachineArns.keySet() + ")");
         }
         return arn;
     }

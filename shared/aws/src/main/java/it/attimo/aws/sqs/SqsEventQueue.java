@@ -3,16 +3,15 @@ package it.attimo.aws.sqs;
 import it.attimo.core.event.CloudEventJson;
 import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.port.EventQueue;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
  * Publishes events to the SQS FIFO queue: group = customer (per-customer order), deduplication id = event id, body =
@@ -37,20 +36,24 @@ public final class SqsEventQueue implements EventQueue {
             List<BatchResultErrorEntry> failed = send(batch);
             if (failed.isEmpty()) continue;
             Map<String, SendMessageBatchRequestEntry> byId = batch.stream()
-                    .collect(Collectors.toMap(SendMessageBatchRequestEntry::id, e -> e, (a, b) -> a, LinkedHashMap::new));
-            List<SendMessageBatchRequestEntry> retry = failed.stream().map(f -> byId.get(f.id())).toList();
+                    .collect(Collectors.toMap(
+                            SendMessageBatchRequestEntry::id, e -> e, (a, b) -> a, LinkedHashMap::new));
+            List<SendMessageBatchRequestEntry> retry =
+                    failed.stream().map(f -> byId.get(f.id())).toList();
             List<BatchResultErrorEntry> stillFailed = send(retry);
             if (!stillFailed.isEmpty()) {
                 String reasons = stillFailed.stream()
                         .map(f -> byId.get(f.id()).messageDeduplicationId() + ": " + f.code())
                         .collect(Collectors.joining(", "));
-                throw new EventQueuePublishException(stillFailed.size() + " event(s) were not queued (" + reasons + ")");
+                throw new EventQueuePublishException(
+                        stillFailed.size() + " event(s) were not queued (" + reasons + ")");
             }
         }
     }
 
     private List<BatchResultErrorEntry> send(List<SendMessageBatchRequestEntry> entries) {
-        return client.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries)).failed();
+        return client.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries))
+                .failed();
     }
 
     static List<List<SendMessageBatchRequestEntry>> batches(List<CustomerEvent> events) {

@@ -1,26 +1,36 @@
 package it.attimo.aws.channel;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import it.attimo.aws.testing.LocalDynamo;
 import it.attimo.core.channel.Channel;
 import it.attimo.core.customer.Contact;
 import it.attimo.core.journey.OutboundMessage;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class DynamoOutboxChannelIT {
     static final Instant NOW = Instant.parse("2026-06-10T07:00:00Z");
-    final DynamoOutboxChannel outbox = new DynamoOutboxChannel(LocalDynamo.shared().client(),
-            LocalDynamo.shared().freshTables("outbox"), Clock.fixed(NOW, ZoneOffset.UTC));
+    final DynamoOutboxChannel outbox = new DynamoOutboxChannel(
+            LocalDynamo.shared().client(),
+            LocalDynamo.shared().freshTables("outbox"),
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     static OutboundMessage message(String customer, String step, Instant sendAt) {
-        return new OutboundMessage(customer, new Contact(customer, "x@example.it", null, null), Channel.EMAIL,
-                "post-purchase", step, "service", "post-purchase." + step, "it-IT", "formal",
-                customer + "#exec-1#" + step, sendAt);
+        return new OutboundMessage(
+                customer,
+                new Contact(customer, "x@example.it", null, null),
+                Channel.EMAIL,
+                "post-purchase",
+                step,
+                "service",
+                "post-purchase." + step,
+                "it-IT",
+                "formal",
+                customer + "#exec-1#" + step,
+                sendAt);
     }
 
     @Test
@@ -34,8 +44,19 @@ class DynamoOutboxChannelIT {
 
         assertThat(outbox.forCustomer("c-1")).extracting(OutboxMessage::step).containsExactly("welcome", "tutorial");
         OutboxMessage first = outbox.forCustomer("c-1").get(0);
-        assertThat(first).isEqualTo(new OutboxMessage("c-1", "c-1#exec-1#welcome", "email", "service",
-                "post-purchase", "welcome", NOW.plusSeconds(600), "post-purchase.welcome", "it-IT", "formal", NOW));
+        assertThat(first)
+                .isEqualTo(new OutboxMessage(
+                        "c-1",
+                        "c-1#exec-1#welcome",
+                        "email",
+                        "service",
+                        "post-purchase",
+                        "welcome",
+                        NOW.plusSeconds(600),
+                        "post-purchase.welcome",
+                        "it-IT",
+                        "formal",
+                        NOW));
         assertThat(outbox.all()).hasSize(3);
         assertThat(first.toString()).doesNotContain("example.it");
     }

@@ -1,25 +1,5 @@
 package it.attimo.aws.channel;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import it.attimo.aws.config.AwsClients;
-import it.attimo.core.channel.Channel;
-import it.attimo.core.customer.Contact;
-import it.attimo.core.journey.OutboundMessage;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.sns.SnsClient;
-
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -30,31 +10,67 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import it.attimo.aws.config.AwsClients;
+import it.attimo.core.channel.Channel;
+import it.attimo.core.customer.Contact;
+import it.attimo.core.journey.OutboundMessage;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+
 /** The requests the SDK sends to SES v2 (REST JSON) and SNS (query protocol) for one message. */
 class SesAndSnsGatewaysTest {
     @RegisterExtension
     static WireMockExtension aws = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
 
     static OutboundMessage message(Channel channel, Contact contact, String tone) {
-        return new OutboundMessage("c-1", contact, channel, "post-purchase", "welcome", "service",
-                "post-purchase.welcome", "it-IT", tone, "c-1#exec-1#welcome", Instant.parse("2026-06-10T08:00:00Z"));
+        return new OutboundMessage(
+                "c-1",
+                contact,
+                channel,
+                "post-purchase",
+                "welcome",
+                "service",
+                "post-purchase.welcome",
+                "it-IT",
+                tone,
+                "c-1#exec-1#welcome",
+                Instant.parse("2026-06-10T08:00:00Z"));
     }
 
     @Test
     void sesSendsTheFormalWelcomeFromTheConfiguredSender() throws Exception {
         aws.stubFor(post(urlEqualTo("/v2/email/outbound-emails"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
                         .withBody("{\"MessageId\":\"ses-0001\"}")));
         try (SesV2Client ses = AwsClients.build(SesV2Client.builder(), "eu-south-1", aws.baseUrl())) {
-            SesEmailGateway gateway = new SesEmailGateway(ses, MessageTemplates.italian(), "ciao@attimo.example", "attimo");
+            SesEmailGateway gateway =
+                    new SesEmailGateway(ses, MessageTemplates.italian(), "ciao@attimo.example", "attimo");
 
-            String id = gateway.send(message(Channel.EMAIL, new Contact("c-1", "giulia@example.it", null, null), "formale"));
+            String id = gateway.send(
+                    message(Channel.EMAIL, new Contact("c-1", "giulia@example.it", null, null), "formale"));
 
             assertThat(id).isEqualTo("ses-0001");
-            JsonNode body = new ObjectMapper().readTree(only("/v2/email/outbound-emails").getBodyAsString());
+            JsonNode body = new ObjectMapper()
+                    .readTree(only("/v2/email/outbound-emails").getBodyAsString());
             assertThat(body.path("FromEmailAddress").asText()).isEqualTo("ciao@attimo.example");
-            assertThat(body.path("Destination").path("ToAddresses").get(0).asText()).isEqualTo("giulia@example.it");
+            assertThat(body.path("Destination").path("ToAddresses").get(0).asText())
+                    .isEqualTo("giulia@example.it");
             assertThat(body.path("ConfigurationSetName").asText()).isEqualTo("attimo");
             JsonNode simple = body.path("Content").path("Simple");
             assertThat(simple.path("Subject").path("Charset").asText()).isEqualTo("UTF-8");
@@ -70,8 +86,14 @@ class SesAndSnsGatewaysTest {
         try (SesV2Client ses = AwsClients.build(SesV2Client.builder(), "eu-south-1", aws.baseUrl())) {
             new SesEmailGateway(ses, MessageTemplates.italian(), "ciao@attimo.example", null)
                     .send(message(Channel.EMAIL, new Contact("c-1", "salvo@example.it", null, null), "informale"));
-            JsonNode body = new ObjectMapper().readTree(only("/v2/email/outbound-emails").getBodyAsString());
-            assertThat(body.path("Content").path("Simple").path("Body").path("Text").path("Data").asText())
+            JsonNode body = new ObjectMapper()
+                    .readTree(only("/v2/email/outbound-emails").getBodyAsString());
+            assertThat(body.path("Content")
+                            .path("Simple")
+                            .path("Body")
+                            .path("Text")
+                            .path("Data")
+                            .asText())
                     .startsWith("Ciao");
             assertThat(body.has("ConfigurationSetName")).isFalse();
         }
@@ -81,21 +103,31 @@ class SesAndSnsGatewaysTest {
     void withoutAnAddressOrASenderNothingIsSent() {
         try (SesV2Client ses = AwsClients.build(SesV2Client.builder(), "eu-south-1", aws.baseUrl())) {
             SesEmailGateway gateway = new SesEmailGateway(ses, MessageTemplates.italian(), "ciao@attimo.example", null);
-            assertThatThrownBy(() -> gateway.send(message(Channel.EMAIL, new Contact("c-1", null, "+39333", null), null)))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("+39333");
+            assertThatThrownBy(
+                            () -> gateway.send(message(Channel.EMAIL, new Contact("c-1", null, "+39333", null), null)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageNotContaining("+39333");
             SesEmailGateway noSender = new SesEmailGateway(ses, MessageTemplates.italian(), "", null);
-            assertThatThrownBy(() -> noSender.send(message(Channel.EMAIL, new Contact("c-1", "a@b.it", null, null), null)))
-                    .isInstanceOf(IllegalStateException.class).hasMessageNotContaining("a@b.it");
+            assertThatThrownBy(
+                            () -> noSender.send(message(Channel.EMAIL, new Contact("c-1", "a@b.it", null, null), null)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageNotContaining("a@b.it");
         }
         aws.verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test
     void snsPublishesATransactionalSmsWithTheSenderId() {
-        aws.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml")
-                .withBody("<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult>"
-                        + "<MessageId>sns-0001</MessageId></PublishResult>"
-                        + "<ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></PublishResponse>")));
+        aws.stubFor(
+                post(urlEqualTo("/"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(200)
+                                        .withHeader("Content-Type", "text/xml")
+                                        .withBody(
+                                                "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult>"
+                                                        + "<MessageId>sns-0001</MessageId></PublishResult>"
+                                                        + "<ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></PublishResponse>")));
         try (SnsClient sns = AwsClients.build(SnsClient.builder(), "eu-south-1", aws.baseUrl())) {
             String id = new SnsSmsGateway(sns, MessageTemplates.italian(), "Attimo")
                     .send(message(Channel.SMS, new Contact("c-1", null, "+393331234567", null), "informale"));
@@ -110,8 +142,9 @@ class SesAndSnsGatewaysTest {
                 assertThat(form.get(prefix + ".Value.DataType")).isEqualTo("String");
                 attributes.put(form.get(prefix + ".Name"), form.get(prefix + ".Value.StringValue"));
             }
-            assertThat(attributes).containsExactlyInAnyOrderEntriesOf(Map.of(
-                    "AWS.SNS.SMS.SMSType", "Transactional", "AWS.SNS.SMS.SenderID", "Attimo"));
+            assertThat(attributes)
+                    .containsExactlyInAnyOrderEntriesOf(
+                            Map.of("AWS.SNS.SMS.SMSType", "Transactional", "AWS.SNS.SMS.SenderID", "Attimo"));
         }
     }
 
@@ -125,7 +158,8 @@ class SesAndSnsGatewaysTest {
         Map<String, String> form = new LinkedHashMap<>();
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
-            form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            form.put(
+                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return form;

@@ -1,17 +1,16 @@
 package it.attimo.aws.channel;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Every dispatch in every state machine has a text in both registers, so no send can fail for a missing template. */
 class TemplatesCoverStateMachinesTest {
@@ -21,7 +20,8 @@ class TemplatesCoverStateMachinesTest {
     void everyDispatchedStepHasATemplate() throws IOException {
         List<String> templates = new ArrayList<>();
         try (Stream<Path> files = Files.list(STATE_MACHINES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".asl.json")).toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".asl.json")).toList()) {
                 collect(new ObjectMapper().readTree(file.toFile()), templates);
             }
         }
@@ -29,7 +29,9 @@ class TemplatesCoverStateMachinesTest {
         MessageTemplates catalogue = MessageTemplates.italian();
         for (String template : templates) {
             for (String tone : new String[] {"formale", "informale"}) {
-                assertThat(catalogue.render(template, "it-IT", tone).text()).as(template + " " + tone).isNotBlank();
+                assertThat(catalogue.render(template, "it-IT", tone).text())
+                        .as(template + " " + tone)
+                        .isNotBlank();
             }
         }
     }

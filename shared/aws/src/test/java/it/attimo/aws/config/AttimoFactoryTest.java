@@ -1,5 +1,8 @@
 package it.attimo.aws.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import it.attimo.aws.channel.UnsupportedChannelException;
@@ -13,20 +16,16 @@ import it.attimo.core.port.ChannelGateway;
 import it.attimo.core.port.JourneyRuntime;
 import it.attimo.core.port.SecretProvider;
 import it.attimo.core.testing.MutableClock;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class AttimoFactoryTest {
     static ApplicationContext run(Map<String, Object> properties) {
-        Map<String, Object> all = new HashMap<>(Map.of("attimo.aws.endpoint", "http://127.0.0.1:9", "attimo.table.prefix",
-                "t"));
+        Map<String, Object> all =
+                new HashMap<>(Map.of("attimo.aws.endpoint", "http://127.0.0.1:9", "attimo.table.prefix", "t"));
         all.putAll(properties);
         return ApplicationContext.run(all);
     }
@@ -38,14 +37,19 @@ class AttimoFactoryTest {
             var business = ctx.getBeanDefinition(Clock.class);
             var wall = ctx.getBeanDefinition(Clock.class, Qualifiers.byName("wall"));
             assertThat(business).isNotEqualTo(wall);
-            assertThat(ctx.getBean(Clock.class, Qualifiers.byName("wall")).getZone().getId()).isEqualTo("Z");
+            assertThat(ctx.getBean(Clock.class, Qualifiers.byName("wall"))
+                            .getZone()
+                            .getId())
+                    .isEqualTo("Z");
         }
     }
 
     @Test
     void aClockRegisteredBeforeStartIsBusinessTimeButNeverWallTime() {
         MutableClock virtual = MutableClock.at("2026-06-10T08:00:00Z");
-        ApplicationContext ctx = ApplicationContext.builder().properties(Map.of("attimo.table.prefix", "t")).build();
+        ApplicationContext ctx = ApplicationContext.builder()
+                .properties(Map.of("attimo.table.prefix", "t"))
+                .build();
         ctx.registerSingleton(Clock.class, virtual);
         ctx.start();
         try (ctx) {
@@ -63,7 +67,8 @@ class AttimoFactoryTest {
 
     @Test
     void stepFunctionsIsTheDefaultRuntimeWithTheConfiguredStateMachines() {
-        try (ApplicationContext ctx = run(Map.of("attimo.state.machine.arns",
+        try (ApplicationContext ctx = run(Map.of(
+                "attimo.state.machine.arns",
                 "post-purchase=arn:aws:states:eu-south-1:123456789012:stateMachine:pp,"
                         + "onboarding-72h=arn:aws:states:eu-south-1:123456789012:stateMachine:ob"))) {
             JourneyRuntime runtime = ctx.getBean(JourneyRuntime.class);
@@ -83,8 +88,8 @@ class AttimoFactoryTest {
 
     @Test
     void envSecretsPreferTheExplicitProperties() {
-        try (ApplicationContext ctx = run(Map.of("attimo.secrets.source", "env", "attimo.secrets.webhook", "w-1",
-                "attimo.secrets.hubspot", "h-1"))) {
+        try (ApplicationContext ctx = run(Map.of(
+                "attimo.secrets.source", "env", "attimo.secrets.webhook", "w-1", "attimo.secrets.hubspot", "h-1"))) {
             SecretProvider secrets = ctx.getBean(SecretProvider.class);
             assertThat(secrets).isInstanceOf(EnvironmentSecretProvider.class);
             assertThat(secrets.webhookSecret()).contains("w-1");
@@ -101,13 +106,23 @@ class AttimoFactoryTest {
 
     @Test
     void onAwsPushIsRefusedClearly() {
-        try (ApplicationContext ctx = run(Map.of("attimo.channel.mode", "aws", "attimo.ses.from-address",
-                "noreply@example.it"))) {
+        try (ApplicationContext ctx =
+                run(Map.of("attimo.channel.mode", "aws", "attimo.ses.from-address", "noreply@example.it"))) {
             ChannelGateway gateway = ctx.getBean(ChannelGateway.class);
-            OutboundMessage push = new OutboundMessage("c-1", new Contact("c-1", null, null, "tok"), Channel.PUSH,
-                    "post-purchase", "welcome", "service", "welcome", "it-IT", "formal", "c-1#e#welcome",
+            OutboundMessage push = new OutboundMessage(
+                    "c-1",
+                    new Contact("c-1", null, null, "tok"),
+                    Channel.PUSH,
+                    "post-purchase",
+                    "welcome",
+                    "service",
+                    "welcome",
+                    "it-IT",
+                    "formal",
+                    "c-1#e#welcome",
                     Instant.parse("2026-06-10T08:00:00Z"));
-            assertThatThrownBy(() -> gateway.send(push)).isInstanceOf(UnsupportedChannelException.class)
+            assertThatThrownBy(() -> gateway.send(push))
+                    .isInstanceOf(UnsupportedChannelException.class)
                     .hasMessageContaining("push");
         }
     }
@@ -123,7 +138,7 @@ class AttimoFactoryTest {
     void theRegionFallsBackToMilan() {
         assertThat(AttimoFactory.region("eu-west-1")).isEqualTo("eu-west-1");
         String lambdaRegion = System.getenv("AWS_REGION");
-        assertThat(AttimoFactory.region("")).isEqualTo(lambdaRegion == null || lambdaRegion.isBlank()
-                ? "eu-south-1" : lambdaRegion);
+        assertThat(AttimoFactory.region(""))
+                .isEqualTo(lambdaRegion == null || lambdaRegion.isBlank() ? "eu-south-1" : lambdaRegion);
     }
 }

@@ -1,5 +1,7 @@
 package it.attimo.aws.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.micronaut.context.ApplicationContext;
 import it.attimo.aws.channel.DynamoOutboxChannel;
@@ -19,11 +21,6 @@ import it.attimo.core.profile.ProcessCustomerEvents;
 import it.attimo.core.testing.Events;
 import it.attimo.core.testing.MutableClock;
 import it.attimo.core.testing.RecordingJourneyRuntime;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sqs.model.Message;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,8 +30,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * The factory's wiring against real DynamoDB Local and ElasticMQ: one signed event goes through ingest, the queue,
@@ -83,11 +82,18 @@ class AttimoWiringIT {
         headers.put("x-attimo-timestamp", Long.toString(ts));
         headers.put("x-attimo-signature", AttimoSignatureVerifier.sign(SECRET, ts, bytes));
         return APIGatewayV2HTTPEvent.builder()
-                .withRawPath("/events").withRawQueryString("").withHeaders(headers).withBody(body)
+                .withRawPath("/events")
+                .withRawQueryString("")
+                .withHeaders(headers)
+                .withBody(body)
                 .withIsBase64Encoded(false)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withStage("$default")
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST")
-                                .withPath("/events").build()).build())
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withStage("$default")
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod("POST")
+                                .withPath("/events")
+                                .build())
+                        .build())
                 .build();
     }
 
@@ -95,8 +101,10 @@ class AttimoWiringIT {
         List<InboundMessage> messages = new ArrayList<>();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (messages.size() < expected && Instant.now().isBefore(deadline)) {
-            for (Message m : sqs.client().receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
-                    .waitTimeSeconds(1)).messages()) {
+            for (Message m : sqs.client()
+                    .receiveMessage(
+                            b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
+                    .messages()) {
                 messages.add(new InboundMessage(m.messageId(), m.body()));
                 sqs.client().deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
             }
@@ -108,11 +116,19 @@ class AttimoWiringIT {
     void aSignedOrderDeliveredReachesTheProfileTheJourneyAndTheOutbox() {
         String customer = "c-milano";
         String body = Events.batchJson(List.of(
-                Events.event("customer.upserted", customer).id("u-1").at("2026-06-10T07:00:00Z")
-                        .data("email", "giulia@example.it").data("comune", "015146").data("segment", "b2c")
-                        .data("consent", Map.of("email", true)).build(),
-                Events.event("order.delivered", customer).id("d-1").at("2026-06-10T07:30:00Z")
-                        .data("orderId", "o-1").build()));
+                Events.event("customer.upserted", customer)
+                        .id("u-1")
+                        .at("2026-06-10T07:00:00Z")
+                        .data("email", "giulia@example.it")
+                        .data("comune", "015146")
+                        .data("segment", "b2c")
+                        .data("consent", Map.of("email", true))
+                        .build(),
+                Events.event("order.delivered", customer)
+                        .id("d-1")
+                        .at("2026-06-10T07:30:00Z")
+                        .data("orderId", "o-1")
+                        .build()));
 
         ApiResponse accepted = ingest(signedPost(body));
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
@@ -123,20 +139,49 @@ class AttimoWiringIT {
 
         Profile profile = ctx.getBean(ProfileStore.class).find(customer).orElseThrow();
         assertThat(profile.location().region()).isEqualTo("Lombardia");
-        assertThat(journeys.executions()).extracting(RecordingJourneyRuntime.Execution::journey)
+        assertThat(journeys.executions())
+                .extracting(RecordingJourneyRuntime.Execution::journey)
                 .containsExactly("post-purchase");
 
         JourneySteps steps = ctx.getBean(JourneySteps.class);
-        Map<String, Object> plan = steps.handle(Map.of("action", "plan", "customerId", customer,
-                "journey", "post-purchase", "step", "welcome", "channel", "email", "kind", "service",
-                "anchor", "2026-06-10T07:30:00Z", "offset", "PT0S", "window", "PT24H"));
+        Map<String, Object> plan = steps.handle(Map.of(
+                "action",
+                "plan",
+                "customerId",
+                customer,
+                "journey",
+                "post-purchase",
+                "step",
+                "welcome",
+                "channel",
+                "email",
+                "kind",
+                "service",
+                "anchor",
+                "2026-06-10T07:30:00Z",
+                "offset",
+                "PT0S",
+                "window",
+                "PT24H"));
         assertThat(plan).containsEntry("skipped", false).containsKey("sendAt");
 
         clock.set(Instant.parse(plan.get("sendAt").toString()));
         String executionName = journeys.executions().get(0).executionName();
-        Map<String, Object> dispatch = new HashMap<>(Map.of("action", "dispatch", "customerId", customer,
-                "journey", "post-purchase", "step", "welcome", "channel", "email", "kind", "service",
-                "executionId", "arn:aws:states:eu-south-1:1:execution:post-purchase:" + executionName));
+        Map<String, Object> dispatch = new HashMap<>(Map.of(
+                "action",
+                "dispatch",
+                "customerId",
+                customer,
+                "journey",
+                "post-purchase",
+                "step",
+                "welcome",
+                "channel",
+                "email",
+                "kind",
+                "service",
+                "executionId",
+                "arn:aws:states:eu-south-1:1:execution:post-purchase:" + executionName));
         assertThat(steps.handle(dispatch)).containsEntry("status", "sent");
         assertThat(steps.handle(dispatch)).containsEntry("status", "duplicate");
 

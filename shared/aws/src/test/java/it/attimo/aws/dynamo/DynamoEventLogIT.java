@@ -1,16 +1,15 @@
 package it.attimo.aws.dynamo;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import it.attimo.aws.testing.LocalDynamo;
 import it.attimo.core.event.CustomerEvent;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 class DynamoEventLogIT {
     private final DynamoDbClient client = LocalDynamo.shared().client();
@@ -44,12 +43,15 @@ class DynamoEventLogIT {
     void storesTypeTimeBodyAndAnExpiryRetentionAfterTheEvent() {
         CustomerEvent e = event("e-3", "c-3", Map.of("nps", 9, "nested", Map.of("k", List.of(1, "x"))));
         log.append(e);
-        var item = client.getItem(b -> b.tableName(prefix + "-events")
-                .key(Items.key("customerId", "c-3", "eventId", "e-3"))).item();
+        var item = client.getItem(
+                        b -> b.tableName(prefix + "-events").key(Items.key("customerId", "c-3", "eventId", "e-3")))
+                .item();
         assertThat(item.get("type").s()).isEqualTo("order.delivered");
         assertThat(item.get("time").s()).isEqualTo("2026-06-10T08:00:00Z");
         assertThat(Long.parseLong(item.get("expiresAt").n()))
-                .isEqualTo(Instant.parse("2026-06-10T08:00:00Z").plus(Duration.ofDays(400)).getEpochSecond());
+                .isEqualTo(Instant.parse("2026-06-10T08:00:00Z")
+                        .plus(Duration.ofDays(400))
+                        .getEpochSecond());
         assertThat(log.history("c-3")).containsExactly(e);
     }
 

@@ -1,16 +1,15 @@
 package it.attimo.aws.dynamo;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import it.attimo.aws.testing.LocalDynamo;
 import it.attimo.core.channel.Channel;
 import it.attimo.core.journey.MessageRecord;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Plan records (plan#execution#step) beside dispatch reservations in the same ledger partition, on DynamoDB Local. */
 class DynamoMessageLedgerPlansIT {
@@ -21,13 +20,35 @@ class DynamoMessageLedgerPlansIT {
     final DynamoMessageLedger ledger = new DynamoMessageLedger(CLIENT, PREFIX);
 
     static MessageRecord plan(String customer, String step, Instant sendAt, Instant plannedAt) {
-        return new MessageRecord(customer, MessageRecord.planIdOf("exec-1", step), "post-purchase", "exec-1", step,
-                Channel.EMAIL, "service", sendAt, MessageRecord.PLANNED, null, null, plannedAt);
+        return new MessageRecord(
+                customer,
+                MessageRecord.planIdOf("exec-1", step),
+                "post-purchase",
+                "exec-1",
+                step,
+                Channel.EMAIL,
+                "service",
+                sendAt,
+                MessageRecord.PLANNED,
+                null,
+                null,
+                plannedAt);
     }
 
     static MessageRecord reservation(String customer, String step, Instant at) {
-        return new MessageRecord(customer, MessageRecord.messageIdOf("exec-1", step), "post-purchase", "exec-1", step,
-                Channel.EMAIL, "service", at, MessageRecord.RESERVED, null, null, at);
+        return new MessageRecord(
+                customer,
+                MessageRecord.messageIdOf("exec-1", step),
+                "post-purchase",
+                "exec-1",
+                step,
+                Channel.EMAIL,
+                "service",
+                at,
+                MessageRecord.RESERVED,
+                null,
+                null,
+                at);
     }
 
     @Test

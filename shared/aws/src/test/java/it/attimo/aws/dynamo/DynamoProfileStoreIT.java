@@ -1,19 +1,18 @@
 package it.attimo.aws.dynamo;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import it.attimo.aws.testing.LocalDynamo;
 import it.attimo.aws.testing.Profiles;
 import it.attimo.core.customer.Profile;
 import it.attimo.core.port.ProfileStore.ConcurrentUpdateException;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class DynamoProfileStoreIT {
-    private final DynamoProfileStore store =
-            new DynamoProfileStore(LocalDynamo.shared().client(), LocalDynamo.shared().freshTables("profiles"));
+    private final DynamoProfileStore store = new DynamoProfileStore(
+            LocalDynamo.shared().client(), LocalDynamo.shared().freshTables("profiles"));
 
     static Profile full(String id) {
         return Profiles.full(id);

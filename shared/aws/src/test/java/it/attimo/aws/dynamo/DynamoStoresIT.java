@@ -1,19 +1,18 @@
 package it.attimo.aws.dynamo;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import it.attimo.aws.testing.LocalDynamo;
 import it.attimo.core.channel.Channel;
 import it.attimo.core.customer.Contact;
 import it.attimo.core.ingest.QuarantinedEvent;
 import it.attimo.core.journey.MessageRecord;
 import it.attimo.core.journey.ParkedWait;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
-import java.time.Duration;
-import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class DynamoStoresIT {
     static final DynamoDbClient CLIENT = LocalDynamo.shared().client();
@@ -38,15 +37,27 @@ class DynamoStoresIT {
         final DynamoMessageLedger ledger = new DynamoMessageLedger(CLIENT, PREFIX);
 
         MessageRecord reserved(String customer, String step, Instant sendAt) {
-            return new MessageRecord(customer, MessageRecord.messageIdOf("exec-1", step), "post-purchase", "exec-1",
-                    step, Channel.EMAIL, "service", sendAt, MessageRecord.RESERVED, null, null, T);
+            return new MessageRecord(
+                    customer,
+                    MessageRecord.messageIdOf("exec-1", step),
+                    "post-purchase",
+                    "exec-1",
+                    step,
+                    Channel.EMAIL,
+                    "service",
+                    sendAt,
+                    MessageRecord.RESERVED,
+                    null,
+                    null,
+                    T);
         }
 
         @Test
         void onlyTheFirstReservationOfAKeyWins() {
             MessageRecord record = reserved("c-l1", "welcome", T);
             assertThat(ledger.reserve(record)).isTrue();
-            assertThat(ledger.reserve(record.with(MessageRecord.RESERVED, "retry", null, T.plusSeconds(1)))).isFalse();
+            assertThat(ledger.reserve(record.with(MessageRecord.RESERVED, "retry", null, T.plusSeconds(1))))
+                    .isFalse();
             assertThat(ledger.forCustomer("c-l1")).containsExactly(record);
         }
 
@@ -79,7 +90,13 @@ class DynamoStoresIT {
         final DynamoWaitRegistry waits = new DynamoWaitRegistry(CLIENT, PREFIX);
 
         ParkedWait wait(String customer, String type, String step) {
-            return new ParkedWait(customer, type, "exec-" + step, step, "token-" + type + "-" + step, T,
+            return new ParkedWait(
+                    customer,
+                    type,
+                    "exec-" + step,
+                    step,
+                    "token-" + type + "-" + step,
+                    T,
                     T.plus(Duration.ofHours(72)));
         }
 
@@ -100,9 +117,11 @@ class DynamoStoresIT {
         void aRemovedWaitIsNotFoundAgainAndItsItemExpires() {
             ParkedWait w = wait("c-w3", "survey.answered", "s");
             waits.park(w);
-            var item = CLIENT.getItem(b -> b.tableName(PREFIX + "-waits")
-                    .key(Items.key("customerId", "c-w3", "waitId", w.waitId()))).item();
-            assertThat(Long.parseLong(item.get("expiresAt").n())).isEqualTo(w.expiresAt().getEpochSecond());
+            var item = CLIENT.getItem(b ->
+                            b.tableName(PREFIX + "-waits").key(Items.key("customerId", "c-w3", "waitId", w.waitId())))
+                    .item();
+            assertThat(Long.parseLong(item.get("expiresAt").n()))
+                    .isEqualTo(w.expiresAt().getEpochSecond());
 
             waits.remove(w);
             assertThat(waits.waitingFor("c-w3", "survey.answered")).isEmpty();
@@ -144,7 +163,8 @@ class DynamoStoresIT {
             quarantine.keep(refused("q-ttl", T));
             var item = CLIENT.getItem(b -> b.tableName(prefix + "-quarantine").key(Items.key("quarantineId", "q-ttl")))
                     .item();
-            assertThat(Long.parseLong(item.get("expiresAt").n())).isEqualTo(T.plus(Duration.ofDays(30)).getEpochSecond());
+            assertThat(Long.parseLong(item.get("expiresAt").n()))
+                    .isEqualTo(T.plus(Duration.ofDays(30)).getEpochSecond());
         }
     }
 }

@@ -1,22 +1,21 @@
 package it.attimo.aws.dynamo;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import it.attimo.aws.testing.LocalDynamo;
+import it.attimo.core.timing.eval.SyntheticPopulation;
 import it.attimo.core.timing.profile.CustomerPrediction;
 import it.attimo.core.timing.profile.FittedModel;
 import it.attimo.core.timing.profile.ProfileAccumulator;
 import it.attimo.core.timing.profile.TemporalModel;
 import it.attimo.core.timing.profile.TemporalProfile;
-import it.attimo.core.timing.eval.SyntheticPopulation;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 class DynamoTemporalModelStoreIT {
     static final DynamoDbClient CLIENT = LocalDynamo.shared().client();
@@ -38,7 +37,8 @@ class DynamoTemporalModelStoreIT {
 
     @Test
     void nothingIsLatestBeforeTheFirstSave() {
-        DynamoTemporalModelStore store = new DynamoTemporalModelStore(CLIENT, LocalDynamo.shared().freshTables("models"));
+        DynamoTemporalModelStore store =
+                new DynamoTemporalModelStore(CLIENT, LocalDynamo.shared().freshTables("models"));
         assertThat(store.latest()).isEmpty();
     }
 
@@ -62,12 +62,19 @@ class DynamoTemporalModelStoreIT {
         }
         String table = AttimoTables.name(prefix, AttimoTables.MODELS);
         var items = CLIENT.scan(b -> b.tableName(table)).items();
-        assertThat(items).extracting(i -> i.get("modelId").s()).containsExactlyInAnyOrder(
-                "temporal#latest", DynamoTemporalModelStore.datedId(first), DynamoTemporalModelStore.datedId(second));
-        assertThat(items).filteredOn(i -> !i.get("modelId").s().equals("temporal#latest"))
-                .allSatisfy(i -> assertThat(Long.parseLong(i.get(AttimoTables.TTL_ATTRIBUTE).n()))
+        assertThat(items)
+                .extracting(i -> i.get("modelId").s())
+                .containsExactlyInAnyOrder(
+                        "temporal#latest",
+                        DynamoTemporalModelStore.datedId(first),
+                        DynamoTemporalModelStore.datedId(second));
+        assertThat(items)
+                .filteredOn(i -> !i.get("modelId").s().equals("temporal#latest"))
+                .allSatisfy(i -> assertThat(
+                                Long.parseLong(i.get(AttimoTables.TTL_ATTRIBUTE).n()))
                         .isGreaterThan(AS_OF.plus(Duration.ofDays(89)).getEpochSecond()));
-        assertThat(items).filteredOn(i -> i.get("modelId").s().equals("temporal#latest"))
+        assertThat(items)
+                .filteredOn(i -> i.get("modelId").s().equals("temporal#latest"))
                 .allSatisfy(i -> assertThat(i).doesNotContainKey(AttimoTables.TTL_ATTRIBUTE));
     }
 }

@@ -1,20 +1,5 @@
 package it.attimo.aws.hubspot;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import it.attimo.aws.config.AwsClients;
-import it.attimo.aws.secrets.SsmParameters;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.List;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -23,24 +8,53 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import it.attimo.aws.config.AwsClients;
+import it.attimo.aws.secrets.SsmParameters;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 class HubSpotAccessTokenTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     static WireMockExtension ssm = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
 
     private static final class SettableClock extends Clock {
         Instant now = Instant.parse("2026-06-10T08:00:00Z");
 
-        @Override public ZoneId getZone() { return ZoneId.of("UTC"); }
-        @Override public Clock withZone(ZoneId zone) { return this; }
-        @Override public Instant instant() { return now; }
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("UTC");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     static void ssmAnswers(String value) {
-        ssm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(200)
-                .withBody("{\"Parameter\":{\"Name\":\"/attimo/hubspot-access-token\",\"Value\":\"" + value + "\"}}")));
+        ssm.stubFor(post(urlEqualTo("/"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody("{\"Parameter\":{\"Name\":\"/attimo/hubspot-access-token\",\"Value\":\"" + value
+                                + "\"}}")));
     }
 
     static SsmParameters parameters(Clock clock) {
@@ -52,8 +66,8 @@ class HubSpotAccessTokenTest {
         SettableClock clock = new SettableClock();
         ssmAnswers("pat-eu1-first");
         try (SsmParameters parameters = parameters(clock)) {
-            HubSpotAccessToken token = HubSpotAccessToken.fromSsm(parameters, "/attimo/hubspot-access-token", clock,
-                    Duration.ofMinutes(5));
+            HubSpotAccessToken token = HubSpotAccessToken.fromSsm(
+                    parameters, "/attimo/hubspot-access-token", clock, Duration.ofMinutes(5));
 
             assertThat(token.get()).isEqualTo("pat-eu1-first");
             ssmAnswers("pat-eu1-rotated");
@@ -74,12 +88,15 @@ class HubSpotAccessTokenTest {
 
     @Test
     void aMissingTokenIsAnErrorThatNamesThePropertyNotAValue() {
-        ssm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(400)
-                .withBody("{\"__type\":\"ParameterNotFound\",\"message\":\"no\"}")));
+        ssm.stubFor(post(urlEqualTo("/"))
+                .willReturn(
+                        aResponse().withStatus(400).withBody("{\"__type\":\"ParameterNotFound\",\"message\":\"no\"}")));
         try (SsmParameters parameters = parameters(Clock.systemUTC())) {
-            assertThatThrownBy(() -> HubSpotAccessToken.fromSsm(parameters, "/p", Clock.systemUTC(),
-                    Duration.ofMinutes(5)).get())
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("attimo.hubspot.access-token");
+            assertThatThrownBy(
+                            () -> HubSpotAccessToken.fromSsm(parameters, "/p", Clock.systemUTC(), Duration.ofMinutes(5))
+                                    .get())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("attimo.hubspot.access-token");
         }
         assertThatThrownBy(() -> HubSpotAccessToken.fixed(" ").get()).isInstanceOf(IllegalStateException.class);
         assertThat(HubSpotAccessToken.fixed("pat-x").get()).isEqualTo("pat-x");

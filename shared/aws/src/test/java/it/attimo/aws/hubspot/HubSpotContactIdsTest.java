@@ -1,10 +1,9 @@
 package it.attimo.aws.hubspot;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class HubSpotContactIdsTest {
     @Test

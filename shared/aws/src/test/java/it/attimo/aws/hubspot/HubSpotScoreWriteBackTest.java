@@ -1,17 +1,5 @@
 package it.attimo.aws.hubspot;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -24,10 +12,23 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 /** The write-back against WireMock speaking HubSpot's documented CRM v3 shapes. */
 class HubSpotScoreWriteBackTest {
     @RegisterExtension
-    static WireMockExtension hubspot = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension hubspot = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private static final String CONTACT_PATH = "/crm/v3/objects/contacts/456";
     private static final String OK_BODY = """
@@ -43,33 +44,55 @@ class HubSpotScoreWriteBackTest {
 
     @BeforeEach
     void setUp() {
-        HubSpotClient client = new HubSpotClient(URI.create(hubspot.baseUrl()), () -> "pat-eu1-test-token",
-                HttpClient.newHttpClient(), sleeps::add, 4, Duration.ofMillis(500), Duration.ofSeconds(5));
+        HubSpotClient client = new HubSpotClient(
+                URI.create(hubspot.baseUrl()),
+                () -> "pat-eu1-test-token",
+                HttpClient.newHttpClient(),
+                sleeps::add,
+                4,
+                Duration.ofMillis(500),
+                Duration.ofSeconds(5));
         writeBack = new HubSpotScoreWriteBack(client, "123");
     }
 
     @Test
     void patchesScoreAndTierOnTheContactWithBearerAuth() {
-        hubspot.stubFor(patch(urlEqualTo(CONTACT_PATH)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json;charset=utf-8").withBody(OK_BODY)));
+        hubspot.stubFor(patch(urlEqualTo(CONTACT_PATH))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json;charset=utf-8")
+                        .withBody(OK_BODY)));
 
         writeBack.publish("hs-123-456", 35.0, "engaged");
 
-        hubspot.verify(1, patchRequestedFor(urlEqualTo(CONTACT_PATH))
-                .withHeader("Authorization", equalTo("Bearer pat-eu1-test-token"))
-                .withHeader("Content-Type", equalTo("application/json"))
-                .withRequestBody(equalToJson("{\"properties\":{\"attimo_score\":\"35\",\"attimo_tier\":\"engaged\"}}")));
+        hubspot.verify(
+                1,
+                patchRequestedFor(urlEqualTo(CONTACT_PATH))
+                        .withHeader("Authorization", equalTo("Bearer pat-eu1-test-token"))
+                        .withHeader("Content-Type", equalTo("application/json"))
+                        .withRequestBody(
+                                equalToJson("{\"properties\":{\"attimo_score\":\"35\",\"attimo_tier\":\"engaged\"}}")));
         assertThat(sleeps).isEmpty();
     }
 
     @Test
     void a429IsRetriedAfterTheSecondsOfRetryAfter() {
-        hubspot.stubFor(patch(urlEqualTo(CONTACT_PATH)).inScenario("rate").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")
-                        .withHeader("Content-Type", "application/json").withBody(RATE_LIMITED))
+        hubspot.stubFor(patch(urlEqualTo(CONTACT_PATH))
+                .inScenario("rate")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "7")
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(RATE_LIMITED))
                 .willSetStateTo("ok"));
-        hubspot.stubFor(patch(urlEqualTo(CONTACT_PATH)).inScenario("rate").whenScenarioStateIs("ok")
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(OK_BODY)));
+        hubspot.stubFor(patch(urlEqualTo(CONTACT_PATH))
+                .inScenario("rate")
+                .whenScenarioStateIs("ok")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(OK_BODY)));
 
         writeBack.publish("hs-123-456", 35.0, "engaged");
 
@@ -79,10 +102,17 @@ class HubSpotScoreWriteBackTest {
 
     @Test
     void a429WithoutRetryAfterBacksOff() {
-        hubspot.stubFor(patch(urlEqualTo(CONTACT_PATH)).inScenario("rate").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json").withBody(RATE_LIMITED))
+        hubspot.stubFor(patch(urlEqualTo(CONTACT_PATH))
+                .inScenario("rate")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(RATE_LIMITED))
                 .willSetStateTo("ok"));
-        hubspot.stubFor(patch(urlEqualTo(CONTACT_PATH)).inScenario("rate").whenScenarioStateIs("ok")
+        hubspot.stubFor(patch(urlEqualTo(CONTACT_PATH))
+                .inScenario("rate")
+                .whenScenarioStateIs("ok")
                 .willReturn(aResponse().withStatus(200).withBody(OK_BODY)));
 
         writeBack.publish("hs-123-456", 35.0, "engaged");
@@ -92,17 +122,28 @@ class HubSpotScoreWriteBackTest {
 
     @Test
     void serverErrorsAreRetriedWithDoublingBackoff() {
-        hubspot.stubFor(patch(urlEqualTo(CONTACT_PATH)).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(502)).willSetStateTo("second"));
-        hubspot.stubFor(patch(urlEqualTo(CONTACT_PATH)).inScenario("flaky").whenScenarioStateIs("second")
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("ok"));
-        hubspot.stubFor(patch(urlEqualTo(CONTACT_PATH)).inScenario("flaky").whenScenarioStateIs("ok")
+        hubspot.stubFor(patch(urlEqualTo(CONTACT_PATH))
+                .inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(502))
+                .willSetStateTo("second"));
+        hubspot.stubFor(patch(urlEqualTo(CONTACT_PATH))
+                .inScenario("flaky")
+                .whenScenarioStateIs("second")
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("ok"));
+        hubspot.stubFor(patch(urlEqualTo(CONTACT_PATH))
+                .inScenario("flaky")
+                .whenScenarioStateIs("ok")
                 .willReturn(aResponse().withStatus(200).withBody(OK_BODY)));
 
         writeBack.publish("hs-123-456", -15.0, "at-risk");
 
-        hubspot.verify(3, patchRequestedFor(urlEqualTo(CONTACT_PATH))
-                .withRequestBody(equalToJson("{\"properties\":{\"attimo_score\":\"-15\",\"attimo_tier\":\"at-risk\"}}")));
+        hubspot.verify(
+                3,
+                patchRequestedFor(urlEqualTo(CONTACT_PATH))
+                        .withRequestBody(equalToJson(
+                                "{\"properties\":{\"attimo_score\":\"-15\",\"attimo_tier\":\"at-risk\"}}")));
         assertThat(sleeps).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
     }
 
@@ -119,14 +160,18 @@ class HubSpotScoreWriteBackTest {
 
     @Test
     void aClientErrorFailsAtOnceWithoutQuotingTheBody() {
-        hubspot.stubFor(patch(urlEqualTo(CONTACT_PATH)).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json").withBody("""
+        hubspot.stubFor(patch(urlEqualTo(CONTACT_PATH))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
                         {"status":"error","message":"Property values were not valid: mario.rossi@example.com",
                          "correlationId":"aa","category":"VALIDATION_ERROR"}""")));
 
         assertThatThrownBy(() -> writeBack.publish("hs-123-456", 35.0, "engaged"))
                 .isInstanceOf(HubSpotApiException.class)
-                .hasMessageContaining("400").hasMessageContaining("VALIDATION_ERROR")
+                .hasMessageContaining("400")
+                .hasMessageContaining("VALIDATION_ERROR")
                 .hasMessageNotContaining("mario.rossi");
         hubspot.verify(1, patchRequestedFor(urlEqualTo(CONTACT_PATH)));
         assertThat(sleeps).isEmpty();
@@ -138,8 +183,14 @@ class HubSpotScoreWriteBackTest {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        HubSpotClient unreachable = new HubSpotClient(URI.create("http://127.0.0.1:" + closedPort), () -> "pat",
-                HttpClient.newHttpClient(), sleeps::add, 3, Duration.ofMillis(200), Duration.ofSeconds(2));
+        HubSpotClient unreachable = new HubSpotClient(
+                URI.create("http://127.0.0.1:" + closedPort),
+                () -> "pat",
+                HttpClient.newHttpClient(),
+                sleeps::add,
+                3,
+                Duration.ofMillis(200),
+                Duration.ofSeconds(2));
 
         assertThatThrownBy(() -> new HubSpotScoreWriteBack(unreachable, null).publish("hs-1-2", 1.0, "cooling"))
                 .isInstanceOf(HubSpotApiException.class)

@@ -1,11 +1,11 @@
 package it.attimo.aws.json;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import it.attimo.aws.testing.Profiles;
 import it.attimo.core.customer.Profile;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ProfileJsonTest {
     @Test
@@ -28,6 +28,7 @@ class ProfileJsonTest {
     @Test
     void aBrokenDocumentIsReportedWithoutQuotingIt() {
         assertThatThrownBy(() -> ProfileJson.read("{\"customerId\":\"c-3\",\"email\":\"leak@example.it\""))
-                .isInstanceOf(IllegalStateException.class).hasMessageNotContaining("leak@example.it");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageNotContaining("leak@example.it");
     }
 }

@@ -1,18 +1,17 @@
 package it.attimo.aws.lambda;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import it.attimo.core.api.ApiRequest;
 import it.attimo.core.api.ApiResponse;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ApiGatewayMappingTest {
     static APIGatewayV2HTTPEvent event(String stage, String rawPath, String query, String body, boolean base64) {
@@ -20,18 +19,28 @@ class ApiGatewayMappingTest {
         headers.put("host", "abc123.execute-api.eu-south-1.amazonaws.com");
         headers.put("x-hubspot-signature-v3", "sig");
         return APIGatewayV2HTTPEvent.builder()
-                .withRawPath(rawPath).withRawQueryString(query).withHeaders(headers).withBody(body)
-                .withIsBase64Encoded(base64).withPathParameters(Map.of("customerId", "c-1"))
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withStage(stage)
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST")
-                                .withPath(rawPath).build()).build())
+                .withRawPath(rawPath)
+                .withRawQueryString(query)
+                .withHeaders(headers)
+                .withBody(body)
+                .withIsBase64Encoded(base64)
+                .withPathParameters(Map.of("customerId", "c-1"))
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withStage(stage)
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod("POST")
+                                .withPath(rawPath)
+                                .build())
+                        .build())
                 .build();
     }
 
     @Test
     void rebuildsTheUrlTheCallerUsedIncludingTheQueryString() {
-        ApiRequest r = ApiGatewayMapping.toRequest(event("$default", "/webhooks/hubspot", "portal=1&x=%3A", "[]", false));
-        assertThat(r.url()).isEqualTo("https://abc123.execute-api.eu-south-1.amazonaws.com/webhooks/hubspot?portal=1&x=%3A");
+        ApiRequest r =
+                ApiGatewayMapping.toRequest(event("$default", "/webhooks/hubspot", "portal=1&x=%3A", "[]", false));
+        assertThat(r.url())
+                .isEqualTo("https://abc123.execute-api.eu-south-1.amazonaws.com/webhooks/hubspot?portal=1&x=%3A");
         assertThat(r.path()).isEqualTo("/webhooks/hubspot");
         assertThat(r.rawQuery()).isEqualTo("portal=1&x=%3A");
         assertThat(r.method()).isEqualTo("POST");
@@ -60,10 +69,11 @@ class ApiGatewayMappingTest {
     @Test
     void decodesABase64BodyToTheExactBytesThatWereSigned() {
         byte[] raw = "{\"città\":\"Forlì\"}".getBytes(StandardCharsets.UTF_8);
-        ApiRequest r = ApiGatewayMapping.toRequest(event("$default", "/events", "",
-                Base64.getEncoder().encodeToString(raw), true));
+        ApiRequest r = ApiGatewayMapping.toRequest(
+                event("$default", "/events", "", Base64.getEncoder().encodeToString(raw), true));
         assertThat(r.body()).isEqualTo(raw);
-        assertThat(ApiGatewayMapping.toRequest(event("$default", "/events", "", "{\"a\":1}", false)).bodyText())
+        assertThat(ApiGatewayMapping.toRequest(event("$default", "/events", "", "{\"a\":1}", false))
+                        .bodyText())
                 .isEqualTo("{\"a\":1}");
     }
 

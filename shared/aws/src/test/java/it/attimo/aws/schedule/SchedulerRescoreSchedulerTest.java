@@ -1,19 +1,5 @@
 package it.attimo.aws.schedule;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import it.attimo.aws.config.AwsClients;
-import it.attimo.core.profile.ProcessCustomerEvents;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.scheduler.SchedulerClient;
-import software.amazon.awssdk.services.scheduler.model.SchedulerException;
-
-import java.time.Instant;
-import java.util.List;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -23,6 +9,19 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import it.attimo.aws.config.AwsClients;
+import it.attimo.core.profile.ProcessCustomerEvents;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.scheduler.model.SchedulerException;
+
 /** The CreateSchedule call EventBridge Scheduler receives (REST-JSON: POST /schedules/{Name}). */
 class SchedulerRescoreSchedulerTest {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -31,7 +30,8 @@ class SchedulerRescoreSchedulerTest {
 
     @RegisterExtension
     static WireMockExtension scheduler = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
 
     SchedulerClient client() {
         return AwsClients.build(SchedulerClient.builder(), "eu-south-1", scheduler.baseUrl());
@@ -51,8 +51,10 @@ class SchedulerRescoreSchedulerTest {
 
     @Test
     void createsAOneTimeSelfDeletingScheduleThatInvokesTheScoreFunctionWithAnSqsShapedRescore() throws Exception {
-        scheduler.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)
-                .withBody("{\"ScheduleArn\":\"arn:aws:scheduler:eu-south-1:123456789012:schedule/g/n\"}")));
+        scheduler.stubFor(post(anyUrl())
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody("{\"ScheduleArn\":\"arn:aws:scheduler:eu-south-1:123456789012:schedule/g/n\"}")));
         Instant at = Instant.parse("2026-06-12T07:30:00Z");
 
         rescore("c-42", at);
@@ -84,11 +86,14 @@ class SchedulerRescoreSchedulerTest {
     void theNameIsDeterministicShortAndFreeOfTheCustomerId() {
         Instant at = Instant.parse("2026-06-12T07:30:00Z");
         String name = SchedulerRescoreScheduler.scheduleName("hs-1234567", at);
-        assertThat(name).matches("rescore-[0-9a-f]{24}-1781249400").hasSizeLessThanOrEqualTo(64)
+        assertThat(name)
+                .matches("rescore-[0-9a-f]{24}-1781249400")
+                .hasSizeLessThanOrEqualTo(64)
                 .doesNotContain("1234567")
                 .isEqualTo(SchedulerRescoreScheduler.scheduleName("hs-1234567", at));
         assertThat(SchedulerRescoreScheduler.scheduleName("hs-1234568", at)).isNotEqualTo(name);
-        assertThat(SchedulerRescoreScheduler.scheduleName("hs-1234567", at.plusSeconds(1))).isNotEqualTo(name);
+        assertThat(SchedulerRescoreScheduler.scheduleName("hs-1234567", at.plusSeconds(1)))
+                .isNotEqualTo(name);
     }
 
     @Test
@@ -102,16 +107,20 @@ class SchedulerRescoreSchedulerTest {
         assertThat(request.getUrl()).endsWith("-" + (at.getEpochSecond() + 1));
         JsonNode body = JSON.readTree(request.getBodyAsString());
         assertThat(body.path("ScheduleExpression").asText()).isEqualTo("at(2026-06-12T07:30:01)");
-        JsonNode record = JSON.readTree(body.path("Target").path("Input").asText()).path("Records").get(0);
+        JsonNode record = JSON.readTree(body.path("Target").path("Input").asText())
+                .path("Records")
+                .get(0);
         // the command still names the deadline itself
         assertThat(record.path("body").asText()).isEqualTo(ProcessCustomerEvents.rescoreCommand("c-42", at));
     }
 
     @Test
     void anAlreadyScheduledDeadlineIsSuccess() {
-        scheduler.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(409)
-                .withHeader("x-amzn-ErrorType", "ConflictException")
-                .withBody("{\"Message\":\"Schedule rescore-x already exists.\"}")));
+        scheduler.stubFor(post(anyUrl())
+                .willReturn(aResponse()
+                        .withStatus(409)
+                        .withHeader("x-amzn-ErrorType", "ConflictException")
+                        .withBody("{\"Message\":\"Schedule rescore-x already exists.\"}")));
 
         rescore("c-42", Instant.parse("2026-06-12T07:30:00Z"));
 
@@ -120,9 +129,11 @@ class SchedulerRescoreSchedulerTest {
 
     @Test
     void otherFailuresReachTheCallerSoTheMessageIsRetried() {
-        scheduler.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(400)
-                .withHeader("x-amzn-ErrorType", "ValidationException")
-                .withBody("{\"Message\":\"bad\"}")));
+        scheduler.stubFor(post(anyUrl())
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("x-amzn-ErrorType", "ValidationException")
+                        .withBody("{\"Message\":\"bad\"}")));
 
         assertThatThrownBy(() -> rescore("c-42", Instant.parse("2026-06-12T07:30:00Z")))
                 .isInstanceOf(SchedulerException.class);

@@ -1,14 +1,13 @@
 package it.attimo.aws.secrets;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
 class EnvironmentSecretProviderTest {
-    static final Map<String, String> ENV = Map.of("ATTIMO_WEBHOOK_SECRET", "from-env",
-            "ATTIMO_HUBSPOT_CLIENT_SECRET", "hub-env");
+    static final Map<String, String> ENV =
+            Map.of("ATTIMO_WEBHOOK_SECRET", "from-env", "ATTIMO_HUBSPOT_CLIENT_SECRET", "hub-env");
 
     @Test
     void readsTheEnvironment() {

@@ -1,14 +1,5 @@
 package it.attimo.aws.secrets;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import it.attimo.aws.config.AwsClients;
-import it.attimo.core.testing.MutableClock;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.time.Clock;
-import java.time.Duration;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -20,16 +11,28 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import it.attimo.aws.config.AwsClients;
+import it.attimo.core.testing.MutableClock;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 class SsmSecretProviderTest {
     @RegisterExtension
     static WireMockExtension ssm = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
 
     static void parameter(String name, String value) {
-        ssm.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonSSM.GetParameter"))
+        ssm.stubFor(post(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo("AmazonSSM.GetParameter"))
                 .withHeader("Content-Type", equalTo("application/x-amz-json-1.1"))
                 .withRequestBody(equalToJson("{\"Name\":\"" + name + "\",\"WithDecryption\":true}"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/x-amz-json-1.1")
                         .withBody("{\"Parameter\":{\"Name\":\"" + name + "\",\"Type\":\"SecureString\",\"Value\":\""
                                 + value + "\",\"Version\":1}}")));
     }
@@ -43,8 +46,8 @@ class SsmSecretProviderTest {
         parameter("/attimo/webhook", "s3cret");
         MutableClock wall = MutableClock.at("2026-06-10T08:00:00Z");
         try (SsmParameters client = parameters(wall)) {
-            SsmSecretProvider secrets = new SsmSecretProvider(client, "/attimo/webhook", "/attimo/hubspot", wall,
-                    Duration.ofMinutes(5));
+            SsmSecretProvider secrets =
+                    new SsmSecretProvider(client, "/attimo/webhook", "/attimo/hubspot", wall, Duration.ofMinutes(5));
 
             assertThat(secrets.webhookSecret()).contains("s3cret");
             wall.advance(Duration.ofMinutes(4));
@@ -60,9 +63,11 @@ class SsmSecretProviderTest {
 
     @Test
     void aMissingParameterIsAnEmptySecret() {
-        ssm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/x-amz-json-1.1")
-                .withBody("{\"__type\":\"ParameterNotFound\",\"message\":\"\"}")));
+        ssm.stubFor(post(urlEqualTo("/"))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withBody("{\"__type\":\"ParameterNotFound\",\"message\":\"\"}")));
         MutableClock wall = MutableClock.at("2026-06-10T08:00:00Z");
         try (SsmParameters client = parameters(wall)) {
             SsmSecretProvider secrets = new SsmSecretProvider(client, "/nope", "", wall, Duration.ofMinutes(5));

@@ -1,9 +1,9 @@
 package it.attimo.aws.sfn;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class ExecutionNamesTest {
     @Test
@@ -23,7 +23,10 @@ class ExecutionNamesTest {
     void aLongNameKeepsItsHeadAndAHashOfTheWholeSoDifferentTailsStayDifferent() {
         String a = "post-purchase-" + "c".repeat(70) + "-event-A";
         String b = "post-purchase-" + "c".repeat(70) + "-event-B";
-        assertThat(ExecutionNames.safe(a)).hasSize(80).startsWith("post-purchase-ccc").isEqualTo(ExecutionNames.safe(a));
+        assertThat(ExecutionNames.safe(a))
+                .hasSize(80)
+                .startsWith("post-purchase-ccc")
+                .isEqualTo(ExecutionNames.safe(a));
         assertThat(ExecutionNames.safe(a)).isNotEqualTo(ExecutionNames.safe(b));
     }
 

@@ -1,16 +1,5 @@
 package it.attimo.aws.sfn;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import it.attimo.aws.config.AwsClients;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.sfn.SfnClient;
-import software.amazon.awssdk.services.sfn.model.SfnException;
-
-import java.util.Map;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -23,13 +12,24 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import it.attimo.aws.config.AwsClients;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.SfnException;
+
 /** What the SDK actually sends to Step Functions (AWS JSON 1.0), and how its errors map onto the port. */
 class SfnJourneyRuntimeTest {
     static final String PP = "arn:aws:states:eu-south-1:123456789012:stateMachine:attimo-post-purchase";
 
     @RegisterExtension
     static WireMockExtension sfn = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
 
     SfnClient client;
     SfnJourneyRuntime runtime;
@@ -46,8 +46,11 @@ class SfnJourneyRuntimeTest {
     }
 
     static void answer(String target, int status, String body) {
-        sfn.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSStepFunctions." + target))
-                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/x-amz-json-1.0")
+        sfn.stubFor(post(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo("AWSStepFunctions." + target))
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/x-amz-json-1.0")
                         .withBody(body)));
     }
 
@@ -59,7 +62,8 @@ class SfnJourneyRuntimeTest {
     void startSendsTheStateMachineTheExecutionNameAndTheInput() {
         answer("StartExecution", 200, "{\"executionArn\":\"arn:x\",\"startDate\":1.7810784E9}");
 
-        assertThat(runtime.start("post-purchase", "post-purchase-c1-e1", "{\"customerId\":\"c1\"}")).isTrue();
+        assertThat(runtime.start("post-purchase", "post-purchase-c1-e1", "{\"customerId\":\"c1\"}"))
+                .isTrue();
 
         sfn.verify(postRequestedFor(urlEqualTo("/"))
                 .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.StartExecution"))
@@ -84,7 +88,8 @@ class SfnJourneyRuntimeTest {
     void aJourneyWithoutAStateMachineIsRefusedBeforeAnyCall() {
         assertThat(runtime.supports("recovery")).isFalse();
         assertThatThrownBy(() -> runtime.start("recovery", "x", "{}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("recovery");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("recovery");
         sfn.verify(0, anyRequestedFor(anyUrl()));
     }
 
@@ -136,11 +141,13 @@ class SfnJourneyRuntimeTest {
         answer("StopExecution", 200, "{\"stopDate\":1.7810784E9}");
         runtime.start("post-purchase", "pp#c 1", "{}");
         runtime.stop("post-purchase", "pp#c 1", "x");
-        sfn.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(equalToJson(
-                "{\"stateMachineArn\":\"" + PP + "\",\"name\":\"pp-c-1\",\"input\":\"{}\"}")));
-        sfn.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(equalToJson(
-                "{\"executionArn\":\"arn:aws:states:eu-south-1:123456789012:execution:attimo-post-purchase:pp-c-1\","
-                        + "\"cause\":\"x\"}")));
+        sfn.verify(postRequestedFor(urlEqualTo("/"))
+                .withRequestBody(
+                        equalToJson("{\"stateMachineArn\":\"" + PP + "\",\"name\":\"pp-c-1\",\"input\":\"{}\"}")));
+        sfn.verify(postRequestedFor(urlEqualTo("/"))
+                .withRequestBody(equalToJson(
+                        "{\"executionArn\":\"arn:aws:states:eu-south-1:123456789012:execution:attimo-post-purchase:pp-c-1\","
+                                + "\"cause\":\"x\"}")));
     }
 
     @Test

@@ -1,8 +1,8 @@
 package it.attimo.aws.sqs;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class FifoIdsTest {
     @Test
@@ -17,7 +17,9 @@ class FifoIdsTest {
     @Test
     void anyOtherIdBecomesItsSha256StablyAndDistinctly() {
         for (String unusable : new String[] {"x".repeat(129), "with space", "accentò", "tab\t", ""}) {
-            assertThat(FifoIds.of(unusable)).as(unusable).matches("[0-9a-f]{64}")
+            assertThat(FifoIds.of(unusable))
+                    .as(unusable)
+                    .matches("[0-9a-f]{64}")
                     .isEqualTo(FifoIds.of(unusable));
         }
         assertThat(FifoIds.of("with space")).isNotEqualTo(FifoIds.of("with  space"));

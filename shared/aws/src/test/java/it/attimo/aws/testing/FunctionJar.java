@@ -1,5 +1,7 @@
 package it.attimo.aws.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs a function module's shaded {@code target/function.jar} in a child JVM, the way Lambda would: the class path is
@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class FunctionJar {
     /** The shaded jar of the module under test, relative to the module directory failsafe runs in. */
     public static final Path PATH = Path.of("target", "function.jar");
+
     private static final long TIMEOUT_SECONDS = 120;
 
     private FunctionJar() {}
@@ -26,8 +27,9 @@ public final class FunctionJar {
     public static String run(Class<?> launcher, Map<String, String> env) throws IOException, InterruptedException {
         assertThat(PATH).exists();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", PATH + File.pathSeparator + Path.of("target", "test-classes"),
-                launcher.getName()).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(
+                        java, "-cp", PATH + File.pathSeparator + Path.of("target", "test-classes"), launcher.getName())
+                .redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("ATTIMO_") || k.startsWith("AWS_"));
         pb.environment().putAll(env);
         Path out = Files.createTempFile("function-jar", ".log");

@@ -18,7 +18,8 @@ public final class LocalSqs implements AutoCloseable {
     }
 
     public static LocalSqs start() {
-        SQSRestServer server = SQSRestServerBuilder.withPort(0).withInterface("127.0.0.1").start();
+        SQSRestServer server =
+                SQSRestServerBuilder.withPort(0).withInterface("127.0.0.1").start();
         int port = server.waitUntilStarted().localAddress().getPort();
         return new LocalSqs(server, port);
     }
@@ -34,7 +35,8 @@ public final class LocalSqs implements AutoCloseable {
     /** A FIFO queue without content-based deduplication (every message must carry its own id). */
     public String createFifoQueue(String name) {
         return client.createQueue(b -> b.queueName(name + ".fifo")
-                .attributesWithStrings(java.util.Map.of("FifoQueue", "true", "ContentBasedDeduplication", "false")))
+                        .attributesWithStrings(
+                                java.util.Map.of("FifoQueue", "true", "ContentBasedDeduplication", "false")))
                 .queueUrl();
     }
 

@@ -10,8 +10,14 @@ import java.util.TreeMap;
  * Header names are case-insensitive. {@code url} is the full URL the client called (scheme, host, path, query),
  * needed by HubSpot's v3 signature.
  */
-public record ApiRequest(String method, String path, String rawQuery, Map<String, String> headers, byte[] body,
-                         String url, Map<String, String> pathParameters) {
+public record ApiRequest(
+        String method,
+        String path,
+        String rawQuery,
+        Map<String, String> headers,
+        byte[] body,
+        String url,
+        Map<String, String> pathParameters) {
 
     public ApiRequest {
         TreeMap<String, String> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

@@ -3,7 +3,6 @@ package it.attimo.core.calendar;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.List;
 
 /** Renders calendar days for people (one line each) and machines (a JSON array), as the CLI prints them. */
@@ -29,7 +28,11 @@ public final class CalendarListing {
     public static String text(List<CalendarDay> days) {
         StringBuilder sb = new StringBuilder();
         for (CalendarDay d : days) {
-            sb.append(d.date()).append("  ").append(String.format("%-8s", d.scope().id())).append("  ").append(d.name())
+            sb.append(d.date())
+                    .append("  ")
+                    .append(String.format("%-8s", d.scope().id()))
+                    .append("  ")
+                    .append(d.name())
                     .append(System.lineSeparator());
         }
         return sb.toString();

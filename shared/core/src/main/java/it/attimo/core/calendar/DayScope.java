@@ -11,7 +11,11 @@ public enum DayScope {
     /** A day when people are less reachable (Christmas break, August closures, the capital's patron day): lowers suitability. */
     SOFT;
 
-    public String id() { return name().toLowerCase(Locale.ROOT); }
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
-    public boolean isHard() { return this != SOFT; }
+    public boolean isHard() {
+        return this != SOFT;
+    }
 }

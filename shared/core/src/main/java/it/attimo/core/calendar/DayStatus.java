@@ -17,13 +17,19 @@ public record DayStatus(LocalDate date, List<CalendarDay> days) {
         return days.stream().filter(d -> d.scope().isHard()).findFirst();
     }
 
-    public boolean isHoliday() { return hardClosure().isPresent(); }
+    public boolean isHoliday() {
+        return hardClosure().isPresent();
+    }
 
     public List<CalendarDay> softDays() {
         return days.stream().filter(d -> d.scope() == DayScope.SOFT).toList();
     }
 
-    public boolean isSunday() { return date.getDayOfWeek() == DayOfWeek.SUNDAY; }
+    public boolean isSunday() {
+        return date.getDayOfWeek() == DayOfWeek.SUNDAY;
+    }
 
-    public boolean isWeekend() { return date.getDayOfWeek() == DayOfWeek.SATURDAY || isSunday(); }
+    public boolean isWeekend() {
+        return date.getDayOfWeek() == DayOfWeek.SATURDAY || isSunday();
+    }
 }

@@ -25,8 +25,12 @@ public final class Easter {
     }
 
     /** Lunedì dell'Angelo. */
-    public static LocalDate monday(int year) { return sunday(year).plusDays(1); }
+    public static LocalDate monday(int year) {
+        return sunday(year).plusDays(1);
+    }
 
     /** Lunedì di Pentecoste (Whit Monday): Easter + 50 days. */
-    public static LocalDate whitMonday(int year) { return sunday(year).plusDays(50); }
+    public static LocalDate whitMonday(int year) {
+        return sunday(year).plusDays(50);
+    }
 }

@@ -4,7 +4,6 @@ import it.attimo.core.customer.Segment;
 import it.attimo.core.geo.Comune;
 import it.attimo.core.geo.ComuneDirectory;
 import it.attimo.core.geo.CustomerLocation;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,9 +38,13 @@ public final class ItalianCalendar {
         return new ItalianCalendar(dir, PatronDayCalendar.bundled(dir), SoftPeriods.defaults());
     }
 
-    public ComuneDirectory directory() { return directory; }
+    public ComuneDirectory directory() {
+        return directory;
+    }
 
-    public PatronDayCalendar patrons() { return patrons; }
+    public PatronDayCalendar patrons() {
+        return patrons;
+    }
 
     /** Every noteworthy day of {@code year} for a comune given by ISTAT code or unique name (B2B soft days included, marked). */
     public List<CalendarDay> daysOf(int year, String comuneCodeOrName) {
@@ -64,9 +67,14 @@ public final class ItalianCalendar {
         Set<LocalDate> closed = new HashSet<>();
         hard.forEach(d -> closed.add(d.date()));
         List<CalendarDay> all = new ArrayList<>(hard);
-        boolean sicily = location != null && location.knowsComune() ? location.comune().inSicily() : inSicily(location);
-        local.stream().filter(d -> !d.scope().isHard() && !closed.contains(d.date())).forEach(all::add);
-        softPeriods.of(year, segment, sicily).stream().filter(d -> !closed.contains(d.date())).forEach(all::add);
+        boolean sicily =
+                location != null && location.knowsComune() ? location.comune().inSicily() : inSicily(location);
+        local.stream()
+                .filter(d -> !d.scope().isHard() && !closed.contains(d.date()))
+                .forEach(all::add);
+        softPeriods.of(year, segment, sicily).stream()
+                .filter(d -> !closed.contains(d.date()))
+                .forEach(all::add);
         all.sort(Comparator.comparing(CalendarDay::date).thenComparing(CalendarDay::scope));
         return List.copyOf(all);
     }
@@ -80,7 +88,8 @@ public final class ItalianCalendar {
         CustomerLocation loc = location == null ? CustomerLocation.unknown() : location;
         String key = date.getYear() + "|" + (loc.knowsComune() ? loc.comune().istatCode() : "") + "|"
                 + (loc.provinceSigla() == null ? "" : loc.provinceSigla()) + "|" + segment;
-        Map<LocalDate, List<CalendarDay>> year = cache.computeIfAbsent(key, k -> index(daysOf(date.getYear(), loc, segment)));
+        Map<LocalDate, List<CalendarDay>> year =
+                cache.computeIfAbsent(key, k -> index(daysOf(date.getYear(), loc, segment)));
         return new DayStatus(date, year.getOrDefault(date, List.of()));
     }
 
@@ -91,7 +100,8 @@ public final class ItalianCalendar {
 
     private static Map<LocalDate, List<CalendarDay>> index(List<CalendarDay> days) {
         Map<LocalDate, List<CalendarDay>> m = new HashMap<>();
-        for (CalendarDay d : days) m.computeIfAbsent(d.date(), k -> new ArrayList<>()).add(d);
+        for (CalendarDay d : days)
+            m.computeIfAbsent(d.date(), k -> new ArrayList<>()).add(d);
         m.replaceAll((k, v) -> List.copyOf(v));
         return Map.copyOf(m);
     }

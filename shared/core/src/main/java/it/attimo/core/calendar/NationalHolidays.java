@@ -33,8 +33,11 @@ public final class NationalHolidays {
         for (Fixed f : FIXED) days.add(new CalendarDay(f.day().atYear(year), f.name(), DayScope.NATIONAL, f.source()));
         days.add(new CalendarDay(Easter.monday(year), "Lunedì dell'Angelo (Pasquetta)", DayScope.NATIONAL, LAW));
         if (year >= SAN_FRANCESCO_FROM) {
-            days.add(new CalendarDay(LocalDate.of(year, 10, 4), "San Francesco d'Assisi, patrono d'Italia",
-                    DayScope.NATIONAL, "L. 151/2025"));
+            days.add(new CalendarDay(
+                    LocalDate.of(year, 10, 4),
+                    "San Francesco d'Assisi, patrono d'Italia",
+                    DayScope.NATIONAL,
+                    "L. 151/2025"));
         }
         days.sort(Comparator.comparing(CalendarDay::date));
         return List.copyOf(days);

@@ -3,7 +3,6 @@ package it.attimo.core.calendar;
 import it.attimo.core.geo.Comune;
 import it.attimo.core.geo.ComuneDirectory;
 import it.attimo.core.geo.CustomerLocation;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +30,7 @@ public final class PatronDayCalendar {
     public static final String OVERRIDES_RESOURCE = "/it/attimo/core/calendar/patron-overrides.csv";
     /** Suitability points taken off on the province capital's patron day when the comune's own is unknown. */
     public static final int CAPITAL_PATRON_PENALTY = 10;
+
     static final String BOLZANO_SIGLA = "BZ";
     static final String WHIT_MONDAY_SOURCE = "Provincia autonoma di Bolzano, L.P. 36/1992 (instead of patron days)";
 
@@ -40,7 +40,8 @@ public final class PatronDayCalendar {
     private final Map<String, PatronDay> patrons;
     private final Map<String, Map<Integer, Override>> overrides;
 
-    private PatronDayCalendar(ComuneDirectory directory, Map<String, PatronDay> patrons, Map<String, Map<Integer, Override>> overrides) {
+    private PatronDayCalendar(
+            ComuneDirectory directory, Map<String, PatronDay> patrons, Map<String, Map<Integer, Override>> overrides) {
         this.directory = directory;
         this.patrons = Map.copyOf(patrons);
         this.overrides = Map.copyOf(overrides);
@@ -54,7 +55,8 @@ public final class PatronDayCalendar {
         }
         Map<String, Map<Integer, Override>> overrides = new HashMap<>();
         for (String[] f : readRows(OVERRIDES_RESOURCE, 4)) {
-            overrides.computeIfAbsent(f[0], k -> new HashMap<>())
+            overrides
+                    .computeIfAbsent(f[0], k -> new HashMap<>())
                     .put(Integer.parseInt(f[1]), new Override(LocalDate.parse(f[2]), f[3]));
         }
         return new PatronDayCalendar(directory, patrons, overrides);
@@ -68,10 +70,14 @@ public final class PatronDayCalendar {
         return new PatronDayCalendar(directory, patrons, o);
     }
 
-    public Optional<PatronDay> patronOf(String istatCode) { return Optional.ofNullable(patrons.get(istatCode)); }
+    public Optional<PatronDay> patronOf(String istatCode) {
+        return Optional.ofNullable(patrons.get(istatCode));
+    }
 
     /** All patron rows (capitals plus a few extra chief towns). */
-    public List<PatronDay> all() { return List.copyOf(patrons.values()); }
+    public List<PatronDay> all() {
+        return List.copyOf(patrons.values());
+    }
 
     /** The comune's own non-working day in {@code year}, if the table knows it (BZ: Whit Monday). */
     public Optional<CalendarDay> ownLocalDay(Comune comune, int year) {
@@ -80,10 +86,14 @@ public final class PatronDayCalendar {
         if (p == null) return Optional.empty();
         Override o = overrides.getOrDefault(comune.istatCode(), Map.of()).get(year);
         if (o != null) {
-            return Optional.of(new CalendarDay(o.date(), "Festa patronale: " + p.saint() + " (spostata)", DayScope.LOCAL,
+            return Optional.of(new CalendarDay(
+                    o.date(),
+                    "Festa patronale: " + p.saint() + " (spostata)",
+                    DayScope.LOCAL,
                     "override " + year + ": " + o.note()));
         }
-        return Optional.of(new CalendarDay(p.rule().in(year), "Festa patronale: " + p.saint(), DayScope.LOCAL, p.source()));
+        return Optional.of(
+                new CalendarDay(p.rule().in(year), "Festa patronale: " + p.saint(), DayScope.LOCAL, p.source()));
     }
 
     /** Local and soft patron-related days for a customer's location in {@code year}. */
@@ -97,10 +107,16 @@ public final class PatronDayCalendar {
         if (BOLZANO_SIGLA.equals(sigla)) return List.of(whitMonday(year));
         List<CalendarDay> soft = new ArrayList<>();
         for (Comune capital : directory.capitalsOf(sigla)) {
-            ownLocalDay(capital, year).ifPresent(d -> soft.add(new CalendarDay(d.date(),
-                    d.name() + " (capoluogo " + capital.name() + ")", DayScope.SOFT,
-                    (location.knowsComune() ? "comune's own patron day not in table; " : "only province known; ")
-                            + "capital's day as soft: " + d.source(), CAPITAL_PATRON_PENALTY)));
+            ownLocalDay(capital, year)
+                    .ifPresent(d -> soft.add(new CalendarDay(
+                            d.date(),
+                            d.name() + " (capoluogo " + capital.name() + ")",
+                            DayScope.SOFT,
+                            (location.knowsComune()
+                                            ? "comune's own patron day not in table; "
+                                            : "only province known; ")
+                                    + "capital's day as soft: " + d.source(),
+                            CAPITAL_PATRON_PENALTY)));
         }
         return soft;
     }

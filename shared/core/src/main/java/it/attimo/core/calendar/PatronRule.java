@@ -12,7 +12,9 @@ public sealed interface PatronRule {
     LocalDate in(int year);
 
     record FixedDay(MonthDay day) implements PatronRule {
-        public LocalDate in(int year) { return day.atYear(year); }
+        public LocalDate in(int year) {
+            return day.atYear(year);
+        }
     }
 
     record NthWeekday(int n, DayOfWeek weekday, int month) implements PatronRule {

@@ -1,7 +1,6 @@
 package it.attimo.core.calendar;
 
 import it.attimo.core.customer.Segment;
-
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
@@ -12,11 +11,16 @@ import java.util.Objects;
  * Days when people are harder to reach, configurable. Defaults: August closure weeks 8–22 Aug and
  * 14 Aug (B2B only), 24 and 31 Dec, Christmas school break 22 Dec – 6 Jan (7 Jan in Sicily).
  */
-public record SoftPeriods(MonthDay augustClosureFrom, MonthDay augustClosureTo, MonthDay christmasBreakFrom,
-                          MonthDay christmasBreakTo, MonthDay christmasBreakToSicily) {
+public record SoftPeriods(
+        MonthDay augustClosureFrom,
+        MonthDay augustClosureTo,
+        MonthDay christmasBreakFrom,
+        MonthDay christmasBreakTo,
+        MonthDay christmasBreakToSicily) {
 
     /** Suitability points taken off a send on each kind of soft day. */
     public static final int CHRISTMAS_BREAK_PENALTY = 10;
+
     public static final int SHORT_DAY_PENALTY = 20;
     public static final int AUGUST_CLOSURE_PENALTY = 30;
 
@@ -32,8 +36,8 @@ public record SoftPeriods(MonthDay augustClosureFrom, MonthDay augustClosureTo, 
     }
 
     public static SoftPeriods defaults() {
-        return new SoftPeriods(MonthDay.of(8, 8), MonthDay.of(8, 22), MonthDay.of(12, 22), MonthDay.of(1, 6),
-                MonthDay.of(1, 7));
+        return new SoftPeriods(
+                MonthDay.of(8, 8), MonthDay.of(8, 22), MonthDay.of(12, 22), MonthDay.of(1, 6), MonthDay.of(1, 7));
     }
 
     /**
@@ -47,7 +51,9 @@ public record SoftPeriods(MonthDay augustClosureFrom, MonthDay augustClosureTo, 
             days.add(soft(d, "Vacanze scolastiche di Natale", CHRISTMAS_BREAK_PENALTY));
         }
         if (segment != Segment.B2C) {
-            for (LocalDate d = augustClosureFrom.atYear(year); !d.isAfter(augustClosureTo.atYear(year)); d = d.plusDays(1)) {
+            for (LocalDate d = augustClosureFrom.atYear(year);
+                    !d.isAfter(augustClosureTo.atYear(year));
+                    d = d.plusDays(1)) {
                 if (d.getMonthValue() == 8 && d.getDayOfMonth() == 14) {
                     days.add(soft(d, "Vigilia di Ferragosto, giornata corta" + B2B_SUFFIX, AUGUST_CLOSURE_PENALTY));
                 } else {

@@ -4,9 +4,13 @@ import java.util.Locale;
 
 /** A way to reach a customer. */
 public enum Channel {
-    EMAIL, SMS, PUSH;
+    EMAIL,
+    SMS,
+    PUSH;
 
-    public String id() { return name().toLowerCase(Locale.ROOT); }
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
     public static Channel parse(String s) {
         if (s == null) throw new IllegalArgumentException("channel is required (email, sms, push)");

@@ -1,7 +1,6 @@
 package it.attimo.core.customer;
 
 import it.attimo.core.channel.Channel;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +39,24 @@ public record Profile(
     }
 
     public static Profile empty(String customerId) {
-        return new Profile(customerId, null, null, null, null, Map.of(), 0, null, List.of(), Map.of(), null, null,
-                List.of(), List.of(), Map.of(), null, 0);
+        return new Profile(
+                customerId,
+                null,
+                null,
+                null,
+                null,
+                Map.of(),
+                0,
+                null,
+                List.of(),
+                Map.of(),
+                null,
+                null,
+                List.of(),
+                List.of(),
+                Map.of(),
+                null,
+                0);
     }
 
     public boolean consents(Channel channel) {
@@ -54,17 +69,65 @@ public record Profile(
     }
 
     public Profile withJourneys(List<JourneyRun> runs) {
-        return new Profile(customerId, segment, location, locale, tone, consents, score, tier, scoreBreakdown,
-                eventCounts, firstSeen, lastSeen, runs, recentEvents, outcomes, scoredAt, version);
+        return new Profile(
+                customerId,
+                segment,
+                location,
+                locale,
+                tone,
+                consents,
+                score,
+                tier,
+                scoreBreakdown,
+                eventCounts,
+                firstSeen,
+                lastSeen,
+                runs,
+                recentEvents,
+                outcomes,
+                scoredAt,
+                version);
     }
 
     public Profile withOutcomes(Map<String, String> newOutcomes) {
-        return new Profile(customerId, segment, location, locale, tone, consents, score, tier, scoreBreakdown,
-                eventCounts, firstSeen, lastSeen, journeys, recentEvents, newOutcomes, scoredAt, version);
+        return new Profile(
+                customerId,
+                segment,
+                location,
+                locale,
+                tone,
+                consents,
+                score,
+                tier,
+                scoreBreakdown,
+                eventCounts,
+                firstSeen,
+                lastSeen,
+                journeys,
+                recentEvents,
+                newOutcomes,
+                scoredAt,
+                version);
     }
 
     public Profile withVersion(long newVersion) {
-        return new Profile(customerId, segment, location, locale, tone, consents, score, tier, scoreBreakdown,
-                eventCounts, firstSeen, lastSeen, journeys, recentEvents, outcomes, scoredAt, newVersion);
+        return new Profile(
+                customerId,
+                segment,
+                location,
+                locale,
+                tone,
+                consents,
+                score,
+                tier,
+                scoreBreakdown,
+                eventCounts,
+                firstSeen,
+                lastSeen,
+                journeys,
+                recentEvents,
+                outcomes,
+                scoredAt,
+                newVersion);
     }
 }

@@ -4,9 +4,12 @@ import java.util.Locale;
 
 /** Business (b2b) or consumer (b2c) customer. */
 public enum Segment {
-    B2B, B2C;
+    B2B,
+    B2C;
 
-    public String id() { return name().toLowerCase(Locale.ROOT); }
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
     public static Segment parse(String s) {
         if (s == null) throw new IllegalArgumentException("segment is required (b2b, b2c)");

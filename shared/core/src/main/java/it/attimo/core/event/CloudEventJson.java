@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.attimo.core.json.Json;
-
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -46,8 +45,13 @@ public final class CloudEventJson {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("time is not an ISO-8601 instant");
         }
-        return new CustomerEvent(required(n, "id"), n.path("source").asText("unknown"), required(n, "type"),
-                required(n, "subject"), time, Json.toMap(n.get("data")));
+        return new CustomerEvent(
+                required(n, "id"),
+                n.path("source").asText("unknown"),
+                required(n, "type"),
+                required(n, "subject"),
+                time,
+                Json.toMap(n.get("data")));
     }
 
     private static String required(JsonNode n, String field) {

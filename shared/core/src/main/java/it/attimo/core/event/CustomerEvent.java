@@ -11,8 +11,8 @@ import java.util.Objects;
  * {@code customerId} is the CloudEvent {@code subject}; {@code time} is when it happened (UTC).
  * {@code data} holds plain JSON values (String, Number, Boolean, List, Map, null).
  */
-public record CustomerEvent(String id, String source, String type, String customerId, Instant time,
-                            Map<String, Object> data) {
+public record CustomerEvent(
+        String id, String source, String type, String customerId, Instant time, Map<String, Object> data) {
 
     public CustomerEvent {
         Objects.requireNonNull(id, "id");
@@ -37,7 +37,11 @@ public record CustomerEvent(String id, String source, String type, String custom
         Object v = data.get(field);
         if (v instanceof Number n) return n.doubleValue();
         if (v instanceof String s) {
-            try { return Double.parseDouble(s); } catch (NumberFormatException e) { return null; }
+            try {
+                return Double.parseDouble(s);
+            } catch (NumberFormatException e) {
+                return null;
+            }
         }
         return null;
     }

@@ -36,16 +36,47 @@ public final class EventTypes {
     public static final String CONSENT_CHANGED = "consent.changed";
 
     public static final Set<String> ALL = Set.of(
-            CUSTOMER_UPSERTED, CUSTOMER_ERASED, ACCOUNT_REGISTERED, PORTAL_ACCESSED, FORM_STARTED, FORM_COMPLETED,
-            FORM_ABANDONED, VIDEO_WATCHED, SUPPORT_CONTACTED, CONTENT_DOWNLOADED, ORDER_PLACED, ORDER_SHIPPED,
-            ORDER_DELIVERED, DELIVERY_DELAYED, ORDER_RETURNED, SURVEY_ANSWERED, EMAIL_SENT, EMAIL_DELIVERED,
-            EMAIL_OPENED, EMAIL_CLICKED, EMAIL_BOUNCED, EMAIL_COMPLAINED, EMAIL_UNSUBSCRIBED, SMS_SENT,
-            SMS_DELIVERED, SMS_CLICKED, PUSH_OPENED, CONSENT_CHANGED);
+            CUSTOMER_UPSERTED,
+            CUSTOMER_ERASED,
+            ACCOUNT_REGISTERED,
+            PORTAL_ACCESSED,
+            FORM_STARTED,
+            FORM_COMPLETED,
+            FORM_ABANDONED,
+            VIDEO_WATCHED,
+            SUPPORT_CONTACTED,
+            CONTENT_DOWNLOADED,
+            ORDER_PLACED,
+            ORDER_SHIPPED,
+            ORDER_DELIVERED,
+            DELIVERY_DELAYED,
+            ORDER_RETURNED,
+            SURVEY_ANSWERED,
+            EMAIL_SENT,
+            EMAIL_DELIVERED,
+            EMAIL_OPENED,
+            EMAIL_CLICKED,
+            EMAIL_BOUNCED,
+            EMAIL_COMPLAINED,
+            EMAIL_UNSUBSCRIBED,
+            SMS_SENT,
+            SMS_DELIVERED,
+            SMS_CLICKED,
+            PUSH_OPENED,
+            CONSENT_CHANGED);
 
     /** Events that show the customer paying attention (used by temporal profiles). */
     public static final Set<String> ENGAGEMENT = Set.of(
-            EMAIL_OPENED, EMAIL_CLICKED, SMS_CLICKED, PUSH_OPENED, PORTAL_ACCESSED, SURVEY_ANSWERED,
-            CONTENT_DOWNLOADED, VIDEO_WATCHED, FORM_COMPLETED, SUPPORT_CONTACTED);
+            EMAIL_OPENED,
+            EMAIL_CLICKED,
+            SMS_CLICKED,
+            PUSH_OPENED,
+            PORTAL_ACCESSED,
+            SURVEY_ANSWERED,
+            CONTENT_DOWNLOADED,
+            VIDEO_WATCHED,
+            FORM_COMPLETED,
+            SUPPORT_CONTACTED);
 
     public static boolean isKnown(String type) {
         return ALL.contains(type);

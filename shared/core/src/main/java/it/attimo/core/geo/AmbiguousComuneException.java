@@ -8,11 +8,14 @@ public class AmbiguousComuneException extends IllegalArgumentException {
     private final List<Comune> candidates;
 
     public AmbiguousComuneException(String name, List<Comune> candidates) {
-        super("comune name '" + name + "' is ambiguous, use the ISTAT code: " + candidates.stream()
-                .map(c -> c.istatCode() + " " + c.displayName() + " (" + c.provinceSigla() + ")")
-                .collect(Collectors.joining(", ")));
+        super("comune name '" + name + "' is ambiguous, use the ISTAT code: "
+                + candidates.stream()
+                        .map(c -> c.istatCode() + " " + c.displayName() + " (" + c.provinceSigla() + ")")
+                        .collect(Collectors.joining(", ")));
         this.candidates = List.copyOf(candidates);
     }
 
-    public List<Comune> candidates() { return candidates; }
+    public List<Comune> candidates() {
+        return candidates;
+    }
 }

@@ -16,9 +16,17 @@ import java.util.Objects;
  * @param macroArea        ISTAT macro-area
  * @param provinceCapital  whether the comune is a capoluogo di provincia
  */
-public record Comune(String istatCode, String name, String otherName, String provinceCode, String provinceSigla,
-                     String provinceName, String regionCode, String regionName, MacroArea macroArea,
-                     boolean provinceCapital) {
+public record Comune(
+        String istatCode,
+        String name,
+        String otherName,
+        String provinceCode,
+        String provinceSigla,
+        String provinceName,
+        String regionCode,
+        String regionName,
+        MacroArea macroArea,
+        boolean provinceCapital) {
 
     public static final String REGION_SICILIA = "19";
 
@@ -30,8 +38,12 @@ public record Comune(String istatCode, String name, String otherName, String pro
         otherName = otherName == null ? "" : otherName;
     }
 
-    public boolean inSicily() { return REGION_SICILIA.equals(regionCode); }
+    public boolean inSicily() {
+        return REGION_SICILIA.equals(regionCode);
+    }
 
     /** Name as ISTAT prints it, e.g. {@code Bolzano/Bozen}. */
-    public String displayName() { return otherName.isEmpty() ? name : name + "/" + otherName; }
+    public String displayName() {
+        return otherName.isEmpty() ? name : name + "/" + otherName;
+    }
 }

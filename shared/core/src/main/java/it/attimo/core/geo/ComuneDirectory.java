@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
 public final class ComuneDirectory {
     public static final String RESOURCE = "/it/attimo/core/geo/comuni.csv";
     public static final String SNAPSHOT_DATE = "2020-01-01";
-    public static final String ATTRIBUTION = "ISTAT, Elenco dei comuni italiani (CC BY 3.0 IT), snapshot " + SNAPSHOT_DATE;
+    public static final String ATTRIBUTION =
+            "ISTAT, Elenco dei comuni italiani (CC BY 3.0 IT), snapshot " + SNAPSHOT_DATE;
 
     private static final Pattern SIX_DIGITS = Pattern.compile("\\d{6}");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
@@ -54,10 +55,14 @@ public final class ComuneDirectory {
             }
             names.computeIfAbsent(normalise(c.name()), k -> new ArrayList<>()).add(c);
             if (!c.otherName().isEmpty()) {
-                names.computeIfAbsent(normalise(c.otherName()), k -> new ArrayList<>()).add(c);
-                names.computeIfAbsent(normalise(c.displayName()), k -> new ArrayList<>()).add(c);
+                names.computeIfAbsent(normalise(c.otherName()), k -> new ArrayList<>())
+                        .add(c);
+                names.computeIfAbsent(normalise(c.displayName()), k -> new ArrayList<>())
+                        .add(c);
             }
-            provinces.computeIfAbsent(c.provinceSigla().toUpperCase(Locale.ROOT), k -> new ArrayList<>()).add(c);
+            provinces
+                    .computeIfAbsent(c.provinceSigla().toUpperCase(Locale.ROOT), k -> new ArrayList<>())
+                    .add(c);
         }
         this.byCode = Collections.unmodifiableMap(codes);
         names.replaceAll((k, v) -> List.copyOf(v));
@@ -67,14 +72,17 @@ public final class ComuneDirectory {
     }
 
     /** The bundled ISTAT list, loaded once. */
-    public static ComuneDirectory bundled() { return Bundled.INSTANCE; }
+    public static ComuneDirectory bundled() {
+        return Bundled.INSTANCE;
+    }
 
     public Optional<Comune> byCode(String istatCode) {
         return istatCode == null ? Optional.empty() : Optional.ofNullable(byCode.get(istatCode.trim()));
     }
 
     public Comune requireCode(String istatCode) {
-        return byCode(istatCode).orElseThrow(() -> new UnknownComuneException("unknown ISTAT comune code '" + istatCode + "'"));
+        return byCode(istatCode)
+                .orElseThrow(() -> new UnknownComuneException("unknown ISTAT comune code '" + istatCode + "'"));
     }
 
     /**
@@ -109,11 +117,17 @@ public final class ComuneDirectory {
         return inProvince(sigla).stream().filter(Comune::provinceCapital).toList();
     }
 
-    public boolean isProvince(String sigla) { return !inProvince(sigla).isEmpty(); }
+    public boolean isProvince(String sigla) {
+        return !inProvince(sigla).isEmpty();
+    }
 
-    public Collection<Comune> all() { return byCode.values(); }
+    public Collection<Comune> all() {
+        return byCode.values();
+    }
 
-    public int size() { return byCode.size(); }
+    public int size() {
+        return byCode.size();
+    }
 
     static String normalise(String s) {
         String n = Normalizer.normalize(s.trim(), Normalizer.Form.NFD);
@@ -132,7 +146,16 @@ public final class ComuneDirectory {
                 if (line.isEmpty() || line.startsWith("#")) continue;
                 String[] f = line.split(";", -1);
                 if (f.length != 10) throw new IllegalStateException("bad line in " + RESOURCE + ": " + line);
-                comuni.add(new Comune(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], MacroArea.fromIstatName(f[8]),
+                comuni.add(new Comune(
+                        f[0],
+                        f[1],
+                        f[2],
+                        f[3],
+                        f[4],
+                        f[5],
+                        f[6],
+                        f[7],
+                        MacroArea.fromIstatName(f[8]),
                         "1".equals(f[9])));
             }
             return new ComuneDirectory(comuni);

@@ -14,13 +14,23 @@ public record CustomerLocation(Comune comune, String provinceSigla) {
         if (comune != null) provinceSigla = comune.provinceSigla();
     }
 
-    public static CustomerLocation of(Comune comune) { return new CustomerLocation(Objects.requireNonNull(comune), null); }
+    public static CustomerLocation of(Comune comune) {
+        return new CustomerLocation(Objects.requireNonNull(comune), null);
+    }
 
-    public static CustomerLocation ofProvince(String sigla) { return new CustomerLocation(null, Objects.requireNonNull(sigla)); }
+    public static CustomerLocation ofProvince(String sigla) {
+        return new CustomerLocation(null, Objects.requireNonNull(sigla));
+    }
 
-    public static CustomerLocation unknown() { return UNKNOWN; }
+    public static CustomerLocation unknown() {
+        return UNKNOWN;
+    }
 
-    public boolean knowsComune() { return comune != null; }
+    public boolean knowsComune() {
+        return comune != null;
+    }
 
-    public boolean knowsProvince() { return provinceSigla != null; }
+    public boolean knowsProvince() {
+        return provinceSigla != null;
+    }
 }

@@ -4,16 +4,26 @@ import java.util.Locale;
 
 /** ISTAT "ripartizione geografica": the five macro-areas of Italy. */
 public enum MacroArea {
-    NORD_OVEST("Nord-ovest"), NORD_EST("Nord-est"), CENTRO("Centro"), SUD("Sud"), ISOLE("Isole");
+    NORD_OVEST("Nord-ovest"),
+    NORD_EST("Nord-est"),
+    CENTRO("Centro"),
+    SUD("Sud"),
+    ISOLE("Isole");
 
     private final String istatName;
 
-    MacroArea(String istatName) { this.istatName = istatName; }
+    MacroArea(String istatName) {
+        this.istatName = istatName;
+    }
 
-    public String istatName() { return istatName; }
+    public String istatName() {
+        return istatName;
+    }
 
     /** Sud and Isole: where the longer lunch-at-home pause applies. */
-    public boolean isSouth() { return this == SUD || this == ISOLE; }
+    public boolean isSouth() {
+        return this == SUD || this == ISOLE;
+    }
 
     public static MacroArea fromIstatName(String name) {
         for (MacroArea a : values()) {
@@ -23,5 +33,7 @@ public enum MacroArea {
     }
 
     @Override
-    public String toString() { return istatName.toLowerCase(Locale.ROOT); }
+    public String toString() {
+        return istatName.toLowerCase(Locale.ROOT);
+    }
 }

@@ -38,14 +38,15 @@ public final class AttimoSignatureVerifier {
             return SignatureCheck.MALFORMED;
         }
         if (!SignatureCheck.fresh(wallClock.millis(), ts, TOLERANCE.toMillis())) return SignatureCheck.STALE;
-        byte[] expected = Hmac.hmacSha256(secret,
-                Hmac.concat((timestampHeader.trim() + ".").getBytes(StandardCharsets.UTF_8), rawBody));
+        byte[] expected = Hmac.hmacSha256(
+                secret, Hmac.concat((timestampHeader.trim() + ".").getBytes(StandardCharsets.UTF_8), rawBody));
         return Hmac.constantTimeEquals(expected, given) ? SignatureCheck.VALID : SignatureCheck.FORGED;
     }
 
     /** Signs a body the way clients must (used by the demo, tests and the load generator). */
     public static String sign(String secret, long timestampMillis, byte[] rawBody) {
-        return "sha256=" + Hmac.hex(Hmac.hmacSha256(secret,
-                Hmac.concat((timestampMillis + ".").getBytes(StandardCharsets.UTF_8), rawBody)));
+        return "sha256="
+                + Hmac.hex(Hmac.hmacSha256(
+                        secret, Hmac.concat((timestampMillis + ".").getBytes(StandardCharsets.UTF_8), rawBody)));
     }
 }

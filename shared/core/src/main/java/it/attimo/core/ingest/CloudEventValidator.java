@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.event.EventTypes;
 import it.attimo.core.json.Json;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -17,6 +16,7 @@ import java.util.regex.Pattern;
 public final class CloudEventValidator {
     /** Opaque ids only: an e-mail address or a phone number is not a customer id. */
     static final Pattern CUSTOMER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:\\-]{0,127}");
+
     static final int MAX_EVENT_BYTES = 64 * 1024;
 
     private final EventDataRules dataRules = new EventDataRules();
@@ -36,8 +36,13 @@ public final class CloudEventValidator {
         JsonNode data = node.get("data");
         String dataProblem = dataRules.check(type, data == null || data.isNull() ? Json.object() : data);
         if (dataProblem != null) return EventOutcome.rejected(index, id, type + ": " + dataProblem, raw);
-        CustomerEvent event = new CustomerEvent(id, node.get("source").asText(), type, node.get("subject").asText(),
-                parseTime(node.get("time").asText()), Json.toMap(data));
+        CustomerEvent event = new CustomerEvent(
+                id,
+                node.get("source").asText(),
+                type,
+                node.get("subject").asText(),
+                parseTime(node.get("time").asText()),
+                Json.toMap(data));
         return EventOutcome.accepted(index, event, raw);
     }
 

@@ -2,7 +2,6 @@ package it.attimo.core.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import it.attimo.core.event.EventTypes;
-
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -19,10 +18,13 @@ final class EventDataRules {
         return switch (type) {
             case EventTypes.CUSTOMER_UPSERTED -> customer(data);
             case EventTypes.FORM_STARTED, EventTypes.FORM_ABANDONED -> requireText(data, "formId");
-            case EventTypes.FORM_COMPLETED -> firstOf(requireText(data, "formId"),
-                    optionalNumber(data, "durationSeconds", 0, 86_400 * 30), optionalInteger(data, "errors", 0, 10_000));
-            case EventTypes.VIDEO_WATCHED -> firstOf(requireText(data, "videoId"),
-                    optionalNumber(data, "watchedSeconds", 0, 86_400));
+            case EventTypes.FORM_COMPLETED ->
+                firstOf(
+                        requireText(data, "formId"),
+                        optionalNumber(data, "durationSeconds", 0, 86_400 * 30),
+                        optionalInteger(data, "errors", 0, 10_000));
+            case EventTypes.VIDEO_WATCHED ->
+                firstOf(requireText(data, "videoId"), optionalNumber(data, "watchedSeconds", 0, 86_400));
             case EventTypes.SURVEY_ANSWERED -> survey(data);
             case EventTypes.DELIVERY_DELAYED -> optionalNumber(data, "delayHours", 0, 24 * 365);
             case EventTypes.CONSENT_CHANGED -> consentChange(data);
@@ -32,23 +34,33 @@ final class EventDataRules {
 
     private String customer(JsonNode d) {
         JsonNode seg = d.get("segment");
-        if (seg != null && !seg.isNull() && !(seg.isTextual() && Set.of("b2b", "b2c").contains(seg.asText()))) {
+        if (seg != null
+                && !seg.isNull()
+                && !(seg.isTextual() && Set.of("b2b", "b2c").contains(seg.asText()))) {
             return "segment must be b2b or b2c";
         }
         JsonNode comune = d.get("comune");
-        if (comune != null && !comune.isNull() && !(comune.isTextual() && ISTAT.matcher(comune.asText()).matches())) {
+        if (comune != null
+                && !comune.isNull()
+                && !(comune.isTextual() && ISTAT.matcher(comune.asText()).matches())) {
             return "comune must be a 6-digit ISTAT code as a string (e.g. \"015146\")";
         }
         JsonNode email = d.get("email");
-        if (email != null && !email.isNull() && !(email.isTextual() && email.asText().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+        if (email != null
+                && !email.isNull()
+                && !(email.isTextual() && email.asText().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
             return "email is not a valid address";
         }
         JsonNode phone = d.get("phone");
-        if (phone != null && !phone.isNull() && !(phone.isTextual() && PHONE.matcher(phone.asText()).matches())) {
+        if (phone != null
+                && !phone.isNull()
+                && !(phone.isTextual() && PHONE.matcher(phone.asText()).matches())) {
             return "phone must be digits, optionally with a leading + (E.164)";
         }
         JsonNode locale = d.get("locale");
-        if (locale != null && !locale.isNull() && !(locale.isTextual() && LOCALE.matcher(locale.asText()).matches())) {
+        if (locale != null
+                && !locale.isNull()
+                && !(locale.isTextual() && LOCALE.matcher(locale.asText()).matches())) {
             return "locale must look like it or it-IT";
         }
         JsonNode consent = d.get("consent");
@@ -57,9 +69,11 @@ final class EventDataRules {
             Iterator<Map.Entry<String, JsonNode>> it = consent.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if (!CHANNELS.contains(e.getKey())) return "consent." + e.getKey() + " is not a channel (email, sms, push)";
+                if (!CHANNELS.contains(e.getKey()))
+                    return "consent." + e.getKey() + " is not a channel (email, sms, push)";
                 JsonNode v = e.getValue();
-                boolean ok = v.isBoolean() || (v.isObject() && v.has("granted") && v.get("granted").isBoolean());
+                boolean ok = v.isBoolean()
+                        || (v.isObject() && v.has("granted") && v.get("granted").isBoolean());
                 if (!ok) return "consent." + e.getKey() + " must be true/false or {\"granted\": bool, \"source\": ...}";
             }
         }
@@ -73,7 +87,8 @@ final class EventDataRules {
 
     private String consentChange(JsonNode d) {
         JsonNode ch = d.get("channel");
-        if (ch == null || !ch.isTextual() || !CHANNELS.contains(ch.asText())) return "channel must be email, sms or push";
+        if (ch == null || !ch.isTextual() || !CHANNELS.contains(ch.asText()))
+            return "channel must be email, sms or push";
         JsonNode g = d.get("granted");
         if (g == null || !g.isBoolean()) return "granted (boolean) is required";
         return null;

@@ -3,8 +3,13 @@ package it.attimo.core.ingest;
 import it.attimo.core.event.CustomerEvent;
 
 /** What happened to one event of a request: accepted (with the normalised event), ignored, or rejected (with why). */
-public record EventOutcome(int index, String eventId, Status status, String error, CustomerEvent event, String rawJson) {
-    public enum Status { ACCEPTED, IGNORED, REJECTED }
+public record EventOutcome(
+        int index, String eventId, Status status, String error, CustomerEvent event, String rawJson) {
+    public enum Status {
+        ACCEPTED,
+        IGNORED,
+        REJECTED
+    }
 
     public static EventOutcome accepted(int index, CustomerEvent event, String rawJson) {
         return new EventOutcome(index, event.id(), Status.ACCEPTED, null, event, rawJson);

@@ -3,7 +3,6 @@ package it.attimo.core.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import it.attimo.core.event.EventTypes;
 import it.attimo.core.json.Json;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,12 +20,20 @@ import java.util.Optional;
  * the property value under {@code valueField}.
  */
 public final class HubSpotMapping {
-    public record Rule(String subscriptionType, String propertyName, String propertyValue, String eventType,
-                       Map<String, Object> data, String valueField, String valueType) {
+    public record Rule(
+            String subscriptionType,
+            String propertyName,
+            String propertyValue,
+            String eventType,
+            Map<String, Object> data,
+            String valueField,
+            String valueType) {
         boolean matches(JsonNode e) {
             if (!subscriptionType.equals(e.path("subscriptionType").asText())) return false;
-            if (propertyName != null && !propertyName.equals(e.path("propertyName").asText(null))) return false;
-            return propertyValue == null || propertyValue.equalsIgnoreCase(e.path("propertyValue").asText(null));
+            if (propertyName != null
+                    && !propertyName.equals(e.path("propertyName").asText(null))) return false;
+            return propertyValue == null
+                    || propertyValue.equalsIgnoreCase(e.path("propertyValue").asText(null));
         }
     }
 
@@ -66,7 +73,8 @@ public final class HubSpotMapping {
         }
         List<Rule> rules = new ArrayList<>();
         JsonNode arr = root.path("rules");
-        if (!arr.isArray() || arr.isEmpty()) throw new IllegalArgumentException(name + ": 'rules' must be a non-empty array");
+        if (!arr.isArray() || arr.isEmpty())
+            throw new IllegalArgumentException(name + ": 'rules' must be a non-empty array");
         for (int i = 0; i < arr.size(); i++) {
             JsonNode r = arr.get(i);
             String where = name + ": rules[" + i + "]";
@@ -80,8 +88,14 @@ public final class HubSpotMapping {
             if (!List.of("string", "number", "integer").contains(valueType)) {
                 throw new IllegalArgumentException(where + ".valueType must be string, number or integer");
             }
-            rules.add(new Rule(sub, r.path("propertyName").asText(null), r.path("propertyValue").asText(null), type,
-                    Json.toMap(r.get("data")), r.path("valueField").asText(null), valueType));
+            rules.add(new Rule(
+                    sub,
+                    r.path("propertyName").asText(null),
+                    r.path("propertyValue").asText(null),
+                    type,
+                    Json.toMap(r.get("data")),
+                    r.path("valueField").asText(null),
+                    valueType));
         }
         return new HubSpotMapping(root.path("customerIdPrefix").asText("hs-"), rules);
     }
@@ -92,17 +106,20 @@ public final class HubSpotMapping {
         for (String f : List.of("subscriptionType", "portalId", "objectId", "occurredAt")) {
             if (!e.hasNonNull(f)) throw new IllegalArgumentException(f + " is required");
         }
-        if (!e.get("occurredAt").canConvertToLong()) throw new IllegalArgumentException("occurredAt must be epoch milliseconds");
+        if (!e.get("occurredAt").canConvertToLong())
+            throw new IllegalArgumentException("occurredAt must be epoch milliseconds");
         for (Rule rule : rules) {
             if (!rule.matches(e)) continue;
             Map<String, Object> data = new LinkedHashMap<>(rule.data());
             if (rule.valueField() != null) {
                 String value = e.path("propertyValue").asText(null);
-                if (value == null) throw new IllegalArgumentException("propertyValue is required for " + rule.propertyName());
+                if (value == null)
+                    throw new IllegalArgumentException("propertyValue is required for " + rule.propertyName());
                 data.put(rule.valueField(), convert(value, rule.valueType(), rule.propertyName()));
             }
             data.put("hubspotPortalId", e.get("portalId").asLong());
-            String customerId = customerIdPrefix + e.get("portalId").asText() + "-" + e.get("objectId").asText();
+            String customerId = customerIdPrefix + e.get("portalId").asText() + "-"
+                    + e.get("objectId").asText();
             return Optional.of(new Mapped(rule.eventType(), customerId, data));
         }
         return Optional.empty();

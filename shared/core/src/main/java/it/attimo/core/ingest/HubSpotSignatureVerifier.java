@@ -1,7 +1,6 @@
 package it.attimo.core.ingest;
 
 import it.attimo.core.api.ApiRequest;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
@@ -58,8 +57,8 @@ public final class HubSpotSignatureVerifier {
             source = Hmac.concat(clientSecret.getBytes(StandardCharsets.UTF_8), request.body());
         } else if (v.equals("v2")) {
             if (request.url() == null) return SignatureCheck.MALFORMED;
-            source = Hmac.concat((clientSecret + request.method() + request.url()).getBytes(StandardCharsets.UTF_8),
-                    request.body());
+            source = Hmac.concat(
+                    (clientSecret + request.method() + request.url()).getBytes(StandardCharsets.UTF_8), request.body());
         } else {
             return SignatureCheck.MALFORMED;
         }
@@ -90,12 +89,15 @@ public final class HubSpotSignatureVerifier {
         } catch (IllegalArgumentException e) {
             return SignatureCheck.MALFORMED;
         }
-        byte[] expected = Hmac.hmacSha256(secret, v3Source(request.method(), request.url(), request.body(), tsHeader.trim()));
+        byte[] expected =
+                Hmac.hmacSha256(secret, v3Source(request.method(), request.url(), request.body(), tsHeader.trim()));
         return Hmac.constantTimeEquals(expected, given) ? SignatureCheck.VALID : SignatureCheck.FORGED;
     }
 
     static byte[] v3Source(String method, String url, byte[] body, String timestamp) {
-        return Hmac.concat((method + decodeUri(url)).getBytes(StandardCharsets.UTF_8), body,
+        return Hmac.concat(
+                (method + decodeUri(url)).getBytes(StandardCharsets.UTF_8),
+                body,
                 timestamp.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -109,8 +111,8 @@ public final class HubSpotSignatureVerifier {
 
     /** Signs like HubSpot v3 does (for tests, the demo and docs). */
     public static String signV3(String secret, String method, String url, byte[] body, long timestampMillis) {
-        return Base64.getEncoder().encodeToString(
-                Hmac.hmacSha256(secret, v3Source(method, url, body, Long.toString(timestampMillis))));
+        return Base64.getEncoder()
+                .encodeToString(Hmac.hmacSha256(secret, v3Source(method, url, body, Long.toString(timestampMillis))));
     }
 
     public static String signV1(String secret, byte[] body) {

@@ -13,7 +13,6 @@ import it.attimo.core.json.Json;
 import it.attimo.core.port.EventQueue;
 import it.attimo.core.port.QuarantineStore;
 import it.attimo.core.port.SecretProvider;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,8 +47,12 @@ public final class IngestEvents {
     /**
      * @param wallClock the real clock: signature freshness is never judged on the virtual clock
      */
-    public IngestEvents(EventQueue queue, QuarantineStore quarantine, SecretProvider secrets,
-                        HubSpotMapping hubSpotMapping, Clock wallClock) {
+    public IngestEvents(
+            EventQueue queue,
+            QuarantineStore quarantine,
+            SecretProvider secrets,
+            HubSpotMapping hubSpotMapping,
+            Clock wallClock) {
         this.queue = queue;
         this.quarantine = quarantine;
         this.secrets = secrets;
@@ -70,10 +73,13 @@ public final class IngestEvents {
 
     private ApiResponse cloudEvents(ApiRequest request) {
         // Before the signature: an oversized body is refused without hashing it (and a proxy may have cut it short).
-        if (request.body().length > MAX_BODY_BYTES) return ApiErrors.tooLarge("body is larger than " + MAX_BODY_BYTES + " bytes");
-        SignatureCheck check = attimoVerifier.verify(secrets.webhookSecret().orElse(null),
+        if (request.body().length > MAX_BODY_BYTES)
+            return ApiErrors.tooLarge("body is larger than " + MAX_BODY_BYTES + " bytes");
+        SignatureCheck check = attimoVerifier.verify(
+                secrets.webhookSecret().orElse(null),
                 request.header(AttimoSignatureVerifier.TIMESTAMP_HEADER),
-                request.header(AttimoSignatureVerifier.SIGNATURE_HEADER), request.body());
+                request.header(AttimoSignatureVerifier.SIGNATURE_HEADER),
+                request.body());
         if (check != SignatureCheck.VALID) {
             LOG.info(() -> "POST /events refused: " + check);
             return ApiErrors.unauthorized(check.message());
@@ -88,9 +94,12 @@ public final class IngestEvents {
             root = Json.parse(request.bodyText());
         } catch (JsonProcessingException e) {
             String qid = keepWholeBody("events", request, "body is not valid JSON");
-            return ApiErrors.error(400, "malformed_json", "body is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage()
-                    + "; kept as quarantine " + qid);
+            return ApiErrors.error(
+                    400,
+                    "malformed_json",
+                    "body is not valid JSON (line " + e.getLocation().getLineNr()
+                            + ", column " + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage()
+                            + "; kept as quarantine " + qid);
         }
         if (mode == Mode.SINGLE && root.isArray()) {
             return ApiErrors.badRequest("a JSON array needs Content-Type application/cloudevents-batch+json");
@@ -120,8 +129,10 @@ public final class IngestEvents {
     }
 
     private ApiResponse hubSpot(ApiRequest request) {
-        if (request.body().length > MAX_BODY_BYTES) return ApiErrors.tooLarge("body is larger than " + MAX_BODY_BYTES + " bytes");
-        SignatureCheck check = hubSpotVerifier.verify(secrets.hubspotClientSecret().orElse(null), request);
+        if (request.body().length > MAX_BODY_BYTES)
+            return ApiErrors.tooLarge("body is larger than " + MAX_BODY_BYTES + " bytes");
+        SignatureCheck check =
+                hubSpotVerifier.verify(secrets.hubspotClientSecret().orElse(null), request);
         if (check != SignatureCheck.VALID) {
             LOG.info(() -> "POST /webhooks/hubspot refused: " + check);
             return ApiErrors.unauthorized(check.message());
@@ -135,8 +146,10 @@ public final class IngestEvents {
             root = Json.parse(request.bodyText());
         } catch (JsonProcessingException e) {
             String qid = keepWholeBody("hubspot", request, "body is not valid JSON");
-            return ApiErrors.error(400, "malformed_json", "body is not valid JSON: " + e.getOriginalMessage()
-                    + "; kept as quarantine " + qid);
+            return ApiErrors.error(
+                    400,
+                    "malformed_json",
+                    "body is not valid JSON: " + e.getOriginalMessage() + "; kept as quarantine " + qid);
         }
         if (!root.isArray()) return ApiErrors.badRequest("a HubSpot webhook body is a JSON array of events");
         if (root.size() > MAX_BATCH) return ApiErrors.tooLarge("at most " + MAX_BATCH + " events per request");
@@ -155,8 +168,14 @@ public final class IngestEvents {
             return EventOutcome.rejected(index, id, ex.getMessage(), raw);
         }
         if (mapped.isEmpty()) {
-            return EventOutcome.ignored(index, id, "no mapping rule for " + e.path("subscriptionType").asText()
-                    + (e.has("propertyName") ? " " + e.path("propertyName").asText() : ""), raw);
+            return EventOutcome.ignored(
+                    index,
+                    id,
+                    "no mapping rule for " + e.path("subscriptionType").asText()
+                            + (e.has("propertyName")
+                                    ? " " + e.path("propertyName").asText()
+                                    : ""),
+                    raw);
         }
         HubSpotMapping.Mapped m = mapped.get();
         ObjectNode cloudEvent = Json.object();
@@ -165,24 +184,41 @@ public final class IngestEvents {
         cloudEvent.put("source", "hubspot:portal/" + e.get("portalId").asText());
         cloudEvent.put("type", m.eventType());
         cloudEvent.put("subject", m.customerId());
-        cloudEvent.put("time", Instant.ofEpochMilli(e.get("occurredAt").asLong()).toString());
+        cloudEvent.put(
+                "time", Instant.ofEpochMilli(e.get("occurredAt").asLong()).toString());
         cloudEvent.set("data", Json.valueToTree(m.data()));
         if (EventTypes.CUSTOMER_ERASED.equals(m.eventType())) {
             // Internal type: not accepted from clients, so it skips the public validator.
-            return EventOutcome.accepted(index, new CustomerEvent(id, cloudEvent.get("source").asText(), m.eventType(),
-                    m.customerId(), Instant.ofEpochMilli(e.get("occurredAt").asLong()), m.data()), raw);
+            return EventOutcome.accepted(
+                    index,
+                    new CustomerEvent(
+                            id,
+                            cloudEvent.get("source").asText(),
+                            m.eventType(),
+                            m.customerId(),
+                            Instant.ofEpochMilli(e.get("occurredAt").asLong()),
+                            m.data()),
+                    raw);
         }
         EventOutcome checked = validator.check(index, cloudEvent);
         return checked.status() == EventOutcome.Status.REJECTED
-                ? EventOutcome.rejected(index, id, checked.error(), raw) : checked;
+                ? EventOutcome.rejected(index, id, checked.error(), raw)
+                : checked;
     }
 
     /** HubSpot's eventId is not unique on its own: the id is a digest of the composite key HubSpot recommends. */
     static String hubSpotEventId(JsonNode e) {
-        String key = String.join("|", e.path("portalId").asText(), e.path("subscriptionType").asText(),
-                e.path("objectId").asText(), e.path("propertyName").asText(), e.path("propertyValue").asText(),
-                e.path("occurredAt").asText(), e.path("eventId").asText());
-        return "hs-" + Hmac.hex(Hmac.sha256(key.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+        String key = String.join(
+                "|",
+                e.path("portalId").asText(),
+                e.path("subscriptionType").asText(),
+                e.path("objectId").asText(),
+                e.path("propertyName").asText(),
+                e.path("propertyValue").asText(),
+                e.path("occurredAt").asText(),
+                e.path("eventId").asText());
+        return "hs-"
+                + Hmac.hex(Hmac.sha256(key.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
     }
 
     private Result accept(List<EventOutcome> outcomes, String origin) {
@@ -209,7 +245,8 @@ public final class IngestEvents {
                 case REJECTED -> {
                     rejected++;
                     String qid = UUID.randomUUID().toString();
-                    quarantine.keep(new QuarantinedEvent(qid, origin, o.index(), o.eventId(), o.error(), o.rawJson(), now));
+                    quarantine.keep(
+                            new QuarantinedEvent(qid, origin, o.index(), o.eventId(), o.error(), o.rawJson(), now));
                     r.put("status", "rejected");
                     r.put("error", o.error());
                     r.put("quarantineId", qid);
@@ -245,7 +282,9 @@ public final class IngestEvents {
     }
 
     private enum Mode {
-        SINGLE, BATCH, EITHER;
+        SINGLE,
+        BATCH,
+        EITHER;
 
         static Mode of(String contentType) {
             if (contentType == null) return null;

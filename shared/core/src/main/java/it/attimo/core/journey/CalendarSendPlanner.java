@@ -9,7 +9,6 @@ import it.attimo.core.timing.PlanRequest;
 import it.attimo.core.timing.SendPlan;
 import it.attimo.core.timing.SendWindowPlanner;
 import it.attimo.core.timing.profile.CustomerPredictions;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -41,36 +40,48 @@ public final class CalendarSendPlanner implements SendPlanner {
     }
 
     @Override
-    public PlannedSend plan(Profile profile, Channel channel, MessageKind kind, String journey, Instant earliest,
-                            Instant deadline) {
+    public PlannedSend plan(
+            Profile profile, Channel channel, MessageKind kind, String journey, Instant earliest, Instant deadline) {
         return plan(profile, channel, kind, journey, null, earliest, deadline, List.of());
     }
 
     @Override
-    public PlannedSend plan(Profile profile, Channel channel, MessageKind kind, String journey, String step,
-                            Instant earliest, Instant deadline, List<HeldSend> holders) {
+    public PlannedSend plan(
+            Profile profile,
+            Channel channel,
+            MessageKind kind,
+            String journey,
+            String step,
+            Instant earliest,
+            Instant deadline,
+            List<HeldSend> holders) {
         PlanRequest.Builder request = PlanRequest.builder(channel, earliest)
                 .segment(profile.segment())
                 .kind(timingKind(kind))
                 .deadline(deadline != null && deadline.isBefore(earliest) ? earliest : deadline)
                 .journey(journey);
         if (profile.location() != null) {
-            if (profile.location().comuneName() != null) request.comune(profile.location().comuneCode());
-            else if (profile.location().provinceCode() != null) request.province(profile.location().provinceCode());
+            if (profile.location().comuneName() != null)
+                request.comune(profile.location().comuneCode());
+            else if (profile.location().provinceCode() != null)
+                request.province(profile.location().provinceCode());
         }
-        CustomerPredictions.Outcome predicted = predictions == null ? null : predictions.forCustomer(profile.customerId());
+        CustomerPredictions.Outcome predicted =
+                predictions == null ? null : predictions.forCustomer(profile.customerId());
         if (predicted != null) request.prediction(predicted.prediction());
         List<PastSend> held = new ArrayList<>(holders.size());
         for (HeldSend h : holders) held.add(new PastSend(profile.customerId(), h.channel(), h.at(), h.journey()));
         String name = journey == null ? "this message" : step == null ? journey : journey + " " + step;
-        OverlapArbiter.Decision decision = arbiter.against(
-                new OverlapArbiter.Contender(name, kind.priority(), request.build()), held);
+        OverlapArbiter.Decision decision =
+                arbiter.against(new OverlapArbiter.Contender(name, kind.priority(), request.build()), held);
         SendPlan plan = decision.plan();
         String skipped = plan.skipped();
         List<String> reasons = new ArrayList<>(plan.reasons().size() + 2);
         if (predicted != null) reasons.add(predicted.reason());
-        if (decision.outcome() == OverlapArbiter.Outcome.MOVED || decision.reason() != null
-                && decision.outcome() == OverlapArbiter.Outcome.DROPPED && decision.reason().startsWith("overlap:")) {
+        if (decision.outcome() == OverlapArbiter.Outcome.MOVED
+                || decision.reason() != null
+                        && decision.outcome() == OverlapArbiter.Outcome.DROPPED
+                        && decision.reason().startsWith("overlap:")) {
             String overlap = overlapReason(name, kind, decision, holders, held, channel, request.build());
             reasons.add(0, overlap);
             if (skipped != null) skipped = overlap;
@@ -88,19 +99,31 @@ public final class CalendarSendPlanner implements SendPlanner {
      * E.g. {@code overlap: post-purchase tutorial moved after onboarding-72h key-module-email (higher priority) at
      * 2026-06-11 10:00, from 2026-06-11 10:00 to 2026-06-11 14:00}.
      */
-    private String overlapReason(String name, MessageKind kind, OverlapArbiter.Decision decision, List<HeldSend> holders,
-                                 List<PastSend> held, Channel channel, PlanRequest request) {
+    private String overlapReason(
+            String name,
+            MessageKind kind,
+            OverlapArbiter.Decision decision,
+            List<HeldSend> holders,
+            List<PastSend> held,
+            Channel channel,
+            PlanRequest request) {
         SendPlan alone = planner.plan(request.toBuilder().history(List.of()).build());
-        HeldSend winner = alone.sendAt() == null ? null
-                : arbiter.collision(alone.sendAt(), channel, held).map(p -> holders.get(held.indexOf(p))).orElse(null);
-        String by = winner == null ? "other journeys' sends" : winner.label() + " (" + why(winner, kind) + ") at "
-                + LOCAL.format(winner.at().atZone(LocalSlots.ROME));
+        HeldSend winner = alone.sendAt() == null
+                ? null
+                : arbiter.collision(alone.sendAt(), channel, held)
+                        .map(p -> holders.get(held.indexOf(p)))
+                        .orElse(null);
+        String by = winner == null
+                ? "other journeys' sends"
+                : winner.label() + " (" + why(winner, kind) + ") at "
+                        + LOCAL.format(winner.at().atZone(LocalSlots.ROME));
         if (decision.outcome() == OverlapArbiter.Outcome.MOVED) {
             return "overlap: " + name + " moved after " + by + ", from "
                     + LOCAL.format(alone.sendAt().atZone(LocalSlots.ROME)) + " to "
                     + LOCAL.format(decision.plan().sendAt().atZone(LocalSlots.ROME));
         }
-        return "overlap: " + name + " dropped, " + by + " holds the window: " + decision.plan().skipped();
+        return "overlap: " + name + " dropped, " + by + " holds the window: "
+                + decision.plan().skipped();
     }
 
     private static String why(HeldSend winner, MessageKind kind) {

@@ -5,7 +5,6 @@ import it.attimo.core.customer.Segment;
 import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.event.EventTypes;
 import it.attimo.core.ingest.Hmac;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.BiPredicate;
@@ -29,8 +28,8 @@ public final class JourneyCatalog {
     public static JourneyCatalog defaults() {
         return new JourneyCatalog(List.of(
                 new Trigger(POST_PURCHASE, EventTypes.ORDER_DELIVERED, (e, p) -> true),
-                new Trigger(ONBOARDING, EventTypes.ACCOUNT_REGISTERED,
-                        (e, p) -> p != null && p.segment() == Segment.B2B)));
+                new Trigger(
+                        ONBOARDING, EventTypes.ACCOUNT_REGISTERED, (e, p) -> p != null && p.segment() == Segment.B2B)));
     }
 
     public List<Trigger> triggeredBy(CustomerEvent event, Profile profile) {
@@ -46,8 +45,8 @@ public final class JourneyCatalog {
     public static String executionName(String journey, String customerId, String eventId) {
         String readable = journey + "-" + customerId + "-" + eventId;
         if (readable.length() <= MAX_NAME && SAFE.matcher(readable).matches()) return readable;
-        String digest = Hmac.hex(Hmac.sha256((journey + "\u0000" + customerId + "\u0000" + eventId)
-                .getBytes(StandardCharsets.UTF_8)));
+        String digest = Hmac.hex(
+                Hmac.sha256((journey + "\u0000" + customerId + "\u0000" + eventId).getBytes(StandardCharsets.UTF_8)));
         // The journey stays readable, cut to fit and stripped of unsafe characters; the digest carries uniqueness.
         String prefix = journey.replaceAll("[^A-Za-z0-9_-]", "_");
         prefix = prefix.substring(0, Math.min(prefix.length(), MAX_NAME - 41));

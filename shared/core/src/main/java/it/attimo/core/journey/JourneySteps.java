@@ -15,7 +15,6 @@ import it.attimo.core.port.MessageLedger;
 import it.attimo.core.port.ProfileStore;
 import it.attimo.core.port.WaitRegistry;
 import it.attimo.core.profile.ProcessCustomerEvents;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,14 +54,28 @@ public final class JourneySteps {
     private final Clock clock;
 
     /** Without the event log, runtime and account-manager port: no early resume at park, no task action. */
-    public JourneySteps(ProfileStore profiles, ContactStore contacts, MessageLedger ledger, WaitRegistry waits,
-                        ChannelGateway gateway, SendPlanner planner, Clock clock) {
+    public JourneySteps(
+            ProfileStore profiles,
+            ContactStore contacts,
+            MessageLedger ledger,
+            WaitRegistry waits,
+            ChannelGateway gateway,
+            SendPlanner planner,
+            Clock clock) {
         this(profiles, contacts, ledger, waits, gateway, planner, null, null, null, clock);
     }
 
-    public JourneySteps(ProfileStore profiles, ContactStore contacts, MessageLedger ledger, WaitRegistry waits,
-                        ChannelGateway gateway, SendPlanner planner, EventLog eventLog, JourneyRuntime runtime,
-                        AccountManagerTasks accountManagers, Clock clock) {
+    public JourneySteps(
+            ProfileStore profiles,
+            ContactStore contacts,
+            MessageLedger ledger,
+            WaitRegistry waits,
+            ChannelGateway gateway,
+            SendPlanner planner,
+            EventLog eventLog,
+            JourneyRuntime runtime,
+            AccountManagerTasks accountManagers,
+            Clock clock) {
         this.profiles = profiles;
         this.contacts = contacts;
         this.ledger = ledger;
@@ -91,13 +104,15 @@ public final class JourneySteps {
                 case "progress" -> progress(payload);
                 case "evaluate" -> evaluate(payload);
                 case "task" -> task(payload);
-                default -> throw new IllegalArgumentException("unknown action '" + action
-                        + "' (plan, dispatch, park, complete, timeline, progress, evaluate, task)");
+                default ->
+                    throw new IllegalArgumentException("unknown action '" + action
+                            + "' (plan, dispatch, park, complete, timeline, progress, evaluate, task)");
             };
         } catch (IllegalArgumentException | TransientJourneyException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new TransientJourneyException(action + " failed: " + e.getClass().getSimpleName(), e);
+            throw new TransientJourneyException(
+                    action + " failed: " + e.getClass().getSimpleName(), e);
         }
     }
 
@@ -121,11 +136,15 @@ public final class JourneySteps {
         }
         String journey = text(p, "journey");
         String step = text(p, "step");
-        String executionName = p.get("executionId") == null ? null
-                : JourneyCatalog.executionNameOf(required(p, "executionId"));
+        String executionName =
+                p.get("executionId") == null ? null : JourneyCatalog.executionNameOf(required(p, "executionId"));
         List<MessageRecord> ledgered = ledger.forCustomer(customerId);
-        MessageRecord ownPlan = executionName == null || step == null ? null : ledgered.stream()
-                .filter(m -> m.messageId().equals(MessageRecord.planIdOf(executionName, step))).findFirst().orElse(null);
+        MessageRecord ownPlan = executionName == null || step == null
+                ? null
+                : ledgered.stream()
+                        .filter(m -> m.messageId().equals(MessageRecord.planIdOf(executionName, step)))
+                        .findFirst()
+                        .orElse(null);
         // Ties go to the earlier plan, so plans are ordered: a retried plan keeps the moment it was first made, a new
         // one comes strictly after every plan already recorded for the customer (a clock may repeat an instant).
         Instant plannedAt = ownPlan != null && ownPlan.updatedAt() != null ? ownPlan.updatedAt() : now;
@@ -137,12 +156,22 @@ public final class JourneySteps {
             }
         }
         List<SendPlanner.HeldSend> holders = holders(ledgered, executionName, kind, plannedAt, now);
-        SendPlanner.PlannedSend plan = planner.plan(profile.get(), channel, kind, journey, step, earliest, deadline, holders);
+        SendPlanner.PlannedSend plan =
+                planner.plan(profile.get(), channel, kind, journey, step, earliest, deadline, holders);
         if (executionName != null && step != null) {
-            ledger.recordPlan(new MessageRecord(customerId, MessageRecord.planIdOf(executionName, step), journey,
-                    executionName, step, channel, kind.id(), plan.skipped() ? earliest : plan.sendAt(),
+            ledger.recordPlan(new MessageRecord(
+                    customerId,
+                    MessageRecord.planIdOf(executionName, step),
+                    journey,
+                    executionName,
+                    step,
+                    channel,
+                    kind.id(),
+                    plan.skipped() ? earliest : plan.sendAt(),
                     plan.skipped() ? MessageRecord.PLAN_CLOSED : MessageRecord.PLANNED,
-                    plan.skipped() ? "dropped at plan: " + plan.skippedReason() : null, null, plannedAt));
+                    plan.skipped() ? "dropped at plan: " + plan.skippedReason() : null,
+                    null,
+                    plannedAt));
         }
         out.put("skipped", plan.skipped());
         if (plan.skipped()) {
@@ -163,8 +192,8 @@ public final class JourneySteps {
      * retried plan must not arbitrate against itself. A lower-priority plan made earlier does not hold: this send
      * goes, and that one is dropped at its dispatch (see {@link #overlap}).
      */
-    private static List<SendPlanner.HeldSend> holders(List<MessageRecord> ledgered, String executionName,
-                                                      MessageKind kind, Instant plannedAt, Instant now) {
+    private static List<SendPlanner.HeldSend> holders(
+            List<MessageRecord> ledgered, String executionName, MessageKind kind, Instant plannedAt, Instant now) {
         Set<String> dispatched = new HashSet<>();
         for (MessageRecord m : ledgered) if (!m.isPlan()) dispatched.add(m.messageId());
         List<SendPlanner.HeldSend> held = new ArrayList<>();
@@ -175,8 +204,10 @@ public final class JourneySteps {
             MessageKind theirs = kindOf(m);
             if (m.isPlan()) {
                 if (!MessageRecord.PLANNED.equals(m.status()) || dispatched.contains(m.dispatchId())) continue;
-                boolean wins = theirs.priority() > kind.priority() || theirs.priority() == kind.priority()
-                        && m.updatedAt() != null && m.updatedAt().isBefore(plannedAt);
+                boolean wins = theirs.priority() > kind.priority()
+                        || theirs.priority() == kind.priority()
+                                && m.updatedAt() != null
+                                && m.updatedAt().isBefore(plannedAt);
                 if (!wins) continue;
                 held.add(new SendPlanner.HeldSend(m.journey(), m.step(), m.channel(), theirs, m.sendAt(), false));
             } else if (MessageRecord.SENT.equals(m.status())) {
@@ -206,10 +237,15 @@ public final class JourneySteps {
         Set<String> dispatched = new HashSet<>();
         for (MessageRecord m : ledgered) if (!m.isPlan()) dispatched.add(m.messageId());
         for (MessageRecord m : ledgered) {
-            if (m.sendAt() == null || m.executionName() == null || m.executionName().equals(executionName)) continue;
-            boolean holds = m.isPlan() ? MessageRecord.PLANNED.equals(m.status()) && !dispatched.contains(m.dispatchId())
+            if (m.sendAt() == null
+                    || m.executionName() == null
+                    || m.executionName().equals(executionName)) continue;
+            boolean holds = m.isPlan()
+                    ? MessageRecord.PLANNED.equals(m.status()) && !dispatched.contains(m.dispatchId())
                     : MessageRecord.SENT.equals(m.status());
-            if (holds && kindOf(m).priority() > kind.priority() && Duration.between(m.sendAt(), now).abs().compareTo(gap) < 0) {
+            if (holds
+                    && kindOf(m).priority() > kind.priority()
+                    && Duration.between(m.sendAt(), now).abs().compareTo(gap) < 0) {
                 return "overlap: " + m.journey() + " " + m.step() + " (higher priority) "
                         + (m.isPlan() ? "is planned at " : "was sent at ") + m.sendAt() + ", within " + gap.toHours()
                         + "h: dropped";
@@ -221,7 +257,9 @@ public final class JourneySteps {
     /** Marks this execution's plan records that never reached a dispatch as no longer holding a slot. */
     private void closePlans(String customerId, String executionName, String step, String why, Instant now) {
         for (MessageRecord m : ledger.forCustomer(customerId)) {
-            if (m.isPlan() && MessageRecord.PLANNED.equals(m.status()) && executionName.equals(m.executionName())
+            if (m.isPlan()
+                    && MessageRecord.PLANNED.equals(m.status())
+                    && executionName.equals(m.executionName())
                     && (step == null || step.equals(m.step()))) {
                 ledger.recordPlan(m.with(MessageRecord.PLAN_CLOSED, why, null, now));
             }
@@ -245,20 +283,36 @@ public final class JourneySteps {
             }
         }
         Instant now = clock.instant();
-        MessageRecord record = new MessageRecord(customerId, MessageRecord.messageIdOf(executionName, step), journey,
-                executionName, step, channel, kind.id(), now, MessageRecord.RESERVED, null, null, now);
+        MessageRecord record = new MessageRecord(
+                customerId,
+                MessageRecord.messageIdOf(executionName, step),
+                journey,
+                executionName,
+                step,
+                channel,
+                kind.id(),
+                now,
+                MessageRecord.RESERVED,
+                null,
+                null,
+                now);
 
         Optional<Profile> profile = profiles.find(customerId);
-        String blocked = profile.isEmpty() ? "no profile (erased or unknown)" : suppression(profile.get(), channel, kind, now);
+        String blocked =
+                profile.isEmpty() ? "no profile (erased or unknown)" : suppression(profile.get(), channel, kind, now);
         Contact contact = contacts.find(customerId).orElse(null);
-        if (blocked == null && (contact == null || !contact.canReach(channel))) blocked = "no " + channel.id() + " address";
+        if (blocked == null && (contact == null || !contact.canReach(channel)))
+            blocked = "no " + channel.id() + " address";
         if (blocked == null) blocked = overlap(customerId, executionName, kind, now);
 
         if (!ledger.reserve(blocked == null ? record : record.with(MessageRecord.SUPPRESSED, blocked, null, now))) {
             MessageRecord existing = ledger.forCustomer(customerId).stream()
-                    .filter(m -> m.messageId().equals(record.messageId())).findFirst().orElse(null);
+                    .filter(m -> m.messageId().equals(record.messageId()))
+                    .findFirst()
+                    .orElse(null);
             if (existing == null || !MessageRecord.RESERVED.equals(existing.status())) {
-                return result("duplicate", existing == null ? null : existing.status().toLowerCase());
+                return result(
+                        "duplicate", existing == null ? null : existing.status().toLowerCase());
             }
             // Reserved but never confirmed: the earlier attempt died around the provider call. The gateway receives
             // the same message key, so an idempotent gateway (the outbox) cannot deliver it twice. What blocks a send
@@ -274,8 +328,18 @@ public final class JourneySteps {
             return result("suppressed", blocked);
         }
         Profile pr = profile.get();
-        OutboundMessage message = new OutboundMessage(customerId, contact, channel, journey, step, kind.id(),
-                journey + "." + step, pr.locale() == null ? "it-IT" : pr.locale(), pr.tone(), record.key(), now);
+        OutboundMessage message = new OutboundMessage(
+                customerId,
+                contact,
+                channel,
+                journey,
+                step,
+                kind.id(),
+                journey + "." + step,
+                pr.locale() == null ? "it-IT" : pr.locale(),
+                pr.tone(),
+                record.key(),
+                now);
         String providerId = gateway.send(message);
         ledger.update(record.with(MessageRecord.SENT, null, providerId, clock.instant()));
         Map<String, Object> out = result("sent", null);
@@ -291,7 +355,10 @@ public final class JourneySteps {
         if (needsExplicit && consent == null) return "no consent for " + kind.id() + " on " + channel.id();
         if (kind == MessageKind.MARKETING) {
             List<MessageRecord> day = ledger.sentSince(profile.customerId(), now.minus(Duration.ofHours(24)));
-            if (day.stream().filter(m -> m.channel() == channel && "marketing".equals(m.kind())).count() >= MARKETING_PER_DAY) {
+            if (day.stream()
+                            .filter(m -> m.channel() == channel && "marketing".equals(m.kind()))
+                            .count()
+                    >= MARKETING_PER_DAY) {
                 return "frequency cap: " + MARKETING_PER_DAY + " marketing " + channel.id() + " per day";
             }
             List<MessageRecord> week = ledger.sentSince(profile.customerId(), now.minus(Duration.ofDays(7)));
@@ -313,10 +380,13 @@ public final class JourneySteps {
         Instant after = p.get("after") == null ? null : instant(p, "after");
         Instant now = clock.instant();
         boolean timeoutGiven = p.get("timeoutSeconds") instanceof Number;
-        long timeout = timeoutGiven ? ((Number) p.get("timeoutSeconds")).longValue() : Duration.ofDays(7).toSeconds();
+        long timeout = timeoutGiven
+                ? ((Number) p.get("timeoutSeconds")).longValue()
+                : Duration.ofDays(7).toSeconds();
         List<ParkedWait> parked = new ArrayList<>();
         for (String type : eventTypes) {
-            ParkedWait w = new ParkedWait(customerId, type, executionName, step, token, now, now.plusSeconds(timeout + 3600));
+            ParkedWait w =
+                    new ParkedWait(customerId, type, executionName, step, token, now, now.plusSeconds(timeout + 3600));
             waits.park(w);
             parked.add(w);
         }
@@ -324,8 +394,8 @@ public final class JourneySteps {
         out.put("parked", eventTypes);
         // Checked after registering the wait: an event processed before that is in the log (or in the tier) now, and
         // one processed after it finds the wait. Both may resume; a closed token ignores the second.
-        Optional<String> already = alreadyHappened(customerId, eventTypes, after, timeoutGiven && after != null
-                ? after.plusSeconds(timeout) : null);
+        Optional<String> already = alreadyHappened(
+                customerId, eventTypes, after, timeoutGiven && after != null ? after.plusSeconds(timeout) : null);
         if (already.isPresent() && runtime != null) {
             runtime.resume(token, already.get());
             parked.forEach(waits::remove);
@@ -350,13 +420,14 @@ public final class JourneySteps {
             }
         }
         if (after == null || eventLog == null) return Optional.empty();
-        return WakeKeys.firstMatch(eventLog.history(customerId), keys, after, until).map(e -> {
-            var n = Json.object();
-            n.put("eventId", e.id());
-            n.put("type", e.type());
-            n.put("time", e.time().toString());
-            return n.toString();
-        });
+        return WakeKeys.firstMatch(eventLog.history(customerId), keys, after, until)
+                .map(e -> {
+                    var n = Json.object();
+                    n.put("eventId", e.id());
+                    n.put("type", e.type());
+                    n.put("time", e.time().toString());
+                    return n.toString();
+                });
     }
 
     private Map<String, Object> timeline(Map<String, Object> p) {
@@ -367,7 +438,10 @@ public final class JourneySteps {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<?, ?> m : marks.entrySet()) {
             String name = m.getKey().toString();
-            out.put(name, anchor.plus(duration(Map.of(name, String.valueOf(m.getValue())), name, Duration.ZERO)).toString());
+            out.put(
+                    name,
+                    anchor.plus(duration(Map.of(name, String.valueOf(m.getValue())), name, Duration.ZERO))
+                            .toString());
         }
         return out;
     }
@@ -389,7 +463,8 @@ public final class JourneySteps {
         String journey = required(p, "journey");
         List<String> requiredKeys = texts(p, "required");
         Instant since = p.get("since") == null ? null : instant(p, "since");
-        boolean finished = !requiredKeys.isEmpty() && Milestones.missing(history(customerId), requiredKeys, since).isEmpty();
+        boolean finished = !requiredKeys.isEmpty()
+                && Milestones.missing(history(customerId), requiredKeys, since).isEmpty();
         String tier = profiles.find(customerId).map(Profile::tier).orElse(null);
         String outcome = OnboardingOutcome.of(finished, tier);
         Map<String, Object> completion = new LinkedHashMap<>(p);
@@ -430,8 +505,10 @@ public final class JourneySteps {
         ProcessCustomerEvents.update(profiles, customerId, pr -> {
             List<JourneyRun> runs = new ArrayList<>();
             for (JourneyRun r : pr.journeys()) {
-                runs.add(r.executionName().equals(executionName)
-                        ? new JourneyRun(r.journey(), r.executionName(), r.startedAt(), status, now) : r);
+                runs.add(
+                        r.executionName().equals(executionName)
+                                ? new JourneyRun(r.journey(), r.executionName(), r.startedAt(), status, now)
+                                : r);
             }
             Profile updated = pr.withJourneys(runs);
             if (p.get("outcome") != null) {

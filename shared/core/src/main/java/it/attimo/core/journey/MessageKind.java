@@ -35,7 +35,8 @@ public enum MessageKind {
         try {
             return valueOf(s.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown message kind '" + s + "' (transactional, service, survey, marketing)");
+            throw new IllegalArgumentException(
+                    "unknown message kind '" + s + "' (transactional, service, survey, marketing)");
         }
     }
 }

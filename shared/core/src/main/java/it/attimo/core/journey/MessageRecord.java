@@ -1,7 +1,6 @@
 package it.attimo.core.journey;
 
 import it.attimo.core.channel.Channel;
-
 import java.time.Instant;
 
 /**
@@ -10,9 +9,19 @@ import java.time.Instant;
  * the planned instant, {@code updatedAt} when it was first planned) says what a journey means to send, so other
  * journeys' plan steps can arbitrate against it; it never collides with the dispatch reservation.
  */
-public record MessageRecord(String customerId, String messageId, String journey, String executionName, String step,
-                            Channel channel, String kind, Instant sendAt, String status, String reason,
-                            String providerMessageId, Instant updatedAt) {
+public record MessageRecord(
+        String customerId,
+        String messageId,
+        String journey,
+        String executionName,
+        String step,
+        Channel channel,
+        String kind,
+        Instant sendAt,
+        String status,
+        String reason,
+        String providerMessageId,
+        Instant updatedAt) {
     public static final String RESERVED = "RESERVED";
     public static final String SENT = "SENT";
     public static final String SUPPRESSED = "SUPPRESSED";
@@ -20,6 +29,7 @@ public record MessageRecord(String customerId, String messageId, String journey,
     public static final String PLANNED = "PLANNED";
     /** A plan record that no longer holds a slot: the re-plan dropped the step, or the journey went on without it. */
     public static final String PLAN_CLOSED = "PLAN_CLOSED";
+
     public static final String PLAN_PREFIX = "plan#";
 
     public static String messageIdOf(String executionName, String step) {
@@ -44,7 +54,18 @@ public record MessageRecord(String customerId, String messageId, String journey,
     }
 
     public MessageRecord with(String newStatus, String newReason, String providerId, Instant at) {
-        return new MessageRecord(customerId, messageId, journey, executionName, step, channel, kind, sendAt, newStatus,
-                newReason, providerId, at);
+        return new MessageRecord(
+                customerId,
+                messageId,
+                journey,
+                executionName,
+                step,
+                channel,
+                kind,
+                sendAt,
+                newStatus,
+                newReason,
+                providerId,
+                at);
     }
 }

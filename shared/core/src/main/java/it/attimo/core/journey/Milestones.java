@@ -1,7 +1,6 @@
 package it.attimo.core.journey;
 
 import it.attimo.core.event.CustomerEvent;
-
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -10,15 +9,16 @@ import java.util.Set;
 /** Which of a journey's milestones (wake keys such as {@code form.completed:profile}) a customer has not reached yet. */
 public final class Milestones {
     /** What "finished onboarding" means by default: first module, profile form and guide video. */
-    public static final List<String> ONBOARDING = List.of(
-            "form.completed:first-module", "form.completed:profile", "video.watched:guide");
+    public static final List<String> ONBOARDING =
+            List.of("form.completed:first-module", "form.completed:profile", "video.watched:guide");
 
     private Milestones() {}
 
     /** The required keys with no matching event at or after {@code since} (null: any time), in the order given. */
     public static List<String> missing(Collection<CustomerEvent> history, List<String> required, Instant since) {
         return required.stream()
-                .filter(key -> WakeKeys.firstMatch(history, Set.of(key), since, null).isEmpty())
+                .filter(key ->
+                        WakeKeys.firstMatch(history, Set.of(key), since, null).isEmpty())
                 .toList();
     }
 }

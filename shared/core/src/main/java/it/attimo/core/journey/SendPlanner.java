@@ -2,7 +2,6 @@ package it.attimo.core.journey;
 
 import it.attimo.core.channel.Channel;
 import it.attimo.core.customer.Profile;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -10,7 +9,8 @@ import java.util.List;
 
 /** Chooses when a journey step's message goes out, inside the customer's allowed windows. */
 public interface SendPlanner {
-    PlannedSend plan(Profile profile, Channel channel, MessageKind kind, String journey, Instant earliest, Instant deadline);
+    PlannedSend plan(
+            Profile profile, Channel channel, MessageKind kind, String journey, Instant earliest, Instant deadline);
 
     /**
      * Plans around what other journeys already hold for this customer: {@code holders} are sends that keep their slot
@@ -18,8 +18,15 @@ public interface SendPlanner {
      * goes as alone, moves to the next acceptable slot, or is skipped, and its first reason says which happened.
      * Planners that do not arbitrate ignore them.
      */
-    default PlannedSend plan(Profile profile, Channel channel, MessageKind kind, String journey, String step,
-                             Instant earliest, Instant deadline, List<HeldSend> holders) {
+    default PlannedSend plan(
+            Profile profile,
+            Channel channel,
+            MessageKind kind,
+            String journey,
+            String step,
+            Instant earliest,
+            Instant deadline,
+            List<HeldSend> holders) {
         return plan(profile, channel, kind, journey, earliest, deadline);
     }
 
@@ -36,8 +43,8 @@ public interface SendPlanner {
     }
 
     /** {@code sendAt} is null when skipped, and {@code skippedReason} says why. */
-    record PlannedSend(Instant sendAt, LocalDateTime localTime, int suitability, List<String> reasons,
-                       String skippedReason) {
+    record PlannedSend(
+            Instant sendAt, LocalDateTime localTime, int suitability, List<String> reasons, String skippedReason) {
         public boolean skipped() {
             return sendAt == null;
         }

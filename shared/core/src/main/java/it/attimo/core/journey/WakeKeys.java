@@ -2,7 +2,6 @@ package it.attimo.core.journey;
 
 import it.attimo.core.customer.Profile;
 import it.attimo.core.event.CustomerEvent;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,6 +16,7 @@ import java.util.Optional;
 public final class WakeKeys {
     /** Data fields that identify what an event is about, tried in this order. */
     public static final List<String> ID_FIELDS = List.of("formId", "videoId", "contentId");
+
     public static final String TIER_PREFIX = "tier.";
 
     private WakeKeys() {}
@@ -44,14 +44,15 @@ public final class WakeKeys {
      * The earliest event of {@code history} matching one of {@code keys} with {@code from <= time <= until}
      * ({@code until} null: no upper bound).
      */
-    public static Optional<CustomerEvent> firstMatch(Collection<CustomerEvent> history, Collection<String> keys,
-                                                     Instant from, Instant until) {
+    public static Optional<CustomerEvent> firstMatch(
+            Collection<CustomerEvent> history, Collection<String> keys, Instant from, Instant until) {
         CustomerEvent best = null;
         for (CustomerEvent e : history) {
             if (from != null && e.time().isBefore(from)) continue;
             if (until != null && e.time().isAfter(until)) continue;
             if (keys.stream().noneMatch(k -> matches(k, e))) continue;
-            if (best == null || e.time().isBefore(best.time())
+            if (best == null
+                    || e.time().isBefore(best.time())
                     || (e.time().equals(best.time()) && e.id().compareTo(best.id()) < 0)) best = e;
         }
         return Optional.ofNullable(best);
@@ -59,7 +60,6 @@ public final class WakeKeys {
 
     /** Whether the profile already is in the tier a {@code tier.<name>} key waits for. */
     public static boolean tierReached(String key, Profile profile) {
-        return isTier(key) && profile != null && profile.tier() != null
-                && key.equals(TIER_PREFIX + profile.tier());
+        return isTier(key) && profile != null && profile.tier() != null && key.equals(TIER_PREFIX + profile.tier());
     }
 }

@@ -10,7 +10,6 @@ import it.attimo.core.journey.JourneyCatalog;
 import it.attimo.core.journey.WakeKeys;
 import it.attimo.core.json.Json;
 import it.attimo.core.port.CustomerScan;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +40,7 @@ public final class OnboardingKpis {
             new Phase("first-module", "form.started:first-module", "form.completed:first-module"),
             new Phase("profile", "form.started:profile", "form.completed:profile"),
             new Phase("guide-video", "form.completed:profile", "video.watched:guide"));
+
     static final String GUIDE = "video.watched:guide";
 
     record Phase(String name, String enteredKey, String doneKey) {}
@@ -62,10 +62,12 @@ public final class OnboardingKpis {
             if (p == null || p.segment() != Segment.B2B) return;
             Optional<Instant> registered = c.history().stream()
                     .filter(e -> EventTypes.ACCOUNT_REGISTERED.equals(e.type()))
-                    .map(CustomerEvent::time).min(Comparator.naturalOrder());
+                    .map(CustomerEvent::time)
+                    .min(Comparator.naturalOrder());
             if (registered.isEmpty()) return;
             overall.add(p, c.history());
-            cohorts.computeIfAbsent(isoWeek(registered.get()), k -> new Totals()).add(p, c.history());
+            cohorts.computeIfAbsent(isoWeek(registered.get()), k -> new Totals())
+                    .add(p, c.history());
         });
         ObjectNode out = Json.object();
         out.put("generatedAt", clock.instant().toString());
@@ -85,14 +87,15 @@ public final class OnboardingKpis {
     /** ISO week-based year and week of an instant in Rome, e.g. {@code 2026-W24}. */
     public static String isoWeek(Instant at) {
         ZonedDateTime local = at.atZone(ROME);
-        return String.format("%d-W%02d", local.get(IsoFields.WEEK_BASED_YEAR), local.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return String.format(
+                "%d-W%02d", local.get(IsoFields.WEEK_BASED_YEAR), local.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     /** Running sums for one group of customers. */
     private static final class Totals {
         int customers;
         final Map<String, double[]> moduleSeconds = new LinkedHashMap<>(); // module -> {sum, count}
-        final Map<String, int[]> phases = new LinkedHashMap<>();           // phase -> {entered, done}
+        final Map<String, int[]> phases = new LinkedHashMap<>(); // phase -> {entered, done}
         final Map<String, Integer> supportPerWeek = new TreeMap<>();
         int guideCompleted;
         final Map<String, Integer> tiers = new TreeMap<>();
@@ -114,15 +117,19 @@ public final class OnboardingKpis {
             }
             for (Phase ph : PHASES) {
                 boolean done = has(history, ph.doneKey());
-                boolean entered = done || has(history, ph.enteredKey())
+                boolean entered = done
+                        || has(history, ph.enteredKey())
                         || (ph.enteredKey().startsWith("form.started:")
-                        && has(history, "form.abandoned:" + ph.enteredKey().substring("form.started:".length())));
+                                && has(
+                                        history,
+                                        "form.abandoned:" + ph.enteredKey().substring("form.started:".length())));
                 int[] acc = phases.get(ph.name());
                 if (entered) acc[0]++;
                 if (done) acc[1]++;
             }
             for (CustomerEvent e : history) {
-                if (EventTypes.SUPPORT_CONTACTED.equals(e.type())) supportPerWeek.merge(isoWeek(e.time()), 1, Integer::sum);
+                if (EventTypes.SUPPORT_CONTACTED.equals(e.type()))
+                    supportPerWeek.merge(isoWeek(e.time()), 1, Integer::sum);
             }
             if (has(history, GUIDE)) guideCompleted++;
             tiers.merge(p.tier() == null ? "none" : p.tier(), 1, Integer::sum);
@@ -170,12 +177,19 @@ public final class OnboardingKpis {
      * from its first {@code form.started} to that completion.
      */
     static Optional<Double> completionSeconds(List<CustomerEvent> history, String module) {
-        Optional<CustomerEvent> completed = WakeKeys.firstMatch(history, Set.of("form.completed:" + module), null, null);
+        Optional<CustomerEvent> completed =
+                WakeKeys.firstMatch(history, Set.of("form.completed:" + module), null, null);
         if (completed.isEmpty()) return Optional.empty();
         Double given = completed.get().number("durationSeconds");
         if (given != null && given >= 0) return Optional.of(given);
-        return WakeKeys.firstMatch(history, Set.of("form.started:" + module), null, completed.get().time())
-                .map(s -> (double) Duration.between(s.time(), completed.get().time()).toMillis() / 1000.0);
+        return WakeKeys.firstMatch(
+                        history,
+                        Set.of("form.started:" + module),
+                        null,
+                        completed.get().time())
+                .map(s -> (double) Duration.between(s.time(), completed.get().time())
+                                .toMillis()
+                        / 1000.0);
     }
 
     private static boolean has(List<CustomerEvent> history, String key) {

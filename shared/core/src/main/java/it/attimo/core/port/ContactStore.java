@@ -1,7 +1,6 @@
 package it.attimo.core.port;
 
 import it.attimo.core.customer.Contact;
-
 import java.util.Optional;
 
 /** Personal contact details, kept apart from profiles. */

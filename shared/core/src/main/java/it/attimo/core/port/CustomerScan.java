@@ -2,7 +2,6 @@ package it.attimo.core.port;
 
 import it.attimo.core.customer.Profile;
 import it.attimo.core.event.CustomerEvent;
-
 import java.util.List;
 import java.util.function.Consumer;
 

@@ -1,7 +1,6 @@
 package it.attimo.core.port;
 
 import it.attimo.core.event.CustomerEvent;
-
 import java.util.List;
 
 /** The ordered, per-customer queue between ingest and scoring (SQS FIFO: group = customer, dedup id = event id). */

@@ -1,7 +1,6 @@
 package it.attimo.core.port;
 
 import it.attimo.core.journey.MessageRecord;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -27,7 +26,8 @@ public interface MessageLedger {
     /** Messages sent to the customer at or after {@code since} (for frequency caps). */
     default List<MessageRecord> sentSince(String customerId, Instant since) {
         return forCustomer(customerId).stream()
-                .filter(m -> MessageRecord.SENT.equals(m.status()) && !m.sendAt().isBefore(since))
+                .filter(m ->
+                        MessageRecord.SENT.equals(m.status()) && !m.sendAt().isBefore(since))
                 .toList();
     }
 

@@ -1,7 +1,6 @@
 package it.attimo.core.port;
 
 import it.attimo.core.customer.Profile;
-
 import java.util.Optional;
 
 /** Profiles with optimistic locking: {@link #save} succeeds only if the stored version is {@code expectedVersion}. */

@@ -1,7 +1,6 @@
 package it.attimo.core.port;
 
 import it.attimo.core.ingest.QuarantinedEvent;
-
 import java.util.List;
 
 /** Unusable events kept for inspection instead of being dropped. */

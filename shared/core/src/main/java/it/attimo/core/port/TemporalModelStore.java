@@ -1,7 +1,6 @@
 package it.attimo.core.port;
 
 import it.attimo.core.timing.profile.FittedModel;
-
 import java.util.Optional;
 
 /** Where the daily refresh keeps the fitted temporal model and the planners find the latest one. */

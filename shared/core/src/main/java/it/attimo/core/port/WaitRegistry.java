@@ -1,7 +1,6 @@
 package it.attimo.core.port;
 
 import it.attimo.core.journey.ParkedWait;
-
 import java.util.List;
 
 /** Task tokens of journeys waiting for a customer's event. */

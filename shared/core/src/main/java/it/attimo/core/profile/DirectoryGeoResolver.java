@@ -2,7 +2,6 @@ package it.attimo.core.profile;
 
 import it.attimo.core.customer.Location;
 import it.attimo.core.geo.ComuneDirectory;
-
 import java.util.Optional;
 
 /** Locates a comune in the bundled ISTAT directory. */
@@ -15,7 +14,14 @@ public final class DirectoryGeoResolver implements GeoResolver {
 
     @Override
     public Optional<Location> locate(String comuneCode) {
-        return directory.byCode(comuneCode).map(c -> new Location(c.istatCode(), c.displayName(), c.provinceSigla(),
-                c.provinceName(), c.regionName(), c.macroArea().istatName()));
+        return directory
+                .byCode(comuneCode)
+                .map(c -> new Location(
+                        c.istatCode(),
+                        c.displayName(),
+                        c.provinceSigla(),
+                        c.provinceName(),
+                        c.regionName(),
+                        c.macroArea().istatName()));
     }
 }

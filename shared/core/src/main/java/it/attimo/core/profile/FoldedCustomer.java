@@ -2,7 +2,6 @@ package it.attimo.core.profile;
 
 import it.attimo.core.customer.Contact;
 import it.attimo.core.customer.Profile;
-
 import java.time.Instant;
 import java.util.Optional;
 

@@ -1,7 +1,6 @@
 package it.attimo.core.profile;
 
 import it.attimo.core.customer.Location;
-
 import java.util.Optional;
 
 /** Finds where a comune is (province, region, macro-area) from its ISTAT code. */

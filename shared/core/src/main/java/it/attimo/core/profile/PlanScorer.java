@@ -6,7 +6,6 @@ import it.attimo.core.scoring.ScoreContribution;
 import it.attimo.core.scoring.ScoreResult;
 import it.attimo.core.scoring.ScoringEngine;
 import it.attimo.core.scoring.TierChange;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,8 +39,10 @@ public final class PlanScorer implements Scorer {
 
     private Optional<Instant> rescoreAt(List<CustomerEvent> history, Instant at, Optional<Instant> nextDeadline) {
         Instant horizon = nextDeadline.orElse(at.plus(DECAY_WATCH));
-        Optional<Instant> tierChange = engine.nextTierChange(history, at, horizon).map(TierChange::at);
-        if (tierChange.isPresent() && (nextDeadline.isEmpty() || tierChange.get().isBefore(nextDeadline.get()))) {
+        Optional<Instant> tierChange =
+                engine.nextTierChange(history, at, horizon).map(TierChange::at);
+        if (tierChange.isPresent()
+                && (nextDeadline.isEmpty() || tierChange.get().isBefore(nextDeadline.get()))) {
             return tierChange;
         }
         return nextDeadline;

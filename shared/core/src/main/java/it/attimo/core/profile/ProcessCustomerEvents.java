@@ -21,7 +21,6 @@ import it.attimo.core.port.QuarantineStore;
 import it.attimo.core.port.RescoreScheduler;
 import it.attimo.core.port.ScoreWriteBack;
 import it.attimo.core.port.WaitRegistry;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,18 +56,46 @@ public final class ProcessCustomerEvents {
     private final ScoreWriteBack writeBack;
     private final Clock clock;
 
-    public ProcessCustomerEvents(EventLog eventLog, ProfileStore profiles, ContactStore contacts, WaitRegistry waits,
-                                 MessageLedger ledger, JourneyRuntime journeys, QuarantineStore quarantine,
-                                 RescoreScheduler rescoreScheduler, ProfileFolder folder, JourneyCatalog catalog,
-                                 Clock clock) {
-        this(eventLog, profiles, contacts, waits, ledger, journeys, quarantine, rescoreScheduler, folder, catalog,
-                ScoreWriteBack.NONE, clock);
+    public ProcessCustomerEvents(
+            EventLog eventLog,
+            ProfileStore profiles,
+            ContactStore contacts,
+            WaitRegistry waits,
+            MessageLedger ledger,
+            JourneyRuntime journeys,
+            QuarantineStore quarantine,
+            RescoreScheduler rescoreScheduler,
+            ProfileFolder folder,
+            JourneyCatalog catalog,
+            Clock clock) {
+        this(
+                eventLog,
+                profiles,
+                contacts,
+                waits,
+                ledger,
+                journeys,
+                quarantine,
+                rescoreScheduler,
+                folder,
+                catalog,
+                ScoreWriteBack.NONE,
+                clock);
     }
 
-    public ProcessCustomerEvents(EventLog eventLog, ProfileStore profiles, ContactStore contacts, WaitRegistry waits,
-                                 MessageLedger ledger, JourneyRuntime journeys, QuarantineStore quarantine,
-                                 RescoreScheduler rescoreScheduler, ProfileFolder folder, JourneyCatalog catalog,
-                                 ScoreWriteBack writeBack, Clock clock) {
+    public ProcessCustomerEvents(
+            EventLog eventLog,
+            ProfileStore profiles,
+            ContactStore contacts,
+            WaitRegistry waits,
+            MessageLedger ledger,
+            JourneyRuntime journeys,
+            QuarantineStore quarantine,
+            RescoreScheduler rescoreScheduler,
+            ProfileFolder folder,
+            JourneyCatalog catalog,
+            ScoreWriteBack writeBack,
+            Clock clock) {
         this.writeBack = writeBack;
         this.eventLog = eventLog;
         this.profiles = profiles;
@@ -107,7 +134,8 @@ public final class ProcessCustomerEvents {
                 if (!keepUnusable(m, "queued message is not JSON")) failed.add(m.messageId());
                 continue;
             }
-            String customerId = RESCORE_KIND.equals(body.path("kind").asText()) ? body.path("customerId").asText(null)
+            String customerId = RESCORE_KIND.equals(body.path("kind").asText())
+                    ? body.path("customerId").asText(null)
                     : body.path("subject").asText(null);
             if (customerId == null) {
                 if (!keepUnusable(m, "queued message names no customer")) failed.add(m.messageId());
@@ -125,13 +153,17 @@ public final class ProcessCustomerEvents {
                     try {
                         event = CloudEventJson.fromNode(body);
                     } catch (RuntimeException e) {
-                        if (!keepUnusable(m, "queued event cannot be read: " + e.getMessage())) failed.add(m.messageId());
+                        if (!keepUnusable(m, "queued event cannot be read: " + e.getMessage()))
+                            failed.add(m.messageId());
                         continue;
                     }
                     handle(event);
                 }
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "message " + m.messageId() + " for customer " + customerId + " failed; will retry", e);
+                LOG.log(
+                        Level.WARNING,
+                        "message " + m.messageId() + " for customer " + customerId + " failed; will retry",
+                        e);
                 failed.add(m.messageId());
                 blockedCustomers.add(customerId);
             }
@@ -161,8 +193,11 @@ public final class ProcessCustomerEvents {
         Profile before = profiles.find(customerId).orElse(null);
         FoldedCustomer folded = folder.fold(customerId, history, before, now);
         if (folded.contact() != null) contacts.put(folded.contact());
-        List<JourneyCatalog.Trigger> toStart = trigger == null ? List.of()
-                : catalog.triggeredBy(trigger, folded.profile()).stream().filter(t -> journeys.supports(t.journey())).toList();
+        List<JourneyCatalog.Trigger> toStart = trigger == null
+                ? List.of()
+                : catalog.triggeredBy(trigger, folded.profile()).stream()
+                        .filter(t -> journeys.supports(t.journey()))
+                        .toList();
         List<JourneyRun> started = new ArrayList<>();
         for (JourneyCatalog.Trigger t : toStart) {
             String name = JourneyCatalog.executionName(t.journey(), customerId, trigger.id());
@@ -189,8 +224,13 @@ public final class ProcessCustomerEvents {
     }
 
     /** Stores the fold with the journeys just started; after a concurrent write, re-reads and folds again. */
-    private Profile saveFolded(String customerId, Instant now, List<JourneyRun> started, List<CustomerEvent> history,
-                               Profile stored, Profile fold) {
+    private Profile saveFolded(
+            String customerId,
+            Instant now,
+            List<JourneyRun> started,
+            List<CustomerEvent> history,
+            Profile stored,
+            Profile fold) {
         Profile current = stored;
         Profile folded = fold;
         for (int attempt = 1; ; attempt++) {
@@ -217,7 +257,8 @@ public final class ProcessCustomerEvents {
             Optional<Profile> current = profiles.find(customerId);
             if (current.isEmpty()) return Optional.empty();
             try {
-                return Optional.of(profiles.save(change.apply(current.get()), current.get().version()));
+                return Optional.of(
+                        profiles.save(change.apply(current.get()), current.get().version()));
             } catch (ProfileStore.ConcurrentUpdateException e) {
                 if (attempt >= MAX_SAVE_ATTEMPTS) throw e;
             }
@@ -229,8 +270,10 @@ public final class ProcessCustomerEvents {
         try {
             writeBack.publish(saved.customerId(), saved.score(), saved.tier());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "score write-back for customer " + saved.customerId() + " failed: "
-                    + e.getClass().getSimpleName());
+            LOG.log(
+                    Level.WARNING,
+                    "score write-back for customer " + saved.customerId() + " failed: "
+                            + e.getClass().getSimpleName());
         }
     }
 
@@ -242,9 +285,11 @@ public final class ProcessCustomerEvents {
     }
 
     private void erase(String customerId, Instant erasedAt) {
-        profiles.find(customerId).ifPresent(p -> p.activeJourneys()
-                .forEach(r -> journeys.stop(r.journey(), r.executionName(), "customer erased")));
-        for (ParkedWait w : waits.forCustomer(customerId)) journeys.fail(w.taskToken(), "Attimo.CustomerErased", "erased");
+        profiles.find(customerId)
+                .ifPresent(p -> p.activeJourneys()
+                        .forEach(r -> journeys.stop(r.journey(), r.executionName(), "customer erased")));
+        for (ParkedWait w : waits.forCustomer(customerId))
+            journeys.fail(w.taskToken(), "Attimo.CustomerErased", "erased");
         waits.erase(customerId);
         ledger.erase(customerId);
         contacts.delete(customerId);
@@ -256,8 +301,8 @@ public final class ProcessCustomerEvents {
     /** @return false if the quarantine could not take it: the message is then retried rather than dropped */
     private boolean keepUnusable(InboundMessage m, String reason) {
         try {
-            quarantine.keep(new QuarantinedEvent(UUID.randomUUID().toString(), "queue", -1, m.messageId(), reason,
-                    m.body(), clock.instant()));
+            quarantine.keep(new QuarantinedEvent(
+                    UUID.randomUUID().toString(), "queue", -1, m.messageId(), reason, m.body(), clock.instant()));
         } catch (RuntimeException e) {
             LOG.warning(() -> "message " + m.messageId() + " is unusable and the quarantine failed ("
                     + e.getClass().getSimpleName() + "); will retry");

@@ -8,7 +8,6 @@ import it.attimo.core.customer.Profile;
 import it.attimo.core.customer.Segment;
 import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.event.EventTypes;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -73,16 +72,20 @@ public final class ProfileFolder {
                         }
                     }
                 }
-                case EventTypes.CONSENT_CHANGED -> consents.put(e.text("channel"), new Consent(
-                        Boolean.TRUE.equals(e.data().get("granted")),
-                        e.text("source") != null ? e.text("source") : e.source(), e.time()));
+                case EventTypes.CONSENT_CHANGED ->
+                    consents.put(
+                            e.text("channel"),
+                            new Consent(
+                                    Boolean.TRUE.equals(e.data().get("granted")),
+                                    e.text("source") != null ? e.text("source") : e.source(),
+                                    e.time()));
                 case EventTypes.EMAIL_UNSUBSCRIBED, EventTypes.EMAIL_COMPLAINED ->
-                        consents.put("email", new Consent(false, e.type(), e.time()));
-                default -> { }
+                    consents.put("email", new Consent(false, e.type(), e.time()));
+                default -> {}
             }
         }
-        Location location = comune == null ? null : geo.locate(comune).orElse(
-                new Location(comune, null, null, null, null, null));
+        Location location =
+                comune == null ? null : geo.locate(comune).orElse(new Location(comune, null, null, null, null, null));
         if (tone == null) tone = toneFor(segment, location);
         Scorer.Score score = scorer.score(log, at);
         List<EventSummary> recent = new ArrayList<>();
@@ -91,9 +94,26 @@ public final class ProfileFolder {
             recent.add(new EventSummary(e.id(), e.type(), e.time()));
         }
         Profile base = previous == null ? Profile.empty(customerId) : previous;
-        Profile profile = new Profile(customerId, segment, location, locale, tone, consents, score.value(), score.tier(),
-                score.breakdown(), counts, first, last, base.journeys(), recent, base.outcomes(), at, base.version());
-        Contact contact = email == null && phone == null && pushToken == null ? null
+        Profile profile = new Profile(
+                customerId,
+                segment,
+                location,
+                locale,
+                tone,
+                consents,
+                score.value(),
+                score.tier(),
+                score.breakdown(),
+                counts,
+                first,
+                last,
+                base.journeys(),
+                recent,
+                base.outcomes(),
+                at,
+                base.version());
+        Contact contact = email == null && phone == null && pushToken == null
+                ? null
                 : new Contact(customerId, email, phone, pushToken);
         return new FoldedCustomer(profile, contact, score.nextDeadline());
     }
@@ -102,7 +122,8 @@ public final class ProfileFolder {
         if (value instanceof Boolean b) return new Consent(b, e.source(), e.time());
         if (value instanceof Map<?, ?> m) {
             Object src = m.get("source");
-            return new Consent(Boolean.TRUE.equals(m.get("granted")), src == null ? e.source() : src.toString(), e.time());
+            return new Consent(
+                    Boolean.TRUE.equals(m.get("granted")), src == null ? e.source() : src.toString(), e.time());
         }
         return new Consent(false, e.source(), e.time());
     }

@@ -17,7 +17,6 @@ import it.attimo.core.json.Json;
 import it.attimo.core.kpi.OnboardingKpis;
 import it.attimo.core.port.ContactStore;
 import it.attimo.core.port.ProfileStore;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +65,9 @@ public final class ProfileQueries {
         String customerId = id;
         Optional<Profile> profile = profiles.find(customerId);
         if (profile.isEmpty()) return ApiErrors.notFound("no profile for customer " + customerId);
-        return ApiResponse.json(200, toJson(profile.get(), contacts.find(customerId).orElse(null)).toString());
+        return ApiResponse.json(
+                200,
+                toJson(profile.get(), contacts.find(customerId).orElse(null)).toString());
     }
 
     public static ObjectNode toJson(Profile p, Contact contact) {

@@ -2,7 +2,6 @@ package it.attimo.core.profile;
 
 import it.attimo.core.customer.ScoreLine;
 import it.attimo.core.event.CustomerEvent;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -9,17 +9,27 @@ import java.util.Set;
  */
 final class Condition {
 
-    enum Op { EQ, NE, IN, LT, LTE, GT, GTE, EXISTS }
+    enum Op {
+        EQ,
+        NE,
+        IN,
+        LT,
+        LTE,
+        GT,
+        GTE,
+        EXISTS
+    }
 
     private final String field;
     private final Op op;
-    private final String text;          // EQ/NE on a string operand
-    private final double number;        // EQ/NE on a number operand, and comparisons
-    private final Boolean bool;         // EQ/NE on a boolean operand, EXISTS flag
-    private final Set<String> texts;    // IN: string members
-    private final double[] numbers;     // IN: numeric members
+    private final String text; // EQ/NE on a string operand
+    private final double number; // EQ/NE on a number operand, and comparisons
+    private final Boolean bool; // EQ/NE on a boolean operand, EXISTS flag
+    private final Set<String> texts; // IN: string members
+    private final double[] numbers; // IN: numeric members
 
-    private Condition(String field, Op op, String text, double number, Boolean bool, Set<String> texts, double[] numbers) {
+    private Condition(
+            String field, Op op, String text, double number, Boolean bool, Set<String> texts, double[] numbers) {
         this.field = field;
         this.op = op;
         this.text = text;
@@ -29,14 +39,33 @@ final class Condition {
         this.numbers = numbers;
     }
 
-    static Condition equalsText(String field, Op op, String value) { return new Condition(field, op, value, 0, null, null, null); }
-    static Condition equalsNumber(String field, Op op, double value) { return new Condition(field, op, null, value, null, null, null); }
-    static Condition equalsBoolean(String field, Op op, boolean value) { return new Condition(field, op, null, 0, value, null, null); }
-    static Condition compare(String field, Op op, double value) { return new Condition(field, op, null, value, null, null, null); }
-    static Condition exists(String field, boolean present) { return new Condition(field, Op.EXISTS, null, 0, present, null, null); }
-    static Condition in(String field, Set<String> texts, double[] numbers) { return new Condition(field, Op.IN, null, 0, null, Set.copyOf(texts), numbers.clone()); }
+    static Condition equalsText(String field, Op op, String value) {
+        return new Condition(field, op, value, 0, null, null, null);
+    }
 
-    String field() { return field; }
+    static Condition equalsNumber(String field, Op op, double value) {
+        return new Condition(field, op, null, value, null, null, null);
+    }
+
+    static Condition equalsBoolean(String field, Op op, boolean value) {
+        return new Condition(field, op, null, 0, value, null, null);
+    }
+
+    static Condition compare(String field, Op op, double value) {
+        return new Condition(field, op, null, value, null, null, null);
+    }
+
+    static Condition exists(String field, boolean present) {
+        return new Condition(field, Op.EXISTS, null, 0, present, null, null);
+    }
+
+    static Condition in(String field, Set<String> texts, double[] numbers) {
+        return new Condition(field, Op.IN, null, 0, null, Set.copyOf(texts), numbers.clone());
+    }
+
+    String field() {
+        return field;
+    }
 
     boolean test(Map<String, Object> data) {
         Object v = data.get(field);
@@ -45,10 +74,22 @@ final class Condition {
             case EQ -> v != null && equalsOperand(v);
             case NE -> v == null || !equalsOperand(v);
             case IN -> v != null && inOperands(v);
-            case LT -> { double d = numeric(v); yield d == d && d < number; }
-            case LTE -> { double d = numeric(v); yield d == d && d <= number; }
-            case GT -> { double d = numeric(v); yield d == d && d > number; }
-            case GTE -> { double d = numeric(v); yield d == d && d >= number; }
+            case LT -> {
+                double d = numeric(v);
+                yield d == d && d < number;
+            }
+            case LTE -> {
+                double d = numeric(v);
+                yield d == d && d <= number;
+            }
+            case GT -> {
+                double d = numeric(v);
+                yield d == d && d > number;
+            }
+            case GTE -> {
+                double d = numeric(v);
+                yield d == d && d >= number;
+            }
         };
     }
 
@@ -79,7 +120,10 @@ final class Condition {
     }
 
     private boolean equalsOperand(Object v) {
-        if (text != null) return v instanceof String s ? s.equals(text) : !(v instanceof Map) && v.toString().equals(text);
+        if (text != null)
+            return v instanceof String s
+                    ? s.equals(text)
+                    : !(v instanceof Map) && v.toString().equals(text);
         if (bool != null) {
             if (v instanceof Boolean b) return b.booleanValue() == bool.booleanValue();
             return v instanceof String s && s.equalsIgnoreCase(bool.toString());

@@ -8,8 +8,8 @@ import it.attimo.core.event.CustomerEvent;
  */
 final class EventMatcher {
     private final String typePattern;
-    private final String exactType;   // null for a family
-    private final String typePrefix;  // "form." for "form.*", null for an exact type
+    private final String exactType; // null for a family
+    private final String typePrefix; // "form." for "form.*", null for an exact type
     private final Condition[] conditions;
 
     EventMatcher(String typePattern, Condition[] conditions) {
@@ -24,7 +24,9 @@ final class EventMatcher {
         this.conditions = conditions.clone();
     }
 
-    String typePattern() { return typePattern; }
+    String typePattern() {
+        return typePattern;
+    }
 
     boolean matchesType(String type) {
         return exactType != null ? exactType.equals(type) : type.startsWith(typePrefix);

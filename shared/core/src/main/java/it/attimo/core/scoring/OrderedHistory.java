@@ -1,7 +1,6 @@
 package it.attimo.core.scoring;
 
 import it.attimo.core.event.CustomerEvent;
-
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -54,9 +53,13 @@ final class OrderedHistory {
         count = dropDuplicateIds(out, n);
     }
 
-    CustomerEvent[] events() { return events; }
+    CustomerEvent[] events() {
+        return events;
+    }
 
-    int count() { return count; }
+    int count() {
+        return count;
+    }
 
     /** Drops the references to the last log's events (and oversized buffers). */
     void release() {

@@ -2,7 +2,6 @@ package it.attimo.core.scoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import it.attimo.core.event.EventTypes;
-
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -19,7 +18,8 @@ import java.util.Set;
  * of stopping at the first. Unknown fields are problems too: a typo must not silently disable a rule.
  */
 final class PlanCompiler {
-    private static final Set<String> PLAN_FIELDS = Set.of("plan", "version", "description", "notes", "groups", "tiers", "rules");
+    private static final Set<String> PLAN_FIELDS =
+            Set.of("plan", "version", "description", "notes", "groups", "tiers", "rules");
     private static final Set<String> GROUP_FIELDS = Set.of("label", "maxPoints", "minPoints", "maxOccurrences");
     private static final Set<String> TIER_FIELDS = Set.of("name", "min");
     private static final Set<String> COMMON_RULE_FIELDS =
@@ -115,18 +115,24 @@ final class PlanCompiler {
             }
             unknownFields(null, path + ".", t, TIER_FIELDS);
             String name = requiredText(null, path + ".name", t.get("name"));
-            if (name != null && !names.add(name)) problems.add(new PlanProblem(null, path + ".name", "duplicate tier name '" + name + "'"));
+            if (name != null && !names.add(name))
+                problems.add(new PlanProblem(null, path + ".name", "duplicate tier name '" + name + "'"));
             boolean last = i == node.size() - 1;
             JsonNode min = t.get("min");
             double value = Double.NEGATIVE_INFINITY;
             if (last) {
-                if (min != null) problems.add(new PlanProblem(null, path + ".min", "the last tier catches every lower score: it has no min"));
+                if (min != null)
+                    problems.add(new PlanProblem(
+                            null, path + ".min", "the last tier catches every lower score: it has no min"));
             } else if (min == null || !min.isNumber()) {
                 problems.add(new PlanProblem(null, path + ".min", "required: a number (every tier but the last)"));
             } else {
                 value = min.doubleValue();
                 if (value >= previous) {
-                    problems.add(new PlanProblem(null, path + ".min", "must be lower than the previous tier's min (" + previous + "): tiers go highest first"));
+                    problems.add(new PlanProblem(
+                            null,
+                            path + ".min",
+                            "must be lower than the previous tier's min (" + previous + "): tiers go highest first"));
                 }
                 previous = value;
             }
@@ -150,7 +156,8 @@ final class PlanCompiler {
                 continue;
             }
             JsonNode idNode = r.get("id");
-            String id = idNode != null && idNode.isTextual() && !idNode.textValue().isBlank() ? idNode.textValue() : null;
+            String id =
+                    idNode != null && idNode.isTextual() && !idNode.textValue().isBlank() ? idNode.textValue() : null;
             if (id == null) {
                 problems.add(new PlanProblem(position, "id", "required: a non-blank string"));
                 id = position;
@@ -170,7 +177,8 @@ final class PlanCompiler {
         if (kind != null) {
             Set<String> specific = KIND_FIELDS.get(kind);
             if (specific == null) {
-                problems.add(new PlanProblem(id, "kind", "unknown kind '" + kind + "' (expected one of points, timedPair, duration)"));
+                problems.add(new PlanProblem(
+                        id, "kind", "unknown kind '" + kind + "' (expected one of points, timedPair, duration)"));
                 return null;
             }
             allowed.addAll(specific);
@@ -184,14 +192,16 @@ final class PlanCompiler {
             if (!groupNode.isTextual()) {
                 problems.add(new PlanProblem(id, "group", "must be a string naming a group"));
             } else if (!groupIndex.containsKey(groupNode.textValue())) {
-                problems.add(new PlanProblem(id, "group", "unknown group '" + groupNode.textValue() + "' (declare it under \"groups\")"));
+                problems.add(new PlanProblem(
+                        id, "group", "unknown group '" + groupNode.textValue() + "' (declare it under \"groups\")"));
             } else {
                 group = groupIndex.get(groupNode.textValue());
             }
         }
         Limits limits = limits(id, "", r);
         double halfLife = 0;
-        if (r.get("halfLife") != null) halfLife = positiveDuration(id, "halfLife", r.get("halfLife")).toNanos() / 1e9;
+        if (r.get("halfLife") != null)
+            halfLife = positiveDuration(id, "halfLife", r.get("halfLife")).toNanos() / 1e9;
         if (kind == null) return null;
 
         Rule rule = switch (kind) {
@@ -209,7 +219,8 @@ final class PlanCompiler {
                 if (r.get("inTime") == null && r.get("missed") == null) {
                     problems.add(new PlanProblem(id, "inTime", "a timed pair needs inTime or missed points (or both)"));
                 } else if (inTime == 0 && missed == 0) {
-                    problems.add(new PlanProblem(id, "missed", "inTime and missed are both 0: the rule would never score"));
+                    problems.add(
+                            new PlanProblem(id, "missed", "inTime and missed are both 0: the rule would never score"));
                 }
                 boolean countEarlier = false;
                 JsonNode ce = r.get("countEarlier");
@@ -217,7 +228,8 @@ final class PlanCompiler {
                     if (ce.isBoolean()) countEarlier = ce.booleanValue();
                     else problems.add(new PlanProblem(id, "countEarlier", "must be true or false"));
                 }
-                yield new TimedPairRule(id, index, label, group, limits, halfLife, first, then, within, inTime, missed, countEarlier);
+                yield new TimedPairRule(
+                        id, index, label, group, limits, halfLife, first, then, within, inTime, missed, countEarlier);
             }
             default -> {
                 EventMatcher when = matcher(id, "when", r.get("when"));
@@ -225,7 +237,8 @@ final class PlanCompiler {
                 EventMatcher since = null;
                 JsonNode measure = r.get("measure");
                 if (measure == null || !measure.isObject()) {
-                    problems.add(new PlanProblem(id, "measure", "required: {\"field\": name} or {\"since\": event matcher}"));
+                    problems.add(new PlanProblem(
+                            id, "measure", "required: {\"field\": name} or {\"since\": event matcher}"));
                 } else {
                     unknownFields(id, "measure.", measure, MEASURE_FIELDS);
                     boolean hasField = measure.has("field");
@@ -240,7 +253,8 @@ final class PlanCompiler {
                 }
                 Condition threshold = threshold(id, r.get("threshold"));
                 double points = nonZeroNumber(id, "points", r.get("points"));
-                yield new DurationRule(id, index, label, group, limits, halfLife, when, field, since, threshold, points);
+                yield new DurationRule(
+                        id, index, label, group, limits, halfLife, when, field, since, threshold, points);
             }
         };
         return problems.size() == before ? rule : null;
@@ -250,19 +264,22 @@ final class PlanCompiler {
         int maxOccurrences = Integer.MAX_VALUE;
         JsonNode occ = node.get("maxOccurrences");
         if (occ != null) {
-            if (!occ.isInt() || occ.intValue() < 1) problems.add(new PlanProblem(id, prefix + "maxOccurrences", "must be a whole number ≥ 1"));
+            if (!occ.isInt() || occ.intValue() < 1)
+                problems.add(new PlanProblem(id, prefix + "maxOccurrences", "must be a whole number ≥ 1"));
             else maxOccurrences = occ.intValue();
         }
         double max = Double.POSITIVE_INFINITY;
         JsonNode maxNode = node.get("maxPoints");
         if (maxNode != null) {
-            if (!maxNode.isNumber() || maxNode.doubleValue() < 0) problems.add(new PlanProblem(id, prefix + "maxPoints", "must be a number ≥ 0"));
+            if (!maxNode.isNumber() || maxNode.doubleValue() < 0)
+                problems.add(new PlanProblem(id, prefix + "maxPoints", "must be a number ≥ 0"));
             else max = maxNode.doubleValue();
         }
         double min = Double.NEGATIVE_INFINITY;
         JsonNode minNode = node.get("minPoints");
         if (minNode != null) {
-            if (!minNode.isNumber() || minNode.doubleValue() > 0) problems.add(new PlanProblem(id, prefix + "minPoints", "must be a number ≤ 0"));
+            if (!minNode.isNumber() || minNode.doubleValue() > 0)
+                problems.add(new PlanProblem(id, prefix + "minPoints", "must be a number ≤ 0"));
             else min = minNode.doubleValue();
         }
         return new Limits(maxOccurrences, max, min);
@@ -276,8 +293,10 @@ final class PlanCompiler {
         unknownFields(id, path + ".", node, MATCHER_FIELDS);
         String type = requiredText(id, path + ".type", node.get("type"));
         if (type != null && !knownTypePattern(type)) {
-            problems.add(new PlanProblem(id, path + ".type", "unknown event type '" + type
-                    + "' (use a type of the vocabulary, or a family such as form.*)"));
+            problems.add(new PlanProblem(
+                    id,
+                    path + ".type",
+                    "unknown event type '" + type + "' (use a type of the vocabulary, or a family such as form.*)"));
         }
         List<Condition> conditions = new ArrayList<>();
         JsonNode where = node.get("where");
@@ -304,7 +323,8 @@ final class PlanCompiler {
 
     private void conditions(String id, String path, String field, JsonNode node, List<Condition> out) {
         if (!node.isObject() || node.isEmpty()) {
-            problems.add(new PlanProblem(id, path, "must be an object with at least one operator: eq, ne, in, lt, lte, gt, gte, exists"));
+            problems.add(new PlanProblem(
+                    id, path, "must be an object with at least one operator: eq, ne, in, lt, lte, gt, gte, exists"));
             return;
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
@@ -331,7 +351,10 @@ final class PlanCompiler {
                         else if (member.isNumber()) numbers.add(member.doubleValue());
                         else problems.add(new PlanProblem(id, opPath, "members must be strings or numbers"));
                     }
-                    out.add(Condition.in(field, texts, numbers.stream().mapToDouble(Double::doubleValue).toArray()));
+                    out.add(Condition.in(
+                            field,
+                            texts,
+                            numbers.stream().mapToDouble(Double::doubleValue).toArray()));
                 }
                 case "lt", "lte", "gt", "gte" -> {
                     if (!v.isNumber()) problems.add(new PlanProblem(id, opPath, "must be a number"));
@@ -341,20 +364,25 @@ final class PlanCompiler {
                     if (!v.isBoolean()) problems.add(new PlanProblem(id, opPath, "must be true or false"));
                     else out.add(Condition.exists(field, v.booleanValue()));
                 }
-                default -> problems.add(new PlanProblem(id, opPath,
-                        "unknown operator '" + e.getKey() + "' (expected eq, ne, in, lt, lte, gt, gte, exists)"));
+                default ->
+                    problems.add(new PlanProblem(
+                            id,
+                            opPath,
+                            "unknown operator '" + e.getKey() + "' (expected eq, ne, in, lt, lte, gt, gte, exists)"));
             }
         }
     }
 
     private Condition threshold(String id, JsonNode node) {
         if (node == null || !node.isObject() || node.size() != 1) {
-            problems.add(new PlanProblem(id, "threshold", "required: exactly one of {\"lt\"|\"lte\"|\"gt\"|\"gte\": seconds}"));
+            problems.add(new PlanProblem(
+                    id, "threshold", "required: exactly one of {\"lt\"|\"lte\"|\"gt\"|\"gte\": seconds}"));
             return null;
         }
         Map.Entry<String, JsonNode> e = node.fields().next();
         if (!COMPARISONS.contains(e.getKey())) {
-            problems.add(new PlanProblem(id, "threshold." + e.getKey(), "unknown comparison (expected lt, lte, gt, gte)"));
+            problems.add(
+                    new PlanProblem(id, "threshold." + e.getKey(), "unknown comparison (expected lt, lte, gt, gte)"));
             return null;
         }
         if (!e.getValue().isNumber()) {
@@ -386,7 +414,8 @@ final class PlanCompiler {
             }
             return d;
         } catch (DateTimeParseException e) {
-            problems.add(new PlanProblem(id, field, "'" + node.textValue() + "' is not an ISO-8601 duration such as PT120S or PT24H"));
+            problems.add(new PlanProblem(
+                    id, field, "'" + node.textValue() + "' is not an ISO-8601 duration such as PT120S or PT24H"));
             return Duration.ZERO;
         }
     }
@@ -396,7 +425,8 @@ final class PlanCompiler {
             problems.add(new PlanProblem(id, field, "required: a number"));
             return 0;
         }
-        if (node.doubleValue() == 0) problems.add(new PlanProblem(id, field, "must not be 0: the rule would never score"));
+        if (node.doubleValue() == 0)
+            problems.add(new PlanProblem(id, field, "must not be 0: the rule would never score"));
         return node.doubleValue();
     }
 

@@ -6,8 +6,15 @@ final class PointsRule extends Rule {
     final double points;
     final String reason;
 
-    PointsRule(String id, int index, String label, int group, Limits limits, double halfLifeSeconds,
-               EventMatcher when, double points) {
+    PointsRule(
+            String id,
+            int index,
+            String label,
+            int group,
+            Limits limits,
+            double halfLifeSeconds,
+            EventMatcher when,
+            double points) {
         super(id, index, label, group, limits, halfLifeSeconds);
         this.when = when;
         this.points = points;

@@ -5,7 +5,7 @@ abstract sealed class Rule permits PointsRule, TimedPairRule, DurationRule {
     final String id;
     final int index;
     final String label;
-    final int group;              // index into the plan's groups, -1 for none
+    final int group; // index into the plan's groups, -1 for none
     final Limits limits;
     final double halfLifeSeconds; // 0: no decay
 

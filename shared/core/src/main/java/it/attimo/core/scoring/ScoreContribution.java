@@ -13,6 +13,5 @@ import java.time.Instant;
  * @param eventId    the event that caused it, or {@code null} for a missed deadline
  * @param reason     short text for people (ids only, never personal data)
  */
-public record ScoreContribution(String ruleId, String group, double points, double basePoints, Instant at,
-                                String eventId, String reason) {
-}
+public record ScoreContribution(
+        String ruleId, String group, double points, double basePoints, Instant at, String eventId, String reason) {}

@@ -1,7 +1,6 @@
 package it.attimo.core.scoring;
 
 import it.attimo.core.event.CustomerEvent;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,7 +36,7 @@ final class ScoreFold {
     private final double[] ruleDecayedSince;
     private final double[] slotDecayed;
     private final double[] slotDecayedSince;
-    private final double[] groupFixed;   // each group's non-decaying points
+    private final double[] groupFixed; // each group's non-decaying points
     private double score;
 
     private Window[] pending = new Window[4];
@@ -122,11 +121,18 @@ final class ScoreFold {
     ScoreResult result() {
         Map<String, Double> groups = new LinkedHashMap<>();
         for (int g = 0; g < groupValues.length; g++) groups.put(plan.groupName(g), groupValues[g]);
-        return new ScoreResult(at, score, plan.tierOf(score), Collections.unmodifiableList(breakdown),
-                Optional.ofNullable(earliestDeadline), Collections.unmodifiableMap(groups));
+        return new ScoreResult(
+                at,
+                score,
+                plan.tierOf(score),
+                Collections.unmodifiableList(breakdown),
+                Optional.ofNullable(earliestDeadline),
+                Collections.unmodifiableMap(groups));
     }
 
-    List<ScoreContribution> breakdown() { return breakdown; }
+    List<ScoreContribution> breakdown() {
+        return breakdown;
+    }
 
     private void apply(CustomerEvent e) {
         Trigger[] triggers = plan.triggersFor(e.type());
@@ -256,7 +262,8 @@ final class ScoreFold {
         double value = points * r.decay(sinceWhen);
         score += value;
         if (g >= 0) groupValues[g] += value;
-        breakdown.add(new ScoreContribution(r.id, g >= 0 ? plan.groupName(g) : null, value, points, when, eventId, reason));
+        breakdown.add(
+                new ScoreContribution(r.id, g >= 0 ? plan.groupName(g) : null, value, points, when, eventId, reason));
     }
 
     /**

@@ -15,6 +15,10 @@ import java.util.Optional;
  * @param nextDeadline earliest pending timed-rule deadline strictly after {@code at}: re-score there
  * @param groupTotals  per-group subtotals at {@code at} (rules without a group are not listed)
  */
-public record ScoreResult(Instant at, double score, String tier, List<ScoreContribution> breakdown,
-                          Optional<Instant> nextDeadline, Map<String, Double> groupTotals) {
-}
+public record ScoreResult(
+        Instant at,
+        double score,
+        String tier,
+        List<ScoreContribution> breakdown,
+        Optional<Instant> nextDeadline,
+        Map<String, Double> groupTotals) {}

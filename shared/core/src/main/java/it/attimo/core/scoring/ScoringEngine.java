@@ -1,7 +1,6 @@
 package it.attimo.core.scoring;
 
 import it.attimo.core.event.CustomerEvent;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +66,9 @@ public final class ScoringEngine {
             Instant next = beforeContribution ? all.get(i).at() : to;
             // decay alone may cross a threshold between two contributions (or after the last one, up to `to`)
             Instant cursor = previous;
-            while (cursor.isBefore(next) && !tierOf(scoreAt(all, base, halfLife, next, beforeContribution)).equals(tier)) {
+            while (cursor.isBefore(next)
+                    && !tierOf(scoreAt(all, base, halfLife, next, beforeContribution))
+                            .equals(tier)) {
                 Instant crossing = decayCrossing(all, base, halfLife, cursor, next, tier);
                 double s = scoreAt(all, base, halfLife, crossing, true);
                 String now = tierOf(s);
@@ -131,7 +132,8 @@ public final class ScoringEngine {
     }
 
     /** Score at {@code t} from contributions in effect at t ({@code excludeAtT}: only those strictly before t). */
-    private static double scoreAt(List<ScoreContribution> all, double[] base, double[] halfLife, Instant t, boolean excludeAtT) {
+    private static double scoreAt(
+            List<ScoreContribution> all, double[] base, double[] halfLife, Instant t, boolean excludeAtT) {
         double s = 0;
         for (int i = 0; i < all.size(); i++) {
             Instant when = all.get(i).at();
@@ -145,8 +147,8 @@ public final class ScoringEngine {
     }
 
     /** First instant in (from, to) where decay moves the score out of {@code tier}, by bisection. */
-    private Instant decayCrossing(List<ScoreContribution> all, double[] base, double[] halfLife, Instant from, Instant to,
-                                  String tier) {
+    private Instant decayCrossing(
+            List<ScoreContribution> all, double[] base, double[] halfLife, Instant from, Instant to, String tier) {
         Instant lo = from;
         Instant hi = to;
         while (java.time.Duration.between(lo, hi).toNanos() > DECAY_CROSSING_PRECISION_NANOS) {

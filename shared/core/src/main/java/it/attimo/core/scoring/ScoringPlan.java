@@ -1,7 +1,6 @@
 package it.attimo.core.scoring;
 
 import it.attimo.core.event.EventTypes;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -33,8 +32,14 @@ public final class ScoringPlan {
     private final Map<String, Trigger[]> triggersByType;
     private final Trigger[] familyTriggers;
 
-    ScoringPlan(String name, String sourceName, List<String> notes, List<Rule> rules, List<String> groupNames,
-                List<Limits> groupLimits, List<Tier> tiers) {
+    ScoringPlan(
+            String name,
+            String sourceName,
+            List<String> notes,
+            List<Rule> rules,
+            List<String> groupNames,
+            List<Limits> groupLimits,
+            List<Tier> tiers) {
         this.name = name;
         this.sourceName = sourceName;
         this.notes = List.copyOf(notes);
@@ -64,7 +69,9 @@ public final class ScoringPlan {
         this.groupSlots = new int[this.groupNames.length][];
         for (int g = 0; g < groupSlots.length; g++) {
             final int group = g;
-            groupSlots[g] = java.util.stream.IntStream.range(0, slotGroup.size()).filter(k -> slotGroup.get(k) == group).toArray();
+            groupSlots[g] = java.util.stream.IntStream.range(0, slotGroup.size())
+                    .filter(k -> slotGroup.get(k) == group)
+                    .toArray();
         }
 
         List<Trigger> all = new ArrayList<>();
@@ -86,29 +93,41 @@ public final class ScoringPlan {
         }
         Map<String, Trigger[]> byType = new HashMap<>();
         for (String type : types) {
-            Trigger[] matching = all.stream().filter(t -> t.matcher.matchesType(type)).toArray(Trigger[]::new);
+            Trigger[] matching =
+                    all.stream().filter(t -> t.matcher.matchesType(type)).toArray(Trigger[]::new);
             if (matching.length > 0) byType.put(type, matching);
         }
         this.triggersByType = byType;
-        this.familyTriggers = all.stream().filter(t -> t.matcher.typePattern().endsWith(".*")).toArray(Trigger[]::new);
+        this.familyTriggers =
+                all.stream().filter(t -> t.matcher.typePattern().endsWith(".*")).toArray(Trigger[]::new);
     }
 
-    public String name() { return name; }
+    public String name() {
+        return name;
+    }
 
     /** Where the plan came from (resource or file name), for messages. */
-    public String sourceName() { return sourceName; }
+    public String sourceName() {
+        return sourceName;
+    }
 
     /** The plan's own documentation: choices made and seed examples that could not hold together. */
-    public List<String> notes() { return notes; }
+    public List<String> notes() {
+        return notes;
+    }
 
     /** Highest first; the last one catches every score below the others. */
-    public List<Tier> tiers() { return tiers; }
+    public List<Tier> tiers() {
+        return tiers;
+    }
 
     public List<String> ruleIds() {
         return Arrays.stream(rules).map(r -> r.id).toList();
     }
 
-    public List<String> groupNames() { return List.of(groupNames); }
+    public List<String> groupNames() {
+        return List.of(groupNames);
+    }
 
     public String tierOf(double score) {
         for (Tier t : tiers) {
@@ -117,34 +136,52 @@ public final class ScoringPlan {
         return tiers.get(tiers.size() - 1).name();
     }
 
-    Rule[] rules() { return rules; }
+    Rule[] rules() {
+        return rules;
+    }
 
     Rule rule(String id) {
         for (Rule r : rules) if (r.id.equals(id)) return r;
         return null;
     }
 
-    int groupCount() { return groupNames.length; }
+    int groupCount() {
+        return groupNames.length;
+    }
 
-    String groupName(int index) { return groupNames[index]; }
+    String groupName(int index) {
+        return groupNames[index];
+    }
 
-    Limits groupLimits(int index) { return groupLimits[index]; }
+    Limits groupLimits(int index) {
+        return groupLimits[index];
+    }
 
     /** The (group, half-life) slot a decaying grouped rule adds to, or -1. */
-    int decaySlot(Rule r) { return ruleDecaySlot[r.index]; }
+    int decaySlot(Rule r) {
+        return ruleDecaySlot[r.index];
+    }
 
-    int decaySlotCount() { return slotHalfLife.length; }
+    int decaySlotCount() {
+        return slotHalfLife.length;
+    }
 
-    double slotHalfLife(int slot) { return slotHalfLife[slot]; }
+    double slotHalfLife(int slot) {
+        return slotHalfLife[slot];
+    }
 
     /** The decay slots of a group (empty when none of its rules decays). */
-    int[] groupSlots(int group) { return groupSlots[group]; }
+    int[] groupSlots(int group) {
+        return groupSlots[group];
+    }
 
     /** Triggers interested in an event type, in rule order; allocation-free for every known type. */
     Trigger[] triggersFor(String type) {
         Trigger[] t = triggersByType.get(type);
         if (t != null) return t;
         if (familyTriggers.length == 0) return NONE;
-        return Arrays.stream(familyTriggers).filter(f -> f.matcher.matchesType(type)).toArray(Trigger[]::new);
+        return Arrays.stream(familyTriggers)
+                .filter(f -> f.matcher.matchesType(type))
+                .toArray(Trigger[]::new);
     }
 }

@@ -3,7 +3,6 @@ package it.attimo.core.scoring;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,8 +31,13 @@ public final class ScoringPlanLoader {
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new ScoringPlanException(sourceName, List.of(new PlanProblem(null, "$", "not valid JSON" + where + ": " + e.getOriginalMessage())));
+            String where = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
+            throw new ScoringPlanException(
+                    sourceName,
+                    List.of(new PlanProblem(null, "$", "not valid JSON" + where + ": " + e.getOriginalMessage())));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read scoring plan " + sourceName, e);
         }
@@ -50,7 +54,8 @@ public final class ScoringPlanLoader {
 
     public static ScoringPlan loadDefault() {
         try (InputStream in = ScoringPlanLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-            if (in == null) throw new IllegalStateException("default scoring plan missing from the classpath: " + DEFAULT_RESOURCE);
+            if (in == null)
+                throw new IllegalStateException("default scoring plan missing from the classpath: " + DEFAULT_RESOURCE);
             return load(in, DEFAULT_RESOURCE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + DEFAULT_RESOURCE, e);

@@ -12,5 +12,4 @@ import java.time.Instant;
  * @param ruleId   the rule whose contribution caused the change, or {@code null} when decay alone crossed the threshold
  * @param eventId  the event behind that contribution, or {@code null} (missed deadline or decay)
  */
-public record TierChange(Instant at, String fromTier, String toTier, double score, String ruleId, String eventId) {
-}
+public record TierChange(Instant at, String fromTier, String toTier, double score, String ruleId, String eventId) {}

@@ -17,9 +17,19 @@ final class TimedPairRule extends Rule {
     final String reasonInTime;
     final String reasonMissed;
 
-    TimedPairRule(String id, int index, String label, int group, Limits limits, double halfLifeSeconds,
-                  EventMatcher first, EventMatcher then, java.time.Duration within, double inTime, double missed,
-                  boolean countEarlier) {
+    TimedPairRule(
+            String id,
+            int index,
+            String label,
+            int group,
+            Limits limits,
+            double halfLifeSeconds,
+            EventMatcher first,
+            EventMatcher then,
+            java.time.Duration within,
+            double inTime,
+            double missed,
+            boolean countEarlier) {
         super(id, index, label, group, limits, halfLifeSeconds);
         this.first = first;
         this.then = then;

@@ -10,5 +10,7 @@ public interface EngagementPrediction {
     double probability(int hourOfWeek);
 
     /** Short label for reasons, e.g. the profile's cluster name ("martedì mattina"). */
-    default String label() { return "profile"; }
+    default String label() {
+        return "profile";
+    }
 }

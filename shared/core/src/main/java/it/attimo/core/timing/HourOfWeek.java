@@ -9,11 +9,19 @@ public final class HourOfWeek {
 
     private HourOfWeek() {}
 
-    public static int of(DayOfWeek day, int hour) { return (day.getValue() - 1) * 24 + hour; }
+    public static int of(DayOfWeek day, int hour) {
+        return (day.getValue() - 1) * 24 + hour;
+    }
 
-    public static int of(LocalDateTime local) { return of(local.getDayOfWeek(), local.getHour()); }
+    public static int of(LocalDateTime local) {
+        return of(local.getDayOfWeek(), local.getHour());
+    }
 
-    public static DayOfWeek day(int index) { return DayOfWeek.of(index / 24 + 1); }
+    public static DayOfWeek day(int index) {
+        return DayOfWeek.of(index / 24 + 1);
+    }
 
-    public static int hour(int index) { return index % 24; }
+    public static int hour(int index) {
+        return index % 24;
+    }
 }

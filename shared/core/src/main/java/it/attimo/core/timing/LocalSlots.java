@@ -31,7 +31,8 @@ public final class LocalSlots {
 
     private record DayKey(LocalDate day, int step) {}
 
-    private static final java.util.Map<DayKey, List<ZonedDateTime>> DAYS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<DayKey, List<ZonedDateTime>> DAYS =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private static final int CACHE_LIMIT = 20_000;
 
     /** All slots of one local day, in order (immutable; cached, the zone rules do not change at run time). */

@@ -8,12 +8,17 @@ import java.util.Locale;
  * MARKETING at the best slot of the search range, and only if it reaches its threshold.
  */
 public enum MessageKind {
-    TRANSACTIONAL, SERVICE, MARKETING;
+    TRANSACTIONAL,
+    SERVICE,
+    MARKETING;
 
-    public String id() { return name().toLowerCase(Locale.ROOT); }
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
     public static MessageKind parse(String s) {
-        if (s == null) throw new IllegalArgumentException("message kind is required (transactional, service, marketing)");
+        if (s == null)
+            throw new IllegalArgumentException("message kind is required (transactional, service, marketing)");
         try {
             return valueOf(s.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

@@ -1,13 +1,13 @@
 package it.attimo.core.timing;
 
+import it.attimo.core.channel.Channel;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.time.Duration;
-import it.attimo.core.channel.Channel;
 
 /**
  * Two or more journeys wanting the same customer in the same window: the higher priority plans first and goes;
@@ -31,7 +31,11 @@ public final class OverlapArbiter {
         }
     }
 
-    public enum Outcome { GOES, MOVED, DROPPED }
+    public enum Outcome {
+        GOES,
+        MOVED,
+        DROPPED
+    }
 
     /** What happened to one contender; {@code plan} carries an {@code overlap:} reason when it moved or was dropped. */
     public record Decision(String journey, int priority, Outcome outcome, SendPlan plan, String reason) {}
@@ -43,25 +47,34 @@ public final class OverlapArbiter {
      */
     public List<Decision> arbitrate(List<Contender> contenders, List<PastSend> history) {
         List<Contender> ordered = new ArrayList<>(contenders);
-        ordered.sort(Comparator.comparingInt(Contender::priority).reversed()
+        ordered.sort(Comparator.comparingInt(Contender::priority)
+                .reversed()
                 .thenComparing(c -> c.request().earliest())
                 .thenComparing(Contender::journey));
         List<PastSend> taken = new ArrayList<>(history == null ? List.of() : history);
         List<Decision> decisions = new ArrayList<>(ordered.size());
         List<Decision> winners = new ArrayList<>();
         for (Contender c : ordered) {
-            SendPlan alone = planner.plan(c.request().toBuilder().history(history == null ? List.of() : history).build());
-            SendPlan actual = planner.plan(c.request().toBuilder().history(taken).build());
+            SendPlan alone = planner.plan(c.request().toBuilder()
+                    .history(history == null ? List.of() : history)
+                    .build());
+            SendPlan actual =
+                    planner.plan(c.request().toBuilder().history(taken).build());
             Decision d;
             if (actual.isSkipped() && !alone.isSkipped()) {
-                String why = "overlap: " + describe(winners) + " goes first; " + c.journey() + " dropped: " + actual.skipped();
+                String why = "overlap: " + describe(winners) + " goes first; " + c.journey() + " dropped: "
+                        + actual.skipped();
                 d = new Decision(c.journey(), c.priority(), Outcome.DROPPED, withReason(actual, why), why);
             } else if (!actual.isSkipped() && !Objects.equals(actual.sendAt(), alone.sendAt())) {
                 String why = "overlap: " + describe(winners) + " goes first; " + c.journey() + " moved from "
                         + alone.sendAt() + " to " + actual.sendAt();
                 d = new Decision(c.journey(), c.priority(), Outcome.MOVED, withReason(actual, why), why);
             } else {
-                d = new Decision(c.journey(), c.priority(), actual.isSkipped() ? Outcome.DROPPED : Outcome.GOES, actual,
+                d = new Decision(
+                        c.journey(),
+                        c.priority(),
+                        actual.isSkipped() ? Outcome.DROPPED : Outcome.GOES,
+                        actual,
                         actual.isSkipped() ? actual.skipped() : null);
             }
             decisions.add(d);
@@ -82,7 +95,8 @@ public final class OverlapArbiter {
     public Decision against(Contender c, List<PastSend> held) {
         List<PastSend> holders = held == null ? List.of() : held;
         SendPlan actual = planner.plan(c.request().toBuilder().history(holders).build());
-        if (holders.isEmpty()) return new Decision(c.journey(), c.priority(), outcomeOf(actual), actual, actual.skipped());
+        if (holders.isEmpty())
+            return new Decision(c.journey(), c.priority(), outcomeOf(actual), actual, actual.skipped());
         SendPlan alone = planner.plan(c.request().toBuilder().history(List.of()).build());
         Outcome outcome;
         String why;
@@ -109,11 +123,14 @@ public final class OverlapArbiter {
         for (PastSend s : held) {
             if (planner.caps().violation(slot, channel, List.of(s)).isPresent()) return Optional.of(s);
         }
-        return held.stream().filter(s -> s.channel() == channel)
+        return held.stream()
+                .filter(s -> s.channel() == channel)
                 .min(Comparator.comparing(s -> Duration.between(s.at(), at).abs()));
     }
 
-    private static Outcome outcomeOf(SendPlan plan) { return plan.isSkipped() ? Outcome.DROPPED : Outcome.GOES; }
+    private static Outcome outcomeOf(SendPlan plan) {
+        return plan.isSkipped() ? Outcome.DROPPED : Outcome.GOES;
+    }
 
     private static String describe(List<Decision> winners) {
         if (winners.isEmpty()) return "history";

@@ -1,7 +1,6 @@
 package it.attimo.core.timing;
 
 import it.attimo.core.channel.Channel;
-
 import java.time.Instant;
 import java.util.Objects;
 

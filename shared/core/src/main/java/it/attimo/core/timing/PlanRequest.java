@@ -2,7 +2,6 @@ package it.attimo.core.timing;
 
 import it.attimo.core.channel.Channel;
 import it.attimo.core.customer.Segment;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -21,9 +20,17 @@ import java.util.Objects;
  * @param prediction    the customer's temporal-profile prediction, or null
  * @param history       this customer's past (and already planned) sends, for frequency caps; empty when unknown
  */
-public record PlanRequest(String comuneCode, String provinceSigla, Segment segment, Channel channel, MessageKind kind,
-                          Instant earliest, Instant deadline, String journey, EngagementPrediction prediction,
-                          List<PastSend> history) {
+public record PlanRequest(
+        String comuneCode,
+        String provinceSigla,
+        Segment segment,
+        Channel channel,
+        MessageKind kind,
+        Instant earliest,
+        Instant deadline,
+        String journey,
+        EngagementPrediction prediction,
+        List<PastSend> history) {
 
     public PlanRequest {
         Objects.requireNonNull(channel, "channel");
@@ -36,12 +43,21 @@ public record PlanRequest(String comuneCode, String provinceSigla, Segment segme
         }
     }
 
-    public static Builder builder(Channel channel, Instant earliest) { return new Builder(channel, earliest); }
+    public static Builder builder(Channel channel, Instant earliest) {
+        return new Builder(channel, earliest);
+    }
 
     /** A builder pre-filled with this request, to change a field or two. */
     public Builder toBuilder() {
-        return new Builder(channel, earliest).comune(comuneCode).province(provinceSigla).segment(segment).kind(kind)
-                .deadline(deadline).journey(journey).prediction(prediction).history(history);
+        return new Builder(channel, earliest)
+                .comune(comuneCode)
+                .province(provinceSigla)
+                .segment(segment)
+                .kind(kind)
+                .deadline(deadline)
+                .journey(journey)
+                .prediction(prediction)
+                .history(history);
     }
 
     public static final class Builder {
@@ -61,17 +77,58 @@ public record PlanRequest(String comuneCode, String provinceSigla, Segment segme
             this.earliest = earliest;
         }
 
-        public Builder comune(String istatCode) { this.comuneCode = istatCode; return this; }
-        public Builder province(String sigla) { this.provinceSigla = sigla; return this; }
-        public Builder segment(Segment s) { this.segment = s; return this; }
-        public Builder kind(MessageKind k) { this.kind = k; return this; }
-        public Builder deadline(Instant d) { this.deadline = d; return this; }
-        public Builder journey(String j) { this.journey = j; return this; }
-        public Builder prediction(EngagementPrediction p) { this.prediction = p; return this; }
-        public Builder history(List<PastSend> sends) { this.history = sends; return this; }
+        public Builder comune(String istatCode) {
+            this.comuneCode = istatCode;
+            return this;
+        }
+
+        public Builder province(String sigla) {
+            this.provinceSigla = sigla;
+            return this;
+        }
+
+        public Builder segment(Segment s) {
+            this.segment = s;
+            return this;
+        }
+
+        public Builder kind(MessageKind k) {
+            this.kind = k;
+            return this;
+        }
+
+        public Builder deadline(Instant d) {
+            this.deadline = d;
+            return this;
+        }
+
+        public Builder journey(String j) {
+            this.journey = j;
+            return this;
+        }
+
+        public Builder prediction(EngagementPrediction p) {
+            this.prediction = p;
+            return this;
+        }
+
+        public Builder history(List<PastSend> sends) {
+            this.history = sends;
+            return this;
+        }
 
         public PlanRequest build() {
-            return new PlanRequest(comuneCode, provinceSigla, segment, channel, kind, earliest, deadline, journey, prediction, history);
+            return new PlanRequest(
+                    comuneCode,
+                    provinceSigla,
+                    segment,
+                    channel,
+                    kind,
+                    earliest,
+                    deadline,
+                    journey,
+                    prediction,
+                    history);
         }
     }
 }

@@ -19,8 +19,12 @@ public record SendPlan(Instant sendAt, LocalDateTime localTime, int suitability,
         reasons = List.copyOf(reasons);
     }
 
-    public boolean isSkipped() { return skipped != null; }
+    public boolean isSkipped() {
+        return skipped != null;
+    }
 
     /** Whether a reason starts with the given machine-friendly prefix, e.g. {@code deadline-missed}. */
-    public boolean hasReason(String prefix) { return reasons.stream().anyMatch(r -> r.startsWith(prefix)); }
+    public boolean hasReason(String prefix) {
+        return reasons.stream().anyMatch(r -> r.startsWith(prefix));
+    }
 }

@@ -3,7 +3,6 @@ package it.attimo.core.timing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -37,7 +36,9 @@ public final class SendPlanJson {
         return o;
     }
 
-    public static String json(SendPlan plan) { return toJson(plan).toString(); }
+    public static String json(SendPlan plan) {
+        return toJson(plan).toString();
+    }
 
     public static String text(SendPlan plan) {
         StringBuilder sb = new StringBuilder();
@@ -46,8 +47,14 @@ public final class SendPlanJson {
             sb.append("skipped: ").append(plan.skipped()).append(nl);
         } else {
             ZonedDateTime z = plan.sendAt().atZone(LocalSlots.ROME);
-            sb.append("send at ").append(plan.sendAt()).append(" (").append(z.toLocalDateTime()).append(' ')
-                    .append(z.getOffset()).append(" Europe/Rome)").append(nl);
+            sb.append("send at ")
+                    .append(plan.sendAt())
+                    .append(" (")
+                    .append(z.toLocalDateTime())
+                    .append(' ')
+                    .append(z.getOffset())
+                    .append(" Europe/Rome)")
+                    .append(nl);
         }
         sb.append("suitability ").append(plan.suitability()).append("/100").append(nl);
         plan.reasons().forEach(r -> sb.append("  - ").append(r).append(nl));

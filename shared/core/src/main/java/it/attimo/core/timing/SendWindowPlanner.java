@@ -7,7 +7,6 @@ import it.attimo.core.channel.Channel;
 import it.attimo.core.customer.Segment;
 import it.attimo.core.geo.Comune;
 import it.attimo.core.geo.CustomerLocation;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -39,6 +38,7 @@ public final class SendWindowPlanner {
     static final int TRANSACTIONAL_SOUTH_PAUSE_PENALTY = 15;
     /** With a prediction: {@code round(30 x p / best allowed p) - 10}, from -10 to +20 (the golden hour's weight). */
     static final int PREDICTION_RANGE = 30;
+
     static final int PREDICTION_PENALTY = 10;
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -58,26 +58,46 @@ public final class SendWindowPlanner {
     }
 
     /** Bundled calendar, default windows. */
-    public static SendWindowPlanner defaults() { return new SendWindowPlanner(ItalianCalendar.bundled(), SendWindows.defaults()); }
+    public static SendWindowPlanner defaults() {
+        return new SendWindowPlanner(ItalianCalendar.bundled(), SendWindows.defaults());
+    }
 
-    public SendWindows windows() { return windows; }
+    public SendWindows windows() {
+        return windows;
+    }
 
-    public ItalianCalendar calendar() { return calendar; }
+    public ItalianCalendar calendar() {
+        return calendar;
+    }
 
-    public FrequencyCaps caps() { return caps; }
+    public FrequencyCaps caps() {
+        return caps;
+    }
 
     private record Evaluation(ZonedDateTime slot, boolean allowed, int score, List<String> reasons) {}
 
-    private record Context(PlanRequest request, CustomerLocation location, boolean south, ChannelWindow window,
-                           double predictionMax, Map<LocalDate, DayStatus> days, Map<LocalDate, String> blockedDays) {}
+    private record Context(
+            PlanRequest request,
+            CustomerLocation location,
+            boolean south,
+            ChannelWindow window,
+            double predictionMax,
+            Map<LocalDate, DayStatus> days,
+            Map<LocalDate, String> blockedDays) {}
 
     public SendPlan plan(PlanRequest request) {
         Objects.requireNonNull(request, "request");
         CustomerLocation location = locate(request);
         boolean south = isSouth(location);
         ChannelWindow window = effectiveWindow(request.channel(), south);
-        Context ctx = new Context(request, location, south, window, predictionMax(request.prediction(), window.allowed()),
-                new HashMap<>(), new LinkedHashMap<>());
+        Context ctx = new Context(
+                request,
+                location,
+                south,
+                window,
+                predictionMax(request.prediction(), window.allowed()),
+                new HashMap<>(),
+                new LinkedHashMap<>());
         List<String> planReasons = new ArrayList<>();
         MessageKind kind = request.kind();
         int threshold = windows.threshold(kind);
@@ -85,7 +105,8 @@ public final class SendWindowPlanner {
         Instant horizon = earliest.plus(windows.searchHorizon());
 
         Instant preferredEnd = request.deadline();
-        if (preferredEnd == null && kind == MessageKind.MARKETING) preferredEnd = earliest.plus(windows.marketingLookahead());
+        if (preferredEnd == null && kind == MessageKind.MARKETING)
+            preferredEnd = earliest.plus(windows.marketingLookahead());
         preferredEnd = decemberShift(request, preferredEnd, planReasons);
         Instant phaseOneEnd = preferredEnd == null ? horizon : min(preferredEnd, horizon);
 
@@ -114,7 +135,9 @@ public final class SendWindowPlanner {
 
         if (chosen == null && kind == MessageKind.MARKETING) {
             String why = "no slot with suitability >= " + threshold + " before " + describeEnd(phaseOneEnd)
-                    + (best == null ? " (no allowed slot at all)" : " (best " + best.score() + " at " + LOCAL.format(best.slot()) + ")");
+                    + (best == null
+                            ? " (no allowed slot at all)"
+                            : " (best " + best.score() + " at " + LOCAL.format(best.slot()) + ")");
             planReasons.add(0, "skipped: " + why);
             addBlockedDays(ctx, null, planReasons);
             return new SendPlan(null, null, best == null ? 0 : best.score(), planReasons, why);
@@ -124,16 +147,21 @@ public final class SendWindowPlanner {
             for (Evaluation e : evaluate(ctx, phaseOneEnd, horizon, threshold)) {
                 if (!e.allowed()) continue;
                 if (firstLate == null) firstLate = e;
-                if (e.score() >= threshold) { chosen = e; break; }
+                if (e.score() >= threshold) {
+                    chosen = e;
+                    break;
+                }
             }
             if (chosen == null) chosen = firstLate;
             if (chosen != null) {
-                planReasons.add(0, "deadline-missed: no allowed slot before " + describeEnd(phaseOneEnd)
-                        + ", next allowed slot");
+                planReasons.add(
+                        0,
+                        "deadline-missed: no allowed slot before " + describeEnd(phaseOneEnd) + ", next allowed slot");
             }
         }
         if (chosen == null) {
-            String why = "no allowed slot within " + windows.searchHorizon().toDays() + " days of " + describeEnd(earliest);
+            String why =
+                    "no allowed slot within " + windows.searchHorizon().toDays() + " days of " + describeEnd(earliest);
             planReasons.add(0, "skipped: " + why);
             addBlockedDays(ctx, null, planReasons);
             return new SendPlan(null, null, 0, planReasons, why);
@@ -171,11 +199,15 @@ public final class SendWindowPlanner {
         if (!transactional) {
             if (day.hardClosure().isPresent()) {
                 CalendarDay h = day.hardClosure().get();
-                ctx.blockedDays().putIfAbsent(date, "holiday: " + h.scope().id() + " holiday " + h.name() + " " + date + ": moved");
+                ctx.blockedDays()
+                        .putIfAbsent(
+                                date, "holiday: " + h.scope().id() + " holiday " + h.name() + " " + date + ": moved");
                 return blocked(slot);
             }
             if (b2bWeekend) {
-                ctx.blockedDays().putIfAbsent(date, "b2b-weekend: B2B, no sends on " + date.getDayOfWeek() + " " + date + ": moved");
+                ctx.blockedDays()
+                        .putIfAbsent(
+                                date, "b2b-weekend: B2B, no sends on " + date.getDayOfWeek() + " " + date + ": moved");
                 return blocked(slot);
             }
             if (!cw.allowed().contains(time)) return blocked(slot);
@@ -185,24 +217,33 @@ public final class SendWindowPlanner {
         } else {
             if (cw.allowed().contains(time)) {
                 score = BASE_IN_WINDOW;
-                if (explain) reasons.add("in-window: " + channel + " window " + cw.allowed() + " base " + BASE_IN_WINDOW);
+                if (explain)
+                    reasons.add("in-window: " + channel + " window " + cw.allowed() + " base " + BASE_IN_WINDOW);
             } else {
                 score = BASE_OUTSIDE_WINDOW;
-                if (explain) reasons.add("outside-window: outside " + channel + " window " + cw.allowed()
-                        + ", allowed for transactional (quiet hours " + windows.quietHours() + " respected) base " + BASE_OUTSIDE_WINDOW);
+                if (explain)
+                    reasons.add("outside-window: outside " + channel + " window " + cw.allowed()
+                            + ", allowed for transactional (quiet hours " + windows.quietHours() + " respected) base "
+                            + BASE_OUTSIDE_WINDOW);
             }
             if (day.hardClosure().isPresent()) {
                 CalendarDay h = day.hardClosure().get();
                 score -= TRANSACTIONAL_HOLIDAY_PENALTY;
-                if (explain) reasons.add("holiday: " + h.scope().id() + " holiday " + h.name() + ", transactional still sent -" + TRANSACTIONAL_HOLIDAY_PENALTY);
+                if (explain)
+                    reasons.add("holiday: " + h.scope().id() + " holiday " + h.name() + ", transactional still sent -"
+                            + TRANSACTIONAL_HOLIDAY_PENALTY);
             }
             if (b2bWeekend) {
                 score -= TRANSACTIONAL_B2B_WEEKEND_PENALTY;
-                if (explain) reasons.add("b2b-weekend: B2B weekend, transactional still sent -" + TRANSACTIONAL_B2B_WEEKEND_PENALTY);
+                if (explain)
+                    reasons.add(
+                            "b2b-weekend: B2B weekend, transactional still sent -" + TRANSACTIONAL_B2B_WEEKEND_PENALTY);
             }
             if (ctx.south() && windows.southMiddayPause().contains(time)) {
                 score -= TRANSACTIONAL_SOUTH_PAUSE_PENALTY;
-                if (explain) reasons.add("midday-pause: Sud/Isole midday pause " + windows.southMiddayPause() + " -" + TRANSACTIONAL_SOUTH_PAUSE_PENALTY);
+                if (explain)
+                    reasons.add("midday-pause: Sud/Isole midday pause " + windows.southMiddayPause() + " -"
+                            + TRANSACTIONAL_SOUTH_PAUSE_PENALTY);
             }
         }
         if (caps.applies(req.kind()) && !req.history().isEmpty()) {
@@ -215,11 +256,14 @@ public final class SendWindowPlanner {
         boolean predicted = req.prediction() != null && ctx.predictionMax() > 0;
         if (cw.best().contains(time) && !predicted) {
             score += GOLDEN_HOUR_BONUS;
-            if (explain) reasons.add("golden-hour: " + channel + " golden hour " + cw.best() + " +" + GOLDEN_HOUR_BONUS);
+            if (explain)
+                reasons.add("golden-hour: " + channel + " golden hour " + cw.best() + " +" + GOLDEN_HOUR_BONUS);
         }
         if (req.channel() == Channel.EMAIL && windows.emailAttentionDrop().contains(time)) {
             score -= EMAIL_ATTENTION_DROP;
-            if (explain) reasons.add("attention-drop: email attention drop " + windows.emailAttentionDrop() + " -" + EMAIL_ATTENTION_DROP);
+            if (explain)
+                reasons.add("attention-drop: email attention drop " + windows.emailAttentionDrop() + " -"
+                        + EMAIL_ATTENTION_DROP);
         }
         if (req.segment() == Segment.B2C && day.isSunday()) {
             score -= SUNDAY_PENALTY;
@@ -237,14 +281,18 @@ public final class SendWindowPlanner {
             double ratio = Math.min(1.0, p / ctx.predictionMax());
             int delta = (int) Math.round(PREDICTION_RANGE * ratio) - PREDICTION_PENALTY;
             score += delta;
-            if (explain) reasons.add("prediction: " + req.prediction().label() + ", " + local.getDayOfWeek().toString().substring(0, 3)
-                    + " " + local.getHour() + "h at " + Math.round(100 * ratio) + "% of the best allowed hour "
-                    + (delta >= 0 ? "+" : "") + delta + " (replaces golden hour)");
+            if (explain)
+                reasons.add("prediction: " + req.prediction().label() + ", "
+                        + local.getDayOfWeek().toString().substring(0, 3)
+                        + " " + local.getHour() + "h at " + Math.round(100 * ratio) + "% of the best allowed hour "
+                        + (delta >= 0 ? "+" : "") + delta + " (replaces golden hour)");
         }
         return new Evaluation(slot, true, Math.max(0, Math.min(100, score)), reasons);
     }
 
-    private static Evaluation blocked(ZonedDateTime slot) { return new Evaluation(slot, false, 0, List.of()); }
+    private static Evaluation blocked(ZonedDateTime slot) {
+        return new Evaluation(slot, false, 0, List.of());
+    }
 
     /**
      * December: post-purchase sends before Christmas are brought 3 days earlier. The planner cannot send before
@@ -306,11 +354,16 @@ public final class SendWindowPlanner {
     private ChannelWindow effectiveWindow(Channel channel, boolean south) {
         ChannelWindow cw = windows.window(channel);
         TimeWindow pause = windows.southMiddayPause();
-        if (!south || !cw.best().overlaps(pause) || !cw.best().from().isBefore(cw.best().to())) return cw;
-        long minutes = java.time.Duration.between(cw.best().from(), cw.best().to()).toMinutes();
-        LocalTime from = pause.to().isAfter(cw.best().from()) ? pause.to() : cw.best().from();
+        if (!south
+                || !cw.best().overlaps(pause)
+                || !cw.best().from().isBefore(cw.best().to())) return cw;
+        long minutes =
+                java.time.Duration.between(cw.best().from(), cw.best().to()).toMinutes();
+        LocalTime from =
+                pause.to().isAfter(cw.best().from()) ? pause.to() : cw.best().from();
         LocalTime to = from.plusMinutes(minutes);
-        if (cw.allowed().from().isBefore(cw.allowed().to()) && to.isAfter(cw.allowed().to())) to = cw.allowed().to();
+        if (cw.allowed().from().isBefore(cw.allowed().to())
+                && to.isAfter(cw.allowed().to())) to = cw.allowed().to();
         if (!from.isBefore(to)) return cw;
         return new ChannelWindow(cw.allowed(), new TimeWindow(from, to));
     }
@@ -325,14 +378,19 @@ public final class SendWindowPlanner {
         double max = 0;
         for (int h = 0; h < HourOfWeek.COUNT; h++) {
             int hour = HourOfWeek.hour(h);
-            boolean overlaps = allowed.contains(LocalTime.of(hour, 0)) || allowed.contains(LocalTime.of(hour, 30))
+            boolean overlaps = allowed.contains(LocalTime.of(hour, 0))
+                    || allowed.contains(LocalTime.of(hour, 30))
                     || allowed.contains(LocalTime.of(hour, 59));
             if (overlaps) max = Math.max(max, p.probability(h));
         }
         return max;
     }
 
-    private static String describeEnd(Instant i) { return LOCAL.format(i.atZone(LocalSlots.ROME)); }
+    private static String describeEnd(Instant i) {
+        return LOCAL.format(i.atZone(LocalSlots.ROME));
+    }
 
-    private static Instant min(Instant a, Instant b) { return a.isBefore(b) ? a : b; }
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
 }

@@ -1,7 +1,6 @@
 package it.attimo.core.timing;
 
 import it.attimo.core.channel.Channel;
-
 import java.time.Duration;
 import java.time.MonthDay;
 import java.util.EnumMap;
@@ -31,10 +30,19 @@ public final class SendWindows {
     private final MonthDay decemberShiftTo;
     private final Set<String> postPurchaseJourneys;
 
-    private SendWindows(Map<Channel, ChannelWindow> channels, TimeWindow quietHours, TimeWindow southMiddayPause,
-                        TimeWindow emailAttentionDrop, Map<MessageKind, Integer> thresholds, int stepMinutes,
-                        Duration searchHorizon, Duration marketingLookahead, int decemberShiftDays,
-                        MonthDay decemberShiftFrom, MonthDay decemberShiftTo, Set<String> postPurchaseJourneys) {
+    private SendWindows(
+            Map<Channel, ChannelWindow> channels,
+            TimeWindow quietHours,
+            TimeWindow southMiddayPause,
+            TimeWindow emailAttentionDrop,
+            Map<MessageKind, Integer> thresholds,
+            int stepMinutes,
+            Duration searchHorizon,
+            Duration marketingLookahead,
+            int decemberShiftDays,
+            MonthDay decemberShiftFrom,
+            MonthDay decemberShiftTo,
+            Set<String> postPurchaseJourneys) {
         for (Channel c : Channel.values()) {
             if (!channels.containsKey(c)) throw new IllegalArgumentException("no window for channel " + c.id());
         }
@@ -62,58 +70,154 @@ public final class SendWindows {
         th.put(MessageKind.TRANSACTIONAL, 0);
         th.put(MessageKind.SERVICE, 60);
         th.put(MessageKind.MARKETING, 80);
-        return new SendWindows(ch, TimeWindow.of("21:00", "08:00"), TimeWindow.of("13:00", "16:00"),
-                TimeWindow.of("14:00", "16:00"), th, 15, Duration.ofDays(21), Duration.ofDays(7), 3,
-                MonthDay.of(12, 1), MonthDay.of(12, 24), Set.of("post-purchase"));
+        return new SendWindows(
+                ch,
+                TimeWindow.of("21:00", "08:00"),
+                TimeWindow.of("13:00", "16:00"),
+                TimeWindow.of("14:00", "16:00"),
+                th,
+                15,
+                Duration.ofDays(21),
+                Duration.ofDays(7),
+                3,
+                MonthDay.of(12, 1),
+                MonthDay.of(12, 24),
+                Set.of("post-purchase"));
     }
 
-    public ChannelWindow window(Channel channel) { return channels.get(channel); }
-    public TimeWindow quietHours() { return quietHours; }
-    public TimeWindow southMiddayPause() { return southMiddayPause; }
-    public TimeWindow emailAttentionDrop() { return emailAttentionDrop; }
-    public int threshold(MessageKind kind) { return thresholds.get(kind); }
-    public int stepMinutes() { return stepMinutes; }
+    public ChannelWindow window(Channel channel) {
+        return channels.get(channel);
+    }
+
+    public TimeWindow quietHours() {
+        return quietHours;
+    }
+
+    public TimeWindow southMiddayPause() {
+        return southMiddayPause;
+    }
+
+    public TimeWindow emailAttentionDrop() {
+        return emailAttentionDrop;
+    }
+
+    public int threshold(MessageKind kind) {
+        return thresholds.get(kind);
+    }
+
+    public int stepMinutes() {
+        return stepMinutes;
+    }
     /** How far past the earliest instant the planner looks at all (also after a missed deadline). */
-    public Duration searchHorizon() { return searchHorizon; }
+    public Duration searchHorizon() {
+        return searchHorizon;
+    }
     /** How far marketing looks for its best slot when there is no deadline. */
-    public Duration marketingLookahead() { return marketingLookahead; }
-    public int decemberShiftDays() { return decemberShiftDays; }
-    public MonthDay decemberShiftFrom() { return decemberShiftFrom; }
-    public MonthDay decemberShiftTo() { return decemberShiftTo; }
+    public Duration marketingLookahead() {
+        return marketingLookahead;
+    }
+
+    public int decemberShiftDays() {
+        return decemberShiftDays;
+    }
+
+    public MonthDay decemberShiftFrom() {
+        return decemberShiftFrom;
+    }
+
+    public MonthDay decemberShiftTo() {
+        return decemberShiftTo;
+    }
 
     /** Whether a journey name is a post-purchase journey (case-insensitive; "post_purchase" and "postPurchase" too). */
     public boolean isPostPurchase(String journey) {
         if (journey == null) return false;
         String j = journey.toLowerCase(Locale.ROOT).replace('_', '-');
-        return postPurchaseJourneys.stream().anyMatch(p -> j.contains(p) || j.replace("-", "").contains(p.replace("-", "")));
+        return postPurchaseJourneys.stream()
+                .anyMatch(p -> j.contains(p) || j.replace("-", "").contains(p.replace("-", "")));
     }
 
     public SendWindows withChannel(Channel channel, ChannelWindow window) {
         Map<Channel, ChannelWindow> ch = new EnumMap<>(channels);
         ch.put(channel, window);
-        return new SendWindows(ch, quietHours, southMiddayPause, emailAttentionDrop, thresholds, stepMinutes,
-                searchHorizon, marketingLookahead, decemberShiftDays, decemberShiftFrom, decemberShiftTo, postPurchaseJourneys);
+        return new SendWindows(
+                ch,
+                quietHours,
+                southMiddayPause,
+                emailAttentionDrop,
+                thresholds,
+                stepMinutes,
+                searchHorizon,
+                marketingLookahead,
+                decemberShiftDays,
+                decemberShiftFrom,
+                decemberShiftTo,
+                postPurchaseJourneys);
     }
 
     public SendWindows withQuietHours(TimeWindow quiet) {
-        return new SendWindows(channels, quiet, southMiddayPause, emailAttentionDrop, thresholds, stepMinutes,
-                searchHorizon, marketingLookahead, decemberShiftDays, decemberShiftFrom, decemberShiftTo, postPurchaseJourneys);
+        return new SendWindows(
+                channels,
+                quiet,
+                southMiddayPause,
+                emailAttentionDrop,
+                thresholds,
+                stepMinutes,
+                searchHorizon,
+                marketingLookahead,
+                decemberShiftDays,
+                decemberShiftFrom,
+                decemberShiftTo,
+                postPurchaseJourneys);
     }
 
     public SendWindows withThreshold(MessageKind kind, int threshold) {
         Map<MessageKind, Integer> th = new EnumMap<>(thresholds);
         th.put(kind, threshold);
-        return new SendWindows(channels, quietHours, southMiddayPause, emailAttentionDrop, th, stepMinutes,
-                searchHorizon, marketingLookahead, decemberShiftDays, decemberShiftFrom, decemberShiftTo, postPurchaseJourneys);
+        return new SendWindows(
+                channels,
+                quietHours,
+                southMiddayPause,
+                emailAttentionDrop,
+                th,
+                stepMinutes,
+                searchHorizon,
+                marketingLookahead,
+                decemberShiftDays,
+                decemberShiftFrom,
+                decemberShiftTo,
+                postPurchaseJourneys);
     }
 
     public SendWindows withStepMinutes(int minutes) {
-        return new SendWindows(channels, quietHours, southMiddayPause, emailAttentionDrop, thresholds, minutes,
-                searchHorizon, marketingLookahead, decemberShiftDays, decemberShiftFrom, decemberShiftTo, postPurchaseJourneys);
+        return new SendWindows(
+                channels,
+                quietHours,
+                southMiddayPause,
+                emailAttentionDrop,
+                thresholds,
+                minutes,
+                searchHorizon,
+                marketingLookahead,
+                decemberShiftDays,
+                decemberShiftFrom,
+                decemberShiftTo,
+                postPurchaseJourneys);
     }
 
     public SendWindows withPostPurchaseJourneys(Set<String> journeys) {
-        return new SendWindows(channels, quietHours, southMiddayPause, emailAttentionDrop, thresholds, stepMinutes,
-                searchHorizon, marketingLookahead, decemberShiftDays, decemberShiftFrom, decemberShiftTo, journeys);
+        return new SendWindows(
+                channels,
+                quietHours,
+                southMiddayPause,
+                emailAttentionDrop,
+                thresholds,
+                stepMinutes,
+                searchHorizon,
+                marketingLookahead,
+                decemberShiftDays,
+                decemberShiftFrom,
+                decemberShiftTo,
+                journeys);
     }
 }

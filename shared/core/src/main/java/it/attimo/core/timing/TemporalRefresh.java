@@ -9,7 +9,6 @@ import it.attimo.core.timing.profile.ProfileAccumulator;
 import it.attimo.core.timing.profile.TemporalModel;
 import it.attimo.core.timing.profile.TemporalProfile;
 import it.attimo.core.timing.profile.TimingHistories;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,8 +29,17 @@ public final class TemporalRefresh {
     private static final Logger LOG = Logger.getLogger(TemporalRefresh.class.getName());
 
     /** What a refresh did; {@code wallMillis} is elapsed time measured with a monotonic timer, not the business clock. */
-    public record Report(Instant fittedAt, int customers, long events, int engagedCustomers, List<String> clusters,
-                         double alpha, double sinkHours, Duration halfLife, String halfLifeBasis, long wallMillis) {
+    public record Report(
+            Instant fittedAt,
+            int customers,
+            long events,
+            int engagedCustomers,
+            List<String> clusters,
+            double alpha,
+            double sinkHours,
+            Duration halfLife,
+            String halfLifeBasis,
+            long wallMillis) {
         public Map<String, Object> toMap() {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("fittedAt", fittedAt.toString());
@@ -64,8 +72,13 @@ public final class TemporalRefresh {
      * @param fixedHalfLife the profiles' half-life, or null to choose it from the logs ({@link AdaptiveHalfLife})
      * @param nanoTime      a monotonic timer for the reported wall time only (the virtual clock may stand still)
      */
-    public TemporalRefresh(CustomerScan scan, TemporalModelStore store, TemporalModel.Settings settings,
-                           Duration fixedHalfLife, Clock clock, LongSupplier nanoTime) {
+    public TemporalRefresh(
+            CustomerScan scan,
+            TemporalModelStore store,
+            TemporalModel.Settings settings,
+            Duration fixedHalfLife,
+            Clock clock,
+            LongSupplier nanoTime) {
         this.scan = scan;
         this.store = store;
         this.settings = settings;
@@ -96,9 +109,19 @@ public final class TemporalRefresh {
         int engaged = (int) profiles.stream().filter(p -> p.engagements() > 0).count();
         TemporalModel model = TemporalModel.fit(profiles, settings);
         store.save(new FittedModel(asOf, customers, events[0], halfLife.halfLife(), model));
-        List<String> names = model.clusters().stream().map(TemporalModel.Cluster::name).toList();
-        Report report = new Report(asOf, customers, events[0], engaged, names, model.alpha(), model.sinkHours(),
-                halfLife.halfLife(), halfLife.basis(), (nanoTime.getAsLong() - started) / 1_000_000);
+        List<String> names =
+                model.clusters().stream().map(TemporalModel.Cluster::name).toList();
+        Report report = new Report(
+                asOf,
+                customers,
+                events[0],
+                engaged,
+                names,
+                model.alpha(),
+                model.sinkHours(),
+                halfLife.halfLife(),
+                halfLife.basis(),
+                (nanoTime.getAsLong() - started) / 1_000_000);
         LOG.info(() -> "temporal model refreshed: " + report.toMap());
         return report;
     }

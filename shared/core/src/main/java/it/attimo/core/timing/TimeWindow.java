@@ -14,7 +14,9 @@ public record TimeWindow(LocalTime from, LocalTime to) {
         Objects.requireNonNull(to, "to");
     }
 
-    public static TimeWindow of(String from, String to) { return new TimeWindow(LocalTime.parse(from), LocalTime.parse(to)); }
+    public static TimeWindow of(String from, String to) {
+        return new TimeWindow(LocalTime.parse(from), LocalTime.parse(to));
+    }
 
     public boolean contains(LocalTime t) {
         if (from.isBefore(to)) return !t.isBefore(from) && t.isBefore(to);
@@ -26,5 +28,7 @@ public record TimeWindow(LocalTime from, LocalTime to) {
     }
 
     @Override
-    public String toString() { return from + "-" + to; }
+    public String toString() {
+        return from + "-" + to;
+    }
 }

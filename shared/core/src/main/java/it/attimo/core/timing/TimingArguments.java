@@ -2,7 +2,6 @@ package it.attimo.core.timing;
 
 import it.attimo.core.channel.Channel;
 import it.attimo.core.customer.Segment;
-
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -11,11 +10,13 @@ public final class TimingArguments {
     private TimingArguments() {}
 
     public static Instant instant(String option, String value) {
-        if (value == null || value.isBlank()) throw new IllegalArgumentException(option + " is required (ISO-8601 instant, e.g. 2026-11-24T09:00:00Z)");
+        if (value == null || value.isBlank())
+            throw new IllegalArgumentException(option + " is required (ISO-8601 instant, e.g. 2026-11-24T09:00:00Z)");
         try {
             return Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(option + ": '" + value + "' is not an ISO-8601 instant (e.g. 2026-11-24T09:00:00Z)");
+            throw new IllegalArgumentException(
+                    option + ": '" + value + "' is not an ISO-8601 instant (e.g. 2026-11-24T09:00:00Z)");
         }
     }
 

@@ -7,8 +7,11 @@ import java.util.Map;
 public final class FoldedCustomerFixtures {
     private FoldedCustomerFixtures() {}
 
-    public static Profile withJourneysOutcomesAndVersion(String customerId, List<JourneyRun> runs,
-                                                         Map<String, String> outcomes, long version) {
-        return Profile.empty(customerId).withJourneys(runs).withOutcomes(outcomes).withVersion(version);
+    public static Profile withJourneysOutcomesAndVersion(
+            String customerId, List<JourneyRun> runs, Map<String, String> outcomes, long version) {
+        return Profile.empty(customerId)
+                .withJourneys(runs)
+                .withOutcomes(outcomes)
+                .withVersion(version);
     }
 }

@@ -1,11 +1,11 @@
 package it.attimo.core.geo;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ComuneDirectoryTest {
     private final ComuneDirectory dir = ComuneDirectory.bundled();
@@ -23,9 +23,10 @@ class ComuneDirectoryTest {
 
     @ParameterizedTest
     @CsvSource({
-            "015146,Milano,MI,03,NORD_OVEST", "108033,Monza,MB,03,NORD_OVEST", "058091,Roma,RM,12,CENTRO",
-            "021008,Bolzano,BZ,04,NORD_EST", "022205,Trento,TN,04,NORD_EST", "063049,Napoli,NA,15,SUD",
-            "082053,Palermo,PA,19,ISOLE", "072006,Bari,BA,16,SUD", "054039,Perugia,PG,10,CENTRO"})
+        "015146,Milano,MI,03,NORD_OVEST", "108033,Monza,MB,03,NORD_OVEST", "058091,Roma,RM,12,CENTRO",
+        "021008,Bolzano,BZ,04,NORD_EST", "022205,Trento,TN,04,NORD_EST", "063049,Napoli,NA,15,SUD",
+        "082053,Palermo,PA,19,ISOLE", "072006,Bari,BA,16,SUD", "054039,Perugia,PG,10,CENTRO"
+    })
     void knowsTheReferenceCapitals(String code, String name, String sigla, String region, MacroArea area) {
         Comune c = dir.requireCode(code);
         assertThat(c.name()).isEqualTo(name);
@@ -60,15 +61,23 @@ class ComuneDirectoryTest {
 
     @Test
     void unknownCodeOrNameIsAClearError() {
-        assertThatThrownBy(() -> dir.resolve("999999")).isInstanceOf(UnknownComuneException.class).hasMessageContaining("999999");
-        assertThatThrownBy(() -> dir.resolve("Atlantide")).isInstanceOf(UnknownComuneException.class).hasMessageContaining("Atlantide");
+        assertThatThrownBy(() -> dir.resolve("999999"))
+                .isInstanceOf(UnknownComuneException.class)
+                .hasMessageContaining("999999");
+        assertThatThrownBy(() -> dir.resolve("Atlantide"))
+                .isInstanceOf(UnknownComuneException.class)
+                .hasMessageContaining("Atlantide");
     }
 
     @Test
     void listsAProvinceAndItsCapitals() {
-        assertThat(dir.inProvince("mb")).hasSizeGreaterThan(50).allSatisfy(c -> assertThat(c.provinceSigla()).isEqualTo("MB"));
+        assertThat(dir.inProvince("mb"))
+                .hasSizeGreaterThan(50)
+                .allSatisfy(c -> assertThat(c.provinceSigla()).isEqualTo("MB"));
         assertThat(dir.capitalsOf("MB")).extracting(Comune::name).containsExactly("Monza");
-        assertThat(dir.capitalsOf("BT")).extracting(Comune::name).containsExactlyInAnyOrder("Andria", "Barletta", "Trani");
+        assertThat(dir.capitalsOf("BT"))
+                .extracting(Comune::name)
+                .containsExactlyInAnyOrder("Andria", "Barletta", "Trani");
         assertThat(dir.inProvince("XX")).isEmpty();
     }
 }

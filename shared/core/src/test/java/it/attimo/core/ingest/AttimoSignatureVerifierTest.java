@@ -1,14 +1,13 @@
 package it.attimo.core.ingest;
 
-import it.attimo.core.testing.MutableClock;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import it.attimo.core.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
 
 class AttimoSignatureVerifierTest {
     static final String SECRET = "s3cret";
@@ -26,7 +25,9 @@ class AttimoSignatureVerifierTest {
     void signIsHmacOfTimestampDotBody() throws Exception {
         long ts = wall.millis();
         String expected = independentSignature(SECRET, ts + "." + new String(BODY, StandardCharsets.UTF_8));
-        assertThat(AttimoSignatureVerifier.sign(SECRET, ts, BODY)).isEqualTo(expected).matches("sha256=[0-9a-f]{64}");
+        assertThat(AttimoSignatureVerifier.sign(SECRET, ts, BODY))
+                .isEqualTo(expected)
+                .matches("sha256=[0-9a-f]{64}");
         assertThat(verifier.verify(SECRET, Long.toString(ts), expected, BODY)).isEqualTo(SignatureCheck.VALID);
     }
 
@@ -34,7 +35,8 @@ class AttimoSignatureVerifierTest {
     void toleratesUppercaseHexAndSurroundingSpaces() {
         long ts = wall.millis();
         String sig = AttimoSignatureVerifier.sign(SECRET, ts, BODY);
-        assertThat(verifier.verify(SECRET, " " + ts + " ", "sha256=" + sig.substring(7).toUpperCase() + " ", BODY))
+        assertThat(verifier.verify(
+                        SECRET, " " + ts + " ", "sha256=" + sig.substring(7).toUpperCase() + " ", BODY))
                 .isEqualTo(SignatureCheck.VALID);
     }
 
@@ -46,9 +48,12 @@ class AttimoSignatureVerifierTest {
         assertThat(verifier.verify(SECRET, null, sig, BODY)).isEqualTo(SignatureCheck.MISSING);
         assertThat(verifier.verify(SECRET, Long.toString(ts), null, BODY)).isEqualTo(SignatureCheck.MISSING);
         assertThat(verifier.verify(SECRET, "1.5e12", sig, BODY)).isEqualTo(SignatureCheck.MALFORMED);
-        assertThat(verifier.verify(SECRET, Long.toString(ts), "sha256=abc", BODY)).isEqualTo(SignatureCheck.MALFORMED);
-        assertThat(verifier.verify(SECRET, Long.toString(ts), "sha256=" + "0".repeat(64), BODY)).isEqualTo(SignatureCheck.FORGED);
-        assertThat(verifier.verify(SECRET, Long.toString(ts), sig.substring(0, 69), BODY)).isEqualTo(SignatureCheck.FORGED);
+        assertThat(verifier.verify(SECRET, Long.toString(ts), "sha256=abc", BODY))
+                .isEqualTo(SignatureCheck.MALFORMED);
+        assertThat(verifier.verify(SECRET, Long.toString(ts), "sha256=" + "0".repeat(64), BODY))
+                .isEqualTo(SignatureCheck.FORGED);
+        assertThat(verifier.verify(SECRET, Long.toString(ts), sig.substring(0, 69), BODY))
+                .isEqualTo(SignatureCheck.FORGED);
         long old = ts - AttimoSignatureVerifier.TOLERANCE.toMillis() - 1;
         assertThat(verifier.verify(SECRET, Long.toString(old), AttimoSignatureVerifier.sign(SECRET, old, BODY), BODY))
                 .isEqualTo(SignatureCheck.STALE);
@@ -60,9 +65,14 @@ class AttimoSignatureVerifierTest {
     @Test
     void aTimestampThatOverflowsTheAgeComputationIsStale() {
         long absurd = wall.millis() + Long.MIN_VALUE;
-        assertThat(verifier.verify(SECRET, Long.toString(absurd), AttimoSignatureVerifier.sign(SECRET, absurd, BODY), BODY))
+        assertThat(verifier.verify(
+                        SECRET, Long.toString(absurd), AttimoSignatureVerifier.sign(SECRET, absurd, BODY), BODY))
                 .isEqualTo(SignatureCheck.STALE);
-        assertThat(verifier.verify(SECRET, Long.toString(Long.MAX_VALUE),
-                AttimoSignatureVerifier.sign(SECRET, Long.MAX_VALUE, BODY), BODY)).isEqualTo(SignatureCheck.STALE);
+        assertThat(verifier.verify(
+                        SECRET,
+                        Long.toString(Long.MAX_VALUE),
+                        AttimoSignatureVerifier.sign(SECRET, Long.MAX_VALUE, BODY),
+                        BODY))
+                .isEqualTo(SignatureCheck.STALE);
     }
 }

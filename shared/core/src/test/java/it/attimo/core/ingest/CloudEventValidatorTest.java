@@ -1,13 +1,12 @@
 package it.attimo.core.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.attimo.core.json.Json;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.function.Consumer;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class CloudEventValidatorTest {
     final CloudEventValidator validator = new CloudEventValidator();
@@ -53,16 +52,22 @@ class CloudEventValidatorTest {
         assertThat(problemWith(n -> n.remove("type"))).isEqualTo("type is required");
         assertThat(problemWith(n -> n.remove("subject"))).isEqualTo("subject (the customer id) is required");
         assertThat(problemWith(n -> n.remove("time"))).startsWith("time is required");
-        assertThat(problemWith(n -> n.put("time", "10/06/2026"))).isEqualTo("time '10/06/2026' is not an RFC 3339 timestamp");
+        assertThat(problemWith(n -> n.put("time", "10/06/2026")))
+                .isEqualTo("time '10/06/2026' is not an RFC 3339 timestamp");
         assertThat(problemWith(n -> n.put("time", "2026-06-10T08:00:00"))).contains("not an RFC 3339");
     }
 
     @Test
     void dataShape() {
         assertThat(problemWith(n -> n.put("data", "text"))).isEqualTo("data must be a JSON object");
-        assertThat(problemWith(n -> n.put("datacontenttype", "text/xml"))).isEqualTo("datacontenttype must be application/json");
-        assertThat(problemWith(n -> n.put("datacontenttype", "application/json; charset=utf-8"))).isNull();
-        assertThat(problemWith(n -> { n.remove("data"); n.put("data_base64", "e30="); }))
+        assertThat(problemWith(n -> n.put("datacontenttype", "text/xml")))
+                .isEqualTo("datacontenttype must be application/json");
+        assertThat(problemWith(n -> n.put("datacontenttype", "application/json; charset=utf-8")))
+                .isNull();
+        assertThat(problemWith(n -> {
+                    n.remove("data");
+                    n.put("data_base64", "e30=");
+                }))
                 .startsWith("data_base64 is not supported");
         assertThat(problemWith(n -> n.remove("data"))).isNull();
         assertThat(problemWith(n -> n.putNull("data"))).isNull();
@@ -71,16 +76,20 @@ class CloudEventValidatorTest {
     @Test
     void dataRuleProblemsNameTheType() {
         assertThat(problemWith(n -> {
-            n.put("type", "survey.answered");
-            n.putObject("data").put("nps", 12);
-        })).isEqualTo("survey.answered: nps must be between 0 and 10");
+                    n.put("type", "survey.answered");
+                    n.putObject("data").put("nps", 12);
+                }))
+                .isEqualTo("survey.answered: nps must be between 0 and 10");
     }
 
     @Test
     void subjectMustBeAnOpaqueId() {
         for (String s : new String[] {"anna@example.it", "+393331234567", "has space", "x".repeat(129), "-leading"}) {
             String problem = problemWith(n -> n.put("subject", s));
-            assertThat(problem).as(s).startsWith("subject must be an opaque customer id").doesNotContain(s);
+            assertThat(problem)
+                    .as(s)
+                    .startsWith("subject must be an opaque customer id")
+                    .doesNotContain(s);
         }
         for (String s : new String[] {"c-1", "hs-123-456", "crm:42", "A.b_c"}) {
             assertThat(problemWith(n -> n.put("subject", s))).as(s).isNull();

@@ -1,13 +1,13 @@
 package it.attimo.core.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import it.attimo.core.event.EventTypes;
 import it.attimo.core.json.Json;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class EventDataRulesTest {
     final EventDataRules rules = new EventDataRules();
@@ -18,60 +18,62 @@ class EventDataRulesTest {
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
-    @CsvSource(delimiter = '|', value = {
-            // customer.upserted
-            "customer.upserted|{}|",
-            "customer.upserted|{\"segment\":\"b2b\",\"comune\":\"015146\",\"email\":\"a@b.it\",\"phone\":\"+39 333 1234567\",\"locale\":\"it-IT\",\"consent\":{\"email\":true,\"sms\":{\"granted\":false,\"source\":\"form\"}}}|",
-            "customer.upserted|{\"segment\":\"B2B\"}|segment must be b2b or b2c",
-            "customer.upserted|{\"segment\":\"enterprise\"}|segment must be b2b or b2c",
-            "customer.upserted|{\"comune\":15146}|comune must be a 6-digit ISTAT code as a string (e.g. \"015146\")",
-            "customer.upserted|{\"comune\":\"15146\"}|comune must be a 6-digit ISTAT code as a string (e.g. \"015146\")",
-            "customer.upserted|{\"email\":\"not-an-address\"}|email is not a valid address",
-            "customer.upserted|{\"email\":42}|email is not a valid address",
-            "customer.upserted|{\"phone\":\"call me\"}|phone must be digits, optionally with a leading + (E.164)",
-            "customer.upserted|{\"locale\":\"italian\"}|locale must look like it or it-IT",
-            "customer.upserted|{\"locale\":\"it\"}|",
-            "customer.upserted|{\"consent\":true}|consent must be an object of channel -> boolean",
-            "customer.upserted|{\"consent\":{\"fax\":true}}|consent.fax is not a channel (email, sms, push)",
-            "customer.upserted|{\"consent\":{\"sms\":\"yes\"}}|consent.sms must be true/false or {\"granted\": bool, \"source\": ...}",
-            "customer.upserted|{\"consent\":{\"sms\":{\"source\":\"x\"}}}|consent.sms must be true/false or {\"granted\": bool, \"source\": ...}",
-            "customer.upserted|{\"segment\":null,\"comune\":null,\"email\":null}|",
-            // forms
-            "form.started|{\"formId\":\"f\"}|",
-            "form.started|{}|formId is required (non-empty string)",
-            "form.abandoned|{\"formId\":\" \"}|formId is required (non-empty string)",
-            "form.completed|{\"formId\":\"f\",\"durationSeconds\":120.5,\"errors\":0}|",
-            "form.completed|{\"durationSeconds\":120}|formId is required (non-empty string)",
-            "form.completed|{\"formId\":\"f\",\"durationSeconds\":\"120\"}|durationSeconds must be a number",
-            "form.completed|{\"formId\":\"f\",\"durationSeconds\":-1}|durationSeconds must be between 0 and 2592000",
-            "form.completed|{\"formId\":\"f\",\"errors\":1.5}|errors must be an integer",
-            "form.completed|{\"formId\":\"f\",\"errors\":-1}|errors must be between 0 and 10000",
-            // video
-            "video.watched|{\"videoId\":\"v\",\"watchedSeconds\":86400}|",
-            "video.watched|{\"watchedSeconds\":10}|videoId is required (non-empty string)",
-            "video.watched|{\"videoId\":\"v\",\"watchedSeconds\":86401}|watchedSeconds must be between 0 and 86400",
-            // survey
-            "survey.answered|{\"nps\":10}|",
-            "survey.answered|{\"csat\":1}|",
-            "survey.answered|{}|nps or csat is required",
-            "survey.answered|{\"nps\":11}|nps must be between 0 and 10",
-            "survey.answered|{\"nps\":7.5}|nps must be an integer",
-            "survey.answered|{\"csat\":0}|csat must be between 1 and 5",
-            "survey.answered|{\"nps\":5,\"csat\":6}|csat must be between 1 and 5",
-            // delivery
-            "delivery.delayed|{}|",
-            "delivery.delayed|{\"delayHours\":48}|",
-            "delivery.delayed|{\"delayHours\":-2}|delayHours must be between 0 and 8760",
-            // consent
-            "consent.changed|{\"channel\":\"sms\",\"granted\":false}|",
-            "consent.changed|{\"channel\":\"fax\",\"granted\":false}|channel must be email, sms or push",
-            "consent.changed|{\"granted\":true}|channel must be email, sms or push",
-            "consent.changed|{\"channel\":\"email\",\"granted\":\"no\"}|granted (boolean) is required",
-            "consent.changed|{\"channel\":\"email\"}|granted (boolean) is required",
-            // types without data rules
-            "order.delivered|{}|",
-            "portal.accessed|{\"anything\":[1,2]}|"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // customer.upserted
+                "customer.upserted|{}|",
+                "customer.upserted|{\"segment\":\"b2b\",\"comune\":\"015146\",\"email\":\"a@b.it\",\"phone\":\"+39 333 1234567\",\"locale\":\"it-IT\",\"consent\":{\"email\":true,\"sms\":{\"granted\":false,\"source\":\"form\"}}}|",
+                "customer.upserted|{\"segment\":\"B2B\"}|segment must be b2b or b2c",
+                "customer.upserted|{\"segment\":\"enterprise\"}|segment must be b2b or b2c",
+                "customer.upserted|{\"comune\":15146}|comune must be a 6-digit ISTAT code as a string (e.g. \"015146\")",
+                "customer.upserted|{\"comune\":\"15146\"}|comune must be a 6-digit ISTAT code as a string (e.g. \"015146\")",
+                "customer.upserted|{\"email\":\"not-an-address\"}|email is not a valid address",
+                "customer.upserted|{\"email\":42}|email is not a valid address",
+                "customer.upserted|{\"phone\":\"call me\"}|phone must be digits, optionally with a leading + (E.164)",
+                "customer.upserted|{\"locale\":\"italian\"}|locale must look like it or it-IT",
+                "customer.upserted|{\"locale\":\"it\"}|",
+                "customer.upserted|{\"consent\":true}|consent must be an object of channel -> boolean",
+                "customer.upserted|{\"consent\":{\"fax\":true}}|consent.fax is not a channel (email, sms, push)",
+                "customer.upserted|{\"consent\":{\"sms\":\"yes\"}}|consent.sms must be true/false or {\"granted\": bool, \"source\": ...}",
+                "customer.upserted|{\"consent\":{\"sms\":{\"source\":\"x\"}}}|consent.sms must be true/false or {\"granted\": bool, \"source\": ...}",
+                "customer.upserted|{\"segment\":null,\"comune\":null,\"email\":null}|",
+                // forms
+                "form.started|{\"formId\":\"f\"}|",
+                "form.started|{}|formId is required (non-empty string)",
+                "form.abandoned|{\"formId\":\" \"}|formId is required (non-empty string)",
+                "form.completed|{\"formId\":\"f\",\"durationSeconds\":120.5,\"errors\":0}|",
+                "form.completed|{\"durationSeconds\":120}|formId is required (non-empty string)",
+                "form.completed|{\"formId\":\"f\",\"durationSeconds\":\"120\"}|durationSeconds must be a number",
+                "form.completed|{\"formId\":\"f\",\"durationSeconds\":-1}|durationSeconds must be between 0 and 2592000",
+                "form.completed|{\"formId\":\"f\",\"errors\":1.5}|errors must be an integer",
+                "form.completed|{\"formId\":\"f\",\"errors\":-1}|errors must be between 0 and 10000",
+                // video
+                "video.watched|{\"videoId\":\"v\",\"watchedSeconds\":86400}|",
+                "video.watched|{\"watchedSeconds\":10}|videoId is required (non-empty string)",
+                "video.watched|{\"videoId\":\"v\",\"watchedSeconds\":86401}|watchedSeconds must be between 0 and 86400",
+                // survey
+                "survey.answered|{\"nps\":10}|",
+                "survey.answered|{\"csat\":1}|",
+                "survey.answered|{}|nps or csat is required",
+                "survey.answered|{\"nps\":11}|nps must be between 0 and 10",
+                "survey.answered|{\"nps\":7.5}|nps must be an integer",
+                "survey.answered|{\"csat\":0}|csat must be between 1 and 5",
+                "survey.answered|{\"nps\":5,\"csat\":6}|csat must be between 1 and 5",
+                // delivery
+                "delivery.delayed|{}|",
+                "delivery.delayed|{\"delayHours\":48}|",
+                "delivery.delayed|{\"delayHours\":-2}|delayHours must be between 0 and 8760",
+                // consent
+                "consent.changed|{\"channel\":\"sms\",\"granted\":false}|",
+                "consent.changed|{\"channel\":\"fax\",\"granted\":false}|channel must be email, sms or push",
+                "consent.changed|{\"granted\":true}|channel must be email, sms or push",
+                "consent.changed|{\"channel\":\"email\",\"granted\":\"no\"}|granted (boolean) is required",
+                "consent.changed|{\"channel\":\"email\"}|granted (boolean) is required",
+                // types without data rules
+                "order.delivered|{}|",
+                "portal.accessed|{\"anything\":[1,2]}|"
+            })
     void rule(String type, String data, String expected) throws Exception {
         assertThat(check(type, data)).isEqualTo(expected);
     }
@@ -81,15 +83,23 @@ class EventDataRulesTest {
         for (String type : EventTypes.ALL) {
             String problem = check(type, "{}");
             if (problem != null) {
-                assertThat(type).isIn(EventTypes.FORM_STARTED, EventTypes.FORM_ABANDONED, EventTypes.FORM_COMPLETED,
-                        EventTypes.VIDEO_WATCHED, EventTypes.SURVEY_ANSWERED, EventTypes.CONSENT_CHANGED);
+                assertThat(type)
+                        .isIn(
+                                EventTypes.FORM_STARTED,
+                                EventTypes.FORM_ABANDONED,
+                                EventTypes.FORM_COMPLETED,
+                                EventTypes.VIDEO_WATCHED,
+                                EventTypes.SURVEY_ANSWERED,
+                                EventTypes.CONSENT_CHANGED);
             }
         }
     }
 
     @Test
     void errorsDoNotEchoTheOffendingValue() throws Exception {
-        assertThat(check(EventTypes.CUSTOMER_UPSERTED, "{\"email\":\"mario rossi at example\"}")).doesNotContain("mario");
-        assertThat(check(EventTypes.CUSTOMER_UPSERTED, "{\"phone\":\"mario 333\"}")).doesNotContain("mario");
+        assertThat(check(EventTypes.CUSTOMER_UPSERTED, "{\"email\":\"mario rossi at example\"}"))
+                .doesNotContain("mario");
+        assertThat(check(EventTypes.CUSTOMER_UPSERTED, "{\"phone\":\"mario 333\"}"))
+                .doesNotContain("mario");
     }
 }

@@ -1,11 +1,13 @@
 package it.attimo.core.ingest;
 
+import static it.attimo.core.ingest.HubSpotSignatureVerifier.LEGACY_HEADER;
+import static it.attimo.core.ingest.HubSpotSignatureVerifier.LEGACY_VERSION;
+import static it.attimo.core.ingest.HubSpotSignatureVerifier.V3_HEADER;
+import static it.attimo.core.ingest.HubSpotSignatureVerifier.V3_TIMESTAMP;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import it.attimo.core.api.ApiRequest;
 import it.attimo.core.testing.MutableClock;
-import org.junit.jupiter.api.Test;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -13,20 +15,20 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static it.attimo.core.ingest.HubSpotSignatureVerifier.LEGACY_HEADER;
-import static it.attimo.core.ingest.HubSpotSignatureVerifier.LEGACY_VERSION;
-import static it.attimo.core.ingest.HubSpotSignatureVerifier.V3_HEADER;
-import static it.attimo.core.ingest.HubSpotSignatureVerifier.V3_TIMESTAMP;
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
 
 class HubSpotSignatureVerifierTest {
     static final String SECRET = "hs-client-secret";
     static final String BODY = "[{\"eventId\":1,\"subscriptionType\":\"contact.creation\",\"portalId\":62515,"
             + "\"objectId\":123,\"occurredAt\":1780000000000}]";
     /** The URL HubSpot called, with escapes in the query that HubSpot decodes before signing. */
-    static final String URL = "https://api.attimo.example/webhooks/hubspot?redirect=https%3A%2F%2Fcrm.example%2Fcb&x=a%2cb";
-    static final String URL_AS_SIGNED = "https://api.attimo.example/webhooks/hubspot?redirect=https://crm.example/cb&x=a,b";
+    static final String URL =
+            "https://api.attimo.example/webhooks/hubspot?redirect=https%3A%2F%2Fcrm.example%2Fcb&x=a%2cb";
+
+    static final String URL_AS_SIGNED =
+            "https://api.attimo.example/webhooks/hubspot?redirect=https://crm.example/cb&x=a,b";
 
     final MutableClock wall = MutableClock.at("2026-11-22T10:00:00Z");
     final HubSpotSignatureVerifier verifier = new HubSpotSignatureVerifier(wall);
@@ -40,11 +42,13 @@ class HubSpotSignatureVerifierTest {
     }
 
     static String sha256Hex(String s) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 
     ApiRequest request(Map<String, String> headers, String body, String url) {
-        return new ApiRequest("POST", "/webhooks/hubspot", null, headers, body.getBytes(StandardCharsets.UTF_8), url, null);
+        return new ApiRequest(
+                "POST", "/webhooks/hubspot", null, headers, body.getBytes(StandardCharsets.UTF_8), url, null);
     }
 
     ApiRequest v3(String signature, long ts) {
@@ -96,7 +100,8 @@ class HubSpotSignatureVerifierTest {
     @Test
     void v3MissingOrMalformedParts() {
         long ts = wall.millis();
-        assertThat(verifier.verify(SECRET, request(Map.of(V3_HEADER, "abc="), BODY, URL))).isEqualTo(SignatureCheck.MISSING);
+        assertThat(verifier.verify(SECRET, request(Map.of(V3_HEADER, "abc="), BODY, URL)))
+                .isEqualTo(SignatureCheck.MISSING);
         assertThat(verifier.verify(SECRET, request(Map.of(V3_HEADER, "abc=", V3_TIMESTAMP, "now"), BODY, URL)))
                 .isEqualTo(SignatureCheck.MALFORMED);
         assertThat(verifier.verify(SECRET, v3("***not base64***", ts))).isEqualTo(SignatureCheck.MALFORMED);
@@ -107,19 +112,23 @@ class HubSpotSignatureVerifierTest {
     @Test
     void v3WithoutTheCalledUrlIsMalformedNotACrash() throws Exception {
         long ts = wall.millis();
-        ApiRequest noUrl = request(Map.of(V3_HEADER, expectedV3(SECRET, "POST", URL_AS_SIGNED, BODY, ts),
-                V3_TIMESTAMP, Long.toString(ts)), BODY, null);
+        ApiRequest noUrl = request(
+                Map.of(V3_HEADER, expectedV3(SECRET, "POST", URL_AS_SIGNED, BODY, ts), V3_TIMESTAMP, Long.toString(ts)),
+                BODY,
+                null);
         assertThat(verifier.verify(SECRET, noUrl)).isEqualTo(SignatureCheck.MALFORMED);
     }
 
     @Test
     void v1IsSha256OfSecretAndBody() throws Exception {
         String expected = sha256Hex(SECRET + BODY);
-        assertThat(HubSpotSignatureVerifier.signV1(SECRET, BODY.getBytes(StandardCharsets.UTF_8))).isEqualTo(expected);
+        assertThat(HubSpotSignatureVerifier.signV1(SECRET, BODY.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(expected);
         assertThat(verifier.verify(SECRET, request(Map.of(LEGACY_HEADER, expected, LEGACY_VERSION, "v1"), BODY, URL)))
                 .isEqualTo(SignatureCheck.VALID);
         assertThat(verifier.verify(SECRET, request(Map.of(LEGACY_HEADER, expected.toUpperCase()), BODY, URL)))
-                .as("no version header means v1").isEqualTo(SignatureCheck.VALID);
+                .as("no version header means v1")
+                .isEqualTo(SignatureCheck.VALID);
         assertThat(verifier.verify(SECRET, request(Map.of(LEGACY_HEADER, sha256Hex("x" + BODY)), BODY, URL)))
                 .isEqualTo(SignatureCheck.FORGED);
     }
@@ -131,7 +140,8 @@ class HubSpotSignatureVerifierTest {
                 .isEqualTo(expected);
         Map<String, String> h = new LinkedHashMap<>(Map.of(LEGACY_HEADER, expected, LEGACY_VERSION, "v2"));
         assertThat(verifier.verify(SECRET, request(h, BODY, URL))).isEqualTo(SignatureCheck.VALID);
-        assertThat(verifier.verify(SECRET, request(h, BODY, URL_AS_SIGNED))).as("v2 signs the URI exactly")
+        assertThat(verifier.verify(SECRET, request(h, BODY, URL_AS_SIGNED)))
+                .as("v2 signs the URI exactly")
                 .isEqualTo(SignatureCheck.FORGED);
     }
 

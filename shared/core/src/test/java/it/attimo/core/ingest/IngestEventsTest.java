@@ -1,5 +1,8 @@
 package it.attimo.core.ingest;
 
+import static it.attimo.core.testing.FixedSecrets.WEBHOOK;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import it.attimo.core.api.ApiRequest;
 import it.attimo.core.api.ApiResponse;
@@ -11,9 +14,6 @@ import it.attimo.core.testing.FixedSecrets;
 import it.attimo.core.testing.InMemoryEventQueue;
 import it.attimo.core.testing.InMemoryQuarantineStore;
 import it.attimo.core.testing.MutableClock;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,22 +21,26 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static it.attimo.core.testing.FixedSecrets.WEBHOOK;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 class IngestEventsTest {
     /** The real clock: judges signatures. */
     final MutableClock wall = MutableClock.at("2026-11-22T10:00:00Z");
     /** Where the virtual (business) clock of a demo might be: months away from the wall clock. */
     final Instant businessNow = Instant.parse("2026-06-10T08:00:00Z");
+
     final InMemoryEventQueue queue = new InMemoryEventQueue();
     final InMemoryQuarantineStore quarantine = new InMemoryQuarantineStore();
-    final IngestEvents ingest = new IngestEvents(queue, quarantine, FixedSecrets.defaults(), HubSpotMapping.loadDefault(), wall);
+    final IngestEvents ingest =
+            new IngestEvents(queue, quarantine, FixedSecrets.defaults(), HubSpotMapping.loadDefault(), wall);
 
     static String orderDelivered(String id, String customer) {
-        return Events.event(EventTypes.ORDER_DELIVERED, customer).id(id).at("2026-06-10T08:00:00Z")
-                .data("orderId", "o-1").json();
+        return Events.event(EventTypes.ORDER_DELIVERED, customer)
+                .id(id)
+                .at("2026-06-10T08:00:00Z")
+                .data("orderId", "o-1")
+                .json();
     }
 
     static JsonNode body(ApiResponse r) throws Exception {
@@ -64,8 +68,11 @@ class IngestEventsTest {
         }
 
         Map<String, String> signedAt(long ts) {
-            return Map.of(AttimoSignatureVerifier.TIMESTAMP_HEADER, Long.toString(ts),
-                    AttimoSignatureVerifier.SIGNATURE_HEADER, AttimoSignatureVerifier.sign(WEBHOOK, ts, body));
+            return Map.of(
+                    AttimoSignatureVerifier.TIMESTAMP_HEADER,
+                    Long.toString(ts),
+                    AttimoSignatureVerifier.SIGNATURE_HEADER,
+                    AttimoSignatureVerifier.sign(WEBHOOK, ts, body));
         }
 
         @Test
@@ -78,7 +85,9 @@ class IngestEventsTest {
 
         @Test
         void signatureAtFourMinutesFiftyNineIsStillFresh() {
-            assertThat(send(signedAt(wall.millis() - Duration.ofSeconds(299).toMillis())).status()).isEqualTo(202);
+            assertThat(send(signedAt(wall.millis() - Duration.ofSeconds(299).toMillis()))
+                            .status())
+                    .isEqualTo(202);
         }
 
         @Test
@@ -101,7 +110,8 @@ class IngestEventsTest {
         @Test
         void staleByMoreThanFiveMinutesOnTheWallClockEvenWhenSignedOnTheBusinessClock() throws Exception {
             ApiResponse signedOnBusinessClock = send(signedAt(businessNow.toEpochMilli()));
-            ApiResponse sixMinutesOld = send(signedAt(wall.millis() - Duration.ofMinutes(5).plusSeconds(1).toMillis()));
+            ApiResponse sixMinutesOld = send(signedAt(
+                    wall.millis() - Duration.ofMinutes(5).plusSeconds(1).toMillis()));
             assertThat(signedOnBusinessClock.status()).isEqualTo(401);
             assertThat(sixMinutesOld.status()).isEqualTo(401);
             assertThat(body(sixMinutesOld).get("message").asText()).isEqualTo(SignatureCheck.STALE.message());
@@ -110,7 +120,9 @@ class IngestEventsTest {
 
         @Test
         void timestampMoreThanFiveMinutesInTheFuture() {
-            assertThat(send(signedAt(wall.millis() + Duration.ofMinutes(5).plusSeconds(1).toMillis())).status())
+            assertThat(send(signedAt(wall.millis()
+                                    + Duration.ofMinutes(5).plusSeconds(1).toMillis()))
+                            .status())
                     .isEqualTo(401);
             assertNothingStored();
         }
@@ -118,10 +130,16 @@ class IngestEventsTest {
         @Test
         void forgedSignature() throws Exception {
             long ts = wall.millis();
-            ApiResponse wrongSecret = send(Map.of(AttimoSignatureVerifier.TIMESTAMP_HEADER, Long.toString(ts),
-                    AttimoSignatureVerifier.SIGNATURE_HEADER, AttimoSignatureVerifier.sign("another-secret", ts, body)));
-            ApiResponse otherTimestamp = send(Map.of(AttimoSignatureVerifier.TIMESTAMP_HEADER, Long.toString(ts),
-                    AttimoSignatureVerifier.SIGNATURE_HEADER, AttimoSignatureVerifier.sign(WEBHOOK, ts - 1, body)));
+            ApiResponse wrongSecret = send(Map.of(
+                    AttimoSignatureVerifier.TIMESTAMP_HEADER,
+                    Long.toString(ts),
+                    AttimoSignatureVerifier.SIGNATURE_HEADER,
+                    AttimoSignatureVerifier.sign("another-secret", ts, body)));
+            ApiResponse otherTimestamp = send(Map.of(
+                    AttimoSignatureVerifier.TIMESTAMP_HEADER,
+                    Long.toString(ts),
+                    AttimoSignatureVerifier.SIGNATURE_HEADER,
+                    AttimoSignatureVerifier.sign(WEBHOOK, ts - 1, body)));
             assertThat(wrongSecret.status()).isEqualTo(401);
             assertThat(body(wrongSecret).get("message").asText()).isEqualTo(SignatureCheck.FORGED.message());
             assertThat(otherTimestamp.status()).isEqualTo(401);
@@ -132,9 +150,13 @@ class IngestEventsTest {
         void bodyChangedAfterSigning() {
             long ts = wall.millis();
             byte[] other = orderDelivered("e-2", "c-1").getBytes(StandardCharsets.UTF_8);
-            Map<String, String> h = new LinkedHashMap<>(Map.of("Content-Type", Events.SINGLE,
-                    AttimoSignatureVerifier.TIMESTAMP_HEADER, Long.toString(ts),
-                    AttimoSignatureVerifier.SIGNATURE_HEADER, AttimoSignatureVerifier.sign(WEBHOOK, ts, body)));
+            Map<String, String> h = new LinkedHashMap<>(Map.of(
+                    "Content-Type",
+                    Events.SINGLE,
+                    AttimoSignatureVerifier.TIMESTAMP_HEADER,
+                    Long.toString(ts),
+                    AttimoSignatureVerifier.SIGNATURE_HEADER,
+                    AttimoSignatureVerifier.sign(WEBHOOK, ts, body)));
             assertThat(ingest.handle(Events.eventsRequest(h, other)).status()).isEqualTo(401);
             assertNothingStored();
         }
@@ -144,13 +166,26 @@ class IngestEventsTest {
             long ts = wall.millis();
             String good = AttimoSignatureVerifier.sign(WEBHOOK, ts, body);
             List<Map<String, String>> cases = List.of(
-                    Map.of(AttimoSignatureVerifier.TIMESTAMP_HEADER, "yesterday", AttimoSignatureVerifier.SIGNATURE_HEADER, good),
-                    Map.of(AttimoSignatureVerifier.TIMESTAMP_HEADER, Long.toString(ts),
-                            AttimoSignatureVerifier.SIGNATURE_HEADER, good.substring("sha256=".length())),
-                    Map.of(AttimoSignatureVerifier.TIMESTAMP_HEADER, Long.toString(ts),
-                            AttimoSignatureVerifier.SIGNATURE_HEADER, "sha256=not-hex!"),
-                    Map.of(AttimoSignatureVerifier.TIMESTAMP_HEADER, Long.toString(ts),
-                            AttimoSignatureVerifier.SIGNATURE_HEADER, "sha1=" + good.substring(7)));
+                    Map.of(
+                            AttimoSignatureVerifier.TIMESTAMP_HEADER,
+                            "yesterday",
+                            AttimoSignatureVerifier.SIGNATURE_HEADER,
+                            good),
+                    Map.of(
+                            AttimoSignatureVerifier.TIMESTAMP_HEADER,
+                            Long.toString(ts),
+                            AttimoSignatureVerifier.SIGNATURE_HEADER,
+                            good.substring("sha256=".length())),
+                    Map.of(
+                            AttimoSignatureVerifier.TIMESTAMP_HEADER,
+                            Long.toString(ts),
+                            AttimoSignatureVerifier.SIGNATURE_HEADER,
+                            "sha256=not-hex!"),
+                    Map.of(
+                            AttimoSignatureVerifier.TIMESTAMP_HEADER,
+                            Long.toString(ts),
+                            AttimoSignatureVerifier.SIGNATURE_HEADER,
+                            "sha1=" + good.substring(7)));
             for (Map<String, String> h : cases) {
                 ApiResponse r = send(h);
                 assertThat(r.status()).as(h.toString()).isEqualTo(401);
@@ -161,18 +196,26 @@ class IngestEventsTest {
 
         @Test
         void noSecretConfiguredRefusesEverything() {
-            IngestEvents unconfigured = new IngestEvents(queue, quarantine, FixedSecrets.none(),
-                    HubSpotMapping.loadDefault(), wall);
-            assertThat(unconfigured.handle(Events.signedEvents(WEBHOOK, wall, Events.SINGLE,
-                    orderDelivered("e-1", "c-1"))).status()).isEqualTo(401);
+            IngestEvents unconfigured =
+                    new IngestEvents(queue, quarantine, FixedSecrets.none(), HubSpotMapping.loadDefault(), wall);
+            assertThat(unconfigured
+                            .handle(Events.signedEvents(WEBHOOK, wall, Events.SINGLE, orderDelivered("e-1", "c-1")))
+                            .status())
+                    .isEqualTo(401);
             assertNothingStored();
         }
 
         @Test
         void unauthenticatedGarbageIsNotQuarantined() {
-            Map<String, String> h = Map.of("Content-Type", Events.SINGLE, AttimoSignatureVerifier.TIMESTAMP_HEADER,
-                    Long.toString(wall.millis()), AttimoSignatureVerifier.SIGNATURE_HEADER, "sha256=00");
-            assertThat(ingest.handle(Events.eventsRequest(h, "{not json".getBytes(StandardCharsets.UTF_8))).status())
+            Map<String, String> h = Map.of(
+                    "Content-Type",
+                    Events.SINGLE,
+                    AttimoSignatureVerifier.TIMESTAMP_HEADER,
+                    Long.toString(wall.millis()),
+                    AttimoSignatureVerifier.SIGNATURE_HEADER,
+                    "sha256=00");
+            assertThat(ingest.handle(Events.eventsRequest(h, "{not json".getBytes(StandardCharsets.UTF_8)))
+                            .status())
                     .isEqualTo(401);
             assertNothingStored();
         }
@@ -187,18 +230,26 @@ class IngestEventsTest {
                 assertThat(r.status()).as(ct).isEqualTo(415);
                 assertThat(body(r).get("error").asText()).isEqualTo("unsupported_media_type");
             }
-            assertThat(ingest.handle(Events.eventsRequest(Map.of(
-                    AttimoSignatureVerifier.TIMESTAMP_HEADER, Long.toString(wall.millis()),
-                    AttimoSignatureVerifier.SIGNATURE_HEADER, AttimoSignatureVerifier.sign(WEBHOOK, wall.millis(),
-                            new byte[0])), new byte[0])).status()).as("no content type").isEqualTo(415);
+            assertThat(ingest.handle(Events.eventsRequest(
+                                    Map.of(
+                                            AttimoSignatureVerifier.TIMESTAMP_HEADER, Long.toString(wall.millis()),
+                                            AttimoSignatureVerifier.SIGNATURE_HEADER,
+                                                    AttimoSignatureVerifier.sign(WEBHOOK, wall.millis(), new byte[0])),
+                                    new byte[0]))
+                            .status())
+                    .as("no content type")
+                    .isEqualTo(415);
             assertNothingStored();
         }
 
         @Test
         void contentTypeParametersAndCaseAreAccepted() {
-            assertThat(sendSigned("Application/CloudEvents+JSON; charset=utf-8", orderDelivered("e-1", "c-1")).status())
+            assertThat(sendSigned("Application/CloudEvents+JSON; charset=utf-8", orderDelivered("e-1", "c-1"))
+                            .status())
                     .isEqualTo(202);
-            assertThat(sendSigned("application/json", orderDelivered("e-2", "c-1")).status()).isEqualTo(202);
+            assertThat(sendSigned("application/json", orderDelivered("e-2", "c-1"))
+                            .status())
+                    .isEqualTo(202);
         }
 
         @Test
@@ -215,7 +266,9 @@ class IngestEventsTest {
         void batchOfMoreThan500Is413AndOf500IsAccepted() throws Exception {
             List<CustomerEvent> events = new ArrayList<>();
             for (int i = 0; i < 501; i++) {
-                events.add(Events.event(EventTypes.PORTAL_ACCESSED, "c-" + i).id("e-" + i).build());
+                events.add(Events.event(EventTypes.PORTAL_ACCESSED, "c-" + i)
+                        .id("e-" + i)
+                        .build());
             }
             ApiResponse tooMany = sendSigned(Events.BATCH, Events.batchJson(events));
             assertThat(tooMany.status()).isEqualTo(413);
@@ -255,7 +308,9 @@ class IngestEventsTest {
 
         @Test
         void trailingGarbageIsMalformed() {
-            assertThat(sendSigned(Events.SINGLE, orderDelivered("e-1", "c-1") + " {}").status()).isEqualTo(400);
+            assertThat(sendSigned(Events.SINGLE, orderDelivered("e-1", "c-1") + " {}")
+                            .status())
+                    .isEqualTo(400);
             assertThat(queue.published()).isEmpty();
         }
 
@@ -290,7 +345,8 @@ class IngestEventsTest {
             assertThat(b.get("message").asText()).startsWith("time is required");
             assertThat(b.at("/results/0/quarantineId").asText()).isNotBlank();
             assertThat(queue.published()).isEmpty();
-            assertThat(quarantine.all()).singleElement()
+            assertThat(quarantine.all())
+                    .singleElement()
                     .satisfies(q -> assertThat(q.eventId()).isEqualTo("e-1"));
         }
 
@@ -312,7 +368,9 @@ class IngestEventsTest {
             assertThat(badResult.get("index").asInt()).isEqualTo(1);
             assertThat(badResult.get("id").asText()).isEqualTo("b-1");
             assertThat(badResult.get("status").asText()).isEqualTo("rejected");
-            assertThat(badResult.get("error").asText()).contains("order.teleported").contains("vocabulary");
+            assertThat(badResult.get("error").asText())
+                    .contains("order.teleported")
+                    .contains("vocabulary");
             String qid = badResult.get("quarantineId").asText();
             assertThat(quarantine.byId(qid)).hasValueSatisfying(q -> {
                 assertThat(q.index()).isEqualTo(1);
@@ -350,9 +408,10 @@ class IngestEventsTest {
 
         @Test
         void acceptedEventIsNormalised() {
-            String withOffset = "{\"specversion\":\"1.0\",\"id\":\"e-1\",\"source\":\"shop\",\"type\":\"video.watched\","
-                    + "\"subject\":\"c-1\",\"time\":\"2026-06-10T10:00:00+02:00\","
-                    + "\"data\":{\"videoId\":\"guide\",\"watchedSeconds\":90}}";
+            String withOffset =
+                    "{\"specversion\":\"1.0\",\"id\":\"e-1\",\"source\":\"shop\",\"type\":\"video.watched\","
+                            + "\"subject\":\"c-1\",\"time\":\"2026-06-10T10:00:00+02:00\","
+                            + "\"data\":{\"videoId\":\"guide\",\"watchedSeconds\":90}}";
             assertThat(sendSigned(Events.SINGLE, withOffset).status()).isEqualTo(202);
             CustomerEvent e = queue.published().get(0);
             assertThat(e.time()).isEqualTo(Instant.parse("2026-06-10T08:00:00Z"));

@@ -1,17 +1,16 @@
 package it.attimo.core.journey;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import it.attimo.core.customer.Profile;
 import it.attimo.core.customer.Segment;
 import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.event.EventTypes;
 import it.attimo.core.testing.Events;
-import org.junit.jupiter.api.Test;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class JourneyCatalogTest {
     static final String SAFE = "[A-Za-z0-9_-]{1,80}";
@@ -59,7 +58,8 @@ class JourneyCatalogTest {
 
     @Test
     void executionNameOfAnArnOrAName() {
-        assertThat(JourneyCatalog.executionNameOf("arn:aws:states:eu-south-1:123456789012:execution:attimo-pp:post-purchase-c-1-o-1"))
+        assertThat(JourneyCatalog.executionNameOf(
+                        "arn:aws:states:eu-south-1:123456789012:execution:attimo-pp:post-purchase-c-1-o-1"))
                 .isEqualTo("post-purchase-c-1-o-1");
         assertThat(JourneyCatalog.executionNameOf("post-purchase-c-1-o-1")).isEqualTo("post-purchase-c-1-o-1");
     }
@@ -67,26 +67,37 @@ class JourneyCatalogTest {
     @Test
     void defaultTriggers() {
         JourneyCatalog catalog = JourneyCatalog.defaults();
-        CustomerEvent delivered = Events.event(EventTypes.ORDER_DELIVERED, "c-1").build();
-        CustomerEvent registered = Events.event(EventTypes.ACCOUNT_REGISTERED, "c-1").build();
-        Profile b2b = new Profile("c-1", Segment.B2B, null, null, null, null, 0, null, null, null, null, null, null, null, null, null, 0);
-        Profile b2c = new Profile("c-1", Segment.B2C, null, null, null, null, 0, null, null, null, null, null, null, null, null, null, 0);
-        assertThat(catalog.triggeredBy(delivered, null)).extracting(JourneyCatalog.Trigger::journey)
+        CustomerEvent delivered =
+                Events.event(EventTypes.ORDER_DELIVERED, "c-1").build();
+        CustomerEvent registered =
+                Events.event(EventTypes.ACCOUNT_REGISTERED, "c-1").build();
+        Profile b2b = new Profile(
+                "c-1", Segment.B2B, null, null, null, null, 0, null, null, null, null, null, null, null, null, null, 0);
+        Profile b2c = new Profile(
+                "c-1", Segment.B2C, null, null, null, null, 0, null, null, null, null, null, null, null, null, null, 0);
+        assertThat(catalog.triggeredBy(delivered, null))
+                .extracting(JourneyCatalog.Trigger::journey)
                 .containsExactly(JourneyCatalog.POST_PURCHASE);
-        assertThat(catalog.triggeredBy(registered, b2b)).extracting(JourneyCatalog.Trigger::journey)
+        assertThat(catalog.triggeredBy(registered, b2b))
+                .extracting(JourneyCatalog.Trigger::journey)
                 .containsExactly(JourneyCatalog.ONBOARDING);
         assertThat(catalog.triggeredBy(registered, b2c)).isEmpty();
         assertThat(catalog.triggeredBy(registered, null)).isEmpty();
-        assertThat(catalog.triggeredBy(Events.event(EventTypes.ORDER_PLACED, "c-1").build(), b2b)).isEmpty();
+        assertThat(catalog.triggeredBy(
+                        Events.event(EventTypes.ORDER_PLACED, "c-1").build(), b2b))
+                .isEmpty();
     }
 
     @Test
     void theJourneyOfAnExecutionIsReadFromItsName() {
         String name = JourneyCatalog.executionName(JourneyCatalog.ONBOARDING, "c-1", "e-1");
-        org.assertj.core.api.Assertions.assertThat(JourneyCatalog.journeyOfExecution(name)).isEqualTo(JourneyCatalog.ONBOARDING);
-        org.assertj.core.api.Assertions.assertThat(JourneyCatalog.journeyOfExecution(
-                "arn:aws:states:eu-south-1:1:execution:post-purchase:" + JourneyCatalog.executionName(JourneyCatalog.POST_PURCHASE, "c", "e")))
+        org.assertj.core.api.Assertions.assertThat(JourneyCatalog.journeyOfExecution(name))
+                .isEqualTo(JourneyCatalog.ONBOARDING);
+        org.assertj.core.api.Assertions.assertThat(
+                        JourneyCatalog.journeyOfExecution("arn:aws:states:eu-south-1:1:execution:post-purchase:"
+                                + JourneyCatalog.executionName(JourneyCatalog.POST_PURCHASE, "c", "e")))
                 .isEqualTo(JourneyCatalog.POST_PURCHASE);
-        org.assertj.core.api.Assertions.assertThat(JourneyCatalog.journeyOfExecution("something-else")).isNull();
+        org.assertj.core.api.Assertions.assertThat(JourneyCatalog.journeyOfExecution("something-else"))
+                .isNull();
     }
 }

@@ -1,5 +1,11 @@
 package it.attimo.core.journey;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import it.attimo.core.customer.Consent;
 import it.attimo.core.customer.Contact;
 import it.attimo.core.customer.JourneyRun;
@@ -16,20 +22,13 @@ import it.attimo.core.testing.InMemoryWaitRegistry;
 import it.attimo.core.testing.MutableClock;
 import it.attimo.core.testing.RecordingChannelGateway;
 import it.attimo.core.testing.RecordingJourneyRuntime;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The actions the onboarding journey adds to the journey function: early resume at park, obsolete sends, timeline,
  * progress, evaluate, account-manager task. */
@@ -55,15 +54,32 @@ class JourneyStepsOnboardingTest {
 
     @BeforeEach
     void setUp() {
-        steps = new JourneySteps(profiles, contacts, ledger, waits, gateway, planner, log, runtime, accountManagers, clock);
-        profiles.put(profile("cooling", List.of(new JourneyRun("onboarding-72h", EXEC_NAME, REGISTERED, "RUNNING", null))));
+        steps = new JourneySteps(
+                profiles, contacts, ledger, waits, gateway, planner, log, runtime, accountManagers, clock);
+        profiles.put(
+                profile("cooling", List.of(new JourneyRun("onboarding-72h", EXEC_NAME, REGISTERED, "RUNNING", null))));
         contacts.put(new Contact(C, "someone@example.com", "+393331234567", null));
     }
 
     private static Profile profile(String tier, List<JourneyRun> runs) {
-        return new Profile(C, Segment.B2B, null, "it-IT", null,
+        return new Profile(
+                C,
+                Segment.B2B,
+                null,
+                "it-IT",
+                null,
                 Map.of("email", new Consent(true, "test", REGISTERED), "sms", new Consent(true, "test", REGISTERED)),
-                tier.equals("at-risk") ? -15 : 0, tier, null, null, REGISTERED, REGISTERED, runs, null, null, REGISTERED, 0);
+                tier.equals("at-risk") ? -15 : 0,
+                tier,
+                null,
+                null,
+                REGISTERED,
+                REGISTERED,
+                runs,
+                null,
+                null,
+                REGISTERED,
+                0);
     }
 
     private static Map<String, Object> payload(Object... kv) {
@@ -73,8 +89,19 @@ class JourneyStepsOnboardingTest {
     }
 
     private Map<String, Object> park(String token, List<String> keys, Instant after, Integer timeout) {
-        Map<String, Object> p = payload("action", "park", "customerId", C, "executionId", EXEC, "step", "s",
-                "taskToken", token, "eventTypes", keys);
+        Map<String, Object> p = payload(
+                "action",
+                "park",
+                "customerId",
+                C,
+                "executionId",
+                EXEC,
+                "step",
+                "s",
+                "taskToken",
+                token,
+                "eventTypes",
+                keys);
         if (after != null) p.put("after", after.toString());
         if (timeout != null) p.put("timeoutSeconds", timeout);
         return steps.handle(p);
@@ -91,26 +118,40 @@ class JourneyStepsOnboardingTest {
 
     @Test
     void anEventThatArrivedBeforeTheParkResumesTheTokenAtOnce() throws Exception {
-        log.append(Events.event("form.completed", C).id("e-fm").at(REGISTERED.plusSeconds(40))
-                .data("formId", "first-module").build());
+        log.append(Events.event("form.completed", C)
+                .id("e-fm")
+                .at(REGISTERED.plusSeconds(40))
+                .data("formId", "first-module")
+                .build());
 
         Map<String, Object> out = park("tok-2", List.of("form.completed:first-module"), REGISTERED, 90);
 
         assertEquals(true, out.get("resumedAtOnce"));
         assertEquals(1, runtime.resumes().size());
         assertEquals("tok-2", runtime.resumes().get(0).taskToken());
-        assertEquals("e-fm", Json.parse(runtime.resumes().get(0).output()).path("eventId").asText());
+        assertEquals(
+                "e-fm",
+                Json.parse(runtime.resumes().get(0).output()).path("eventId").asText());
         assertTrue(waits.forCustomer(C).isEmpty(), "the resumed wait is not left behind");
     }
 
     @Test
     void anEarlierEventOfAnotherFormOrOutsideTheWindowDoesNotCount() {
-        log.append(Events.event("form.completed", C).id("e-prof").at(REGISTERED.plusSeconds(40))
-                .data("formId", "profile").build());
-        log.append(Events.event("form.completed", C).id("e-late").at(REGISTERED.plusSeconds(91))
-                .data("formId", "first-module").build());
-        log.append(Events.event("form.completed", C).id("e-old").at(REGISTERED.minusSeconds(1))
-                .data("formId", "first-module").build());
+        log.append(Events.event("form.completed", C)
+                .id("e-prof")
+                .at(REGISTERED.plusSeconds(40))
+                .data("formId", "profile")
+                .build());
+        log.append(Events.event("form.completed", C)
+                .id("e-late")
+                .at(REGISTERED.plusSeconds(91))
+                .data("formId", "first-module")
+                .build());
+        log.append(Events.event("form.completed", C)
+                .id("e-old")
+                .at(REGISTERED.minusSeconds(1))
+                .data("formId", "first-module")
+                .build());
 
         park("tok-3", List.of("form.completed:first-module"), REGISTERED, 90);
 
@@ -130,10 +171,24 @@ class JourneyStepsOnboardingTest {
     @Test
     void withoutTheEventLogTheOldParkBehaviourHolds() {
         JourneySteps plain = new JourneySteps(profiles, contacts, ledger, waits, gateway, planner, clock);
-        log.append(Events.event("portal.accessed", C).id("p").at(REGISTERED.plusSeconds(3)).build());
+        log.append(Events.event("portal.accessed", C)
+                .id("p")
+                .at(REGISTERED.plusSeconds(3))
+                .build());
 
-        Map<String, Object> out = plain.handle(payload("action", "park", "customerId", C, "executionId", EXEC,
-                "taskToken", "tok-5", "eventType", "portal.accessed", "after", REGISTERED.toString()));
+        Map<String, Object> out = plain.handle(payload(
+                "action",
+                "park",
+                "customerId",
+                C,
+                "executionId",
+                EXEC,
+                "taskToken",
+                "tok-5",
+                "eventType",
+                "portal.accessed",
+                "after",
+                REGISTERED.toString()));
 
         assertEquals(List.of("portal.accessed"), out.get("parked"));
         assertTrue(runtime.resumes().isEmpty());
@@ -141,11 +196,30 @@ class JourneyStepsOnboardingTest {
 
     @Test
     void dispatchIsObsoleteWhenTheCustomerAlreadyDidWhatTheMessageAsksFor() {
-        log.append(Events.event("portal.accessed", C).id("p").at(REGISTERED.plusSeconds(150)).build());
+        log.append(Events.event("portal.accessed", C)
+                .id("p")
+                .at(REGISTERED.plusSeconds(150))
+                .build());
 
-        Map<String, Object> out = steps.handle(payload("action", "dispatch", "customerId", C, "journey", "onboarding-72h",
-                "step", "support", "channel", "email", "kind", "service", "executionId", EXEC,
-                "unlessAny", List.of("portal.accessed"), "since", REGISTERED.toString()));
+        Map<String, Object> out = steps.handle(payload(
+                "action",
+                "dispatch",
+                "customerId",
+                C,
+                "journey",
+                "onboarding-72h",
+                "step",
+                "support",
+                "channel",
+                "email",
+                "kind",
+                "service",
+                "executionId",
+                EXEC,
+                "unlessAny",
+                List.of("portal.accessed"),
+                "since",
+                REGISTERED.toString()));
 
         assertEquals("obsolete", out.get("status"));
         assertTrue(gateway.sent().isEmpty());
@@ -154,11 +228,31 @@ class JourneyStepsOnboardingTest {
 
     @Test
     void dispatchSendsWhenNothingMakesItObsolete() {
-        log.append(Events.event("form.completed", C).id("f").at(REGISTERED.plusSeconds(150)).data("formId", "profile").build());
+        log.append(Events.event("form.completed", C)
+                .id("f")
+                .at(REGISTERED.plusSeconds(150))
+                .data("formId", "profile")
+                .build());
 
-        Map<String, Object> out = steps.handle(payload("action", "dispatch", "customerId", C, "journey", "onboarding-72h",
-                "step", "first-module-reminder", "channel", "email", "kind", "service", "executionId", EXEC,
-                "unlessAny", List.of("form.completed:first-module"), "since", REGISTERED.toString()));
+        Map<String, Object> out = steps.handle(payload(
+                "action",
+                "dispatch",
+                "customerId",
+                C,
+                "journey",
+                "onboarding-72h",
+                "step",
+                "first-module-reminder",
+                "channel",
+                "email",
+                "kind",
+                "service",
+                "executionId",
+                EXEC,
+                "unlessAny",
+                List.of("form.completed:first-module"),
+                "since",
+                REGISTERED.toString()));
 
         assertEquals("sent", out.get("status"));
         assertEquals(1, gateway.sent().size());
@@ -166,21 +260,39 @@ class JourneyStepsOnboardingTest {
 
     @Test
     void timelineGivesInstantsFromTheAnchor() {
-        Map<String, Object> out = steps.handle(payload("action", "timeline", "anchor", REGISTERED.toString(),
-                "marks", payload("caseStudyFrom", "PT24H", "closesAt", "PT72H")));
+        Map<String, Object> out = steps.handle(payload(
+                "action",
+                "timeline",
+                "anchor",
+                REGISTERED.toString(),
+                "marks",
+                payload("caseStudyFrom", "PT24H", "closesAt", "PT72H")));
 
         assertEquals("2026-06-11T08:00:00Z", out.get("caseStudyFrom"));
         assertEquals("2026-06-13T08:00:00Z", out.get("closesAt"));
-        assertThrows(IllegalArgumentException.class, () -> steps.handle(payload("action", "timeline",
-                "anchor", REGISTERED.toString(), "marks", payload("x", "tomorrow"))));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> steps.handle(payload(
+                        "action", "timeline", "anchor", REGISTERED.toString(), "marks", payload("x", "tomorrow"))));
     }
 
     @Test
     void progressReportsWhatIsMissing() {
-        log.append(Events.event("form.completed", C).id("f").at(REGISTERED.plusSeconds(60)).data("formId", "first-module").build());
+        log.append(Events.event("form.completed", C)
+                .id("f")
+                .at(REGISTERED.plusSeconds(60))
+                .data("formId", "first-module")
+                .build());
 
-        Map<String, Object> out = steps.handle(payload("action", "progress", "customerId", C,
-                "since", REGISTERED.toString(), "required", Milestones.ONBOARDING));
+        Map<String, Object> out = steps.handle(payload(
+                "action",
+                "progress",
+                "customerId",
+                C,
+                "since",
+                REGISTERED.toString(),
+                "required",
+                Milestones.ONBOARDING));
 
         assertEquals(false, out.get("finished"));
         assertEquals(List.of("form.completed:profile", "video.watched:guide"), out.get("missing"));
@@ -188,12 +300,25 @@ class JourneyStepsOnboardingTest {
 
     @Test
     void evaluateRecordsTheOutcomeAndEndsTheRunOnTheProfile() {
-        waits.park(new ParkedWait(C, "portal.accessed", EXEC_NAME, "portal", "tok", REGISTERED, REGISTERED.plusSeconds(9999)));
+        waits.park(new ParkedWait(
+                C, "portal.accessed", EXEC_NAME, "portal", "tok", REGISTERED, REGISTERED.plusSeconds(9999)));
         clock.set(REGISTERED.plusSeconds(72 * 3600));
 
-        Map<String, Object> out = steps.handle(payload("action", "evaluate", "customerId", C, "journey", "onboarding-72h",
-                "executionId", EXEC, "reason", "window-closed", "since", REGISTERED.toString(),
-                "required", Milestones.ONBOARDING));
+        Map<String, Object> out = steps.handle(payload(
+                "action",
+                "evaluate",
+                "customerId",
+                C,
+                "journey",
+                "onboarding-72h",
+                "executionId",
+                EXEC,
+                "reason",
+                "window-closed",
+                "since",
+                REGISTERED.toString(),
+                "required",
+                Milestones.ONBOARDING));
 
         assertEquals("at-risk", out.get("outcome"));
         Profile p = profiles.find(C).orElseThrow();
@@ -205,12 +330,37 @@ class JourneyStepsOnboardingTest {
 
     @Test
     void evaluateOfAFinishedCustomerIsRetained() {
-        log.append(Events.event("form.completed", C).id("1").at(REGISTERED.plusSeconds(60)).data("formId", "first-module").build());
-        log.append(Events.event("form.completed", C).id("2").at(REGISTERED.plusSeconds(200)).data("formId", "profile").build());
-        log.append(Events.event("video.watched", C).id("3").at(REGISTERED.plusSeconds(260)).data("videoId", "guide").build());
+        log.append(Events.event("form.completed", C)
+                .id("1")
+                .at(REGISTERED.plusSeconds(60))
+                .data("formId", "first-module")
+                .build());
+        log.append(Events.event("form.completed", C)
+                .id("2")
+                .at(REGISTERED.plusSeconds(200))
+                .data("formId", "profile")
+                .build());
+        log.append(Events.event("video.watched", C)
+                .id("3")
+                .at(REGISTERED.plusSeconds(260))
+                .data("videoId", "guide")
+                .build());
 
-        Map<String, Object> out = steps.handle(payload("action", "evaluate", "customerId", C, "journey", "onboarding-72h",
-                "executionId", EXEC, "reason", "finished", "since", REGISTERED.toString(), "required", Milestones.ONBOARDING));
+        Map<String, Object> out = steps.handle(payload(
+                "action",
+                "evaluate",
+                "customerId",
+                C,
+                "journey",
+                "onboarding-72h",
+                "executionId",
+                EXEC,
+                "reason",
+                "finished",
+                "since",
+                REGISTERED.toString(),
+                "required",
+                Milestones.ONBOARDING));
 
         assertEquals("retained", out.get("outcome"));
         assertEquals(true, out.get("finished"));
@@ -218,8 +368,8 @@ class JourneyStepsOnboardingTest {
 
     @Test
     void taskOpensOneAccountManagerTaskWithIdsOnly() {
-        Map<String, Object> out = steps.handle(payload("action", "task", "customerId", C, "executionId", EXEC,
-                "reason", "onboarding.at-risk"));
+        Map<String, Object> out = steps.handle(
+                payload("action", "task", "customerId", C, "executionId", EXEC, "reason", "onboarding.at-risk"));
 
         assertEquals("opened", out.get("status"));
         assertEquals(List.of(C + "|onboarding.at-risk|" + EXEC_NAME), tasks);
@@ -228,13 +378,17 @@ class JourneyStepsOnboardingTest {
     @Test
     void taskForAnErasedCustomerIsSkippedAndWithoutAPortIsRefused() {
         profiles.delete(C);
-        assertEquals("skipped", steps.handle(payload("action", "task", "customerId", C, "executionId", EXEC,
-                "reason", "onboarding.at-risk")).get("status"));
+        assertEquals(
+                "skipped",
+                steps.handle(payload(
+                                "action", "task", "customerId", C, "executionId", EXEC, "reason", "onboarding.at-risk"))
+                        .get("status"));
         assertTrue(tasks.isEmpty());
 
         JourneySteps plain = new JourneySteps(profiles, contacts, ledger, waits, gateway, planner, clock);
-        assertThrows(IllegalArgumentException.class, () -> plain.handle(payload("action", "task", "customerId", C,
-                "executionId", EXEC, "reason", "x")));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> plain.handle(payload("action", "task", "customerId", C, "executionId", EXEC, "reason", "x")));
         assertFalse(tasks.size() > 0);
     }
 }

@@ -1,5 +1,7 @@
 package it.attimo.core.journey;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import it.attimo.core.AttimoCore;
 import it.attimo.core.event.EventTypes;
 import it.attimo.core.profile.FoldedCustomer;
@@ -10,16 +12,13 @@ import it.attimo.core.testing.InMemoryProfileStore;
 import it.attimo.core.testing.InMemoryWaitRegistry;
 import it.attimo.core.testing.MutableClock;
 import it.attimo.core.testing.RecordingChannelGateway;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Two journeys wanting one customer in one window, arbitrated at plan time (and re-checked at dispatch). */
 class JourneyStepsOverlapTest {
@@ -34,34 +33,73 @@ class JourneyStepsOverlapTest {
     final InMemoryContactStore contacts = new InMemoryContactStore();
     final InMemoryMessageLedger ledger = new InMemoryMessageLedger();
     final RecordingChannelGateway gateway = new RecordingChannelGateway();
-    final JourneySteps steps = new JourneySteps(profiles, contacts, ledger, new InMemoryWaitRegistry(), gateway,
-            AttimoCore.sendPlanner(), clock);
+    final JourneySteps steps = new JourneySteps(
+            profiles, contacts, ledger, new InMemoryWaitRegistry(), gateway, AttimoCore.sendPlanner(), clock);
 
     void customer(String id) {
-        var upsert = Events.event(EventTypes.CUSTOMER_UPSERTED, id).id("u-" + id).at("2026-06-01T08:00:00Z")
-                .data("segment", "b2c").data("comune", "015146").data("email", id + "@example.it")
-                .data("consent", Map.of("email", true)).build();
+        var upsert = Events.event(EventTypes.CUSTOMER_UPSERTED, id)
+                .id("u-" + id)
+                .at("2026-06-01T08:00:00Z")
+                .data("segment", "b2c")
+                .data("comune", "015146")
+                .data("email", id + "@example.it")
+                .data("consent", Map.of("email", true))
+                .build();
         FoldedCustomer f = AttimoCore.profileFolder().fold(id, List.of(upsert), null, clock.instant());
         profiles.put(f.profile());
         if (f.contact() != null) contacts.put(f.contact());
     }
 
     Map<String, Object> plan(String customer, String execution, String journey, String step, String kind) {
-        Map<String, Object> p = new HashMap<>(Map.of("action", "plan", "customerId", customer, "journey", journey,
-                "step", step, "channel", "email", "kind", kind, "anchor", ANCHOR, "offset", "PT0S", "window", "PT24H"));
+        Map<String, Object> p = new HashMap<>(Map.of(
+                "action",
+                "plan",
+                "customerId",
+                customer,
+                "journey",
+                journey,
+                "step",
+                step,
+                "channel",
+                "email",
+                "kind",
+                kind,
+                "anchor",
+                ANCHOR,
+                "offset",
+                "PT0S",
+                "window",
+                "PT24H"));
         if (execution != null) p.put("executionId", "arn:aws:states:eu-south-1:1:execution:sm:" + execution);
         return steps.handle(p);
     }
 
     Map<String, Object> dispatch(String execution, String journey, String step, String kind) {
-        return steps.handle(new HashMap<>(Map.of("action", "dispatch", "customerId", "c-1", "journey", journey,
-                "step", step, "channel", "email", "kind", kind, "executionId", execution)));
+        return steps.handle(new HashMap<>(Map.of(
+                "action",
+                "dispatch",
+                "customerId",
+                "c-1",
+                "journey",
+                journey,
+                "step",
+                step,
+                "channel",
+                "email",
+                "kind",
+                kind,
+                "executionId",
+                execution)));
     }
 
-    static Instant sendAt(Map<String, Object> plan) { return Instant.parse((String) plan.get("sendAt")); }
+    static Instant sendAt(Map<String, Object> plan) {
+        return Instant.parse((String) plan.get("sendAt"));
+    }
 
     @SuppressWarnings("unchecked")
-    static List<String> reasons(Map<String, Object> plan) { return (List<String>) plan.get("reasons"); }
+    static List<String> reasons(Map<String, Object> plan) {
+        return (List<String>) plan.get("reasons");
+    }
 
     @Test
     void alonePostPurchaseAndOnboardingWouldTakeTheSameSlot() {
@@ -84,11 +122,14 @@ class JourneyStepsOverlapTest {
         assertThat(sendAt(tutorial)).isAfter(sendAt(nudge));
         // email 1/day: the tutorial leaves Wednesday for Thursday's first slot
         assertThat(LocalDateTime.ofInstant(sendAt(tutorial), ROME)).isEqualTo("2026-06-11T09:30");
-        assertThat(reasons(tutorial).get(0)).isEqualTo("overlap: post-purchase tutorial moved after onboarding-72h "
-                + "key-module-email (same priority, planned earlier) at 2026-06-10 09:30, from 2026-06-10 09:30 to "
-                + "2026-06-11 09:30");
-        assertThat(ledger.all()).extracting(MessageRecord::messageId).containsExactlyInAnyOrder(
-                "plan#" + ONBOARDING + "#key-module-email", "plan#" + PURCHASE + "#tutorial");
+        assertThat(reasons(tutorial).get(0))
+                .isEqualTo("overlap: post-purchase tutorial moved after onboarding-72h "
+                        + "key-module-email (same priority, planned earlier) at 2026-06-10 09:30, from 2026-06-10 09:30 to "
+                        + "2026-06-11 09:30");
+        assertThat(ledger.all())
+                .extracting(MessageRecord::messageId)
+                .containsExactlyInAnyOrder(
+                        "plan#" + ONBOARDING + "#key-module-email", "plan#" + PURCHASE + "#tutorial");
         assertThat(ledger.all()).allSatisfy(r -> assertThat(r.status()).isEqualTo(MessageRecord.PLANNED));
     }
 
@@ -97,14 +138,18 @@ class JourneyStepsOverlapTest {
         customer("c-1");
         plan("c-1", ONBOARDING, "onboarding-72h", "key-module-email", "service");
         Map<String, Object> survey = plan("c-1", PURCHASE, "post-purchase", "survey", "survey");
-        assertThat(reasons(survey).get(0)).startsWith("overlap: post-purchase survey moved after onboarding-72h "
-                + "key-module-email (higher priority)");
+        assertThat(reasons(survey).get(0))
+                .startsWith("overlap: post-purchase survey moved after onboarding-72h "
+                        + "key-module-email (higher priority)");
 
         Map<String, Object> promo = plan("c-1", "promo-c-1-1", "promo", "offer", "marketing");
         assertThat(promo.get("skipped")).isEqualTo(true);
-        assertThat((String) promo.get("reason")).startsWith("overlap: promo offer dropped, onboarding-72h "
-                + "key-module-email (higher priority) at 2026-06-10 09:30 holds the window");
-        assertThat(ledger.all()).filteredOn(r -> r.executionName().equals("promo-c-1-1")).singleElement()
+        assertThat((String) promo.get("reason"))
+                .startsWith("overlap: promo offer dropped, onboarding-72h "
+                        + "key-module-email (higher priority) at 2026-06-10 09:30 holds the window");
+        assertThat(ledger.all())
+                .filteredOn(r -> r.executionName().equals("promo-c-1-1"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.status()).isEqualTo(MessageRecord.PLAN_CLOSED));
     }
 
@@ -114,14 +159,17 @@ class JourneyStepsOverlapTest {
         Map<String, Object> promo = plan("c-1", "promo-c-1-1", "promo", "offer", "marketing");
         Map<String, Object> nudge = plan("c-1", ONBOARDING, "onboarding-72h", "key-module-email", "service");
         assertThat(reasons(nudge)).noneMatch(r -> r.startsWith("overlap"));
-        assertThat(Math.abs(sendAt(promo).getEpochSecond() - sendAt(nudge).getEpochSecond())).isLessThan(4 * 3600);
+        assertThat(Math.abs(sendAt(promo).getEpochSecond() - sendAt(nudge).getEpochSecond()))
+                .isLessThan(4 * 3600);
 
         clock.set(sendAt(nudge));
-        assertThat(dispatch(ONBOARDING, "onboarding-72h", "key-module-email", "service")).containsEntry("status", "sent");
+        assertThat(dispatch(ONBOARDING, "onboarding-72h", "key-module-email", "service"))
+                .containsEntry("status", "sent");
         clock.set(sendAt(promo));
         Map<String, Object> late = dispatch("promo-c-1-1", "promo", "offer", "marketing");
         assertThat(late).containsEntry("status", "suppressed");
-        assertThat((String) late.get("reason")).startsWith("overlap: onboarding-72h key-module-email (higher priority) was sent at");
+        assertThat((String) late.get("reason"))
+                .startsWith("overlap: onboarding-72h key-module-email (higher priority) was sent at");
         assertThat(gateway.sent()).hasSize(1);
     }
 
@@ -155,12 +203,15 @@ class JourneyStepsOverlapTest {
         customer("c-1");
         Map<String, Object> promo = plan("c-1", "promo-c-1-1", "promo", "offer", "marketing");
         plan("c-1", "promo-c-1-2", "promo", "other-offer", "marketing");
-        assertThat(ledger.sentSince("c-1", Instant.parse(ANCHOR).minusSeconds(86_400))).isEmpty();
+        assertThat(ledger.sentSince("c-1", Instant.parse(ANCHOR).minusSeconds(86_400)))
+                .isEmpty();
 
         clock.set(sendAt(promo));
         assertThat(dispatch("promo-c-1-1", "promo", "offer", "marketing"))
-                .as("its own and another plan record are not sends").containsEntry("status", "sent");
-        assertThat(ledger.sentSince("c-1", Instant.parse(ANCHOR))).singleElement()
+                .as("its own and another plan record are not sends")
+                .containsEntry("status", "sent");
+        assertThat(ledger.sentSince("c-1", Instant.parse(ANCHOR)))
+                .singleElement()
                 .satisfies(r -> assertThat(r.messageId()).isEqualTo("promo-c-1-1#offer"));
     }
 

@@ -1,5 +1,8 @@
 package it.attimo.core.journey;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import it.attimo.core.AttimoCore;
 import it.attimo.core.channel.Channel;
 import it.attimo.core.customer.JourneyRun;
@@ -7,6 +10,7 @@ import it.attimo.core.customer.Profile;
 import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.event.EventTypes;
 import it.attimo.core.port.ProfileStore;
+import it.attimo.core.profile.FoldedCustomer;
 import it.attimo.core.testing.Events;
 import it.attimo.core.testing.InMemoryContactStore;
 import it.attimo.core.testing.InMemoryMessageLedger;
@@ -14,10 +18,6 @@ import it.attimo.core.testing.InMemoryProfileStore;
 import it.attimo.core.testing.InMemoryWaitRegistry;
 import it.attimo.core.testing.MutableClock;
 import it.attimo.core.testing.RecordingChannelGateway;
-import it.attimo.core.profile.FoldedCustomer;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,9 +29,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 class JourneyStepsTest {
     static final String C = "c-1";
@@ -45,19 +44,23 @@ class JourneyStepsTest {
     final InMemoryMessageLedger ledger = new InMemoryMessageLedger();
     final InMemoryWaitRegistry waits = new InMemoryWaitRegistry();
     final RecordingChannelGateway gateway = new RecordingChannelGateway();
-    final JourneySteps steps = new JourneySteps(profiles, contacts, ledger, waits, gateway, AttimoCore.sendPlanner(), clock);
+    final JourneySteps steps =
+            new JourneySteps(profiles, contacts, ledger, waits, gateway, AttimoCore.sendPlanner(), clock);
 
     /** Stores the profile and contact that these events fold to (Milano, b2b unless given). */
     void customer(String customerId, Object... upsertData) {
-        var upsert = Events.event(EventTypes.CUSTOMER_UPSERTED, customerId).id("u-" + customerId).at("2026-06-01T08:00:00Z")
-                .data("segment", "b2b").data("comune", "015146");
+        var upsert = Events.event(EventTypes.CUSTOMER_UPSERTED, customerId)
+                .id("u-" + customerId)
+                .at("2026-06-01T08:00:00Z")
+                .data("segment", "b2b")
+                .data("comune", "015146");
         for (int i = 0; i < upsertData.length; i += 2) upsert.data((String) upsertData[i], upsertData[i + 1]);
         customer(customerId, List.of(upsert.build()));
     }
 
     void customer(String customerId, List<CustomerEvent> events) {
-        FoldedCustomer f = AttimoCore.profileFolder().fold(customerId, events, profiles.find(customerId).orElse(null),
-                clock.instant());
+        FoldedCustomer f = AttimoCore.profileFolder()
+                .fold(customerId, events, profiles.find(customerId).orElse(null), clock.instant());
         profiles.put(f.profile());
         if (f.contact() != null) contacts.put(f.contact());
     }
@@ -69,15 +72,43 @@ class JourneyStepsTest {
     }
 
     Map<String, Object> dispatch(String step, String kind, String channel) {
-        return steps.handle(payload("action", "dispatch", "customerId", C, "journey", "post-purchase", "step", step,
-                "channel", channel, "kind", kind, "executionId", EXECUTION));
+        return steps.handle(payload(
+                "action",
+                "dispatch",
+                "customerId",
+                C,
+                "journey",
+                "post-purchase",
+                "step",
+                step,
+                "channel",
+                channel,
+                "kind",
+                kind,
+                "executionId",
+                EXECUTION));
     }
 
     @Nested
     class Plan {
         Map<String, Object> plan(String anchor, String offset, String channel, String kind) {
-            return steps.handle(payload("action", "plan", "customerId", C, "journey", "post-purchase", "channel", channel,
-                    "kind", kind, "anchor", anchor, "offset", offset, "window", "PT24H"));
+            return steps.handle(payload(
+                    "action",
+                    "plan",
+                    "customerId",
+                    C,
+                    "journey",
+                    "post-purchase",
+                    "channel",
+                    channel,
+                    "kind",
+                    kind,
+                    "anchor",
+                    anchor,
+                    "offset",
+                    offset,
+                    "window",
+                    "PT24H"));
         }
 
         void assertAllowedB2bEmailTime(Map<String, Object> out, Instant notBefore) {
@@ -104,12 +135,15 @@ class JourneyStepsTest {
             customer(C);
             Map<String, Object> saturday = plan("2026-06-12T10:00:00Z", "PT24H", "email", "service");
             assertAllowedB2bEmailTime(saturday, Instant.parse("2026-06-13T10:00:00Z"));
-            assertThat(LocalDateTime.ofInstant(Instant.parse((String) saturday.get("sendAt")), ROME).toLocalDate())
+            assertThat(LocalDateTime.ofInstant(Instant.parse((String) saturday.get("sendAt")), ROME)
+                            .toLocalDate())
                     .isEqualTo("2026-06-15");
             clock.set(Instant.parse("2026-06-01T09:00:00Z"));
             Map<String, Object> republicDay = plan("2026-06-01T09:00:00Z", "PT24H", "email", "service");
-            assertThat(LocalDateTime.ofInstant(Instant.parse((String) republicDay.get("sendAt")), ROME).toLocalDate())
-                    .as("2 June is Festa della Repubblica").isEqualTo("2026-06-03");
+            assertThat(LocalDateTime.ofInstant(Instant.parse((String) republicDay.get("sendAt")), ROME)
+                            .toLocalDate())
+                    .as("2 June is Festa della Repubblica")
+                    .isEqualTo("2026-06-03");
         }
 
         @Test
@@ -130,10 +164,12 @@ class JourneyStepsTest {
         @Test
         void badPayloadsAreIllegalArguments() {
             customer(C);
-            assertThatThrownBy(() -> plan("yesterday", "PT24H", "email", "service")).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> plan("yesterday", "PT24H", "email", "service"))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("anchor");
             assertThatThrownBy(() -> plan("2026-06-10T09:00:00Z", "one day", "email", "service"))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("offset");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("offset");
             assertThatThrownBy(() -> plan("2026-06-10T09:00:00Z", "PT1H", "fax", "service"))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> plan("2026-06-10T09:00:00Z", "PT1H", "email", "spam"))
@@ -147,7 +183,9 @@ class JourneyStepsTest {
         void reservesTheLedgerThenSendsOnce() {
             customer(C, "email", "anna@example.it", "locale", "it-IT");
             Map<String, Object> first = dispatch("welcome", "service", "email");
-            assertThat(first).containsEntry("status", "sent").containsEntry("messageKey", C + "#" + EXECUTION + "#welcome");
+            assertThat(first)
+                    .containsEntry("status", "sent")
+                    .containsEntry("messageKey", C + "#" + EXECUTION + "#welcome");
             assertThat(gateway.sent()).singleElement().satisfies(m -> {
                 assertThat(m.contact().email()).isEqualTo("anna@example.it");
                 assertThat(m.channel()).isEqualTo(Channel.EMAIL);
@@ -174,55 +212,107 @@ class JourneyStepsTest {
         @Test
         void anExecutionArnIsReducedToItsName() {
             customer(C, "email", "anna@example.it");
-            steps.handle(payload("action", "dispatch", "customerId", C, "journey", "post-purchase", "step", "welcome",
-                    "channel", "email", "executionId", ARN));
+            steps.handle(payload(
+                    "action",
+                    "dispatch",
+                    "customerId",
+                    C,
+                    "journey",
+                    "post-purchase",
+                    "step",
+                    "welcome",
+                    "channel",
+                    "email",
+                    "executionId",
+                    ARN));
             assertThat(ledger.all()).singleElement().satisfies(r -> {
                 assertThat(r.executionName()).isEqualTo(EXECUTION);
                 assertThat(r.messageId()).isEqualTo(EXECUTION + "#welcome");
             });
-            assertThat(dispatch("welcome", "service", "email")).as("same message by name or ARN")
+            assertThat(dispatch("welcome", "service", "email"))
+                    .as("same message by name or ARN")
                     .containsEntry("status", "duplicate");
         }
 
         @Test
         void withdrawnConsentIsSuppressedAndRecorded() {
-            customer(C, List.of(
-                    Events.event(EventTypes.CUSTOMER_UPSERTED, C).id("u").at("2026-06-01T08:00:00Z").data("segment", "b2b")
-                            .data("email", "anna@example.it").data("consent", Map.of("email", true)).build(),
-                    Events.event(EventTypes.EMAIL_UNSUBSCRIBED, C).id("x").at("2026-06-05T08:00:00Z").build()));
+            customer(
+                    C,
+                    List.of(
+                            Events.event(EventTypes.CUSTOMER_UPSERTED, C)
+                                    .id("u")
+                                    .at("2026-06-01T08:00:00Z")
+                                    .data("segment", "b2b")
+                                    .data("email", "anna@example.it")
+                                    .data("consent", Map.of("email", true))
+                                    .build(),
+                            Events.event(EventTypes.EMAIL_UNSUBSCRIBED, C)
+                                    .id("x")
+                                    .at("2026-06-05T08:00:00Z")
+                                    .build()));
             Map<String, Object> out = dispatch("welcome", "service", "email");
-            assertThat(out).containsEntry("status", "suppressed").containsEntry("reason", "consent for email withdrawn");
+            assertThat(out)
+                    .containsEntry("status", "suppressed")
+                    .containsEntry("reason", "consent for email withdrawn");
             assertThat(gateway.sent()).isEmpty();
             assertThat(ledger.all()).singleElement().satisfies(r -> {
                 assertThat(r.status()).isEqualTo(MessageRecord.SUPPRESSED);
                 assertThat(r.reason()).isEqualTo("consent for email withdrawn");
             });
-            assertThat(dispatch("welcome", "service", "email")).containsEntry("status", "duplicate")
+            assertThat(dispatch("welcome", "service", "email"))
+                    .containsEntry("status", "duplicate")
                     .containsEntry("reason", "suppressed");
         }
 
         @Test
         void aSurveyNeedsExplicitConsentAServiceMessageDoesNot() {
             customer(C, "email", "anna@example.it");
-            assertThat(dispatch("survey", "survey", "email")).containsEntry("status", "suppressed")
+            assertThat(dispatch("survey", "survey", "email"))
+                    .containsEntry("status", "suppressed")
                     .containsEntry("reason", "no consent for survey on email");
             assertThat(dispatch("welcome", "service", "email")).containsEntry("status", "sent");
 
             customer("c-2", "email", "bruno@example.it", "consent", Map.of("email", true));
-            assertThat(steps.handle(payload("action", "dispatch", "customerId", "c-2", "journey", "post-purchase",
-                    "step", "survey", "channel", "email", "kind", "survey", "executionId", "e-2")))
+            assertThat(steps.handle(payload(
+                            "action",
+                            "dispatch",
+                            "customerId",
+                            "c-2",
+                            "journey",
+                            "post-purchase",
+                            "step",
+                            "survey",
+                            "channel",
+                            "email",
+                            "kind",
+                            "survey",
+                            "executionId",
+                            "e-2")))
                     .containsEntry("status", "sent");
         }
 
         @Test
         void noAddressForTheChannelIsSuppressed() {
             customer(C, "email", "anna@example.it");
-            assertThat(dispatch("sms-reminder", "service", "sms")).containsEntry("status", "suppressed")
+            assertThat(dispatch("sms-reminder", "service", "sms"))
+                    .containsEntry("status", "suppressed")
                     .containsEntry("reason", "no sms address");
             customer("c-2");
-            assertThat(steps.handle(payload("action", "dispatch", "customerId", "c-2", "journey", "post-purchase",
-                    "step", "welcome", "channel", "email", "executionId", "e-2")))
-                    .containsEntry("status", "suppressed").containsEntry("reason", "no email address");
+            assertThat(steps.handle(payload(
+                            "action",
+                            "dispatch",
+                            "customerId",
+                            "c-2",
+                            "journey",
+                            "post-purchase",
+                            "step",
+                            "welcome",
+                            "channel",
+                            "email",
+                            "executionId",
+                            "e-2")))
+                    .containsEntry("status", "suppressed")
+                    .containsEntry("reason", "no email address");
             assertThat(gateway.sent()).isEmpty();
         }
 
@@ -236,8 +326,11 @@ class JourneyStepsTest {
         void aFailedProviderCallIsRetriedAndSentOnce() {
             customer(C, "email", "anna@example.it");
             gateway.failNextSends(1);
-            assertThatThrownBy(() -> dispatch("welcome", "service", "email")).isInstanceOf(TransientJourneyException.class);
-            assertThat(ledger.all()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(MessageRecord.RESERVED));
+            assertThatThrownBy(() -> dispatch("welcome", "service", "email"))
+                    .isInstanceOf(TransientJourneyException.class);
+            assertThat(ledger.all())
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.status()).isEqualTo(MessageRecord.RESERVED));
             assertThat(dispatch("welcome", "service", "email")).containsEntry("status", "sent");
             assertThat(dispatch("welcome", "service", "email")).containsEntry("status", "duplicate");
             assertThat(gateway.sent()).hasSize(1);
@@ -247,20 +340,33 @@ class JourneyStepsTest {
         void aRetryAfterConsentWasWithdrawnSendsNothing() {
             customer(C, "email", "anna@example.it");
             gateway.failNextSends(1);
-            assertThatThrownBy(() -> dispatch("welcome", "service", "email")).isInstanceOf(TransientJourneyException.class);
-            customer(C, List.of(
-                    Events.event(EventTypes.CUSTOMER_UPSERTED, C).id("u").data("email", "anna@example.it").build(),
-                    Events.event(EventTypes.CONSENT_CHANGED, C).id("cc").data("channel", "email").data("granted", false).build()));
+            assertThatThrownBy(() -> dispatch("welcome", "service", "email"))
+                    .isInstanceOf(TransientJourneyException.class);
+            customer(
+                    C,
+                    List.of(
+                            Events.event(EventTypes.CUSTOMER_UPSERTED, C)
+                                    .id("u")
+                                    .data("email", "anna@example.it")
+                                    .build(),
+                            Events.event(EventTypes.CONSENT_CHANGED, C)
+                                    .id("cc")
+                                    .data("channel", "email")
+                                    .data("granted", false)
+                                    .build()));
             assertThat(dispatch("welcome", "service", "email")).containsEntry("status", "suppressed");
             assertThat(gateway.sent()).isEmpty();
-            assertThat(ledger.all()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(MessageRecord.SUPPRESSED));
+            assertThat(ledger.all())
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.status()).isEqualTo(MessageRecord.SUPPRESSED));
         }
 
         @Test
         void aRetryAfterErasureSendsNothingAndDoesNotFail() {
             customer(C, "email", "anna@example.it");
             gateway.failNextSends(1);
-            assertThatThrownBy(() -> dispatch("welcome", "service", "email")).isInstanceOf(TransientJourneyException.class);
+            assertThatThrownBy(() -> dispatch("welcome", "service", "email"))
+                    .isInstanceOf(TransientJourneyException.class);
             profiles.delete(C);
             contacts.delete(C);
             assertThat(dispatch("welcome", "service", "email")).containsEntry("status", "suppressed");
@@ -282,9 +388,21 @@ class JourneyStepsTest {
     class ParkAndComplete {
         @Test
         void parkRegistersAWaitForEachEventType() {
-            Map<String, Object> out = steps.handle(payload("action", "park", "customerId", C, "taskToken", "tok-1",
-                    "executionId", ARN, "step", "await-survey", "eventTypes", List.of("survey.answered", "email.clicked"),
-                    "timeoutSeconds", 3600));
+            Map<String, Object> out = steps.handle(payload(
+                    "action",
+                    "park",
+                    "customerId",
+                    C,
+                    "taskToken",
+                    "tok-1",
+                    "executionId",
+                    ARN,
+                    "step",
+                    "await-survey",
+                    "eventTypes",
+                    List.of("survey.answered", "email.clicked"),
+                    "timeoutSeconds",
+                    3600));
             assertThat(out.get("parked")).isEqualTo(List.of("survey.answered", "email.clicked"));
             assertThat(waits.all()).hasSize(2).allSatisfy(w -> {
                 assertThat(w.customerId()).isEqualTo(C);
@@ -299,28 +417,47 @@ class JourneyStepsTest {
 
         @Test
         void parkWithoutEventTypesIsIllegal() {
-            assertThatThrownBy(() -> steps.handle(payload("action", "park", "customerId", C, "taskToken", "t",
-                    "executionId", EXECUTION))).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> steps.handle(
+                            payload("action", "park", "customerId", C, "taskToken", "t", "executionId", EXECUTION)))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
 
         @Test
         void completeMarksTheRunAndRemovesItsWaits() {
             customer(C);
             Profile p = profiles.find(C).orElseThrow();
-            JourneyRun run = new JourneyRun("post-purchase", EXECUTION, Instant.parse("2026-06-10T08:00:00Z"), JourneyRun.RUNNING, null);
-            JourneyRun other = new JourneyRun("post-purchase", "post-purchase-c-1-o-2", Instant.parse("2026-06-10T08:00:00Z"), JourneyRun.RUNNING, null);
+            JourneyRun run = new JourneyRun(
+                    "post-purchase", EXECUTION, Instant.parse("2026-06-10T08:00:00Z"), JourneyRun.RUNNING, null);
+            JourneyRun other = new JourneyRun(
+                    "post-purchase",
+                    "post-purchase-c-1-o-2",
+                    Instant.parse("2026-06-10T08:00:00Z"),
+                    JourneyRun.RUNNING,
+                    null);
             profiles.put(p.withJourneys(List.of(run, other)));
             waits.park(new ParkedWait(C, "survey.answered", EXECUTION, "s", "t1", clock.instant(), clock.instant()));
-            waits.park(new ParkedWait(C, "survey.answered", other.executionName(), "s", "t2", clock.instant(), clock.instant()));
+            waits.park(new ParkedWait(
+                    C, "survey.answered", other.executionName(), "s", "t2", clock.instant(), clock.instant()));
             clock.advance(Duration.ofHours(73));
 
-            Map<String, Object> out = steps.handle(payload("action", "complete", "customerId", C, "executionId", ARN,
-                    "journey", "post-purchase", "outcome", "surveyed"));
+            Map<String, Object> out = steps.handle(payload(
+                    "action",
+                    "complete",
+                    "customerId",
+                    C,
+                    "executionId",
+                    ARN,
+                    "journey",
+                    "post-purchase",
+                    "outcome",
+                    "surveyed"));
 
             assertThat(out).containsEntry("status", "completed");
             Profile after = profiles.find(C).orElseThrow();
-            assertThat(after.journeys()).contains(new JourneyRun("post-purchase", EXECUTION, run.startedAt(), "SUCCEEDED",
-                    clock.instant()), other);
+            assertThat(after.journeys())
+                    .contains(
+                            new JourneyRun("post-purchase", EXECUTION, run.startedAt(), "SUCCEEDED", clock.instant()),
+                            other);
             assertThat(after.activeJourneys()).containsExactly(other);
             assertThat(after.outcomes()).containsEntry("post-purchase", "surveyed");
             assertThat(waits.all()).extracting(ParkedWait::taskToken).containsExactly("t2");
@@ -337,25 +474,48 @@ class JourneyStepsTest {
     class Errors {
         @Test
         void anUnknownOrMissingActionIsIllegal() {
-            assertThatThrownBy(() -> steps.handle(payload("action", "teleport"))).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> steps.handle(payload("action", "teleport")))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("teleport");
-            assertThatThrownBy(() -> steps.handle(payload("customerId", C))).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> steps.handle(payload("customerId", C)))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("action is required");
         }
 
         @Test
         void aStoreFailureIsTransient() {
             ProfileStore broken = new ProfileStore() {
-                public Optional<Profile> find(String id) { throw new IllegalStateException("throttled"); }
-                public Profile save(Profile p, long v) { throw new IllegalStateException("throttled"); }
-                public void delete(String id) { }
+                public Optional<Profile> find(String id) {
+                    throw new IllegalStateException("throttled");
+                }
+
+                public Profile save(Profile p, long v) {
+                    throw new IllegalStateException("throttled");
+                }
+
+                public void delete(String id) {}
             };
-            JourneySteps failing = new JourneySteps(broken, contacts, ledger, waits, gateway, AttimoCore.sendPlanner(), clock);
-            assertThatThrownBy(() -> failing.handle(payload("action", "plan", "customerId", C, "channel", "email",
-                    "anchor", "2026-06-10T09:00:00Z"))).isInstanceOf(TransientJourneyException.class)
-                    .hasMessageContaining("plan").hasCauseInstanceOf(IllegalStateException.class);
-            assertThatThrownBy(() -> failing.handle(payload("action", "dispatch", "customerId", C, "journey", "j",
-                    "step", "s", "channel", "email", "executionId", "e"))).isInstanceOf(TransientJourneyException.class);
+            JourneySteps failing =
+                    new JourneySteps(broken, contacts, ledger, waits, gateway, AttimoCore.sendPlanner(), clock);
+            assertThatThrownBy(() -> failing.handle(payload(
+                            "action", "plan", "customerId", C, "channel", "email", "anchor", "2026-06-10T09:00:00Z")))
+                    .isInstanceOf(TransientJourneyException.class)
+                    .hasMessageContaining("plan")
+                    .hasCauseInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> failing.handle(payload(
+                            "action",
+                            "dispatch",
+                            "customerId",
+                            C,
+                            "journey",
+                            "j",
+                            "step",
+                            "s",
+                            "channel",
+                            "email",
+                            "executionId",
+                            "e")))
+                    .isInstanceOf(TransientJourneyException.class);
         }
     }
 

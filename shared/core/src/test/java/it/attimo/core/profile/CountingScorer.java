@@ -1,7 +1,6 @@
 package it.attimo.core.profile;
 
 import it.attimo.core.event.CustomerEvent;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

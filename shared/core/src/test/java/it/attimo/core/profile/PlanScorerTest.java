@@ -1,16 +1,15 @@
 package it.attimo.core.profile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.scoring.ScoringEngine;
 import it.attimo.core.scoring.ScoringPlanLoader;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class PlanScorerTest {
     private static final Instant T0 = Instant.parse("2026-06-10T08:00:00Z");
@@ -37,7 +36,9 @@ class PlanScorerTest {
         Scorer.Score score = scorer.score(history, now);
 
         assertThat(score.tier()).isEqualTo("cooling");
-        assertThat(engine.score(history, now).nextDeadline()).as("no timed rule is pending").isEmpty();
+        assertThat(engine.score(history, now).nextDeadline())
+                .as("no timed rule is pending")
+                .isEmpty();
         Instant rescore = score.nextDeadline().orElseThrow();
         assertThat(rescore).isAfter(now).isBefore(now.plus(Duration.ofDays(1)));
         assertThat(engine.score(history, rescore).tier()).isEqualTo("at-risk");

@@ -1,5 +1,8 @@
 package it.attimo.core.profile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import it.attimo.core.channel.Channel;
 import it.attimo.core.customer.JourneyRun;
 import it.attimo.core.customer.Profile;
@@ -22,9 +25,6 @@ import it.attimo.core.testing.MutableClock;
 import it.attimo.core.testing.RecordingJourneyRuntime;
 import it.attimo.core.testing.RecordingRescoreScheduler;
 import it.attimo.core.testing.RecordingScoreWriteBack;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,9 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 class ProcessCustomerEventsTest {
     static final String C = "c-1";
@@ -48,26 +47,50 @@ class ProcessCustomerEventsTest {
     final InMemoryQuarantineStore quarantine = new InMemoryQuarantineStore();
     final RecordingRescoreScheduler rescores = new RecordingRescoreScheduler();
     final RecordingScoreWriteBack writeBack = new RecordingScoreWriteBack();
-    final ProfileFolder folder = new ProfileFolder(new DirectoryGeoResolver(ComuneDirectory.bundled()), CountingScorer.INSTANCE);
+    final ProfileFolder folder =
+            new ProfileFolder(new DirectoryGeoResolver(ComuneDirectory.bundled()), CountingScorer.INSTANCE);
     final ProcessCustomerEvents process = create(runtime, folder);
 
     ProcessCustomerEvents create(RecordingJourneyRuntime rt, ProfileFolder f) {
-        return new ProcessCustomerEvents(log, profiles, contacts, waits, ledger, rt, quarantine, rescores, f,
-                JourneyCatalog.defaults(), writeBack, clock);
+        return new ProcessCustomerEvents(
+                log,
+                profiles,
+                contacts,
+                waits,
+                ledger,
+                rt,
+                quarantine,
+                rescores,
+                f,
+                JourneyCatalog.defaults(),
+                writeBack,
+                clock);
     }
 
     static CustomerEvent upsert(String customer, String id, String segment) {
-        return Events.event(EventTypes.CUSTOMER_UPSERTED, customer).id(id).at("2026-06-01T08:00:00Z")
-                .data("segment", segment).data("comune", "015146").data("email", "anna@example.it")
-                .data("consent", Map.of("email", true)).build();
+        return Events.event(EventTypes.CUSTOMER_UPSERTED, customer)
+                .id(id)
+                .at("2026-06-01T08:00:00Z")
+                .data("segment", segment)
+                .data("comune", "015146")
+                .data("email", "anna@example.it")
+                .data("consent", Map.of("email", true))
+                .build();
     }
 
     static CustomerEvent delivered(String customer, String id) {
-        return Events.event(EventTypes.ORDER_DELIVERED, customer).id(id).at("2026-06-10T09:00:00Z").data("orderId", "o-1").build();
+        return Events.event(EventTypes.ORDER_DELIVERED, customer)
+                .id(id)
+                .at("2026-06-10T09:00:00Z")
+                .data("orderId", "o-1")
+                .build();
     }
 
     static CustomerEvent registered(String customer, String id) {
-        return Events.event(EventTypes.ACCOUNT_REGISTERED, customer).id(id).at("2026-06-02T08:00:00Z").build();
+        return Events.event(EventTypes.ACCOUNT_REGISTERED, customer)
+                .id(id)
+                .at("2026-06-02T08:00:00Z")
+                .build();
     }
 
     static InboundMessage message(String id, CustomerEvent e) {
@@ -81,7 +104,13 @@ class ProcessCustomerEventsTest {
     }
 
     ParkedWait parkWait(String customer, String eventType, String execution, String token) {
-        ParkedWait w = new ParkedWait(customer, eventType, execution, "wait", token, clock.instant(),
+        ParkedWait w = new ParkedWait(
+                customer,
+                eventType,
+                execution,
+                "wait",
+                token,
+                clock.instant(),
                 clock.instant().plus(Duration.ofDays(8)));
         waits.park(w);
         return w;
@@ -120,14 +149,17 @@ class ProcessCustomerEventsTest {
             process.handle(delivered(C, "o-1"));
             assertThat(runtime.executions()).singleElement().satisfies(e -> {
                 assertThat(e.journey()).isEqualTo(JourneyCatalog.POST_PURCHASE);
-                assertThat(e.executionName()).isEqualTo(JourneyCatalog.executionName(JourneyCatalog.POST_PURCHASE, C, "o-1"));
+                assertThat(e.executionName())
+                        .isEqualTo(JourneyCatalog.executionName(JourneyCatalog.POST_PURCHASE, C, "o-1"));
             });
             assertThat(profiles.find(C).orElseThrow().journeys()).hasSize(1);
 
             run(delivered(C, "o-2"));
             assertThat(runtime.executions()).hasSize(2);
-            assertThat(profiles.find(C).orElseThrow().activeJourneys()).extracting(JourneyRun::executionName)
-                    .containsExactlyInAnyOrder(JourneyCatalog.executionName(JourneyCatalog.POST_PURCHASE, C, "o-1"),
+            assertThat(profiles.find(C).orElseThrow().activeJourneys())
+                    .extracting(JourneyRun::executionName)
+                    .containsExactlyInAnyOrder(
+                            JourneyCatalog.executionName(JourneyCatalog.POST_PURCHASE, C, "o-1"),
                             JourneyCatalog.executionName(JourneyCatalog.POST_PURCHASE, C, "o-2"));
         }
 
@@ -135,10 +167,18 @@ class ProcessCustomerEventsTest {
         void redeliveryAfterACompletedJourneyDoesNotReopenIt() {
             run(delivered(C, "o-1"));
             String name = JourneyCatalog.executionName(JourneyCatalog.POST_PURCHASE, C, "o-1");
-            ProcessCustomerEvents.update(profiles, C, p -> p.withJourneys(List.of(new JourneyRun(
-                    JourneyCatalog.POST_PURCHASE, name, p.journeys().get(0).startedAt(), "SUCCEEDED", clock.instant()))));
+            ProcessCustomerEvents.update(
+                    profiles,
+                    C,
+                    p -> p.withJourneys(List.of(new JourneyRun(
+                            JourneyCatalog.POST_PURCHASE,
+                            name,
+                            p.journeys().get(0).startedAt(),
+                            "SUCCEEDED",
+                            clock.instant()))));
             run(delivered(C, "o-1"));
-            assertThat(profiles.find(C).orElseThrow().journeys()).singleElement()
+            assertThat(profiles.find(C).orElseThrow().journeys())
+                    .singleElement()
                     .satisfies(r -> assertThat(r.status()).isEqualTo("SUCCEEDED"));
         }
     }
@@ -155,13 +195,16 @@ class ProcessCustomerEventsTest {
             assertThat(input.at("/trigger/eventId").asText()).isEqualTo("o-1");
             assertThat(input.at("/trigger/type").asText()).isEqualTo(EventTypes.ORDER_DELIVERED);
             assertThat(e.input()).doesNotContain("anna").doesNotContain("@");
-            assertThat(profiles.find(C).orElseThrow().activeJourneys()).singleElement()
+            assertThat(profiles.find(C).orElseThrow().activeJourneys())
+                    .singleElement()
                     .satisfies(r -> assertThat(r.startedAt()).isEqualTo(Instant.parse("2026-06-10T09:00:00Z")));
         }
 
         @Test
         void otherEventsStartNothing() {
-            run(upsert(C, "u-1", "b2b"), Events.event(EventTypes.ORDER_SHIPPED, C).id("s-1").build());
+            run(
+                    upsert(C, "u-1", "b2b"),
+                    Events.event(EventTypes.ORDER_SHIPPED, C).id("s-1").build());
             assertThat(runtime.executions()).isEmpty();
         }
 
@@ -178,7 +221,8 @@ class ProcessCustomerEventsTest {
 
         @Test
         void journeysTheRuntimeDoesNotHaveAreNotStarted() {
-            ProcessCustomerEvents onlyOnboarding = create(new RecordingJourneyRuntime(Set.of(JourneyCatalog.ONBOARDING)), folder);
+            ProcessCustomerEvents onlyOnboarding =
+                    create(new RecordingJourneyRuntime(Set.of(JourneyCatalog.ONBOARDING)), folder);
             onlyOnboarding.process(List.of(message("m", delivered(C, "o-1"))));
             assertThat(profiles.find(C).orElseThrow().journeys()).isEmpty();
         }
@@ -192,20 +236,27 @@ class ProcessCustomerEventsTest {
             ParkedWait other = parkWait(C, EventTypes.PORTAL_ACCESSED, "post-purchase-x", "token-2");
             ParkedWait otherCustomer = parkWait("c-2", EventTypes.SURVEY_ANSWERED, "post-purchase-y", "token-3");
 
-            run(Events.event(EventTypes.SURVEY_ANSWERED, C).id("s-1").at("2026-06-10T11:00:00Z").data("nps", 9).build());
+            run(Events.event(EventTypes.SURVEY_ANSWERED, C)
+                    .id("s-1")
+                    .at("2026-06-10T11:00:00Z")
+                    .data("nps", 9)
+                    .build());
 
             assertThat(runtime.resumes()).singleElement().satisfies(r -> {
                 assertThat(r.taskToken()).isEqualTo("token-1");
                 assertThat(r.output()).contains("\"eventId\":\"s-1\"").contains(EventTypes.SURVEY_ANSWERED);
             });
-            assertThat(waits.all()).containsExactlyInAnyOrder(other, otherCustomer).doesNotContain(survey);
+            assertThat(waits.all())
+                    .containsExactlyInAnyOrder(other, otherCustomer)
+                    .doesNotContain(survey);
         }
 
         @Test
         void aClosedTokenIsStillRemoved() {
             parkWait(C, EventTypes.PORTAL_ACCESSED, "e", "closed");
             runtime.close("closed");
-            assertThat(run(Events.event(EventTypes.PORTAL_ACCESSED, C).id("p-1").build())).isEmpty();
+            assertThat(run(Events.event(EventTypes.PORTAL_ACCESSED, C).id("p-1").build()))
+                    .isEmpty();
             assertThat(waits.all()).isEmpty();
             assertThat(runtime.resumes()).isEmpty();
         }
@@ -213,20 +264,38 @@ class ProcessCustomerEventsTest {
         @Test
         void aWaitForOneFormIsNotWokenByAnother() {
             parkWait(C, EventTypes.FORM_COMPLETED + ":first-module", "onb", "t-form");
-            run(Events.event(EventTypes.FORM_COMPLETED, C).id("f-1").data("formId", "profile").build());
+            run(Events.event(EventTypes.FORM_COMPLETED, C)
+                    .id("f-1")
+                    .data("formId", "profile")
+                    .build());
             assertThat(runtime.resumes()).isEmpty();
-            run(Events.event(EventTypes.FORM_COMPLETED, C).id("f-2").data("formId", "first-module").build());
-            assertThat(runtime.resumes()).extracting(RecordingJourneyRuntime.Resume::taskToken).containsExactly("t-form");
+            run(Events.event(EventTypes.FORM_COMPLETED, C)
+                    .id("f-2")
+                    .data("formId", "first-module")
+                    .build());
+            assertThat(runtime.resumes())
+                    .extracting(RecordingJourneyRuntime.Resume::taskToken)
+                    .containsExactly("t-form");
         }
 
         @Test
         void aTierChangeWakesTierWaits() throws Exception {
             parkWait(C, "tier.warm", "onb", "t-warm");
             parkWait(C, "tier.hot", "onb", "t-hot");
-            run(Events.event(EventTypes.PORTAL_ACCESSED, C).id("p-1").at("2026-06-01T08:00:00Z").build(),
-                    Events.event(EventTypes.PORTAL_ACCESSED, C).id("p-2").at("2026-06-02T08:00:00Z").build());
+            run(
+                    Events.event(EventTypes.PORTAL_ACCESSED, C)
+                            .id("p-1")
+                            .at("2026-06-01T08:00:00Z")
+                            .build(),
+                    Events.event(EventTypes.PORTAL_ACCESSED, C)
+                            .id("p-2")
+                            .at("2026-06-02T08:00:00Z")
+                            .build());
             assertThat(runtime.resumes()).isEmpty();
-            run(Events.event(EventTypes.PORTAL_ACCESSED, C).id("p-3").at("2026-06-03T08:00:00Z").build());
+            run(Events.event(EventTypes.PORTAL_ACCESSED, C)
+                    .id("p-3")
+                    .at("2026-06-03T08:00:00Z")
+                    .build());
             assertThat(runtime.resumes()).singleElement().satisfies(r -> {
                 assertThat(r.taskToken()).isEqualTo("t-warm");
                 var signal = Json.parse(r.output());
@@ -244,7 +313,8 @@ class ProcessCustomerEventsTest {
             run(Events.event(EventTypes.PORTAL_ACCESSED, C).id("p-1").build());
             assertThat(writeBack.published()).hasSize(1);
             writeBack.failing(true);
-            assertThat(run(Events.event(EventTypes.PORTAL_ACCESSED, C).id("p-2").build())).isEmpty();
+            assertThat(run(Events.event(EventTypes.PORTAL_ACCESSED, C).id("p-2").build()))
+                    .isEmpty();
             assertThat(profiles.find(C).orElseThrow().score()).isEqualTo(2);
         }
     }
@@ -255,13 +325,25 @@ class ProcessCustomerEventsTest {
         void erasureRemovesEverythingAndStopsActiveJourneys() {
             run(upsert(C, "u-1", "b2b"), delivered(C, "o-1"), upsert("c-2", "u-2", "b2c"));
             String execution = JourneyCatalog.executionName(JourneyCatalog.POST_PURCHASE, C, "o-1");
-            ledger.reserve(new MessageRecord(C, MessageRecord.messageIdOf(execution, "welcome"), "post-purchase", execution,
-                    "welcome", Channel.EMAIL, "service", clock.instant(), MessageRecord.SENT, null, "p-1", clock.instant()));
+            ledger.reserve(new MessageRecord(
+                    C,
+                    MessageRecord.messageIdOf(execution, "welcome"),
+                    "post-purchase",
+                    execution,
+                    "welcome",
+                    Channel.EMAIL,
+                    "service",
+                    clock.instant(),
+                    MessageRecord.SENT,
+                    null,
+                    "p-1",
+                    clock.instant()));
             parkWait(C, EventTypes.SURVEY_ANSWERED, execution, "t-1");
             parkWait("c-2", EventTypes.SURVEY_ANSWERED, "other", "t-2");
             assertThat(contacts.find(C)).isPresent();
 
-            assertThat(run(Events.event(EventTypes.CUSTOMER_ERASED, C).id("x-1").build())).isEmpty();
+            assertThat(run(Events.event(EventTypes.CUSTOMER_ERASED, C).id("x-1").build()))
+                    .isEmpty();
 
             assertThat(profiles.find(C)).isEmpty();
             assertThat(contacts.find(C)).isEmpty();
@@ -272,7 +354,9 @@ class ProcessCustomerEventsTest {
                 assertThat(s.executionName()).isEqualTo(execution);
                 assertThat(s.journey()).isEqualTo(JourneyCatalog.POST_PURCHASE);
             });
-            assertThat(runtime.failures()).extracting(RecordingJourneyRuntime.Failure::taskToken).containsExactly("t-1");
+            assertThat(runtime.failures())
+                    .extracting(RecordingJourneyRuntime.Failure::taskToken)
+                    .containsExactly("t-1");
             assertThat(runtime.failures().get(0).cause()).doesNotContain("anna");
 
             assertThat(profiles.find("c-2")).isPresent();
@@ -283,7 +367,8 @@ class ProcessCustomerEventsTest {
         @Test
         void lateCopiesOfAnErasedPersonsEventsDoNotBringThemBack() {
             run(upsert(C, "u-1", "b2c"), delivered(C, "o-1"));
-            assertThat(run(Events.event(EventTypes.CUSTOMER_ERASED, C).id("x-1").build())).isEmpty();
+            assertThat(run(Events.event(EventTypes.CUSTOMER_ERASED, C).id("x-1").build()))
+                    .isEmpty();
 
             // a webhook retried after the privacy deletion, carrying data from before it
             assertThat(run(upsert(C, "u-late", "b2c"))).isEmpty();
@@ -294,14 +379,24 @@ class ProcessCustomerEventsTest {
 
             // something that happens after the erasure is a new relationship, and is kept
             clock.advance(java.time.Duration.ofHours(1));
-            assertThat(run(Events.event(EventTypes.PORTAL_ACCESSED, C).id("after").at(clock.instant()).build())).isEmpty();
+            assertThat(run(Events.event(EventTypes.PORTAL_ACCESSED, C)
+                            .id("after")
+                            .at(clock.instant())
+                            .build()))
+                    .isEmpty();
             assertThat(log.history(C)).extracting(CustomerEvent::id).containsExactly("after");
         }
 
         @Test
         void erasingAnUnknownCustomerIsHarmlessAndRepeatable() {
-            assertThat(run(Events.event(EventTypes.CUSTOMER_ERASED, "ghost").id("x-1").build())).isEmpty();
-            assertThat(run(Events.event(EventTypes.CUSTOMER_ERASED, "ghost").id("x-1").build())).isEmpty();
+            assertThat(run(Events.event(EventTypes.CUSTOMER_ERASED, "ghost")
+                            .id("x-1")
+                            .build()))
+                    .isEmpty();
+            assertThat(run(Events.event(EventTypes.CUSTOMER_ERASED, "ghost")
+                            .id("x-1")
+                            .build()))
+                    .isEmpty();
             assertThat(profiles.size()).isZero();
         }
     }
@@ -313,10 +408,18 @@ class ProcessCustomerEventsTest {
             List<String> failed = process.process(List.of(
                     new InboundMessage("bad-json", "{not json"),
                     new InboundMessage("no-customer", "{\"type\":\"portal.accessed\"}"),
-                    new InboundMessage("no-id", "{\"subject\":\"c-9\",\"type\":\"portal.accessed\",\"time\":\"2026-06-10T08:00:00Z\"}"),
-                    message("good", Events.event(EventTypes.PORTAL_ACCESSED, C).id("p-1").build())));
+                    new InboundMessage(
+                            "no-id",
+                            "{\"subject\":\"c-9\",\"type\":\"portal.accessed\",\"time\":\"2026-06-10T08:00:00Z\"}"),
+                    message(
+                            "good",
+                            Events.event(EventTypes.PORTAL_ACCESSED, C)
+                                    .id("p-1")
+                                    .build())));
             assertThat(failed).isEmpty();
-            assertThat(quarantine.all()).extracting(q -> q.eventId()).containsExactly("bad-json", "no-customer", "no-id");
+            assertThat(quarantine.all())
+                    .extracting(q -> q.eventId())
+                    .containsExactly("bad-json", "no-customer", "no-id");
             assertThat(quarantine.all()).allSatisfy(q -> assertThat(q.origin()).isEqualTo("queue"));
             assertThat(quarantine.all().get(0).rawJson()).isEqualTo("{not json");
             assertThat(log.history("c-9")).isEmpty();
@@ -325,14 +428,33 @@ class ProcessCustomerEventsTest {
 
         @Test
         void whenTheQuarantineFailsTheUnusableMessageIsRetriedAndTheBatchGoesOn() {
-            ProcessCustomerEvents withBrokenQuarantine = new ProcessCustomerEvents(log, profiles, contacts, waits, ledger,
-                    runtime, new it.attimo.core.port.QuarantineStore() {
-                        public void keep(it.attimo.core.ingest.QuarantinedEvent e) { throw new IllegalStateException("down"); }
-                        public List<it.attimo.core.ingest.QuarantinedEvent> recent(int limit) { return List.of(); }
-                    }, rescores, folder, JourneyCatalog.defaults(), clock);
+            ProcessCustomerEvents withBrokenQuarantine = new ProcessCustomerEvents(
+                    log,
+                    profiles,
+                    contacts,
+                    waits,
+                    ledger,
+                    runtime,
+                    new it.attimo.core.port.QuarantineStore() {
+                        public void keep(it.attimo.core.ingest.QuarantinedEvent e) {
+                            throw new IllegalStateException("down");
+                        }
+
+                        public List<it.attimo.core.ingest.QuarantinedEvent> recent(int limit) {
+                            return List.of();
+                        }
+                    },
+                    rescores,
+                    folder,
+                    JourneyCatalog.defaults(),
+                    clock);
             List<String> failed = withBrokenQuarantine.process(List.of(
                     new InboundMessage("bad-json", "{not json"),
-                    message("good", Events.event(EventTypes.PORTAL_ACCESSED, C).id("p-1").build())));
+                    message(
+                            "good",
+                            Events.event(EventTypes.PORTAL_ACCESSED, C)
+                                    .id("p-1")
+                                    .build())));
             assertThat(failed).containsExactly("bad-json");
             assertThat(profiles.find(C)).isPresent();
         }
@@ -341,21 +463,48 @@ class ProcessCustomerEventsTest {
         void aFailingStoreFailsThatCustomersMessageAndItsLaterOnesButNotOtherCustomers() {
             log.failFor(C);
             List<String> failed = process.process(List.of(
-                    message("m1", Events.event(EventTypes.PORTAL_ACCESSED, C).id("p-1").build()),
-                    message("m2", Events.event(EventTypes.PORTAL_ACCESSED, "c-2").id("p-2").build()),
-                    message("m3", Events.event(EventTypes.ORDER_DELIVERED, C).id("o-1").build()),
-                    message("m4", Events.event(EventTypes.PORTAL_ACCESSED, "c-3").id("p-4").build())));
+                    message(
+                            "m1",
+                            Events.event(EventTypes.PORTAL_ACCESSED, C)
+                                    .id("p-1")
+                                    .build()),
+                    message(
+                            "m2",
+                            Events.event(EventTypes.PORTAL_ACCESSED, "c-2")
+                                    .id("p-2")
+                                    .build()),
+                    message(
+                            "m3",
+                            Events.event(EventTypes.ORDER_DELIVERED, C)
+                                    .id("o-1")
+                                    .build()),
+                    message(
+                            "m4",
+                            Events.event(EventTypes.PORTAL_ACCESSED, "c-3")
+                                    .id("p-4")
+                                    .build())));
             assertThat(failed).containsExactly("m1", "m3");
             assertThat(profiles.find("c-2")).isPresent();
             assertThat(profiles.find("c-3")).isPresent();
             assertThat(profiles.find(C)).isEmpty();
-            assertThat(runtime.executions()).as("C's later order.delivered was not processed").isEmpty();
+            assertThat(runtime.executions())
+                    .as("C's later order.delivered was not processed")
+                    .isEmpty();
             assertThat(quarantine.all()).isEmpty();
 
             log.recover(C);
             assertThat(process.process(List.of(
-                    message("m1", Events.event(EventTypes.PORTAL_ACCESSED, C).id("p-1").build()),
-                    message("m3", Events.event(EventTypes.ORDER_DELIVERED, C).id("o-1").build())))).isEmpty();
+                            message(
+                                    "m1",
+                                    Events.event(EventTypes.PORTAL_ACCESSED, C)
+                                            .id("p-1")
+                                            .build()),
+                            message(
+                                    "m3",
+                                    Events.event(EventTypes.ORDER_DELIVERED, C)
+                                            .id("o-1")
+                                            .build()))))
+                    .isEmpty();
             assertThat(profiles.find(C).orElseThrow().eventCounts()).hasSize(2);
             assertThat(runtime.executions()).hasSize(1);
         }
@@ -364,7 +513,8 @@ class ProcessCustomerEventsTest {
         void aConcurrentUpdateIsRetriedFromTheFreshProfile() {
             run(delivered(C, "o-1"));
             profiles.failNextSaves(3);
-            assertThat(run(Events.event(EventTypes.PORTAL_ACCESSED, C).id("p-1").build())).isEmpty();
+            assertThat(run(Events.event(EventTypes.PORTAL_ACCESSED, C).id("p-1").build()))
+                    .isEmpty();
             Profile p = profiles.find(C).orElseThrow();
             assertThat(profiles.rejectedSaves()).isEqualTo(3);
             assertThat(p.eventCounts()).containsEntry(EventTypes.PORTAL_ACCESSED, 1);
@@ -376,21 +526,38 @@ class ProcessCustomerEventsTest {
         void aRunRecordedByAnotherWriterBetweenReadAndSaveIsKept() {
             run(delivered(C, "o-1"));
             Profile stored = profiles.find(C).orElseThrow();
-            JourneyRun concurrent = new JourneyRun("onboarding-72h", "onboarding-72h-c-1-r-1", clock.instant(), JourneyRun.RUNNING, null);
-            ProfileStoreThatWritesFirst racing = new ProfileStoreThatWritesFirst(profiles,
-                    stored.withJourneys(List.of(stored.journeys().get(0), concurrent)));
-            new ProcessCustomerEvents(log, racing, contacts, waits, ledger, runtime, quarantine, rescores, folder,
-                    JourneyCatalog.defaults(), clock).process(List.of(message("m", delivered(C, "o-2"))));
-            assertThat(profiles.find(C).orElseThrow().journeys()).extracting(JourneyRun::executionName)
-                    .containsExactlyInAnyOrder(stored.journeys().get(0).executionName(), concurrent.executionName(),
+            JourneyRun concurrent = new JourneyRun(
+                    "onboarding-72h", "onboarding-72h-c-1-r-1", clock.instant(), JourneyRun.RUNNING, null);
+            ProfileStoreThatWritesFirst racing = new ProfileStoreThatWritesFirst(
+                    profiles, stored.withJourneys(List.of(stored.journeys().get(0), concurrent)));
+            new ProcessCustomerEvents(
+                            log,
+                            racing,
+                            contacts,
+                            waits,
+                            ledger,
+                            runtime,
+                            quarantine,
+                            rescores,
+                            folder,
+                            JourneyCatalog.defaults(),
+                            clock)
+                    .process(List.of(message("m", delivered(C, "o-2"))));
+            assertThat(profiles.find(C).orElseThrow().journeys())
+                    .extracting(JourneyRun::executionName)
+                    .containsExactlyInAnyOrder(
+                            stored.journeys().get(0).executionName(),
+                            concurrent.executionName(),
                             JourneyCatalog.executionName(JourneyCatalog.POST_PURCHASE, C, "o-2"));
         }
 
         @Test
         void tooManyConcurrentUpdatesFailTheMessage() {
             profiles.failNextSaves(ProcessCustomerEvents.MAX_SAVE_ATTEMPTS);
-            assertThat(run(Events.event(EventTypes.PORTAL_ACCESSED, C).id("p-1").build())).containsExactly("m-p-1");
-            assertThat(run(Events.event(EventTypes.PORTAL_ACCESSED, C).id("p-1").build())).isEmpty();
+            assertThat(run(Events.event(EventTypes.PORTAL_ACCESSED, C).id("p-1").build()))
+                    .containsExactly("m-p-1");
+            assertThat(run(Events.event(EventTypes.PORTAL_ACCESSED, C).id("p-1").build()))
+                    .isEmpty();
             assertThat(profiles.find(C)).isPresent();
         }
     }
@@ -400,26 +567,34 @@ class ProcessCustomerEventsTest {
         @Test
         void aRescoreCommandRefoldsAtTheCurrentInstantAndSchedulesTheNextDeadline() {
             Instant deadline = Instant.parse("2026-06-12T09:00:00Z");
-            Scorer timed = (h, at) -> new Scorer.Score(at.isBefore(deadline) ? 10 : 0, at.isBefore(deadline) ? "hot" : "cold",
-                    List.of(), at.isBefore(deadline) ? Optional.of(deadline) : Optional.empty());
+            Scorer timed = (h, at) -> new Scorer.Score(
+                    at.isBefore(deadline) ? 10 : 0,
+                    at.isBefore(deadline) ? "hot" : "cold",
+                    List.of(),
+                    at.isBefore(deadline) ? Optional.of(deadline) : Optional.empty());
             ProcessCustomerEvents p = create(runtime, new ProfileFolder(code -> Optional.empty(), timed));
-            p.process(List.of(message("m1", Events.event(EventTypes.PORTAL_ACCESSED, C).id("p-1").build())));
+            p.process(List.of(message(
+                    "m1", Events.event(EventTypes.PORTAL_ACCESSED, C).id("p-1").build())));
             assertThat(rescores.requests()).containsExactly(new RecordingRescoreScheduler.Rescore(C, deadline));
             parkWait(C, "tier.cold", "onb", "t-cold");
 
             clock.set(deadline);
-            assertThat(p.process(List.of(new InboundMessage("r1", ProcessCustomerEvents.rescoreCommand(C, deadline))))).isEmpty();
+            assertThat(p.process(List.of(new InboundMessage("r1", ProcessCustomerEvents.rescoreCommand(C, deadline)))))
+                    .isEmpty();
             Profile after = profiles.find(C).orElseThrow();
             assertThat(after.score()).isZero();
             assertThat(after.scoredAt()).isEqualTo(deadline);
-            assertThat(runtime.resumes()).extracting(RecordingJourneyRuntime.Resume::taskToken).containsExactly("t-cold");
+            assertThat(runtime.resumes())
+                    .extracting(RecordingJourneyRuntime.Resume::taskToken)
+                    .containsExactly("t-cold");
             assertThat(rescores.requests()).hasSize(1);
         }
 
         @Test
         void aRescoreForAnErasedCustomerDoesNothing() {
-            assertThat(process.process(List.of(new InboundMessage("r1",
-                    ProcessCustomerEvents.rescoreCommand("ghost", clock.instant()))))).isEmpty();
+            assertThat(process.process(List.of(
+                            new InboundMessage("r1", ProcessCustomerEvents.rescoreCommand("ghost", clock.instant())))))
+                    .isEmpty();
             assertThat(profiles.size()).isZero();
         }
     }

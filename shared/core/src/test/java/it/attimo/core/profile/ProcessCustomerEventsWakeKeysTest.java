@@ -1,5 +1,8 @@
 package it.attimo.core.profile;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import it.attimo.core.AttimoCore;
 import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.journey.JourneyCatalog;
@@ -14,14 +17,10 @@ import it.attimo.core.testing.InMemoryQuarantineStore;
 import it.attimo.core.testing.InMemoryWaitRegistry;
 import it.attimo.core.testing.MutableClock;
 import it.attimo.core.testing.RecordingJourneyRuntime;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** Waits keyed by what an event is about ({@code form.completed:first-module}) and the score write-back hook. */
 class ProcessCustomerEventsWakeKeysTest {
@@ -34,9 +33,19 @@ class ProcessCustomerEventsWakeKeysTest {
     private final RecordingJourneyRuntime runtime = new RecordingJourneyRuntime();
     private final List<String> writtenBack = new ArrayList<>();
     private final ScoreWriteBack writeBack = (c, score, tier) -> writtenBack.add(c + "|" + score + "|" + tier);
-    private final ProcessCustomerEvents process = new ProcessCustomerEvents(new InMemoryEventLog(), profiles,
-            new InMemoryContactStore(), waits, new InMemoryMessageLedger(), runtime, new InMemoryQuarantineStore(),
-            (c, at) -> {}, AttimoCore.profileFolder(), JourneyCatalog.defaults(), writeBack, clock);
+    private final ProcessCustomerEvents process = new ProcessCustomerEvents(
+            new InMemoryEventLog(),
+            profiles,
+            new InMemoryContactStore(),
+            waits,
+            new InMemoryMessageLedger(),
+            runtime,
+            new InMemoryQuarantineStore(),
+            (c, at) -> {},
+            AttimoCore.profileFolder(),
+            JourneyCatalog.defaults(),
+            writeBack,
+            clock);
 
     private void park(String key, String token) {
         waits.park(new ParkedWait(C, key, "onboarding-72h-x", key, token, T0, T0.plusSeconds(86400)));
@@ -53,10 +62,16 @@ class ProcessCustomerEventsWakeKeysTest {
         park("form.completed:profile", "tok-profile");
         park("form.completed", "tok-any");
 
-        handle(Events.event("form.completed", C).id("e1").at(T0.plusSeconds(60))
-                .data("formId", "profile").data("durationSeconds", 60).data("errors", 0).build());
+        handle(Events.event("form.completed", C)
+                .id("e1")
+                .at(T0.plusSeconds(60))
+                .data("formId", "profile")
+                .data("durationSeconds", 60)
+                .data("errors", 0)
+                .build());
 
-        List<String> resumed = runtime.resumes().stream().map(r -> r.taskToken()).toList();
+        List<String> resumed =
+                runtime.resumes().stream().map(r -> r.taskToken()).toList();
         assertEquals(List.of("tok-any", "tok-profile"), resumed);
         assertEquals(1, waits.waitingFor(C, "form.completed:first-module").size());
         assertTrue(runtime.resumes().get(1).output().contains("\"eventId\":\"e1\""));
@@ -64,24 +79,47 @@ class ProcessCustomerEventsWakeKeysTest {
 
     @Test
     void enteringAtRiskWakesTheTierWait() {
-        handle(Events.event("customer.upserted", C).id("u").at(T0).data("segment", "b2b").build());
+        handle(Events.event("customer.upserted", C)
+                .id("u")
+                .at(T0)
+                .data("segment", "b2b")
+                .build());
         park("tier.at-risk", "tok-risk");
 
-        handle(Events.event("form.abandoned", C).id("a").at(T0.plusSeconds(30)).data("formId", "first-module").build());
+        handle(Events.event("form.abandoned", C)
+                .id("a")
+                .at(T0.plusSeconds(30))
+                .data("formId", "first-module")
+                .build());
 
         assertEquals("at-risk", profiles.find(C).orElseThrow().tier());
-        assertEquals(List.of("tok-risk"), runtime.resumes().stream().map(r -> r.taskToken()).toList());
+        assertEquals(
+                List.of("tok-risk"),
+                runtime.resumes().stream().map(r -> r.taskToken()).toList());
     }
 
     @Test
     void theScoreIsWrittenBackOnlyWhenScoreOrTierChanged() {
-        handle(Events.event("customer.upserted", C).id("u").at(T0).data("segment", "b2b").build());
+        handle(Events.event("customer.upserted", C)
+                .id("u")
+                .at(T0)
+                .data("segment", "b2b")
+                .build());
         int afterFirst = writtenBack.size();
-        handle(Events.event("customer.upserted", C).id("u2").at(T0.plusSeconds(1)).data("locale", "it-IT").build());
+        handle(Events.event("customer.upserted", C)
+                .id("u2")
+                .at(T0.plusSeconds(1))
+                .data("locale", "it-IT")
+                .build());
         assertEquals(afterFirst, writtenBack.size(), "nothing changed in the score: no write-back");
 
-        handle(Events.event("form.completed", C).id("p").at(T0.plusSeconds(60))
-                .data("formId", "profile").data("durationSeconds", 60).data("errors", 0).build());
+        handle(Events.event("form.completed", C)
+                .id("p")
+                .at(T0.plusSeconds(60))
+                .data("formId", "profile")
+                .data("durationSeconds", 60)
+                .data("errors", 0)
+                .build());
 
         assertEquals(afterFirst + 1, writtenBack.size());
         assertTrue(writtenBack.get(writtenBack.size() - 1).startsWith(C + "|35.0|engaged"), writtenBack.toString());
@@ -89,12 +127,27 @@ class ProcessCustomerEventsWakeKeysTest {
 
     @Test
     void aFailingWriteBackDoesNotFailTheEvent() {
-        ProcessCustomerEvents failing = new ProcessCustomerEvents(new InMemoryEventLog(), profiles,
-                new InMemoryContactStore(), waits, new InMemoryMessageLedger(), runtime, new InMemoryQuarantineStore(),
-                (c, at) -> {}, AttimoCore.profileFolder(), JourneyCatalog.defaults(),
-                (c, s, t) -> { throw new IllegalStateException("HubSpot down"); }, clock);
+        ProcessCustomerEvents failing = new ProcessCustomerEvents(
+                new InMemoryEventLog(),
+                profiles,
+                new InMemoryContactStore(),
+                waits,
+                new InMemoryMessageLedger(),
+                runtime,
+                new InMemoryQuarantineStore(),
+                (c, at) -> {},
+                AttimoCore.profileFolder(),
+                JourneyCatalog.defaults(),
+                (c, s, t) -> {
+                    throw new IllegalStateException("HubSpot down");
+                },
+                clock);
 
-        failing.handle(Events.event("customer.upserted", C).id("u").at(T0).data("segment", "b2b").build());
+        failing.handle(Events.event("customer.upserted", C)
+                .id("u")
+                .at(T0)
+                .data("segment", "b2b")
+                .build());
 
         assertTrue(profiles.find(C).isPresent());
     }

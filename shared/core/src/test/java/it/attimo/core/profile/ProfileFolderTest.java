@@ -1,5 +1,7 @@
 package it.attimo.core.profile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import it.attimo.core.AttimoCore;
 import it.attimo.core.customer.Consent;
 import it.attimo.core.customer.FoldedCustomerFixtures;
@@ -10,35 +12,54 @@ import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.event.EventTypes;
 import it.attimo.core.geo.ComuneDirectory;
 import it.attimo.core.testing.Events;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ProfileFolderTest {
     static final String C = "c-1";
     static final Instant AT = Instant.parse("2026-06-20T00:00:00Z");
 
-    final ProfileFolder folder = new ProfileFolder(new DirectoryGeoResolver(ComuneDirectory.bundled()), CountingScorer.INSTANCE);
+    final ProfileFolder folder =
+            new ProfileFolder(new DirectoryGeoResolver(ComuneDirectory.bundled()), CountingScorer.INSTANCE);
 
     static List<CustomerEvent> history() {
         List<CustomerEvent> log = new ArrayList<>();
-        log.add(Events.event(EventTypes.CUSTOMER_UPSERTED, C).id("u-1").at("2026-06-01T08:00:00Z")
-                .data("segment", "b2b").data("comune", "015146").data("email", "anna@example.it")
-                .data("consent", Map.of("email", true, "sms", Map.of("granted", true, "source", "signup-form"))).build());
-        log.add(Events.event(EventTypes.PORTAL_ACCESSED, C).id("p-1").at("2026-06-02T08:00:00Z").build());
-        log.add(Events.event(EventTypes.PORTAL_ACCESSED, C).id("p-2").at("2026-06-03T08:00:00Z").build());
-        log.add(Events.event(EventTypes.CONSENT_CHANGED, C).id("cc-1").at("2026-06-04T08:00:00Z")
-                .data("channel", "sms").data("granted", false).build());
-        log.add(Events.event(EventTypes.ORDER_DELIVERED, C).id("o-1").at("2026-06-05T08:00:00Z").build());
-        log.add(Events.event(EventTypes.CUSTOMER_UPSERTED, C).id("u-2").at("2026-06-06T08:00:00Z")
-                .data("phone", "+393331234567").build());
+        log.add(Events.event(EventTypes.CUSTOMER_UPSERTED, C)
+                .id("u-1")
+                .at("2026-06-01T08:00:00Z")
+                .data("segment", "b2b")
+                .data("comune", "015146")
+                .data("email", "anna@example.it")
+                .data("consent", Map.of("email", true, "sms", Map.of("granted", true, "source", "signup-form")))
+                .build());
+        log.add(Events.event(EventTypes.PORTAL_ACCESSED, C)
+                .id("p-1")
+                .at("2026-06-02T08:00:00Z")
+                .build());
+        log.add(Events.event(EventTypes.PORTAL_ACCESSED, C)
+                .id("p-2")
+                .at("2026-06-03T08:00:00Z")
+                .build());
+        log.add(Events.event(EventTypes.CONSENT_CHANGED, C)
+                .id("cc-1")
+                .at("2026-06-04T08:00:00Z")
+                .data("channel", "sms")
+                .data("granted", false)
+                .build());
+        log.add(Events.event(EventTypes.ORDER_DELIVERED, C)
+                .id("o-1")
+                .at("2026-06-05T08:00:00Z")
+                .build());
+        log.add(Events.event(EventTypes.CUSTOMER_UPSERTED, C)
+                .id("u-2")
+                .at("2026-06-06T08:00:00Z")
+                .data("phone", "+393331234567")
+                .build());
         return log;
     }
 
@@ -71,7 +92,9 @@ class ProfileFolderTest {
         doubled.add(history().get(1));
         Profile p = folder.fold(C, doubled, null, AT).profile();
         assertThat(p).isEqualTo(folder.fold(C, history(), null, AT).profile());
-        assertThat(p.eventCounts()).containsEntry(EventTypes.PORTAL_ACCESSED, 2).containsEntry(EventTypes.CUSTOMER_UPSERTED, 2);
+        assertThat(p.eventCounts())
+                .containsEntry(EventTypes.PORTAL_ACCESSED, 2)
+                .containsEntry(EventTypes.CUSTOMER_UPSERTED, 2);
         assertThat(p.score()).isEqualTo(6);
     }
 
@@ -89,8 +112,10 @@ class ProfileFolderTest {
     void recentEventsAreCapped() {
         List<CustomerEvent> many = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            many.add(Events.event(EventTypes.PORTAL_ACCESSED, C).id(String.format("p-%02d", i))
-                    .at(Instant.parse("2026-06-01T00:00:00Z").plusSeconds(i * 60L)).build());
+            many.add(Events.event(EventTypes.PORTAL_ACCESSED, C)
+                    .id(String.format("p-%02d", i))
+                    .at(Instant.parse("2026-06-01T00:00:00Z").plusSeconds(i * 60L))
+                    .build());
         }
         Profile p = folder.fold(C, many, null, AT).profile();
         assertThat(p.recentEvents()).hasSize(ProfileFolder.RECENT_EVENTS);
@@ -101,19 +126,30 @@ class ProfileFolderTest {
     @Test
     void consentFromUpsertConsentChangedAndUnsubscribe() {
         Profile p = folder.fold(C, history(), null, AT).profile();
-        assertThat(p.consents().get("email")).isEqualTo(new Consent(true, "test", Instant.parse("2026-06-01T08:00:00Z")));
-        assertThat(p.consents().get("sms").granted()).as("consent.changed after the upsert wins").isFalse();
+        assertThat(p.consents().get("email"))
+                .isEqualTo(new Consent(true, "test", Instant.parse("2026-06-01T08:00:00Z")));
+        assertThat(p.consents().get("sms").granted())
+                .as("consent.changed after the upsert wins")
+                .isFalse();
         assertThat(p.consents().get("sms").at()).isEqualTo(Instant.parse("2026-06-04T08:00:00Z"));
 
         List<CustomerEvent> withUnsubscribe = new ArrayList<>(history());
-        withUnsubscribe.add(Events.event(EventTypes.EMAIL_UNSUBSCRIBED, C).id("x-1").at("2026-06-07T08:00:00Z").build());
+        withUnsubscribe.add(Events.event(EventTypes.EMAIL_UNSUBSCRIBED, C)
+                .id("x-1")
+                .at("2026-06-07T08:00:00Z")
+                .build());
         Profile unsubscribed = folder.fold(C, withUnsubscribe, null, AT).profile();
         assertThat(unsubscribed.consents().get("email").granted()).isFalse();
         assertThat(unsubscribed.consents().get("email").source()).isEqualTo(EventTypes.EMAIL_UNSUBSCRIBED);
 
         List<CustomerEvent> regranted = new ArrayList<>(withUnsubscribe);
-        regranted.add(Events.event(EventTypes.CONSENT_CHANGED, C).id("cc-2").at("2026-06-08T08:00:00Z")
-                .data("channel", "email").data("granted", true).data("source", "preference-centre").build());
+        regranted.add(Events.event(EventTypes.CONSENT_CHANGED, C)
+                .id("cc-2")
+                .at("2026-06-08T08:00:00Z")
+                .data("channel", "email")
+                .data("granted", true)
+                .data("source", "preference-centre")
+                .build());
         Consent email = folder.fold(C, regranted, null, AT).profile().consents().get("email");
         assertThat(email).isEqualTo(new Consent(true, "preference-centre", Instant.parse("2026-06-08T08:00:00Z")));
     }
@@ -121,10 +157,21 @@ class ProfileFolderTest {
     @Test
     void consentFromAnUpsertAfterAnUnsubscribeGrantsAgain() {
         List<CustomerEvent> log = List.of(
-                Events.event(EventTypes.EMAIL_UNSUBSCRIBED, C).id("x").at("2026-06-01T08:00:00Z").build(),
-                Events.event(EventTypes.CUSTOMER_UPSERTED, C).id("u").at("2026-06-02T08:00:00Z")
-                        .data("consent", Map.of("email", true)).build());
-        assertThat(folder.fold(C, log, null, AT).profile().consents().get("email").granted()).isTrue();
+                Events.event(EventTypes.EMAIL_UNSUBSCRIBED, C)
+                        .id("x")
+                        .at("2026-06-01T08:00:00Z")
+                        .build(),
+                Events.event(EventTypes.CUSTOMER_UPSERTED, C)
+                        .id("u")
+                        .at("2026-06-02T08:00:00Z")
+                        .data("consent", Map.of("email", true))
+                        .build());
+        assertThat(folder.fold(C, log, null, AT)
+                        .profile()
+                        .consents()
+                        .get("email")
+                        .granted())
+                .isTrue();
     }
 
     @Test
@@ -149,14 +196,20 @@ class ProfileFolderTest {
 
     @Test
     void anExplicitToneWins() {
-        List<CustomerEvent> log = List.of(Events.event(EventTypes.CUSTOMER_UPSERTED, C).id("u")
-                .data("comune", "063049").data("tone", "formale").build());
+        List<CustomerEvent> log = List.of(Events.event(EventTypes.CUSTOMER_UPSERTED, C)
+                .id("u")
+                .data("comune", "063049")
+                .data("tone", "formale")
+                .build());
         assertThat(folder.fold(C, log, null, AT).profile().tone()).isEqualTo("formale");
     }
 
     @Test
     void unknownComuneKeepsTheCodeWithoutGeography() {
-        List<CustomerEvent> log = List.of(Events.event(EventTypes.CUSTOMER_UPSERTED, C).id("u").data("comune", "999999").build());
+        List<CustomerEvent> log = List.of(Events.event(EventTypes.CUSTOMER_UPSERTED, C)
+                .id("u")
+                .data("comune", "999999")
+                .build());
         Profile p = folder.fold(C, log, null, AT).profile();
         assertThat(p.location().comuneCode()).isEqualTo("999999");
         assertThat(p.location().region()).isNull();
@@ -168,15 +221,21 @@ class ProfileFolderTest {
         FoldedCustomer f = folder.fold(C, history(), null, AT);
         assertThat(f.contact().email()).isEqualTo("anna@example.it");
         assertThat(f.contact().phone()).isEqualTo("+393331234567");
-        List<CustomerEvent> noContact = List.of(Events.event(EventTypes.PORTAL_ACCESSED, C).id("p").build());
+        List<CustomerEvent> noContact =
+                List.of(Events.event(EventTypes.PORTAL_ACCESSED, C).id("p").build());
         assertThat(folder.fold(C, noContact, null, AT).contact()).isNull();
     }
 
     @Test
     void journeysOutcomesAndVersionComeFromThePreviousProfile() {
-        JourneyRun run = new JourneyRun("post-purchase", "post-purchase-c-1-o-1", Instant.parse("2026-06-05T08:00:00Z"),
-                JourneyRun.RUNNING, null);
-        Profile previous = FoldedCustomerFixtures.withJourneysOutcomesAndVersion(C, List.of(run), Map.of("post-purchase", "done"), 7);
+        JourneyRun run = new JourneyRun(
+                "post-purchase",
+                "post-purchase-c-1-o-1",
+                Instant.parse("2026-06-05T08:00:00Z"),
+                JourneyRun.RUNNING,
+                null);
+        Profile previous = FoldedCustomerFixtures.withJourneysOutcomesAndVersion(
+                C, List.of(run), Map.of("post-purchase", "done"), 7);
         Profile p = folder.fold(C, history(), previous, AT).profile();
         assertThat(p.journeys()).containsExactly(run);
         assertThat(p.outcomes()).containsEntry("post-purchase", "done");
@@ -192,7 +251,10 @@ class ProfileFolderTest {
     }
 
     private String toneFor(String comune) {
-        List<CustomerEvent> log = List.of(Events.event(EventTypes.CUSTOMER_UPSERTED, C).id("u").data("comune", comune).build());
+        List<CustomerEvent> log = List.of(Events.event(EventTypes.CUSTOMER_UPSERTED, C)
+                .id("u")
+                .data("comune", comune)
+                .build());
         return folder.fold(C, log, null, AT).profile().tone();
     }
 }

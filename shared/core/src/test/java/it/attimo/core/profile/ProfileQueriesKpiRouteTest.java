@@ -1,5 +1,7 @@
 package it.attimo.core.profile;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import it.attimo.core.api.ApiRequest;
 import it.attimo.core.api.ApiResponse;
 import it.attimo.core.json.Json;
@@ -9,8 +11,6 @@ import it.attimo.core.testing.InMemoryProfileStore;
 import it.attimo.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 class ProfileQueriesKpiRouteTest {
     private static ApiRequest get(String path) {
         return new ApiRequest("GET", path, null, null, null, "http://localhost" + path, null);
@@ -18,14 +18,19 @@ class ProfileQueriesKpiRouteTest {
 
     @Test
     void kpisAreServedAtKpisOnboarding() throws Exception {
-        ProfileQueries queries = new ProfileQueries(new InMemoryProfileStore(), new InMemoryContactStore(),
+        ProfileQueries queries = new ProfileQueries(
+                new InMemoryProfileStore(),
+                new InMemoryContactStore(),
                 new OnboardingKpis(visitor -> {}, MutableClock.at("2026-06-20T00:00:00Z")));
 
         ApiResponse response = queries.handle(get("/kpis/onboarding"));
 
         assertEquals(200, response.status());
-        assertEquals("2026-06-20T00:00:00Z", Json.parse(response.body()).path("generatedAt").asText());
-        assertEquals(0, Json.parse(response.body()).path("overall").path("customers").asInt());
+        assertEquals(
+                "2026-06-20T00:00:00Z",
+                Json.parse(response.body()).path("generatedAt").asText());
+        assertEquals(
+                0, Json.parse(response.body()).path("overall").path("customers").asInt());
     }
 
     @Test

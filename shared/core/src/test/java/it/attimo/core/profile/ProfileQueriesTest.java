@@ -1,5 +1,7 @@
 package it.attimo.core.profile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import it.attimo.core.AttimoCore;
 import it.attimo.core.api.ApiRequest;
@@ -12,14 +14,11 @@ import it.attimo.core.json.Json;
 import it.attimo.core.testing.Events;
 import it.attimo.core.testing.InMemoryContactStore;
 import it.attimo.core.testing.InMemoryProfileStore;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class ProfileQueriesTest {
     static final String C = "c-1";
@@ -30,15 +29,34 @@ class ProfileQueriesTest {
     @BeforeEach
     void customer() {
         List<CustomerEvent> log = List.of(
-                Events.event(EventTypes.CUSTOMER_UPSERTED, C).id("u-1").at("2026-06-01T08:00:00Z").data("segment", "b2b")
-                        .data("comune", "015146").data("email", "anna.rossi@example.it").data("phone", "+393331234567")
-                        .data("consent", Map.of("email", true)).build(),
-                Events.event(EventTypes.ORDER_DELIVERED, C).id("o-1").at("2026-06-10T09:00:00Z").build());
+                Events.event(EventTypes.CUSTOMER_UPSERTED, C)
+                        .id("u-1")
+                        .at("2026-06-01T08:00:00Z")
+                        .data("segment", "b2b")
+                        .data("comune", "015146")
+                        .data("email", "anna.rossi@example.it")
+                        .data("phone", "+393331234567")
+                        .data("consent", Map.of("email", true))
+                        .build(),
+                Events.event(EventTypes.ORDER_DELIVERED, C)
+                        .id("o-1")
+                        .at("2026-06-10T09:00:00Z")
+                        .build());
         FoldedCustomer f = AttimoCore.profileFolder().fold(C, log, null, Instant.parse("2026-06-10T12:00:00Z"));
-        Profile p = f.profile().withJourneys(List.of(
-                new JourneyRun("post-purchase", "post-purchase-c-1-o-1", Instant.parse("2026-06-10T09:00:00Z"), JourneyRun.RUNNING, null),
-                new JourneyRun("onboarding-72h", "onboarding-72h-c-1-r-1", Instant.parse("2026-06-01T09:00:00Z"), "SUCCEEDED",
-                        Instant.parse("2026-06-04T09:00:00Z"))));
+        Profile p = f.profile()
+                .withJourneys(List.of(
+                        new JourneyRun(
+                                "post-purchase",
+                                "post-purchase-c-1-o-1",
+                                Instant.parse("2026-06-10T09:00:00Z"),
+                                JourneyRun.RUNNING,
+                                null),
+                        new JourneyRun(
+                                "onboarding-72h",
+                                "onboarding-72h-c-1-r-1",
+                                Instant.parse("2026-06-01T09:00:00Z"),
+                                "SUCCEEDED",
+                                Instant.parse("2026-06-04T09:00:00Z"))));
         profiles.put(p);
         contacts.put(f.contact());
     }
@@ -90,7 +108,10 @@ class ProfileQueriesTest {
         assertThat(get("/anything", Map.of("customerId", C)).status()).isEqualTo(200);
         assertThat(get("/prod/profiles/" + C + "/", null).status()).isEqualTo(200);
         profiles.put(Profile.empty("hs-1:2"));
-        assertThat(Json.parse(get("/profiles/hs-1%3A2", null).body()).get("customerId").asText()).isEqualTo("hs-1:2");
+        assertThat(Json.parse(get("/profiles/hs-1%3A2", null).body())
+                        .get("customerId")
+                        .asText())
+                .isEqualTo("hs-1:2");
         assertThat(get("/elsewhere", null).status()).isEqualTo(404);
     }
 
@@ -103,7 +124,8 @@ class ProfileQueriesTest {
 
     @Test
     void onlyGet() {
-        assertThat(queries.handle(new ApiRequest("DELETE", "/profiles/" + C, null, Map.of(), null, null, null)).status())
+        assertThat(queries.handle(new ApiRequest("DELETE", "/profiles/" + C, null, Map.of(), null, null, null))
+                        .status())
                 .isEqualTo(405);
     }
 

@@ -3,7 +3,6 @@ package it.attimo.core.profile;
 import it.attimo.core.customer.Profile;
 import it.attimo.core.port.ProfileStore;
 import it.attimo.core.testing.InMemoryProfileStore;
-
 import java.util.Optional;
 
 /** Lets another writer store {@code theirs} right before our first save, so that save meets a newer version. */

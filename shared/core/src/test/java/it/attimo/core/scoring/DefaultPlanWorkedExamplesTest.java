@@ -1,13 +1,12 @@
 package it.attimo.core.scoring;
 
-import it.attimo.core.event.CustomerEvent;
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.List;
-
 import static it.attimo.core.scoring.ScoringFixtures.event;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import it.attimo.core.event.CustomerEvent;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** The seed's worked examples, on the default plan, evaluated right after their events. */
 class DefaultPlanWorkedExamplesTest {
@@ -29,7 +28,8 @@ class DefaultPlanWorkedExamplesTest {
     }
 
     private static CustomerEvent firstModule(Instant at, int seconds) {
-        return event("e-first", "form.completed", at, "formId", "first-module", "durationSeconds", seconds, "errors", 0);
+        return event(
+                "e-first", "form.completed", at, "formId", "first-module", "durationSeconds", seconds, "errors", 0);
     }
 
     @Test
@@ -40,7 +40,8 @@ class DefaultPlanWorkedExamplesTest {
 
         assertThat(r.score()).isEqualTo(45.0);
         assertThat(r.tier()).isEqualTo("hot");
-        assertThat(r.breakdown()).extracting(ScoreContribution::ruleId, ScoreContribution::points)
+        assertThat(r.breakdown())
+                .extracting(ScoreContribution::ruleId, ScoreContribution::points)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("profile-completed", 20.0),
                         org.assertj.core.groups.Tuple.tuple("profile-without-errors", 15.0),
@@ -77,10 +78,13 @@ class DefaultPlanWorkedExamplesTest {
         ScoreResult r = engine.score(log, PROFILE.plusSeconds(122));
 
         assertThat(r.score()).isEqualTo(40.0);
-        assertThat(r.breakdown()).extracting(ScoreContribution::ruleId)
+        assertThat(r.breakdown())
+                .extracting(ScoreContribution::ruleId)
                 .contains("guide-video-after-profile", "guide-video-watched");
-        assertThat(r.breakdown()).filteredOn(c -> c.ruleId().equals("guide-video-after-profile"))
-                .extracting(ScoreContribution::points).containsExactly(-5.0);
+        assertThat(r.breakdown())
+                .filteredOn(c -> c.ruleId().equals("guide-video-after-profile"))
+                .extracting(ScoreContribution::points)
+                .containsExactly(-5.0);
     }
 
     @Test
@@ -93,7 +97,10 @@ class DefaultPlanWorkedExamplesTest {
     @Test
     void firstModuleIn45SecondsThenVideoThenProfileIn60SecondsScores55() {
         Instant first = REGISTERED.plusSeconds(60);
-        List<CustomerEvent> log = List.of(registered(), firstModule(first, 45), guideVideo(first.plusSeconds(30)),
+        List<CustomerEvent> log = List.of(
+                registered(),
+                firstModule(first, 45),
+                guideVideo(first.plusSeconds(30)),
                 profile(first.plusSeconds(120), 60));
 
         ScoreResult r = engine.score(log, first.plusSeconds(121));
@@ -106,7 +113,10 @@ class DefaultPlanWorkedExamplesTest {
     @Test
     void firstModuleOverTwoMinutesScores30AndEntersAtRiskOnTheSpot() {
         Instant first = REGISTERED.plusSeconds(200);
-        List<CustomerEvent> log = List.of(registered(), firstModule(first, 150), guideVideo(first.plusSeconds(30)),
+        List<CustomerEvent> log = List.of(
+                registered(),
+                firstModule(first, 150),
+                guideVideo(first.plusSeconds(30)),
                 profile(first.plusSeconds(120), 60));
 
         ScoreResult r = engine.score(log, first.plusSeconds(121));
@@ -123,7 +133,10 @@ class DefaultPlanWorkedExamplesTest {
     @Test
     void aFirstModuleBetween90And120SecondsScoresNothingForSpeed() {
         Instant first = REGISTERED.plusSeconds(200);
-        List<CustomerEvent> log = List.of(registered(), firstModule(first, 100), guideVideo(first.plusSeconds(30)),
+        List<CustomerEvent> log = List.of(
+                registered(),
+                firstModule(first, 100),
+                guideVideo(first.plusSeconds(30)),
                 profile(first.plusSeconds(120), 60));
 
         assertThat(engine.score(log, first.plusSeconds(121)).score()).isEqualTo(45.0);
@@ -142,7 +155,9 @@ class DefaultPlanWorkedExamplesTest {
     @Test
     void engagementDecaysWithA24HourHalfLife() {
         Instant download = REGISTERED.plusSeconds(600);
-        List<CustomerEvent> log = List.of(registered(), firstModule(REGISTERED.plusSeconds(120), 45),
+        List<CustomerEvent> log = List.of(
+                registered(),
+                firstModule(REGISTERED.plusSeconds(120), 45),
                 event("e-dl", "content.downloaded", download, "contentId", "white-paper"));
 
         assertThat(engine.score(log, download).score()).isEqualTo(15.0);

@@ -1,15 +1,14 @@
 package it.attimo.core.scoring;
 
-import it.attimo.core.event.CustomerEvent;
-import org.junit.jupiter.api.Test;
+import static it.attimo.core.scoring.ScoringFixtures.event;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import it.attimo.core.event.CustomerEvent;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
-
-import static it.attimo.core.scoring.ScoringFixtures.event;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Timed-rule windows are elapsed time: a 3 h window is 3 h of real time even when Europe/Rome's clocks jump,
@@ -30,11 +29,19 @@ class ScoringDeadlinesAcrossDstTest {
         ScoreResult r = engine.score(log, start.plusSeconds(60));
 
         assertThat(r.nextDeadline()).contains(Instant.parse("2026-03-29T03:30:00Z"));
-        assertThat(ZonedDateTime.ofInstant(r.nextDeadline().orElseThrow(), ROME).toLocalTime()).hasToString("05:30");
-        assertThat(engine.score(log, Instant.parse("2026-03-29T03:29:59Z")).score()).isZero();
-        assertThat(engine.score(log, Instant.parse("2026-03-29T03:30:00Z")).score()).isEqualTo(-10);
-        assertThat(engine.score(List.of(log.get(0), event("p", "portal.accessed", Instant.parse("2026-03-29T03:30:00Z"))),
-                Instant.parse("2026-03-29T06:00:00Z")).score()).isEqualTo(5);
+        assertThat(ZonedDateTime.ofInstant(r.nextDeadline().orElseThrow(), ROME).toLocalTime())
+                .hasToString("05:30");
+        assertThat(engine.score(log, Instant.parse("2026-03-29T03:29:59Z")).score())
+                .isZero();
+        assertThat(engine.score(log, Instant.parse("2026-03-29T03:30:00Z")).score())
+                .isEqualTo(-10);
+        assertThat(engine.score(
+                                List.of(
+                                        log.get(0),
+                                        event("p", "portal.accessed", Instant.parse("2026-03-29T03:30:00Z"))),
+                                Instant.parse("2026-03-29T06:00:00Z"))
+                        .score())
+                .isEqualTo(5);
     }
 
     @Test
@@ -45,10 +52,14 @@ class ScoringDeadlinesAcrossDstTest {
         ScoreResult r = engine.score(log, start);
 
         assertThat(r.nextDeadline()).contains(Instant.parse("2026-10-25T03:30:00Z"));
-        assertThat(ZonedDateTime.ofInstant(r.nextDeadline().orElseThrow(), ROME).toLocalTime()).hasToString("04:30");
-        assertThat(engine.score(log, Instant.parse("2026-10-25T03:29:59Z")).score()).isZero();
-        assertThat(engine.score(log, Instant.parse("2026-10-25T03:30:00Z")).score()).isEqualTo(-10);
+        assertThat(ZonedDateTime.ofInstant(r.nextDeadline().orElseThrow(), ROME).toLocalTime())
+                .hasToString("04:30");
+        assertThat(engine.score(log, Instant.parse("2026-10-25T03:29:59Z")).score())
+                .isZero();
+        assertThat(engine.score(log, Instant.parse("2026-10-25T03:30:00Z")).score())
+                .isEqualTo(-10);
         assertThat(engine.tierChanges(log, start, Instant.parse("2026-10-25T12:00:00Z")))
-                .extracting(TierChange::at).containsExactly(Instant.parse("2026-10-25T03:30:00Z"));
+                .extracting(TierChange::at)
+                .containsExactly(Instant.parse("2026-10-25T03:30:00Z"));
     }
 }

@@ -1,8 +1,9 @@
 package it.attimo.core.scoring;
 
-import it.attimo.core.event.CustomerEvent;
-import org.junit.jupiter.api.Test;
+import static it.attimo.core.scoring.ScoringFixtures.event;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import it.attimo.core.event.CustomerEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static it.attimo.core.scoring.ScoringFixtures.event;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** One engine shared by several threads (it reuses per-thread buffers) gives each caller its own, right, result. */
 class ScoringEngineConcurrencyTest {
@@ -25,9 +24,12 @@ class ScoringEngineConcurrencyTest {
         for (int c = 0; c < 64; c++) {
             List<CustomerEvent> log = new ArrayList<>();
             log.add(event("r" + c, "account.registered", REGISTERED));
-            log.add(event("p" + c, "form.completed", REGISTERED.plusSeconds(100 + c), "formId", "profile", "errors", c % 2));
-            if (c % 3 != 0) log.add(event("v" + c, "video.watched", REGISTERED.plusSeconds(150 + c * 3L), "videoId", "guide"));
-            for (int d = 0; d < c % 7; d++) log.add(event("d" + c + "-" + d, "content.downloaded", REGISTERED.plusSeconds(600 + d * 60L)));
+            log.add(event(
+                    "p" + c, "form.completed", REGISTERED.plusSeconds(100 + c), "formId", "profile", "errors", c % 2));
+            if (c % 3 != 0)
+                log.add(event("v" + c, "video.watched", REGISTERED.plusSeconds(150 + c * 3L), "videoId", "guide"));
+            for (int d = 0; d < c % 7; d++)
+                log.add(event("d" + c + "-" + d, "content.downloaded", REGISTERED.plusSeconds(600 + d * 60L)));
             logs.add(log);
         }
         Instant at = REGISTERED.plusSeconds(3600);
@@ -60,7 +62,8 @@ class ScoringEngineConcurrencyTest {
     @Test
     void aResultStaysIntactAfterTheNextScoreOnTheSameThread() {
         ScoringEngine engine = new ScoringEngine(ScoringPlanLoader.loadDefault());
-        List<CustomerEvent> first = List.of(event("a", "account.registered", REGISTERED),
+        List<CustomerEvent> first = List.of(
+                event("a", "account.registered", REGISTERED),
                 event("b", "form.completed", REGISTERED.plusSeconds(60), "formId", "profile", "errors", 0));
         ScoreResult kept = engine.score(first, REGISTERED.plusSeconds(500));
         List<ScoreContribution> copy = List.copyOf(kept.breakdown());

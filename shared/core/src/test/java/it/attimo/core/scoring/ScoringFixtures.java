@@ -1,7 +1,6 @@
 package it.attimo.core.scoring;
 
 import it.attimo.core.event.CustomerEvent;
-
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,7 +20,8 @@ final class ScoringFixtures {
     }
 
     static ScoringPlan plan(String json) {
-        return ScoringPlanLoader.load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "test-plan.json");
+        return ScoringPlanLoader.load(
+                new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "test-plan.json");
     }
 
     /** A plan with the four default tiers around the given rules (a JSON array body) and groups (object body). */

@@ -1,17 +1,16 @@
 package it.attimo.core.scoring;
 
-import it.attimo.core.event.CustomerEvent;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static it.attimo.core.scoring.ScoringFixtures.event;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import it.attimo.core.event.CustomerEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-
-import static it.attimo.core.scoring.ScoringFixtures.event;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ScoringPlanLoaderTest {
     private static final Instant T0 = Instant.parse("2026-05-12T08:00:00Z");
@@ -21,8 +20,14 @@ class ScoringPlanLoaderTest {
         ScoringPlan plan = ScoringPlanLoader.loadDefault();
 
         assertThat(plan.sourceName()).isEqualTo(ScoringPlanLoader.DEFAULT_RESOURCE);
-        assertThat(plan.ruleIds()).contains("profile-completed", "guide-video-after-profile", "first-module-fast",
-                "first-module-slow", "form-abandoned", "content-downloaded");
+        assertThat(plan.ruleIds())
+                .contains(
+                        "profile-completed",
+                        "guide-video-after-profile",
+                        "first-module-fast",
+                        "first-module-slow",
+                        "form-abandoned",
+                        "content-downloaded");
         assertThat(plan.groupNames()).contains("guide-video", "engagement");
     }
 

@@ -1,11 +1,11 @@
 package it.attimo.core.scoring;
 
-import org.junit.jupiter.api.Test;
-
 import static it.attimo.core.scoring.ScoringFixtures.plan;
 import static it.attimo.core.scoring.ScoringFixtures.planWithRules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import org.junit.jupiter.api.Test;
 
 /** One test per kind of validation error, each asserting rule id, field and reason. */
 class ScoringPlanValidationTest {
@@ -158,7 +158,8 @@ class ScoringPlanValidationTest {
 
     @Test
     void unknownGroup() {
-        assertOnly(rejectedRules("\"engagement\": {\"maxPoints\": 20}", """
+        assertOnly(
+                rejectedRules("\"engagement\": {\"maxPoints\": 20}", """
                 {"id": "x", "kind": "points", "group": "engagment", "when": {"type": "portal.accessed"}, "points": 1}
                 """), "x", "group", "unknown group 'engagment'");
     }
@@ -206,9 +207,11 @@ class ScoringPlanValidationTest {
                 {"id": "b", "kind": "timedPair", "first": {"type": "form.started"}, "then": {"type": "form.completed"}, "within": "soon", "missed": -1}
                 """);
 
-        assertThat(e.problems()).extracting(PlanProblem::ruleId, PlanProblem::field).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("a", "when.type"),
-                org.assertj.core.groups.Tuple.tuple("a", "points"),
-                org.assertj.core.groups.Tuple.tuple("b", "within"));
+        assertThat(e.problems())
+                .extracting(PlanProblem::ruleId, PlanProblem::field)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("a", "when.type"),
+                        org.assertj.core.groups.Tuple.tuple("a", "points"),
+                        org.assertj.core.groups.Tuple.tuple("b", "within"));
     }
 }

@@ -3,7 +3,6 @@ package it.attimo.core.testing;
 import it.attimo.core.customer.Profile;
 import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.event.EventTypes;
-
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,6 +55,9 @@ public final class EngagementHistories {
 
     private static CustomerEvent at(String type, String customerId, LocalDate day, LocalTime time) {
         Instant instant = day.atTime(time).atZone(ROME).toInstant();
-        return Events.event(type, customerId).id(type + "-" + customerId + "-" + instant).at(instant).build();
+        return Events.event(type, customerId)
+                .id(type + "-" + customerId + "-" + instant)
+                .at(instant)
+                .build();
     }
 }

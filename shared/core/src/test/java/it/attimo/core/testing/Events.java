@@ -6,7 +6,6 @@ import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.ingest.AttimoSignatureVerifier;
 import it.attimo.core.ingest.HubSpotSignatureVerifier;
 import it.attimo.core.json.Json;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,11 +39,30 @@ public final class Events {
             this.customerId = customerId;
         }
 
-        public Builder id(String id) { this.id = id; return this; }
-        public Builder source(String source) { this.source = source; return this; }
-        public Builder at(Instant time) { this.time = time; return this; }
-        public Builder at(String isoInstant) { this.time = Instant.parse(isoInstant); return this; }
-        public Builder data(String key, Object value) { data.put(key, value); return this; }
+        public Builder id(String id) {
+            this.id = id;
+            return this;
+        }
+
+        public Builder source(String source) {
+            this.source = source;
+            return this;
+        }
+
+        public Builder at(Instant time) {
+            this.time = time;
+            return this;
+        }
+
+        public Builder at(String isoInstant) {
+            this.time = Instant.parse(isoInstant);
+            return this;
+        }
+
+        public Builder data(String key, Object value) {
+            data.put(key, value);
+            return this;
+        }
 
         public CustomerEvent build() {
             String eventId = id != null ? id : type + "-" + customerId + "-" + time.toEpochMilli();
@@ -72,7 +90,8 @@ public final class Events {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", contentType);
         headers.put(AttimoSignatureVerifier.TIMESTAMP_HEADER, Long.toString(timestampMillis));
-        headers.put(AttimoSignatureVerifier.SIGNATURE_HEADER, AttimoSignatureVerifier.sign(secret, timestampMillis, body));
+        headers.put(
+                AttimoSignatureVerifier.SIGNATURE_HEADER, AttimoSignatureVerifier.sign(secret, timestampMillis, body));
         return eventsRequest(headers, body);
     }
 
@@ -87,7 +106,8 @@ public final class Events {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put(HubSpotSignatureVerifier.V3_TIMESTAMP, Long.toString(ts));
-        headers.put(HubSpotSignatureVerifier.V3_HEADER,
+        headers.put(
+                HubSpotSignatureVerifier.V3_HEADER,
                 HubSpotSignatureVerifier.signV3(clientSecret, "POST", HUBSPOT_URL, bytes, ts));
         return hubSpotRequest(headers, bytes, HUBSPOT_URL);
     }

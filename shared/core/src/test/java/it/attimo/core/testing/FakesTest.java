@@ -1,28 +1,35 @@
 package it.attimo.core.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import it.attimo.core.channel.Channel;
 import it.attimo.core.customer.Profile;
 import it.attimo.core.event.EventTypes;
 import it.attimo.core.journey.MessageRecord;
 import it.attimo.core.journey.ParkedWait;
 import it.attimo.core.port.ProfileStore;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** The fakes behave like the real ports where the use cases rely on it. */
 class FakesTest {
     @Test
     void eventLogDedupesByCustomerAndEventId() {
         InMemoryEventLog log = new InMemoryEventLog();
-        assertThat(log.append(Events.event(EventTypes.ORDER_PLACED, "c-1").id("e").build())).isTrue();
-        assertThat(log.append(Events.event(EventTypes.ORDER_PLACED, "c-1").id("e").at("2026-07-01T00:00:00Z").build())).isFalse();
-        assertThat(log.append(Events.event(EventTypes.ORDER_PLACED, "c-2").id("e").build())).isTrue();
+        assertThat(log.append(
+                        Events.event(EventTypes.ORDER_PLACED, "c-1").id("e").build()))
+                .isTrue();
+        assertThat(log.append(Events.event(EventTypes.ORDER_PLACED, "c-1")
+                        .id("e")
+                        .at("2026-07-01T00:00:00Z")
+                        .build()))
+                .isFalse();
+        assertThat(log.append(
+                        Events.event(EventTypes.ORDER_PLACED, "c-2").id("e").build()))
+                .isTrue();
         assertThat(log.history("c-1")).hasSize(1);
         log.erase("c-1");
         assertThat(log.history("c-1")).isEmpty();
@@ -34,11 +41,14 @@ class FakesTest {
         InMemoryProfileStore store = new InMemoryProfileStore();
         Profile v1 = store.save(Profile.empty("c-1"), 0);
         assertThat(v1.version()).isEqualTo(1);
-        assertThatThrownBy(() -> store.save(Profile.empty("c-1"), 0)).isInstanceOf(ProfileStore.ConcurrentUpdateException.class);
+        assertThatThrownBy(() -> store.save(Profile.empty("c-1"), 0))
+                .isInstanceOf(ProfileStore.ConcurrentUpdateException.class);
         assertThat(store.save(v1, 1).version()).isEqualTo(2);
         store.failNextSaves(2);
-        assertThatThrownBy(() -> store.save(store.find("c-1").orElseThrow(), 2)).isInstanceOf(ProfileStore.ConcurrentUpdateException.class);
-        assertThatThrownBy(() -> store.save(store.find("c-1").orElseThrow(), 2)).isInstanceOf(ProfileStore.ConcurrentUpdateException.class);
+        assertThatThrownBy(() -> store.save(store.find("c-1").orElseThrow(), 2))
+                .isInstanceOf(ProfileStore.ConcurrentUpdateException.class);
+        assertThatThrownBy(() -> store.save(store.find("c-1").orElseThrow(), 2))
+                .isInstanceOf(ProfileStore.ConcurrentUpdateException.class);
         assertThat(store.save(store.find("c-1").orElseThrow(), 2).version()).isEqualTo(3);
         assertThat(store.rejectedSaves()).isEqualTo(3);
     }
@@ -47,10 +57,11 @@ class FakesTest {
     void ledgerReservesOnce() {
         InMemoryMessageLedger ledger = new InMemoryMessageLedger();
         Instant t = Instant.parse("2026-06-10T09:00:00Z");
-        MessageRecord r = new MessageRecord("c-1", "e#s", "j", "e", "s", Channel.EMAIL, "service", t,
-                MessageRecord.RESERVED, null, null, t);
+        MessageRecord r = new MessageRecord(
+                "c-1", "e#s", "j", "e", "s", Channel.EMAIL, "service", t, MessageRecord.RESERVED, null, null, t);
         assertThat(ledger.reserve(r)).isTrue();
-        assertThat(ledger.reserve(r.with(MessageRecord.SUPPRESSED, "x", null, t))).isFalse();
+        assertThat(ledger.reserve(r.with(MessageRecord.SUPPRESSED, "x", null, t)))
+                .isFalse();
         ledger.update(r.with(MessageRecord.SENT, null, "p", t));
         assertThat(ledger.sentSince("c-1", t)).hasSize(1);
         assertThat(ledger.sentSince("c-1", t.plusSeconds(1))).isEmpty();
@@ -63,7 +74,9 @@ class FakesTest {
         waits.park(new ParkedWait("c-1", "a", "e", "s", "t1", t, t));
         waits.park(new ParkedWait("c-1", "a", "e", "s", "t2", t, t));
         waits.park(new ParkedWait("c-2", "a", "e", "s", "t3", t, t));
-        assertThat(waits.waitingFor("c-1", "a")).extracting(ParkedWait::taskToken).containsExactly("t2");
+        assertThat(waits.waitingFor("c-1", "a"))
+                .extracting(ParkedWait::taskToken)
+                .containsExactly("t2");
         waits.erase("c-1");
         assertThat(waits.all()).extracting(ParkedWait::taskToken).containsExactly("t3");
     }
@@ -98,7 +111,8 @@ class FakesTest {
     @Test
     void queueDrainsAsCloudEventMessages() {
         InMemoryEventQueue queue = new InMemoryEventQueue();
-        queue.publish(java.util.List.of(Events.event(EventTypes.ORDER_PLACED, "c-1").id("e-1").build()));
+        queue.publish(java.util.List.of(
+                Events.event(EventTypes.ORDER_PLACED, "c-1").id("e-1").build()));
         var messages = queue.drain();
         assertThat(messages).singleElement().satisfies(m -> assertThat(m.body()).contains("\"subject\":\"c-1\""));
         assertThat(queue.published()).isEmpty();

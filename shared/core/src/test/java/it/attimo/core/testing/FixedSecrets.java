@@ -1,7 +1,6 @@
 package it.attimo.core.testing;
 
 import it.attimo.core.port.SecretProvider;
-
 import java.util.Optional;
 
 /** Webhook secrets fixed at construction; null means "not configured". */

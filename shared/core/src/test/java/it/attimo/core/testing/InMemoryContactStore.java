@@ -2,7 +2,6 @@ package it.attimo.core.testing;
 
 import it.attimo.core.customer.Contact;
 import it.attimo.core.port.ContactStore;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

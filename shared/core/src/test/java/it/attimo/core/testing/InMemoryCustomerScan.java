@@ -2,7 +2,6 @@ package it.attimo.core.testing;
 
 import it.attimo.core.customer.Profile;
 import it.attimo.core.port.CustomerScan;
-
 import java.util.Comparator;
 import java.util.function.Consumer;
 
@@ -18,7 +17,8 @@ public final class InMemoryCustomerScan implements CustomerScan {
 
     @Override
     public void forEach(Consumer<ScannedCustomer> visitor) {
-        profiles.all().stream().sorted(Comparator.comparing(Profile::customerId))
+        profiles.all().stream()
+                .sorted(Comparator.comparing(Profile::customerId))
                 .forEach(p -> visitor.accept(new ScannedCustomer(p, eventLog.history(p.customerId()))));
     }
 }

@@ -2,7 +2,6 @@ package it.attimo.core.testing;
 
 import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.port.EventLog;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,8 +23,10 @@ public final class InMemoryEventLog implements EventLog {
         if (failingCustomers.contains(event.customerId())) {
             throw new IllegalStateException("event log unavailable for customer " + event.customerId());
         }
-        return byCustomer.computeIfAbsent(event.customerId(), c -> new LinkedHashMap<>())
-                .putIfAbsent(event.id(), event) == null;
+        return byCustomer
+                        .computeIfAbsent(event.customerId(), c -> new LinkedHashMap<>())
+                        .putIfAbsent(event.id(), event)
+                == null;
     }
 
     @Override

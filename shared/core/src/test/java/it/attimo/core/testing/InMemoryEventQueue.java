@@ -4,7 +4,6 @@ import it.attimo.core.event.CloudEventJson;
 import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.port.EventQueue;
 import it.attimo.core.profile.InboundMessage;
-
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,7 +2,6 @@ package it.attimo.core.testing;
 
 import it.attimo.core.journey.MessageRecord;
 import it.attimo.core.port.MessageLedger;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +23,9 @@ public final class InMemoryMessageLedger implements MessageLedger {
 
     @Override
     public synchronized List<MessageRecord> forCustomer(String customerId) {
-        return records.values().stream().filter(r -> r.customerId().equals(customerId)).toList();
+        return records.values().stream()
+                .filter(r -> r.customerId().equals(customerId))
+                .toList();
     }
 
     @Override

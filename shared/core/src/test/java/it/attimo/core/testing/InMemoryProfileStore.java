@@ -2,7 +2,6 @@ package it.attimo.core.testing;
 
 import it.attimo.core.customer.Profile;
 import it.attimo.core.port.ProfileStore;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

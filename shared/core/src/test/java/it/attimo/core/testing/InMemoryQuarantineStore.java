@@ -2,7 +2,6 @@ package it.attimo.core.testing;
 
 import it.attimo.core.ingest.QuarantinedEvent;
 import it.attimo.core.port.QuarantineStore;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

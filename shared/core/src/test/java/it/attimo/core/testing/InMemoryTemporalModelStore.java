@@ -3,7 +3,6 @@ package it.attimo.core.testing;
 import it.attimo.core.port.TemporalModelStore;
 import it.attimo.core.timing.profile.FittedModel;
 import it.attimo.core.timing.profile.FittedModelJson;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,9 +23,15 @@ public final class InMemoryTemporalModelStore implements TemporalModelStore {
         return saved.isEmpty() ? Optional.empty() : Optional.of(FittedModelJson.read(saved.get(saved.size() - 1)));
     }
 
-    public synchronized int saves() { return saved.size(); }
+    public synchronized int saves() {
+        return saved.size();
+    }
 
-    public synchronized int reads() { return reads; }
+    public synchronized int reads() {
+        return reads;
+    }
 
-    public synchronized String latestJson() { return saved.get(saved.size() - 1); }
+    public synchronized String latestJson() {
+        return saved.get(saved.size() - 1);
+    }
 }

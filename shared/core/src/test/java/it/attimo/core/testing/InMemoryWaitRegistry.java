@@ -2,7 +2,6 @@ package it.attimo.core.testing;
 
 import it.attimo.core.journey.ParkedWait;
 import it.attimo.core.port.WaitRegistry;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,12 +23,15 @@ public final class InMemoryWaitRegistry implements WaitRegistry {
     @Override
     public synchronized List<ParkedWait> waitingFor(String customerId, String eventType) {
         return waits.values().stream()
-                .filter(w -> w.customerId().equals(customerId) && w.eventType().equals(eventType)).toList();
+                .filter(w -> w.customerId().equals(customerId) && w.eventType().equals(eventType))
+                .toList();
     }
 
     @Override
     public synchronized List<ParkedWait> forCustomer(String customerId) {
-        return waits.values().stream().filter(w -> w.customerId().equals(customerId)).toList();
+        return waits.values().stream()
+                .filter(w -> w.customerId().equals(customerId))
+                .toList();
     }
 
     @Override

@@ -2,7 +2,6 @@ package it.attimo.core.testing;
 
 import it.attimo.core.journey.OutboundMessage;
 import it.attimo.core.port.ChannelGateway;
-
 import java.util.ArrayList;
 import java.util.List;
 

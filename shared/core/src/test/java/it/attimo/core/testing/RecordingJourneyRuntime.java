@@ -1,7 +1,6 @@
 package it.attimo.core.testing;
 
 import it.attimo.core.port.JourneyRuntime;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

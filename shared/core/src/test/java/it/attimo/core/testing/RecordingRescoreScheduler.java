@@ -1,7 +1,6 @@
 package it.attimo.core.testing;
 
 import it.attimo.core.port.RescoreScheduler;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,14 +1,13 @@
 package it.attimo.core.timing;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class LocalSlotsTest {
 
@@ -18,7 +17,8 @@ class LocalSlotsTest {
         assertThat(slots).hasSize(92);
         assertThat(slots).noneMatch(z -> z.getHour() == 2);
         assertThat(LocalSlots.at(LocalDateTime.of(2026, 3, 29, 2, 30))).isNull();
-        assertThat(LocalSlots.at(LocalDateTime.of(2026, 3, 29, 10, 0)).toInstant()).isEqualTo(Instant.parse("2026-03-29T08:00:00Z"));
+        assertThat(LocalSlots.at(LocalDateTime.of(2026, 3, 29, 10, 0)).toInstant())
+                .isEqualTo(Instant.parse("2026-03-29T08:00:00Z"));
     }
 
     @Test
@@ -27,7 +27,8 @@ class LocalSlotsTest {
         assertThat(slots).hasSize(96);
         ZonedDateTime twoThirty = LocalSlots.at(LocalDateTime.of(2026, 10, 25, 2, 30));
         assertThat(twoThirty.toInstant()).isEqualTo(Instant.parse("2026-10-25T00:30:00Z"));
-        assertThat(LocalSlots.at(LocalDateTime.of(2026, 10, 25, 10, 0)).toInstant()).isEqualTo(Instant.parse("2026-10-25T09:00:00Z"));
+        assertThat(LocalSlots.at(LocalDateTime.of(2026, 10, 25, 10, 0)).toInstant())
+                .isEqualTo(Instant.parse("2026-10-25T09:00:00Z"));
         assertThat(slots).extracting(ZonedDateTime::toInstant).isSorted().doesNotHaveDuplicates();
     }
 

@@ -14,7 +14,6 @@ import it.attimo.core.timing.profile.ProfileAccumulator;
 import it.attimo.core.timing.profile.ProfileSettings;
 import it.attimo.core.timing.profile.TemporalModel;
 import it.attimo.core.timing.profile.TemporalProfile;
-
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,22 +35,57 @@ public final class OfflineEvaluation {
 
     public record MethodResult(String method, double expectedOpenRate, double upliftCaptured) {}
 
-    public record Report(int customers, int trainWeeks, long seed, Duration halfLife, boolean halfLifeChosen,
-                         double alpha, double sinkHours, double outcomeStrength, List<String> clusters,
-                         double silhouette, List<MethodResult> results, long millis) {
+    public record Report(
+            int customers,
+            int trainWeeks,
+            long seed,
+            Duration halfLife,
+            boolean halfLifeChosen,
+            double alpha,
+            double sinkHours,
+            double outcomeStrength,
+            List<String> clusters,
+            double silhouette,
+            List<MethodResult> results,
+            long millis) {
         public MethodResult result(String method) {
-            return results.stream().filter(r -> r.method().equals(method)).findFirst().orElseThrow();
+            return results.stream()
+                    .filter(r -> r.method().equals(method))
+                    .findFirst()
+                    .orElseThrow();
         }
 
         public String table() {
             StringBuilder sb = new StringBuilder();
-            sb.append(String.format(Locale.ROOT, "customers=%d train weeks=%d seed=%d half-life=%d d (%s) alpha=%.1f sink=%.1fh outcome-prior=%.3g sends k=%d silhouette=%.3f (%d ms)%n",
-                    customers, trainWeeks, seed, halfLife.toDays(), halfLifeChosen ? "chosen on training weeks" : "fixed", alpha, sinkHours, outcomeStrength, clusters.size(), silhouette, millis));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "customers=%d train weeks=%d seed=%d half-life=%d d (%s) alpha=%.1f sink=%.1fh outcome-prior=%.3g sends k=%d silhouette=%.3f (%d ms)%n",
+                    customers,
+                    trainWeeks,
+                    seed,
+                    halfLife.toDays(),
+                    halfLifeChosen ? "chosen on training weeks" : "fixed",
+                    alpha,
+                    sinkHours,
+                    outcomeStrength,
+                    clusters.size(),
+                    silhouette,
+                    millis));
             sb.append("clusters: ").append(String.join(", ", clusters)).append(System.lineSeparator());
-            sb.append(String.format(Locale.ROOT, "| %-26s | %-17s | %-21s |%n", "method", "expected open rate", "oracle uplift captured"));
-            sb.append("|----------------------------|-------------------|-----------------------|").append(System.lineSeparator());
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "| %-26s | %-17s | %-21s |%n",
+                    "method",
+                    "expected open rate",
+                    "oracle uplift captured"));
+            sb.append("|----------------------------|-------------------|-----------------------|")
+                    .append(System.lineSeparator());
             for (MethodResult r : results) {
-                sb.append(String.format(Locale.ROOT, "| %-26s | %16.2f%% | %20.1f%% |%n", r.method(), 100 * r.expectedOpenRate(),
+                sb.append(String.format(
+                        Locale.ROOT,
+                        "| %-26s | %16.2f%% | %20.1f%% |%n",
+                        r.method(),
+                        100 * r.expectedOpenRate(),
                         100 * r.upliftCaptured()));
             }
             return sb.toString();
@@ -67,8 +101,11 @@ public final class OfflineEvaluation {
         SyntheticPopulation pop = SyntheticPopulation.generate(customers, seed);
         List<List<SyntheticPopulation.Event>> histories = histories(pop, trainWeeks);
         if (trainWeeks < 2) return evaluate(pop, histories, trainWeeks, seed, ProfileSettings.HALF_LIFE, false, start);
-        HalfLifeSelection.Choice choice = HalfLifeSelection.choose((asOf, halfLife) -> profiles(pop, histories, asOf, halfLife),
-                SyntheticPopulation.endOfWeek(trainWeeks), Duration.ofDays(7), HalfLifeSelection.GRID,
+        HalfLifeSelection.Choice choice = HalfLifeSelection.choose(
+                (asOf, halfLife) -> profiles(pop, histories, asOf, halfLife),
+                SyntheticPopulation.endOfWeek(trainWeeks),
+                Duration.ofDays(7),
+                HalfLifeSelection.GRID,
                 TemporalModel.Settings.defaults());
         return evaluate(pop, histories, trainWeeks, seed, choice.halfLife(), true, start);
     }
@@ -81,24 +118,32 @@ public final class OfflineEvaluation {
     }
 
     private static List<List<SyntheticPopulation.Event>> histories(SyntheticPopulation pop, int trainWeeks) {
-        List<List<SyntheticPopulation.Event>> out = new ArrayList<>(pop.customers().size());
+        List<List<SyntheticPopulation.Event>> out =
+                new ArrayList<>(pop.customers().size());
         for (SyntheticPopulation.Customer c : pop.customers()) out.add(pop.history(c, trainWeeks));
         return out;
     }
 
-    private static List<TemporalProfile> profiles(SyntheticPopulation pop, List<List<SyntheticPopulation.Event>> histories,
-                                                  Instant asOf, Duration halfLife) {
+    private static List<TemporalProfile> profiles(
+            SyntheticPopulation pop, List<List<SyntheticPopulation.Event>> histories, Instant asOf, Duration halfLife) {
         List<TemporalProfile> profiles = new ArrayList<>(histories.size());
         for (int i = 0; i < histories.size(); i++) {
-            ProfileAccumulator acc = new ProfileAccumulator(pop.customers().get(i).id(), asOf, halfLife);
+            ProfileAccumulator acc =
+                    new ProfileAccumulator(pop.customers().get(i).id(), asOf, halfLife);
             for (SyntheticPopulation.Event e : histories.get(i)) acc.add(e.type(), e.time());
             profiles.add(acc.finish());
         }
         return profiles;
     }
 
-    private static Report evaluate(SyntheticPopulation pop, List<List<SyntheticPopulation.Event>> histories, int trainWeeks,
-                                   long seed, Duration halfLife, boolean halfLifeChosen, long start) {
+    private static Report evaluate(
+            SyntheticPopulation pop,
+            List<List<SyntheticPopulation.Event>> histories,
+            int trainWeeks,
+            long seed,
+            Duration halfLife,
+            boolean halfLifeChosen,
+            long start) {
         int customers = pop.customers().size();
         List<TemporalProfile> profiles = profiles(pop, histories, SyntheticPopulation.endOfWeek(trainWeeks), halfLife);
         TemporalModel model = TemporalModel.fit(profiles, TemporalModel.Settings.defaults());
@@ -106,7 +151,8 @@ public final class OfflineEvaluation {
         int fixedSlot = HourOfWeek.of(DayOfWeek.TUESDAY, 10);
         int populationSlot = argmax(model.populationSendScore(), allowed);
         double fixed = 0, population = 0, raw = 0, shrunk = 0, oracle = 0, archetype = 0, planned = 0;
-        SendWindowPlanner planner = new SendWindowPlanner(ItalianCalendar.bundled(), SendWindows.defaults(), FrequencyCaps.none());
+        SendWindowPlanner planner =
+                new SendWindowPlanner(ItalianCalendar.bundled(), SendWindows.defaults(), FrequencyCaps.none());
         Instant weekStart = SyntheticPopulation.endOfWeek(trainWeeks);
         Instant weekEnd = SyntheticPopulation.endOfWeek(trainWeeks + 1);
         java.util.Map<String, Integer> archetypeChoice = new java.util.HashMap<>();
@@ -125,8 +171,11 @@ public final class OfflineEvaluation {
             raw += truth[argmax(rawPrediction.sendScore(), allowed)];
             CustomerPrediction prediction = model.predict(p);
             shrunk += truth[argmax(prediction.sendScore(), allowed)];
-            SendPlan plan = planner.plan(PlanRequest.builder(Channel.EMAIL, weekStart).deadline(weekEnd)
-                    .comune(PLANNER_COMUNE).prediction(prediction).build());
+            SendPlan plan = planner.plan(PlanRequest.builder(Channel.EMAIL, weekStart)
+                    .deadline(weekEnd)
+                    .comune(PLANNER_COMUNE)
+                    .prediction(prediction)
+                    .build());
             if (!plan.isSkipped()) planned += truth[HourOfWeek.of(plan.localTime())];
             oracle += best;
             int a = archetypeChoice.computeIfAbsent(c.archetype(), name -> {
@@ -151,8 +200,21 @@ public final class OfflineEvaluation {
                 new MethodResult("planner + shrunk model", planned / n, capture(planned / n, f, o)),
                 new MethodResult("archetype known (ceiling)", archetype / n, capture(archetype / n, f, o)),
                 new MethodResult("oracle", o, 1));
-        List<String> names = model.clusters().stream().map(cl -> cl.name() + " (" + cl.members() + ")").toList();
-        return new Report(customers, trainWeeks, seed, halfLife, halfLifeChosen, model.alpha(), model.sinkHours(), model.outcomeStrength(), names, model.silhouette(), results,
+        List<String> names = model.clusters().stream()
+                .map(cl -> cl.name() + " (" + cl.members() + ")")
+                .toList();
+        return new Report(
+                customers,
+                trainWeeks,
+                seed,
+                halfLife,
+                halfLifeChosen,
+                model.alpha(),
+                model.sinkHours(),
+                model.outcomeStrength(),
+                names,
+                model.silhouette(),
+                results,
                 (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -177,7 +239,8 @@ public final class OfflineEvaluation {
         int customers = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int weeks = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 7L;
-        Report report = args.length > 3 ? run(customers, weeks, seed, Duration.ofDays(Long.parseLong(args[3])))
+        Report report = args.length > 3
+                ? run(customers, weeks, seed, Duration.ofDays(Long.parseLong(args[3])))
                 : run(customers, weeks, seed);
         System.out.print(report.table());
     }

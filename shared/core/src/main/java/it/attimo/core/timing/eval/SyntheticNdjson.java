@@ -2,7 +2,6 @@ package it.attimo.core.timing.eval;
 
 import it.attimo.core.geo.Comune;
 import it.attimo.core.geo.ComuneDirectory;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,13 +25,15 @@ public final class SyntheticNdjson {
     /** @return number of events written */
     public static long write(Path dir, int customers, int weeks, long seed) {
         SyntheticPopulation pop = SyntheticPopulation.generate(customers, seed);
-        List<Comune> capitals = new ArrayList<>(ComuneDirectory.bundled().all().stream().filter(Comune::provinceCapital).toList());
+        List<Comune> capitals = new ArrayList<>(ComuneDirectory.bundled().all().stream()
+                .filter(Comune::provinceCapital)
+                .toList());
         Random r = new Random(seed);
         long events = 0;
         try {
             Files.createDirectories(dir);
             try (BufferedWriter c = Files.newBufferedWriter(dir.resolve("customers.ndjson"), StandardCharsets.UTF_8);
-                 BufferedWriter e = Files.newBufferedWriter(dir.resolve("events.ndjson"), StandardCharsets.UTF_8)) {
+                    BufferedWriter e = Files.newBufferedWriter(dir.resolve("events.ndjson"), StandardCharsets.UTF_8)) {
                 for (SyntheticPopulation.Customer cu : pop.customers()) {
                     Comune comune = capitals.get(r.nextInt(capitals.size()));
                     c.write("{\"id\":\"" + cu.id() + "\",\"comune\":\"" + comune.istatCode() + "\",\"segment\":\""

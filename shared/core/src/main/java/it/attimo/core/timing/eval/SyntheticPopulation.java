@@ -3,7 +3,6 @@ package it.attimo.core.timing.eval;
 import it.attimo.core.event.EventTypes;
 import it.attimo.core.timing.HourOfWeek;
 import it.attimo.core.timing.LocalSlots;
-
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,17 +27,19 @@ import java.util.Random;
 public final class SyntheticPopulation {
     /** Monday of week 1 (local). */
     public static final LocalDate START = LocalDate.of(2026, 1, 5);
+
     public static final double SINK_HOURS = 6.0;
     public static final int HORIZON_HOURS = 48;
 
-    public record Customer(String id, String archetype, double[] habit, double lambda, double responsiveness,
-                           double activity) {}
+    public record Customer(
+            String id, String archetype, double[] habit, double lambda, double responsiveness, double activity) {}
 
     /** One generated event: type, customer, instant. */
     public record Event(String type, String customerId, Instant time) {}
 
-    private static final String[] ARCHETYPES = {"pendolare mattina", "ufficio", "pausa pranzo", "sera", "weekend",
-            "martedì mattina"};
+    private static final String[] ARCHETYPES = {
+        "pendolare mattina", "ufficio", "pausa pranzo", "sera", "weekend", "martedì mattina"
+    };
     private static final double[] SHARES = {0.20, 0.22, 0.16, 0.20, 0.12, 0.10};
 
     private final List<Customer> customers;
@@ -69,7 +70,9 @@ public final class SyntheticPopulation {
         return new SyntheticPopulation(list, seed);
     }
 
-    public List<Customer> customers() { return customers; }
+    public List<Customer> customers() {
+        return customers;
+    }
 
     /** Exact probability that a send at local hour-of-week {@code h} is opened (within 48 hours). */
     public static double openProbability(Customer c, int h) {
@@ -96,12 +99,17 @@ public final class SyntheticPopulation {
                 if (r.nextDouble() >= c.responsiveness()) continue;
                 int h = HourOfWeek.of(DayOfWeek.of(day + 1), hour);
                 for (int d = 0; d < HORIZON_HOURS; d++) {
-                    double p = Math.min(1.0, c.lambda() * c.habit()[(h + d) % HourOfWeek.COUNT] * Math.exp(-d / SINK_HOURS));
+                    double p = Math.min(
+                            1.0, c.lambda() * c.habit()[(h + d) % HourOfWeek.COUNT] * Math.exp(-d / SINK_HOURS));
                     if (r.nextDouble() < p) {
-                        long offset = d == 0 ? (long) ((60 - minute) * 60 * r.nextDouble()) : d * 3600L - minute * 60L + r.nextInt(3600);
+                        long offset = d == 0
+                                ? (long) ((60 - minute) * 60 * r.nextDouble())
+                                : d * 3600L - minute * 60L + r.nextInt(3600);
                         Instant opened = sent.plusSeconds(Math.max(1, offset));
                         out.add(new Event(EventTypes.EMAIL_OPENED, c.id(), opened));
-                        if (r.nextDouble() < 0.3) out.add(new Event(EventTypes.EMAIL_CLICKED, c.id(), opened.plusSeconds(30 + r.nextInt(300))));
+                        if (r.nextDouble() < 0.3)
+                            out.add(new Event(
+                                    EventTypes.EMAIL_CLICKED, c.id(), opened.plusSeconds(30 + r.nextInt(300))));
                         break;
                     }
                 }
@@ -118,8 +126,8 @@ public final class SyntheticPopulation {
                     h = 0;
                     while (h < HourOfWeek.COUNT - 1 && (u -= c.habit()[h]) > 0) h++;
                 }
-                out.add(new Event(EventTypes.PORTAL_ACCESSED, c.id(),
-                        instant(monday.plusDays(h / 24), h % 24, r.nextInt(60))));
+                out.add(new Event(
+                        EventTypes.PORTAL_ACCESSED, c.id(), instant(monday.plusDays(h / 24), h % 24, r.nextInt(60))));
             }
         }
         out.sort(java.util.Comparator.comparing(Event::time));
@@ -127,10 +135,14 @@ public final class SyntheticPopulation {
     }
 
     /** First instant after all history of {@code weeks} weeks: Monday 00:00 local of week weeks+1. */
-    public static Instant endOfWeek(int weeks) { return instant(START.plusWeeks(weeks), 0, 0); }
+    public static Instant endOfWeek(int weeks) {
+        return instant(START.plusWeeks(weeks), 0, 0);
+    }
 
     private static Instant instant(LocalDate day, int hour, int minute) {
-        return LocalDateTime.of(day, java.time.LocalTime.of(hour, minute)).atZone(LocalSlots.ROME).toInstant();
+        return LocalDateTime.of(day, java.time.LocalTime.of(hour, minute))
+                .atZone(LocalSlots.ROME)
+                .toInstant();
     }
 
     private static int pick(Random r) {
@@ -142,7 +154,10 @@ public final class SyntheticPopulation {
     private static int poisson(Random r, double mean) {
         double l = Math.exp(-mean), p = 1;
         int k = 0;
-        do { k++; p *= r.nextDouble(); } while (p > l && k < 200);
+        do {
+            k++;
+            p *= r.nextDouble();
+        } while (p > l && k < 200);
         return k - 1;
     }
 

@@ -41,13 +41,17 @@ public final class AdaptiveHalfLife {
         if (engaged < MIN_ENGAGED) {
             return fallback(engaged + " customers engaged both before and in the last week, fewer than " + MIN_ENGAGED);
         }
-        HalfLifeSelection.Choice choice = HalfLifeSelection.choose(sample, asOf, HOLDOUT, HalfLifeSelection.GRID, settings);
-        return new Decision(choice.halfLife(), "chosen on the week from " + cut + " held out, " + sample.customers()
-                + " customers (" + engaged + " engaged)",
+        HalfLifeSelection.Choice choice =
+                HalfLifeSelection.choose(sample, asOf, HOLDOUT, HalfLifeSelection.GRID, settings);
+        return new Decision(
+                choice.halfLife(),
+                "chosen on the week from " + cut + " held out, " + sample.customers() + " customers (" + engaged
+                        + " engaged)",
                 Map.copyOf(choice.heldOutLogLikelihood()));
     }
 
     private static Decision fallback(String why) {
-        return new Decision(ProfileSettings.HALF_LIFE, "default " + ProfileSettings.HALF_LIFE.toDays() + " days: " + why, Map.of());
+        return new Decision(
+                ProfileSettings.HALF_LIFE, "default " + ProfileSettings.HALF_LIFE.toDays() + " days: " + why, Map.of());
     }
 }

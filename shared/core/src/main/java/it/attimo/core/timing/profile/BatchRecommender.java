@@ -8,7 +8,6 @@ import it.attimo.core.timing.MessageKind;
 import it.attimo.core.timing.PlanRequest;
 import it.attimo.core.timing.SendPlan;
 import it.attimo.core.timing.SendWindowPlanner;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,8 +33,17 @@ public final class BatchRecommender {
     private static final int BLOCK = 4096;
     private static final String[] CUSTOMER_FIELDS = {"id", "comune", "segment"};
 
-    public record Summary(int customers, int planned, int skipped, long events, int unknownComuni, int clusters,
-                          double alpha, Duration halfLife, String halfLifeBasis, long millis) {}
+    public record Summary(
+            int customers,
+            int planned,
+            int skipped,
+            long events,
+            int unknownComuni,
+            int clusters,
+            double alpha,
+            Duration halfLife,
+            String halfLifeBasis,
+            long millis) {}
 
     private record CustomerRow(String id, String comune, Segment segment) {}
 
@@ -53,14 +61,21 @@ public final class BatchRecommender {
         this.fixedHalfLife = fixedHalfLife;
     }
 
-    public Summary run(InputStream customers, InputStream events, Instant from, Instant to, Channel channel, MessageKind kind,
-                       Writer out) {
+    public Summary run(
+            InputStream customers,
+            InputStream events,
+            Instant from,
+            Instant to,
+            Channel channel,
+            MessageKind kind,
+            Writer out) {
         if (!to.isAfter(from)) throw new IllegalArgumentException("--to must be after --from");
         long start = System.nanoTime();
         List<CustomerRow> rows = readCustomers(customers);
         TimingHistories histories = new TimingHistories(from);
         for (CustomerRow r : rows) histories.register(r.id());
-        long eventCount = NdjsonEvents.read(events, (type, subject, time) -> histories.addIfRegistered(subject, type, time));
+        long eventCount =
+                NdjsonEvents.read(events, (type, subject, time) -> histories.addIfRegistered(subject, type, time));
         AdaptiveHalfLife.Decision halfLife = fixedHalfLife != null
                 ? new AdaptiveHalfLife.Decision(fixedHalfLife, "fixed", Map.of())
                 : AdaptiveHalfLife.decide(histories, from, TemporalModel.Settings.defaults());
@@ -83,8 +98,13 @@ public final class BatchRecommender {
                     CustomerRow r = rows.get(base + j);
                     CustomerPrediction prediction = model.predict(profiles.get(base + j));
                     clusters[j] = prediction.cluster();
-                    plans[j] = planner.plan(PlanRequest.builder(channel, from).deadline(to).comune(knownComune(r.comune()))
-                            .segment(r.segment()).kind(kind).prediction(prediction).build());
+                    plans[j] = planner.plan(PlanRequest.builder(channel, from)
+                            .deadline(to)
+                            .comune(knownComune(r.comune()))
+                            .segment(r.segment())
+                            .kind(kind)
+                            .prediction(prediction)
+                            .build());
                 });
                 for (int j = 0; j < plans.length; j++) {
                     CustomerRow r = rows.get(base + j);
@@ -98,7 +118,9 @@ public final class BatchRecommender {
                         g.writeNullField("localTime");
                     } else {
                         g.writeStringField("sendAt", plan.sendAt().toString());
-                        g.writeStringField("localTime", java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(plan.localTime()));
+                        g.writeStringField(
+                                "localTime",
+                                java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(plan.localTime()));
                     }
                     g.writeNumberField("suitability", plan.suitability());
                     g.writeStringField("cluster", clusters[j]);
@@ -115,8 +137,17 @@ public final class BatchRecommender {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Summary(rows.size(), planned, skipped, eventCount, unknown, model.clusters().size(), model.alpha(),
-                halfLife.halfLife(), halfLife.basis(), (System.nanoTime() - start) / 1_000_000);
+        return new Summary(
+                rows.size(),
+                planned,
+                skipped,
+                eventCount,
+                unknown,
+                model.clusters().size(),
+                model.alpha(),
+                halfLife.halfLife(),
+                halfLife.basis(),
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     /** The code if the bundled directory knows it; unknown codes plan with the national calendar only. */
@@ -128,7 +159,8 @@ public final class BatchRecommender {
         List<CustomerRow> rows = new ArrayList<>();
         NdjsonRows.read(input, "customers", CUSTOMER_FIELDS, (lineNo, values) -> {
             String id = values[0], comune = values[1], segment = values[2];
-            if (id == null || id.isBlank()) throw new IllegalArgumentException("customers line " + lineNo + ": missing id");
+            if (id == null || id.isBlank())
+                throw new IllegalArgumentException("customers line " + lineNo + ": missing id");
             Segment seg;
             try {
                 seg = segment == null ? Segment.B2C : Segment.parse(segment);

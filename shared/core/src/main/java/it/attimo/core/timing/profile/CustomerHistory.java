@@ -3,7 +3,6 @@ package it.attimo.core.timing.profile;
 import it.attimo.core.channel.Channel;
 import it.attimo.core.event.EventTypes;
 import it.attimo.core.timing.PastSend;
-
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +24,9 @@ public record CustomerHistory(CustomerPrediction prediction, List<PastSend> send
         Map<String, ProfileAccumulator> accumulators = new HashMap<>();
         List<PastSend> sends = new ArrayList<>();
         NdjsonEvents.read(events, (type, subject, time) -> {
-            accumulators.computeIfAbsent(subject, s -> new ProfileAccumulator(s, asOf, ProfileSettings.HALF_LIFE)).add(type, time);
+            accumulators
+                    .computeIfAbsent(subject, s -> new ProfileAccumulator(s, asOf, ProfileSettings.HALF_LIFE))
+                    .add(type, time);
             if (subject.equals(customerId) && !time.isAfter(asOf)) {
                 if (EventTypes.EMAIL_SENT.equals(type)) sends.add(new PastSend(customerId, Channel.EMAIL, time, null));
                 if (EventTypes.SMS_SENT.equals(type)) sends.add(new PastSend(customerId, Channel.SMS, time, null));

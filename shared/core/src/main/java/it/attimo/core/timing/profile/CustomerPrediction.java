@@ -16,8 +16,12 @@ public record CustomerPrediction(String customerId, double[] sendScore, double[]
         implements EngagementPrediction {
 
     @Override
-    public double probability(int hourOfWeek) { return sendScore[hourOfWeek]; }
+    public double probability(int hourOfWeek) {
+        return sendScore[hourOfWeek];
+    }
 
     @Override
-    public String label() { return cluster; }
+    public String label() {
+        return cluster;
+    }
 }

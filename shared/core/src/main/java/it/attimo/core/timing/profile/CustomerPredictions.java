@@ -4,7 +4,6 @@ import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.port.EventLog;
 import it.attimo.core.port.TemporalModelStore;
 import it.attimo.core.timing.EngagementPrediction;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,23 +59,31 @@ public final class CustomerPredictions {
             model = model(now);
         } catch (RuntimeException e) {
             // the profile refines the timing; an unreadable model must not stop the journey
-            LOG.warning(() -> "temporal model unavailable, planning without profiles: " + e.getClass().getSimpleName());
-            return new Outcome(null, "profile: none (temporal model unavailable: " + e.getClass().getSimpleName() + ")");
+            LOG.warning(() -> "temporal model unavailable, planning without profiles: "
+                    + e.getClass().getSimpleName());
+            return new Outcome(
+                    null,
+                    "profile: none (temporal model unavailable: " + e.getClass().getSimpleName() + ")");
         }
         if (model.isEmpty()) return new Outcome(null, "profile: none (no temporal model fitted yet)");
         if (model.get().customers() < MIN_POPULATION) {
-            return new Outcome(null, "profile: none (model of " + model.get().customers() + " customers, fewer than "
-                    + MIN_POPULATION + ")");
+            return new Outcome(
+                    null,
+                    "profile: none (model of " + model.get().customers() + " customers, fewer than " + MIN_POPULATION
+                            + ")");
         }
         // the profile must weigh events as the profiles the model was fitted on did
-        ProfileAccumulator accumulator = new ProfileAccumulator(customerId, now, model.get().halfLife());
+        ProfileAccumulator accumulator =
+                new ProfileAccumulator(customerId, now, model.get().halfLife());
         for (CustomerEvent e : eventLog.history(customerId)) accumulator.add(e.type(), e.time());
         TemporalProfile profile = accumulator.finish();
         if (profile.engagements() == 0) return new Outcome(null, "profile: none (no engagement events yet)");
         CustomerPrediction prediction = model.get().model().predict(profile);
-        return new Outcome(prediction, "profile: " + prediction.cluster() + ", " + profile.engagements()
-                + (profile.engagements() == 1 ? " engagement" : " engagements") + " (model of "
-                + model.get().fittedAt().atOffset(ZoneOffset.UTC).toLocalDate() + ")");
+        return new Outcome(
+                prediction,
+                "profile: " + prediction.cluster() + ", " + profile.engagements()
+                        + (profile.engagements() == 1 ? " engagement" : " engagements") + " (model of "
+                        + model.get().fittedAt().atOffset(ZoneOffset.UTC).toLocalDate() + ")");
     }
 
     private Optional<FittedModel> model(Instant now) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.attimo.core.json.Json;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -67,7 +66,9 @@ public final class FittedModelJson {
         double[] weights = new double[cs.size()];
         for (int k = 0; k < cs.size(); k++) {
             JsonNode c = cs.get(k);
-            clusters.add(new TemporalModel.Cluster(c.path("name").asText(), doubles(c.path("reads"), "reads"),
+            clusters.add(new TemporalModel.Cluster(
+                    c.path("name").asText(),
+                    doubles(c.path("reads"), "reads"),
                     c.path("members").asInt()));
             weights[k] = c.path("weight").asDouble();
         }
@@ -75,7 +76,9 @@ public final class FittedModelJson {
         TemporalModel model = TemporalModel.restore(new TemporalModel.State(
                 doubles(root.path("population"), "population"),
                 doubles(root.path("populationDelays"), "populationDelays"),
-                root.path("alpha").asDouble(), clusters, weights,
+                root.path("alpha").asDouble(),
+                clusters,
+                weights,
                 silhouette.isNumber() ? silhouette.asDouble() : Double.NaN,
                 root.path("delayPriorStrength").asDouble(),
                 root.path("populationOpenRate").asDouble(),
@@ -86,8 +89,12 @@ public final class FittedModelJson {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("stored temporal model has no valid fittedAt", e);
         }
-        return new FittedModel(fittedAt, root.path("customers").asInt(), root.path("events").asLong(),
-                halfLife(root.path("halfLife")), model);
+        return new FittedModel(
+                fittedAt,
+                root.path("customers").asInt(),
+                root.path("events").asLong(),
+                halfLife(root.path("halfLife")),
+                model);
     }
 
     /** Models stored before the half-life was chosen per refresh were all built with the default. */
@@ -95,7 +102,8 @@ public final class FittedModelJson {
         if (node.isMissingNode() || node.isNull()) return ProfileSettings.HALF_LIFE;
         try {
             Duration d = Duration.parse(node.asText());
-            if (d.isNegative() || d.isZero()) throw new IllegalArgumentException("stored temporal model has a non-positive halfLife");
+            if (d.isNegative() || d.isZero())
+                throw new IllegalArgumentException("stored temporal model has a non-positive halfLife");
             return d;
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("stored temporal model has no valid halfLife", e);

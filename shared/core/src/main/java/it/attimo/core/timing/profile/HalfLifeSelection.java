@@ -1,7 +1,6 @@
 package it.attimo.core.timing.profile;
 
 import it.attimo.core.timing.HourOfWeek;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -16,8 +15,8 @@ import java.util.Map;
  * distribution (log-likelihood). Habits that drift favour short half-lives, stable ones long half-lives.
  */
 public final class HalfLifeSelection {
-    public static final List<Duration> GRID = List.of(Duration.ofDays(21), Duration.ofDays(42), Duration.ofDays(84),
-            Duration.ofDays(168), Duration.ofDays(336));
+    public static final List<Duration> GRID = List.of(
+            Duration.ofDays(21), Duration.ofDays(42), Duration.ofDays(84), Duration.ofDays(168), Duration.ofDays(336));
     /** Long enough that weights over any realistic history are 1: profiles built with it count events. */
     private static final Duration NO_DECAY = Duration.ofDays(365L * 1000);
 
@@ -32,8 +31,12 @@ public final class HalfLifeSelection {
 
     private HalfLifeSelection() {}
 
-    public static Choice choose(ProfileSource source, Instant asOf, Duration holdout, List<Duration> grid,
-                                TemporalModel.Settings settings) {
+    public static Choice choose(
+            ProfileSource source,
+            Instant asOf,
+            Duration holdout,
+            List<Duration> grid,
+            TemporalModel.Settings settings) {
         if (grid.isEmpty()) throw new IllegalArgumentException("at least one candidate half-life");
         Instant cut = asOf.minus(holdout);
         Map<String, double[]> heldOut = heldOutCounts(source.profiles(asOf, NO_DECAY), source.profiles(cut, NO_DECAY));

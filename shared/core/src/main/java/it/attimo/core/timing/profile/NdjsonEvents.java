@@ -39,11 +39,17 @@ public final class NdjsonEvents {
 
     /** Fast path for the common {@code yyyy-MM-ddTHH:mm:ssZ} form; anything else goes through {@link Instant#parse}. */
     static Instant parseInstant(String s) {
-        if (s.length() == 20 && s.charAt(4) == '-' && s.charAt(7) == '-' && s.charAt(10) == 'T' && s.charAt(13) == ':'
-                && s.charAt(16) == ':' && s.charAt(19) == 'Z') {
+        if (s.length() == 20
+                && s.charAt(4) == '-'
+                && s.charAt(7) == '-'
+                && s.charAt(10) == 'T'
+                && s.charAt(13) == ':'
+                && s.charAt(16) == ':'
+                && s.charAt(19) == 'Z') {
             int y = digits(s, 0, 4), mo = digits(s, 5, 7), d = digits(s, 8, 10);
             int h = digits(s, 11, 13), mi = digits(s, 14, 16), se = digits(s, 17, 19);
-            if (y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h >= 0 && h < 24 && mi >= 0 && mi < 60 && se >= 0 && se < 60) {
+            if (y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h >= 0 && h < 24 && mi >= 0 && mi < 60 && se >= 0
+                    && se < 60) {
                 long day = java.time.LocalDate.of(y, mo, d).toEpochDay();
                 return Instant.ofEpochSecond(day * 86400L + h * 3600L + mi * 60L + se);
             }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -48,7 +47,8 @@ final class NdjsonRows {
                 }
                 if (t == null) break;
                 long lineNo = line(p);
-                if (t != JsonToken.START_OBJECT) throw new IllegalArgumentException(what + " line " + lineNo + ": not a JSON object");
+                if (t != JsonToken.START_OBJECT)
+                    throw new IllegalArgumentException(what + " line " + lineNo + ": not a JSON object");
                 Arrays.fill(values, null);
                 try {
                     String field;
@@ -80,5 +80,7 @@ final class NdjsonRows {
         return -1;
     }
 
-    private static long line(JsonParser p) { return p.currentLocation().getLineNr(); }
+    private static long line(JsonParser p) {
+        return p.currentLocation().getLineNr();
+    }
 }

@@ -3,7 +3,6 @@ package it.attimo.core.timing.profile;
 import it.attimo.core.event.EventTypes;
 import it.attimo.core.timing.HourOfWeek;
 import it.attimo.core.timing.LocalSlots;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -22,8 +21,8 @@ import java.util.Set;
  */
 public final class ProfileAccumulator {
     static final Set<String> SENDS = Set.of(EventTypes.EMAIL_SENT, EventTypes.SMS_SENT);
-    static final Set<String> RESPONSES = Set.of(EventTypes.EMAIL_OPENED, EventTypes.EMAIL_CLICKED, EventTypes.SMS_CLICKED,
-            EventTypes.PUSH_OPENED);
+    static final Set<String> RESPONSES =
+            Set.of(EventTypes.EMAIL_OPENED, EventTypes.EMAIL_CLICKED, EventTypes.SMS_CLICKED, EventTypes.PUSH_OPENED);
     private static final ZoneRules ROME = LocalSlots.ROME.getRules();
 
     private final String customerId;
@@ -89,8 +88,8 @@ public final class ProfileAccumulator {
             sendHours[i] = (short) hourOfWeek(Instant.ofEpochSecond(s[i]));
             sendWeights[i] = (float) Math.pow(0.5, (asOfSeconds - s[i]) / halfLifeSeconds);
         }
-        return new TemporalProfile(customerId, reads.clone(), readWeight, engagements, delays, matched, sendHours,
-                sendWeights, opened);
+        return new TemporalProfile(
+                customerId, reads.clone(), readWeight, engagements, delays, matched, sendHours, sendWeights, opened);
     }
 
     static int hourOfWeek(Instant time) {

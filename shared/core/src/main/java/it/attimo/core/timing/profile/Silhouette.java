@@ -1,12 +1,11 @@
 package it.attimo.core.timing.profile;
 
-import org.apache.commons.math3.ml.clustering.CentroidCluster;
-import org.apache.commons.math3.ml.clustering.DoublePoint;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.apache.commons.math3.ml.clustering.CentroidCluster;
+import org.apache.commons.math3.ml.clustering.DoublePoint;
 
 /** Mean silhouette coefficient of a clustering, on a seeded sample of points (Euclidean). */
 final class Silhouette {

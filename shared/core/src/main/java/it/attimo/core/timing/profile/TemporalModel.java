@@ -1,18 +1,17 @@
 package it.attimo.core.timing.profile;
 
 import it.attimo.core.timing.HourOfWeek;
-import org.apache.commons.math3.ml.clustering.CentroidCluster;
-import org.apache.commons.math3.ml.clustering.DoublePoint;
-import org.apache.commons.math3.ml.clustering.KMeansPlusPlusClusterer;
-import org.apache.commons.math3.ml.distance.EuclideanDistance;
-import org.apache.commons.math3.random.JDKRandomGenerator;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.apache.commons.math3.ml.clustering.CentroidCluster;
+import org.apache.commons.math3.ml.clustering.DoublePoint;
+import org.apache.commons.math3.ml.clustering.KMeansPlusPlusClusterer;
+import org.apache.commons.math3.ml.distance.EuclideanDistance;
+import org.apache.commons.math3.random.JDKRandomGenerator;
 
 /**
  * Population-level temporal model, refitted daily from all profiles:
@@ -31,9 +30,19 @@ import java.util.Set;
  * Deterministic for a given seed and input order.
  */
 public final class TemporalModel {
-    public record Settings(int minEngagementsForClustering, int maxClusteringSample, int silhouetteSample,
-                           int selectionSample, int minK, int maxK, int emIterations, double delayPriorStrength, long seed) {
-        public static Settings defaults() { return new Settings(5, 4000, 600, 5_000, 2, 12, 15, 5.0, 42L); }
+    public record Settings(
+            int minEngagementsForClustering,
+            int maxClusteringSample,
+            int silhouetteSample,
+            int selectionSample,
+            int minK,
+            int maxK,
+            int emIterations,
+            double delayPriorStrength,
+            long seed) {
+        public static Settings defaults() {
+            return new Settings(5, 4000, 600, 5_000, 2, 12, 15, 5.0, 42L);
+        }
     }
 
     /** A cluster of people sharing a rhythm. */
@@ -57,8 +66,14 @@ public final class TemporalModel {
     private final double silhouette;
     private final double delayPriorStrength;
 
-    private TemporalModel(double[] population, double[] populationDelays, double alpha, List<Cluster> clusters,
-                          double[] clusterPrior, double silhouette, double delayPriorStrength) {
+    private TemporalModel(
+            double[] population,
+            double[] populationDelays,
+            double alpha,
+            List<Cluster> clusters,
+            double[] clusterPrior,
+            double silhouette,
+            double delayPriorStrength) {
         this.population = population;
         this.populationDelays = populationDelays;
         this.sinkHours = sinkHours(populationDelays);
@@ -108,7 +123,8 @@ public final class TemporalModel {
         if (rich.size() < settings.minK() * 10) {
             List<Cluster> single = List.of(new Cluster(ClusterNames.name(p0), p0, profiles.size()));
             double alpha = chooseAlpha(all, populationPriors);
-            TemporalModel single1 = new TemporalModel(p0, d0, alpha, single, new double[] {1.0}, Double.NaN, settings.delayPriorStrength());
+            TemporalModel single1 = new TemporalModel(
+                    p0, d0, alpha, single, new double[] {1.0}, Double.NaN, settings.delayPriorStrength());
             single1.calibrateOutcomes(profiles, all);
             return single1;
         }
@@ -136,7 +152,13 @@ public final class TemporalModel {
             double score = looLogLikelihood(all, priors, alpha);
             if (score > bestScore) {
                 bestScore = score;
-                best = new TemporalModel(p0, d0, alpha, candidate.clusters, candidate.clusterWeights, silhouette,
+                best = new TemporalModel(
+                        p0,
+                        d0,
+                        alpha,
+                        candidate.clusters,
+                        candidate.clusterWeights,
+                        silhouette,
                         settings.delayPriorStrength());
             }
         }
@@ -185,14 +207,21 @@ public final class TemporalModel {
                 refined.add(new Cluster(unique, centroid, (int) Math.round(mass[c])));
                 weights[c] = total > 0 ? Math.max(1e-6, mass[c] / total) : 1.0 / k;
             }
-            m = new TemporalModel(population, populationDelays, alpha, refined, weights, silhouette, delayPriorStrength);
+            m = new TemporalModel(
+                    population, populationDelays, alpha, refined, weights, silhouette, delayPriorStrength);
         }
         return m;
     }
 
-    private static TemporalModel fromClusters(List<CentroidCluster<DoublePoint>> result, List<double[]> shrunk,
-                                              IdentityIndex index, double[] p0, double[] d0, double alpha,
-                                              double silhouette, Settings settings) {
+    private static TemporalModel fromClusters(
+            List<CentroidCluster<DoublePoint>> result,
+            List<double[]> shrunk,
+            IdentityIndex index,
+            double[] p0,
+            double[] d0,
+            double alpha,
+            double silhouette,
+            Settings settings) {
         List<Cluster> clusters = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
         Set<String> usedNames = new HashSet<>();
@@ -204,7 +233,8 @@ public final class TemporalModel {
                 for (int h = 0; h < HourOfWeek.COUNT; h++) mean[h] += s[h];
             }
             double[] centroid = new double[HourOfWeek.COUNT];
-            for (int h = 0; h < HourOfWeek.COUNT; h++) centroid[h] = 0.95 * mean[h] / c.getPoints().size() + 0.05 * p0[h];
+            for (int h = 0; h < HourOfWeek.COUNT; h++)
+                centroid[h] = 0.95 * mean[h] / c.getPoints().size() + 0.05 * p0[h];
             String name = ClusterNames.name(centroid);
             String unique = name;
             for (int n = 2; !usedNames.add(unique); n++) unique = name + " " + n;
@@ -246,8 +276,10 @@ public final class TemporalModel {
         for (int c = 1; c < responsibilities.length; c++) if (responsibilities[c] > responsibilities[top]) top = c;
         double[] reads = posterior(profile.reads(), n, prior, alpha);
         double[] score = convolve(reads, kernel);
-        if (outcomeStrength > 0 && profile.sends() > 0) score = SendOutcomes.calibrate(score, profile, populationOpenRate, outcomeStrength, sinkHours);
-        return new CustomerPrediction(profile.customerId(), score, reads, clusters.get(top).name(), n);
+        if (outcomeStrength > 0 && profile.sends() > 0)
+            score = SendOutcomes.calibrate(score, profile, populationOpenRate, outcomeStrength, sinkHours);
+        return new CustomerPrediction(
+                profile.customerId(), score, reads, clusters.get(top).name(), n);
     }
 
     /** The customer's prior reading distribution: cluster centroids weighted by soft membership. */
@@ -320,7 +352,9 @@ public final class TemporalModel {
     }
 
     /** Prior strength (in sends) of the per-customer open-rate calibration; 0 when there were no sends. */
-    public double outcomeStrength() { return outcomeStrength; }
+    public double outcomeStrength() {
+        return outcomeStrength;
+    }
 
     /** Prediction with no shrinkage (alpha = 0): the raw per-customer histogram, population when empty. Baseline only. */
     public CustomerPrediction predictRaw(TemporalProfile profile) {
@@ -329,26 +363,42 @@ public final class TemporalModel {
         }
         double[] reads = new double[HourOfWeek.COUNT];
         for (int h = 0; h < HourOfWeek.COUNT; h++) reads[h] = profile.reads()[h] / profile.readWeight();
-        return new CustomerPrediction(profile.customerId(), convolve(reads, kernel), reads, "grezzo",
-                profile.readWeight());
+        return new CustomerPrediction(
+                profile.customerId(), convolve(reads, kernel), reads, "grezzo", profile.readWeight());
     }
 
     /**
      * Everything a fitted model needs to predict (the sink time, kernel and log-centroids are derived from it):
      * what the daily refresh stores and the planners restore.
      */
-    public record State(double[] population, double[] populationDelays, double alpha, List<Cluster> clusters,
-                        double[] clusterWeights, double silhouette, double delayPriorStrength,
-                        double populationOpenRate, double outcomeStrength) {}
+    public record State(
+            double[] population,
+            double[] populationDelays,
+            double alpha,
+            List<Cluster> clusters,
+            double[] clusterWeights,
+            double silhouette,
+            double delayPriorStrength,
+            double populationOpenRate,
+            double outcomeStrength) {}
 
     public State state() {
-        return new State(population.clone(), populationDelays.clone(), alpha, clusters, clusterWeights.clone(),
-                silhouette, delayPriorStrength, populationOpenRate, outcomeStrength);
+        return new State(
+                population.clone(),
+                populationDelays.clone(),
+                alpha,
+                clusters,
+                clusterWeights.clone(),
+                silhouette,
+                delayPriorStrength,
+                populationOpenRate,
+                outcomeStrength);
     }
 
     /** The model a {@link #state()} describes; predicts exactly as the model it came from. */
     public static TemporalModel restore(State s) {
-        if (s.population().length != HourOfWeek.COUNT) throw new IllegalArgumentException("population must have 168 bins");
+        if (s.population().length != HourOfWeek.COUNT)
+            throw new IllegalArgumentException("population must have 168 bins");
         if (s.populationDelays().length != TemporalProfile.DELAY_HOURS) {
             throw new IllegalArgumentException("populationDelays must have " + TemporalProfile.DELAY_HOURS + " bins");
         }
@@ -356,25 +406,42 @@ public final class TemporalModel {
             throw new IllegalArgumentException("one weight per cluster, at least one cluster");
         }
         for (Cluster c : s.clusters()) {
-            if (c.reads().length != HourOfWeek.COUNT) throw new IllegalArgumentException("cluster " + c.name() + " must have 168 bins");
+            if (c.reads().length != HourOfWeek.COUNT)
+                throw new IllegalArgumentException("cluster " + c.name() + " must have 168 bins");
         }
-        TemporalModel m = new TemporalModel(s.population().clone(), s.populationDelays().clone(), s.alpha(),
-                s.clusters(), s.clusterWeights(), s.silhouette(), s.delayPriorStrength());
+        TemporalModel m = new TemporalModel(
+                s.population().clone(),
+                s.populationDelays().clone(),
+                s.alpha(),
+                s.clusters(),
+                s.clusterWeights(),
+                s.silhouette(),
+                s.delayPriorStrength());
         m.populationOpenRate = s.populationOpenRate();
         m.outcomeStrength = s.outcomeStrength();
         return m;
     }
 
-    public double[] population() { return population.clone(); }
+    public double[] population() {
+        return population.clone();
+    }
 
-    public double[] populationSendScore() { return populationSendScore.clone(); }
+    public double[] populationSendScore() {
+        return populationSendScore.clone();
+    }
 
-    public double alpha() { return alpha; }
+    public double alpha() {
+        return alpha;
+    }
 
-    public List<Cluster> clusters() { return clusters; }
+    public List<Cluster> clusters() {
+        return clusters;
+    }
 
     /** Mean silhouette of the chosen k (NaN when too few profiles to cluster). */
-    public double silhouette() { return silhouette; }
+    public double silhouette() {
+        return silhouette;
+    }
 
     /** Time constant (hours) of the exponential that best fits the population's response delays (weighted log-linear fit). */
     static double sinkHours(double[] delays) {
@@ -383,7 +450,11 @@ public final class TemporalModel {
             double w = delays[d];
             if (w <= 0) continue;
             double y = Math.log(w);
-            sw += w; sx += w * d; sy += w * y; sxx += w * d * d; sxy += w * d * y;
+            sw += w;
+            sx += w * d;
+            sy += w * y;
+            sxx += w * d * d;
+            sxy += w * d * y;
         }
         double denom = sw * sxx - sx * sx;
         if (sw == 0 || denom == 0) return 6.0;
@@ -392,7 +463,9 @@ public final class TemporalModel {
     }
 
     /** Hours after which a message's chance of being noticed has dropped by 1/e, estimated from the delays. */
-    public double sinkHours() { return sinkHours; }
+    public double sinkHours() {
+        return sinkHours;
+    }
 
     static double[] posterior(double[] counts, double total, double[] prior, double strength) {
         double[] out = new double[counts.length];
@@ -453,6 +526,8 @@ public final class TemporalModel {
             for (int i = 0; i < points.size(); i++) index.put(points.get(i), i);
         }
 
-        int of(DoublePoint p) { return index.get(p); }
+        int of(DoublePoint p) {
+            return index.get(p);
+        }
     }
 }

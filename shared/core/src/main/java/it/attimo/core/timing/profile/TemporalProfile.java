@@ -15,22 +15,41 @@ import it.attimo.core.timing.HourOfWeek;
  * @param sendWeights  decay weight of each send
  * @param sendOpened   whether each send got a response (open/click) within 48 hours
  */
-public record TemporalProfile(String customerId, double[] reads, double readWeight, int engagements, double[] delays,
-                              int responses, short[] sendHours, float[] sendWeights, boolean[] sendOpened) {
+public record TemporalProfile(
+        String customerId,
+        double[] reads,
+        double readWeight,
+        int engagements,
+        double[] delays,
+        int responses,
+        short[] sendHours,
+        float[] sendWeights,
+        boolean[] sendOpened) {
     public static final int DELAY_HOURS = 48;
 
     public TemporalProfile {
         if (reads.length != HourOfWeek.COUNT) throw new IllegalArgumentException("reads must have 168 bins");
-        if (delays.length != DELAY_HOURS) throw new IllegalArgumentException("delays must have " + DELAY_HOURS + " bins");
+        if (delays.length != DELAY_HOURS)
+            throw new IllegalArgumentException("delays must have " + DELAY_HOURS + " bins");
         if (sendHours.length != sendWeights.length || sendHours.length != sendOpened.length) {
             throw new IllegalArgumentException("send arrays differ in length");
         }
     }
 
-    public int sends() { return sendHours.length; }
+    public int sends() {
+        return sendHours.length;
+    }
 
     public static TemporalProfile empty(String customerId) {
-        return new TemporalProfile(customerId, new double[HourOfWeek.COUNT], 0, 0, new double[DELAY_HOURS], 0,
-                new short[0], new float[0], new boolean[0]);
+        return new TemporalProfile(
+                customerId,
+                new double[HourOfWeek.COUNT],
+                0,
+                0,
+                new double[DELAY_HOURS],
+                0,
+                new short[0],
+                new float[0],
+                new boolean[0]);
     }
 }

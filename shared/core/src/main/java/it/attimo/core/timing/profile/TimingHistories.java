@@ -1,7 +1,6 @@
 package it.attimo.core.timing.profile;
 
 import it.attimo.core.event.EventTypes;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +35,9 @@ public final class TimingHistories implements HalfLifeSelection.ProfileSource {
         byte[] types = new byte[8];
         int size;
 
-        Log(String customerId) { this.customerId = customerId; }
+        Log(String customerId) {
+            this.customerId = customerId;
+        }
 
         void add(long second, byte type) {
             if (size == seconds.length) {
@@ -118,7 +119,8 @@ public final class TimingHistories implements HalfLifeSelection.ProfileSource {
         List<TemporalProfile> out = new ArrayList<>(logs.size());
         for (Log log : logs) {
             ProfileAccumulator accumulator = new ProfileAccumulator(log.customerId, asOf, halfLife);
-            for (int i = 0; i < log.size; i++) accumulator.add(TYPES[log.types[i]], Instant.ofEpochSecond(log.seconds[i]));
+            for (int i = 0; i < log.size; i++)
+                accumulator.add(TYPES[log.types[i]], Instant.ofEpochSecond(log.seconds[i]));
             out.add(accumulator.finish());
         }
         return out;
@@ -131,10 +133,15 @@ public final class TimingHistories implements HalfLifeSelection.ProfileSource {
     public TimingHistories sample(int max) {
         if (logs.size() <= max) return this;
         long[] keys = new long[logs.size()];
-        for (int i = 0; i < keys.length; i++) keys[i] = mix(logs.get(i).customerId.hashCode());
-        int[] chosen = IntStream.range(0, logs.size()).boxed()
+        for (int i = 0; i < keys.length; i++)
+            keys[i] = mix(logs.get(i).customerId.hashCode());
+        int[] chosen = IntStream.range(0, logs.size())
+                .boxed()
                 .sorted(Comparator.<Integer>comparingLong(i -> keys[i]).thenComparing(i -> logs.get(i).customerId))
-                .limit(max).mapToInt(Integer::intValue).sorted().toArray();
+                .limit(max)
+                .mapToInt(Integer::intValue)
+                .sorted()
+                .toArray();
         List<Log> subset = new ArrayList<>(max);
         Map<String, Log> subsetById = new HashMap<>(max * 2);
         for (int i : chosen) {

@@ -1,5 +1,7 @@
 package it.attimo.core.timing.profile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import it.attimo.core.testing.EngagementHistories;
 import it.attimo.core.testing.InMemoryCustomerScan;
 import it.attimo.core.testing.InMemoryEventLog;
@@ -8,13 +10,10 @@ import it.attimo.core.testing.InMemoryTemporalModelStore;
 import it.attimo.core.testing.MutableClock;
 import it.attimo.core.timing.HourOfWeek;
 import it.attimo.core.timing.TemporalRefresh;
-import org.junit.jupiter.api.Test;
-
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class CustomerPredictionsTest {
     static final Instant NOW = Instant.parse("2026-11-23T06:00:00Z");
@@ -48,8 +47,9 @@ class CustomerPredictionsTest {
         CustomerPredictions.Outcome o = predictions.forCustomer("c-1");
 
         assertThat(o.prediction()).isNull();
-        assertThat(o.reason()).isEqualTo("profile: none (model of " + (CustomerPredictions.MIN_POPULATION - 1)
-                + " customers, fewer than " + CustomerPredictions.MIN_POPULATION + ")");
+        assertThat(o.reason())
+                .isEqualTo("profile: none (model of " + (CustomerPredictions.MIN_POPULATION - 1)
+                        + " customers, fewer than " + CustomerPredictions.MIN_POPULATION + ")");
     }
 
     @Test
@@ -71,7 +71,8 @@ class CustomerPredictionsTest {
 
         assertThat(o.reason()).isEqualTo("profile: martedì mattina, 6 engagements (model of 2026-11-23)");
         int best = 0;
-        for (int h = 1; h < HourOfWeek.COUNT; h++) if (o.prediction().probability(h) > o.prediction().probability(best)) best = h;
+        for (int h = 1; h < HourOfWeek.COUNT; h++)
+            if (o.prediction().probability(h) > o.prediction().probability(best)) best = h;
         assertThat(HourOfWeek.day(best)).isEqualTo(DayOfWeek.TUESDAY);
         assertThat(HourOfWeek.hour(best)).isEqualTo(10);
         assertThat(o.prediction().label()).isEqualTo("martedì mattina");
@@ -84,13 +85,16 @@ class CustomerPredictionsTest {
         TemporalModel model = store.latest().orElseThrow().model();
         store.save(new FittedModel(NOW, 40, 0, Duration.ofDays(7), model));
         // old Tuesday mornings and recent evenings: how much the old ones count depends on the half-life
-        EngagementHistories.tuesdayMornings("c-1", 8, NOW.minus(Duration.ofDays(28))).forEach(log::append);
+        EngagementHistories.tuesdayMornings("c-1", 8, NOW.minus(Duration.ofDays(28)))
+                .forEach(log::append);
         EngagementHistories.everyEvening("c-1", 7, NOW).forEach(log::append);
 
         CustomerPredictions.Outcome o = predictions.forCustomer("c-1");
 
-        double[] withStored = model.predict(profileOf("c-1", Duration.ofDays(7))).sendScore();
-        double[] withDefault = model.predict(profileOf("c-1", ProfileSettings.HALF_LIFE)).sendScore();
+        double[] withStored =
+                model.predict(profileOf("c-1", Duration.ofDays(7))).sendScore();
+        double[] withDefault =
+                model.predict(profileOf("c-1", ProfileSettings.HALF_LIFE)).sendScore();
         assertThat(withStored).isNotEqualTo(withDefault);
         assertThat(((CustomerPrediction) o.prediction()).sendScore()).containsExactly(withStored);
     }
@@ -120,8 +124,15 @@ class CustomerPredictionsTest {
     void anUnreadableModelStoreMeansNoPredictionNotAFailedPlan() {
         EngagementHistories.tuesdayMornings("c-1", 3, NOW).forEach(log::append);
         it.attimo.core.port.TemporalModelStore broken = new it.attimo.core.port.TemporalModelStore() {
-            @Override public void save(FittedModel model) { throw new IllegalStateException("down"); }
-            @Override public java.util.Optional<FittedModel> latest() { throw new IllegalStateException("down"); }
+            @Override
+            public void save(FittedModel model) {
+                throw new IllegalStateException("down");
+            }
+
+            @Override
+            public java.util.Optional<FittedModel> latest() {
+                throw new IllegalStateException("down");
+            }
         };
         CustomerPredictions.Outcome o = new CustomerPredictions(log, broken, clock).forCustomer("c-1");
         assertThat(o.prediction()).isNull();

@@ -1,17 +1,16 @@
 package it.attimo.core.timing.profile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import it.attimo.core.timing.HourOfWeek;
 import it.attimo.core.timing.eval.SyntheticPopulation;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class FittedModelJsonTest {
     private static final Instant AS_OF = SyntheticPopulation.endOfWeek(8);
@@ -27,7 +26,8 @@ class FittedModelJsonTest {
             for (SyntheticPopulation.Event e : population.history(c, 8)) acc.add(e.type(), e.time());
             profiles.add(acc.finish());
         }
-        fitted = new FittedModel(AS_OF, profiles.size(), 12345L, TemporalModel.fit(profiles, TemporalModel.Settings.defaults()));
+        fitted = new FittedModel(
+                AS_OF, profiles.size(), 12345L, TemporalModel.fit(profiles, TemporalModel.Settings.defaults()));
     }
 
     @Test
@@ -38,8 +38,10 @@ class FittedModelJsonTest {
         assertThat(restored.customers()).isEqualTo(800);
         assertThat(restored.events()).isEqualTo(12345L);
         TemporalModel a = fitted.model(), b = restored.model();
-        assertThat(b.clusters()).extracting(TemporalModel.Cluster::name)
-                .containsExactlyElementsOf(a.clusters().stream().map(TemporalModel.Cluster::name).toList());
+        assertThat(b.clusters())
+                .extracting(TemporalModel.Cluster::name)
+                .containsExactlyElementsOf(
+                        a.clusters().stream().map(TemporalModel.Cluster::name).toList());
         assertThat(b.alpha()).isEqualTo(a.alpha());
         assertThat(b.sinkHours()).isEqualTo(a.sinkHours());
         assertThat(b.outcomeStrength()).isEqualTo(a.outcomeStrength()).isPositive();
@@ -49,7 +51,8 @@ class FittedModelJsonTest {
             assertThat(y.sendScore()).containsExactly(x.sendScore());
         }
         CustomerPrediction unknown = b.predict(TemporalProfile.empty("new"));
-        assertThat(unknown.sendScore()).containsExactly(a.predict(TemporalProfile.empty("new")).sendScore());
+        assertThat(unknown.sendScore())
+                .containsExactly(a.predict(TemporalProfile.empty("new")).sendScore());
     }
 
     @Test
@@ -66,9 +69,11 @@ class FittedModelJsonTest {
         assertThat(restored.model().alpha()).isEqualTo(fitted.model().alpha());
 
         assertThatThrownBy(() -> FittedModelJson.read(json.replace("PT4032H", "soon")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("halfLife");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("halfLife");
         assertThatThrownBy(() -> FittedModelJson.read(json.replace("PT4032H", "-PT1H")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("halfLife");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("halfLife");
     }
 
     @Test
@@ -82,7 +87,8 @@ class FittedModelJsonTest {
 
     @Test
     void aSingleClusterModelWithoutSilhouetteRoundTrips() {
-        TemporalModel single = TemporalModel.fit(List.of(TemporalProfile.empty("a")), TemporalModel.Settings.defaults());
+        TemporalModel single =
+                TemporalModel.fit(List.of(TemporalProfile.empty("a")), TemporalModel.Settings.defaults());
         assertThat(single.silhouette()).isNaN();
         String json = FittedModelJson.write(new FittedModel(AS_OF, 1, 0, single));
         assertThat(json).contains("\"silhouette\":null");
@@ -96,10 +102,12 @@ class FittedModelJsonTest {
     void unknownFormatsAndDamagedTextAreRefused() {
         String json = FittedModelJson.write(fitted);
         assertThatThrownBy(() -> FittedModelJson.read(json.replace("\"format\":1", "\"format\":2")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("format");
         assertThatThrownBy(() -> FittedModelJson.read(json.substring(0, 200)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> FittedModelJson.read("{\"format\":1,\"fittedAt\":\"2026-01-01T00:00:00Z\"}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("population");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("population");
     }
 }

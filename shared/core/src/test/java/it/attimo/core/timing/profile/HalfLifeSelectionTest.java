@@ -1,27 +1,27 @@
 package it.attimo.core.timing.profile;
 
-import it.attimo.core.event.EventTypes;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import it.attimo.core.event.EventTypes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class HalfLifeSelectionTest {
     private static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
     private static final Instant AS_OF = START.plus(Duration.ofDays(7 * 8));
-    private static final int[] HABIT_HOURS = {9, 24 + 18, 2 * 24 + 13, 3 * 24 + 8, 4 * 24 + 20, 5 * 24 + 10, 6 * 24 + 11,
-            6 * 24 + 21};
+    private static final int[] HABIT_HOURS = {
+        9, 24 + 18, 2 * 24 + 13, 3 * 24 + 8, 4 * 24 + 20, 5 * 24 + 10, 6 * 24 + 11, 6 * 24 + 21
+    };
 
     @Test
     void stableHabitsChooseALongHalfLife() {
         List<List<Instant>> reads = population(false);
-        HalfLifeSelection.Choice choice = HalfLifeSelection.choose(source(reads), AS_OF, Duration.ofDays(7),
-                HalfLifeSelection.GRID, TemporalModel.Settings.defaults());
+        HalfLifeSelection.Choice choice = HalfLifeSelection.choose(
+                source(reads), AS_OF, Duration.ofDays(7), HalfLifeSelection.GRID, TemporalModel.Settings.defaults());
         assertThat(choice.halfLife()).isGreaterThan(Duration.ofDays(42));
         assertThat(choice.heldOutLogLikelihood()).containsOnlyKeys(HalfLifeSelection.GRID);
     }
@@ -29,8 +29,8 @@ class HalfLifeSelectionTest {
     @Test
     void habitsThatChangedChooseAShortHalfLife() {
         List<List<Instant>> reads = population(true);
-        HalfLifeSelection.Choice choice = HalfLifeSelection.choose(source(reads), AS_OF, Duration.ofDays(7),
-                HalfLifeSelection.GRID, TemporalModel.Settings.defaults());
+        HalfLifeSelection.Choice choice = HalfLifeSelection.choose(
+                source(reads), AS_OF, Duration.ofDays(7), HalfLifeSelection.GRID, TemporalModel.Settings.defaults());
         assertThat(choice.halfLife()).isLessThanOrEqualTo(Duration.ofDays(42));
         assertThat(choice.heldOutLogLikelihood().get(choice.halfLife()))
                 .isGreaterThan(choice.heldOutLogLikelihood().get(Duration.ofDays(336)));
@@ -46,13 +46,15 @@ class HalfLifeSelectionTest {
         for (int c = 0; c < 400; c++) {
             int[] before = {HABIT_HOURS[random.nextInt(8)], HABIT_HOURS[random.nextInt(8)]};
             int shift = 1 + random.nextInt(7);
-            int[] after = drifting ? new int[] {shiftedHabit(before[0], shift), shiftedHabit(before[1], shift)} : before;
+            int[] after =
+                    drifting ? new int[] {shiftedHabit(before[0], shift), shiftedHabit(before[1], shift)} : before;
             List<Instant> reads = new ArrayList<>();
             for (int week = 0; week < 8; week++) {
                 for (int i = 0; i < 2; i++) {
                     int[] habit = week < 5 ? before : after;
                     int hour = random.nextDouble() < 0.2 ? random.nextInt(168) : habit[random.nextInt(2)];
-                    reads.add(START.plus(Duration.ofDays(7L * week)).plus(Duration.ofHours(hour))
+                    reads.add(START.plus(Duration.ofDays(7L * week))
+                            .plus(Duration.ofHours(hour))
                             .plusSeconds(random.nextInt(3600)));
                 }
             }
@@ -62,7 +64,8 @@ class HalfLifeSelectionTest {
     }
 
     private static int shiftedHabit(int hour, int shift) {
-        for (int i = 0; i < HABIT_HOURS.length; i++) if (HABIT_HOURS[i] == hour) return HABIT_HOURS[(i + shift) % HABIT_HOURS.length];
+        for (int i = 0; i < HABIT_HOURS.length; i++)
+            if (HABIT_HOURS[i] == hour) return HABIT_HOURS[(i + shift) % HABIT_HOURS.length];
         throw new IllegalArgumentException("not a habit hour");
     }
 

@@ -1,15 +1,14 @@
 package it.attimo.core.timing.profile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import it.attimo.core.event.EventTypes;
 import it.attimo.core.timing.HourOfWeek;
-import org.junit.jupiter.api.Test;
-
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class ProfileAccumulatorTest {
     private static final Instant AS_OF = Instant.parse("2026-12-01T00:00:00Z");
@@ -22,7 +21,9 @@ class ProfileAccumulatorTest {
         acc.add(EventTypes.PORTAL_ACCESSED, Instant.parse("2026-11-10T09:30:00Z"));
         TemporalProfile p = acc.finish();
         int tuesday10 = HourOfWeek.of(DayOfWeek.TUESDAY, 10);
-        assertThat(p.reads()[tuesday10]).isCloseTo(p.readWeight(), within(1e-12)).isGreaterThan(1.9);
+        assertThat(p.reads()[tuesday10])
+                .isCloseTo(p.readWeight(), within(1e-12))
+                .isGreaterThan(1.9);
         assertThat(p.engagements()).isEqualTo(2);
     }
 

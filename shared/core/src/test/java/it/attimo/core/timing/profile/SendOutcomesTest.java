@@ -1,15 +1,14 @@
 package it.attimo.core.timing.profile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import it.attimo.core.event.EventTypes;
 import it.attimo.core.timing.HourOfWeek;
-import org.junit.jupiter.api.Test;
-
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class SendOutcomesTest {
     private static final Instant AS_OF = Instant.parse("2026-03-02T00:00:00Z");

@@ -1,18 +1,17 @@
 package it.attimo.core.timing.profile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import it.attimo.core.event.EventTypes;
 import it.attimo.core.timing.HourOfWeek;
 import it.attimo.core.timing.eval.OfflineEvaluation;
 import it.attimo.core.timing.eval.SyntheticPopulation;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class TemporalModelTest {
     private static SyntheticPopulation population;
@@ -35,9 +34,11 @@ class TemporalModelTest {
     @Test
     void fitsNamedClustersAndAPriorStrength() {
         assertThat(model.clusters()).hasSizeBetween(2, 12);
-        assertThat(model.clusters()).allSatisfy(c -> assertThat(c.name())
-                .matches("(lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|weekend|feriali|tutti i giorni) "
-                        + "(notte|mattina|pomeriggio|sera)( \\d)?"));
+        assertThat(model.clusters())
+                .allSatisfy(c -> assertThat(c.name())
+                        .matches(
+                                "(lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|weekend|feriali|tutti i giorni) "
+                                        + "(notte|mattina|pomeriggio|sera)( \\d)?"));
         assertThat(model.clusters()).extracting(TemporalModel.Cluster::name).doesNotHaveDuplicates();
         assertThat(TemporalModel.ALPHA_GRID).contains(model.alpha());
         assertThat(model.sinkHours()).isBetween(1.0, 48.0);

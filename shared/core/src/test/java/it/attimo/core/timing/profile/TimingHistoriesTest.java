@@ -1,13 +1,12 @@
 package it.attimo.core.timing.profile;
 
-import it.attimo.core.event.EventTypes;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import it.attimo.core.event.EventTypes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class TimingHistoriesTest {
     private static final Instant UNTIL = Instant.parse("2026-03-02T00:00:00Z");
@@ -16,10 +15,12 @@ class TimingHistoriesTest {
     void profilesMatchAccumulatingTheEventsDirectlyAtAnyInstantAndHalfLife() {
         TimingHistories histories = new TimingHistories(UNTIL);
         histories.register("quiet");
-        Instant[] times = {UNTIL.minus(Duration.ofDays(20)), UNTIL.minus(Duration.ofDays(9)), UNTIL.minus(Duration.ofHours(30))};
+        Instant[] times = {
+            UNTIL.minus(Duration.ofDays(20)), UNTIL.minus(Duration.ofDays(9)), UNTIL.minus(Duration.ofHours(30))
+        };
         histories.add("a", EventTypes.EMAIL_SENT, times[0].minusSeconds(3600));
         for (Instant t : times) histories.add("a", EventTypes.EMAIL_OPENED, t);
-        histories.add("a", "customer.upserted", times[1]);            // says nothing about timing: not kept
+        histories.add("a", "customer.upserted", times[1]); // says nothing about timing: not kept
         histories.add("a", EventTypes.PORTAL_ACCESSED, UNTIL.plusSeconds(1)); // after until: not kept
         histories.addIfRegistered("stranger", EventTypes.EMAIL_OPENED, times[0]);
 
@@ -51,6 +52,8 @@ class TimingHistoriesTest {
     }
 
     private static List<String> ids(TimingHistories h) {
-        return h.profiles(UNTIL, Duration.ofDays(42)).stream().map(TemporalProfile::customerId).toList();
+        return h.profiles(UNTIL, Duration.ofDays(42)).stream()
+                .map(TemporalProfile::customerId)
+                .toList();
     }
 }
