@@ -1,7 +1,7 @@
 package it.attimo.bench;
 
-import it.attimo.core.timing.eval.SyntheticNdjson;
-import it.attimo.core.timing.eval.SyntheticPopulation;
+import it.attimo.core.timing.synthetic.SyntheticNdjson;
+import it.attimo.core.timing.synthetic.SyntheticPopulation;
 import it.attimo.local.cli.AttimoCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +24,10 @@ public final class RecommendBenchmark {
         String weeks = opts.getOrDefault("weeks", "8");
         String seed = opts.getOrDefault("seed", "7");
         long t0 = System.nanoTime();
-        SyntheticNdjson.main(new String[] {dir.toString(), customers, weeks, seed});
-        System.err.printf("generated in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        long events =
+                SyntheticNdjson.write(dir, Integer.parseInt(customers), Integer.parseInt(weeks), Long.parseLong(seed));
+        System.err.printf(
+                "generated %s customers and %d events in %.1f s%n", customers, events, (System.nanoTime() - t0) / 1e9);
         Path out = dir.resolve("recommendations.ndjson");
         long t1 = System.nanoTime();
         java.io.PrintStream stdout = System.out;

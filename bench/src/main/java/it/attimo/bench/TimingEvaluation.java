@@ -1,6 +1,6 @@
 package it.attimo.bench;
 
-import it.attimo.core.timing.eval.OfflineEvaluation;
+import java.time.Duration;
 
 /**
  * The offline evaluation of issue 4 as a benchmark entry point: a synthetic population (docs/timing.md), train on
@@ -13,6 +13,12 @@ public final class TimingEvaluation {
     private TimingEvaluation() {}
 
     public static void main(String[] args) {
-        OfflineEvaluation.main(args);
+        int customers = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int weeks = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        long seed = args.length > 2 ? Long.parseLong(args[2]) : 7L;
+        OfflineEvaluation.Report report = args.length > 3
+                ? OfflineEvaluation.run(customers, weeks, seed, Duration.ofDays(Long.parseLong(args[3])))
+                : OfflineEvaluation.run(customers, weeks, seed);
+        System.out.print(report.table());
     }
 }

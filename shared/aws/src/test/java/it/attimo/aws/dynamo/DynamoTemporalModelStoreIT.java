@@ -3,12 +3,12 @@ package it.attimo.aws.dynamo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.attimo.aws.testing.LocalDynamo;
-import it.attimo.core.timing.eval.SyntheticPopulation;
 import it.attimo.core.timing.profile.CustomerPrediction;
 import it.attimo.core.timing.profile.FittedModel;
 import it.attimo.core.timing.profile.ProfileAccumulator;
 import it.attimo.core.timing.profile.TemporalModel;
 import it.attimo.core.timing.profile.TemporalProfile;
+import it.attimo.core.timing.synthetic.SyntheticPopulation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import it.attimo.core.channel.Channel;
 import it.attimo.core.timing.MessageKind;
 import it.attimo.core.timing.SendWindowPlanner;
-import it.attimo.core.timing.eval.SyntheticNdjson;
+import it.attimo.core.timing.synthetic.SyntheticNdjson;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.StringWriter;

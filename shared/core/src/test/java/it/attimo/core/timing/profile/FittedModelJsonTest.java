@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import it.attimo.core.timing.HourOfWeek;
-import it.attimo.core.timing.eval.SyntheticPopulation;
+import it.attimo.core.timing.synthetic.SyntheticPopulation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

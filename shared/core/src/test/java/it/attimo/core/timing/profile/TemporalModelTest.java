@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import it.attimo.core.event.EventTypes;
 import it.attimo.core.timing.HourOfWeek;
-import it.attimo.core.timing.eval.OfflineEvaluation;
-import it.attimo.core.timing.eval.SyntheticPopulation;
+import it.attimo.core.timing.synthetic.SyntheticPopulation;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,17 +70,6 @@ class TemporalModelTest {
         assertThat(raw[h]).isEqualTo(1.0);
         assertThat(shrunk[h]).isLessThan(0.5).isGreaterThan(model.population()[h]);
         assertThat(model.predict(TemporalProfile.empty("c-z")).label()).isEqualTo("popolazione");
-    }
-
-    @Test
-    void offlineEvaluationRanksMethods() {
-        OfflineEvaluation.Report r = OfflineEvaluation.run(2000, 8, 3);
-        double fixed = r.result("fixed Tuesday 10:00").expectedOpenRate();
-        double pop = r.result("population best hour").expectedOpenRate();
-        double shrunk = r.result("shrunk model").expectedOpenRate();
-        double oracle = r.result("oracle").expectedOpenRate();
-        assertThat(shrunk).isGreaterThan(pop).isGreaterThan(fixed).isLessThan(oracle);
-        assertThat(r.table()).contains("shrunk model");
     }
 
     private static int argmaxIn(double[] score, int fromHour, int toHour) {

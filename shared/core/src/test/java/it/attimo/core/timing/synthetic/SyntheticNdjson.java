@@ -1,4 +1,4 @@
-package it.attimo.core.timing.eval;
+package it.attimo.core.timing.synthetic;
 
 import it.attimo.core.geo.Comune;
 import it.attimo.core.geo.ComuneDirectory;
@@ -17,7 +17,7 @@ import java.util.Random;
  * Writes a {@link SyntheticPopulation} as the files {@code attimo recommend} reads: {@code customers.ndjson}
  * ({@code id}, {@code comune}, {@code segment}; no personal data) and {@code events.ndjson} (CloudEvents 1.0 with
  * {@code subject} = customer id). Comuni are drawn from the provincial capitals; 10% of customers are B2B.
- * Run: {@code main <dir> [customers] [weeks] [seed]}.
+ * Test support, also used by bench/ (RecommendBenchmark).
  */
 public final class SyntheticNdjson {
     private SyntheticNdjson() {}
@@ -59,14 +59,5 @@ public final class SyntheticNdjson {
         w.write("\",\"time\":\"");
         w.write(ev.time().toString());
         w.write("\",\"data\":{}}\n");
-    }
-
-    public static void main(String[] args) {
-        Path dir = Path.of(args[0]);
-        int customers = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
-        int weeks = args.length > 2 ? Integer.parseInt(args[2]) : 8;
-        long seed = args.length > 3 ? Long.parseLong(args[3]) : 7L;
-        long n = write(dir, customers, weeks, seed);
-        System.out.println("wrote " + customers + " customers and " + n + " events to " + dir);
     }
 }

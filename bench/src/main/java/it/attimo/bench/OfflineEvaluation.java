@@ -1,4 +1,4 @@
-package it.attimo.core.timing.eval;
+package it.attimo.bench;
 
 import it.attimo.core.calendar.ItalianCalendar;
 import it.attimo.core.channel.Channel;
@@ -14,6 +14,7 @@ import it.attimo.core.timing.profile.ProfileAccumulator;
 import it.attimo.core.timing.profile.ProfileSettings;
 import it.attimo.core.timing.profile.TemporalModel;
 import it.attimo.core.timing.profile.TemporalProfile;
+import it.attimo.core.timing.synthetic.SyntheticPopulation;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +27,7 @@ import java.util.Locale;
  * choose one email slot per customer for week n+1 among the email window's hours (09:30-14:00: hours 9-13, every
  * day), and score each choice by its exact open probability. Methods: fixed Tuesday 10:00, population best hour,
  * raw per-customer histogram, shrunk model, and the oracle (best true slot). Reports expected open rate and the
- * share of the oracle's uplift over the fixed baseline each method captures. Run: {@code main [customers] [weeks] [seed] [half-life days, else chosen on the training weeks]}.
+ * share of the oracle's uplift over the fixed baseline each method captures. Run from {@link TimingEvaluation}.
  */
 public final class OfflineEvaluation {
     public static final int[] WINDOW_HOURS = {9, 10, 11, 12, 13};
@@ -233,15 +234,5 @@ public final class OfflineEvaluation {
 
     private static double capture(double method, double fixed, double oracle) {
         return oracle - fixed <= 0 ? 0 : (method - fixed) / (oracle - fixed);
-    }
-
-    public static void main(String[] args) {
-        int customers = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        int weeks = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        long seed = args.length > 2 ? Long.parseLong(args[2]) : 7L;
-        Report report = args.length > 3
-                ? run(customers, weeks, seed, Duration.ofDays(Long.parseLong(args[3])))
-                : run(customers, weeks, seed);
-        System.out.print(report.table());
     }
 }

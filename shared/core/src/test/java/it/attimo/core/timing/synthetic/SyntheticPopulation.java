@@ -1,4 +1,4 @@
-package it.attimo.core.timing.eval;
+package it.attimo.core.timing.synthetic;
 
 import it.attimo.core.event.EventTypes;
 import it.attimo.core.timing.HourOfWeek;
