@@ -2,17 +2,14 @@ package it.attimo.aws.schedule;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import it.attimo.core.digest.Sha256;
 import it.attimo.core.port.RescoreScheduler;
 import it.attimo.core.profile.ProcessCustomerEvents;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
 import software.amazon.awssdk.services.scheduler.model.ConflictException;
@@ -67,7 +64,7 @@ public final class SchedulerRescoreScheduler implements RescoreScheduler {
 
     /** {@code rescore-<first 24 hex of sha256(customerId)>-<epoch seconds>}: at most 43 characters, no personal data. */
     public static String scheduleName(String customerId, Instant at) {
-        return "rescore-" + sha256Hex(customerId).substring(0, 24) + "-" + at.getEpochSecond();
+        return "rescore-" + Sha256.hex(customerId).substring(0, 24) + "-" + at.getEpochSecond();
     }
 
     static String atExpression(Instant at) {
@@ -84,14 +81,5 @@ public final class SchedulerRescoreScheduler implements RescoreScheduler {
         ObjectNode event = JSON.createObjectNode();
         event.putArray("Records").add(record);
         return event.toString();
-    }
-
-    private static String sha256Hex(String s) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from the JDK", e);
-        }
     }
 }

@@ -1,9 +1,6 @@
 package it.attimo.aws.sqs;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import it.attimo.core.digest.Sha256;
 
 /**
  * SQS FIFO deduplication and group ids: at most 128 characters from alphanumerics and ASCII punctuation. An id that
@@ -16,7 +13,7 @@ public final class FifoIds {
     private FifoIds() {}
 
     public static String of(String id) {
-        return usableAsIs(id) ? id : sha256Hex(id);
+        return usableAsIs(id) ? id : Sha256.hex(id);
     }
 
     static boolean usableAsIs(String id) {
@@ -27,14 +24,5 @@ public final class FifoIds {
             if (!alphanumeric && PUNCTUATION.indexOf(c) < 0) return false;
         }
         return true;
-    }
-
-    static String sha256Hex(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JDK", e);
-        }
     }
 }

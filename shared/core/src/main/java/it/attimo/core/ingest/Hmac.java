@@ -1,14 +1,14 @@
 package it.attimo.core.ingest;
 
+import it.attimo.core.digest.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** HMAC-SHA256 and SHA-256 helpers with constant-time comparison. */
+/** HMAC-SHA256, hex and constant-time comparison; plain SHA-256 is {@link Sha256}. */
 public final class Hmac {
     private Hmac() {}
 
@@ -23,11 +23,7 @@ public final class Hmac {
     }
 
     public static byte[] sha256(byte[] message) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(message);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
+        return Sha256.digest(message);
     }
 
     public static String hex(byte[] bytes) {

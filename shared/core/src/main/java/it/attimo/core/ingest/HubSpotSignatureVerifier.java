@@ -1,6 +1,7 @@
 package it.attimo.core.ingest;
 
 import it.attimo.core.api.ApiRequest;
+import it.attimo.core.digest.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
@@ -68,7 +69,7 @@ public final class HubSpotSignatureVerifier {
         } catch (IllegalArgumentException e) {
             return SignatureCheck.MALFORMED;
         }
-        return Hmac.constantTimeEquals(Hmac.sha256(source), given) ? SignatureCheck.VALID : SignatureCheck.FORGED;
+        return Hmac.constantTimeEquals(Sha256.digest(source), given) ? SignatureCheck.VALID : SignatureCheck.FORGED;
     }
 
     private SignatureCheck verifyV3(String secret, ApiRequest request, String signature) {
@@ -116,10 +117,10 @@ public final class HubSpotSignatureVerifier {
     }
 
     public static String signV1(String secret, byte[] body) {
-        return Hmac.hex(Hmac.sha256(Hmac.concat(secret.getBytes(StandardCharsets.UTF_8), body)));
+        return Sha256.hex(Hmac.concat(secret.getBytes(StandardCharsets.UTF_8), body));
     }
 
     public static String signV2(String secret, String method, String url, byte[] body) {
-        return Hmac.hex(Hmac.sha256(Hmac.concat((secret + method + url).getBytes(StandardCharsets.UTF_8), body)));
+        return Sha256.hex(Hmac.concat((secret + method + url).getBytes(StandardCharsets.UTF_8), body));
     }
 }
