@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import it.attimo.local.CloudFormationYaml;
 import it.attimo.sfn.SfnTool;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -125,7 +126,7 @@ class OnboardingStateMachineTest {
     void theTunablesHereAreTheTemplatesDefaults() throws IOException {
         Path root = TemplateConsistency.findProjectRoot(Path.of(""));
         Map<String, Object> resources = (Map<String, Object>)
-                CloudFormationYaml.load(root.resolve("template.yaml")).get("Resources");
+                CloudFormationYaml.read(root.resolve("template.yaml")).get("Resources");
         Map<String, Object> machine = (Map<String, Object>) resources.get("OnboardingStateMachine");
         Map<String, Object> properties = (Map<String, Object>) machine.get("Properties");
         assertThat(properties.get("DefinitionUri")).isEqualTo("statemachines/onboarding-72h.asl.json");

@@ -1,5 +1,6 @@
 package it.attimo.tests;
 
+import it.attimo.local.CloudFormationYaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,7 @@ final class TemplateConsistency {
 
     /** A template with another file name; its paths are relative to {@code root} all the same. */
     static TemplateConsistency load(Path root, String templateFile) throws IOException {
-        return new TemplateConsistency(root, CloudFormationYaml.load(root.resolve(templateFile)));
+        return new TemplateConsistency(root, CloudFormationYaml.read(root.resolve(templateFile)));
     }
 
     /** The nearest directory, from {@code start} upwards, that holds a template.yaml. */

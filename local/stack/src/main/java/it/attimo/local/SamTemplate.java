@@ -1,9 +1,5 @@
 package it.attimo.local;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,21 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * The parts of template.yaml the local stack needs: each state machine's {@code DefinitionUri} with its
  * {@code DefinitionSubstitutions} resolved the way CloudFormation would for a local account (parameters take their
  * defaults, functions become {@code arn:aws:lambda:eu-south-1:000000000000:function:<LogicalId>}), and each function's
- * handler class. Only what substitutions use is resolved: Ref, GetAtt, Sub and the pseudo parameters.
+ * handler class. The YAML is read by {@link CloudFormationYaml} (short-form intrinsics in their long form); only what
+ * substitutions use is resolved: Ref, GetAtt, Sub and the pseudo parameters.
  */
 public final class SamTemplate {
     public static final String REGION = "eu-south-1";
@@ -46,9 +34,6 @@ public final class SamTemplate {
     public record Schedule(
             String functionLogicalId, String eventName, String expression, String timezone, String input) {}
 
-    /** A CloudFormation short-form intrinsic (!Ref, !GetAtt, !Sub, ...) as read from YAML. */
-    record Intrinsic(String function, Object argument) {}
-
     private final Map<String, Object> parameters;
     private final Map<String, Object> resources;
 
@@ -58,21 +43,11 @@ public final class SamTemplate {
     }
 
     public static SamTemplate parse(String yamlText) {
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(10 * 1024 * 1024);
-        Object root = new Yaml(new CloudFormationConstructor(options)).load(yamlText);
-        if (!(root instanceof Map<?, ?>)) {
-            throw new IllegalArgumentException("template is not a YAML mapping");
-        }
-        return new SamTemplate(map(root));
+        return new SamTemplate(CloudFormationYaml.parse(yamlText));
     }
 
     public static SamTemplate read(Path file) {
-        try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return new SamTemplate(CloudFormationYaml.read(file));
     }
 
     public static String functionArn(String logicalId) {
@@ -169,9 +144,6 @@ public final class SamTemplate {
     String resolve(Object value) {
         if (value instanceof String || value instanceof Number || value instanceof Boolean) {
             return value.toString();
-        }
-        if (value instanceof Intrinsic intrinsic) {
-            return resolveIntrinsic(intrinsic.function(), intrinsic.argument());
         }
         if (value instanceof Map<?, ?> longForm && longForm.size() == 1) {
             Map.Entry<?, ?> entry = longForm.entrySet().iterator().next();
@@ -312,60 +284,5 @@ public final class SamTemplate {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object value) {
         return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-    }
-
-    /** SafeConstructor plus CloudFormation's short-form tags, each read into an {@link Intrinsic}. */
-    private static final class CloudFormationConstructor extends SafeConstructor {
-        private static final List<String> TAGS = List.of(
-                "Ref",
-                "GetAtt",
-                "Sub",
-                "If",
-                "Equals",
-                "Not",
-                "And",
-                "Or",
-                "Condition",
-                "Join",
-                "Select",
-                "Split",
-                "FindInMap",
-                "GetAZs",
-                "ImportValue",
-                "Base64",
-                "Cidr",
-                "Length",
-                "ToJsonString",
-                "Transform");
-
-        CloudFormationConstructor(LoaderOptions options) {
-            super(options);
-            for (String tag : TAGS) {
-                yamlConstructors.put(new Tag("!" + tag), new ConstructIntrinsic(tag));
-            }
-        }
-
-        private final class ConstructIntrinsic extends AbstractConstruct {
-            private final String function;
-
-            ConstructIntrinsic(String function) {
-                this.function = function;
-            }
-
-            @Override
-            public Object construct(Node node) {
-                Object argument;
-                if (node instanceof ScalarNode scalar) {
-                    argument = constructScalar(scalar);
-                } else if (node instanceof SequenceNode sequence) {
-                    argument = constructSequence(sequence);
-                } else if (node instanceof MappingNode mapping) {
-                    argument = constructMapping(mapping);
-                } else {
-                    argument = null;
-                }
-                return new Intrinsic(function, argument);
-            }
-        }
     }
 }

@@ -1,7 +1,7 @@
-package it.attimo.tests;
+package it.attimo.local;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,12 +19,11 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Reads a CloudFormation / SAM template into plain maps and lists, turning each short-form
- * intrinsic ({@code !Ref X}, {@code !GetAtt A.B}, {@code !Sub ...}) into its long form
- * ({@code {Ref: X}}, {@code {Fn::GetAtt: [A, B]}}, {@code {Fn::Sub: ...}}).
+ * Reads a CloudFormation / SAM template into plain maps and lists, turning each short-form intrinsic
+ * ({@code !Ref X}, {@code !GetAtt A.B}, {@code !Sub ...}) into its long form ({@code {Ref: X}},
+ * {@code {Fn::GetAtt: [A, B]}}, {@code {Fn::Sub: ...}}), the shape a JSON template has.
  */
-final class CloudFormationYaml {
-
+public final class CloudFormationYaml {
     private static final List<String> FN_TAGS = List.of(
             "Base64",
             "Cidr",
@@ -48,20 +47,27 @@ final class CloudFormationYaml {
     private CloudFormationYaml() {}
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> load(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Object document = new Yaml(new IntrinsicsConstructor()).load(reader);
-            if (!(document instanceof Map)) {
-                throw new IOException(file + " is not a YAML mapping");
-            }
-            return (Map<String, Object>) document;
+    public static Map<String, Object> parse(String yamlText) {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(10 * 1024 * 1024);
+        Object document = new Yaml(new IntrinsicsConstructor(options)).load(yamlText);
+        if (!(document instanceof Map<?, ?>)) {
+            throw new IllegalArgumentException("template is not a YAML mapping");
+        }
+        return (Map<String, Object>) document;
+    }
+
+    public static Map<String, Object> read(Path file) {
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 
     private static final class IntrinsicsConstructor extends SafeConstructor {
-
-        IntrinsicsConstructor() {
-            super(new LoaderOptions());
+        IntrinsicsConstructor(LoaderOptions options) {
+            super(options);
             yamlConstructors.put(new Tag("!Ref"), new LongForm("Ref"));
             yamlConstructors.put(new Tag("!Condition"), new LongForm("Condition"));
             for (String fn : FN_TAGS) {
