@@ -229,7 +229,7 @@ class OnboardingStateMachineTest {
                         .path("accountManagerTaskError")
                         .path("Error")
                         .asText())
-                .isEqualTo("java.lang.IllegalArgumentException");
+                .isEqualTo("Attimo.Rejected");
     }
 
     @Test
