@@ -230,7 +230,7 @@ class OnboardingStateMachineTest {
                         .path("accountManagerTaskError")
                         .path("Error")
                         .asText())
-                .isEqualTo("java.lang.IllegalArgumentException");
+                .isEqualTo("Attimo.Rejected");
     }
 
     @Test

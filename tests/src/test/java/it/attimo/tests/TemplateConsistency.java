@@ -396,6 +396,54 @@ final class TemplateConsistency {
         return invoked;
     }
 
+    /**
+     * Every Retry/Catch ErrorEquals entry of every definition is a named error: {@code States.*}, {@code Lambda.*},
+     * one of {@code named} (the errors the journey function throws), or the Error of a Fail state of the same
+     * definition. Never a Java class name: renaming the class would silently disable the retry.
+     */
+    List<String> errorNameProblems(Set<String> named) {
+        List<String> problems = new ArrayList<>();
+        resourcesOfType(STATE_MACHINE).forEach((id, resource) -> {
+            Optional<String> text = definitionText(resource);
+            if (text.isEmpty()) {
+                return;
+            }
+            Object definition = new Yaml(new SafeConstructor(new LoaderOptions())).load(text.get());
+            Set<String> failErrors = new LinkedHashSet<>();
+            Set<String> matched = new LinkedHashSet<>();
+            collectErrors(definition, failErrors, matched);
+            for (String error : matched) {
+                boolean known = error.startsWith("States.")
+                        || error.startsWith("Lambda.")
+                        || named.contains(error)
+                        || failErrors.contains(error);
+                if (!known) {
+                    problems.add(id + ": ErrorEquals names " + error
+                            + ", which is not States.*, Lambda.*, a named error of the journey function " + named
+                            + " or the Error of one of its Fail states");
+                }
+            }
+        });
+        return problems;
+    }
+
+    private static void collectErrors(Object node, Set<String> failErrors, Set<String> matched) {
+        if (node instanceof Map<?, ?> map) {
+            if ("Fail".equals(map.get("Type")) && map.get("Error") instanceof String error) {
+                failErrors.add(error);
+            }
+            map.forEach((key, value) -> {
+                if ("ErrorEquals".equals(key) && value instanceof List<?> errors) {
+                    errors.forEach(e -> matched.add(String.valueOf(e)));
+                } else {
+                    collectErrors(value, failErrors, matched);
+                }
+            });
+        } else if (node instanceof List<?> list) {
+            list.forEach(n -> collectErrors(n, failErrors, matched));
+        }
+    }
+
     private Optional<String> definitionText(Map<String, Object> stateMachine) {
         if (!(properties(stateMachine).get("DefinitionUri") instanceof String path)) {
             return Optional.empty();

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import it.attimo.aws.dynamo.AttimoTables;
+import it.attimo.core.journey.JourneyError;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** template.yaml stays true to the code and the state machine files it deploys. */
 class TemplateConsistencyTest {
+
+    private static final Set<String> JOURNEY_ERRORS =
+            Arrays.stream(JourneyError.values()).map(JourneyError::errorName).collect(Collectors.toSet());
 
     private static Path root;
     private static TemplateConsistency template;
@@ -94,6 +100,11 @@ class TemplateConsistencyTest {
     }
 
     @Test
+    void everyStateMachineRetriesAndCatchesNamedErrorsNeverAJavaClass() {
+        assertThat(template.errorNameProblems(JOURNEY_ERRORS)).isEmpty();
+    }
+
+    @Test
     void servesTheRoutesOfTheApiFromTheRightFunctions() {
         Map<String, String> routes = template.routes();
         assertThat(routes)
@@ -128,6 +139,15 @@ class TemplateConsistencyTest {
                             .toURI())
                     .getParent();
             broken = TemplateConsistency.load(fixture, "fixture.yaml");
+        }
+
+        @Test
+        void reportsAJavaClassNameInErrorEqualsButNotANamedErrorOrAFailStatesError() {
+            assertThat(broken.errorNameProblems(JOURNEY_ERRORS))
+                    .singleElement()
+                    .asString()
+                    .startsWith(
+                            "JourneyStateMachine: ErrorEquals names it.attimo.core.journey.TransientJourneyException,");
         }
 
         @Test

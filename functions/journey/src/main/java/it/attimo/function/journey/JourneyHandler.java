@@ -1,14 +1,15 @@
 package it.attimo.function.journey;
 
 import io.micronaut.context.ApplicationContext;
+import it.attimo.aws.journey.JourneyErrors;
 import it.attimo.aws.lambda.AttimoHandler;
 import it.attimo.core.journey.JourneySteps;
 import jakarta.inject.Inject;
 import java.util.Map;
 
 /**
- * The journeys' task function (plan, dispatch, ...): Step Functions payload → {@link JourneySteps} → result. Errors
- * pass through unchanged, so a state machine can retry on the exception's class name.
+ * The journeys' task function (plan, dispatch, ...): Step Functions payload → {@link JourneySteps} → result. A failure
+ * leaves as the named error the state machines match ({@code Attimo.Transient}, {@code Attimo.Rejected}).
  */
 public class JourneyHandler extends AttimoHandler<Map<String, Object>, Map<String, Object>> {
     @Inject
@@ -22,6 +23,10 @@ public class JourneyHandler extends AttimoHandler<Map<String, Object>, Map<Strin
 
     @Override
     public Map<String, Object> execute(Map<String, Object> payload) {
-        return steps.handle(payload);
+        try {
+            return steps.handle(payload);
+        } catch (RuntimeException e) {
+            throw JourneyErrors.named(e);
+        }
     }
 }

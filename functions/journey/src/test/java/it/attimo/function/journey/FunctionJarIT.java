@@ -16,7 +16,7 @@ class FunctionJarIT {
                 Map.of(
                         "ATTIMO_AWS_ENDPOINT", "http://127.0.0.1:9", // nothing listens: every DynamoDB call fails
                         "ATTIMO_CHANNEL_MODE", "aws"));
-        assertThat(output).contains("RESULT error=it.attimo.core.journey.TransientJourneyException");
+        assertThat(output).contains("RESULT error=Attimo.Transient");
     }
 
     @Test

@@ -118,9 +118,9 @@ class JourneyHandlerTest {
 
     @Test
     void aPayloadThatCanNeverSucceedFailsWithItsOwnErrorName() {
-        // Step Functions matches errors by the exception's class name: the handler must not wrap it
+        // Step Functions matches errors by the exception's class name: the handler throws the named error's class
         assertThatThrownBy(() -> handler.handleRequest(Map.of("action", "teleport"), null))
-                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .isExactlyInstanceOf(Attimo.Rejected.class)
                 .hasMessageContaining("teleport");
     }
 }

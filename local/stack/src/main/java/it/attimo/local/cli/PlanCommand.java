@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code attimo plan --comune <code> --channel email|sms|push --earliest <ISO instant> [--deadline <ISO instant>]
- * [--segment b2b|b2c] [--kind transactional|service|marketing] [--journey <name>]
+ * [--segment b2b|b2c] [--kind transactional|service|survey|marketing] [--journey <name>]
  * [--history events.ndjson --customer <id>] [--json]}.
  */
 @Command(
@@ -44,7 +44,9 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--segment", description = "b2b or b2c (default b2c)")
     String segment;
 
-    @Option(names = "--kind", description = "transactional, service or marketing (default marketing)")
+    @Option(
+            names = "--kind",
+            description = "transactional, service, survey (timed as service) or marketing (default marketing)")
     String kind;
 
     @Option(names = "--journey", description = "journey name (post-purchase journeys get the December shift)")

@@ -50,7 +50,9 @@ public final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--channel", required = true, description = "email, sms or push")
     String channel;
 
-    @Option(names = "--kind", description = "transactional, service or marketing (default marketing)")
+    @Option(
+            names = "--kind",
+            description = "transactional, service, survey (timed as service) or marketing (default marketing)")
     String kind;
 
     @Option(

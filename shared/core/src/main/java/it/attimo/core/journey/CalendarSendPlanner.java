@@ -3,6 +3,7 @@ package it.attimo.core.journey;
 import it.attimo.core.channel.Channel;
 import it.attimo.core.customer.Profile;
 import it.attimo.core.timing.LocalSlots;
+import it.attimo.core.timing.MessageKind;
 import it.attimo.core.timing.OverlapArbiter;
 import it.attimo.core.timing.PastSend;
 import it.attimo.core.timing.PlanRequest;
@@ -57,7 +58,7 @@ public final class CalendarSendPlanner implements SendPlanner {
             List<HeldSend> holders) {
         PlanRequest.Builder request = PlanRequest.builder(channel, earliest)
                 .segment(profile.segment())
-                .kind(timingKind(kind))
+                .kind(kind)
                 .deadline(deadline != null && deadline.isBefore(earliest) ? earliest : deadline)
                 .journey(journey);
         if (profile.location() != null) {
@@ -129,14 +130,5 @@ public final class CalendarSendPlanner implements SendPlanner {
     private static String why(HeldSend winner, MessageKind kind) {
         if (winner.sent()) return "already sent";
         return winner.kind().priority() > kind.priority() ? "higher priority" : "same priority, planned earlier";
-    }
-
-    /** Surveys are timed like service messages; consent rules for them are checked at dispatch. */
-    static it.attimo.core.timing.MessageKind timingKind(MessageKind kind) {
-        return switch (kind) {
-            case TRANSACTIONAL -> it.attimo.core.timing.MessageKind.TRANSACTIONAL;
-            case SERVICE, SURVEY -> it.attimo.core.timing.MessageKind.SERVICE;
-            case MARKETING -> it.attimo.core.timing.MessageKind.MARKETING;
-        };
     }
 }

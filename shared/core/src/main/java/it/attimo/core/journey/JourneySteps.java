@@ -15,6 +15,7 @@ import it.attimo.core.port.MessageLedger;
 import it.attimo.core.port.ProfileStore;
 import it.attimo.core.port.WaitRegistry;
 import it.attimo.core.profile.ProcessCustomerEvents;
+import it.attimo.core.timing.MessageKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,7 +120,7 @@ public final class JourneySteps {
     private Map<String, Object> plan(Map<String, Object> p) {
         String customerId = required(p, "customerId");
         Channel channel = Channel.parse(required(p, "channel"));
-        MessageKind kind = MessageKind.parse(text(p, "kind"));
+        MessageKind kind = kindOf(text(p, "kind"));
         Instant anchor = instant(p, "anchor");
         Duration offset = duration(p, "offset", Duration.ZERO);
         Duration window = duration(p, "window", Duration.ofHours(24));
@@ -217,9 +218,13 @@ public final class JourneySteps {
         return held;
     }
 
+    private static MessageKind kindOf(String kind) {
+        return kind == null ? MessageKind.SERVICE : MessageKind.parse(kind);
+    }
+
     private static MessageKind kindOf(MessageRecord m) {
         try {
-            return MessageKind.parse(m.kind());
+            return kindOf(m.kind());
         } catch (IllegalArgumentException unknown) {
             return MessageKind.MARKETING;
         }
@@ -271,7 +276,7 @@ public final class JourneySteps {
         String journey = required(p, "journey");
         String step = required(p, "step");
         Channel channel = Channel.parse(required(p, "channel"));
-        MessageKind kind = MessageKind.parse(text(p, "kind"));
+        MessageKind kind = kindOf(text(p, "kind"));
         String executionName = JourneyCatalog.executionNameOf(required(p, "executionId"));
         List<String> unless = texts(p, "unlessAny");
         if (!unless.isEmpty() && eventLog != null) {

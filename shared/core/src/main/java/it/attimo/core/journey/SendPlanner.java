@@ -2,6 +2,7 @@ package it.attimo.core.journey;
 
 import it.attimo.core.channel.Channel;
 import it.attimo.core.customer.Profile;
+import it.attimo.core.timing.MessageKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -1,8 +1,8 @@
 package it.attimo.core.journey;
 
 /**
- * A journey step failed for a reason that may pass (store throttled, provider unavailable). State machines retry
- * on this error name ({@code it.attimo.core.journey.TransientJourneyException}).
+ * A journey step failed for a reason that may pass (store throttled, provider unavailable): reported to the state
+ * machine as {@link JourneyError#TRANSIENT}, which it retries.
  */
 public class TransientJourneyException extends RuntimeException {
     public TransientJourneyException(String message, Throwable cause) {

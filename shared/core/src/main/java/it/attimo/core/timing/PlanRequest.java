@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param provinceSigla province when the comune is unknown (soft hints only), or null
  * @param segment       B2B or B2C
  * @param channel       email, sms or push
- * @param kind          transactional, service or marketing
+ * @param kind          transactional, service or marketing (a survey is timed as service)
  * @param earliest      never send before this instant
  * @param deadline      send before this instant if possible, or null
  * @param journey       journey name (post-purchase journeys get the December shift), or null
@@ -36,7 +36,7 @@ public record PlanRequest(
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(earliest, "earliest");
         segment = segment == null ? Segment.B2C : segment;
-        kind = kind == null ? MessageKind.MARKETING : kind;
+        kind = kind == null ? MessageKind.MARKETING : kind.timedAs();
         history = history == null ? List.of() : List.copyOf(history);
         if (deadline != null && deadline.isBefore(earliest)) {
             throw new IllegalArgumentException("deadline " + deadline + " is before earliest " + earliest);

@@ -12,6 +12,7 @@ import it.attimo.core.testing.InMemoryEventLog;
 import it.attimo.core.testing.InMemoryProfileStore;
 import it.attimo.core.testing.InMemoryTemporalModelStore;
 import it.attimo.core.testing.MutableClock;
+import it.attimo.core.timing.MessageKind;
 import it.attimo.core.timing.SendWindowPlanner;
 import it.attimo.core.timing.TemporalRefresh;
 import it.attimo.core.timing.profile.CustomerPredictions;
@@ -84,16 +85,6 @@ class CalendarSendPlannerTest {
         assertThat(unknownComune.sendAt()).isEqualTo(bare.sendAt());
         assertThat(bare.sendAt().atZone(ROME).toLocalTime())
                 .isBetween(java.time.LocalTime.of(14, 30), java.time.LocalTime.of(17, 30));
-    }
-
-    @Test
-    void surveysAreTimedLikeServiceMessages() {
-        assertThat(CalendarSendPlanner.timingKind(MessageKind.SURVEY))
-                .isEqualTo(it.attimo.core.timing.MessageKind.SERVICE);
-        assertThat(CalendarSendPlanner.timingKind(MessageKind.TRANSACTIONAL))
-                .isEqualTo(it.attimo.core.timing.MessageKind.TRANSACTIONAL);
-        assertThat(CalendarSendPlanner.timingKind(MessageKind.MARKETING))
-                .isEqualTo(it.attimo.core.timing.MessageKind.MARKETING);
     }
 
     /** Monday 23 November 2026, 07:00 in Rome; the tutorial email may go until Wednesday 07:00. */
