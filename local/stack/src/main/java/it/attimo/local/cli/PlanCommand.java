@@ -47,7 +47,10 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--kind", description = "transactional, service or marketing (default marketing)")
     String kind;
 
-    @Option(names = "--journey", description = "journey name (post-purchase journeys get the December shift)")
+    @Option(
+            names = "--journey",
+            description =
+                    "journey name of statemachines/journeys.json: its timing rules apply (post-purchase: the December shift)")
     String journey;
 
     @Option(
@@ -76,6 +79,8 @@ public final class PlanCommand implements Callable<Integer> {
                     .segment(TimingArguments.segment(segment))
                     .kind(TimingArguments.kind(kind))
                     .journey(journey)
+                    .timingRules(
+                            it.attimo.core.journey.JourneyCatalog.defaults().timingRules(journey))
                     .province(province);
             if (comune != null)
                 request.comune(planner.calendar().directory().resolve(comune).istatCode());
