@@ -9,6 +9,9 @@ import it.attimo.aws.channel.OutboxMessage;
 import it.attimo.aws.dynamo.AttimoTables;
 import it.attimo.aws.dynamo.DynamoQuarantineStore;
 import it.attimo.core.ingest.QuarantinedEvent;
+import it.attimo.core.journey.JourneyCatalog;
+import it.attimo.core.journey.JourneyCatalogLoader;
+import it.attimo.core.journey.JourneyDefinition;
 import it.attimo.core.port.JourneyRuntime;
 import it.attimo.core.port.RescoreScheduler;
 import it.attimo.local.http.LocalBackend;
@@ -40,7 +43,6 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -74,6 +76,7 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
     private String dlqUrl;
     private LocalStateTable state;
     private ApplicationContext context;
+    private JourneyCatalog catalog;
     private Map<String, LambdaFunction> functions;
     private StepFunctionsExecutor executor;
     private final Map<String, String> stateMachineArns = new LinkedHashMap<>();
@@ -140,6 +143,7 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
         state.saveClock(start);
 
         SamTemplate template = SamTemplate.read(options.home().resolve("template.yaml"));
+        catalog = JourneyCatalogLoader.load(options.journeysFile());
         LocalJourneyRuntime journeys = new LocalJourneyRuntime();
         rescores = new LocalRescoreScheduler(clock, state);
         rescores.bind(sqs, queueUrl);
@@ -241,6 +245,7 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
     private Map<String, Object> micronautProperties() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("attimo.table.prefix", TABLE_PREFIX);
+        p.put("attimo.journeys.file", options.journeysFile().toAbsolutePath().toString());
         p.put("attimo.clock", "external");
         p.put("attimo.aws.region", SamTemplate.REGION);
         p.put("attimo.aws.dynamodb.endpoint", dynamoDb.endpoint().toString());
@@ -283,43 +288,36 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
                 .get(QueueAttributeName.QUEUE_ARN);
     }
 
+    /**
+     * Registers every journey of the journeys file, its ASL read from beside that file, with the substitutions of its
+     * template state machine when template.yaml declares one, else one {@code ${<Function>Arn}} per template
+     * function: a journey that is only an ASL file and an entry runs locally with no template or Java change.
+     */
     private void registerStateMachines(SamTemplate template) {
-        Path dir = options.home().resolve("statemachines");
-        Map<String, SamTemplate.StateMachine> byFile = new LinkedHashMap<>();
+        Map<String, SamTemplate.StateMachine> byLogicalId = new LinkedHashMap<>();
         for (SamTemplate.StateMachine sm : template.stateMachines()) {
-            byFile.put(options.home().resolve(sm.definitionUri()).normalize().toString(), sm);
+            byLogicalId.put(sm.logicalId(), sm);
         }
-        List<Path> files;
-        try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(f -> f.getFileName().toString().endsWith(".asl.json"))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
+        Map<String, String> functionArns = new LinkedHashMap<>();
+        for (String logicalId : template.functionHandlers().keySet()) {
+            functionArns.put(logicalId + "Arn", SamTemplate.functionArn(logicalId));
         }
-        for (Path file : files) {
-            SamTemplate.StateMachine sm = byFile.get(file.normalize().toString());
-            if (sm == null) {
-                System.err.println(
-                        "attimo: " + file.getFileName() + " is not a state machine of template.yaml: not loaded");
-                continue;
-            }
-            String journey = journeyName(file);
+        Path dir = options.journeysFile().toAbsolutePath().getParent();
+        for (JourneyDefinition journey : catalog.all()) {
+            SamTemplate.StateMachine sm =
+                    journey.stateMachine() == null ? null : byLogicalId.get(journey.stateMachine());
+            Map<String, String> substitutions = sm == null ? functionArns : sm.substitutions();
+            Path file = dir.resolve(journey.asl());
             String text;
             try {
                 text = Files.readString(file, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
+                throw new UncheckedIOException("journey " + journey.name() + ": cannot read " + file, e);
             }
-            String arn = LocalArns.stateMachineArn(journey);
-            executor.register(arn, AslParser.parse(text, sm.substitutions()));
-            stateMachineArns.put(journey, arn);
+            String arn = LocalArns.stateMachineArn(journey.name());
+            executor.register(arn, AslParser.parse(text, substitutions));
+            stateMachineArns.put(journey.name(), arn);
         }
-    }
-
-    static String journeyName(Path aslFile) {
-        String name = aslFile.getFileName().toString();
-        return name.substring(0, name.length() - ".asl.json".length());
     }
 
     private static boolean isOnClasspath(String className) {
@@ -637,7 +635,7 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
     }
 
     public DynamoOutboxChannel outbox() {
-        return new DynamoOutboxChannel(ddb, TABLE_PREFIX, clock);
+        return new DynamoOutboxChannel(ddb, TABLE_PREFIX, catalog, clock);
     }
 
     public DynamoQuarantineStore quarantine() {

@@ -14,6 +14,7 @@ import java.time.Instant;
  * @param webhookSecret secret of X-Attimo-Signature
  * @param hubspotSecret HubSpot app client secret
  * @param queueWorkers pollers of the FIFO queue (2-4)
+ * @param journeysFile the journeys' declarations, with their ASL files beside it (null: home/statemachines/journeys.json)
  */
 public record StackOptions(
         Path home,
@@ -23,7 +24,20 @@ public record StackOptions(
         boolean realtime,
         String webhookSecret,
         String hubspotSecret,
-        int queueWorkers) {
+        int queueWorkers,
+        Path journeysFile) {
+
+    public StackOptions(
+            Path home,
+            Path dataDir,
+            int httpPort,
+            Instant start,
+            boolean realtime,
+            String webhookSecret,
+            String hubspotSecret,
+            int queueWorkers) {
+        this(home, dataDir, httpPort, start, realtime, webhookSecret, hubspotSecret, queueWorkers, null);
+    }
 
     public StackOptions {
         if (home == null) {
@@ -32,6 +46,7 @@ public record StackOptions(
         if (queueWorkers < 1) {
             throw new IllegalArgumentException("at least one queue worker is needed");
         }
+        journeysFile = journeysFile == null ? home.resolve("statemachines").resolve("journeys.json") : journeysFile;
     }
 
     /** Manual clock, in memory, free port: what tests and the demo use. */
@@ -39,16 +54,32 @@ public record StackOptions(
         return new StackOptions(home, null, 0, start, false, webhookSecret, "local-hubspot-secret", 3);
     }
 
+    /** Journeys declared by another journeys.json (and the ASL files beside it), e.g. a test's own journey. */
+    public StackOptions withJourneysFile(Path file) {
+        return new StackOptions(
+                home, dataDir, httpPort, start, realtime, webhookSecret, hubspotSecret, queueWorkers, file);
+    }
+
     public StackOptions withDataDir(Path dir) {
-        return new StackOptions(home, dir, httpPort, start, realtime, webhookSecret, hubspotSecret, queueWorkers);
+        return new StackOptions(
+                home, dir, httpPort, start, realtime, webhookSecret, hubspotSecret, queueWorkers, journeysFile);
     }
 
     public StackOptions withHttpPort(int port) {
-        return new StackOptions(home, dataDir, port, start, realtime, webhookSecret, hubspotSecret, queueWorkers);
+        return new StackOptions(
+                home, dataDir, port, start, realtime, webhookSecret, hubspotSecret, queueWorkers, journeysFile);
     }
 
     public StackOptions withRealtime(boolean realtimeClock) {
         return new StackOptions(
-                home, dataDir, httpPort, start, realtimeClock, webhookSecret, hubspotSecret, queueWorkers);
+                home,
+                dataDir,
+                httpPort,
+                start,
+                realtimeClock,
+                webhookSecret,
+                hubspotSecret,
+                queueWorkers,
+                journeysFile);
     }
 }

@@ -42,9 +42,14 @@ public final class AttimoCore {
         return new CalendarSendPlanner(SendWindowPlanner.defaults());
     }
 
-    /** The calendar planner fed with each customer's temporal profile and the latest stored model. */
-    public static SendPlanner sendPlanner(EventLog eventLog, TemporalModelStore models, Clock clock) {
-        return new CalendarSendPlanner(SendWindowPlanner.defaults(), new CustomerPredictions(eventLog, models, clock));
+    /**
+     * The calendar planner fed with each customer's temporal profile and the latest stored model, applying each
+     * journey's timing rules from {@code catalog}.
+     */
+    public static SendPlanner sendPlanner(
+            EventLog eventLog, TemporalModelStore models, JourneyCatalog catalog, Clock clock) {
+        return new CalendarSendPlanner(
+                SendWindowPlanner.defaults(), new CustomerPredictions(eventLog, models, clock), catalog);
     }
 
     public static JourneyCatalog journeyCatalog() {

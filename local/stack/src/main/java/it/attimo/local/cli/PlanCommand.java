@@ -49,7 +49,10 @@ public final class PlanCommand implements Callable<Integer> {
             description = "transactional, service, survey (timed as service) or marketing (default marketing)")
     String kind;
 
-    @Option(names = "--journey", description = "journey name (post-purchase journeys get the December shift)")
+    @Option(
+            names = "--journey",
+            description =
+                    "journey name of statemachines/journeys.json: its timing rules apply (post-purchase: the December shift)")
     String journey;
 
     @Option(
@@ -78,6 +81,8 @@ public final class PlanCommand implements Callable<Integer> {
                     .segment(TimingArguments.segment(segment))
                     .kind(TimingArguments.kind(kind))
                     .journey(journey)
+                    .timingRules(
+                            it.attimo.core.journey.JourneyCatalog.defaults().timingRules(journey))
                     .province(province);
             if (comune != null)
                 request.comune(planner.calendar().directory().resolve(comune).istatCode());

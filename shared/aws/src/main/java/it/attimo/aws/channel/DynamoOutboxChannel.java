@@ -27,9 +27,12 @@ public final class DynamoOutboxChannel implements ChannelGateway, AccountManager
     private final DynamoDbClient client;
     private final String table;
     private final Clock clock;
+    private final JourneyCatalog catalog;
 
-    public DynamoOutboxChannel(DynamoDbClient client, String tablePrefix, Clock clock) {
+    /** {@code catalog} tells which journey an execution name belongs to (account-manager tasks carry their journey). */
+    public DynamoOutboxChannel(DynamoDbClient client, String tablePrefix, JourneyCatalog catalog, Clock clock) {
         this.client = client;
+        this.catalog = catalog;
         this.table = AttimoTables.name(tablePrefix, AttimoTables.OUTBOX);
         this.clock = clock;
     }
@@ -61,7 +64,7 @@ public final class DynamoOutboxChannel implements ChannelGateway, AccountManager
         item.put("channel", s(ACCOUNT_MANAGER_CHANNEL));
         item.put("kind", s("task"));
         put(item, "step", reason);
-        put(item, "journey", JourneyCatalog.journeyOfExecution(executionName));
+        put(item, "journey", catalog.journeyOfExecution(executionName));
         item.put("sendAt", s(now.toString()));
         item.put("recordedAt", s(now.toString()));
         client.putItem(b -> b.tableName(table).item(item));

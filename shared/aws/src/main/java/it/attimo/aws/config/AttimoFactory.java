@@ -19,6 +19,7 @@ import it.attimo.core.AttimoCore;
 import it.attimo.core.ingest.HubSpotMapping;
 import it.attimo.core.ingest.IngestEvents;
 import it.attimo.core.journey.JourneyCatalog;
+import it.attimo.core.journey.JourneyCatalogLoader;
 import it.attimo.core.journey.JourneySteps;
 import it.attimo.core.journey.SendPlanner;
 import it.attimo.core.kpi.OnboardingKpis;
@@ -162,8 +163,11 @@ public class AttimoFactory {
     @Singleton
     @Bean(typed = DynamoOutboxChannel.class)
     DynamoOutboxChannel outbox(
-            DynamoDbClient client, @Value("${attimo.table.prefix:attimo}") String prefix, Clock clock) {
-        return new DynamoOutboxChannel(client, prefix, clock);
+            DynamoDbClient client,
+            @Value("${attimo.table.prefix:attimo}") String prefix,
+            JourneyCatalog catalog,
+            Clock clock) {
+        return new DynamoOutboxChannel(client, prefix, catalog, clock);
     }
 
     // ------------------------------------------------------------------ the core
@@ -175,8 +179,8 @@ public class AttimoFactory {
 
     /** Plans with each customer's temporal profile and the latest model of the daily refresh. */
     @Singleton
-    SendPlanner sendPlanner(EventLog eventLog, TemporalModelStore models, Clock clock) {
-        return AttimoCore.sendPlanner(eventLog, models, clock);
+    SendPlanner sendPlanner(EventLog eventLog, TemporalModelStore models, JourneyCatalog catalog, Clock clock) {
+        return AttimoCore.sendPlanner(eventLog, models, catalog, clock);
     }
 
     @Singleton
@@ -185,8 +189,9 @@ public class AttimoFactory {
     }
 
     @Singleton
-    JourneyCatalog journeyCatalog() {
-        return AttimoCore.journeyCatalog();
+    /** The bundled statemachines/journeys.json, or the file {@code attimo.journeys.file} names (the local stack). */
+    JourneyCatalog journeyCatalog(@Value("${attimo.journeys.file:}") String journeysFile) {
+        return JourneyCatalogLoader.loadOrBundled(journeysFile);
     }
 
     @Singleton
@@ -250,8 +255,8 @@ public class AttimoFactory {
     }
 
     @Singleton
-    OnboardingKpis onboardingKpis(CustomerScan scan, Clock clock) {
-        return new OnboardingKpis(scan, clock);
+    OnboardingKpis onboardingKpis(CustomerScan scan, JourneyCatalog catalog, Clock clock) {
+        return new OnboardingKpis(scan, catalog, clock);
     }
 
     @Singleton

@@ -16,6 +16,7 @@ class DynamoOutboxChannelIT {
     final DynamoOutboxChannel outbox = new DynamoOutboxChannel(
             LocalDynamo.shared().client(),
             LocalDynamo.shared().freshTables("outbox"),
+            it.attimo.core.journey.JourneyCatalog.defaults(),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     static OutboundMessage message(String customer, String step, Instant sendAt) {

@@ -28,16 +28,24 @@ public final class CalendarSendPlanner implements SendPlanner {
     private final SendWindowPlanner planner;
     private final CustomerPredictions predictions;
     private final OverlapArbiter arbiter;
+    private final JourneyCatalog catalog;
 
-    /** Without temporal profiles: golden hours only. */
+    /** Without temporal profiles: golden hours only; the bundled journeys' timing rules. */
     public CalendarSendPlanner(SendWindowPlanner planner) {
         this(planner, null);
     }
 
+    /** The bundled journeys' timing rules. */
     public CalendarSendPlanner(SendWindowPlanner planner, CustomerPredictions predictions) {
+        this(planner, predictions, JourneyCatalog.defaults());
+    }
+
+    /** Each journey's timing rules (e.g. the December shift) as {@code catalog} declares them. */
+    public CalendarSendPlanner(SendWindowPlanner planner, CustomerPredictions predictions, JourneyCatalog catalog) {
         this.planner = planner;
         this.predictions = predictions;
         this.arbiter = new OverlapArbiter(planner);
+        this.catalog = catalog;
     }
 
     @Override
@@ -60,7 +68,8 @@ public final class CalendarSendPlanner implements SendPlanner {
                 .segment(profile.segment())
                 .kind(kind)
                 .deadline(deadline != null && deadline.isBefore(earliest) ? earliest : deadline)
-                .journey(journey);
+                .journey(journey)
+                .timingRules(catalog.timingRules(journey));
         if (profile.location() != null) {
             if (profile.location().comuneName() != null)
                 request.comune(profile.location().comuneCode());

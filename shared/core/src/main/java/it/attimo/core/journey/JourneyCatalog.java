@@ -1,41 +1,62 @@
 package it.attimo.core.journey;
 
 import it.attimo.core.customer.Profile;
-import it.attimo.core.customer.Segment;
 import it.attimo.core.event.CustomerEvent;
-import it.attimo.core.event.EventTypes;
 import it.attimo.core.ingest.Hmac;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.function.BiPredicate;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Which event starts which journey, for whom, and under which execution name. */
+/**
+ * The journeys Attimo runs, as statemachines/journeys.json declares them ({@link JourneyCatalogLoader}): which event
+ * starts which journey for whom, under which execution name, and what each journey declares (milestones, timing
+ * rules, arbitration weight).
+ */
 public final class JourneyCatalog {
-    public static final String POST_PURCHASE = "post-purchase";
-    public static final String ONBOARDING = "onboarding-72h";
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_-]+");
     private static final int MAX_NAME = 80;
 
-    public record Trigger(String journey, String eventType, BiPredicate<CustomerEvent, Profile> when) {}
+    private final List<JourneyDefinition> journeys;
 
-    private final List<Trigger> triggers;
-
-    public JourneyCatalog(List<Trigger> triggers) {
-        this.triggers = List.copyOf(triggers);
+    public JourneyCatalog(List<JourneyDefinition> journeys) {
+        this.journeys = List.copyOf(journeys);
     }
 
+    /** The journeys of the bundled statemachines/journeys.json. */
     public static JourneyCatalog defaults() {
-        return new JourneyCatalog(List.of(
-                new Trigger(POST_PURCHASE, EventTypes.ORDER_DELIVERED, (e, p) -> true),
-                new Trigger(
-                        ONBOARDING, EventTypes.ACCOUNT_REGISTERED, (e, p) -> p != null && p.segment() == Segment.B2B)));
+        return JourneyCatalogLoader.bundled();
     }
 
-    public List<Trigger> triggeredBy(CustomerEvent event, Profile profile) {
-        return triggers.stream()
-                .filter(t -> t.eventType().equals(event.type()) && t.when().test(event, profile))
-                .toList();
+    public List<JourneyDefinition> all() {
+        return journeys;
+    }
+
+    public Optional<JourneyDefinition> journey(String name) {
+        return journeys.stream().filter(j -> j.name().equals(name)).findFirst();
+    }
+
+    /** The named journey; an unknown name is a configuration error. */
+    public JourneyDefinition require(String name) {
+        return journey(name)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "no journey '" + name + "' in journeys.json (known: " + String.join(", ", names()) + ")"));
+    }
+
+    public List<String> names() {
+        return journeys.stream().map(JourneyDefinition::name).toList();
+    }
+
+    /** The timing rules of the named journey; none for null or a journey the catalog does not declare. */
+    public Set<String> timingRules(String journey) {
+        return journey == null
+                ? Set.of()
+                : journey(journey).map(JourneyDefinition::timingRules).orElse(Set.of());
+    }
+
+    public List<JourneyDefinition> triggeredBy(CustomerEvent event, Profile profile) {
+        return journeys.stream().filter(j -> j.triggeredBy(event, profile)).toList();
     }
 
     /**
@@ -53,13 +74,18 @@ public final class JourneyCatalog {
         return prefix + "-" + digest.substring(0, 40);
     }
 
-    /** The journey an execution belongs to, read from its name's prefix; null when it is none of the catalogue's. */
-    public static String journeyOfExecution(String executionName) {
+    /**
+     * The journey an execution belongs to, read from its name's prefix (the longest declared name that matches); null
+     * when it is none of the catalogue's.
+     */
+    public String journeyOfExecution(String executionName) {
         String name = executionNameOf(executionName);
-        for (String journey : List.of(POST_PURCHASE, ONBOARDING)) {
-            if (name.startsWith(journey + "-")) return journey;
+        String best = null;
+        for (JourneyDefinition j : journeys) {
+            String prefix = j.name().replaceAll("[^A-Za-z0-9_-]", "_") + "-";
+            if (name.startsWith(prefix) && (best == null || j.name().length() > best.length())) best = j.name();
         }
-        return null;
+        return best;
     }
 
     /** The execution name from an execution ARN or name. */

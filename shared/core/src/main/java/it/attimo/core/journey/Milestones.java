@@ -6,12 +6,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
-/** Which of a journey's milestones (wake keys such as {@code form.completed:profile}) a customer has not reached yet. */
+/**
+ * Which of a journey's milestones (wake keys such as {@code form.completed:profile}, from journeys.json) a customer
+ * has not reached yet.
+ */
 public final class Milestones {
-    /** What "finished onboarding" means by default: first module, profile form and guide video. */
-    public static final List<String> ONBOARDING =
-            List.of("form.completed:first-module", "form.completed:profile", "video.watched:guide");
-
     private Milestones() {}
 
     /** The required keys with no matching event at or after {@code since} (null: any time), in the order given. */

@@ -3,10 +3,11 @@ package it.attimo.core.kpi;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.attimo.core.customer.Profile;
-import it.attimo.core.customer.Segment;
 import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.event.EventTypes;
 import it.attimo.core.journey.JourneyCatalog;
+import it.attimo.core.journey.JourneyDefinition;
+import it.attimo.core.journey.Milestone;
 import it.attimo.core.journey.WakeKeys;
 import it.attimo.core.json.Json;
 import it.attimo.core.port.CustomerScan;
@@ -32,41 +33,40 @@ import java.util.TreeMap;
  */
 public final class OnboardingKpis {
     public static final ZoneId ROME = ZoneId.of("Europe/Rome");
-    /** The modules whose completion time is measured. */
-    public static final List<String> MODULES = List.of("first-module", "profile");
-    /** Phases in funnel order: each phase's key and the key that shows the customer entered it. */
-    static final List<Phase> PHASES = List.of(
-            new Phase("portal", EventTypes.ACCOUNT_REGISTERED, EventTypes.PORTAL_ACCESSED),
-            new Phase("first-module", "form.started:first-module", "form.completed:first-module"),
-            new Phase("profile", "form.started:profile", "form.completed:profile"),
-            new Phase("guide-video", "form.completed:profile", "video.watched:guide"));
+    /** The journey whose KPIs these are, as journeys.json names it. */
+    public static final String ONBOARDING = "onboarding-72h";
 
-    static final String GUIDE = "video.watched:guide";
-
-    record Phase(String name, String enteredKey, String doneKey) {}
-
+    private final JourneyDefinition journey;
     private final CustomerScan scan;
     private final Clock clock;
 
-    public OnboardingKpis(CustomerScan scan, Clock clock) {
+    /** The KPIs of the catalog's onboarding journey ({@code onboarding-72h}): its milestones are the phases. */
+    public OnboardingKpis(CustomerScan scan, JourneyCatalog catalog, Clock clock) {
+        this(scan, catalog.require(ONBOARDING), clock);
+    }
+
+    /** The KPIs of {@code journey}, whose milestones with an {@code entered} key are the funnel's phases. */
+    public OnboardingKpis(CustomerScan scan, JourneyDefinition journey, Clock clock) {
         this.scan = scan;
+        this.journey = journey;
         this.clock = clock;
     }
 
     /** The KPI document served at {@code GET /kpis/onboarding} (shape in docs/onboarding.md). */
     public ObjectNode compute() {
-        Totals overall = new Totals();
+        Totals overall = new Totals(journey);
         Map<String, Totals> cohorts = new TreeMap<>();
         scan.forEach(c -> {
             Profile p = c.profile();
-            if (p == null || p.segment() != Segment.B2B) return;
+            // the journey's audience: its trigger's profile conditions (b2b) and its trigger event (account.registered)
+            if (p == null || !journey.triggerProfile().test(JourneyDefinition.profileFields(p))) return;
             Optional<Instant> registered = c.history().stream()
-                    .filter(e -> EventTypes.ACCOUNT_REGISTERED.equals(e.type()))
+                    .filter(e -> journey.triggerType().equals(e.type()))
                     .map(CustomerEvent::time)
                     .min(Comparator.naturalOrder());
             if (registered.isEmpty()) return;
             overall.add(p, c.history());
-            cohorts.computeIfAbsent(isoWeek(registered.get()), k -> new Totals())
+            cohorts.computeIfAbsent(isoWeek(registered.get()), k -> new Totals(journey))
                     .add(p, c.history());
         });
         ObjectNode out = Json.object();
@@ -101,28 +101,41 @@ public final class OnboardingKpis {
         final Map<String, Integer> tiers = new TreeMap<>();
         final Map<String, Integer> outcomes = new TreeMap<>();
 
-        Totals() {
-            MODULES.forEach(m -> moduleSeconds.put(m, new double[2]));
-            PHASES.forEach(ph -> phases.put(ph.name(), new int[2]));
+        final JourneyDefinition journey;
+        final List<Milestone> timed;
+        final List<Milestone> funnel;
+        final List<Milestone> guides;
+
+        Totals(JourneyDefinition journey) {
+            this.journey = journey;
+            this.timed = journey.milestones().stream()
+                    .filter(m -> m.measures(Milestone.COMPLETION_TIME))
+                    .toList();
+            this.funnel = journey.milestones().stream()
+                    .filter(m -> m.entered() != null)
+                    .toList();
+            this.guides = journey.milestones().stream()
+                    .filter(m -> m.measures(Milestone.GUIDE_COMPLETION))
+                    .toList();
+            timed.forEach(m -> moduleSeconds.put(m.name(), new double[2]));
+            funnel.forEach(ph -> phases.put(ph.name(), new int[2]));
         }
 
         void add(Profile p, List<CustomerEvent> history) {
             customers++;
-            for (String module : MODULES) {
+            for (Milestone module : timed) {
                 completionSeconds(history, module).ifPresent(s -> {
-                    double[] acc = moduleSeconds.get(module);
+                    double[] acc = moduleSeconds.get(module.name());
                     acc[0] += s;
                     acc[1]++;
                 });
             }
-            for (Phase ph : PHASES) {
-                boolean done = has(history, ph.doneKey());
+            for (Milestone ph : funnel) {
+                boolean done = has(history, ph.reached());
                 boolean entered = done
-                        || has(history, ph.enteredKey())
-                        || (ph.enteredKey().startsWith("form.started:")
-                                && has(
-                                        history,
-                                        "form.abandoned:" + ph.enteredKey().substring("form.started:".length())));
+                        || has(history, ph.entered())
+                        || (ph.entered().startsWith("form.started:")
+                                && has(history, "form.abandoned:" + ph.entered().substring("form.started:".length())));
                 int[] acc = phases.get(ph.name());
                 if (entered) acc[0]++;
                 if (done) acc[1]++;
@@ -131,9 +144,9 @@ public final class OnboardingKpis {
                 if (EventTypes.SUPPORT_CONTACTED.equals(e.type()))
                     supportPerWeek.merge(isoWeek(e.time()), 1, Integer::sum);
             }
-            if (has(history, GUIDE)) guideCompleted++;
+            if (!guides.isEmpty() && guides.stream().allMatch(g -> has(history, g.reached()))) guideCompleted++;
             tiers.merge(p.tier() == null ? "none" : p.tier(), 1, Integer::sum);
-            String outcome = p.outcomes().get(JourneyCatalog.ONBOARDING);
+            String outcome = p.outcomes().get(journey.name());
             if (outcome != null) outcomes.merge(outcome, 1, Integer::sum);
         }
 
@@ -173,20 +186,16 @@ public final class OnboardingKpis {
     }
 
     /**
-     * A module's completion time: the {@code durationSeconds} of its first {@code form.completed}, or else the time
-     * from its first {@code form.started} to that completion.
+     * A milestone's completion time: the {@code durationSeconds} of its first reaching event, or else the time from
+     * its first entering event to that one.
      */
-    static Optional<Double> completionSeconds(List<CustomerEvent> history, String module) {
-        Optional<CustomerEvent> completed =
-                WakeKeys.firstMatch(history, Set.of("form.completed:" + module), null, null);
+    static Optional<Double> completionSeconds(List<CustomerEvent> history, Milestone module) {
+        Optional<CustomerEvent> completed = WakeKeys.firstMatch(history, Set.of(module.reached()), null, null);
         if (completed.isEmpty()) return Optional.empty();
         Double given = completed.get().number("durationSeconds");
         if (given != null && given >= 0) return Optional.of(given);
         return WakeKeys.firstMatch(
-                        history,
-                        Set.of("form.started:" + module),
-                        null,
-                        completed.get().time())
+                        history, Set.of(module.entered()), null, completed.get().time())
                 .map(s -> (double) Duration.between(s.time(), completed.get().time())
                                 .toMillis()
                         / 1000.0);

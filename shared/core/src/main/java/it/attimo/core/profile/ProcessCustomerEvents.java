@@ -9,6 +9,7 @@ import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.event.EventTypes;
 import it.attimo.core.ingest.QuarantinedEvent;
 import it.attimo.core.journey.JourneyCatalog;
+import it.attimo.core.journey.JourneyDefinition;
 import it.attimo.core.journey.ParkedWait;
 import it.attimo.core.journey.WakeKeys;
 import it.attimo.core.json.Json;
@@ -193,16 +194,16 @@ public final class ProcessCustomerEvents {
         Profile before = profiles.find(customerId).orElse(null);
         FoldedCustomer folded = folder.fold(customerId, history, before, now);
         if (folded.contact() != null) contacts.put(folded.contact());
-        List<JourneyCatalog.Trigger> toStart = trigger == null
+        List<JourneyDefinition> toStart = trigger == null
                 ? List.of()
                 : catalog.triggeredBy(trigger, folded.profile()).stream()
-                        .filter(t -> journeys.supports(t.journey()))
+                        .filter(j -> journeys.supports(j.name()))
                         .toList();
         List<JourneyRun> started = new ArrayList<>();
-        for (JourneyCatalog.Trigger t : toStart) {
-            String name = JourneyCatalog.executionName(t.journey(), customerId, trigger.id());
-            journeys.start(t.journey(), name, journeyInput(t.journey(), trigger));
-            started.add(new JourneyRun(t.journey(), name, trigger.time(), JourneyRun.RUNNING, null));
+        for (JourneyDefinition j : toStart) {
+            String name = JourneyCatalog.executionName(j.name(), customerId, trigger.id());
+            journeys.start(j.name(), name, journeyInput(j.name(), trigger));
+            started.add(new JourneyRun(j.name(), name, trigger.time(), JourneyRun.RUNNING, null));
         }
         Profile saved = saveFolded(customerId, now, started, history, before, folded.profile());
         if (trigger != null) {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -322,55 +321,7 @@ final class PlanCompiler {
     }
 
     private void conditions(String id, String path, String field, JsonNode node, List<Condition> out) {
-        if (!node.isObject() || node.isEmpty()) {
-            problems.add(new PlanProblem(
-                    id, path, "must be an object with at least one operator: eq, ne, in, lt, lte, gt, gte, exists"));
-            return;
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String opPath = path + "." + e.getKey();
-            JsonNode v = e.getValue();
-            switch (e.getKey()) {
-                case "eq", "ne" -> {
-                    Condition.Op op = e.getKey().equals("eq") ? Condition.Op.EQ : Condition.Op.NE;
-                    if (v.isTextual()) out.add(Condition.equalsText(field, op, v.textValue()));
-                    else if (v.isNumber()) out.add(Condition.equalsNumber(field, op, v.doubleValue()));
-                    else if (v.isBoolean()) out.add(Condition.equalsBoolean(field, op, v.booleanValue()));
-                    else problems.add(new PlanProblem(id, opPath, "must be a string, a number or a boolean"));
-                }
-                case "in" -> {
-                    if (!v.isArray() || v.isEmpty()) {
-                        problems.add(new PlanProblem(id, opPath, "must be a non-empty array of strings or numbers"));
-                        break;
-                    }
-                    Set<String> texts = new LinkedHashSet<>();
-                    List<Double> numbers = new ArrayList<>();
-                    for (JsonNode member : v) {
-                        if (member.isTextual()) texts.add(member.textValue());
-                        else if (member.isNumber()) numbers.add(member.doubleValue());
-                        else problems.add(new PlanProblem(id, opPath, "members must be strings or numbers"));
-                    }
-                    out.add(Condition.in(
-                            field,
-                            texts,
-                            numbers.stream().mapToDouble(Double::doubleValue).toArray()));
-                }
-                case "lt", "lte", "gt", "gte" -> {
-                    if (!v.isNumber()) problems.add(new PlanProblem(id, opPath, "must be a number"));
-                    else out.add(Condition.compare(field, comparison(e.getKey()), v.doubleValue()));
-                }
-                case "exists" -> {
-                    if (!v.isBoolean()) problems.add(new PlanProblem(id, opPath, "must be true or false"));
-                    else out.add(Condition.exists(field, v.booleanValue()));
-                }
-                default ->
-                    problems.add(new PlanProblem(
-                            id,
-                            opPath,
-                            "unknown operator '" + e.getKey() + "' (expected eq, ne, in, lt, lte, gt, gte, exists)"));
-            }
-        }
+        FieldConditions.parse(id, path, field, node, out, problems);
     }
 
     private Condition threshold(String id, JsonNode node) {
@@ -392,7 +343,7 @@ final class PlanCompiler {
         return Condition.compare("seconds", comparison(e.getKey()), e.getValue().doubleValue());
     }
 
-    private static Condition.Op comparison(String name) {
+    static Condition.Op comparison(String name) {
         return switch (name) {
             case "lt" -> Condition.Op.LT;
             case "lte" -> Condition.Op.LTE;

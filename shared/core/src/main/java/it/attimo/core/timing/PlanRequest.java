@@ -5,6 +5,7 @@ import it.attimo.core.customer.Segment;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What to plan.
@@ -16,7 +17,8 @@ import java.util.Objects;
  * @param kind          transactional, service or marketing (a survey is timed as service)
  * @param earliest      never send before this instant
  * @param deadline      send before this instant if possible, or null
- * @param journey       journey name (post-purchase journeys get the December shift), or null
+ * @param journey       journey name (for reasons), or null
+ * @param timingRules   the journey's timing rules by name, e.g. {@value SendWindows#DECEMBER_SHIFT_RULE}; empty when none
  * @param prediction    the customer's temporal-profile prediction, or null
  * @param history       this customer's past (and already planned) sends, for frequency caps; empty when unknown
  */
@@ -29,6 +31,7 @@ public record PlanRequest(
         Instant earliest,
         Instant deadline,
         String journey,
+        Set<String> timingRules,
         EngagementPrediction prediction,
         List<PastSend> history) {
 
@@ -38,6 +41,7 @@ public record PlanRequest(
         segment = segment == null ? Segment.B2C : segment;
         kind = kind == null ? MessageKind.MARKETING : kind.timedAs();
         history = history == null ? List.of() : List.copyOf(history);
+        timingRules = timingRules == null ? Set.of() : Set.copyOf(timingRules);
         if (deadline != null && deadline.isBefore(earliest)) {
             throw new IllegalArgumentException("deadline " + deadline + " is before earliest " + earliest);
         }
@@ -56,6 +60,7 @@ public record PlanRequest(
                 .kind(kind)
                 .deadline(deadline)
                 .journey(journey)
+                .timingRules(timingRules)
                 .prediction(prediction)
                 .history(history);
     }
@@ -69,6 +74,7 @@ public record PlanRequest(
         private MessageKind kind = MessageKind.MARKETING;
         private Instant deadline;
         private String journey;
+        private Set<String> timingRules = Set.of();
         private EngagementPrediction prediction;
         private List<PastSend> history = List.of();
 
@@ -107,6 +113,11 @@ public record PlanRequest(
             return this;
         }
 
+        public Builder timingRules(Set<String> rules) {
+            this.timingRules = rules;
+            return this;
+        }
+
         public Builder prediction(EngagementPrediction p) {
             this.prediction = p;
             return this;
@@ -127,6 +138,7 @@ public record PlanRequest(
                     earliest,
                     deadline,
                     journey,
+                    timingRules,
                     prediction,
                     history);
         }

@@ -300,7 +300,8 @@ public final class SendWindowPlanner {
      * 3 local days earlier, as long as that still leaves time after {@code earliest}.
      */
     private Instant decemberShift(PlanRequest req, Instant end, List<String> reasons) {
-        if (!windows.isPostPurchase(req.journey()) || windows.decemberShiftDays() <= 0) return end;
+        if (!req.timingRules().contains(SendWindows.DECEMBER_SHIFT_RULE) || windows.decemberShiftDays() <= 0)
+            return end;
         LocalDate start = req.earliest().atZone(LocalSlots.ROME).toLocalDate();
         MonthDay md = MonthDay.from(start);
         if (md.isBefore(windows.decemberShiftFrom()) || md.isAfter(windows.decemberShiftTo())) return end;

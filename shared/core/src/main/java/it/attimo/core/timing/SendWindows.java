@@ -4,19 +4,20 @@ import it.attimo.core.channel.Channel;
 import java.time.Duration;
 import java.time.MonthDay;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Configuration of the planner, all in Europe/Rome local time. Immutable; {@code with...} methods return copies.
  * Defaults (see docs/timing.md): email allowed 09:30–14:00 best 10–12; SMS allowed 14:30–17:30 best 15–16;
  * push allowed 14:00–19:00 best 16–18; quiet hours 21:00–08:00; Sud/Isole midday pause 13:00–16:00; email
  * attention drop 14:00–16:00; thresholds transactional 0, service 60, marketing 80; 15-minute local steps;
- * December shift of 3 days for post-purchase journeys between 1 and 24 December.
+ * December shift of 3 days between 1 and 24 December for journeys that declare the {@value #DECEMBER_SHIFT_RULE} rule.
  */
 public final class SendWindows {
+    /** The timing rule a journey declares (journeys.json) to get the December shift. */
+    public static final String DECEMBER_SHIFT_RULE = "december-shift";
+
     private final Map<Channel, ChannelWindow> channels;
     private final TimeWindow quietHours;
     private final TimeWindow southMiddayPause;
@@ -28,7 +29,6 @@ public final class SendWindows {
     private final int decemberShiftDays;
     private final MonthDay decemberShiftFrom;
     private final MonthDay decemberShiftTo;
-    private final Set<String> postPurchaseJourneys;
 
     private SendWindows(
             Map<Channel, ChannelWindow> channels,
@@ -41,8 +41,7 @@ public final class SendWindows {
             Duration marketingLookahead,
             int decemberShiftDays,
             MonthDay decemberShiftFrom,
-            MonthDay decemberShiftTo,
-            Set<String> postPurchaseJourneys) {
+            MonthDay decemberShiftTo) {
         for (Channel c : Channel.values()) {
             if (!channels.containsKey(c)) throw new IllegalArgumentException("no window for channel " + c.id());
         }
@@ -58,7 +57,6 @@ public final class SendWindows {
         this.decemberShiftDays = decemberShiftDays;
         this.decemberShiftFrom = decemberShiftFrom;
         this.decemberShiftTo = decemberShiftTo;
-        this.postPurchaseJourneys = Set.copyOf(postPurchaseJourneys);
     }
 
     public static SendWindows defaults() {
@@ -81,8 +79,7 @@ public final class SendWindows {
                 Duration.ofDays(7),
                 3,
                 MonthDay.of(12, 1),
-                MonthDay.of(12, 24),
-                Set.of("post-purchase"));
+                MonthDay.of(12, 24));
     }
 
     public ChannelWindow window(Channel channel) {
@@ -129,14 +126,6 @@ public final class SendWindows {
         return decemberShiftTo;
     }
 
-    /** Whether a journey name is a post-purchase journey (case-insensitive; "post_purchase" and "postPurchase" too). */
-    public boolean isPostPurchase(String journey) {
-        if (journey == null) return false;
-        String j = journey.toLowerCase(Locale.ROOT).replace('_', '-');
-        return postPurchaseJourneys.stream()
-                .anyMatch(p -> j.contains(p) || j.replace("-", "").contains(p.replace("-", "")));
-    }
-
     public SendWindows withChannel(Channel channel, ChannelWindow window) {
         Map<Channel, ChannelWindow> ch = new EnumMap<>(channels);
         ch.put(channel, window);
@@ -151,8 +140,7 @@ public final class SendWindows {
                 marketingLookahead,
                 decemberShiftDays,
                 decemberShiftFrom,
-                decemberShiftTo,
-                postPurchaseJourneys);
+                decemberShiftTo);
     }
 
     public SendWindows withQuietHours(TimeWindow quiet) {
@@ -167,8 +155,7 @@ public final class SendWindows {
                 marketingLookahead,
                 decemberShiftDays,
                 decemberShiftFrom,
-                decemberShiftTo,
-                postPurchaseJourneys);
+                decemberShiftTo);
     }
 
     public SendWindows withThreshold(MessageKind kind, int threshold) {
@@ -185,8 +172,7 @@ public final class SendWindows {
                 marketingLookahead,
                 decemberShiftDays,
                 decemberShiftFrom,
-                decemberShiftTo,
-                postPurchaseJourneys);
+                decemberShiftTo);
     }
 
     public SendWindows withStepMinutes(int minutes) {
@@ -201,23 +187,6 @@ public final class SendWindows {
                 marketingLookahead,
                 decemberShiftDays,
                 decemberShiftFrom,
-                decemberShiftTo,
-                postPurchaseJourneys);
-    }
-
-    public SendWindows withPostPurchaseJourneys(Set<String> journeys) {
-        return new SendWindows(
-                channels,
-                quietHours,
-                southMiddayPause,
-                emailAttentionDrop,
-                thresholds,
-                stepMinutes,
-                searchHorizon,
-                marketingLookahead,
-                decemberShiftDays,
-                decemberShiftFrom,
-                decemberShiftTo,
-                journeys);
+                decemberShiftTo);
     }
 }

@@ -76,11 +76,11 @@ class JourneyCatalogTest {
         Profile b2c = new Profile(
                 "c-1", Segment.B2C, null, null, null, null, 0, null, null, null, null, null, null, null, null, null, 0);
         assertThat(catalog.triggeredBy(delivered, null))
-                .extracting(JourneyCatalog.Trigger::journey)
-                .containsExactly(JourneyCatalog.POST_PURCHASE);
+                .extracting(JourneyDefinition::name)
+                .containsExactly("post-purchase");
         assertThat(catalog.triggeredBy(registered, b2b))
-                .extracting(JourneyCatalog.Trigger::journey)
-                .containsExactly(JourneyCatalog.ONBOARDING);
+                .extracting(JourneyDefinition::name)
+                .containsExactly("onboarding-72h");
         assertThat(catalog.triggeredBy(registered, b2c)).isEmpty();
         assertThat(catalog.triggeredBy(registered, null)).isEmpty();
         assertThat(catalog.triggeredBy(
@@ -90,14 +90,14 @@ class JourneyCatalogTest {
 
     @Test
     void theJourneyOfAnExecutionIsReadFromItsName() {
-        String name = JourneyCatalog.executionName(JourneyCatalog.ONBOARDING, "c-1", "e-1");
-        org.assertj.core.api.Assertions.assertThat(JourneyCatalog.journeyOfExecution(name))
-                .isEqualTo(JourneyCatalog.ONBOARDING);
-        org.assertj.core.api.Assertions.assertThat(
-                        JourneyCatalog.journeyOfExecution("arn:aws:states:eu-south-1:1:execution:post-purchase:"
-                                + JourneyCatalog.executionName(JourneyCatalog.POST_PURCHASE, "c", "e")))
-                .isEqualTo(JourneyCatalog.POST_PURCHASE);
-        org.assertj.core.api.Assertions.assertThat(JourneyCatalog.journeyOfExecution("something-else"))
+        String name = JourneyCatalog.executionName("onboarding-72h", "c-1", "e-1");
+        org.assertj.core.api.Assertions.assertThat(JourneyCatalog.defaults().journeyOfExecution(name))
+                .isEqualTo("onboarding-72h");
+        org.assertj.core.api.Assertions.assertThat(JourneyCatalog.defaults()
+                        .journeyOfExecution("arn:aws:states:eu-south-1:1:execution:post-purchase:"
+                                + JourneyCatalog.executionName("post-purchase", "c", "e")))
+                .isEqualTo("post-purchase");
+        org.assertj.core.api.Assertions.assertThat(JourneyCatalog.defaults().journeyOfExecution("something-else"))
                 .isNull();
     }
 }

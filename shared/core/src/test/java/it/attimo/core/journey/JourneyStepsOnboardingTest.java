@@ -292,7 +292,7 @@ class JourneyStepsOnboardingTest {
                 "since",
                 REGISTERED.toString(),
                 "required",
-                Milestones.ONBOARDING));
+                JourneyCatalog.defaults().require("onboarding-72h").requiredKeys()));
 
         assertEquals(false, out.get("finished"));
         assertEquals(List.of("form.completed:profile", "video.watched:guide"), out.get("missing"));
@@ -318,7 +318,7 @@ class JourneyStepsOnboardingTest {
                 "since",
                 REGISTERED.toString(),
                 "required",
-                Milestones.ONBOARDING));
+                JourneyCatalog.defaults().require("onboarding-72h").requiredKeys()));
 
         assertEquals("at-risk", out.get("outcome"));
         Profile p = profiles.find(C).orElseThrow();
@@ -360,7 +360,7 @@ class JourneyStepsOnboardingTest {
                 "since",
                 REGISTERED.toString(),
                 "required",
-                Milestones.ONBOARDING));
+                JourneyCatalog.defaults().require("onboarding-72h").requiredKeys()));
 
         assertEquals("retained", out.get("outcome"));
         assertEquals(true, out.get("finished"));

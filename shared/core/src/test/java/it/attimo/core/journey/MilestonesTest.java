@@ -27,8 +27,12 @@ class MilestonesTest {
 
         assertEquals(
                 List.of("form.completed:profile", "video.watched:guide"),
-                Milestones.missing(log, Milestones.ONBOARDING, T0));
-        assertEquals(List.of("form.completed:profile"), Milestones.missing(log, Milestones.ONBOARDING, null));
+                Milestones.missing(
+                        log, JourneyCatalog.defaults().require("onboarding-72h").requiredKeys(), T0));
+        assertEquals(
+                List.of("form.completed:profile"),
+                Milestones.missing(
+                        log, JourneyCatalog.defaults().require("onboarding-72h").requiredKeys(), null));
     }
 
     @Test
@@ -49,6 +53,9 @@ class MilestonesTest {
                         .at(T0)
                         .data("videoId", "guide")
                         .build());
-        assertEquals(List.of(), Milestones.missing(log, Milestones.ONBOARDING, T0));
+        assertEquals(
+                List.of(),
+                Milestones.missing(
+                        log, JourneyCatalog.defaults().require("onboarding-72h").requiredKeys(), T0));
     }
 }

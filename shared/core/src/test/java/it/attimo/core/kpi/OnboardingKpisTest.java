@@ -23,8 +23,10 @@ class OnboardingKpisTest {
     private static final Instant WEEK25 = Instant.parse("2026-06-15T08:00:00Z");
 
     private final List<CustomerScan.ScannedCustomer> customers = new ArrayList<>();
-    private final OnboardingKpis kpis =
-            new OnboardingKpis(visitor -> customers.forEach(visitor), MutableClock.at("2026-06-20T00:00:00Z"));
+    private final OnboardingKpis kpis = new OnboardingKpis(
+            visitor -> customers.forEach(visitor),
+            it.attimo.core.journey.JourneyCatalog.defaults(),
+            MutableClock.at("2026-06-20T00:00:00Z"));
 
     private void customer(String id, Segment segment, String tier, String outcome, CustomerEvent... events) {
         Profile p = new Profile(

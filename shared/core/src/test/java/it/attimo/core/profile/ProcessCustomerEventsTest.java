@@ -148,9 +148,8 @@ class ProcessCustomerEventsTest {
             run(delivered(C, "o-1"));
             process.handle(delivered(C, "o-1"));
             assertThat(runtime.executions()).singleElement().satisfies(e -> {
-                assertThat(e.journey()).isEqualTo(JourneyCatalog.POST_PURCHASE);
-                assertThat(e.executionName())
-                        .isEqualTo(JourneyCatalog.executionName(JourneyCatalog.POST_PURCHASE, C, "o-1"));
+                assertThat(e.journey()).isEqualTo("post-purchase");
+                assertThat(e.executionName()).isEqualTo(JourneyCatalog.executionName("post-purchase", C, "o-1"));
             });
             assertThat(profiles.find(C).orElseThrow().journeys()).hasSize(1);
 
@@ -159,23 +158,19 @@ class ProcessCustomerEventsTest {
             assertThat(profiles.find(C).orElseThrow().activeJourneys())
                     .extracting(JourneyRun::executionName)
                     .containsExactlyInAnyOrder(
-                            JourneyCatalog.executionName(JourneyCatalog.POST_PURCHASE, C, "o-1"),
-                            JourneyCatalog.executionName(JourneyCatalog.POST_PURCHASE, C, "o-2"));
+                            JourneyCatalog.executionName("post-purchase", C, "o-1"),
+                            JourneyCatalog.executionName("post-purchase", C, "o-2"));
         }
 
         @Test
         void redeliveryAfterACompletedJourneyDoesNotReopenIt() {
             run(delivered(C, "o-1"));
-            String name = JourneyCatalog.executionName(JourneyCatalog.POST_PURCHASE, C, "o-1");
+            String name = JourneyCatalog.executionName("post-purchase", C, "o-1");
             ProcessCustomerEvents.update(
                     profiles,
                     C,
                     p -> p.withJourneys(List.of(new JourneyRun(
-                            JourneyCatalog.POST_PURCHASE,
-                            name,
-                            p.journeys().get(0).startedAt(),
-                            "SUCCEEDED",
-                            clock.instant()))));
+                            "post-purchase", name, p.journeys().get(0).startedAt(), "SUCCEEDED", clock.instant()))));
             run(delivered(C, "o-1"));
             assertThat(profiles.find(C).orElseThrow().journeys())
                     .singleElement()
@@ -191,7 +186,7 @@ class ProcessCustomerEventsTest {
             RecordingJourneyRuntime.Execution e = runtime.executions().get(0);
             var input = Json.parse(e.input());
             assertThat(input.get("customerId").asText()).isEqualTo(C);
-            assertThat(input.get("journey").asText()).isEqualTo(JourneyCatalog.POST_PURCHASE);
+            assertThat(input.get("journey").asText()).isEqualTo("post-purchase");
             assertThat(input.at("/trigger/eventId").asText()).isEqualTo("o-1");
             assertThat(input.at("/trigger/type").asText()).isEqualTo(EventTypes.ORDER_DELIVERED);
             assertThat(e.input()).doesNotContain("anna").doesNotContain("@");
@@ -214,7 +209,7 @@ class ProcessCustomerEventsTest {
             run(upsert("b2c-1", "u-2", "b2c"), registered("b2c-1", "r-2"));
             run(registered("nobody-1", "r-3"));
             assertThat(runtime.executions()).singleElement().satisfies(e -> {
-                assertThat(e.journey()).isEqualTo(JourneyCatalog.ONBOARDING);
+                assertThat(e.journey()).isEqualTo("onboarding-72h");
                 assertThat(e.executionName()).contains("b2b-1");
             });
         }
@@ -222,7 +217,7 @@ class ProcessCustomerEventsTest {
         @Test
         void journeysTheRuntimeDoesNotHaveAreNotStarted() {
             ProcessCustomerEvents onlyOnboarding =
-                    create(new RecordingJourneyRuntime(Set.of(JourneyCatalog.ONBOARDING)), folder);
+                    create(new RecordingJourneyRuntime(Set.of("onboarding-72h")), folder);
             onlyOnboarding.process(List.of(message("m", delivered(C, "o-1"))));
             assertThat(profiles.find(C).orElseThrow().journeys()).isEmpty();
         }
@@ -324,7 +319,7 @@ class ProcessCustomerEventsTest {
         @Test
         void erasureRemovesEverythingAndStopsActiveJourneys() {
             run(upsert(C, "u-1", "b2b"), delivered(C, "o-1"), upsert("c-2", "u-2", "b2c"));
-            String execution = JourneyCatalog.executionName(JourneyCatalog.POST_PURCHASE, C, "o-1");
+            String execution = JourneyCatalog.executionName("post-purchase", C, "o-1");
             ledger.reserve(new MessageRecord(
                     C,
                     MessageRecord.messageIdOf(execution, "welcome"),
@@ -352,7 +347,7 @@ class ProcessCustomerEventsTest {
             assertThat(waits.forCustomer(C)).isEmpty();
             assertThat(runtime.stops()).singleElement().satisfies(s -> {
                 assertThat(s.executionName()).isEqualTo(execution);
-                assertThat(s.journey()).isEqualTo(JourneyCatalog.POST_PURCHASE);
+                assertThat(s.journey()).isEqualTo("post-purchase");
             });
             assertThat(runtime.failures())
                     .extracting(RecordingJourneyRuntime.Failure::taskToken)
@@ -548,7 +543,7 @@ class ProcessCustomerEventsTest {
                     .containsExactlyInAnyOrder(
                             stored.journeys().get(0).executionName(),
                             concurrent.executionName(),
-                            JourneyCatalog.executionName(JourneyCatalog.POST_PURCHASE, C, "o-2"));
+                            JourneyCatalog.executionName("post-purchase", C, "o-2"));
         }
 
         @Test

@@ -21,7 +21,10 @@ class ProfileQueriesKpiRouteTest {
         ProfileQueries queries = new ProfileQueries(
                 new InMemoryProfileStore(),
                 new InMemoryContactStore(),
-                new OnboardingKpis(visitor -> {}, MutableClock.at("2026-06-20T00:00:00Z")));
+                new OnboardingKpis(
+                        visitor -> {},
+                        it.attimo.core.journey.JourneyCatalog.defaults(),
+                        MutableClock.at("2026-06-20T00:00:00Z")));
 
         ApiResponse response = queries.handle(get("/kpis/onboarding"));
 

@@ -282,7 +282,9 @@ class SendWindowPlannerTest {
                 .deadline(t("2026-12-19T07:00:00Z"))
                 .prediction(FRIDAY_MORNING);
         SendPlan plain = PLANNER.plan(req.build());
-        SendPlan shifted = PLANNER.plan(req.journey("post-purchase").build());
+        SendPlan shifted = PLANNER.plan(req.journey("post-purchase")
+                .timingRules(java.util.Set.of(SendWindows.DECEMBER_SHIFT_RULE))
+                .build());
         assertThat(plain.localTime()).isEqualTo(LocalDateTime.of(2026, 12, 18, 10, 0));
         assertThat(shifted.localTime()).isEqualTo(LocalDateTime.of(2026, 12, 14, 10, 0));
         assertThat(shifted.reasons().get(0)).startsWith("december-shift:").contains("2026-12-16 08:00");
@@ -291,6 +293,7 @@ class SendWindowPlannerTest {
                 .deadline(t("2026-11-21T07:00:00Z"))
                 .prediction(FRIDAY_MORNING)
                 .journey("post-purchase")
+                .timingRules(java.util.Set.of(SendWindows.DECEMBER_SHIFT_RULE))
                 .build());
         assertThat(november.localTime()).isEqualTo(LocalDateTime.of(2026, 11, 20, 10, 0));
         assertThat(november.hasReason("december-shift")).isFalse();
@@ -301,6 +304,7 @@ class SendWindowPlannerTest {
         SendPlan p = PLANNER.plan(email(MILANO, "2026-12-14T07:00:00Z")
                 .deadline(t("2026-12-15T07:00:00Z"))
                 .journey("post_purchase")
+                .timingRules(java.util.Set.of(SendWindows.DECEMBER_SHIFT_RULE))
                 .build());
         assertThat(p.localTime()).isEqualTo(LocalDateTime.of(2026, 12, 14, 10, 0));
         assertThat(p.reasons().get(0)).startsWith("december-shift-not-applied");
