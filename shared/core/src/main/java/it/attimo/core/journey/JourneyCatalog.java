@@ -1,9 +1,8 @@
 package it.attimo.core.journey;
 
 import it.attimo.core.customer.Profile;
+import it.attimo.core.digest.Sha256;
 import it.attimo.core.event.CustomerEvent;
-import it.attimo.core.ingest.Hmac;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -66,8 +65,7 @@ public final class JourneyCatalog {
     public static String executionName(String journey, String customerId, String eventId) {
         String readable = journey + "-" + customerId + "-" + eventId;
         if (readable.length() <= MAX_NAME && SAFE.matcher(readable).matches()) return readable;
-        String digest = Hmac.hex(
-                Hmac.sha256((journey + "\u0000" + customerId + "\u0000" + eventId).getBytes(StandardCharsets.UTF_8)));
+        String digest = Sha256.hex(journey + "\u0000" + customerId + "\u0000" + eventId);
         // The journey stays readable, cut to fit and stripped of unsafe characters; the digest carries uniqueness.
         String prefix = journey.replaceAll("[^A-Za-z0-9_-]", "_");
         prefix = prefix.substring(0, Math.min(prefix.length(), MAX_NAME - 41));

@@ -6,6 +6,7 @@ import it.attimo.core.event.EventTypes;
 import it.attimo.core.json.Json;
 import it.attimo.core.scoring.FieldConditions;
 import it.attimo.core.scoring.PlanProblem;
+import it.attimo.core.timing.MessageKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -4,6 +4,7 @@ import it.attimo.core.customer.Location;
 import it.attimo.core.customer.Profile;
 import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.scoring.FieldConditions;
+import it.attimo.core.timing.MessageKind;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -9,6 +9,7 @@ import it.attimo.core.customer.Segment;
 import it.attimo.core.event.EventTypes;
 import it.attimo.core.scoring.PlanProblem;
 import it.attimo.core.testing.Events;
+import it.attimo.core.timing.MessageKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
