@@ -18,10 +18,18 @@ import it.attimo.aws.schedule.DailyRefreshRescoreScheduler;
 import it.attimo.core.AttimoCore;
 import it.attimo.core.ingest.HubSpotMapping;
 import it.attimo.core.ingest.IngestEvents;
+import it.attimo.core.journey.CompleteJourney;
+import it.attimo.core.journey.DispatchSend;
+import it.attimo.core.journey.EvaluateJourney;
 import it.attimo.core.journey.JourneyCatalog;
 import it.attimo.core.journey.JourneyCatalogLoader;
 import it.attimo.core.journey.JourneySteps;
+import it.attimo.core.journey.OpenAccountManagerTask;
+import it.attimo.core.journey.ParkWait;
+import it.attimo.core.journey.PlanSend;
+import it.attimo.core.journey.Progress;
 import it.attimo.core.journey.SendPlanner;
+import it.attimo.core.journey.Timeline;
 import it.attimo.core.kpi.OnboardingKpis;
 import it.attimo.core.port.AccountManagerTasks;
 import it.attimo.core.port.ChannelGateway;
@@ -250,8 +258,16 @@ public class AttimoFactory {
             JourneyRuntime runtime,
             AccountManagerTasks accountManagers,
             Clock clock) {
+        CompleteJourney complete = new CompleteJourney(profiles, waits, ledger, clock);
         return new JourneySteps(
-                profiles, contacts, ledger, waits, gateway, planner, eventLog, runtime, accountManagers, clock);
+                new PlanSend(profiles, ledger, planner, clock),
+                new DispatchSend(profiles, contacts, ledger, gateway, planner, eventLog, clock),
+                new ParkWait(profiles, waits, eventLog, runtime, clock),
+                complete,
+                new Timeline(),
+                new Progress(eventLog),
+                new EvaluateJourney(eventLog, profiles, complete),
+                new OpenAccountManagerTask(profiles, accountManagers));
     }
 
     @Singleton

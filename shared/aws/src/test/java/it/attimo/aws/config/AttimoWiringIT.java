@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.micronaut.context.ApplicationContext;
 import it.attimo.aws.channel.DynamoOutboxChannel;
 import it.attimo.aws.channel.OutboxMessage;
+import it.attimo.aws.journey.JourneyStepPayloads;
 import it.attimo.aws.lambda.ApiGatewayMapping;
 import it.attimo.aws.testing.LocalDynamo;
 import it.attimo.aws.testing.LocalSqs;
@@ -144,7 +145,7 @@ class AttimoWiringIT {
                 .containsExactly("post-purchase");
 
         JourneySteps steps = ctx.getBean(JourneySteps.class);
-        Map<String, Object> plan = steps.handle(Map.of(
+        Map<String, Object> plan = steps.handle(JourneyStepPayloads.parse(Map.of(
                 "action",
                 "plan",
                 "customerId",
@@ -162,7 +163,7 @@ class AttimoWiringIT {
                 "offset",
                 "PT0S",
                 "window",
-                "PT24H"));
+                "PT24H")));
         assertThat(plan).containsEntry("skipped", false).containsKey("sendAt");
 
         clock.set(Instant.parse(plan.get("sendAt").toString()));
@@ -182,8 +183,8 @@ class AttimoWiringIT {
                 "service",
                 "executionId",
                 "arn:aws:states:eu-south-1:1:execution:post-purchase:" + executionName));
-        assertThat(steps.handle(dispatch)).containsEntry("status", "sent");
-        assertThat(steps.handle(dispatch)).containsEntry("status", "duplicate");
+        assertThat(steps.handle(JourneyStepPayloads.parse(dispatch))).containsEntry("status", "sent");
+        assertThat(steps.handle(JourneyStepPayloads.parse(dispatch))).containsEntry("status", "duplicate");
 
         List<OutboxMessage> outbox = ctx.getBean(DynamoOutboxChannel.class).forCustomer(customer);
         assertThat(outbox).singleElement().satisfies(m -> {

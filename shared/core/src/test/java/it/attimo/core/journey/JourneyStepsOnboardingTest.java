@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import it.attimo.core.channel.Channel;
 import it.attimo.core.customer.Consent;
 import it.attimo.core.customer.Contact;
 import it.attimo.core.customer.JourneyRun;
@@ -22,6 +23,8 @@ import it.attimo.core.testing.InMemoryWaitRegistry;
 import it.attimo.core.testing.MutableClock;
 import it.attimo.core.testing.RecordingChannelGateway;
 import it.attimo.core.testing.RecordingJourneyRuntime;
+import it.attimo.core.timing.MessageKind;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +37,6 @@ import org.junit.jupiter.api.Test;
  * progress, evaluate, account-manager task. */
 class JourneyStepsOnboardingTest {
     private static final String C = "c-42";
-    private static final String EXEC = "arn:aws:states:eu-south-1:1:execution:onboarding-72h:onboarding-72h-c-42-reg";
     private static final String EXEC_NAME = "onboarding-72h-c-42-reg";
     private static final Instant REGISTERED = Instant.parse("2026-06-10T08:00:00Z");
 
@@ -54,7 +56,7 @@ class JourneyStepsOnboardingTest {
 
     @BeforeEach
     void setUp() {
-        steps = new JourneySteps(
+        steps = JourneyStepsWiring.steps(
                 profiles, contacts, ledger, waits, gateway, planner, log, runtime, accountManagers, clock);
         profiles.put(
                 profile("cooling", List.of(new JourneyRun("onboarding-72h", EXEC_NAME, REGISTERED, "RUNNING", null))));
@@ -82,29 +84,9 @@ class JourneyStepsOnboardingTest {
                 0);
     }
 
-    private static Map<String, Object> payload(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
-        return m;
-    }
-
     private Map<String, Object> park(String token, List<String> keys, Instant after, Integer timeout) {
-        Map<String, Object> p = payload(
-                "action",
-                "park",
-                "customerId",
-                C,
-                "executionId",
-                EXEC,
-                "step",
-                "s",
-                "taskToken",
-                token,
-                "eventTypes",
-                keys);
-        if (after != null) p.put("after", after.toString());
-        if (timeout != null) p.put("timeoutSeconds", timeout);
-        return steps.handle(p);
+        return steps.handle(
+                new ParkStep(C, token, EXEC_NAME, "s", keys, after, timeout == null ? null : timeout.longValue()));
     }
 
     @Test
@@ -169,26 +151,25 @@ class JourneyStepsOnboardingTest {
     }
 
     @Test
-    void withoutTheEventLogTheOldParkBehaviourHolds() {
-        JourneySteps plain = new JourneySteps(profiles, contacts, ledger, waits, gateway, planner, clock);
+    void aParkWhoseEventLogHasNoMatchOnlyRegistersTheWait() {
+        JourneySteps plain = JourneyStepsWiring.steps(
+                profiles,
+                contacts,
+                ledger,
+                waits,
+                gateway,
+                planner,
+                new InMemoryEventLog(),
+                new RecordingJourneyRuntime(),
+                accountManagers,
+                clock);
         log.append(Events.event("portal.accessed", C)
                 .id("p")
                 .at(REGISTERED.plusSeconds(3))
                 .build());
 
-        Map<String, Object> out = plain.handle(payload(
-                "action",
-                "park",
-                "customerId",
-                C,
-                "executionId",
-                EXEC,
-                "taskToken",
-                "tok-5",
-                "eventType",
-                "portal.accessed",
-                "after",
-                REGISTERED.toString()));
+        Map<String, Object> out =
+                plain.handle(new ParkStep(C, "tok-5", EXEC_NAME, null, List.of("portal.accessed"), REGISTERED, null));
 
         assertEquals(List.of("portal.accessed"), out.get("parked"));
         assertTrue(runtime.resumes().isEmpty());
@@ -201,25 +182,15 @@ class JourneyStepsOnboardingTest {
                 .at(REGISTERED.plusSeconds(150))
                 .build());
 
-        Map<String, Object> out = steps.handle(payload(
-                "action",
-                "dispatch",
-                "customerId",
+        Map<String, Object> out = steps.handle(new DispatchStep(
                 C,
-                "journey",
                 "onboarding-72h",
-                "step",
                 "support",
-                "channel",
-                "email",
-                "kind",
-                "service",
-                "executionId",
-                EXEC,
-                "unlessAny",
+                Channel.EMAIL,
+                MessageKind.SERVICE,
+                EXEC_NAME,
                 List.of("portal.accessed"),
-                "since",
-                REGISTERED.toString()));
+                REGISTERED));
 
         assertEquals("obsolete", out.get("status"));
         assertTrue(gateway.sent().isEmpty());
@@ -234,25 +205,15 @@ class JourneyStepsOnboardingTest {
                 .data("formId", "profile")
                 .build());
 
-        Map<String, Object> out = steps.handle(payload(
-                "action",
-                "dispatch",
-                "customerId",
+        Map<String, Object> out = steps.handle(new DispatchStep(
                 C,
-                "journey",
                 "onboarding-72h",
-                "step",
                 "first-module-reminder",
-                "channel",
-                "email",
-                "kind",
-                "service",
-                "executionId",
-                EXEC,
-                "unlessAny",
+                Channel.EMAIL,
+                MessageKind.SERVICE,
+                EXEC_NAME,
                 List.of("form.completed:first-module"),
-                "since",
-                REGISTERED.toString()));
+                REGISTERED));
 
         assertEquals("sent", out.get("status"));
         assertEquals(1, gateway.sent().size());
@@ -260,20 +221,14 @@ class JourneyStepsOnboardingTest {
 
     @Test
     void timelineGivesInstantsFromTheAnchor() {
-        Map<String, Object> out = steps.handle(payload(
-                "action",
-                "timeline",
-                "anchor",
-                REGISTERED.toString(),
-                "marks",
-                payload("caseStudyFrom", "PT24H", "closesAt", "PT72H")));
+        Map<String, Duration> marks = new LinkedHashMap<>();
+        marks.put("caseStudyFrom", Duration.ofHours(24));
+        marks.put("closesAt", Duration.ofHours(72));
+        Map<String, Object> out = steps.handle(new TimelineStep(REGISTERED, marks));
 
         assertEquals("2026-06-11T08:00:00Z", out.get("caseStudyFrom"));
         assertEquals("2026-06-13T08:00:00Z", out.get("closesAt"));
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> steps.handle(payload(
-                        "action", "timeline", "anchor", REGISTERED.toString(), "marks", payload("x", "tomorrow"))));
+        assertThrows(IllegalArgumentException.class, () -> new TimelineStep(REGISTERED, Map.of()));
     }
 
     @Test
@@ -284,15 +239,8 @@ class JourneyStepsOnboardingTest {
                 .data("formId", "first-module")
                 .build());
 
-        Map<String, Object> out = steps.handle(payload(
-                "action",
-                "progress",
-                "customerId",
-                C,
-                "since",
-                REGISTERED.toString(),
-                "required",
-                JourneyCatalog.defaults().require("onboarding-72h").requiredKeys()));
+        Map<String, Object> out = steps.handle(new ProgressStep(
+                C, JourneyCatalog.defaults().require("onboarding-72h").requiredKeys(), REGISTERED));
 
         assertEquals(false, out.get("finished"));
         assertEquals(List.of("form.completed:profile", "video.watched:guide"), out.get("missing"));
@@ -304,21 +252,13 @@ class JourneyStepsOnboardingTest {
                 C, "portal.accessed", EXEC_NAME, "portal", "tok", REGISTERED, REGISTERED.plusSeconds(9999)));
         clock.set(REGISTERED.plusSeconds(72 * 3600));
 
-        Map<String, Object> out = steps.handle(payload(
-                "action",
-                "evaluate",
-                "customerId",
+        Map<String, Object> out = steps.handle(new EvaluateStep(
                 C,
-                "journey",
                 "onboarding-72h",
-                "executionId",
-                EXEC,
-                "reason",
-                "window-closed",
-                "since",
-                REGISTERED.toString(),
-                "required",
-                JourneyCatalog.defaults().require("onboarding-72h").requiredKeys()));
+                EXEC_NAME,
+                JourneyCatalog.defaults().require("onboarding-72h").requiredKeys(),
+                REGISTERED,
+                null));
 
         assertEquals("at-risk", out.get("outcome"));
         Profile p = profiles.find(C).orElseThrow();
@@ -346,21 +286,13 @@ class JourneyStepsOnboardingTest {
                 .data("videoId", "guide")
                 .build());
 
-        Map<String, Object> out = steps.handle(payload(
-                "action",
-                "evaluate",
-                "customerId",
+        Map<String, Object> out = steps.handle(new EvaluateStep(
                 C,
-                "journey",
                 "onboarding-72h",
-                "executionId",
-                EXEC,
-                "reason",
-                "finished",
-                "since",
-                REGISTERED.toString(),
-                "required",
-                JourneyCatalog.defaults().require("onboarding-72h").requiredKeys()));
+                EXEC_NAME,
+                JourneyCatalog.defaults().require("onboarding-72h").requiredKeys(),
+                REGISTERED,
+                null));
 
         assertEquals("retained", out.get("outcome"));
         assertEquals(true, out.get("finished"));
@@ -368,27 +300,27 @@ class JourneyStepsOnboardingTest {
 
     @Test
     void taskOpensOneAccountManagerTaskWithIdsOnly() {
-        Map<String, Object> out = steps.handle(
-                payload("action", "task", "customerId", C, "executionId", EXEC, "reason", "onboarding.at-risk"));
+        Map<String, Object> out = steps.handle(new TaskStep(C, "onboarding.at-risk", EXEC_NAME));
 
         assertEquals("opened", out.get("status"));
         assertEquals(List.of(C + "|onboarding.at-risk|" + EXEC_NAME), tasks);
     }
 
     @Test
-    void taskForAnErasedCustomerIsSkippedAndWithoutAPortIsRefused() {
+    void taskForAnErasedCustomerIsSkippedAndARefusingPortIsRefused() {
         profiles.delete(C);
         assertEquals(
                 "skipped",
-                steps.handle(payload(
-                                "action", "task", "customerId", C, "executionId", EXEC, "reason", "onboarding.at-risk"))
-                        .get("status"));
+                steps.handle(new TaskStep(C, "onboarding.at-risk", EXEC_NAME)).get("status"));
         assertTrue(tasks.isEmpty());
 
-        JourneySteps plain = new JourneySteps(profiles, contacts, ledger, waits, gateway, planner, clock);
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> plain.handle(payload("action", "task", "customerId", C, "executionId", EXEC, "reason", "x")));
+        profiles.put(profile("at-risk", List.of()));
+        AccountManagerTasks unconfigured = (c, reason, exec) -> {
+            throw new IllegalArgumentException("no account-manager topic is configured");
+        };
+        JourneySteps plain = JourneyStepsWiring.steps(
+                profiles, contacts, ledger, waits, gateway, planner, log, runtime, unconfigured, clock);
+        assertThrows(IllegalArgumentException.class, () -> plain.handle(new TaskStep(C, "x", EXEC_NAME)));
         assertFalse(tasks.size() > 0);
     }
 }

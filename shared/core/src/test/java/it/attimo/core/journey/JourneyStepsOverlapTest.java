@@ -3,19 +3,23 @@ package it.attimo.core.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.attimo.core.AttimoCore;
+import it.attimo.core.channel.Channel;
 import it.attimo.core.event.EventTypes;
 import it.attimo.core.profile.FoldedCustomer;
 import it.attimo.core.testing.Events;
 import it.attimo.core.testing.InMemoryContactStore;
+import it.attimo.core.testing.InMemoryEventLog;
 import it.attimo.core.testing.InMemoryMessageLedger;
 import it.attimo.core.testing.InMemoryProfileStore;
 import it.attimo.core.testing.InMemoryWaitRegistry;
 import it.attimo.core.testing.MutableClock;
 import it.attimo.core.testing.RecordingChannelGateway;
+import it.attimo.core.testing.RecordingJourneyRuntime;
+import it.attimo.core.timing.MessageKind;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,8 +37,17 @@ class JourneyStepsOverlapTest {
     final InMemoryContactStore contacts = new InMemoryContactStore();
     final InMemoryMessageLedger ledger = new InMemoryMessageLedger();
     final RecordingChannelGateway gateway = new RecordingChannelGateway();
-    final JourneySteps steps = new JourneySteps(
-            profiles, contacts, ledger, new InMemoryWaitRegistry(), gateway, AttimoCore.sendPlanner(), clock);
+    final JourneySteps steps = JourneyStepsWiring.steps(
+            profiles,
+            contacts,
+            ledger,
+            new InMemoryWaitRegistry(),
+            gateway,
+            AttimoCore.sendPlanner(),
+            new InMemoryEventLog(),
+            new RecordingJourneyRuntime(),
+            (customerId, reason, executionName) -> {},
+            clock);
 
     void customer(String id) {
         var upsert = Events.event(EventTypes.CUSTOMER_UPSERTED, id)
@@ -51,45 +64,21 @@ class JourneyStepsOverlapTest {
     }
 
     Map<String, Object> plan(String customer, String execution, String journey, String step, String kind) {
-        Map<String, Object> p = new HashMap<>(Map.of(
-                "action",
-                "plan",
-                "customerId",
+        return steps.handle(new PlanStep(
                 customer,
-                "journey",
+                Channel.EMAIL,
+                MessageKind.parse(kind),
+                Instant.parse(ANCHOR),
+                Duration.ZERO,
+                Duration.ofHours(24),
                 journey,
-                "step",
                 step,
-                "channel",
-                "email",
-                "kind",
-                kind,
-                "anchor",
-                ANCHOR,
-                "offset",
-                "PT0S",
-                "window",
-                "PT24H"));
-        if (execution != null) p.put("executionId", "arn:aws:states:eu-south-1:1:execution:sm:" + execution);
-        return steps.handle(p);
+                execution));
     }
 
     Map<String, Object> dispatch(String execution, String journey, String step, String kind) {
-        return steps.handle(new HashMap<>(Map.of(
-                "action",
-                "dispatch",
-                "customerId",
-                "c-1",
-                "journey",
-                journey,
-                "step",
-                step,
-                "channel",
-                "email",
-                "kind",
-                kind,
-                "executionId",
-                execution)));
+        return steps.handle(
+                new DispatchStep("c-1", journey, step, Channel.EMAIL, MessageKind.parse(kind), execution, null, null));
     }
 
     static Instant sendAt(Map<String, Object> plan) {
@@ -219,7 +208,7 @@ class JourneyStepsOverlapTest {
     void anEndedJourneysPlansNoLongerHoldTheirSlot() {
         customer("c-1");
         Map<String, Object> nudge = plan("c-1", ONBOARDING, "onboarding-72h", "key-module-email", "service");
-        steps.handle(new HashMap<>(Map.of("action", "complete", "customerId", "c-1", "executionId", ONBOARDING)));
+        steps.handle(new CompleteStep("c-1", ONBOARDING, null, null, null));
         Map<String, Object> tutorial = plan("c-1", PURCHASE, "post-purchase", "tutorial", "service");
         assertThat(sendAt(tutorial)).isEqualTo(sendAt(nudge));
         assertThat(reasons(tutorial)).noneMatch(r -> r.startsWith("overlap"));

@@ -13,11 +13,14 @@ import it.attimo.core.port.ProfileStore;
 import it.attimo.core.profile.FoldedCustomer;
 import it.attimo.core.testing.Events;
 import it.attimo.core.testing.InMemoryContactStore;
+import it.attimo.core.testing.InMemoryEventLog;
 import it.attimo.core.testing.InMemoryMessageLedger;
 import it.attimo.core.testing.InMemoryProfileStore;
 import it.attimo.core.testing.InMemoryWaitRegistry;
 import it.attimo.core.testing.MutableClock;
 import it.attimo.core.testing.RecordingChannelGateway;
+import it.attimo.core.testing.RecordingJourneyRuntime;
+import it.attimo.core.timing.MessageKind;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +28,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +38,6 @@ class JourneyStepsTest {
     static final String C = "c-1";
     static final ZoneId ROME = ZoneId.of("Europe/Rome");
     static final String EXECUTION = "post-purchase-c-1-o-1";
-    static final String ARN = "arn:aws:states:eu-south-1:123456789012:execution:attimo-post-purchase:" + EXECUTION;
 
     final MutableClock clock = MutableClock.at("2026-06-10T09:00:00Z");
     final InMemoryProfileStore profiles = new InMemoryProfileStore();
@@ -44,8 +45,21 @@ class JourneyStepsTest {
     final InMemoryMessageLedger ledger = new InMemoryMessageLedger();
     final InMemoryWaitRegistry waits = new InMemoryWaitRegistry();
     final RecordingChannelGateway gateway = new RecordingChannelGateway();
-    final JourneySteps steps =
-            new JourneySteps(profiles, contacts, ledger, waits, gateway, AttimoCore.sendPlanner(), clock);
+    final JourneySteps steps = steps(profiles);
+
+    JourneySteps steps(ProfileStore profiles) {
+        return JourneyStepsWiring.steps(
+                profiles,
+                contacts,
+                ledger,
+                waits,
+                gateway,
+                AttimoCore.sendPlanner(),
+                new InMemoryEventLog(),
+                new RecordingJourneyRuntime(),
+                (customerId, reason, executionName) -> {},
+                clock);
+    }
 
     /** Stores the profile and contact that these events fold to (Milano, b2b unless given). */
     void customer(String customerId, Object... upsertData) {
@@ -65,50 +79,24 @@ class JourneyStepsTest {
         if (f.contact() != null) contacts.put(f.contact());
     }
 
-    static Map<String, Object> payload(Object... kv) {
-        Map<String, Object> m = new HashMap<>();
-        for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
-        return m;
-    }
-
     Map<String, Object> dispatch(String step, String kind, String channel) {
-        return steps.handle(payload(
-                "action",
-                "dispatch",
-                "customerId",
-                C,
-                "journey",
-                "post-purchase",
-                "step",
-                step,
-                "channel",
-                channel,
-                "kind",
-                kind,
-                "executionId",
-                EXECUTION));
+        return steps.handle(new DispatchStep(
+                C, "post-purchase", step, Channel.parse(channel), MessageKind.parse(kind), EXECUTION, null, null));
     }
 
     @Nested
     class Plan {
         Map<String, Object> plan(String anchor, String offset, String channel, String kind) {
-            return steps.handle(payload(
-                    "action",
-                    "plan",
-                    "customerId",
+            return steps.handle(new PlanStep(
                     C,
-                    "journey",
+                    Channel.parse(channel),
+                    MessageKind.parse(kind),
+                    Instant.parse(anchor),
+                    Duration.parse(offset),
+                    Duration.ofHours(24),
                     "post-purchase",
-                    "channel",
-                    channel,
-                    "kind",
-                    kind,
-                    "anchor",
-                    anchor,
-                    "offset",
-                    offset,
-                    "window",
-                    "PT24H"));
+                    null,
+                    null));
         }
 
         void assertAllowedB2bEmailTime(Map<String, Object> out, Instant notBefore) {
@@ -160,21 +148,6 @@ class JourneyStepsTest {
             assertThat(out).containsEntry("skipped", true).doesNotContainKey("sendAt");
             assertThat((String) out.get("reason")).contains("no profile");
         }
-
-        @Test
-        void badPayloadsAreIllegalArguments() {
-            customer(C);
-            assertThatThrownBy(() -> plan("yesterday", "PT24H", "email", "service"))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("anchor");
-            assertThatThrownBy(() -> plan("2026-06-10T09:00:00Z", "one day", "email", "service"))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("offset");
-            assertThatThrownBy(() -> plan("2026-06-10T09:00:00Z", "PT1H", "fax", "service"))
-                    .isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> plan("2026-06-10T09:00:00Z", "PT1H", "email", "spam"))
-                    .isInstanceOf(IllegalArgumentException.class);
-        }
     }
 
     @Nested
@@ -210,27 +183,15 @@ class JourneyStepsTest {
         }
 
         @Test
-        void anExecutionArnIsReducedToItsName() {
+        void aMessageIsTheExecutionsStepWhateverItsKind() {
             customer(C, "email", "anna@example.it");
-            steps.handle(payload(
-                    "action",
-                    "dispatch",
-                    "customerId",
-                    C,
-                    "journey",
-                    "post-purchase",
-                    "step",
-                    "welcome",
-                    "channel",
-                    "email",
-                    "executionId",
-                    ARN));
+            steps.handle(new DispatchStep(C, "post-purchase", "welcome", Channel.EMAIL, null, EXECUTION, null, null));
             assertThat(ledger.all()).singleElement().satisfies(r -> {
                 assertThat(r.executionName()).isEqualTo(EXECUTION);
                 assertThat(r.messageId()).isEqualTo(EXECUTION + "#welcome");
             });
             assertThat(dispatch("welcome", "service", "email"))
-                    .as("same message by name or ARN")
+                    .as("same message with or without its kind")
                     .containsEntry("status", "duplicate");
         }
 
@@ -273,21 +234,8 @@ class JourneyStepsTest {
             assertThat(dispatch("welcome", "service", "email")).containsEntry("status", "sent");
 
             customer("c-2", "email", "bruno@example.it", "consent", Map.of("email", true));
-            assertThat(steps.handle(payload(
-                            "action",
-                            "dispatch",
-                            "customerId",
-                            "c-2",
-                            "journey",
-                            "post-purchase",
-                            "step",
-                            "survey",
-                            "channel",
-                            "email",
-                            "kind",
-                            "survey",
-                            "executionId",
-                            "e-2")))
+            assertThat(steps.handle(new DispatchStep(
+                            "c-2", "post-purchase", "survey", Channel.EMAIL, MessageKind.SURVEY, "e-2", null, null)))
                     .containsEntry("status", "sent");
         }
 
@@ -298,19 +246,8 @@ class JourneyStepsTest {
                     .containsEntry("status", "suppressed")
                     .containsEntry("reason", "no sms address");
             customer("c-2");
-            assertThat(steps.handle(payload(
-                            "action",
-                            "dispatch",
-                            "customerId",
-                            "c-2",
-                            "journey",
-                            "post-purchase",
-                            "step",
-                            "welcome",
-                            "channel",
-                            "email",
-                            "executionId",
-                            "e-2")))
+            assertThat(steps.handle(new DispatchStep(
+                            "c-2", "post-purchase", "welcome", Channel.EMAIL, null, "e-2", null, null)))
                     .containsEntry("status", "suppressed")
                     .containsEntry("reason", "no email address");
             assertThat(gateway.sent()).isEmpty();
@@ -388,21 +325,8 @@ class JourneyStepsTest {
     class ParkAndComplete {
         @Test
         void parkRegistersAWaitForEachEventType() {
-            Map<String, Object> out = steps.handle(payload(
-                    "action",
-                    "park",
-                    "customerId",
-                    C,
-                    "taskToken",
-                    "tok-1",
-                    "executionId",
-                    ARN,
-                    "step",
-                    "await-survey",
-                    "eventTypes",
-                    List.of("survey.answered", "email.clicked"),
-                    "timeoutSeconds",
-                    3600));
+            Map<String, Object> out = steps.handle(new ParkStep(
+                    C, "tok-1", EXECUTION, "await-survey", List.of("survey.answered", "email.clicked"), null, 3600L));
             assertThat(out.get("parked")).isEqualTo(List.of("survey.answered", "email.clicked"));
             assertThat(waits.all()).hasSize(2).allSatisfy(w -> {
                 assertThat(w.customerId()).isEqualTo(C);
@@ -417,8 +341,7 @@ class JourneyStepsTest {
 
         @Test
         void parkWithoutEventTypesIsIllegal() {
-            assertThatThrownBy(() -> steps.handle(
-                            payload("action", "park", "customerId", C, "taskToken", "t", "executionId", EXECUTION)))
+            assertThatThrownBy(() -> new ParkStep(C, "t", EXECUTION, null, List.of(), null, null))
                     .isInstanceOf(IllegalArgumentException.class);
         }
 
@@ -440,17 +363,7 @@ class JourneyStepsTest {
                     C, "survey.answered", other.executionName(), "s", "t2", clock.instant(), clock.instant()));
             clock.advance(Duration.ofHours(73));
 
-            Map<String, Object> out = steps.handle(payload(
-                    "action",
-                    "complete",
-                    "customerId",
-                    C,
-                    "executionId",
-                    ARN,
-                    "journey",
-                    "post-purchase",
-                    "outcome",
-                    "surveyed"));
+            Map<String, Object> out = steps.handle(new CompleteStep(C, EXECUTION, null, "post-purchase", "surveyed"));
 
             assertThat(out).containsEntry("status", "completed");
             Profile after = profiles.find(C).orElseThrow();
@@ -465,22 +378,13 @@ class JourneyStepsTest {
 
         @Test
         void completeForAnErasedCustomerIsHarmless() {
-            assertThat(steps.handle(payload("action", "complete", "customerId", C, "executionId", EXECUTION)))
+            assertThat(steps.handle(new CompleteStep(C, EXECUTION, null, null, null)))
                     .containsEntry("status", "completed");
         }
     }
 
     @Nested
     class Errors {
-        @Test
-        void anUnknownOrMissingActionIsIllegal() {
-            assertThatThrownBy(() -> steps.handle(payload("action", "teleport")))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("teleport");
-            assertThatThrownBy(() -> steps.handle(payload("customerId", C)))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("action is required");
-        }
 
         @Test
         void aStoreFailureIsTransient() {
@@ -495,26 +399,22 @@ class JourneyStepsTest {
 
                 public void delete(String id) {}
             };
-            JourneySteps failing =
-                    new JourneySteps(broken, contacts, ledger, waits, gateway, AttimoCore.sendPlanner(), clock);
-            assertThatThrownBy(() -> failing.handle(payload(
-                            "action", "plan", "customerId", C, "channel", "email", "anchor", "2026-06-10T09:00:00Z")))
+            JourneySteps failing = steps(broken);
+            assertThatThrownBy(() -> failing.handle(new PlanStep(
+                            C,
+                            Channel.EMAIL,
+                            null,
+                            Instant.parse("2026-06-10T09:00:00Z"),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null)))
                     .isInstanceOf(TransientJourneyException.class)
                     .hasMessageContaining("plan")
                     .hasCauseInstanceOf(IllegalStateException.class);
-            assertThatThrownBy(() -> failing.handle(payload(
-                            "action",
-                            "dispatch",
-                            "customerId",
-                            C,
-                            "journey",
-                            "j",
-                            "step",
-                            "s",
-                            "channel",
-                            "email",
-                            "executionId",
-                            "e")))
+            assertThatThrownBy(
+                            () -> failing.handle(new DispatchStep(C, "j", "s", Channel.EMAIL, null, "e", null, null)))
                     .isInstanceOf(TransientJourneyException.class);
         }
     }

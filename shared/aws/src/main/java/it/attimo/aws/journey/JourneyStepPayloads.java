@@ -1,0 +1,186 @@
+package it.attimo.aws.journey;
+
+import it.attimo.core.channel.Channel;
+import it.attimo.core.journey.CompleteStep;
+import it.attimo.core.journey.DispatchStep;
+import it.attimo.core.journey.EvaluateStep;
+import it.attimo.core.journey.JourneyCatalog;
+import it.attimo.core.journey.JourneyStep;
+import it.attimo.core.journey.ParkStep;
+import it.attimo.core.journey.PlanStep;
+import it.attimo.core.journey.ProgressStep;
+import it.attimo.core.journey.TaskStep;
+import it.attimo.core.journey.TimelineStep;
+import it.attimo.core.timing.MessageKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The journey function's payload (the state machines' Task Parameters) read once into a {@link JourneyStep}. Field
+ * names are the ASL contract; an execution ARN is reduced to its name. A payload that can never succeed is an
+ * {@link IllegalArgumentException} naming the field and the form it expects.
+ */
+public final class JourneyStepPayloads {
+    private JourneyStepPayloads() {}
+
+    public static JourneyStep parse(Map<String, Object> p) {
+        String action = required(p, "action");
+        return switch (action) {
+            case "plan" -> plan(p);
+            case "dispatch" -> dispatch(p);
+            case "park" -> park(p);
+            case "complete" -> complete(p);
+            case "timeline" -> timeline(p);
+            case "progress" -> progress(p);
+            case "evaluate" -> evaluate(p);
+            case "task" -> task(p);
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown action '" + action + "' (" + String.join(", ", JourneyStep.ACTIONS) + ")");
+        };
+    }
+
+    private static PlanStep plan(Map<String, Object> p) {
+        String customerId = required(p, "customerId");
+        Channel channel = Channel.parse(required(p, "channel"));
+        MessageKind kind = kind(p);
+        Instant anchor = instant(p, "anchor");
+        Duration offset = duration(p, "offset");
+        Duration window = duration(p, "window");
+        String executionName = p.get("executionId") == null ? null : executionName(p);
+        return new PlanStep(
+                customerId, channel, kind, anchor, offset, window, text(p, "journey"), text(p, "step"), executionName);
+    }
+
+    private static DispatchStep dispatch(Map<String, Object> p) {
+        String customerId = required(p, "customerId");
+        String journey = required(p, "journey");
+        String step = required(p, "step");
+        Channel channel = Channel.parse(required(p, "channel"));
+        MessageKind kind = kind(p);
+        String executionName = executionName(p);
+        List<String> unless = texts(p, "unlessAny");
+        // since only matters for unlessAny, and was only read then
+        Instant since = unless.isEmpty() ? null : optionalInstant(p, "since");
+        return new DispatchStep(customerId, journey, step, channel, kind, executionName, unless, since);
+    }
+
+    private static ParkStep park(Map<String, Object> p) {
+        String customerId = required(p, "customerId");
+        String token = required(p, "taskToken");
+        String executionName = executionName(p);
+        String step = text(p, "step");
+        List<String> eventTypes = texts(p, "eventTypes");
+        if (p.get("eventType") != null) eventTypes.add(p.get("eventType").toString());
+        if (eventTypes.isEmpty()) throw new IllegalArgumentException("park needs eventType or eventTypes");
+        Instant after = optionalInstant(p, "after");
+        Long timeout = p.get("timeoutSeconds") instanceof Number n ? n.longValue() : null;
+        return new ParkStep(customerId, token, executionName, step, eventTypes, after, timeout);
+    }
+
+    private static CompleteStep complete(Map<String, Object> p) {
+        String customerId = required(p, "customerId");
+        String executionName = executionName(p);
+        String outcome = text(p, "outcome");
+        return new CompleteStep(
+                customerId,
+                executionName,
+                text(p, "status"),
+                outcome == null ? text(p, "journey") : required(p, "journey"),
+                outcome);
+    }
+
+    private static TimelineStep timeline(Map<String, Object> p) {
+        Instant anchor = instant(p, "anchor");
+        if (!(p.get("marks") instanceof Map<?, ?> marks) || marks.isEmpty()) {
+            throw new IllegalArgumentException("timeline needs marks: {name: ISO-8601 duration}");
+        }
+        Map<String, Duration> durations = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> m : marks.entrySet()) {
+            String name = m.getKey().toString();
+            durations.put(name, duration(name, String.valueOf(m.getValue())));
+        }
+        return new TimelineStep(anchor, durations);
+    }
+
+    private static ProgressStep progress(Map<String, Object> p) {
+        String customerId = required(p, "customerId");
+        List<String> required = texts(p, "required");
+        if (required.isEmpty()) throw new IllegalArgumentException("progress needs required: [wake keys]");
+        return new ProgressStep(customerId, required, optionalInstant(p, "since"));
+    }
+
+    private static EvaluateStep evaluate(Map<String, Object> p) {
+        String customerId = required(p, "customerId");
+        String journey = required(p, "journey");
+        List<String> required = texts(p, "required");
+        Instant since = optionalInstant(p, "since");
+        return new EvaluateStep(customerId, journey, executionName(p), required, since, text(p, "status"));
+    }
+
+    private static TaskStep task(Map<String, Object> p) {
+        String customerId = required(p, "customerId");
+        String reason = required(p, "reason");
+        return new TaskStep(customerId, reason, executionName(p));
+    }
+
+    private static String executionName(Map<String, Object> p) {
+        return JourneyCatalog.executionNameOf(required(p, "executionId"));
+    }
+
+    /** Absent: a service message. */
+    private static MessageKind kind(Map<String, Object> p) {
+        String kind = text(p, "kind");
+        return kind == null ? MessageKind.SERVICE : MessageKind.parse(kind);
+    }
+
+    private static String text(Map<String, Object> p, String field) {
+        Object v = p.get(field);
+        return v == null ? null : v.toString();
+    }
+
+    private static List<String> texts(Map<String, Object> p, String field) {
+        List<String> out = new ArrayList<>();
+        Object v = p.get(field);
+        if (v instanceof List<?> l) l.forEach(t -> out.add(String.valueOf(t)));
+        else if (v != null) throw new IllegalArgumentException(field + " must be a list");
+        return out;
+    }
+
+    private static String required(Map<String, Object> p, String field) {
+        String v = text(p, field);
+        if (v == null || v.isBlank()) throw new IllegalArgumentException(field + " is required");
+        return v;
+    }
+
+    private static Instant instant(Map<String, Object> p, String field) {
+        try {
+            return Instant.parse(required(p, field));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(field + " must be an ISO-8601 instant");
+        }
+    }
+
+    private static Instant optionalInstant(Map<String, Object> p, String field) {
+        return p.get(field) == null ? null : instant(p, field);
+    }
+
+    /** Absent: null, the step's default. */
+    private static Duration duration(Map<String, Object> p, String field) {
+        String v = text(p, field);
+        return v == null ? null : duration(field, v);
+    }
+
+    private static Duration duration(String field, String value) {
+        try {
+            return Duration.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(field + " must be an ISO-8601 duration like PT24H");
+        }
+    }
+}

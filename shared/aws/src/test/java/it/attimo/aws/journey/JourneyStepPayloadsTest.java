@@ -1,0 +1,116 @@
+package it.attimo.aws.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import it.attimo.core.journey.DispatchStep;
+import it.attimo.core.journey.ParkStep;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The payload errors moved here from JourneyStepsTest with the parsing; their assertions are unchanged. */
+class JourneyStepPayloadsTest {
+    static final String EXECUTION = "post-purchase-c-1-o-1";
+    static final String ARN = "arn:aws:states:eu-south-1:123456789012:execution:attimo-post-purchase:" + EXECUTION;
+
+    static Map<String, Object> payload(Object... kv) {
+        Map<String, Object> m = new HashMap<>();
+        for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
+        return m;
+    }
+
+    static Map<String, Object> plan(String anchor, String offset, String channel, String kind) {
+        return payload(
+                "action",
+                "plan",
+                "customerId",
+                "c-1",
+                "journey",
+                "post-purchase",
+                "channel",
+                channel,
+                "kind",
+                kind,
+                "anchor",
+                anchor,
+                "offset",
+                offset,
+                "window",
+                "PT24H");
+    }
+
+    @Test
+    void badPayloadsAreIllegalArguments() {
+        assertThatThrownBy(() -> JourneyStepPayloads.parse(plan("yesterday", "PT24H", "email", "service")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("anchor");
+        assertThatThrownBy(() -> JourneyStepPayloads.parse(plan("2026-06-10T09:00:00Z", "one day", "email", "service")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("offset");
+        assertThatThrownBy(() -> JourneyStepPayloads.parse(plan("2026-06-10T09:00:00Z", "PT1H", "fax", "service")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JourneyStepPayloads.parse(plan("2026-06-10T09:00:00Z", "PT1H", "email", "spam")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anUnknownOrMissingActionIsIllegal() {
+        assertThatThrownBy(() -> JourneyStepPayloads.parse(payload("action", "teleport")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("teleport");
+        assertThatThrownBy(() -> JourneyStepPayloads.parse(payload("customerId", "c-1")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("action is required");
+    }
+
+    @Test
+    void anExecutionArnIsReducedToItsName() {
+        var step = (DispatchStep) JourneyStepPayloads.parse(payload(
+                "action",
+                "dispatch",
+                "customerId",
+                "c-1",
+                "journey",
+                "post-purchase",
+                "step",
+                "welcome",
+                "channel",
+                "email",
+                "executionId",
+                ARN));
+        assertThat(step.executionName()).isEqualTo(EXECUTION);
+    }
+
+    @Test
+    void parkWithoutEventTypesIsIllegalAndOneEventTypeIsEnough() {
+        assertThatThrownBy(() -> JourneyStepPayloads.parse(
+                        payload("action", "park", "customerId", "c-1", "taskToken", "t", "executionId", EXECUTION)))
+                .isInstanceOf(IllegalArgumentException.class);
+        var park = (ParkStep) JourneyStepPayloads.parse(payload(
+                "action",
+                "park",
+                "customerId",
+                "c-1",
+                "taskToken",
+                "t",
+                "executionId",
+                ARN,
+                "eventType",
+                "portal.accessed",
+                "timeoutSeconds",
+                90));
+        assertThat(park.eventTypes()).isEqualTo(List.of("portal.accessed"));
+        assertThat(park.step()).isEqualTo("wait");
+        assertThat(park.timeoutSeconds()).isEqualTo(90L);
+    }
+
+    @Test
+    void aTimelineMarkMustBeADuration() {
+        assertThatThrownBy(() -> JourneyStepPayloads.parse(payload(
+                        "action", "timeline", "anchor", "2026-06-10T08:00:00Z", "marks", payload("x", "tomorrow"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("x must be an ISO-8601 duration like PT24H");
+    }
+}

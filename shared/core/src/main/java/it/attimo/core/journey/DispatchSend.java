@@ -1,0 +1,159 @@
+package it.attimo.core.journey;
+
+import static it.attimo.core.journey.StepResults.status;
+
+import it.attimo.core.channel.Channel;
+import it.attimo.core.customer.Contact;
+import it.attimo.core.customer.Profile;
+import it.attimo.core.event.CustomerEvent;
+import it.attimo.core.port.ChannelGateway;
+import it.attimo.core.port.ContactStore;
+import it.attimo.core.port.EventLog;
+import it.attimo.core.port.MessageLedger;
+import it.attimo.core.port.ProfileStore;
+import it.attimo.core.timing.MessageKind;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * {@code dispatch}: re-checks what may have changed during the wait (the customer already acted, erasure, consent,
+ * caps, a higher-priority send nearby), reserves the message in the ledger and sends it once.
+ */
+public final class DispatchSend {
+    private static final Logger LOG = Logger.getLogger(DispatchSend.class.getName());
+    static final int MARKETING_PER_DAY = 1;
+    static final int MARKETING_PER_WEEK = 3;
+
+    private final ProfileStore profiles;
+    private final ContactStore contacts;
+    private final MessageLedger ledger;
+    private final ChannelGateway gateway;
+    private final SendPlanner planner;
+    private final EventLog eventLog;
+    private final Clock clock;
+
+    /** @param planner gives the minimum gap within which a higher-priority send drops this one */
+    public DispatchSend(
+            ProfileStore profiles,
+            ContactStore contacts,
+            MessageLedger ledger,
+            ChannelGateway gateway,
+            SendPlanner planner,
+            EventLog eventLog,
+            Clock clock) {
+        this.profiles = profiles;
+        this.contacts = contacts;
+        this.ledger = ledger;
+        this.gateway = gateway;
+        this.planner = planner;
+        this.eventLog = eventLog;
+        this.clock = clock;
+    }
+
+    public Map<String, Object> dispatch(DispatchStep p) {
+        String customerId = p.customerId();
+        String executionName = p.executionName();
+        Channel channel = p.channel();
+        MessageKind kind = p.kind();
+        List<String> unless = p.unlessAny();
+        if (!unless.isEmpty()) {
+            Optional<CustomerEvent> done = WakeKeys.firstMatch(eventLog.history(customerId), unless, p.since(), null);
+            if (done.isPresent()) {
+                LedgerPlans.close(ledger, customerId, executionName, p.step(), "obsolete", clock.instant());
+                return status("obsolete", "the customer already did " + String.join(" or ", unless));
+            }
+        }
+        Instant now = clock.instant();
+        MessageRecord record = new MessageRecord(
+                customerId,
+                MessageRecord.messageIdOf(executionName, p.step()),
+                p.journey(),
+                executionName,
+                p.step(),
+                channel,
+                kind.id(),
+                now,
+                MessageRecord.RESERVED,
+                null,
+                null,
+                now);
+
+        Optional<Profile> profile = profiles.find(customerId);
+        String blocked =
+                profile.isEmpty() ? "no profile (erased or unknown)" : suppression(profile.get(), channel, kind, now);
+        Contact contact = contacts.find(customerId).orElse(null);
+        if (blocked == null && (contact == null || !contact.canReach(channel)))
+            blocked = "no " + channel.id() + " address";
+        if (blocked == null)
+            blocked =
+                    LedgerPlans.overlap(ledger.forCustomer(customerId), executionName, kind, planner.overlapGap(), now);
+
+        if (!ledger.reserve(blocked == null ? record : record.with(MessageRecord.SUPPRESSED, blocked, null, now))) {
+            MessageRecord existing = ledger.forCustomer(customerId).stream()
+                    .filter(m -> m.messageId().equals(record.messageId()))
+                    .findFirst()
+                    .orElse(null);
+            if (existing == null || !MessageRecord.RESERVED.equals(existing.status())) {
+                return status(
+                        "duplicate", existing == null ? null : existing.status().toLowerCase());
+            }
+            // Reserved but never confirmed: the earlier attempt died around the provider call. The gateway receives
+            // the same message key, so an idempotent gateway (the outbox) cannot deliver it twice. What blocks a send
+            // now (erasure, consent withdrawn since) still wins.
+            if (blocked != null) {
+                ledger.update(existing.with(MessageRecord.SUPPRESSED, blocked, null, now));
+                return status("suppressed", blocked);
+            }
+            LOG.info(() -> "re-dispatching unconfirmed message " + record.key());
+        } else if (blocked != null) {
+            String why = blocked;
+            LOG.info(() -> "message " + record.key() + " suppressed: " + why);
+            return status("suppressed", blocked);
+        }
+        Profile pr = profile.get();
+        OutboundMessage message = new OutboundMessage(
+                customerId,
+                contact,
+                channel,
+                p.journey(),
+                p.step(),
+                kind.id(),
+                p.journey() + "." + p.step(),
+                pr.locale() == null ? "it-IT" : pr.locale(),
+                pr.tone(),
+                record.key(),
+                now);
+        String providerId = gateway.send(message);
+        ledger.update(record.with(MessageRecord.SENT, null, providerId, clock.instant()));
+        Map<String, Object> out = status("sent", null);
+        out.put("messageKey", record.key());
+        return out;
+    }
+
+    /** Why this message may not go now (consent withdrawn, caps), or null. Re-checked at send time on purpose. */
+    private String suppression(Profile profile, Channel channel, MessageKind kind, Instant now) {
+        var consent = profile.consents().get(channel.id());
+        boolean needsExplicit = kind == MessageKind.MARKETING || kind == MessageKind.SURVEY;
+        if (consent != null && !consent.granted()) return "consent for " + channel.id() + " withdrawn";
+        if (needsExplicit && consent == null) return "no consent for " + kind.id() + " on " + channel.id();
+        if (kind == MessageKind.MARKETING) {
+            List<MessageRecord> day = ledger.sentSince(profile.customerId(), now.minus(Duration.ofHours(24)));
+            if (day.stream()
+                            .filter(m -> m.channel() == channel && "marketing".equals(m.kind()))
+                            .count()
+                    >= MARKETING_PER_DAY) {
+                return "frequency cap: " + MARKETING_PER_DAY + " marketing " + channel.id() + " per day";
+            }
+            List<MessageRecord> week = ledger.sentSince(profile.customerId(), now.minus(Duration.ofDays(7)));
+            if (week.stream().filter(m -> "marketing".equals(m.kind())).count() >= MARKETING_PER_WEEK) {
+                return "frequency cap: " + MARKETING_PER_WEEK + " marketing messages per week";
+            }
+        }
+        return null;
+    }
+}

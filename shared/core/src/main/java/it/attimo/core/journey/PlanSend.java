@@ -1,0 +1,88 @@
+package it.attimo.core.journey;
+
+import it.attimo.core.customer.Profile;
+import it.attimo.core.port.MessageLedger;
+import it.attimo.core.port.ProfileStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code plan}: when to send, arbitrated against other journeys' sends, recorded as this execution's plan. */
+public final class PlanSend {
+    private final ProfileStore profiles;
+    private final MessageLedger ledger;
+    private final SendPlanner planner;
+    private final Clock clock;
+
+    public PlanSend(ProfileStore profiles, MessageLedger ledger, SendPlanner planner, Clock clock) {
+        this.profiles = profiles;
+        this.ledger = ledger;
+        this.planner = planner;
+        this.clock = clock;
+    }
+
+    public Map<String, Object> plan(PlanStep p) {
+        Instant now = clock.instant();
+        Instant target = p.anchor().plus(p.offset());
+        Instant earliest = target.isBefore(now) ? now : target;
+        Instant deadline = target.plus(p.window());
+        Map<String, Object> out = new LinkedHashMap<>();
+        Optional<Profile> profile = profiles.find(p.customerId());
+        if (profile.isEmpty()) {
+            out.put("skipped", true);
+            out.put("reason", "no profile for this customer (erased or unknown)");
+            return out;
+        }
+        String executionName = p.executionName();
+        String step = p.step();
+        List<MessageRecord> ledgered = ledger.forCustomer(p.customerId());
+        MessageRecord ownPlan = executionName == null || step == null
+                ? null
+                : ledgered.stream()
+                        .filter(m -> m.messageId().equals(MessageRecord.planIdOf(executionName, step)))
+                        .findFirst()
+                        .orElse(null);
+        // Ties go to the earlier plan, so plans are ordered: a retried plan keeps the moment it was first made, a new
+        // one comes strictly after every plan already recorded for the customer (a clock may repeat an instant).
+        Instant plannedAt = ownPlan != null && ownPlan.updatedAt() != null ? ownPlan.updatedAt() : now;
+        if (ownPlan == null) {
+            for (MessageRecord m : ledgered) {
+                if (m.isPlan() && m.updatedAt() != null && !m.updatedAt().isBefore(plannedAt)) {
+                    plannedAt = m.updatedAt().plusMillis(1);
+                }
+            }
+        }
+        List<SendPlanner.HeldSend> holders = LedgerPlans.holders(ledgered, executionName, p.kind(), plannedAt, now);
+        SendPlanner.PlannedSend plan =
+                planner.plan(profile.get(), p.channel(), p.kind(), p.journey(), step, earliest, deadline, holders);
+        if (executionName != null && step != null) {
+            ledger.recordPlan(new MessageRecord(
+                    p.customerId(),
+                    MessageRecord.planIdOf(executionName, step),
+                    p.journey(),
+                    executionName,
+                    step,
+                    p.channel(),
+                    p.kind().id(),
+                    plan.skipped() ? earliest : plan.sendAt(),
+                    plan.skipped() ? MessageRecord.PLAN_CLOSED : MessageRecord.PLANNED,
+                    plan.skipped() ? "dropped at plan: " + plan.skippedReason() : null,
+                    null,
+                    plannedAt));
+        }
+        out.put("skipped", plan.skipped());
+        if (plan.skipped()) {
+            out.put("reason", plan.skippedReason());
+        } else {
+            out.put("sendAt", plan.sendAt().toString());
+            out.put("localTime", plan.localTime().toString());
+            out.put("suitability", plan.suitability());
+        }
+        out.put("reasons", new ArrayList<>(plan.reasons()));
+        return out;
+    }
+}

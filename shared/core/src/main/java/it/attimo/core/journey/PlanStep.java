@@ -1,0 +1,38 @@
+package it.attimo.core.journey;
+
+import static it.attimo.core.journey.StepFields.required;
+
+import it.attimo.core.channel.Channel;
+import it.attimo.core.timing.MessageKind;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * {@code plan}: when to send a step's message, from {@code anchor + offset} to {@code window} after it. The plan is
+ * recorded in the ledger (for arbitration) only when {@code executionName} and {@code step} are given.
+ */
+public record PlanStep(
+        String customerId,
+        Channel channel,
+        MessageKind kind,
+        Instant anchor,
+        Duration offset,
+        Duration window,
+        String journey,
+        String step,
+        String executionName)
+        implements JourneyStep {
+    public PlanStep {
+        required(customerId, "customerId");
+        required(channel, "channel");
+        required(anchor, "anchor");
+        kind = kind == null ? MessageKind.SERVICE : kind;
+        offset = offset == null ? Duration.ZERO : offset;
+        window = window == null ? Duration.ofHours(24) : window;
+    }
+
+    @Override
+    public String action() {
+        return "plan";
+    }
+}

@@ -1,0 +1,39 @@
+package it.attimo.core.journey;
+
+import it.attimo.core.port.AccountManagerTasks;
+import it.attimo.core.port.ChannelGateway;
+import it.attimo.core.port.ContactStore;
+import it.attimo.core.port.EventLog;
+import it.attimo.core.port.JourneyRuntime;
+import it.attimo.core.port.MessageLedger;
+import it.attimo.core.port.ProfileStore;
+import it.attimo.core.port.WaitRegistry;
+import java.time.Clock;
+
+/** The journey steps over the given ports, wired as AttimoFactory wires them. */
+final class JourneyStepsWiring {
+    private JourneyStepsWiring() {}
+
+    static JourneySteps steps(
+            ProfileStore profiles,
+            ContactStore contacts,
+            MessageLedger ledger,
+            WaitRegistry waits,
+            ChannelGateway gateway,
+            SendPlanner planner,
+            EventLog eventLog,
+            JourneyRuntime runtime,
+            AccountManagerTasks accountManagers,
+            Clock clock) {
+        CompleteJourney complete = new CompleteJourney(profiles, waits, ledger, clock);
+        return new JourneySteps(
+                new PlanSend(profiles, ledger, planner, clock),
+                new DispatchSend(profiles, contacts, ledger, gateway, planner, eventLog, clock),
+                new ParkWait(profiles, waits, eventLog, runtime, clock),
+                complete,
+                new Timeline(),
+                new Progress(eventLog),
+                new EvaluateJourney(eventLog, profiles, complete),
+                new OpenAccountManagerTask(profiles, accountManagers));
+    }
+}
