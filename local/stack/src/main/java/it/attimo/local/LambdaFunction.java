@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.micronaut.context.ApplicationContext;
+import it.attimo.aws.lambda.HttpApiHandler;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -85,6 +86,11 @@ public final class LambdaFunction {
 
     public String logicalId() {
         return logicalId;
+    }
+
+    /** Whether an HTTP API route key reaches a use case of this handler (one that is not an HttpApiHandler cannot tell). */
+    public boolean serves(String routeKey) {
+        return !(handler instanceof HttpApiHandler http) || http.routeKeys().contains(routeKey);
     }
 
     /** Invokes with an event object (converted through JSON when the handler takes another type). */

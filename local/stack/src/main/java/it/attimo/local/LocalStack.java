@@ -16,6 +16,7 @@ import it.attimo.core.port.JourneyRuntime;
 import it.attimo.core.port.RescoreScheduler;
 import it.attimo.local.http.LocalBackend;
 import it.attimo.local.http.LocalHttpServer;
+import it.attimo.local.http.LocalRoutes;
 import it.attimo.sfn.AslParser;
 import it.attimo.sfn.ExecutionDescription;
 import it.attimo.sfn.ExecutionDoesNotExistException;
@@ -181,6 +182,14 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
                 throw new IllegalStateException("template.yaml has no function " + required);
             }
         }
+        List<SamTemplate.Route> routes = template.routes();
+        for (SamTemplate.Route route : routes) {
+            LambdaFunction function = functions.get(route.functionLogicalId());
+            if (function != null && !function.serves(route.routeKey())) {
+                throw new IllegalStateException("template.yaml routes " + route.routeKey() + " to "
+                        + route.functionLogicalId() + ", whose handler does not serve it");
+            }
+        }
 
         List<SamTemplate.Schedule> scheduled;
         try {
@@ -205,7 +214,7 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
         pump.start(options.queueWorkers());
         closeables.add(pump);
 
-        http = LocalHttpServer.start(options.httpPort(), this);
+        http = LocalHttpServer.start(options.httpPort(), new LocalRoutes(this, routes));
         closeables.add(http);
 
         runDueNow();

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,8 +12,8 @@ import java.util.regex.Pattern;
 /**
  * The parts of template.yaml the local stack needs: each state machine's {@code DefinitionUri} with its
  * {@code DefinitionSubstitutions} resolved the way CloudFormation would for a local account (parameters take their
- * defaults, functions become {@code arn:aws:lambda:eu-south-1:000000000000:function:<LogicalId>}), and each function's
- * handler class. The YAML is read by {@link CloudFormationYaml} (short-form intrinsics in their long form); only what
+ * defaults, functions become {@code arn:aws:lambda:eu-south-1:000000000000:function:<LogicalId>}), each function's
+ * handler class, schedules and HTTP API routes. The YAML is read by {@link CloudFormationYaml} (short-form intrinsics in their long form); only what
  * substitutions use is resolved: Ref, GetAtt, Sub and the pseudo parameters.
  */
 public final class SamTemplate {
@@ -33,6 +34,19 @@ public final class SamTemplate {
      */
     public record Schedule(
             String functionLogicalId, String eventName, String expression, String timezone, String input) {}
+
+    /**
+     * A route of the HTTP API to a function (an {@code Events} entry of type HttpApi).
+     *
+     * @param method upper case, as in the route key
+     * @param path the path template, e.g. {@code /profiles/{customerId}}
+     */
+    public record Route(String functionLogicalId, String eventName, String method, String path) {
+        /** {@code "GET /profiles/{customerId}"}: what API Gateway puts in the event's routeKey. */
+        public String routeKey() {
+            return method + " " + path;
+        }
+    }
 
     private final Map<String, Object> parameters;
     private final Map<String, Object> resources;
@@ -134,6 +148,34 @@ public final class SamTemplate {
                         resolve(expression),
                         zone == null ? "UTC" : resolve(zone),
                         input == null ? "{}" : resolve(input)));
+            }
+        }
+        return out;
+    }
+
+    /** Every HTTP API route of every function, in template order. */
+    public List<Route> routes() {
+        List<Route> out = new ArrayList<>();
+        for (Map.Entry<String, Object> resource : resources.entrySet()) {
+            Map<String, Object> body = map(resource.getValue());
+            if (!isFunction(body)) {
+                continue;
+            }
+            for (Map.Entry<String, Object> event :
+                    map(map(body.get("Properties")).get("Events")).entrySet()) {
+                Map<String, Object> eventBody = map(event.getValue());
+                if (!"HttpApi".equals(eventBody.get("Type"))) {
+                    continue;
+                }
+                Map<String, Object> props = map(eventBody.get("Properties"));
+                Object method = props.get("Method");
+                Object path = props.get("Path");
+                if (method == null || path == null) {
+                    throw new IllegalArgumentException(resource.getKey() + "." + event.getKey()
+                            + ": an HttpApi event needs Method and Path (a catch-all route is not served locally)");
+                }
+                out.add(new Route(
+                        resource.getKey(), event.getKey(), resolve(method).toUpperCase(Locale.ROOT), resolve(path)));
             }
         }
         return out;

@@ -77,6 +77,48 @@ class SamTemplateTest {
     }
 
     @Test
+    void listsTheHttpApiRoutesOfEveryFunction() {
+        SamTemplate template = SamTemplate.parse("""
+                Resources:
+                  ApiFunction:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: it.attimo.Api
+                      Events:
+                        Post:
+                          Type: HttpApi
+                          Properties: {ApiId: !Ref HttpApi, Method: post, Path: /things}
+                        Get:
+                          Type: HttpApi
+                          Properties: {Method: GET, Path: "/things/{id}"}
+                        Daily:
+                          Type: ScheduleV2
+                          Properties: {ScheduleExpression: "rate(1 day)"}
+                  Queue:
+                    Type: AWS::SQS::Queue
+                """);
+        assertThat(template.routes())
+                .containsExactly(
+                        new SamTemplate.Route("ApiFunction", "Post", "POST", "/things"),
+                        new SamTemplate.Route("ApiFunction", "Get", "GET", "/things/{id}"));
+        assertThat(template.routes().get(1).routeKey()).isEqualTo("GET /things/{id}");
+    }
+
+    @Test
+    void aCatchAllRouteIsRefused() {
+        SamTemplate template = SamTemplate.parse("""
+                Resources:
+                  ApiFunction:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Events:
+                        Everything:
+                          Type: HttpApi
+                """);
+        assertThatThrownBy(template::routes).hasMessageContaining("ApiFunction.Everything");
+    }
+
+    @Test
     void aParameterWithoutDefaultCannotBeResolvedLocally() {
         SamTemplate template = SamTemplate.parse(TEMPLATE + BROKEN);
         assertThatThrownBy(template::stateMachines)

@@ -42,6 +42,25 @@ class CoreArchitectureTest {
     }
 
     @Test
+    void httpStaysAtTheEdge() {
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAPackage("it.attimo.core..")
+                .should()
+                .resideInAnyPackage("it.attimo.core.api..", "..http..")
+                .orShould()
+                .haveSimpleNameStartingWith("Api")
+                .orShould()
+                .haveSimpleNameStartingWith("Http")
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.net.http..", "com.sun.net.httpserver..")
+                .because("use cases take typed inputs and throw named refusals (it.attimo.core.error); routes, status"
+                        + " codes and bodies are made in the adapters (shared/aws it.attimo.aws.http)");
+        rule.check(core);
+    }
+
+    @Test
     void timeComesOnlyFromAnInjectedClock() {
         ArchRule rule = noClasses()
                 .that()

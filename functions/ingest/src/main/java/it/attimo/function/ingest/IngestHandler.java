@@ -1,11 +1,14 @@
 package it.attimo.function.ingest;
 
 import io.micronaut.context.ApplicationContext;
+import it.attimo.aws.http.HttpApiRequest;
+import it.attimo.aws.http.HttpApiResponse;
+import it.attimo.aws.http.IngestHttp;
 import it.attimo.aws.lambda.HttpApiHandler;
-import it.attimo.core.api.ApiRequest;
-import it.attimo.core.api.ApiResponse;
 import it.attimo.core.ingest.IngestEvents;
 import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.function.Function;
 
 /** {@code POST /events} and {@code POST /webhooks/hubspot}: API Gateway HTTP event → {@link IngestEvents} → response. */
 public class IngestHandler extends HttpApiHandler {
@@ -21,7 +24,9 @@ public class IngestHandler extends HttpApiHandler {
     }
 
     @Override
-    protected ApiResponse handle(ApiRequest request) {
-        return ingest.handle(request);
+    protected Map<String, Function<HttpApiRequest, HttpApiResponse>> routes() {
+        return Map.of(
+                "POST /events", request -> IngestHttp.cloudEvents(ingest, request),
+                "POST /webhooks/hubspot", request -> IngestHttp.hubSpot(ingest, request));
     }
 }

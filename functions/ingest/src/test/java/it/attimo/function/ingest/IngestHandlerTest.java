@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.inject.qualifiers.Qualifiers;
+import it.attimo.core.ingest.SignatureCheck;
 import it.attimo.core.port.EventQueue;
 import it.attimo.core.port.QuarantineStore;
 import it.attimo.core.port.SecretProvider;
@@ -62,6 +63,49 @@ class IngestHandlerTest {
         });
     }
 
+    /** The fixture as API Gateway would send it for another route. */
+    static APIGatewayV2HTTPEvent routed(String method, String routeKeyPath, String rawPath) {
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/post-events.json");
+        event.setRouteKey(method + " " + routeKeyPath);
+        event.setRawPath(rawPath);
+        event.getRequestContext().setRouteKey(method + " " + routeKeyPath);
+        event.getRequestContext().getHttp().setMethod(method);
+        event.getRequestContext().getHttp().setPath(rawPath);
+        return event;
+    }
+
+    @Test
+    void theRouteKeyChoosesTheUseCaseNotThePath() {
+        APIGatewayV2HTTPResponse response = handlerWithWallClockAt("2026-06-10T08:00:30Z")
+                .handleRequest(routed("POST", "/webhooks/hubspot", "/events"), null);
+
+        // the HubSpot route, whose secret is not configured here
+        assertThat(response.getStatusCode()).isEqualTo(401);
+        assertThat(response.getBody()).contains(SignatureCheck.NOT_CONFIGURED.message());
+        assertThat(queue.published()).isEmpty();
+    }
+
+    @Test
+    void anotherMethodOnAServedPathIs405AndAnUnservedRouteIs404() {
+        IngestHandler handler = handlerWithWallClockAt("2026-06-10T08:00:30Z");
+
+        APIGatewayV2HTTPResponse get = handler.handleRequest(routed("GET", "/events", "/events"), null);
+        assertThat(get.getStatusCode()).isEqualTo(405);
+        assertThat(get.getHeaders()).containsEntry("Allow", "POST");
+        assertThat(get.getBody()).contains("\"error\":\"method_not_allowed\"");
+
+        APIGatewayV2HTTPResponse elsewhere = handler.handleRequest(routed("POST", "/nowhere", "/nowhere"), null);
+        assertThat(elsewhere.getStatusCode()).isEqualTo(404);
+        assertThat(elsewhere.getBody()).contains("\"error\":\"not_found\"");
+        assertThat(queue.published()).isEmpty();
+    }
+
+    @Test
+    void servesTheRoutesTemplateYamlGivesTheIngestFunction() {
+        assertThat(handlerWithWallClockAt("2026-06-10T08:00:30Z").routeKeys())
+                .containsExactlyInAnyOrder("POST /events", "POST /webhooks/hubspot");
+    }
+
     @Test
     void theSameRequestTenMinutesLaterIsStaleAndStoresNothing() {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/post-events.json");
@@ -70,6 +114,7 @@ class IngestHandlerTest {
                 handlerWithWallClockAt("2026-06-10T08:10:00Z").handleRequest(event, null);
 
         assertThat(response.getStatusCode()).isEqualTo(401);
+        assertThat(response.getBody()).contains("\"error\":\"unauthorized\"");
         assertThat(queue.published()).isEmpty();
     }
 }

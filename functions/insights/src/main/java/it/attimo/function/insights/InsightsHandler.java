@@ -1,13 +1,19 @@
 package it.attimo.function.insights;
 
 import io.micronaut.context.ApplicationContext;
+import it.attimo.aws.http.HttpApiRequest;
+import it.attimo.aws.http.HttpApiResponse;
+import it.attimo.aws.http.ProfileViewJson;
 import it.attimo.aws.lambda.HttpApiHandler;
-import it.attimo.core.api.ApiRequest;
-import it.attimo.core.api.ApiResponse;
 import it.attimo.core.profile.ProfileQueries;
 import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.function.Function;
 
-/** {@code GET /profiles/{customerId}}: API Gateway HTTP event → {@link ProfileQueries} → response. */
+/**
+ * {@code GET /profiles/{customerId}} and {@code GET /kpis/onboarding}: API Gateway HTTP event → {@link ProfileQueries}
+ * → response.
+ */
 public class InsightsHandler extends HttpApiHandler {
     @Inject
     ProfileQueries queries;
@@ -19,7 +25,14 @@ public class InsightsHandler extends HttpApiHandler {
     }
 
     @Override
-    protected ApiResponse handle(ApiRequest request) {
-        return queries.handle(request);
+    protected Map<String, Function<HttpApiRequest, HttpApiResponse>> routes() {
+        return Map.of(
+                "GET /profiles/{customerId}",
+                request -> HttpApiResponse.json(
+                        200,
+                        ProfileViewJson.toJson(queries.profile(request.pathParameter("customerId")))
+                                .toString()),
+                "GET /kpis/onboarding",
+                request -> HttpApiResponse.json(200, queries.onboardingKpis().toString()));
     }
 }

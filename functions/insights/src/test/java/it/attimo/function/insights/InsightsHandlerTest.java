@@ -62,15 +62,70 @@ class InsightsHandlerTest {
         APIGatewayV2HTTPResponse response = new InsightsHandler(ctx).handleRequest(event, null);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json");
         assertThat(response.getBody()).contains("\"customerId\":\"cust-milano-001\"");
+    }
+
+    /** The fixture as API Gateway would send it for another route or path. */
+    static APIGatewayV2HTTPEvent routed(String method, String routeKeyPath, String rawPath, String customerId) {
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/get-profile.json");
+        event.setRouteKey(method + " " + routeKeyPath);
+        event.setRawPath(rawPath);
+        event.setPathParameters(customerId == null ? null : Map.of("customerId", customerId));
+        event.getRequestContext().setRouteKey(method + " " + routeKeyPath);
+        event.getRequestContext().getHttp().setMethod(method);
+        event.getRequestContext().getHttp().setPath(rawPath);
+        return event;
+    }
+
+    @Test
+    void theIdIsThePathParameterWhateverTheRawPath() {
+        profiles.put(Profile.empty("c-1"));
+        profiles.put(Profile.empty("hs-1:2"));
+        InsightsHandler handler = new InsightsHandler(ctx);
+
+        APIGatewayV2HTTPEvent staged = routed("GET", "/profiles/{customerId}", "/prod/profiles/c-1/", "c-1");
+        staged.getRequestContext().setStage("prod");
+        assertThat(handler.handleRequest(staged, null).getStatusCode()).isEqualTo(200);
+        assertThat(handler.handleRequest(routed("GET", "/profiles/{customerId}", "/profiles/hs-1%3A2", "hs-1:2"), null)
+                        .getBody())
+                .contains("\"customerId\":\"hs-1:2\"");
+        assertThat(handler.handleRequest(routed("GET", "/profiles/{customerId}", "/profiles/", null), null)
+                        .getStatusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void theOnboardingKpis() {
+        APIGatewayV2HTTPResponse response = new InsightsHandler(ctx)
+                .handleRequest(routed("GET", "/kpis/onboarding", "/kpis/onboarding", null), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getBody()).contains("\"generatedAt\":\"" + NOW + "\"");
+    }
+
+    @Test
+    void onlyGetAndOnlyTheseRoutes() {
+        InsightsHandler handler = new InsightsHandler(ctx);
+
+        APIGatewayV2HTTPResponse delete =
+                handler.handleRequest(routed("DELETE", "/profiles/{customerId}", "/profiles/c-1", "c-1"), null);
+        assertThat(delete.getStatusCode()).isEqualTo(405);
+        assertThat(delete.getHeaders()).containsEntry("Allow", "GET");
+        APIGatewayV2HTTPResponse elsewhere =
+                handler.handleRequest(routed("GET", "/elsewhere", "/elsewhere", null), null);
+        assertThat(elsewhere.getStatusCode()).isEqualTo(404);
+        assertThat(elsewhere.getBody()).contains("\"error\":\"not_found\"");
+        assertThat(handler.routeKeys()).containsExactlyInAnyOrder("GET /profiles/{customerId}", "GET /kpis/onboarding");
     }
 
     @Test
     void anUnknownCustomerIsNotFound() {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/get-profile.json");
 
-        assertThat(new InsightsHandler(ctx).handleRequest(event, null).getStatusCode())
-                .isEqualTo(404);
+        APIGatewayV2HTTPResponse response = new InsightsHandler(ctx).handleRequest(event, null);
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(response.getBody()).contains("\"error\":\"not_found\"");
     }
 
     @Test

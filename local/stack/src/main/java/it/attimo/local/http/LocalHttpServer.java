@@ -35,8 +35,7 @@ public final class LocalHttpServer implements AutoCloseable {
         this.baseUrl = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    public static LocalHttpServer start(int port, LocalBackend backend) {
-        LocalRoutes routes = new LocalRoutes(backend);
+    public static LocalHttpServer start(int port, LocalRoutes routes) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
             AtomicInteger n = new AtomicInteger();

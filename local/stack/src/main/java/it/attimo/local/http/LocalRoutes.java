@@ -7,9 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.attimo.aws.channel.OutboxMessage;
-import it.attimo.core.api.ApiErrors;
+import it.attimo.aws.http.HttpApiResponse;
+import it.attimo.aws.http.HttpErrorMapper;
+import it.attimo.core.error.BadRequest;
+import it.attimo.core.error.NotFound;
 import it.attimo.core.ingest.QuarantinedEvent;
 import it.attimo.local.AdvanceResult;
+import it.attimo.local.SamTemplate;
 import it.attimo.sfn.ExecutionDescription;
 import it.attimo.sfn.HistoryEvent;
 import java.nio.charset.StandardCharsets;
@@ -21,20 +25,21 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 /**
- * The routes of {@code attimo serve}: the public API exactly as template.yaml routes it (API Gateway events to the real
- * handlers) plus local-only inspection and clock routes. Unknown paths answer 404, known paths with another method
- * 405, both as JSON.
+ * The routes of {@code attimo serve}: the public API exactly as template.yaml routes it (each request becomes the API
+ * Gateway event its function's handler gets on AWS) plus local-only inspection and clock routes. Both are matched the
+ * same way: the most specific path template with the request's method; a known path with another method is a 405 with
+ * {@code Allow}, anything else a 404. Every error answer comes from {@link HttpErrorMapper}, as on AWS.
  */
 public final class LocalRoutes {
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern PROFILE = Pattern.compile("^/profiles/([^/]+)$");
-    private static final Pattern HISTORY = Pattern.compile("^/executions/([^/]+)/history$");
     private static final int DEFAULT_QUARANTINE_LIMIT = 100;
 
     /** A request as the HTTP server read it. */
@@ -46,7 +51,7 @@ public final class LocalRoutes {
             byte[] body,
             String sourceIp) {}
 
-    /** A response to write. */
+    /** A response to write; header names in lower case. */
     public record Response(int status, Map<String, String> headers, byte[] body) {
         static Response json(int status, JsonNode body) {
             return new Response(
@@ -54,101 +59,104 @@ public final class LocalRoutes {
                     Map.of("content-type", "application/json"),
                     body.toString().getBytes(StandardCharsets.UTF_8));
         }
+
+        static Response of(HttpApiResponse response) {
+            return new Response(
+                    response.status(),
+                    lowerCaseNames(response.headers()),
+                    response.body() == null ? new byte[0] : response.body().getBytes(StandardCharsets.UTF_8));
+        }
     }
 
-    private final LocalBackend backend;
+    /** A method and path template, and what answers it given the request and its decoded path parameters. */
+    private record Route(String method, PathTemplate path, BiFunction<Request, Map<String, String>, Response> answer) {}
 
-    public LocalRoutes(LocalBackend backend) {
+    private final LocalBackend backend;
+    private final List<Route> routes;
+
+    /** @param apiRoutes the HTTP API's routes, from {@link SamTemplate#routes()} */
+    public LocalRoutes(LocalBackend backend, List<SamTemplate.Route> apiRoutes) {
         this.backend = backend;
+        List<Route> all = new ArrayList<>();
+        for (SamTemplate.Route api : apiRoutes) {
+            all.add(new Route(
+                    api.method(),
+                    PathTemplate.parse(api.path()),
+                    (request, parameters) -> forward(request, api, parameters)));
+        }
+        all.add(local("GET", "/health", (request, parameters) -> Response.json(200, backend.health())));
+        all.add(local("GET", "/outbox", (request, parameters) -> outbox(request)));
+        all.add(local("GET", "/quarantine", (request, parameters) -> quarantine()));
+        all.add(local("GET", "/executions", (request, parameters) -> executions()));
+        all.add(local("GET", "/executions/{name}/history", (request, parameters) -> history(parameters.get("name"))));
+        all.add(local("GET", "/admin/clock", (request, parameters) -> Response.json(200, clockNow())));
+        all.add(local("POST", "/admin/clock", (request, parameters) -> moveClock(request)));
+        this.routes = List.copyOf(all);
+    }
+
+    private static Route local(String method, String path, BiFunction<Request, Map<String, String>, Response> answer) {
+        return new Route(method, PathTemplate.parse(path), answer);
     }
 
     public Response handle(Request request) {
-        String path = request.path();
-        String method = request.method();
-        try {
-            switch (path) {
-                case "/events":
-                    return only(method, "POST")
-                            .orElseGet(() -> api(request, "POST /events", "IngestFunction", Map.of()));
-                case "/webhooks/hubspot":
-                    return only(method, "POST")
-                            .orElseGet(() -> api(request, "POST /webhooks/hubspot", "IngestFunction", Map.of()));
-                case "/kpis/onboarding":
-                    return only(method, "GET")
-                            .orElseGet(() -> api(request, "GET /kpis/onboarding", "InsightsFunction", Map.of()));
-                case "/health":
-                    return only(method, "GET").orElseGet(() -> Response.json(200, backend.health()));
-                case "/outbox":
-                    return only(method, "GET").orElseGet(() -> outbox(request));
-                case "/quarantine":
-                    return only(method, "GET").orElseGet(this::quarantine);
-                case "/executions":
-                    return only(method, "GET").orElseGet(this::executions);
-                case "/admin/clock":
-                    if (method.equals("GET")) {
-                        return Response.json(200, clockNow());
-                    }
-                    return only(method, "GET", "POST").orElseGet(() -> moveClock(request));
-                default:
-                    break;
-            }
-            Matcher profile = PROFILE.matcher(path);
-            if (profile.matches()) {
-                return only(method, "GET")
-                        .orElseGet(() -> api(
-                                request,
-                                "GET /profiles/{customerId}",
-                                "InsightsFunction",
-                                Map.of("customerId", decodePathSegment(profile.group(1)))));
-            }
-            Matcher history = HISTORY.matcher(path);
-            if (history.matches()) {
-                return only(method, "GET").orElseGet(() -> history(decodePathSegment(history.group(1))));
-            }
-            return error(404, "not_found", "no route for " + method + " " + path);
-        } catch (RuntimeException e) {
-            return error(500, "InternalError", e.getClass().getSimpleName() + ": " + e.getMessage());
-        }
+        return HttpErrorMapper.respond(() -> route(request), Response::of);
     }
 
-    private static Optional<Response> only(String method, String... allowed) {
-        for (String a : allowed) {
-            if (a.equals(method)) {
-                return Optional.empty();
+    private Response route(Request request) {
+        Set<String> methodsOnPath = new TreeSet<>();
+        Route chosen = null;
+        Map<String, String> parameters = null;
+        for (Route route : routes) {
+            Optional<Map<String, String>> match = route.path().match(request.path());
+            if (match.isEmpty()) {
+                continue;
+            }
+            methodsOnPath.add(route.method());
+            boolean moreSpecific = chosen == null
+                    || route.path().parameterCount() < chosen.path().parameterCount();
+            if (route.method().equals(request.method()) && moreSpecific) {
+                chosen = route;
+                parameters = match.get();
             }
         }
-        Response r =
-                error(405, "method_not_allowed", method + " is not allowed here; use " + String.join(", ", allowed));
-        Map<String, String> headers = new LinkedHashMap<>(r.headers());
-        headers.put("allow", String.join(", ", allowed));
-        return Optional.of(new Response(405, headers, r.body()));
+        if (chosen != null) {
+            return chosen.answer().apply(request, parameters);
+        }
+        if (!methodsOnPath.isEmpty()) {
+            return Response.of(HttpErrorMapper.methodNotAllowed(request.method(), methodsOnPath));
+        }
+        throw new NotFound("no route for " + request.method() + " " + request.path());
     }
 
-    private Response api(Request request, String routeKey, String function, Map<String, String> pathParameters) {
+    private Response forward(Request request, SamTemplate.Route route, Map<String, String> pathParameters) {
         APIGatewayV2HTTPEvent event = ApiGatewayEvents.build(
                 request.method(),
                 request.path(),
                 request.rawQuery(),
-                routeKey,
+                route.routeKey(),
                 request.headers(),
                 request.body(),
                 pathParameters,
                 request.sourceIp(),
                 Instant.now());
-        Object result = backend.invokeHttpFunction(function, event);
+        Object result = backend.invokeHttpFunction(route.functionLogicalId(), event);
         APIGatewayV2HTTPResponse response = result instanceof APIGatewayV2HTTPResponse r
                 ? r
                 : JSON.convertValue(result, APIGatewayV2HTTPResponse.class);
-        Map<String, String> headers = new LinkedHashMap<>();
-        if (response.getHeaders() != null) {
-            response.getHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v));
-        }
         byte[] body = response.getBody() == null
                 ? new byte[0]
                 : response.getIsBase64Encoded()
                         ? Base64.getDecoder().decode(response.getBody())
                         : response.getBody().getBytes(StandardCharsets.UTF_8);
-        return new Response(response.getStatusCode(), headers, body);
+        return new Response(response.getStatusCode(), lowerCaseNames(response.getHeaders()), body);
+    }
+
+    private static Map<String, String> lowerCaseNames(Map<String, String> headers) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (headers != null) {
+            headers.forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), v));
+        }
+        return out;
     }
 
     private ObjectNode clockNow() {
@@ -163,15 +171,10 @@ public final class LocalRoutes {
         try {
             body = JSON.readTree(request.body());
         } catch (Exception e) {
-            return error(
-                    400,
-                    "bad_request",
-                    "the body must be JSON: {\"advance\":\"PT24H\"} or {\"set\":\"<ISO instant>\"}");
+            throw new BadRequest("the body must be JSON: {\"advance\":\"PT24H\"} or {\"set\":\"<ISO instant>\"}");
         }
         if (body == null || !body.isObject()) {
-            return error(
-                    400,
-                    "bad_request",
+            throw new BadRequest(
                     "the body must be a JSON object: {\"advance\":\"PT24H\"} or " + "{\"set\":\"<ISO instant>\"}");
         }
         List<String> fields = new ArrayList<>();
@@ -179,11 +182,8 @@ public final class LocalRoutes {
             fields.add(it.next());
         }
         if (fields.size() != 1 || !(fields.contains("advance") || fields.contains("set"))) {
-            return error(
-                    400,
-                    "bad_request",
-                    "give exactly one of \"advance\" (ISO-8601 duration) or \"set\" " + "(ISO-8601 instant); got "
-                            + fields);
+            throw new BadRequest("give exactly one of \"advance\" (ISO-8601 duration) or \"set\" "
+                    + "(ISO-8601 instant); got " + fields);
         }
         Instant now = backend.now();
         Instant target;
@@ -192,29 +192,22 @@ public final class LocalRoutes {
             try {
                 duration = Duration.parse(body.path("advance").asText());
             } catch (DateTimeException e) {
-                return error(
-                        400,
-                        "bad_request",
+                throw new BadRequest(
                         "\"advance\" is not an ISO-8601 duration such as PT24H or P3D: " + body.path("advance"));
             }
             if (duration.isNegative()) {
-                return error(
-                        400, "bad_request", "the virtual clock only moves forward; \"advance\" must not be negative");
+                throw new BadRequest("the virtual clock only moves forward; \"advance\" must not be negative");
             }
             target = now.plus(duration);
         } else {
             try {
                 target = Instant.parse(body.path("set").asText());
             } catch (DateTimeException e) {
-                return error(
-                        400,
-                        "bad_request",
+                throw new BadRequest(
                         "\"set\" is not an ISO-8601 UTC instant such as 2026-06-10T08:00:00Z: " + body.path("set"));
             }
             if (target.isBefore(now)) {
-                return error(
-                        400,
-                        "bad_request",
+                throw new BadRequest(
                         "the virtual clock only moves forward: " + target + " is before now (" + now + ")");
             }
         }
@@ -286,7 +279,7 @@ public final class LocalRoutes {
     private Response history(String name) {
         Optional<List<HistoryEvent>> events = backend.history(name);
         if (events.isEmpty()) {
-            return error(404, "ExecutionDoesNotExist", "no execution named " + name);
+            throw new NotFound("no execution named " + name);
         }
         ArrayNode out = JSON.createArrayNode();
         for (HistoryEvent e : events.get()) {
@@ -304,17 +297,5 @@ public final class LocalRoutes {
 
     static String journeyOf(String stateMachineArn) {
         return stateMachineArn.substring(stateMachineArn.lastIndexOf(':') + 1);
-    }
-
-    private static String decodePathSegment(String segment) {
-        return java.net.URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
-    }
-
-    /** The same error body and codes as the API's ({@link ApiErrors}): {@code {"error": code, "message": text}}. */
-    static Response error(int status, String code, String message) {
-        return new Response(
-                status,
-                Map.of("content-type", "application/json"),
-                ApiErrors.error(status, code, message).body().getBytes(StandardCharsets.UTF_8));
     }
 }

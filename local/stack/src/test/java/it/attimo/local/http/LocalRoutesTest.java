@@ -9,9 +9,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.attimo.aws.channel.OutboxMessage;
 import it.attimo.core.ingest.QuarantinedEvent;
 import it.attimo.local.AdvanceResult;
+import it.attimo.local.SamTemplate;
 import it.attimo.sfn.ExecutionDescription;
 import it.attimo.sfn.HistoryEvent;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +25,20 @@ import org.junit.jupiter.api.Test;
 class LocalRoutesTest {
     private static final Instant NOW = Instant.parse("2026-06-08T06:00:00Z");
 
+    /** The project's own template.yaml: the routes {@code attimo serve} serves. */
+    private static final SamTemplate TEMPLATE = SamTemplate.read(projectTemplate());
+
     private final FakeBackend backend = new FakeBackend();
-    private final LocalRoutes routes = new LocalRoutes(backend);
+    private final LocalRoutes routes = new LocalRoutes(backend, TEMPLATE.routes());
+
+    static Path projectTemplate() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("template.yaml"))) {
+                return dir.resolve("template.yaml");
+            }
+        }
+        throw new IllegalStateException("no template.yaml above " + Path.of("").toAbsolutePath());
+    }
 
     @Test
     void unknownRouteIs404Json() throws Exception {
@@ -41,8 +56,9 @@ class LocalRoutesTest {
         assertThat(json(r).path("error").asText()).isEqualTo("method_not_allowed");
         assertThat(routes.handle(request("DELETE", "/profiles/c-1", null, "")).status())
                 .isEqualTo(405);
-        assertThat(routes.handle(request("PUT", "/admin/clock", null, "{}")).status())
-                .isEqualTo(405);
+        LocalRoutes.Response put = routes.handle(request("PUT", "/admin/clock", null, "{}"));
+        assertThat(put.status()).isEqualTo(405);
+        assertThat(put.headers().get("allow")).isEqualTo("GET, POST");
         assertThat(backend.events).isEmpty();
     }
 
@@ -116,6 +132,119 @@ class LocalRoutesTest {
     }
 
     @Test
+    void everyRouteOfTheTemplateReachesItsFunctionWithItsRouteKey() {
+        List<SamTemplate.Route> declared = TEMPLATE.routes();
+        assertThat(declared)
+                .extracting(SamTemplate.Route::routeKey)
+                .contains(
+                        "POST /events", "POST /webhooks/hubspot", "GET /profiles/{customerId}", "GET /kpis/onboarding");
+        for (SamTemplate.Route route : declared) {
+            String path = route.path().replaceAll("\\{[^}]+}", "v-1");
+            LocalRoutes.Response r = routes.handle(request(route.method(), path, null, ""));
+            assertThat(r.status()).as(route.routeKey()).isEqualTo(202);
+            assertThat(backend.functions).last().as(route.routeKey()).isEqualTo(route.functionLogicalId());
+            APIGatewayV2HTTPEvent event = backend.events.get(backend.events.size() - 1);
+            assertThat(event.getRouteKey()).isEqualTo(route.routeKey());
+            assertThat(event.getRequestContext().getRouteKey()).isEqualTo(route.routeKey());
+            if (route.path().contains("{")) {
+                assertThat(event.getPathParameters())
+                        .as(route.routeKey())
+                        .isNotEmpty()
+                        .containsValue("v-1");
+            }
+        }
+    }
+
+    @Test
+    void aRouteAddedToTheTemplateIsServedWithoutAJavaChange() throws Exception {
+        SamTemplate template = SamTemplate.parse("""
+                Resources:
+                  ReportsFunction:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: it.attimo.function.reports.ReportsHandler
+                      Events:
+                        GetReport:
+                          Type: HttpApi
+                          Properties:
+                            ApiId: !Ref HttpApi
+                            Method: get
+                            Path: /reports/{year}/{month}
+                        GetLatest:
+                          Type: HttpApi
+                          Properties:
+                            Method: GET
+                            Path: /reports/latest/{month}
+                """);
+        LocalRoutes served = new LocalRoutes(backend, template.routes());
+
+        assertThat(served.handle(request("GET", "/reports/2026/06", null, "")).status())
+                .isEqualTo(202);
+        assertThat(backend.functions).containsExactly("ReportsFunction");
+        assertThat(backend.events.get(0).getRouteKey()).isEqualTo("GET /reports/{year}/{month}");
+        assertThat(backend.events.get(0).getPathParameters())
+                .containsExactly(Map.entry("year", "2026"), Map.entry("month", "06"));
+
+        served.handle(request("GET", "/reports/latest/06", null, ""));
+        assertThat(backend.events.get(1).getRouteKey())
+                .as("the literal segment is more specific")
+                .isEqualTo("GET /reports/latest/{month}");
+
+        LocalRoutes.Response post = served.handle(request("POST", "/reports/2026/06", null, ""));
+        assertThat(post.status()).isEqualTo(405);
+        assertThat(post.headers().get("allow")).isEqualTo("GET");
+        assertThat(served.handle(request("GET", "/reports/2026", null, "")).status())
+                .isEqualTo(404);
+        assertThat(served.handle(request("GET", "/events", null, "")).status())
+                .as("not in this template")
+                .isEqualTo(404);
+        assertThat(served.handle(request("GET", "/health", null, "")).status())
+                .as("local routes stay")
+                .isEqualTo(200);
+        assertThat(backend.events).hasSize(2);
+    }
+
+    @Test
+    void pathParametersAreUrlDecodedAndABrokenEscapeIsNotFound() throws Exception {
+        routes.handle(request("GET", "/profiles/hs-1%3A2", null, ""));
+        routes.handle(request("GET", "/profiles/a+b", null, ""));
+        assertThat(backend.events)
+                .extracting(e -> e.getPathParameters().get("customerId"))
+                .containsExactly("hs-1:2", "a+b");
+        assertThat(backend.events.get(0).getRawPath()).isEqualTo("/profiles/hs-1%3A2");
+
+        LocalRoutes.Response broken = routes.handle(request("GET", "/profiles/abc%zz", null, ""));
+        assertThat(broken.status()).isEqualTo(404);
+        assertThat(json(broken).path("error").asText()).isEqualTo("not_found");
+        for (String path : List.of("/profiles/", "/profiles", "/profiles/c-1/", "/events/")) {
+            assertThat(routes.handle(request("GET", path, null, "")).status())
+                    .as(path)
+                    .isEqualTo(404);
+        }
+        assertThat(backend.events).hasSize(2);
+    }
+
+    @Test
+    void anUnknownExecutionsHistoryIsNotFound() throws Exception {
+        LocalRoutes.Response r = routes.handle(request("GET", "/executions/nope/history", null, ""));
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(json(r).path("error").asText()).isEqualTo("not_found");
+        assertThat(json(r).path("message").asText()).isEqualTo("no execution named nope");
+    }
+
+    @Test
+    void aFailureIs500WithoutItsInternals() throws Exception {
+        backend.failure = new IllegalStateException("DynamoDB table attimo-profiles is gone");
+        LocalRoutes.Response r = routes.handle(request("GET", "/profiles/c-1", null, ""));
+        assertThat(r.status()).isEqualTo(500);
+        assertThat(json(r).path("error").asText()).isEqualTo("internal_error");
+        assertThat(new String(r.body(), StandardCharsets.UTF_8))
+                .doesNotContain("DynamoDB")
+                .doesNotContain("IllegalStateException");
+        assertThat(r.headers().get("content-type")).isEqualTo("application/json");
+    }
+
+    @Test
     void binaryBodiesAreBase64Encoded() {
         byte[] body = {(byte) 0xff, (byte) 0xfe, 0x00};
         routes.handle(new LocalRoutes.Request("POST", "/events", null, Map.of(), body, "127.0.0.1"));
@@ -141,9 +270,13 @@ class LocalRoutesTest {
         final List<APIGatewayV2HTTPEvent> events = new ArrayList<>();
         final List<String> functions = new ArrayList<>();
         final List<Instant> targets = new ArrayList<>();
+        RuntimeException failure;
 
         @Override
         public Object invokeHttpFunction(String logicalId, APIGatewayV2HTTPEvent event) {
+            if (failure != null) {
+                throw failure;
+            }
             functions.add(logicalId);
             events.add(event);
             return APIGatewayV2HTTPResponse.builder()

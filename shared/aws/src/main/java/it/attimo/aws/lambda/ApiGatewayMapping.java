@@ -2,8 +2,8 @@ package it.attimo.aws.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import it.attimo.core.api.ApiRequest;
-import it.attimo.core.api.ApiResponse;
+import it.attimo.aws.http.HttpApiRequest;
+import it.attimo.aws.http.HttpApiResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -11,20 +11,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * API Gateway HTTP API (payload 2.0) events to the core's {@link ApiRequest} and back.
+ * API Gateway HTTP API (payload 2.0) events to {@link HttpApiRequest} and back.
  *
  * <ul>
  *   <li>{@code url} is the URL the client called, rebuilt as {@code <scheme>://<Host><rawPath>[?rawQueryString]}, the
  *   scheme from {@code X-Forwarded-Proto} (API Gateway sends https; the local server http), https when absent: with a
  *   named stage rawPath starts with the stage, exactly as in the caller's URL, which HubSpot's v3 signature covers.</li>
- *   <li>{@code path} is the route path, without a named stage's prefix, for routing.</li>
+ *   <li>{@code path} is the route path, without a named stage's prefix; {@code routeKey} the route API Gateway
+ *   matched, which is what a handler dispatches on.</li>
  *   <li>the body is base64-decoded when API Gateway encoded it; cookies (sent apart in 2.0) return as a Cookie header.</li>
  * </ul>
  */
 public final class ApiGatewayMapping {
     private ApiGatewayMapping() {}
 
-    public static ApiRequest toRequest(APIGatewayV2HTTPEvent event) {
+    public static HttpApiRequest toRequest(APIGatewayV2HTTPEvent event) {
         Map<String, String> headers = new LinkedHashMap<>();
         if (event.getHeaders() != null) headers.putAll(event.getHeaders());
         List<String> cookies = event.getCookies();
@@ -37,8 +38,9 @@ public final class ApiGatewayMapping {
                 event.getRawQueryString() == null || event.getRawQueryString().isEmpty()
                         ? null
                         : event.getRawQueryString();
-        return new ApiRequest(
+        return new HttpApiRequest(
                 method,
+                routeKey(event),
                 routePath(rawPath, stage(event)),
                 rawQuery,
                 headers,
@@ -47,7 +49,7 @@ public final class ApiGatewayMapping {
                 event.getPathParameters());
     }
 
-    public static APIGatewayV2HTTPResponse toResponse(ApiResponse response) {
+    public static APIGatewayV2HTTPResponse toResponse(HttpApiResponse response) {
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(response.status())
                 .withHeaders(new LinkedHashMap<>(response.headers()))
@@ -64,6 +66,13 @@ public final class ApiGatewayMapping {
         String routeKey = event.getRouteKey();
         if (routeKey != null && routeKey.contains(" ")) return routeKey.substring(0, routeKey.indexOf(' '));
         return "GET";
+    }
+
+    private static String routeKey(APIGatewayV2HTTPEvent event) {
+        if (event.getRouteKey() != null) return event.getRouteKey();
+        return event.getRequestContext() == null
+                ? null
+                : event.getRequestContext().getRouteKey();
     }
 
     private static String stage(APIGatewayV2HTTPEvent event) {

@@ -6,11 +6,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.micronaut.context.ApplicationContext;
 import it.attimo.aws.channel.DynamoOutboxChannel;
 import it.attimo.aws.channel.OutboxMessage;
+import it.attimo.aws.http.HttpApiResponse;
+import it.attimo.aws.http.HttpErrorMapper;
+import it.attimo.aws.http.IngestHttp;
 import it.attimo.aws.journey.JourneyStepPayloads;
 import it.attimo.aws.lambda.ApiGatewayMapping;
 import it.attimo.aws.testing.LocalDynamo;
 import it.attimo.aws.testing.LocalSqs;
-import it.attimo.core.api.ApiResponse;
 import it.attimo.core.customer.Profile;
 import it.attimo.core.ingest.AttimoSignatureVerifier;
 import it.attimo.core.ingest.IngestEvents;
@@ -131,7 +133,7 @@ class AttimoWiringIT {
                         .data("orderId", "o-1")
                         .build()));
 
-        ApiResponse accepted = ingest(signedPost(body));
+        HttpApiResponse accepted = ingest(signedPost(body));
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
 
         List<InboundMessage> queued = receive(2);
@@ -202,7 +204,8 @@ class AttimoWiringIT {
         assertThat(ingest(forged).status()).isEqualTo(401);
     }
 
-    static ApiResponse ingest(APIGatewayV2HTTPEvent event) {
-        return ctx.getBean(IngestEvents.class).handle(ApiGatewayMapping.toRequest(event));
+    static HttpApiResponse ingest(APIGatewayV2HTTPEvent event) {
+        return HttpErrorMapper.respond(
+                () -> IngestHttp.cloudEvents(ctx.getBean(IngestEvents.class), ApiGatewayMapping.toRequest(event)));
     }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import it.attimo.core.api.ApiRequest;
-import it.attimo.core.api.ApiResponse;
+import it.attimo.aws.http.HttpApiRequest;
+import it.attimo.aws.http.HttpApiResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -19,6 +19,7 @@ class ApiGatewayMappingTest {
         headers.put("host", "abc123.execute-api.eu-south-1.amazonaws.com");
         headers.put("x-hubspot-signature-v3", "sig");
         return APIGatewayV2HTTPEvent.builder()
+                .withRouteKey("POST " + rawPath)
                 .withRawPath(rawPath)
                 .withRawQueryString(query)
                 .withHeaders(headers)
@@ -37,7 +38,7 @@ class ApiGatewayMappingTest {
 
     @Test
     void rebuildsTheUrlTheCallerUsedIncludingTheQueryString() {
-        ApiRequest r =
+        HttpApiRequest r =
                 ApiGatewayMapping.toRequest(event("$default", "/webhooks/hubspot", "portal=1&x=%3A", "[]", false));
         assertThat(r.url())
                 .isEqualTo("https://abc123.execute-api.eu-south-1.amazonaws.com/webhooks/hubspot?portal=1&x=%3A");
@@ -46,6 +47,15 @@ class ApiGatewayMappingTest {
         assertThat(r.method()).isEqualTo("POST");
         assertThat(r.header("X-HubSpot-Signature-V3")).isEqualTo("sig");
         assertThat(r.pathParameter("customerId")).isEqualTo("c-1");
+        assertThat(r.routeKey()).isEqualTo("POST /webhooks/hubspot");
+    }
+
+    @Test
+    void theRouteKeyComesFromTheRequestContextWhenTheEventHasNone() {
+        APIGatewayV2HTTPEvent e = event("$default", "/events", "", "{}", false);
+        e.setRouteKey(null);
+        e.getRequestContext().setRouteKey("POST /events");
+        assertThat(ApiGatewayMapping.toRequest(e).routeKey()).isEqualTo("POST /events");
     }
 
     @Test
@@ -60,7 +70,7 @@ class ApiGatewayMappingTest {
 
     @Test
     void aNamedStageStaysInTheUrlButNotInTheRoutePath() {
-        ApiRequest r = ApiGatewayMapping.toRequest(event("prod", "/prod/events", "", "{}", false));
+        HttpApiRequest r = ApiGatewayMapping.toRequest(event("prod", "/prod/events", "", "{}", false));
         assertThat(r.url()).isEqualTo("https://abc123.execute-api.eu-south-1.amazonaws.com/prod/events");
         assertThat(r.path()).isEqualTo("/events");
         assertThat(r.rawQuery()).isNull();
@@ -69,7 +79,7 @@ class ApiGatewayMappingTest {
     @Test
     void decodesABase64BodyToTheExactBytesThatWereSigned() {
         byte[] raw = "{\"città\":\"Forlì\"}".getBytes(StandardCharsets.UTF_8);
-        ApiRequest r = ApiGatewayMapping.toRequest(
+        HttpApiRequest r = ApiGatewayMapping.toRequest(
                 event("$default", "/events", "", Base64.getEncoder().encodeToString(raw), true));
         assertThat(r.body()).isEqualTo(raw);
         assertThat(ApiGatewayMapping.toRequest(event("$default", "/events", "", "{\"a\":1}", false))
@@ -87,7 +97,7 @@ class ApiGatewayMappingTest {
 
     @Test
     void theResponseKeepsStatusBodyAndHeaders() {
-        APIGatewayV2HTTPResponse r = ApiGatewayMapping.toResponse(ApiResponse.json(202, "{\"accepted\":1}"));
+        APIGatewayV2HTTPResponse r = ApiGatewayMapping.toResponse(HttpApiResponse.json(202, "{\"accepted\":1}"));
         assertThat(r.getStatusCode()).isEqualTo(202);
         assertThat(r.getBody()).isEqualTo("{\"accepted\":1}");
         assertThat(r.getHeaders()).containsEntry("Content-Type", "application/json");

@@ -1,6 +1,5 @@
 package it.attimo.core.ingest;
 
-import it.attimo.core.api.ApiRequest;
 import it.attimo.core.digest.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -12,7 +11,8 @@ import java.util.Map;
 /**
  * HubSpot request validation: signature v3 (HMAC-SHA256 of method + URI + body + timestamp, Base64, 5-minute
  * window) and the older v1 (SHA-256 hex of secret + body) and v2 (SHA-256 hex of secret + method + URI + body).
- * v1 and v2 carry no timestamp, so their freshness cannot be judged; duplicates are absorbed downstream.
+ * v1 and v2 carry no timestamp, so their freshness cannot be judged; duplicates are absorbed downstream. The header
+ * names below are where an adapter finds the {@link HubSpotSignature} values.
  */
 public final class HubSpotSignatureVerifier {
     public static final String V3_HEADER = "X-HubSpot-Signature-v3";
@@ -45,21 +45,22 @@ public final class HubSpotSignatureVerifier {
         this.wallClock = wallClock;
     }
 
-    public SignatureCheck verify(String clientSecret, ApiRequest request) {
+    public SignatureCheck verify(String clientSecret, HubSpotDelivery delivery) {
         if (clientSecret == null || clientSecret.isEmpty()) return SignatureCheck.NOT_CONFIGURED;
-        String v3 = request.header(V3_HEADER);
-        if (v3 != null) return verifyV3(clientSecret, request, v3);
-        String legacy = request.header(LEGACY_HEADER);
+        String v3 = delivery.signature().v3();
+        if (v3 != null) return verifyV3(clientSecret, delivery, v3);
+        String legacy = delivery.signature().legacy();
         if (legacy == null) return SignatureCheck.MISSING;
-        String version = request.header(LEGACY_VERSION);
+        String version = delivery.signature().legacyVersion();
         String v = version == null ? "v1" : version.trim().toLowerCase();
         byte[] source;
         if (v.equals("v1")) {
-            source = Hmac.concat(clientSecret.getBytes(StandardCharsets.UTF_8), request.body());
+            source = Hmac.concat(clientSecret.getBytes(StandardCharsets.UTF_8), delivery.body());
         } else if (v.equals("v2")) {
-            if (request.url() == null) return SignatureCheck.MALFORMED;
+            if (delivery.url() == null) return SignatureCheck.MALFORMED;
             source = Hmac.concat(
-                    (clientSecret + request.method() + request.url()).getBytes(StandardCharsets.UTF_8), request.body());
+                    (clientSecret + delivery.method() + delivery.url()).getBytes(StandardCharsets.UTF_8),
+                    delivery.body());
         } else {
             return SignatureCheck.MALFORMED;
         }
@@ -72,10 +73,10 @@ public final class HubSpotSignatureVerifier {
         return Hmac.constantTimeEquals(Sha256.digest(source), given) ? SignatureCheck.VALID : SignatureCheck.FORGED;
     }
 
-    private SignatureCheck verifyV3(String secret, ApiRequest request, String signature) {
+    private SignatureCheck verifyV3(String secret, HubSpotDelivery delivery, String signature) {
         // Without the URL HubSpot called the signature cannot be recomputed (an adapter that did not rebuild it).
-        if (request.url() == null) return SignatureCheck.MALFORMED;
-        String tsHeader = request.header(V3_TIMESTAMP);
+        if (delivery.url() == null) return SignatureCheck.MALFORMED;
+        String tsHeader = delivery.signature().v3Timestamp();
         if (tsHeader == null) return SignatureCheck.MISSING;
         long ts;
         try {
@@ -91,7 +92,7 @@ public final class HubSpotSignatureVerifier {
             return SignatureCheck.MALFORMED;
         }
         byte[] expected =
-                Hmac.hmacSha256(secret, v3Source(request.method(), request.url(), request.body(), tsHeader.trim()));
+                Hmac.hmacSha256(secret, v3Source(delivery.method(), delivery.url(), delivery.body(), tsHeader.trim()));
         return Hmac.constantTimeEquals(expected, given) ? SignatureCheck.VALID : SignatureCheck.FORGED;
     }
 

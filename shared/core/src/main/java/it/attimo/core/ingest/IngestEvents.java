@@ -2,11 +2,12 @@ package it.attimo.core.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import it.attimo.core.api.ApiErrors;
-import it.attimo.core.api.ApiRequest;
-import it.attimo.core.api.ApiResponse;
+import it.attimo.core.error.BadRequest;
+import it.attimo.core.error.InvalidSignature;
+import it.attimo.core.error.MalformedJson;
+import it.attimo.core.error.PayloadTooLarge;
+import it.attimo.core.error.UnsupportedMediaType;
 import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.event.EventTypes;
 import it.attimo.core.json.Json;
@@ -27,8 +28,9 @@ import java.util.logging.Logger;
 
 /**
  * The ingest use case: authenticate, parse, validate and normalise events, keep the unusable ones in quarantine,
- * queue the good ones, answer fast with a result per event. Routes {@code POST /events} (CloudEvents) and
- * {@code POST /webhooks/hubspot}.
+ * queue the good ones, answer fast with a result per event. A delivery that cannot be taken at all is refused with a
+ * {@link it.attimo.core.error.RequestRefused} (nothing queued; only unparseable JSON and a rejected single event are
+ * kept in quarantine).
  */
 public final class IngestEvents {
     public static final int MAX_BODY_BYTES = 1024 * 1024;
@@ -62,54 +64,46 @@ public final class IngestEvents {
         this.hubSpotVerifier = new HubSpotSignatureVerifier(wallClock);
     }
 
-    public ApiResponse handle(ApiRequest request) {
-        String path = request.path() == null ? "" : request.path().replaceAll("/+$", "");
-        boolean events = path.endsWith("/events");
-        boolean hubspot = path.endsWith("/webhooks/hubspot");
-        if (!events && !hubspot) return ApiErrors.notFound("no route for " + request.method() + " " + request.path());
-        if (!"POST".equals(request.method())) return ApiErrors.methodNotAllowed("use POST");
-        return events ? cloudEvents(request) : hubSpot(request);
-    }
-
-    private ApiResponse cloudEvents(ApiRequest request) {
+    /** CloudEvents from a client, one or a batch, signed with the Attimo signature. */
+    public IngestResult cloudEvents(CloudEventsDelivery delivery) {
         // Before the signature: an oversized body is refused without hashing it (and a proxy may have cut it short).
-        if (request.body().length > MAX_BODY_BYTES)
-            return ApiErrors.tooLarge("body is larger than " + MAX_BODY_BYTES + " bytes");
+        if (delivery.body().length > MAX_BODY_BYTES) {
+            throw new PayloadTooLarge("body is larger than " + MAX_BODY_BYTES + " bytes");
+        }
         SignatureCheck check = attimoVerifier.verify(
                 secrets.webhookSecret().orElse(null),
-                request.header(AttimoSignatureVerifier.TIMESTAMP_HEADER),
-                request.header(AttimoSignatureVerifier.SIGNATURE_HEADER),
-                request.body());
+                delivery.signatureTimestamp(),
+                delivery.signature(),
+                delivery.body());
         if (check != SignatureCheck.VALID) {
-            LOG.info(() -> "POST /events refused: " + check);
-            return ApiErrors.unauthorized(check.message());
+            LOG.info(() -> "CloudEvents delivery refused: " + check);
+            throw new InvalidSignature(check.message());
         }
-        Mode mode = Mode.of(request.header("Content-Type"));
+        Mode mode = Mode.of(delivery.contentType());
         if (mode == null) {
-            return ApiErrors.unsupportedMediaType("Content-Type must be application/cloudevents+json, "
+            throw new UnsupportedMediaType("Content-Type must be application/cloudevents+json, "
                     + "application/cloudevents-batch+json or application/json");
         }
         JsonNode root;
         try {
-            root = Json.parse(request.bodyText());
+            root = Json.parse(text(delivery.body()));
         } catch (JsonProcessingException e) {
-            String qid = keepWholeBody("events", request, "body is not valid JSON");
-            return ApiErrors.error(
-                    400,
-                    "malformed_json",
+            String qid = keepWholeBody("events", delivery.body(), "body is not valid JSON");
+            throw new MalformedJson(
                     "body is not valid JSON (line " + e.getLocation().getLineNr()
                             + ", column " + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage()
-                            + "; kept as quarantine " + qid);
+                            + "; kept as quarantine " + qid,
+                    qid);
         }
         if (mode == Mode.SINGLE && root.isArray()) {
-            return ApiErrors.badRequest("a JSON array needs Content-Type application/cloudevents-batch+json");
+            throw new BadRequest("a JSON array needs Content-Type application/cloudevents-batch+json");
         }
         if (mode == Mode.BATCH && !root.isArray()) {
-            return ApiErrors.badRequest("application/cloudevents-batch+json needs a JSON array of events");
+            throw new BadRequest("application/cloudevents-batch+json needs a JSON array of events");
         }
-        if (root.isArray() && root.isEmpty()) return ApiErrors.badRequest("the batch is empty");
+        if (root.isArray() && root.isEmpty()) throw new BadRequest("the batch is empty");
         if (root.isArray() && root.size() > MAX_BATCH) {
-            return ApiErrors.tooLarge("a batch holds at most " + MAX_BATCH + " events, got " + root.size());
+            throw new PayloadTooLarge("a batch holds at most " + MAX_BATCH + " events, got " + root.size());
         }
         List<EventOutcome> outcomes = new ArrayList<>();
         if (root.isArray()) {
@@ -117,45 +111,41 @@ public final class IngestEvents {
         } else {
             outcomes.add(validator.check(0, root));
         }
-        Result result = accept(outcomes, "events");
+        IngestResult result = accept(outcomes, "events");
         if (!root.isArray() && outcomes.get(0).status() == EventOutcome.Status.REJECTED) {
-            ObjectNode body = (ObjectNode) Json.MAPPER.createObjectNode();
-            body.put("error", "invalid_event");
-            body.put("message", outcomes.get(0).error());
-            body.set("results", result.body().get("results"));
-            return ApiResponse.json(400, body.toString());
+            throw new InvalidEvent(outcomes.get(0).error(), result.results());
         }
-        return result.response();
+        return result;
     }
 
-    private ApiResponse hubSpot(ApiRequest request) {
-        if (request.body().length > MAX_BODY_BYTES)
-            return ApiErrors.tooLarge("body is larger than " + MAX_BODY_BYTES + " bytes");
-        SignatureCheck check =
-                hubSpotVerifier.verify(secrets.hubspotClientSecret().orElse(null), request);
-        if (check != SignatureCheck.VALID) {
-            LOG.info(() -> "POST /webhooks/hubspot refused: " + check);
-            return ApiErrors.unauthorized(check.message());
+    /** A HubSpot webhook delivery: a JSON array of HubSpot events, each mapped to a CloudEvent or ignored. */
+    public IngestResult hubSpot(HubSpotDelivery delivery) {
+        if (delivery.body().length > MAX_BODY_BYTES) {
+            throw new PayloadTooLarge("body is larger than " + MAX_BODY_BYTES + " bytes");
         }
-        String ct = request.header("Content-Type");
+        SignatureCheck check =
+                hubSpotVerifier.verify(secrets.hubspotClientSecret().orElse(null), delivery);
+        if (check != SignatureCheck.VALID) {
+            LOG.info(() -> "HubSpot webhook refused: " + check);
+            throw new InvalidSignature(check.message());
+        }
+        String ct = delivery.contentType();
         if (ct != null && !ct.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            return ApiErrors.unsupportedMediaType("HubSpot webhooks are application/json");
+            throw new UnsupportedMediaType("HubSpot webhooks are application/json");
         }
         JsonNode root;
         try {
-            root = Json.parse(request.bodyText());
+            root = Json.parse(text(delivery.body()));
         } catch (JsonProcessingException e) {
-            String qid = keepWholeBody("hubspot", request, "body is not valid JSON");
-            return ApiErrors.error(
-                    400,
-                    "malformed_json",
-                    "body is not valid JSON: " + e.getOriginalMessage() + "; kept as quarantine " + qid);
+            String qid = keepWholeBody("hubspot", delivery.body(), "body is not valid JSON");
+            throw new MalformedJson(
+                    "body is not valid JSON: " + e.getOriginalMessage() + "; kept as quarantine " + qid, qid);
         }
-        if (!root.isArray()) return ApiErrors.badRequest("a HubSpot webhook body is a JSON array of events");
-        if (root.size() > MAX_BATCH) return ApiErrors.tooLarge("at most " + MAX_BATCH + " events per request");
+        if (!root.isArray()) throw new BadRequest("a HubSpot webhook body is a JSON array of events");
+        if (root.size() > MAX_BATCH) throw new PayloadTooLarge("at most " + MAX_BATCH + " events per request");
         List<EventOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < root.size(); i++) outcomes.add(mapHubSpot(i, root.get(i)));
-        return accept(outcomes, "hubspot").response();
+        return accept(outcomes, "hubspot");
     }
 
     private EventOutcome mapHubSpot(int index, JsonNode e) {
@@ -221,64 +211,56 @@ public final class IngestEvents {
                 + Hmac.hex(Hmac.sha256(key.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
     }
 
-    private Result accept(List<EventOutcome> outcomes, String origin) {
+    private IngestResult accept(List<EventOutcome> outcomes, String origin) {
         Instant now = wallClock.instant();
         List<CustomerEvent> toQueue = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        ArrayNode results = Json.MAPPER.createArrayNode();
+        List<IngestResult.EventResult> results = new ArrayList<>();
         int accepted = 0, rejected = 0, ignored = 0;
         for (EventOutcome o : outcomes) {
-            ObjectNode r = results.addObject();
-            r.put("index", o.index());
-            if (o.eventId() != null) r.put("id", o.eventId());
             switch (o.status()) {
                 case ACCEPTED -> {
                     accepted++;
                     String key = o.event().customerId() + "\u0000" + o.event().id();
-                    if (seen.add(key)) {
-                        toQueue.add(o.event());
-                        r.put("status", "accepted");
-                    } else {
-                        r.put("status", "duplicate");
-                    }
+                    boolean first = seen.add(key);
+                    if (first) toQueue.add(o.event());
+                    results.add(new IngestResult.EventResult(
+                            o.index(),
+                            o.eventId(),
+                            first ? IngestResult.Status.ACCEPTED : IngestResult.Status.DUPLICATE,
+                            null,
+                            null,
+                            null));
                 }
                 case REJECTED -> {
                     rejected++;
                     String qid = UUID.randomUUID().toString();
                     quarantine.keep(
                             new QuarantinedEvent(qid, origin, o.index(), o.eventId(), o.error(), o.rawJson(), now));
-                    r.put("status", "rejected");
-                    r.put("error", o.error());
-                    r.put("quarantineId", qid);
+                    results.add(new IngestResult.EventResult(
+                            o.index(), o.eventId(), IngestResult.Status.REJECTED, o.error(), qid, null));
                 }
                 case IGNORED -> {
                     ignored++;
-                    r.put("status", "ignored");
-                    r.put("reason", o.error());
+                    results.add(new IngestResult.EventResult(
+                            o.index(), o.eventId(), IngestResult.Status.IGNORED, null, null, o.error()));
                 }
             }
         }
         if (!toQueue.isEmpty()) queue.publish(toQueue);
-        ObjectNode body = Json.object();
-        body.put("accepted", accepted);
-        body.put("rejected", rejected);
-        body.put("ignored", ignored);
-        body.set("results", results);
         int a = accepted, rj = rejected;
         LOG.fine(() -> origin + ": accepted " + a + ", rejected " + rj);
-        return new Result(body);
+        return new IngestResult(accepted, rejected, ignored, results);
     }
 
-    private String keepWholeBody(String origin, ApiRequest request, String reason) {
+    private String keepWholeBody(String origin, byte[] body, String reason) {
         String qid = UUID.randomUUID().toString();
-        quarantine.keep(new QuarantinedEvent(qid, origin, -1, null, reason, request.bodyText(), wallClock.instant()));
+        quarantine.keep(new QuarantinedEvent(qid, origin, -1, null, reason, text(body), wallClock.instant()));
         return qid;
     }
 
-    private record Result(ObjectNode body) {
-        ApiResponse response() {
-            return ApiResponse.json(202, body.toString());
-        }
+    private static String text(byte[] body) {
+        return new String(body, StandardCharsets.UTF_8);
     }
 
     private enum Mode {

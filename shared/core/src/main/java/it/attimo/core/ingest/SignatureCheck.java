@@ -1,6 +1,6 @@
 package it.attimo.core.ingest;
 
-/** The verdict on a request's signature; anything but {@link #VALID} is answered 401 and stores nothing. */
+/** The verdict on a request's signature; anything but {@link #VALID} is refused ({@link it.attimo.core.error.InvalidSignature}) and stores nothing. */
 public enum SignatureCheck {
     VALID(null),
     MISSING("missing signature or timestamp header"),

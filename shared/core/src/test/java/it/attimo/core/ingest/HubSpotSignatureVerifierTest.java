@@ -6,7 +6,6 @@ import static it.attimo.core.ingest.HubSpotSignatureVerifier.V3_HEADER;
 import static it.attimo.core.ingest.HubSpotSignatureVerifier.V3_TIMESTAMP;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import it.attimo.core.api.ApiRequest;
 import it.attimo.core.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -46,12 +45,21 @@ class HubSpotSignatureVerifierTest {
                 .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 
-    ApiRequest request(Map<String, String> headers, String body, String url) {
-        return new ApiRequest(
-                "POST", "/webhooks/hubspot", null, headers, body.getBytes(StandardCharsets.UTF_8), url, null);
+    /** A POST to {@code url} with the signature values found under their header names in {@code headers}. */
+    HubSpotDelivery request(Map<String, String> headers, String body, String url) {
+        return new HubSpotDelivery(
+                "POST",
+                url,
+                body.getBytes(StandardCharsets.UTF_8),
+                "application/json",
+                new HubSpotSignature(
+                        headers.get(V3_HEADER),
+                        headers.get(V3_TIMESTAMP),
+                        headers.get(LEGACY_HEADER),
+                        headers.get(LEGACY_VERSION)));
     }
 
-    ApiRequest v3(String signature, long ts) {
+    HubSpotDelivery v3(String signature, long ts) {
         return request(Map.of(V3_HEADER, signature, V3_TIMESTAMP, Long.toString(ts)), BODY, URL);
     }
 
@@ -112,7 +120,7 @@ class HubSpotSignatureVerifierTest {
     @Test
     void v3WithoutTheCalledUrlIsMalformedNotACrash() throws Exception {
         long ts = wall.millis();
-        ApiRequest noUrl = request(
+        HubSpotDelivery noUrl = request(
                 Map.of(V3_HEADER, expectedV3(SECRET, "POST", URL_AS_SIGNED, BODY, ts), V3_TIMESTAMP, Long.toString(ts)),
                 BODY,
                 null);

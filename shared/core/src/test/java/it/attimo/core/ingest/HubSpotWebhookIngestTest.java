@@ -1,10 +1,14 @@
 package it.attimo.core.ingest;
 
+import static it.attimo.core.ingest.IngestEventsTest.refused;
 import static it.attimo.core.testing.FixedSecrets.HUBSPOT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import it.attimo.core.api.ApiResponse;
+import it.attimo.core.error.BadRequest;
+import it.attimo.core.error.InvalidSignature;
+import it.attimo.core.error.MalformedJson;
+import it.attimo.core.error.PayloadTooLarge;
+import it.attimo.core.error.UnsupportedMediaType;
 import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.event.EventTypes;
 import it.attimo.core.json.Json;
@@ -18,7 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,13 +58,11 @@ class HubSpotWebhookIngestTest {
                         missingObject,
                         hs(4, "contact.propertyChange", "attimo_segment", "enterprise"))
                 + "]";
-        ApiResponse r = ingest.handle(Events.signedHubSpot(HUBSPOT, wall, body));
+        IngestResult r = ingest.hubSpot(Events.signedHubSpot(HUBSPOT, wall, body));
 
-        assertThat(r.status()).isEqualTo(202);
-        JsonNode b = Json.parse(r.body());
-        assertThat(b.get("accepted").asInt()).isEqualTo(2);
-        assertThat(b.get("ignored").asInt()).isEqualTo(1);
-        assertThat(b.get("rejected").asInt()).isEqualTo(2);
+        assertThat(r.accepted()).isEqualTo(2);
+        assertThat(r.ignored()).isEqualTo(1);
+        assertThat(r.rejected()).isEqualTo(2);
         assertThat(queue.published())
                 .extracting(CustomerEvent::type, CustomerEvent::customerId)
                 .containsExactly(
@@ -71,12 +73,11 @@ class HubSpotWebhookIngestTest {
         assertThat(created.source()).isEqualTo("hubspot:portal/62515");
         assertThat(created.id()).matches("hs-[0-9a-f]{32}");
 
-        JsonNode results = b.get("results");
-        assertThat(results.get(1).get("status").asText()).isEqualTo("ignored");
-        assertThat(results.get(1).get("reason").asText())
-                .isEqualTo("no mapping rule for contact.propertyChange firstname");
-        assertThat(results.get(3).get("error").asText()).isEqualTo("objectId is required");
-        assertThat(results.get(4).get("error").asText()).isEqualTo("customer.upserted: segment must be b2b or b2c");
+        List<IngestResult.EventResult> results = r.results();
+        assertThat(results.get(1).status()).isEqualTo(IngestResult.Status.IGNORED);
+        assertThat(results.get(1).reason()).isEqualTo("no mapping rule for contact.propertyChange firstname");
+        assertThat(results.get(3).error()).isEqualTo("objectId is required");
+        assertThat(results.get(4).error()).isEqualTo("customer.upserted: segment must be b2b or b2c");
         assertThat(quarantine.all()).extracting(QuarantinedEvent::index).containsExactly(3, 4);
         assertThat(quarantine.all()).allSatisfy(q -> assertThat(q.origin()).isEqualTo("hubspot"));
         assertThat(quarantine.all().get(1).rawJson()).contains("enterprise");
@@ -85,10 +86,10 @@ class HubSpotWebhookIngestTest {
     @Test
     void theSameHubSpotEventTwiceGetsTheSameIdAndIsQueuedOnce() {
         String e = hs(1, "contact.propertyChange", "attimo_comune", "015146");
-        ApiResponse r = ingest.handle(Events.signedHubSpot(HUBSPOT, wall, "[" + e + "," + e + "]"));
-        assertThat(r.status()).isEqualTo(202);
+        IngestResult r = ingest.hubSpot(Events.signedHubSpot(HUBSPOT, wall, "[" + e + "," + e + "]"));
+        assertThat(r.accepted()).isEqualTo(2);
         assertThat(queue.published()).hasSize(1);
-        ingest.handle(Events.signedHubSpot(HUBSPOT, wall, "[" + e + "]"));
+        ingest.hubSpot(Events.signedHubSpot(HUBSPOT, wall, "[" + e + "]"));
         assertThat(queue.published()).hasSize(2);
         assertThat(queue.published().get(1).id())
                 .isEqualTo(queue.published().get(0).id());
@@ -96,7 +97,7 @@ class HubSpotWebhookIngestTest {
 
     @Test
     void eventsDifferingOnlyInPropertyValueGetDifferentIds() {
-        ingest.handle(Events.signedHubSpot(
+        ingest.hubSpot(Events.signedHubSpot(
                 HUBSPOT,
                 wall,
                 "[" + hs(1, "contact.propertyChange", "attimo_nps", "3") + ","
@@ -110,9 +111,10 @@ class HubSpotWebhookIngestTest {
     @Test
     void staleV3IsRefusedAndNothingIsStored() {
         MutableClock fiveMinutesAgo = MutableClock.at("2026-11-22T09:54:59Z");
-        ApiResponse r = ingest.handle(
-                Events.signedHubSpot(HUBSPOT, fiveMinutesAgo, "[" + hs(1, "contact.creation", null, null) + "]"));
-        assertThat(r.status()).isEqualTo(401);
+        refused(
+                InvalidSignature.class,
+                () -> ingest.hubSpot(Events.signedHubSpot(
+                        HUBSPOT, fiveMinutesAgo, "[" + hs(1, "contact.creation", null, null) + "]")));
         assertThat(queue.published()).isEmpty();
         assertThat(quarantine.all()).isEmpty();
     }
@@ -120,51 +122,48 @@ class HubSpotWebhookIngestTest {
     @Test
     void v1SignedWebhookIsAccepted() {
         byte[] body = ("[" + hs(1, "contact.creation", null, null) + "]").getBytes(StandardCharsets.UTF_8);
-        ApiResponse r = ingest.handle(Events.hubSpotRequest(
-                Map.of(
-                        "Content-Type",
-                        "application/json",
-                        HubSpotSignatureVerifier.LEGACY_HEADER,
-                        HubSpotSignatureVerifier.signV1(HUBSPOT, body)),
+        IngestResult r = ingest.hubSpot(new HubSpotDelivery(
+                "POST",
+                Events.HUBSPOT_URL,
                 body,
-                Events.HUBSPOT_URL));
-        assertThat(r.status()).isEqualTo(202);
+                "application/json",
+                new HubSpotSignature(null, null, HubSpotSignatureVerifier.signV1(HUBSPOT, body), null)));
+        assertThat(r.accepted()).isEqualTo(1);
         assertThat(queue.published()).hasSize(1);
     }
 
     @Test
-    void envelopeErrors() throws Exception {
-        ApiResponse notArray =
-                ingest.handle(Events.signedHubSpot(HUBSPOT, wall, hs(1, "contact.creation", null, null)));
-        assertThat(notArray.status()).isEqualTo(400);
+    void envelopeErrors() {
+        refused(
+                BadRequest.class,
+                () -> ingest.hubSpot(Events.signedHubSpot(HUBSPOT, wall, hs(1, "contact.creation", null, null))));
 
-        ApiResponse malformed = ingest.handle(Events.signedHubSpot(HUBSPOT, wall, "[{\"portalId\":"));
-        assertThat(malformed.status()).isEqualTo(400);
-        assertThat(Json.parse(malformed.body()).get("error").asText()).isEqualTo("malformed_json");
+        MalformedJson malformed = refused(
+                MalformedJson.class, () -> ingest.hubSpot(Events.signedHubSpot(HUBSPOT, wall, "[{\"portalId\":")));
+        assertThat(malformed.code()).isEqualTo("malformed_json");
         assertThat(quarantine.all())
                 .singleElement()
                 .satisfies(q -> assertThat(q.rawJson()).isEqualTo("[{\"portalId\":"));
 
         byte[] body = "[]".getBytes(StandardCharsets.UTF_8);
         long ts = wall.millis();
-        ApiResponse xml = ingest.handle(Events.hubSpotRequest(
-                Map.of(
-                        "Content-Type",
+        refused(
+                UnsupportedMediaType.class,
+                () -> ingest.hubSpot(new HubSpotDelivery(
+                        "POST",
+                        Events.HUBSPOT_URL,
+                        body,
                         "text/xml",
-                        HubSpotSignatureVerifier.V3_TIMESTAMP,
-                        Long.toString(ts),
-                        HubSpotSignatureVerifier.V3_HEADER,
-                        HubSpotSignatureVerifier.signV3(HUBSPOT, "POST", Events.HUBSPOT_URL, body, ts)),
-                body,
-                Events.HUBSPOT_URL));
-        assertThat(xml.status()).isEqualTo(415);
+                        new HubSpotSignature(
+                                HubSpotSignatureVerifier.signV3(HUBSPOT, "POST", Events.HUBSPOT_URL, body, ts),
+                                Long.toString(ts),
+                                null,
+                                null))));
 
         StringBuilder many = new StringBuilder("[");
         for (int i = 0; i < IngestEvents.MAX_BATCH + 1; i++)
             many.append(i == 0 ? "" : ",").append(hs(i, "contact.creation", null, null));
-        assertThat(ingest.handle(Events.signedHubSpot(HUBSPOT, wall, many + "]"))
-                        .status())
-                .isEqualTo(413);
+        refused(PayloadTooLarge.class, () -> ingest.hubSpot(Events.signedHubSpot(HUBSPOT, wall, many + "]")));
         assertThat(queue.published()).isEmpty();
     }
 
@@ -177,9 +176,10 @@ class HubSpotWebhookIngestTest {
                         + " \"eventType\": \"account.registered\"}]}");
         IngestEvents custom =
                 new IngestEvents(queue, quarantine, FixedSecrets.defaults(), HubSpotMapping.load(file), wall);
-        assertThat(custom.handle(Events.signedHubSpot(HUBSPOT, wall, "[" + hs(5, "contact.creation", null, null) + "]"))
-                        .status())
-                .isEqualTo(202);
+        assertThat(custom.hubSpot(
+                                Events.signedHubSpot(HUBSPOT, wall, "[" + hs(5, "contact.creation", null, null) + "]"))
+                        .accepted())
+                .isEqualTo(1);
         assertThat(queue.published()).singleElement().satisfies(e -> {
             assertThat(e.type()).isEqualTo(EventTypes.ACCOUNT_REGISTERED);
             assertThat(e.customerId()).isEqualTo("crm-62515-5");
@@ -191,6 +191,6 @@ class HubSpotWebhookIngestTest {
         String body = "[" + hs(1, "contact.creation", null, null) + "]";
         var request = Events.signedHubSpot(HUBSPOT, wall, body);
         wall.advance(Duration.ofMinutes(6));
-        assertThat(ingest.handle(request).status()).isEqualTo(401);
+        refused(InvalidSignature.class, () -> ingest.hubSpot(request));
     }
 }

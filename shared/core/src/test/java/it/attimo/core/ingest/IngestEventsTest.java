@@ -2,13 +2,16 @@ package it.attimo.core.ingest;
 
 import static it.attimo.core.testing.FixedSecrets.WEBHOOK;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import it.attimo.core.api.ApiRequest;
-import it.attimo.core.api.ApiResponse;
+import it.attimo.core.error.BadRequest;
+import it.attimo.core.error.InvalidSignature;
+import it.attimo.core.error.MalformedJson;
+import it.attimo.core.error.PayloadTooLarge;
+import it.attimo.core.error.RequestRefused;
+import it.attimo.core.error.UnsupportedMediaType;
 import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.event.EventTypes;
-import it.attimo.core.json.Json;
 import it.attimo.core.testing.Events;
 import it.attimo.core.testing.FixedSecrets;
 import it.attimo.core.testing.InMemoryEventQueue;
@@ -18,9 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -43,8 +45,11 @@ class IngestEventsTest {
                 .json();
     }
 
-    static JsonNode body(ApiResponse r) throws Exception {
-        return Json.parse(r.body());
+    /** The refusal {@code call} throws, which must be of {@code type}. */
+    static <T extends RequestRefused> T refused(Class<T> type, ThrowingCallable call) {
+        T refusal = catchThrowableOfType(type, call);
+        assertThat(refusal).as("expected %s", type.getSimpleName()).isNotNull();
+        return refusal;
     }
 
     void assertNothingStored() {
@@ -53,96 +58,82 @@ class IngestEventsTest {
         assertThat(quarantine.all()).isEmpty();
     }
 
-    ApiResponse sendSigned(String contentType, String body) {
-        return ingest.handle(Events.signedEvents(WEBHOOK, wall, contentType, body));
+    IngestResult sendSigned(String contentType, String body) {
+        return ingest.cloudEvents(Events.signedEvents(WEBHOOK, wall, contentType, body));
     }
 
     @Nested
     class Signatures {
         final byte[] body = orderDelivered("e-1", "c-1").getBytes(StandardCharsets.UTF_8);
 
-        ApiResponse send(Map<String, String> headers) {
-            Map<String, String> h = new LinkedHashMap<>(headers);
-            h.put("Content-Type", Events.SINGLE);
-            return ingest.handle(Events.eventsRequest(h, body));
+        IngestResult send(String timestamp, String signature) {
+            return ingest.cloudEvents(new CloudEventsDelivery(body, Events.SINGLE, timestamp, signature));
         }
 
-        Map<String, String> signedAt(long ts) {
-            return Map.of(
-                    AttimoSignatureVerifier.TIMESTAMP_HEADER,
-                    Long.toString(ts),
-                    AttimoSignatureVerifier.SIGNATURE_HEADER,
-                    AttimoSignatureVerifier.sign(WEBHOOK, ts, body));
+        IngestResult sendSignedAt(long ts) {
+            return send(Long.toString(ts), AttimoSignatureVerifier.sign(WEBHOOK, ts, body));
         }
 
         @Test
-        void validSignatureOnTheWallClockIsAcceptedWhateverTheBusinessClockSays() throws Exception {
-            ApiResponse r = send(signedAt(wall.millis()));
-            assertThat(r.status()).isEqualTo(202);
-            assertThat(body(r).get("accepted").asInt()).isEqualTo(1);
+        void validSignatureOnTheWallClockIsAcceptedWhateverTheBusinessClockSays() {
+            IngestResult r = sendSignedAt(wall.millis());
+            assertThat(r.accepted()).isEqualTo(1);
             assertThat(queue.published()).extracting(CustomerEvent::id).containsExactly("e-1");
         }
 
         @Test
         void signatureAtFourMinutesFiftyNineIsStillFresh() {
-            assertThat(send(signedAt(wall.millis() - Duration.ofSeconds(299).toMillis()))
-                            .status())
-                    .isEqualTo(202);
+            assertThat(sendSignedAt(wall.millis() - Duration.ofSeconds(299).toMillis())
+                            .accepted())
+                    .isEqualTo(1);
         }
 
         @Test
-        void missingSignatureHeader() throws Exception {
-            ApiResponse r = send(Map.of(AttimoSignatureVerifier.TIMESTAMP_HEADER, Long.toString(wall.millis())));
-            assertThat(r.status()).isEqualTo(401);
-            assertThat(body(r).get("error").asText()).isEqualTo("unauthorized");
-            assertThat(body(r).get("message").asText()).isEqualTo(SignatureCheck.MISSING.message());
+        void missingSignatureHeader() {
+            InvalidSignature r = refused(InvalidSignature.class, () -> send(Long.toString(wall.millis()), null));
+            assertThat(r.code()).isEqualTo("unauthorized");
+            assertThat(r.getMessage()).isEqualTo(SignatureCheck.MISSING.message());
             assertNothingStored();
         }
 
         @Test
         void missingTimestampHeader() {
-            Map<String, String> h = new LinkedHashMap<>(signedAt(wall.millis()));
-            h.remove(AttimoSignatureVerifier.TIMESTAMP_HEADER);
-            assertThat(send(h).status()).isEqualTo(401);
+            refused(
+                    InvalidSignature.class,
+                    () -> send(null, AttimoSignatureVerifier.sign(WEBHOOK, wall.millis(), body)));
             assertNothingStored();
         }
 
         @Test
-        void staleByMoreThanFiveMinutesOnTheWallClockEvenWhenSignedOnTheBusinessClock() throws Exception {
-            ApiResponse signedOnBusinessClock = send(signedAt(businessNow.toEpochMilli()));
-            ApiResponse sixMinutesOld = send(signedAt(
-                    wall.millis() - Duration.ofMinutes(5).plusSeconds(1).toMillis()));
-            assertThat(signedOnBusinessClock.status()).isEqualTo(401);
-            assertThat(sixMinutesOld.status()).isEqualTo(401);
-            assertThat(body(sixMinutesOld).get("message").asText()).isEqualTo(SignatureCheck.STALE.message());
+        void staleByMoreThanFiveMinutesOnTheWallClockEvenWhenSignedOnTheBusinessClock() {
+            refused(InvalidSignature.class, () -> sendSignedAt(businessNow.toEpochMilli()));
+            InvalidSignature sixMinutesOld = refused(
+                    InvalidSignature.class,
+                    () -> sendSignedAt(
+                            wall.millis() - Duration.ofMinutes(5).plusSeconds(1).toMillis()));
+            assertThat(sixMinutesOld.getMessage()).isEqualTo(SignatureCheck.STALE.message());
             assertNothingStored();
         }
 
         @Test
         void timestampMoreThanFiveMinutesInTheFuture() {
-            assertThat(send(signedAt(wall.millis()
-                                    + Duration.ofMinutes(5).plusSeconds(1).toMillis()))
-                            .status())
-                    .isEqualTo(401);
+            refused(
+                    InvalidSignature.class,
+                    () -> sendSignedAt(
+                            wall.millis() + Duration.ofMinutes(5).plusSeconds(1).toMillis()));
             assertNothingStored();
         }
 
         @Test
-        void forgedSignature() throws Exception {
+        void forgedSignature() {
             long ts = wall.millis();
-            ApiResponse wrongSecret = send(Map.of(
-                    AttimoSignatureVerifier.TIMESTAMP_HEADER,
-                    Long.toString(ts),
-                    AttimoSignatureVerifier.SIGNATURE_HEADER,
-                    AttimoSignatureVerifier.sign("another-secret", ts, body)));
-            ApiResponse otherTimestamp = send(Map.of(
-                    AttimoSignatureVerifier.TIMESTAMP_HEADER,
-                    Long.toString(ts),
-                    AttimoSignatureVerifier.SIGNATURE_HEADER,
-                    AttimoSignatureVerifier.sign(WEBHOOK, ts - 1, body)));
-            assertThat(wrongSecret.status()).isEqualTo(401);
-            assertThat(body(wrongSecret).get("message").asText()).isEqualTo(SignatureCheck.FORGED.message());
-            assertThat(otherTimestamp.status()).isEqualTo(401);
+            InvalidSignature wrongSecret = refused(
+                    InvalidSignature.class,
+                    () -> send(Long.toString(ts), AttimoSignatureVerifier.sign("another-secret", ts, body)));
+            refused(
+                    InvalidSignature.class,
+                    () -> send(Long.toString(ts), AttimoSignatureVerifier.sign(WEBHOOK, ts - 1, body)));
+            assertThat(wrongSecret.getMessage()).isEqualTo(SignatureCheck.FORGED.message());
             assertNothingStored();
         }
 
@@ -150,46 +141,25 @@ class IngestEventsTest {
         void bodyChangedAfterSigning() {
             long ts = wall.millis();
             byte[] other = orderDelivered("e-2", "c-1").getBytes(StandardCharsets.UTF_8);
-            Map<String, String> h = new LinkedHashMap<>(Map.of(
-                    "Content-Type",
-                    Events.SINGLE,
-                    AttimoSignatureVerifier.TIMESTAMP_HEADER,
-                    Long.toString(ts),
-                    AttimoSignatureVerifier.SIGNATURE_HEADER,
-                    AttimoSignatureVerifier.sign(WEBHOOK, ts, body)));
-            assertThat(ingest.handle(Events.eventsRequest(h, other)).status()).isEqualTo(401);
+            refused(
+                    InvalidSignature.class,
+                    () -> ingest.cloudEvents(new CloudEventsDelivery(
+                            other, Events.SINGLE, Long.toString(ts), AttimoSignatureVerifier.sign(WEBHOOK, ts, body))));
             assertNothingStored();
         }
 
         @Test
-        void malformedHeaders() throws Exception {
+        void malformedHeaders() {
             long ts = wall.millis();
             String good = AttimoSignatureVerifier.sign(WEBHOOK, ts, body);
-            List<Map<String, String>> cases = List.of(
-                    Map.of(
-                            AttimoSignatureVerifier.TIMESTAMP_HEADER,
-                            "yesterday",
-                            AttimoSignatureVerifier.SIGNATURE_HEADER,
-                            good),
-                    Map.of(
-                            AttimoSignatureVerifier.TIMESTAMP_HEADER,
-                            Long.toString(ts),
-                            AttimoSignatureVerifier.SIGNATURE_HEADER,
-                            good.substring("sha256=".length())),
-                    Map.of(
-                            AttimoSignatureVerifier.TIMESTAMP_HEADER,
-                            Long.toString(ts),
-                            AttimoSignatureVerifier.SIGNATURE_HEADER,
-                            "sha256=not-hex!"),
-                    Map.of(
-                            AttimoSignatureVerifier.TIMESTAMP_HEADER,
-                            Long.toString(ts),
-                            AttimoSignatureVerifier.SIGNATURE_HEADER,
-                            "sha1=" + good.substring(7)));
-            for (Map<String, String> h : cases) {
-                ApiResponse r = send(h);
-                assertThat(r.status()).as(h.toString()).isEqualTo(401);
-                assertThat(body(r).get("message").asText()).isEqualTo(SignatureCheck.MALFORMED.message());
+            List<String[]> cases = List.of(
+                    new String[] {"yesterday", good},
+                    new String[] {Long.toString(ts), good.substring("sha256=".length())},
+                    new String[] {Long.toString(ts), "sha256=not-hex!"},
+                    new String[] {Long.toString(ts), "sha1=" + good.substring(7)});
+            for (String[] c : cases) {
+                InvalidSignature r = refused(InvalidSignature.class, () -> send(c[0], c[1]));
+                assertThat(r.getMessage()).as(String.join(" ", c)).isEqualTo(SignatureCheck.MALFORMED.message());
             }
             assertNothingStored();
         }
@@ -198,25 +168,22 @@ class IngestEventsTest {
         void noSecretConfiguredRefusesEverything() {
             IngestEvents unconfigured =
                     new IngestEvents(queue, quarantine, FixedSecrets.none(), HubSpotMapping.loadDefault(), wall);
-            assertThat(unconfigured
-                            .handle(Events.signedEvents(WEBHOOK, wall, Events.SINGLE, orderDelivered("e-1", "c-1")))
-                            .status())
-                    .isEqualTo(401);
+            refused(
+                    InvalidSignature.class,
+                    () -> unconfigured.cloudEvents(
+                            Events.signedEvents(WEBHOOK, wall, Events.SINGLE, orderDelivered("e-1", "c-1"))));
             assertNothingStored();
         }
 
         @Test
         void unauthenticatedGarbageIsNotQuarantined() {
-            Map<String, String> h = Map.of(
-                    "Content-Type",
-                    Events.SINGLE,
-                    AttimoSignatureVerifier.TIMESTAMP_HEADER,
-                    Long.toString(wall.millis()),
-                    AttimoSignatureVerifier.SIGNATURE_HEADER,
-                    "sha256=00");
-            assertThat(ingest.handle(Events.eventsRequest(h, "{not json".getBytes(StandardCharsets.UTF_8)))
-                            .status())
-                    .isEqualTo(401);
+            refused(
+                    InvalidSignature.class,
+                    () -> ingest.cloudEvents(new CloudEventsDelivery(
+                            "{not json".getBytes(StandardCharsets.UTF_8),
+                            Events.SINGLE,
+                            Long.toString(wall.millis()),
+                            "sha256=00")));
             assertNothingStored();
         }
     }
@@ -224,126 +191,113 @@ class IngestEventsTest {
     @Nested
     class Envelope {
         @Test
-        void wrongContentTypeIs415() throws Exception {
+        void wrongContentTypeIsUnsupported() {
             for (String ct : new String[] {"text/plain", "application/xml", "application/x-www-form-urlencoded"}) {
-                ApiResponse r = sendSigned(ct, orderDelivered("e-1", "c-1"));
-                assertThat(r.status()).as(ct).isEqualTo(415);
-                assertThat(body(r).get("error").asText()).isEqualTo("unsupported_media_type");
+                UnsupportedMediaType r =
+                        refused(UnsupportedMediaType.class, () -> sendSigned(ct, orderDelivered("e-1", "c-1")));
+                assertThat(r.code()).as(ct).isEqualTo("unsupported_media_type");
             }
-            assertThat(ingest.handle(Events.eventsRequest(
-                                    Map.of(
-                                            AttimoSignatureVerifier.TIMESTAMP_HEADER, Long.toString(wall.millis()),
-                                            AttimoSignatureVerifier.SIGNATURE_HEADER,
-                                                    AttimoSignatureVerifier.sign(WEBHOOK, wall.millis(), new byte[0])),
-                                    new byte[0]))
-                            .status())
-                    .as("no content type")
-                    .isEqualTo(415);
+            refused(
+                    UnsupportedMediaType.class,
+                    () -> ingest.cloudEvents(new CloudEventsDelivery(
+                            new byte[0],
+                            null,
+                            Long.toString(wall.millis()),
+                            AttimoSignatureVerifier.sign(WEBHOOK, wall.millis(), new byte[0]))));
             assertNothingStored();
         }
 
         @Test
         void contentTypeParametersAndCaseAreAccepted() {
             assertThat(sendSigned("Application/CloudEvents+JSON; charset=utf-8", orderDelivered("e-1", "c-1"))
-                            .status())
-                    .isEqualTo(202);
+                            .accepted())
+                    .isEqualTo(1);
             assertThat(sendSigned("application/json", orderDelivered("e-2", "c-1"))
-                            .status())
-                    .isEqualTo(202);
+                            .accepted())
+                    .isEqualTo(1);
         }
 
         @Test
-        void bodyOverOneMebibyteIs413() throws Exception {
+        void bodyOverOneMebibyteIsTooLarge() {
             String padding = "x".repeat(IngestEvents.MAX_BODY_BYTES);
             String big = "{\"specversion\":\"1.0\",\"pad\":\"" + padding + "\"}";
-            ApiResponse r = sendSigned(Events.SINGLE, big);
-            assertThat(r.status()).isEqualTo(413);
-            assertThat(body(r).get("error").asText()).isEqualTo("payload_too_large");
+            PayloadTooLarge r = refused(PayloadTooLarge.class, () -> sendSigned(Events.SINGLE, big));
+            assertThat(r.code()).isEqualTo("payload_too_large");
             assertNothingStored();
         }
 
         @Test
-        void batchOfMoreThan500Is413AndOf500IsAccepted() throws Exception {
+        void batchOfMoreThan500IsTooLargeAndOf500IsAccepted() {
             List<CustomerEvent> events = new ArrayList<>();
             for (int i = 0; i < 501; i++) {
                 events.add(Events.event(EventTypes.PORTAL_ACCESSED, "c-" + i)
                         .id("e-" + i)
                         .build());
             }
-            ApiResponse tooMany = sendSigned(Events.BATCH, Events.batchJson(events));
-            assertThat(tooMany.status()).isEqualTo(413);
-            assertThat(body(tooMany).get("message").asText()).contains("500").contains("501");
+            PayloadTooLarge tooMany =
+                    refused(PayloadTooLarge.class, () -> sendSigned(Events.BATCH, Events.batchJson(events)));
+            assertThat(tooMany.getMessage()).contains("500").contains("501");
             assertNothingStored();
 
-            ApiResponse ok = sendSigned(Events.BATCH, Events.batchJson(events.subList(0, 500)));
-            assertThat(ok.status()).isEqualTo(202);
+            IngestResult ok = sendSigned(Events.BATCH, Events.batchJson(events.subList(0, 500)));
+            assertThat(ok.accepted()).isEqualTo(500);
             assertThat(queue.published()).hasSize(500);
         }
 
         @Test
-        void malformedJsonIs400WithThePositionAndIsKeptInQuarantine() throws Exception {
+        void malformedJsonIsRefusedWithThePositionAndIsKeptInQuarantine() {
             String broken = "{\"specversion\": \"1.0\",\n \"id\": }";
-            ApiResponse r = sendSigned(Events.SINGLE, broken);
-            assertThat(r.status()).isEqualTo(400);
-            JsonNode b = body(r);
-            assertThat(b.get("error").asText()).isEqualTo("malformed_json");
-            assertThat(b.get("message").asText()).contains("line 2").contains("column");
+            MalformedJson r = refused(MalformedJson.class, () -> sendSigned(Events.SINGLE, broken));
+            assertThat(r.code()).isEqualTo("malformed_json");
+            assertThat(r.getMessage()).contains("line 2").contains("column");
             assertThat(quarantine.all()).singleElement().satisfies(q -> {
                 assertThat(q.rawJson()).isEqualTo(broken);
                 assertThat(q.origin()).isEqualTo("events");
-                assertThat(b.get("message").asText()).contains(q.quarantineId());
+                assertThat(r.getMessage()).contains(q.quarantineId());
+                assertThat(r.quarantineId()).isEqualTo(q.quarantineId());
             });
             assertThat(queue.published()).isEmpty();
         }
 
         @Test
-        void anEmptyBodyIs400() throws Exception {
-            ApiResponse single = sendSigned(Events.SINGLE, "");
-            ApiResponse batch = sendSigned(Events.BATCH, "");
-            assertThat(single.status()).isEqualTo(400);
-            assertThat(batch.status()).isEqualTo(400);
-            assertThat(body(single).get("message").asText()).isNotBlank();
+        void anEmptyBodyIsRefused() {
+            InvalidEvent single = refused(InvalidEvent.class, () -> sendSigned(Events.SINGLE, ""));
+            refused(BadRequest.class, () -> sendSigned(Events.BATCH, ""));
+            assertThat(single.getMessage()).isNotBlank();
             assertThat(queue.published()).isEmpty();
         }
 
         @Test
         void trailingGarbageIsMalformed() {
-            assertThat(sendSigned(Events.SINGLE, orderDelivered("e-1", "c-1") + " {}")
-                            .status())
-                    .isEqualTo(400);
+            refused(MalformedJson.class, () -> sendSigned(Events.SINGLE, orderDelivered("e-1", "c-1") + " {}"));
             assertThat(queue.published()).isEmpty();
         }
 
         @Test
-        void arrayWithSingleContentTypeAndObjectWithBatchContentTypeAre400() {
+        void arrayWithSingleContentTypeAndObjectWithBatchContentTypeAreBadRequests() {
             String one = orderDelivered("e-1", "c-1");
-            assertThat(sendSigned(Events.SINGLE, "[" + one + "]").status()).isEqualTo(400);
-            assertThat(sendSigned(Events.BATCH, one).status()).isEqualTo(400);
-            assertThat(sendSigned(Events.BATCH, "[]").status()).isEqualTo(400);
+            assertThat(refused(BadRequest.class, () -> sendSigned(Events.SINGLE, "[" + one + "]"))
+                            .code())
+                    .isEqualTo("bad_request");
+            refused(BadRequest.class, () -> sendSigned(Events.BATCH, one));
+            refused(BadRequest.class, () -> sendSigned(Events.BATCH, "[]"));
             assertThat(queue.published()).isEmpty();
-        }
-
-        @Test
-        void otherRoutesAndMethods() {
-            ApiRequest get = new ApiRequest("GET", "/events", null, Map.of(), null, null, null);
-            ApiRequest elsewhere = new ApiRequest("POST", "/nowhere", null, Map.of(), null, null, null);
-            assertThat(ingest.handle(get).status()).isEqualTo(405);
-            assertThat(ingest.handle(elsewhere).status()).isEqualTo(404);
         }
     }
 
     @Nested
     class Validation {
         @Test
-        void singleInvalidEventIs400WithTheReasonAndIsQuarantined() throws Exception {
+        void singleInvalidEventIsRefusedWithTheReasonAndIsQuarantined() {
             String noTime = "{\"specversion\":\"1.0\",\"id\":\"e-1\",\"source\":\"shop\",\"type\":\"order.delivered\","
                     + "\"subject\":\"c-1\"}";
-            ApiResponse r = sendSigned(Events.SINGLE, noTime);
-            assertThat(r.status()).isEqualTo(400);
-            JsonNode b = body(r);
-            assertThat(b.get("error").asText()).isEqualTo("invalid_event");
-            assertThat(b.get("message").asText()).startsWith("time is required");
-            assertThat(b.at("/results/0/quarantineId").asText()).isNotBlank();
+            InvalidEvent r = refused(InvalidEvent.class, () -> sendSigned(Events.SINGLE, noTime));
+            assertThat(r.code()).isEqualTo("invalid_event");
+            assertThat(r.getMessage()).startsWith("time is required");
+            assertThat(r.results()).singleElement().satisfies(result -> {
+                assertThat(result.quarantineId()).isNotBlank();
+                assertThat(result.status()).isEqualTo(IngestResult.Status.REJECTED);
+            });
             assertThat(queue.published()).isEmpty();
             assertThat(quarantine.all())
                     .singleElement()
@@ -351,58 +305,53 @@ class IngestEventsTest {
         }
 
         @Test
-        void batchWithGoodAndBadEventsAccepts202AndListsTheBadOnes() throws Exception {
+        void batchWithGoodAndBadEventsIsAcceptedAndListsTheBadOnes() {
             String good1 = orderDelivered("g-1", "c-1");
             String bad = "{\"specversion\":\"1.0\",\"id\":\"b-1\",\"source\":\"shop\",\"type\":\"order.teleported\","
                     + "\"subject\":\"c-2\",\"time\":\"2026-06-10T08:00:00Z\"}";
             String good2 = orderDelivered("g-2", "c-3");
             String notAnObject = "42";
-            ApiResponse r = sendSigned(Events.BATCH, "[" + good1 + "," + bad + "," + good2 + "," + notAnObject + "]");
-            assertThat(r.status()).isEqualTo(202);
-            JsonNode b = body(r);
-            assertThat(b.get("accepted").asInt()).isEqualTo(2);
-            assertThat(b.get("rejected").asInt()).isEqualTo(2);
+            IngestResult r = sendSigned(Events.BATCH, "[" + good1 + "," + bad + "," + good2 + "," + notAnObject + "]");
+            assertThat(r.accepted()).isEqualTo(2);
+            assertThat(r.rejected()).isEqualTo(2);
             assertThat(queue.published()).extracting(CustomerEvent::id).containsExactly("g-1", "g-2");
 
-            JsonNode badResult = b.get("results").get(1);
-            assertThat(badResult.get("index").asInt()).isEqualTo(1);
-            assertThat(badResult.get("id").asText()).isEqualTo("b-1");
-            assertThat(badResult.get("status").asText()).isEqualTo("rejected");
-            assertThat(badResult.get("error").asText())
-                    .contains("order.teleported")
-                    .contains("vocabulary");
-            String qid = badResult.get("quarantineId").asText();
+            IngestResult.EventResult badResult = r.results().get(1);
+            assertThat(badResult.index()).isEqualTo(1);
+            assertThat(badResult.id()).isEqualTo("b-1");
+            assertThat(badResult.status()).isEqualTo(IngestResult.Status.REJECTED);
+            assertThat(badResult.error()).contains("order.teleported").contains("vocabulary");
+            String qid = badResult.quarantineId();
             assertThat(quarantine.byId(qid)).hasValueSatisfying(q -> {
                 assertThat(q.index()).isEqualTo(1);
                 assertThat(q.eventId()).isEqualTo("b-1");
                 assertThat(q.rawJson()).contains("order.teleported");
             });
-            JsonNode last = b.get("results").get(3);
-            assertThat(last.get("status").asText()).isEqualTo("rejected");
-            assertThat(last.has("id")).isFalse();
-            assertThat(last.get("error").asText()).isEqualTo("event must be a JSON object");
-            assertThat(b.get("results").get(0).get("status").asText()).isEqualTo("accepted");
+            IngestResult.EventResult last = r.results().get(3);
+            assertThat(last.status()).isEqualTo(IngestResult.Status.REJECTED);
+            assertThat(last.id()).isNull();
+            assertThat(last.error()).isEqualTo("event must be a JSON object");
+            assertThat(r.results().get(0).status()).isEqualTo(IngestResult.Status.ACCEPTED);
             assertThat(quarantine.all()).hasSize(2);
         }
 
         @Test
-        void duplicateIdsWithinABatchAreQueuedOnce() throws Exception {
+        void duplicateIdsWithinABatchAreQueuedOnce() {
             String e = orderDelivered("e-1", "c-1");
-            ApiResponse r = sendSigned(Events.BATCH, "[" + e + "," + e + "," + orderDelivered("e-1", "c-2") + "]");
-            assertThat(r.status()).isEqualTo(202);
+            IngestResult r = sendSigned(Events.BATCH, "[" + e + "," + e + "," + orderDelivered("e-1", "c-2") + "]");
+            assertThat(r.accepted()).isEqualTo(3);
             assertThat(queue.published()).extracting(CustomerEvent::customerId).containsExactly("c-1", "c-2");
-            assertThat(body(r).get("results").get(1).get("status").asText()).isEqualTo("duplicate");
+            assertThat(r.results().get(1).status()).isEqualTo(IngestResult.Status.DUPLICATE);
         }
 
         @Test
-        void subjectThatLooksLikeAnEmailIsRefusedWithoutEchoingIt() throws Exception {
+        void subjectThatLooksLikeAnEmailIsRefusedWithoutEchoingIt() {
             String email = "mario.rossi@example.it";
             String event = "{\"specversion\":\"1.0\",\"id\":\"e-1\",\"source\":\"shop\",\"type\":\"portal.accessed\","
                     + "\"subject\":\"" + email + "\",\"time\":\"2026-06-10T08:00:00Z\"}";
-            ApiResponse r = sendSigned(Events.SINGLE, event);
-            assertThat(r.status()).isEqualTo(400);
-            assertThat(body(r).get("message").asText()).startsWith("subject must be an opaque customer id");
-            assertThat(r.body()).doesNotContain(email).doesNotContain("mario");
+            InvalidEvent r = refused(InvalidEvent.class, () -> sendSigned(Events.SINGLE, event));
+            assertThat(r.getMessage()).startsWith("subject must be an opaque customer id");
+            assertThat(r.getMessage() + r.results()).doesNotContain(email).doesNotContain("mario");
             assertThat(queue.published()).isEmpty();
         }
 
@@ -412,7 +361,7 @@ class IngestEventsTest {
                     "{\"specversion\":\"1.0\",\"id\":\"e-1\",\"source\":\"shop\",\"type\":\"video.watched\","
                             + "\"subject\":\"c-1\",\"time\":\"2026-06-10T10:00:00+02:00\","
                             + "\"data\":{\"videoId\":\"guide\",\"watchedSeconds\":90}}";
-            assertThat(sendSigned(Events.SINGLE, withOffset).status()).isEqualTo(202);
+            assertThat(sendSigned(Events.SINGLE, withOffset).accepted()).isEqualTo(1);
             CustomerEvent e = queue.published().get(0);
             assertThat(e.time()).isEqualTo(Instant.parse("2026-06-10T08:00:00Z"));
             assertThat(e.customerId()).isEqualTo("c-1");
@@ -424,7 +373,7 @@ class IngestEventsTest {
         void clientsCannotSendCustomerErased() {
             String erase = "{\"specversion\":\"1.0\",\"id\":\"e-1\",\"source\":\"shop\",\"type\":\"customer.erased\","
                     + "\"subject\":\"c-1\",\"time\":\"2026-06-10T08:00:00Z\"}";
-            assertThat(sendSigned(Events.SINGLE, erase).status()).isEqualTo(400);
+            refused(InvalidEvent.class, () -> sendSigned(Events.SINGLE, erase));
             assertThat(queue.published()).isEmpty();
         }
     }

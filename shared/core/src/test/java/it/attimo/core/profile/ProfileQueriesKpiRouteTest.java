@@ -1,10 +1,11 @@
 package it.attimo.core.profile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import it.attimo.core.api.ApiRequest;
-import it.attimo.core.api.ApiResponse;
-import it.attimo.core.json.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import it.attimo.core.error.NotFound;
 import it.attimo.core.kpi.OnboardingKpis;
 import it.attimo.core.testing.InMemoryContactStore;
 import it.attimo.core.testing.InMemoryProfileStore;
@@ -12,12 +13,8 @@ import it.attimo.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class ProfileQueriesKpiRouteTest {
-    private static ApiRequest get(String path) {
-        return new ApiRequest("GET", path, null, null, null, "http://localhost" + path, null);
-    }
-
     @Test
-    void kpisAreServedAtKpisOnboarding() throws Exception {
+    void kpisAreServedWhenConfigured() {
         ProfileQueries queries = new ProfileQueries(
                 new InMemoryProfileStore(),
                 new InMemoryContactStore(),
@@ -26,21 +23,19 @@ class ProfileQueriesKpiRouteTest {
                         it.attimo.core.journey.JourneyCatalog.defaults(),
                         MutableClock.at("2026-06-20T00:00:00Z")));
 
-        ApiResponse response = queries.handle(get("/kpis/onboarding"));
+        ObjectNode kpis = queries.onboardingKpis();
 
-        assertEquals(200, response.status());
-        assertEquals(
-                "2026-06-20T00:00:00Z",
-                Json.parse(response.body()).path("generatedAt").asText());
-        assertEquals(
-                0, Json.parse(response.body()).path("overall").path("customers").asInt());
+        assertEquals("2026-06-20T00:00:00Z", kpis.path("generatedAt").asText());
+        assertEquals(0, kpis.path("overall").path("customers").asInt());
     }
 
     @Test
-    void withoutKpisTheRouteIsNotFoundAndProfilesStillWork() {
+    void withoutKpisTheyAreNotFoundAndProfilesStillWork() {
         ProfileQueries queries = new ProfileQueries(new InMemoryProfileStore(), new InMemoryContactStore());
 
-        assertEquals(404, queries.handle(get("/kpis/onboarding")).status());
-        assertEquals(404, queries.handle(get("/profiles/nobody")).status());
+        assertThat(catchThrowableOfType(NotFound.class, queries::onboardingKpis))
+                .hasMessage("onboarding KPIs are not configured here");
+        assertThat(catchThrowableOfType(NotFound.class, () -> queries.profile("nobody")))
+                .isNotNull();
     }
 }

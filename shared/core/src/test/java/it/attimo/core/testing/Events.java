@@ -1,9 +1,11 @@
 package it.attimo.core.testing;
 
-import it.attimo.core.api.ApiRequest;
 import it.attimo.core.event.CloudEventJson;
 import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.ingest.AttimoSignatureVerifier;
+import it.attimo.core.ingest.CloudEventsDelivery;
+import it.attimo.core.ingest.HubSpotDelivery;
+import it.attimo.core.ingest.HubSpotSignature;
 import it.attimo.core.ingest.HubSpotSignatureVerifier;
 import it.attimo.core.json.Json;
 import java.nio.charset.StandardCharsets;
@@ -81,38 +83,33 @@ public final class Events {
         return arr.toString();
     }
 
-    /** POST /events signed with {@code secret} at the wall clock's current instant. */
-    public static ApiRequest signedEvents(String secret, Clock wallClock, String contentType, String body) {
+    /** CloudEvents signed with {@code secret} at the wall clock's current instant. */
+    public static CloudEventsDelivery signedEvents(String secret, Clock wallClock, String contentType, String body) {
         return signedEvents(secret, wallClock.millis(), contentType, body.getBytes(StandardCharsets.UTF_8));
     }
 
-    public static ApiRequest signedEvents(String secret, long timestampMillis, String contentType, byte[] body) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", contentType);
-        headers.put(AttimoSignatureVerifier.TIMESTAMP_HEADER, Long.toString(timestampMillis));
-        headers.put(
-                AttimoSignatureVerifier.SIGNATURE_HEADER, AttimoSignatureVerifier.sign(secret, timestampMillis, body));
-        return eventsRequest(headers, body);
+    public static CloudEventsDelivery signedEvents(
+            String secret, long timestampMillis, String contentType, byte[] body) {
+        return new CloudEventsDelivery(
+                body,
+                contentType,
+                Long.toString(timestampMillis),
+                AttimoSignatureVerifier.sign(secret, timestampMillis, body));
     }
 
-    public static ApiRequest eventsRequest(Map<String, String> headers, byte[] body) {
-        return new ApiRequest("POST", "/events", null, headers, body, "https://api.attimo.example/events", null);
-    }
-
-    /** POST /webhooks/hubspot signed with HubSpot's v3 scheme at the wall clock's current instant. */
-    public static ApiRequest signedHubSpot(String clientSecret, Clock wallClock, String body) {
+    /** A HubSpot webhook signed with HubSpot's v3 scheme at the wall clock's current instant. */
+    public static HubSpotDelivery signedHubSpot(String clientSecret, Clock wallClock, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         long ts = wallClock.millis();
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "application/json");
-        headers.put(HubSpotSignatureVerifier.V3_TIMESTAMP, Long.toString(ts));
-        headers.put(
-                HubSpotSignatureVerifier.V3_HEADER,
-                HubSpotSignatureVerifier.signV3(clientSecret, "POST", HUBSPOT_URL, bytes, ts));
-        return hubSpotRequest(headers, bytes, HUBSPOT_URL);
-    }
-
-    public static ApiRequest hubSpotRequest(Map<String, String> headers, byte[] body, String url) {
-        return new ApiRequest("POST", "/webhooks/hubspot", null, headers, body, url, null);
+        return new HubSpotDelivery(
+                "POST",
+                HUBSPOT_URL,
+                bytes,
+                "application/json",
+                new HubSpotSignature(
+                        HubSpotSignatureVerifier.signV3(clientSecret, "POST", HUBSPOT_URL, bytes, ts),
+                        Long.toString(ts),
+                        null,
+                        null));
     }
 }

@@ -1,4 +1,4 @@
-package it.attimo.core.api;
+package it.attimo.aws.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -6,12 +6,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * An HTTP request as the core sees it, whatever carried it (API Gateway, the local server).
- * Header names are case-insensitive. {@code url} is the full URL the client called (scheme, host, path, query),
- * needed by HubSpot's v3 signature.
+ * A request to the HTTP API as the adapters see it, whatever carried it (API Gateway, the local server). Header names
+ * are case-insensitive. {@code routeKey} is the route API Gateway matched ({@code "GET /profiles/{customerId}"}),
+ * {@code path} the route path without a named stage's prefix, {@code url} the full URL the client called (scheme,
+ * host, path, query), which HubSpot's signatures cover.
  */
-public record ApiRequest(
+public record HttpApiRequest(
         String method,
+        String routeKey,
         String path,
         String rawQuery,
         Map<String, String> headers,
@@ -19,7 +21,7 @@ public record ApiRequest(
         String url,
         Map<String, String> pathParameters) {
 
-    public ApiRequest {
+    public HttpApiRequest {
         TreeMap<String, String> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         if (headers != null) h.putAll(headers);
         headers = h;

@@ -1,0 +1,69 @@
+package it.attimo.aws.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import it.attimo.core.ingest.AttimoSignatureVerifier;
+import it.attimo.core.ingest.CloudEventsDelivery;
+import it.attimo.core.ingest.HubSpotDelivery;
+import it.attimo.core.ingest.HubSpotSignature;
+import it.attimo.core.ingest.HubSpotSignatureVerifier;
+import it.attimo.core.ingest.IngestEvents;
+import it.attimo.core.ingest.IngestResult;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The ingest routes over HTTP: a request becomes the delivery {@link IngestEvents} takes, its result the 202 body
+ * {@code {"accepted", "rejected", "ignored", "results": [{index, id?, status, error?, quarantineId?, reason?}]}}.
+ * Refusals are left to {@link HttpErrorMapper}.
+ */
+public final class IngestHttp {
+    private IngestHttp() {}
+
+    /** {@code POST /events}. */
+    public static HttpApiResponse cloudEvents(IngestEvents ingest, HttpApiRequest request) {
+        return accepted(ingest.cloudEvents(new CloudEventsDelivery(
+                request.body(),
+                request.header(HttpApiResponse.CONTENT_TYPE),
+                request.header(AttimoSignatureVerifier.TIMESTAMP_HEADER),
+                request.header(AttimoSignatureVerifier.SIGNATURE_HEADER))));
+    }
+
+    /** {@code POST /webhooks/hubspot}. */
+    public static HttpApiResponse hubSpot(IngestEvents ingest, HttpApiRequest request) {
+        return accepted(ingest.hubSpot(new HubSpotDelivery(
+                request.method(),
+                request.url(),
+                request.body(),
+                request.header(HttpApiResponse.CONTENT_TYPE),
+                new HubSpotSignature(
+                        request.header(HubSpotSignatureVerifier.V3_HEADER),
+                        request.header(HubSpotSignatureVerifier.V3_TIMESTAMP),
+                        request.header(HubSpotSignatureVerifier.LEGACY_HEADER),
+                        request.header(HubSpotSignatureVerifier.LEGACY_VERSION)))));
+    }
+
+    static HttpApiResponse accepted(IngestResult result) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("accepted", result.accepted());
+        body.put("rejected", result.rejected());
+        body.put("ignored", result.ignored());
+        body.set("results", results(result.results()));
+        return HttpApiResponse.json(202, body.toString());
+    }
+
+    static ArrayNode results(List<IngestResult.EventResult> results) {
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        for (IngestResult.EventResult r : results) {
+            ObjectNode n = out.addObject();
+            n.put("index", r.index());
+            if (r.id() != null) n.put("id", r.id());
+            n.put("status", r.status().name().toLowerCase(Locale.ROOT));
+            if (r.error() != null) n.put("error", r.error());
+            if (r.quarantineId() != null) n.put("quarantineId", r.quarantineId());
+            if (r.reason() != null) n.put("reason", r.reason());
+        }
+        return out;
+    }
+}
