@@ -14,8 +14,10 @@ class FunctionJarIT {
         String output = FunctionJar.run(InsightsJarLauncher.class, Map.of("ATTIMO_AWS_ENDPOINT", "http://127.0.0.1:9"));
         // the daily job is wired to the refresh use case, whose customer scan goes to DynamoDB
         assertThat(output).contains("RESULT refresh-error=software.amazon.awssdk.core.exception.SdkClientException");
-        // nothing listens on the endpoint: the profile read fails in the SDK, proving the handler got that far
-        assertThat(output).contains("RESULT error=software.amazon.awssdk.core.exception.SdkClientException");
+        // nothing listens on the endpoint: the profile read fails in the SDK, proving the handler got that far; the
+        // shared HttpErrorMapper answers it as a 500 (it used to escape the handler as a Lambda error)
+        assertThat(output).contains("RESULT status=500");
+        assertThat(output).contains("software.amazon.awssdk.core.exception.SdkClientException: Unable to execute HTTP");
     }
 
     @Test
