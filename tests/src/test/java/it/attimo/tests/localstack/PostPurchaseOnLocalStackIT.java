@@ -22,7 +22,7 @@ import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.geo.ComuneDirectory;
 import it.attimo.core.geo.CustomerLocation;
 import it.attimo.core.ingest.AttimoSignatureVerifier;
-import it.attimo.core.journey.JourneyCatalog;
+import it.attimo.core.journey.ExecutionNames;
 import it.attimo.core.port.ProfileStore;
 import it.attimo.function.ingest.IngestHandler;
 import it.attimo.function.score.ScoreHandler;
@@ -247,7 +247,7 @@ class PostPurchaseOnLocalStackIT {
                 sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn)).executions();
         assertThat(executions)
                 .extracting(ExecutionListItem::name)
-                .containsExactly(JourneyCatalog.executionName(JOURNEY, CUSTOMER, delivered.id()));
+                .containsExactly(ExecutionNames.forTrigger(JOURNEY, CUSTOMER, delivered.id()));
         DescribeExecutionResponse execution =
                 sfn.describeExecution(b -> b.executionArn(executions.get(0).executionArn()));
         assertThat(execution.input())
@@ -297,7 +297,7 @@ class PostPurchaseOnLocalStackIT {
         assertThat(profile.eventCounts()).containsEntry("order.delivered", 1);
         assertThat(profile.journeys())
                 .extracting(JourneyRun::journey, JourneyRun::executionName)
-                .containsExactly(tuple(JOURNEY, JourneyCatalog.executionName(JOURNEY, CUSTOMER, delivered.id())));
+                .containsExactly(tuple(JOURNEY, ExecutionNames.forTrigger(JOURNEY, CUSTOMER, delivered.id())));
     }
 
     // ---- deployment ---------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.micronaut.context.ApplicationContext;
 import it.attimo.aws.schedule.SchedulerRescoreScheduler;
 import it.attimo.core.event.CustomerEvent;
-import it.attimo.core.journey.JourneyCatalog;
+import it.attimo.core.journey.ExecutionNames;
 import it.attimo.core.port.ContactStore;
 import it.attimo.core.port.EventLog;
 import it.attimo.core.port.JourneyRuntime;
@@ -79,7 +79,7 @@ class ScoreHandlerTest {
         assertThat(journeys.executions()).singleElement().satisfies(x -> {
             assertThat(x.journey()).isEqualTo("post-purchase");
             assertThat(x.executionName())
-                    .isEqualTo(JourneyCatalog.executionName("post-purchase", "cust-milano-001", "evt-0001"));
+                    .isEqualTo(ExecutionNames.forTrigger("post-purchase", "cust-milano-001", "evt-0001"));
         });
     }
 

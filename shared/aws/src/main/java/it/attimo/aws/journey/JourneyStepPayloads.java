@@ -4,7 +4,7 @@ import it.attimo.core.channel.Channel;
 import it.attimo.core.journey.CompleteStep;
 import it.attimo.core.journey.DispatchStep;
 import it.attimo.core.journey.EvaluateStep;
-import it.attimo.core.journey.JourneyCatalog;
+import it.attimo.core.journey.ExecutionNames;
 import it.attimo.core.journey.JourneyStep;
 import it.attimo.core.journey.ParkStep;
 import it.attimo.core.journey.PlanStep;
@@ -130,7 +130,7 @@ public final class JourneyStepPayloads {
     }
 
     private static String executionName(Map<String, Object> p) {
-        return JourneyCatalog.executionNameOf(required(p, "executionId"));
+        return ExecutionNames.nameOf(required(p, "executionId"));
     }
 
     /** Absent: a service message. */

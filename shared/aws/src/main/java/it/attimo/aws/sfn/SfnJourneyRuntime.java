@@ -1,5 +1,6 @@
 package it.attimo.aws.sfn;
 
+import it.attimo.core.journey.ExecutionNames;
 import it.attimo.core.port.JourneyRuntime;
 import java.util.LinkedHashMap;
 import java.util.Map;

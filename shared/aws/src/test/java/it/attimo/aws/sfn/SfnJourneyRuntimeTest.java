@@ -158,4 +158,10 @@ class SfnJourneyRuntimeTest {
         assertThatThrownBy(() -> SfnJourneyRuntime.parseArns("post-purchase"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void executionArnsFollowTheStateMachine() {
+        assertThat(SfnJourneyRuntime.executionArn("arn:aws:states:eu-south-1:123:stateMachine:pp", "run-1"))
+                .isEqualTo("arn:aws:states:eu-south-1:123:execution:pp:run-1");
+    }
 }

@@ -1,6 +1,5 @@
 package it.attimo.core.ingest;
 
-import it.attimo.core.digest.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -8,7 +7,7 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** HMAC-SHA256, hex and constant-time comparison; plain SHA-256 is {@link Sha256}. */
+/** HMAC-SHA256, hex and constant-time comparison; plain SHA-256 is {@link it.attimo.core.digest.Sha256}. */
 public final class Hmac {
     private Hmac() {}
 
@@ -20,10 +19,6 @@ public final class Hmac {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
-    }
-
-    public static byte[] sha256(byte[] message) {
-        return Sha256.digest(message);
     }
 
     public static String hex(byte[] bytes) {

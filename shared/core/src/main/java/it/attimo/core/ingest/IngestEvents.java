@@ -3,6 +3,7 @@ package it.attimo.core.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import it.attimo.core.digest.Sha256;
 import it.attimo.core.error.BadRequest;
 import it.attimo.core.error.InvalidSignature;
 import it.attimo.core.error.MalformedJson;
@@ -207,8 +208,7 @@ public final class IngestEvents {
                 e.path("propertyValue").asText(),
                 e.path("occurredAt").asText(),
                 e.path("eventId").asText());
-        return "hs-"
-                + Hmac.hex(Hmac.sha256(key.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+        return "hs-" + Sha256.hex(key).substring(0, 32);
     }
 
     private IngestResult accept(List<EventOutcome> outcomes, String origin) {

@@ -1,12 +1,10 @@
 package it.attimo.core.journey;
 
 import it.attimo.core.customer.Profile;
-import it.attimo.core.digest.Sha256;
 import it.attimo.core.event.CustomerEvent;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The journeys Attimo runs, as statemachines/journeys.json declares them ({@link JourneyCatalogLoader}): which event
@@ -14,9 +12,6 @@ import java.util.regex.Pattern;
  * rules, arbitration weight).
  */
 public final class JourneyCatalog {
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_-]+");
-    private static final int MAX_NAME = 80;
-
     private final List<JourneyDefinition> journeys;
 
     public JourneyCatalog(List<JourneyDefinition> journeys) {
@@ -59,36 +54,16 @@ public final class JourneyCatalog {
     }
 
     /**
-     * The execution name: the same customer and triggering event always give the same name, so a redelivered event
-     * cannot start a second execution. Readable when the ids allow it, a digest otherwise (Step Functions: 80 chars).
-     */
-    public static String executionName(String journey, String customerId, String eventId) {
-        String readable = journey + "-" + customerId + "-" + eventId;
-        if (readable.length() <= MAX_NAME && SAFE.matcher(readable).matches()) return readable;
-        String digest = Sha256.hex(journey + "\u0000" + customerId + "\u0000" + eventId);
-        // The journey stays readable, cut to fit and stripped of unsafe characters; the digest carries uniqueness.
-        String prefix = journey.replaceAll("[^A-Za-z0-9_-]", "_");
-        prefix = prefix.substring(0, Math.min(prefix.length(), MAX_NAME - 41));
-        return prefix + "-" + digest.substring(0, 40);
-    }
-
-    /**
      * The journey an execution belongs to, read from its name's prefix (the longest declared name that matches); null
      * when it is none of the catalogue's.
      */
     public String journeyOfExecution(String executionName) {
-        String name = executionNameOf(executionName);
+        String name = ExecutionNames.nameOf(executionName);
         String best = null;
         for (JourneyDefinition j : journeys) {
-            String prefix = j.name().replaceAll("[^A-Za-z0-9_-]", "_") + "-";
+            String prefix = ExecutionNames.journeyPrefix(j.name()) + "-";
             if (name.startsWith(prefix) && (best == null || j.name().length() > best.length())) best = j.name();
         }
         return best;
-    }
-
-    /** The execution name from an execution ARN or name. */
-    public static String executionNameOf(String executionIdOrName) {
-        int i = executionIdOrName.lastIndexOf(':');
-        return i < 0 ? executionIdOrName : executionIdOrName.substring(i + 1);
     }
 }

@@ -8,6 +8,7 @@ import it.attimo.core.event.CloudEventJson;
 import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.event.EventTypes;
 import it.attimo.core.ingest.QuarantinedEvent;
+import it.attimo.core.journey.ExecutionNames;
 import it.attimo.core.journey.JourneyCatalog;
 import it.attimo.core.journey.JourneyDefinition;
 import it.attimo.core.journey.ParkedWait;
@@ -201,7 +202,7 @@ public final class ProcessCustomerEvents {
                         .toList();
         List<JourneyRun> started = new ArrayList<>();
         for (JourneyDefinition j : toStart) {
-            String name = JourneyCatalog.executionName(j.name(), customerId, trigger.id());
+            String name = ExecutionNames.forTrigger(j.name(), customerId, trigger.id());
             journeys.start(j.name(), name, journeyInput(j.name(), trigger));
             started.add(new JourneyRun(j.name(), name, trigger.time(), JourneyRun.RUNNING, null));
         }

@@ -118,7 +118,7 @@ class JourneyCatalogLoaderTest {
                 {"journeys": [{"name": "repurchase", "asl": "a.asl.json", "trigger": {"type": "order.placed"}},
                               {"name": "welcome", "asl": "b.asl.json", "trigger": {"type": "order.placed"}}]}
                 """);
-        assertThat(catalog.journeyOfExecution(JourneyCatalog.executionName("welcome", "c-1", "e")))
+        assertThat(catalog.journeyOfExecution(ExecutionNames.forTrigger("welcome", "c-1", "e")))
                 .isEqualTo("welcome");
         assertThat(catalog.journeyOfExecution("repurchase-c-1-e")).isEqualTo("repurchase");
         assertThat(catalog.journeyOfExecution("post-purchase-c-1-e")).isNull();

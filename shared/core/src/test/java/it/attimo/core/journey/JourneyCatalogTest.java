@@ -17,24 +17,24 @@ class JourneyCatalogTest {
 
     @Test
     void readableNamesForSafeShortIds() {
-        assertThat(JourneyCatalog.executionName("post-purchase", "c-1", "o-1")).isEqualTo("post-purchase-c-1-o-1");
+        assertThat(ExecutionNames.forTrigger("post-purchase", "c-1", "o-1")).isEqualTo("post-purchase-c-1-o-1");
     }
 
     @Test
     void namesAreDeterministic() {
-        assertThat(JourneyCatalog.executionName("post-purchase", "hs-62515:123", "evt.1"))
-                .isEqualTo(JourneyCatalog.executionName("post-purchase", "hs-62515:123", "evt.1"));
+        assertThat(ExecutionNames.forTrigger("post-purchase", "hs-62515:123", "evt.1"))
+                .isEqualTo(ExecutionNames.forTrigger("post-purchase", "hs-62515:123", "evt.1"));
     }
 
     @Test
     void unsafeOrLongIdsFallBackToADigestThatStillFits() {
         List<String> names = List.of(
-                JourneyCatalog.executionName("post-purchase", "crm:42", "e-1"),
-                JourneyCatalog.executionName("post-purchase", "c.1", "e-1"),
-                JourneyCatalog.executionName("post-purchase", "c-1", "x".repeat(200)),
-                JourneyCatalog.executionName("onboarding-72h", "c-1", "hs-" + "f".repeat(70)),
-                JourneyCatalog.executionName("a-journey-with-a-really-long-descriptive-name-for-tests", "c:1", "e"),
-                JourneyCatalog.executionName("journey with spaces", "c:1", "e"));
+                ExecutionNames.forTrigger("post-purchase", "crm:42", "e-1"),
+                ExecutionNames.forTrigger("post-purchase", "c.1", "e-1"),
+                ExecutionNames.forTrigger("post-purchase", "c-1", "x".repeat(200)),
+                ExecutionNames.forTrigger("onboarding-72h", "c-1", "hs-" + "f".repeat(70)),
+                ExecutionNames.forTrigger("a-journey-with-a-really-long-descriptive-name-for-tests", "c:1", "e"),
+                ExecutionNames.forTrigger("journey with spaces", "c:1", "e"));
         assertThat(names).allSatisfy(n -> assertThat(n).matches(SAFE));
         assertThat(names.get(0)).startsWith("post-purchase-").hasSize("post-purchase-".length() + 40);
         assertThat(names.get(3)).startsWith("onboarding-72h-");
@@ -46,22 +46,22 @@ class JourneyCatalogTest {
         for (String journey : List.of("post-purchase", "onboarding-72h")) {
             for (String customer : List.of("c:1", "c:2", "c-1")) {
                 for (String event : List.of("e.1", "e.2", "e-1")) {
-                    names.add(JourneyCatalog.executionName(journey, customer, event));
+                    names.add(ExecutionNames.forTrigger(journey, customer, event));
                 }
             }
         }
         assertThat(names).hasSize(18);
         String longJourney = "x".repeat(70);
-        assertThat(JourneyCatalog.executionName(longJourney + "a", "c:1", "e"))
-                .isNotEqualTo(JourneyCatalog.executionName(longJourney + "b", "c:1", "e"));
+        assertThat(ExecutionNames.forTrigger(longJourney + "a", "c:1", "e"))
+                .isNotEqualTo(ExecutionNames.forTrigger(longJourney + "b", "c:1", "e"));
     }
 
     @Test
     void executionNameOfAnArnOrAName() {
-        assertThat(JourneyCatalog.executionNameOf(
+        assertThat(ExecutionNames.nameOf(
                         "arn:aws:states:eu-south-1:123456789012:execution:attimo-pp:post-purchase-c-1-o-1"))
                 .isEqualTo("post-purchase-c-1-o-1");
-        assertThat(JourneyCatalog.executionNameOf("post-purchase-c-1-o-1")).isEqualTo("post-purchase-c-1-o-1");
+        assertThat(ExecutionNames.nameOf("post-purchase-c-1-o-1")).isEqualTo("post-purchase-c-1-o-1");
     }
 
     @Test
@@ -90,12 +90,12 @@ class JourneyCatalogTest {
 
     @Test
     void theJourneyOfAnExecutionIsReadFromItsName() {
-        String name = JourneyCatalog.executionName("onboarding-72h", "c-1", "e-1");
+        String name = ExecutionNames.forTrigger("onboarding-72h", "c-1", "e-1");
         org.assertj.core.api.Assertions.assertThat(JourneyCatalog.defaults().journeyOfExecution(name))
                 .isEqualTo("onboarding-72h");
         org.assertj.core.api.Assertions.assertThat(JourneyCatalog.defaults()
                         .journeyOfExecution("arn:aws:states:eu-south-1:1:execution:post-purchase:"
-                                + JourneyCatalog.executionName("post-purchase", "c", "e")))
+                                + ExecutionNames.forTrigger("post-purchase", "c", "e")))
                 .isEqualTo("post-purchase");
         org.assertj.core.api.Assertions.assertThat(JourneyCatalog.defaults().journeyOfExecution("something-else"))
                 .isNull();

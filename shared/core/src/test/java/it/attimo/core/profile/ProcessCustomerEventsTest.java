@@ -10,6 +10,7 @@ import it.attimo.core.event.CloudEventJson;
 import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.event.EventTypes;
 import it.attimo.core.geo.ComuneDirectory;
+import it.attimo.core.journey.ExecutionNames;
 import it.attimo.core.journey.JourneyCatalog;
 import it.attimo.core.journey.MessageRecord;
 import it.attimo.core.journey.ParkedWait;
@@ -149,7 +150,7 @@ class ProcessCustomerEventsTest {
             process.handle(delivered(C, "o-1"));
             assertThat(runtime.executions()).singleElement().satisfies(e -> {
                 assertThat(e.journey()).isEqualTo("post-purchase");
-                assertThat(e.executionName()).isEqualTo(JourneyCatalog.executionName("post-purchase", C, "o-1"));
+                assertThat(e.executionName()).isEqualTo(ExecutionNames.forTrigger("post-purchase", C, "o-1"));
             });
             assertThat(profiles.find(C).orElseThrow().journeys()).hasSize(1);
 
@@ -158,14 +159,14 @@ class ProcessCustomerEventsTest {
             assertThat(profiles.find(C).orElseThrow().activeJourneys())
                     .extracting(JourneyRun::executionName)
                     .containsExactlyInAnyOrder(
-                            JourneyCatalog.executionName("post-purchase", C, "o-1"),
-                            JourneyCatalog.executionName("post-purchase", C, "o-2"));
+                            ExecutionNames.forTrigger("post-purchase", C, "o-1"),
+                            ExecutionNames.forTrigger("post-purchase", C, "o-2"));
         }
 
         @Test
         void redeliveryAfterACompletedJourneyDoesNotReopenIt() {
             run(delivered(C, "o-1"));
-            String name = JourneyCatalog.executionName("post-purchase", C, "o-1");
+            String name = ExecutionNames.forTrigger("post-purchase", C, "o-1");
             ProcessCustomerEvents.update(
                     profiles,
                     C,
@@ -319,7 +320,7 @@ class ProcessCustomerEventsTest {
         @Test
         void erasureRemovesEverythingAndStopsActiveJourneys() {
             run(upsert(C, "u-1", "b2b"), delivered(C, "o-1"), upsert("c-2", "u-2", "b2c"));
-            String execution = JourneyCatalog.executionName("post-purchase", C, "o-1");
+            String execution = ExecutionNames.forTrigger("post-purchase", C, "o-1");
             ledger.reserve(new MessageRecord(
                     C,
                     MessageRecord.messageIdOf(execution, "welcome"),
@@ -543,7 +544,7 @@ class ProcessCustomerEventsTest {
                     .containsExactlyInAnyOrder(
                             stored.journeys().get(0).executionName(),
                             concurrent.executionName(),
-                            JourneyCatalog.executionName("post-purchase", C, "o-2"));
+                            ExecutionNames.forTrigger("post-purchase", C, "o-2"));
         }
 
         @Test

@@ -1,4 +1,4 @@
-package it.attimo.aws.sfn;
+package it.attimo.core.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,11 +33,5 @@ class ExecutionNamesTest {
     @Test
     void anEmptyNameIsRefused() {
         assertThatThrownBy(() -> ExecutionNames.safe("")).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void executionArnsFollowTheStateMachine() {
-        assertThat(SfnJourneyRuntime.executionArn("arn:aws:states:eu-south-1:123:stateMachine:pp", "run-1"))
-                .isEqualTo("arn:aws:states:eu-south-1:123:execution:pp:run-1");
     }
 }
