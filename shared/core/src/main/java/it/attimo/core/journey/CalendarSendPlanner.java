@@ -83,7 +83,7 @@ public final class CalendarSendPlanner implements SendPlanner {
         for (HeldSend h : holders) held.add(new PastSend(profile.customerId(), h.channel(), h.at(), h.journey()));
         String name = journey == null ? "this message" : step == null ? journey : journey + " " + step;
         OverlapArbiter.Decision decision =
-                arbiter.against(new OverlapArbiter.Contender(name, kind.priority(), request.build()), held);
+                arbiter.against(new OverlapArbiter.Contender(name, rank(journey, kind), request.build()), held);
         SendPlan plan = decision.plan();
         String skipped = plan.skipped();
         List<String> reasons = new ArrayList<>(plan.reasons().size() + 2);
@@ -92,12 +92,21 @@ public final class CalendarSendPlanner implements SendPlanner {
                 || decision.reason() != null
                         && decision.outcome() == OverlapArbiter.Outcome.DROPPED
                         && decision.reason().startsWith("overlap:")) {
-            String overlap = overlapReason(name, kind, decision, holders, held, channel, request.build());
+            String overlap =
+                    overlapReason(name, rank(journey, kind), decision, holders, held, channel, request.build());
             reasons.add(0, overlap);
             if (skipped != null) skipped = overlap;
         }
         reasons.addAll(plan.reasons());
         return new PlannedSend(plan.sendAt(), plan.localTime(), plan.suitability(), List.copyOf(reasons), skipped);
+    }
+
+    @Override
+    public int rank(String journey, MessageKind kind) {
+        int declared = journey == null
+                ? 0
+                : catalog.journey(journey).map(JourneyDefinition::priority).orElse(0);
+        return kind.priority() * 1000 + declared;
     }
 
     @Override
@@ -111,7 +120,7 @@ public final class CalendarSendPlanner implements SendPlanner {
      */
     private String overlapReason(
             String name,
-            MessageKind kind,
+            int rank,
             OverlapArbiter.Decision decision,
             List<HeldSend> holders,
             List<PastSend> held,
@@ -125,7 +134,7 @@ public final class CalendarSendPlanner implements SendPlanner {
                         .orElse(null);
         String by = winner == null
                 ? "other journeys' sends"
-                : winner.label() + " (" + why(winner, kind) + ") at "
+                : winner.label() + " (" + why(winner, rank) + ") at "
                         + LOCAL.format(winner.at().atZone(LocalSlots.ROME));
         if (decision.outcome() == OverlapArbiter.Outcome.MOVED) {
             return "overlap: " + name + " moved after " + by + ", from "
@@ -136,8 +145,8 @@ public final class CalendarSendPlanner implements SendPlanner {
                 + decision.plan().skipped();
     }
 
-    private static String why(HeldSend winner, MessageKind kind) {
+    private String why(HeldSend winner, int rank) {
         if (winner.sent()) return "already sent";
-        return winner.kind().priority() > kind.priority() ? "higher priority" : "same priority, planned earlier";
+        return rank(winner.journey(), winner.kind()) > rank ? "higher priority" : "same priority, planned earlier";
     }
 }

@@ -90,8 +90,14 @@ public final class DispatchSend {
         if (blocked == null && (contact == null || !contact.canReach(channel)))
             blocked = "no " + channel.id() + " address";
         if (blocked == null)
-            blocked =
-                    LedgerPlans.overlap(ledger.forCustomer(customerId), executionName, kind, planner.overlapGap(), now);
+            blocked = LedgerPlans.overlap(
+                    ledger.forCustomer(customerId),
+                    executionName,
+                    p.journey(),
+                    kind,
+                    planner,
+                    planner.overlapGap(),
+                    now);
 
         if (!ledger.reserve(blocked == null ? record : record.with(MessageRecord.SUPPRESSED, blocked, null, now))) {
             MessageRecord existing = ledger.forCustomer(customerId).stream()

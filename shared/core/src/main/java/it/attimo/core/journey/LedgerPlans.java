@@ -21,13 +21,19 @@ final class LedgerPlans {
 
     /**
      * Other journeys' sends that keep their slot against this plan: sent in the last {@link #HELD_LOOKBACK} (the
-     * caps' longest window), or planned and not yet dispatched with a higher priority, or the same priority planned
+     * caps' longest window), or planned and not yet dispatched with a higher rank ({@link SendPlanner#rank}: kind,
+     * then the journey's priority), or the same rank planned
      * before {@code plannedAt}. This execution's own records never count: its steps are spaced by design, and a
      * retried plan must not arbitrate against itself. A lower-priority plan made earlier does not hold: this send
      * goes, and that one is dropped at its dispatch (see {@link #overlap}).
      */
     static List<SendPlanner.HeldSend> holders(
-            List<MessageRecord> ledgered, String executionName, MessageKind kind, Instant plannedAt, Instant now) {
+            List<MessageRecord> ledgered,
+            String executionName,
+            int rank,
+            SendPlanner ranks,
+            Instant plannedAt,
+            Instant now) {
         Set<String> dispatched = dispatched(ledgered);
         List<SendPlanner.HeldSend> held = new ArrayList<>();
         for (MessageRecord m : ledgered) {
@@ -37,8 +43,9 @@ final class LedgerPlans {
             MessageKind theirs = kindOf(m);
             if (m.isPlan()) {
                 if (!MessageRecord.PLANNED.equals(m.status()) || dispatched.contains(m.dispatchId())) continue;
-                boolean wins = theirs.priority() > kind.priority()
-                        || theirs.priority() == kind.priority()
+                int theirRank = ranks.rank(m.journey(), theirs);
+                boolean wins = theirRank > rank
+                        || theirRank == rank
                                 && m.updatedAt() != null
                                 && m.updatedAt().isBefore(plannedAt);
                 if (!wins) continue;
@@ -51,13 +58,20 @@ final class LedgerPlans {
     }
 
     /**
-     * The other side of plan-time arbitration: a send planned before a higher-priority journey claimed the same
+     * The other side of plan-time arbitration: a send planned before a higher-ranked journey claimed the same
      * moment is dropped when it comes due, if that journey's send (sent, or planned and not yet dispatched) is within
      * {@code gap} of now. Transactional messages always go. The reason it is dropped, or null.
      */
     static String overlap(
-            List<MessageRecord> ledgered, String executionName, MessageKind kind, Duration gap, Instant now) {
+            List<MessageRecord> ledgered,
+            String executionName,
+            String journey,
+            MessageKind kind,
+            SendPlanner ranks,
+            Duration gap,
+            Instant now) {
         if (kind == MessageKind.TRANSACTIONAL || gap.isZero()) return null;
+        int rank = ranks.rank(journey, kind);
         Set<String> dispatched = dispatched(ledgered);
         for (MessageRecord m : ledgered) {
             if (m.sendAt() == null
@@ -67,7 +81,7 @@ final class LedgerPlans {
                     ? MessageRecord.PLANNED.equals(m.status()) && !dispatched.contains(m.dispatchId())
                     : MessageRecord.SENT.equals(m.status());
             if (holds
-                    && kindOf(m).priority() > kind.priority()
+                    && ranks.rank(m.journey(), kindOf(m)) > rank
                     && Duration.between(m.sendAt(), now).abs().compareTo(gap) < 0) {
                 return "overlap: " + m.journey() + " " + m.step() + " (higher priority) "
                         + (m.isPlan() ? "is planned at " : "was sent at ") + m.sendAt() + ", within " + gap.toHours()

@@ -56,7 +56,8 @@ public final class PlanSend {
                 }
             }
         }
-        List<SendPlanner.HeldSend> holders = LedgerPlans.holders(ledgered, executionName, p.kind(), plannedAt, now);
+        List<SendPlanner.HeldSend> holders = LedgerPlans.holders(
+                ledgered, executionName, planner.rank(p.journey(), p.kind()), planner, plannedAt, now);
         SendPlanner.PlannedSend plan =
                 planner.plan(profile.get(), p.channel(), p.kind(), p.journey(), step, earliest, deadline, holders);
         if (executionName != null && step != null) {

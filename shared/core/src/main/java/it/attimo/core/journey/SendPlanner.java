@@ -31,6 +31,15 @@ public interface SendPlanner {
         return plan(profile, channel, kind, journey, earliest, deadline);
     }
 
+    /**
+     * Who keeps the slot when two journeys want one customer in one window (higher wins, ties go to the earlier plan):
+     * the message kind first (transactional > service > survey > marketing), then, within a kind, the journey's
+     * declared priority (journeys.json, 0-100).
+     */
+    default int rank(String journey, MessageKind kind) {
+        return kind.priority() * 1000;
+    }
+
     /** Sends of two journeys closer than this collide (the caps' minimum gap); zero: no arbitration. */
     default Duration overlapGap() {
         return Duration.ZERO;

@@ -16,6 +16,7 @@ import it.attimo.core.testing.MutableClock;
 import it.attimo.core.testing.RecordingChannelGateway;
 import it.attimo.core.testing.RecordingJourneyRuntime;
 import it.attimo.core.timing.MessageKind;
+import it.attimo.core.timing.SendWindowPlanner;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -37,17 +38,21 @@ class JourneyStepsOverlapTest {
     final InMemoryContactStore contacts = new InMemoryContactStore();
     final InMemoryMessageLedger ledger = new InMemoryMessageLedger();
     final RecordingChannelGateway gateway = new RecordingChannelGateway();
-    final JourneySteps steps = JourneyStepsWiring.steps(
-            profiles,
-            contacts,
-            ledger,
-            new InMemoryWaitRegistry(),
-            gateway,
-            AttimoCore.sendPlanner(),
-            new InMemoryEventLog(),
-            new RecordingJourneyRuntime(),
-            (customerId, reason, executionName) -> {},
-            clock);
+    JourneySteps steps = wired(AttimoCore.sendPlanner());
+
+    JourneySteps wired(SendPlanner planner) {
+        return JourneyStepsWiring.steps(
+                profiles,
+                contacts,
+                ledger,
+                new InMemoryWaitRegistry(),
+                gateway,
+                planner,
+                new InMemoryEventLog(),
+                new RecordingJourneyRuntime(),
+                (customerId, reason, executionName) -> {},
+                clock);
+    }
 
     void customer(String id) {
         var upsert = Events.event(EventTypes.CUSTOMER_UPSERTED, id)
@@ -219,5 +224,60 @@ class JourneyStepsOverlapTest {
         customer("c-1");
         plan("c-1", null, "post-purchase", "tutorial", "service");
         assertThat(ledger.all()).isEmpty();
+    }
+
+    /** Both journeys send service messages; journeys.json gives the second a higher priority. */
+    static JourneyCatalog catalogWithPriorities(int postPurchase, int care) {
+        return JourneyCatalogLoader.parse("test", """
+                {"journeys": [
+                  {"name": "post-purchase", "asl": "post-purchase.asl.json", "stateMachine": "PostPurchaseStateMachine",
+                   "trigger": {"type": "order.delivered"}, "kind": "service", "priority": %d},
+                  {"name": "vip-care", "asl": "vip-care.asl.json", "stateMachine": "VipCareStateMachine",
+                   "trigger": {"type": "order.delivered"}, "kind": "service", "priority": %d}
+                ]}
+                """.formatted(postPurchase, care));
+    }
+
+    @Test
+    void withinOneKindTheJourneysDeclaredPriorityDecidesAndTheEarlierLowerPlanIsDroppedAtDispatch() {
+        steps = wired(new CalendarSendPlanner(SendWindowPlanner.defaults(), null, catalogWithPriorities(0, 50)));
+        customer("c-1");
+        Map<String, Object> tutorial = plan("c-1", PURCHASE, "post-purchase", "tutorial", "service");
+        Map<String, Object> care = plan("c-1", "vip-care-c-1-1", "vip-care", "call-back", "service");
+        assertThat(reasons(care))
+                .as("the later plan of the higher-priority journey does not move")
+                .noneMatch(r -> r.startsWith("overlap"));
+        assertThat(sendAt(care)).isEqualTo(sendAt(tutorial));
+
+        clock.set(sendAt(care));
+        assertThat(dispatch("vip-care-c-1-1", "vip-care", "call-back", "service"))
+                .containsEntry("status", "sent");
+        Map<String, Object> late = dispatch(PURCHASE, "post-purchase", "tutorial", "service");
+        assertThat(late).containsEntry("status", "suppressed");
+        assertThat((String) late.get("reason")).startsWith("overlap: vip-care call-back (higher priority) was sent at");
+    }
+
+    @Test
+    void aHigherDeclaredPriorityPlannedLaterKeepsTheSlotTheEarlierPlanHolds() {
+        steps = wired(new CalendarSendPlanner(SendWindowPlanner.defaults(), null, catalogWithPriorities(40, 10)));
+        customer("c-1");
+        Map<String, Object> care = plan("c-1", "vip-care-c-1-1", "vip-care", "call-back", "service");
+        Map<String, Object> tutorial = plan("c-1", PURCHASE, "post-purchase", "tutorial", "service");
+        assertThat(reasons(tutorial))
+                .as("with equal priorities it would move to Thursday (see theLaterPlanOfTheSamePriority...)")
+                .noneMatch(r -> r.startsWith("overlap"));
+        assertThat(sendAt(tutorial)).isEqualTo(sendAt(care));
+    }
+
+    @Test
+    void theMessageKindStillOutranksAnyJourneyPriority() {
+        SendPlanner planner =
+                new CalendarSendPlanner(SendWindowPlanner.defaults(), null, catalogWithPriorities(0, 100));
+        assertThat(planner.rank("post-purchase", MessageKind.SERVICE))
+                .isGreaterThan(planner.rank("vip-care", MessageKind.SURVEY));
+        assertThat(planner.rank("vip-care", MessageKind.SERVICE))
+                .isGreaterThan(planner.rank("post-purchase", MessageKind.SERVICE));
+        assertThat(planner.rank("unknown-journey", MessageKind.SERVICE))
+                .isEqualTo(planner.rank("post-purchase", MessageKind.SERVICE));
     }
 }
