@@ -257,6 +257,7 @@ public class AttimoFactory {
             EventLog eventLog,
             JourneyRuntime runtime,
             AccountManagerTasks accountManagers,
+            JourneyCatalog catalog,
             Clock clock) {
         CompleteJourney complete = new CompleteJourney(profiles, waits, ledger, clock);
         return new JourneySteps(
@@ -265,8 +266,8 @@ public class AttimoFactory {
                 new ParkWait(profiles, waits, eventLog, runtime, clock),
                 complete,
                 new Timeline(),
-                new Progress(eventLog),
-                new EvaluateJourney(eventLog, profiles, complete),
+                new Progress(eventLog, catalog),
+                new EvaluateJourney(eventLog, profiles, complete, catalog),
                 new OpenAccountManagerTask(profiles, accountManagers));
     }
 

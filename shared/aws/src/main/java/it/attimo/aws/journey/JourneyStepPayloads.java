@@ -110,9 +110,7 @@ public final class JourneyStepPayloads {
 
     private static ProgressStep progress(Map<String, Object> p) {
         String customerId = required(p, "customerId");
-        List<String> required = texts(p, "required");
-        if (required.isEmpty()) throw new IllegalArgumentException("progress needs required: [wake keys]");
-        return new ProgressStep(customerId, required, optionalInstant(p, "since"));
+        return new ProgressStep(customerId, text(p, "journey"), texts(p, "required"), optionalInstant(p, "since"));
     }
 
     private static EvaluateStep evaluate(Map<String, Object> p) {

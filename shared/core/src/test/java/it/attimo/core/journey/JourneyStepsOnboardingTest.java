@@ -240,10 +240,32 @@ class JourneyStepsOnboardingTest {
                 .build());
 
         Map<String, Object> out = steps.handle(new ProgressStep(
-                C, JourneyCatalog.defaults().require("onboarding-72h").requiredKeys(), REGISTERED));
+                C, null, JourneyCatalog.defaults().require("onboarding-72h").requiredKeys(), REGISTERED));
 
         assertEquals(false, out.get("finished"));
         assertEquals(List.of("form.completed:profile", "video.watched:guide"), out.get("missing"));
+    }
+
+    @Test
+    void progressReadsTheJourneysRequiredMilestonesFromTheCatalog() {
+        log.append(Events.event("form.completed", C)
+                .id("f")
+                .at(REGISTERED.plusSeconds(60))
+                .data("formId", "profile")
+                .build());
+
+        Map<String, Object> out = steps.handle(new ProgressStep(C, "onboarding-72h", null, REGISTERED));
+
+        assertEquals(false, out.get("finished"));
+        assertEquals(List.of("form.completed:first-module", "video.watched:guide"), out.get("missing"));
+    }
+
+    @Test
+    void progressOfAJourneyTheCatalogDoesNotDeclareIsAConfigurationError() {
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> steps.handle(new ProgressStep(C, "no-such-journey", null, REGISTERED)));
+        assertThrows(IllegalArgumentException.class, () -> new ProgressStep(C, null, List.of(), REGISTERED));
     }
 
     @Test
@@ -286,15 +308,10 @@ class JourneyStepsOnboardingTest {
                 .data("videoId", "guide")
                 .build());
 
-        Map<String, Object> out = steps.handle(new EvaluateStep(
-                C,
-                "onboarding-72h",
-                EXEC_NAME,
-                JourneyCatalog.defaults().require("onboarding-72h").requiredKeys(),
-                REGISTERED,
-                null));
+        Map<String, Object> out =
+                steps.handle(new EvaluateStep(C, "onboarding-72h", EXEC_NAME, null, REGISTERED, null));
 
-        assertEquals("retained", out.get("outcome"));
+        assertEquals("retained", out.get("outcome"), "the required milestones are the catalog's");
         assertEquals(true, out.get("finished"));
     }
 

@@ -25,6 +25,7 @@ final class JourneyStepsWiring {
             JourneyRuntime runtime,
             AccountManagerTasks accountManagers,
             Clock clock) {
+        JourneyCatalog catalog = JourneyCatalog.defaults();
         CompleteJourney complete = new CompleteJourney(profiles, waits, ledger, clock);
         return new JourneySteps(
                 new PlanSend(profiles, ledger, planner, clock),
@@ -32,8 +33,8 @@ final class JourneyStepsWiring {
                 new ParkWait(profiles, waits, eventLog, runtime, clock),
                 complete,
                 new Timeline(),
-                new Progress(eventLog),
-                new EvaluateJourney(eventLog, profiles, complete),
+                new Progress(eventLog, catalog),
+                new EvaluateJourney(eventLog, profiles, complete, catalog),
                 new OpenAccountManagerTask(profiles, accountManagers));
     }
 }
