@@ -1,6 +1,5 @@
 package it.attimo.local;
 
-import it.attimo.aws.sfn.ExecutionNames;
 import it.attimo.core.journey.ExecutionNames;
 import it.attimo.core.port.JourneyRuntime;
 import it.attimo.sfn.ExecutionAlreadyExistsException;
