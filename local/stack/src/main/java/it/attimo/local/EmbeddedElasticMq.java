@@ -1,35 +1,180 @@
 package it.attimo.local;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.pekko.actor.ActorRef;
+import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.actor.Props;
+import org.apache.pekko.pattern.Patterns;
+import org.elasticmq.actor.QueueManagerActor;
+import org.elasticmq.actor.queue.QueueEvent;
+import org.elasticmq.persistence.sql.SqlQueuePersistenceActor;
+import org.elasticmq.persistence.sql.SqlQueuePersistenceConfig;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.elasticmq.rest.sqs.TheSQSRestServerBuilder;
+import org.elasticmq.util.NowProvider;
+import scala.Option;
+import scala.collection.immutable.List$;
+import scala.util.Either;
+import scalikejdbc.ConnectionPool$;
+import scalikejdbc.ConnectionPoolSettings;
 
-/** ElasticMQ's SQS-compatible REST server, in process, on 127.0.0.1 and a free port. */
+/**
+ * ElasticMQ's SQS-compatible REST server, in process, on 127.0.0.1 and a free port.
+ *
+ * <p>In memory by default. Given a storage directory it uses ElasticMQ's own SQL message persistence on an H2 file
+ * there: every send, receive and delete is written before ElasticMQ answers the call, so a message whose send was
+ * acknowledged survives a {@code kill -9}; a restart restores the queues and their messages, the dead-letter queue
+ * included. Messages that were in flight when the process died are made visible again at once (the consumer that
+ * held them died with it), instead of after the queue's visibility timeout.
+ */
 public final class EmbeddedElasticMq implements AutoCloseable {
+    private static final Duration RESTORE_TIMEOUT = Duration.ofSeconds(60);
+    /** ElasticMQ's SQL persistence keeps one JDBC pool per JVM: one persistent queue server at a time. */
+    private static final AtomicReference<Path> PERSISTENT = new AtomicReference<>();
+
     private final SQSRestServer server;
+    private final ActorSystem actorSystem;
+    private final Path storage;
     private final URI endpoint;
 
-    private EmbeddedElasticMq(SQSRestServer server, URI endpoint) {
+    private EmbeddedElasticMq(SQSRestServer server, ActorSystem actorSystem, Path storage, URI endpoint) {
         this.server = server;
+        this.actorSystem = actorSystem;
+        this.storage = storage;
         this.endpoint = endpoint;
     }
 
+    /** In memory: what is queued is lost when the process ends. */
     public static EmbeddedElasticMq start() {
-        SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1")
+        SQSRestServer server = builder().start();
+        return new EmbeddedElasticMq(server, null, null, endpointOf(server));
+    }
+
+    /** Persistent in {@code storage} (created if missing), restoring what an earlier process left there. */
+    public static EmbeddedElasticMq start(Path storage, Clock wallClock) {
+        Path dir = storage.toAbsolutePath().normalize();
+        if (!PERSISTENT.compareAndSet(null, dir)) {
+            throw new IllegalStateException("a persistent queue is already running in this process (on "
+                    + PERSISTENT.get() + "); ElasticMQ's message store is one per JVM");
+        }
+        ActorSystem system = null;
+        try {
+            Files.createDirectories(dir);
+            String url = "jdbc:h2:file:" + dir.resolve("elasticmq") + ";FILE_LOCK=NO;WRITE_DELAY=0";
+            releaseInFlight(url, wallClock.millis());
+            // ElasticMQ opens its pool once per JVM; point it at this directory (a later stack may use another).
+            ConnectionPool$ pools = ConnectionPool$.MODULE$;
+            ConnectionPoolSettings settings = pools.singleton$default$4();
+            pools.singleton(url, "", "", settings, pools.singleton$default$5(url, "", "", settings));
+            SqlQueuePersistenceConfig config = new SqlQueuePersistenceConfig(true, "org.h2.Driver", url, "", "", false);
+            system = ActorSystem.create("attimo-elasticmq");
+            ActorRef persistence =
+                    system.actorOf(Props.create(SqlQueuePersistenceActor.class, config, List$.MODULE$.empty()));
+            ActorRef queues = system.actorOf(Props.create(
+                    QueueManagerActor.class,
+                    new NowProvider(),
+                    SQSRestServerBuilder.sqsLimits(),
+                    Option.apply(persistence)));
+            Object restored = Patterns.ask(persistence, new QueueEvent.Restore(queues), RESTORE_TIMEOUT)
+                    .toCompletableFuture()
+                    .get(RESTORE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (restored instanceof Either<?, ?> either && either.isLeft()) {
+                throw new IllegalStateException("could not restore the queues stored in " + dir + ": " + either);
+            }
+            SQSRestServer server = builder()
+                    .withActorSystem(system)
+                    .withQueueManagerActor(queues)
+                    .withQueueEventListener(persistence)
+                    .start();
+            return new EmbeddedElasticMq(server, system, dir, endpointOf(server));
+        } catch (Exception e) {
+            if (system != null) system.terminate();
+            PERSISTENT.set(null);
+            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+            if (e instanceof RuntimeException r) throw r;
+            throw new IllegalStateException("could not start the persistent queue in " + dir + ": " + e, e);
+        }
+    }
+
+    private static TheSQSRestServerBuilder builder() {
+        return SQSRestServerBuilder.withInterface("127.0.0.1")
                 .withDynamicPort()
                 .withAWSRegion(SamTemplate.REGION)
-                .withAWSAccountId(SamTemplate.ACCOUNT)
-                .start();
+                .withAWSAccountId(SamTemplate.ACCOUNT);
+    }
+
+    private static URI endpointOf(SQSRestServer server) {
         int port = server.waitUntilStarted().localAddress().getPort();
-        return new EmbeddedElasticMq(server, URI.create("http://127.0.0.1:" + port));
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /**
+     * A message received but not deleted when the process died is invisible until its visibility timeout (minutes)
+     * ends; nobody is processing it any more, so it becomes visible now. Its receive count stays, so a message that
+     * keeps killing the process still reaches the dead-letter queue.
+     */
+    private static void releaseInFlight(String url, long nowMillis) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, "", "")) {
+            List<String> tables = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
+                            + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME LIKE 'MESSAGE_%'")) {
+                while (rs.next()) tables.add(rs.getString(1));
+            }
+            for (String table : tables) {
+                try (PreparedStatement update = c.prepareStatement("UPDATE \"" + table.replace("\"", "")
+                        + "\" SET NEXT_DELIVERY = ? WHERE RECEIVE_COUNT > 0 AND NEXT_DELIVERY > ?")) {
+                    update.setLong(1, nowMillis);
+                    update.setLong(2, nowMillis);
+                    update.executeUpdate();
+                }
+            }
+        }
     }
 
     public URI endpoint() {
         return endpoint;
     }
 
+    /** Where messages are kept; empty when in memory. */
+    public Optional<Path> storage() {
+        return java.util.Optional.ofNullable(storage);
+    }
+
     @Override
     public void close() {
-        server.stopAndWait();
+        try {
+            server.stopAndWait();
+        } finally {
+            if (actorSystem != null) {
+                actorSystem.terminate();
+                try {
+                    actorSystem.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (ExecutionException | TimeoutException e) {
+                    System.err.println("attimo: the queue's actor system did not stop: " + e);
+                }
+                PERSISTENT.compareAndSet(storage, null);
+            }
+        }
     }
 }

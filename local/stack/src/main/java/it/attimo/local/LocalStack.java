@@ -114,7 +114,9 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
         Path dynamoDir = options.dataDir() == null ? null : options.dataDir().resolve("dynamodb");
         dynamoDb = LoopbackDynamoDb.start(dynamoDir);
         closeables.add(dynamoDb);
-        elasticMq = EmbeddedElasticMq.start();
+        elasticMq = options.dataDir() == null
+                ? EmbeddedElasticMq.start()
+                : EmbeddedElasticMq.start(options.dataDir().resolve("queue"), Clock.systemUTC());
         closeables.add(elasticMq);
         ddb = DynamoDbClient.builder()
                 .endpointOverride(dynamoDb.endpoint())
@@ -406,6 +408,8 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
                 }
                 if (next.get().isAfter(clock.instant())) {
                     clock.advanceTo(next.get());
+                    // a crash later in this move restarts from the last stop reached, not from where the move began
+                    state.saveClock(clock.instant());
                     stops++;
                 }
                 long jobsBeforeStop = jobsRun.get();
@@ -679,8 +683,9 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
     }
 
     /**
-     * Stops cleanly: no new requests, the queue drained (ElasticMQ keeps messages in memory only, so nothing queued may
-     * be left behind), the clock saved, then every component in reverse order of start.
+     * Stops cleanly: no new requests, the queue drained (in memory, ElasticMQ would lose what is left; with a data
+     * directory it would keep it, but a drained queue makes the next start quick), the clock saved, then every
+     * component in reverse order of start.
      */
     @Override
     public void close() {

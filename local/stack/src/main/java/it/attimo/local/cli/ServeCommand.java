@@ -108,7 +108,8 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("  data: "
                 + (dataDir == null
                         ? "in memory (nothing is kept)"
-                        : dataDir + " (DynamoDB Local files; a restart continues from here)"));
+                        : dataDir + " (DynamoDB Local and the queue's files; a restart, even after kill -9,"
+                                + " continues from here)"));
         out.println("  journeys: " + stack.stateMachines().keySet()
                 + (stack.resumedExecutions() > 0
                         ? ", " + stack.resumedExecutions() + " running execution(s) resumed"
