@@ -50,6 +50,14 @@ public final class MutableClock extends Clock implements VirtualTimeDriver {
         }
     }
 
+    /**
+     * Sets the clock to any instant, earlier ones included. Only for whoever made sure nothing is waiting on this clock
+     * (an earlier instant would reorder it); {@link #advanceTo} is the normal way time moves.
+     */
+    public synchronized void rewindTo(Instant target) {
+        now = target;
+    }
+
     /** Moves forward by a non-negative duration and answers the new instant. */
     public synchronized Instant advance(Duration duration) {
         if (duration.isNegative()) {

@@ -55,6 +55,14 @@ final class LocalSchedules {
         }
     }
 
+    /** After the clock was set back: every schedule's next occurrence from the clock's new instant. */
+    synchronized void recompute() {
+        Instant now = clock.instant();
+        for (Entry e : entries) {
+            e.next = e.expression.nextAfter(now);
+        }
+    }
+
     synchronized Optional<Instant> nextDue() {
         Instant due = null;
         for (Entry e : entries) {

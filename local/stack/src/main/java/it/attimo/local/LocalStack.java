@@ -8,6 +8,7 @@ import it.attimo.aws.channel.DynamoOutboxChannel;
 import it.attimo.aws.channel.OutboxMessage;
 import it.attimo.aws.dynamo.AttimoTables;
 import it.attimo.aws.dynamo.DynamoQuarantineStore;
+import it.attimo.core.error.Conflict;
 import it.attimo.core.ingest.QuarantinedEvent;
 import it.attimo.core.journey.JourneyCatalog;
 import it.attimo.core.journey.JourneyCatalogLoader;
@@ -350,13 +351,16 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
         ticker.scheduleWithFixedDelay(
                 () -> {
                     try {
-                        long wall = System.nanoTime();
-                        Instant exact = clock.instant().plus(Duration.ofNanos(wall - lastWall[0]));
-                        Instant target = exact.truncatedTo(ChronoUnit.MILLIS);
-                        // the sub-millisecond rest counts toward the next tick, so the clock does not drift behind wall
-                        // time
-                        lastWall[0] = wall - Duration.between(target, exact).toNanos();
-                        move(target, false);
+                        // read and move under the lock, so a clock set back meanwhile is not undone by this tick
+                        synchronized (advanceLock) {
+                            long wall = System.nanoTime();
+                            Instant exact = clock.instant().plus(Duration.ofNanos(wall - lastWall[0]));
+                            Instant target = exact.truncatedTo(ChronoUnit.MILLIS);
+                            // the sub-millisecond rest counts toward the next tick, so the clock does not drift behind
+                            // wall time
+                            lastWall[0] = wall - Duration.between(target, exact).toNanos();
+                            move(target, false);
+                        }
                     } catch (RuntimeException e) {
                         if (!closed) {
                             System.err.println("attimo: realtime clock tick failed: " + e.getMessage());
@@ -387,6 +391,44 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
     @Override
     public AdvanceResult advanceTo(Instant target) {
         return move(target, true);
+    }
+
+    /**
+     * Sets the virtual clock to {@code target}. Forward, as {@link #advanceTo}. Back, only when going back reorders
+     * nothing: the queue is drained first at the current instant, then no journey may be running and no re-score
+     * timer pending (their timers would fire in a different order), otherwise a {@link Conflict} names what is
+     * pending and nothing changes. Recurring schedules are recomputed from the new instant.
+     */
+    @Override
+    public AdvanceResult setClock(Instant target) {
+        synchronized (advanceLock) {
+            Instant from = clock.instant();
+            if (!target.isBefore(from)) return move(target, true);
+            long processedBefore = pump.processed();
+            settle(true);
+            List<String> pending = new ArrayList<>();
+            List<String> running = executions().stream()
+                    .filter(e -> e.status() == ExecutionStatus.RUNNING)
+                    .map(ExecutionDescription::name)
+                    .toList();
+            if (!running.isEmpty()) {
+                pending.add(running.size() + " running journey execution(s) ("
+                        + String.join(", ", running.subList(0, Math.min(3, running.size())))
+                        + (running.size() > 3 ? ", ..." : "") + ")");
+            }
+            if (rescores.pending() > 0) pending.add(rescores.pending() + " pending re-score timer(s)");
+            if (!pump.idle()) pending.add("events still in the queue");
+            if (!pending.isEmpty()) {
+                throw new Conflict("cannot set the virtual clock back to " + target + " (now " + from + "): "
+                        + String.join("; ", pending) + " would run out of order; let them finish (advance the clock"
+                        + " past them) or start a fresh data directory");
+            }
+            clock.rewindTo(target);
+            schedules.recompute();
+            state.saveClock(target);
+            Counts after = counts();
+            return new AdvanceResult(from, target, 0, 0, 0, pump.processed() - processedBefore, 0, 0, after.running);
+        }
     }
 
     /**

@@ -23,6 +23,13 @@ public interface LocalBackend {
 
     AdvanceResult advanceTo(Instant target);
 
+    /**
+     * Sets the virtual clock to {@code target}: forward as {@link #advanceTo}; back only while nothing is pending
+     * (queued events, running journeys, re-score timers), otherwise a {@link it.attimo.core.error.Conflict} naming
+     * what is.
+     */
+    AdvanceResult setClock(Instant target);
+
     ObjectNode health();
 
     /** Outbox messages ordered by send time, optionally of one customer. */

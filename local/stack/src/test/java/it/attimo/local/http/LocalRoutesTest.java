@@ -87,16 +87,30 @@ class LocalRoutesTest {
                 "{\"advance\":\"tomorrow\"}",
                 "{\"advance\":\"-PT1H\"}",
                 "{\"set\":\"yesterday\"}",
-                "{\"set\":\"2026-06-01T00:00:00Z\"}",
                 "{\"jump\":\"PT1H\"}")) {
             LocalRoutes.Response r = routes.handle(request("POST", "/admin/clock", null, body));
             assertThat(r.status()).as(body).isEqualTo(400);
             assertThat(json(r).path("message").asText()).as(body).isNotBlank();
         }
         assertThat(backend.targets).isEmpty();
-        LocalRoutes.Response past =
+        LocalRoutes.Response negative = routes.handle(request("POST", "/admin/clock", null, "{\"advance\":\"-PT1H\"}"));
+        assertThat(json(negative).path("message").asText()).contains("only moves forward");
+    }
+
+    @Test
+    void setGoesToAnyInstantThroughTheBackendWhichRefusesWith409WhileSomethingIsPending() throws Exception {
+        LocalRoutes.Response back =
                 routes.handle(request("POST", "/admin/clock", null, "{\"set\":\"2026-06-01T00:00:00Z\"}"));
-        assertThat(json(past).path("message").asText()).contains("only moves forward");
+        assertThat(back.status()).isEqualTo(200);
+        assertThat(backend.set).containsExactly(Instant.parse("2026-06-01T00:00:00Z"));
+        assertThat(json(back).path("now").asText()).isEqualTo("2026-06-01T00:00:00Z");
+
+        backend.pending = "2 running journey execution(s)";
+        LocalRoutes.Response refused =
+                routes.handle(request("POST", "/admin/clock", null, "{\"set\":\"2026-05-01T00:00:00Z\"}"));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(json(refused).path("error").asText()).isEqualTo("conflict");
+        assertThat(json(refused).path("message").asText()).contains("2 running journey execution(s)");
     }
 
     @Test
@@ -300,6 +314,17 @@ class LocalRoutesTest {
             Instant from = now();
             targets.add(target);
             return new AdvanceResult(from, target, 0, 0, 0, 0, 0, 0, 0);
+        }
+
+        final List<Instant> set = new ArrayList<>();
+        String pending;
+
+        @Override
+        public AdvanceResult setClock(Instant target) {
+            if (!target.isBefore(now())) return advanceTo(target);
+            if (pending != null) throw new it.attimo.core.error.Conflict("cannot set the clock back: " + pending);
+            set.add(target);
+            return new AdvanceResult(now(), target, 0, 0, 0, 0, 0, 0, 0);
         }
 
         @Override

@@ -3,6 +3,7 @@ package it.attimo.aws.http;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.attimo.core.error.BadRequest;
+import it.attimo.core.error.Conflict;
 import it.attimo.core.error.InvalidSignature;
 import it.attimo.core.error.MalformedJson;
 import it.attimo.core.error.NotFound;
@@ -36,7 +37,8 @@ public final class HttpErrorMapper {
             MalformedJson.class, 400,
             InvalidEvent.class, 400,
             BadRequest.class, 400,
-            NotFound.class, 404);
+            NotFound.class, 404,
+            Conflict.class, 409);
 
     private HttpErrorMapper() {}
 
