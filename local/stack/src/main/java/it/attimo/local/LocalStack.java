@@ -8,6 +8,7 @@ import it.attimo.aws.channel.DynamoOutboxChannel;
 import it.attimo.aws.channel.OutboxMessage;
 import it.attimo.aws.dynamo.AttimoTables;
 import it.attimo.aws.dynamo.DynamoQuarantineStore;
+import it.attimo.aws.sqs.DeadLetterQueue;
 import it.attimo.core.error.Conflict;
 import it.attimo.core.ingest.QuarantinedEvent;
 import it.attimo.core.journey.JourneyCatalog;
@@ -718,10 +719,21 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
     }
 
     public int deadLetters() {
-        return Integer.parseInt(sqs.getQueueAttributes(
-                        b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                .attributes()
-                .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+        return deadLetterQueue().approximateCount();
+    }
+
+    @Override
+    public List<DeadLetterQueue.DeadLetter> deadLetters(int max) {
+        return deadLetterQueue().list(max);
+    }
+
+    @Override
+    public int redriveDeadLetters() {
+        return deadLetterQueue().redrive();
+    }
+
+    private DeadLetterQueue deadLetterQueue() {
+        return new DeadLetterQueue(sqs, dlqUrl, queueUrl);
     }
 
     /**

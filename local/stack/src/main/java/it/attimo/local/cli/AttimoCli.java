@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
             SfnCommand.class,
             HolidaysCommand.class,
             PlanCommand.class,
-            RecommendCommand.class
+            RecommendCommand.class,
+            DlqCommand.class
         })
 public final class AttimoCli implements Runnable {
     @Spec

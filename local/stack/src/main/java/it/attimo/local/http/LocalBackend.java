@@ -3,6 +3,7 @@ package it.attimo.local.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.attimo.aws.channel.OutboxMessage;
+import it.attimo.aws.sqs.DeadLetterQueue;
 import it.attimo.core.ingest.QuarantinedEvent;
 import it.attimo.local.AdvanceResult;
 import it.attimo.sfn.ExecutionDescription;
@@ -31,6 +32,12 @@ public interface LocalBackend {
     AdvanceResult setClock(Instant target);
 
     ObjectNode health();
+
+    /** What the events queue's dead-letter queue holds (up to {@code max}), left in place. */
+    List<DeadLetterQueue.DeadLetter> deadLetters(int max);
+
+    /** Moves every dead letter back to the events queue; answers how many. */
+    int redriveDeadLetters();
 
     /** Outbox messages ordered by send time, optionally of one customer. */
     List<OutboxMessage> outbox(Optional<String> customerId);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.attimo.aws.channel.OutboxMessage;
 import it.attimo.aws.http.HttpApiResponse;
 import it.attimo.aws.http.HttpErrorMapper;
+import it.attimo.aws.sqs.DeadLetterQueue;
 import it.attimo.core.error.BadRequest;
 import it.attimo.core.error.NotFound;
 import it.attimo.core.ingest.QuarantinedEvent;
@@ -90,6 +91,12 @@ public final class LocalRoutes {
         all.add(local("GET", "/executions", (request, parameters) -> executions()));
         all.add(local("GET", "/executions/{name}/history", (request, parameters) -> history(parameters.get("name"))));
         all.add(local("GET", "/admin/clock", (request, parameters) -> Response.json(200, clockNow())));
+        all.add(local("GET", "/admin/dlq", (request, parameters) -> deadLetters(request)));
+        all.add(local("POST", "/admin/dlq/redrive", (request, parameters) -> {
+            ObjectNode out = JSON.createObjectNode();
+            out.put("redriven", backend.redriveDeadLetters());
+            return Response.json(200, out);
+        }));
         all.add(local("POST", "/admin/clock", (request, parameters) -> moveClock(request)));
         this.routes = List.copyOf(all);
     }
@@ -220,6 +227,25 @@ public final class LocalRoutes {
         ran.put("executionsFinished", result.executionsFinished());
         ran.put("executionsRunning", result.executionsRunning());
         return Response.json(200, out);
+    }
+
+    private Response deadLetters(Request request) {
+        Map<String, String> query = ApiGatewayEvents.queryParameters(request.rawQuery());
+        String limit = query == null ? null : query.get("limit");
+        int max;
+        try {
+            max = limit == null ? 100 : Integer.parseInt(limit);
+        } catch (NumberFormatException e) {
+            throw new BadRequest("limit must be a whole number 1-1000: " + limit);
+        }
+        if (max < 1 || max > 1000) throw new BadRequest("limit must be a whole number 1-1000: " + limit);
+        List<DeadLetterQueue.DeadLetter> letters = backend.deadLetters(max);
+        int approximate = backend.health()
+                .path("components")
+                .path("sqs")
+                .path("deadLetters")
+                .asInt(letters.size());
+        return Response.json(200, DeadLetterQueue.json(Math.max(approximate, letters.size()), letters));
     }
 
     private Response outbox(Request request) {

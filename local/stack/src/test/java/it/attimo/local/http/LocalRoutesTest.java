@@ -98,6 +98,23 @@ class LocalRoutesTest {
     }
 
     @Test
+    void deadLettersAreListedByIdsAndRedrivenOnPost() throws Exception {
+        LocalRoutes.Response list = routes.handle(request("GET", "/admin/dlq", "limit=5", ""));
+        assertThat(list.status()).isEqualTo(200);
+        JsonNode first = json(list).path("messages").get(0);
+        assertThat(first.path("eventId").asText()).isEqualTo("e-1");
+        assertThat(first.path("type").asText()).isEqualTo("order.delivered");
+        assertThat(first.path("receiveCount").asInt()).isEqualTo(6);
+        assertThat(routes.handle(request("GET", "/admin/dlq", "limit=0", "")).status())
+                .isEqualTo(400);
+        assertThat(routes.handle(request("GET", "/admin/dlq", "limit=lots", "")).status())
+                .isEqualTo(400);
+        LocalRoutes.Response redrive = routes.handle(request("POST", "/admin/dlq/redrive", null, ""));
+        assertThat(redrive.status()).isEqualTo(200);
+        assertThat(json(redrive).path("redriven").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void setGoesToAnyInstantThroughTheBackendWhichRefusesWith409WhileSomethingIsPending() throws Exception {
         LocalRoutes.Response back =
                 routes.handle(request("POST", "/admin/clock", null, "{\"set\":\"2026-06-01T00:00:00Z\"}"));
@@ -314,6 +331,20 @@ class LocalRoutesTest {
             Instant from = now();
             targets.add(target);
             return new AdvanceResult(from, target, 0, 0, 0, 0, 0, 0, 0);
+        }
+
+        @Override
+        public List<it.attimo.aws.sqs.DeadLetterQueue.DeadLetter> deadLetters(int max) {
+            return List.of(new it.attimo.aws.sqs.DeadLetterQueue.DeadLetter(
+                            "m-1", "e-1", "order.delivered", "c-1", 6, NOW))
+                    .subList(0, Math.min(1, max));
+        }
+
+        int redriven;
+
+        @Override
+        public int redriveDeadLetters() {
+            return ++redriven;
         }
 
         final List<Instant> set = new ArrayList<>();
