@@ -3,6 +3,7 @@ package it.attimo.bench;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import it.attimo.aws.config.SdkCallCounter;
 import it.attimo.core.ingest.AttimoSignatureVerifier;
 import it.attimo.local.LocalStack;
 import it.attimo.local.StackOptions;
@@ -55,6 +56,7 @@ public final class IngestLoadGenerator {
         StackOptions options = StackOptions.inMemory(home, start, SECRET);
         if (opts.containsKey("data")) options = options.withDataDir(Files.createDirectories(Path.of(opts.get("data"))));
 
+        SdkCallCounter.enableGlobal();
         try (LocalStack stack = LocalStack.start(options)) {
             System.out.printf(
                     "stack up at %s (DynamoDB Local %s, %s)%n",
@@ -64,6 +66,7 @@ public final class IngestLoadGenerator {
             waitForDrain(stack, Duration.ofMinutes(5));
 
             long processedBefore = stack.messagesProcessed();
+            SdkCallCounter.global().reset();
             Result r = runLoad(stack.baseUrl(), events, batch, clients, customers, start, "run");
             long drainStart = System.nanoTime();
             waitForDrain(stack, Duration.ofMinutes(20));
@@ -71,6 +74,7 @@ public final class IngestLoadGenerator {
             long processed = stack.messagesProcessed() - processedBefore;
             double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
 
+            Map<String, Long> calls = SdkCallCounter.global().calls();
             Ceiling ceiling = dynamoCeiling(stack.dynamoDb(), puts);
             System.out.println();
             System.out.println("| measure | value |");
@@ -87,6 +91,25 @@ public final class IngestLoadGenerator {
                     "| DynamoDB Local ceiling: conditional PutItem, 1 client (puts/s) | %.0f |%n", ceiling.perSecond);
             System.out.printf(
                     "| DynamoDB Local PutItem latency p50 / p99 (ms) | %.2f / %.2f |%n", ceiling.p50, ceiling.p99);
+            System.out.printf(
+                    "| scored end to end / DynamoDB Local ceiling | %.0f%% |%n",
+                    100.0 * processed / endToEndSeconds / ceiling.perSecond);
+            long dynamo = calls.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("DynamoDb."))
+                    .mapToLong(Map.Entry::getValue)
+                    .sum();
+            long all = calls.values().stream().mapToLong(Long::longValue).sum();
+            System.out.printf(
+                    "| AWS SDK calls per scored event: all / DynamoDB | %.2f / %.2f |%n",
+                    (double) all / Math.max(1, processed), (double) dynamo / Math.max(1, processed));
+            System.out.println();
+            System.out.println("| SDK operation (ingest + score + journeys) | calls | per event |");
+            System.out.println("|---|---|---|");
+            for (Map.Entry<String, Long> e : calls.entrySet()) {
+                System.out.printf(
+                        "| %s | %d | %.2f |%n",
+                        e.getKey(), e.getValue(), (double) e.getValue() / Math.max(1, processed));
+            }
         }
         System.exit(0); // the stack's client pools are not daemons: leave once the report is out
     }

@@ -28,6 +28,9 @@ public final class AwsClients {
                         .connectionTimeout(Duration.ofSeconds(5))
                         .socketTimeout(Duration.ofSeconds(30)))
                 .region(Region.of(region == null || region.isBlank() ? DEFAULT_REGION : region));
+        if (SdkCallCounter.globalEnabled()) {
+            builder.overrideConfiguration(o -> o.addExecutionInterceptor(SdkCallCounter.global()));
+        }
         if (endpoint != null && !endpoint.isBlank()) {
             builder.endpointOverride(URI.create(endpoint))
                     .credentialsProvider(
