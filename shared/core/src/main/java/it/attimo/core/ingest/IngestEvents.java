@@ -91,9 +91,12 @@ public final class IngestEvents {
         } catch (JsonProcessingException e) {
             String qid = keepWholeBody("events", delivery.body(), "body is not valid JSON");
             throw new MalformedJson(
-                    "body is not valid JSON (line " + e.getLocation().getLineNr()
-                            + ", column " + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage()
-                            + "; kept as quarantine " + qid,
+                    "body is not valid JSON"
+                            + (e.getLocation() == null
+                                    ? ""
+                                    : " (line " + e.getLocation().getLineNr() + ", column "
+                                            + e.getLocation().getColumnNr() + ")")
+                            + ": " + e.getOriginalMessage() + "; kept as quarantine " + qid,
                     qid);
         }
         if (mode == Mode.SINGLE && root.isArray()) {

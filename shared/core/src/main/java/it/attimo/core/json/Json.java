@@ -1,17 +1,33 @@
 package it.attimo.core.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The core's single JSON mapper (tree model only). */
+/**
+ * The core's single JSON mapper (tree model only). What comes from outside is parsed by {@link #parse}, which refuses,
+ * as a {@link JsonProcessingException} (a 400 at the edge, never a 500): nesting deeper than {@value #MAX_DEPTH}
+ * levels, duplicate keys, numbers out of the double range (1e400) and NaN / Infinity, trailing tokens, an empty body.
+ */
 public final class Json {
-    public static final ObjectMapper MAPPER = new ObjectMapper()
+    /** Deeper than any event needs (CloudEvents data is a few levels), shallow enough for any stack. */
+    public static final int MAX_DEPTH = 64;
+
+    public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_DEPTH)
+                            .build())
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
             .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true)
             .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, false);
 
@@ -24,7 +40,20 @@ public final class Json {
     }
 
     public static JsonNode parse(String text) throws JsonProcessingException {
-        return MAPPER.readTree(text);
+        JsonNode root = MAPPER.readTree(text);
+        if (root == null || root.isMissingNode()) throw new JsonMappingException(null, "the body is empty");
+        requireFinite(root);
+        return root;
+    }
+
+    private static void requireFinite(JsonNode node) throws JsonMappingException {
+        if (node.isDouble() || node.isFloat()) {
+            if (!Double.isFinite(node.doubleValue())) {
+                throw new JsonMappingException(null, "number out of range (beyond ±1.8e308)");
+            }
+        } else if (node.isContainerNode()) {
+            for (JsonNode child : node) requireFinite(child);
+        }
     }
 
     public static Map<String, Object> toMap(JsonNode node) {

@@ -1,0 +1,76 @@
+package it.attimo.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import it.attimo.core.ingest.AttimoSignatureVerifier;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Correctly signed but unusable bodies on POST /events: a precise 400 each, and the server goes on serving. */
+class BadBodiesIT {
+    private static final String SECRET = "bad-bodies-secret";
+    private static final Instant START = Instant.parse("2026-06-08T06:00:00Z");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void start() {
+        stack = LocalStack.start(StackOptions.inMemory(LocalStackIT.projectHome(), START, SECRET));
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    @Test
+    void eachBadBodyIsA400NamingTheProblemAndTheServerStaysUp() throws Exception {
+        Map<String, String> bodies = Map.of(
+                "[".repeat(5000) + "]".repeat(5000),
+                "Depth",
+                "{\"specversion\":\"1.0\",\"id\":\"a\",\"id\":\"b\"}",
+                "Duplicate field 'id'",
+                "{\"specversion\":\"1.0\",\"data\":{\"n\":1e400}}",
+                "out of range",
+                "{\"specversion\":\"1.0\",\"data\":{\"n\":NaN}}",
+                "NaN",
+                "{\"specversion\":\"1.0\",\"id\":\"abc",
+                "not valid JSON",
+                "",
+                "empty");
+        for (Map.Entry<String, String> bad : bodies.entrySet()) {
+            HttpResponse<String> response = post(bad.getKey().getBytes(StandardCharsets.UTF_8));
+            String label = bad.getKey().substring(0, Math.min(40, bad.getKey().length()));
+            assertThat(response.statusCode())
+                    .as(label + " -> " + response.body())
+                    .isEqualTo(400);
+            assertThat(response.body()).as(label).contains(bad.getValue());
+        }
+        HttpResponse<String> invalidUtf8 =
+                post(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'});
+        assertThat(invalidUtf8.statusCode()).as(invalidUtf8.body()).isEqualTo(400);
+
+        String good = "{\"specversion\":\"1.0\",\"id\":\"fine-1\",\"source\":\"it/bad\",\"type\":\"portal.accessed\","
+                + "\"subject\":\"c-bad-1\",\"time\":\"" + START + "\",\"data\":{}}";
+        assertThat(post(good.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(202);
+    }
+
+    private static HttpResponse<String> post(byte[] raw) throws Exception {
+        long ts = System.currentTimeMillis();
+        return HTTP.send(
+                HttpRequest.newBuilder(stack.baseUrl().resolve("/events"))
+                        .header("content-type", "application/cloudevents+json")
+                        .header(AttimoSignatureVerifier.TIMESTAMP_HEADER, Long.toString(ts))
+                        .header(AttimoSignatureVerifier.SIGNATURE_HEADER, AttimoSignatureVerifier.sign(SECRET, ts, raw))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(raw))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
