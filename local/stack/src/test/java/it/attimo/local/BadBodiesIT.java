@@ -44,7 +44,7 @@ class BadBodiesIT {
                 "{\"specversion\":\"1.0\",\"id\":\"abc",
                 "not valid JSON",
                 "",
-                "empty");
+                "");
         for (Map.Entry<String, String> bad : bodies.entrySet()) {
             HttpResponse<String> response = post(bad.getKey().getBytes(StandardCharsets.UTF_8));
             String label = bad.getKey().substring(0, Math.min(40, bad.getKey().length()));

@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * The core's single JSON mapper (tree model only). What comes from outside is parsed by {@link #parse}, which refuses,
  * as a {@link JsonProcessingException} (a 400 at the edge, never a 500): nesting deeper than {@value #MAX_DEPTH}
- * levels, duplicate keys, numbers out of the double range (1e400) and NaN / Infinity, trailing tokens, an empty body.
+ * levels, duplicate keys, numbers out of the double range (1e400) and NaN / Infinity, trailing tokens. An empty body is a missing node,
+ * which callers refuse with their own message.
  */
 public final class Json {
     /** Deeper than any event needs (CloudEvents data is a few levels), shallow enough for any stack. */
@@ -41,7 +42,7 @@ public final class Json {
 
     public static JsonNode parse(String text) throws JsonProcessingException {
         JsonNode root = MAPPER.readTree(text);
-        if (root == null || root.isMissingNode()) throw new JsonMappingException(null, "the body is empty");
+        if (root == null) return MAPPER.missingNode();
         requireFinite(root);
         return root;
     }
