@@ -2,9 +2,6 @@ package it.attimo.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import it.attimo.core.ingest.AttimoSignatureVerifier;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -17,7 +14,6 @@ import org.junit.jupiter.api.Test;
 class BadBodiesIT {
     private static final String SECRET = "bad-bodies-secret";
     private static final Instant START = Instant.parse("2026-06-08T06:00:00Z");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static LocalStack stack;
 
     @BeforeAll
@@ -57,20 +53,11 @@ class BadBodiesIT {
                 post(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'});
         assertThat(invalidUtf8.statusCode()).as(invalidUtf8.body()).isEqualTo(400);
 
-        String good = "{\"specversion\":\"1.0\",\"id\":\"fine-1\",\"source\":\"it/bad\",\"type\":\"portal.accessed\","
-                + "\"subject\":\"c-bad-1\",\"time\":\"" + START + "\",\"data\":{}}";
+        String good = SignedEvents.cloudEvent("fine-1", "portal.accessed", "c-bad-1", START, "{}");
         assertThat(post(good.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(202);
     }
 
     private static HttpResponse<String> post(byte[] raw) throws Exception {
-        long ts = System.currentTimeMillis();
-        return HTTP.send(
-                HttpRequest.newBuilder(stack.baseUrl().resolve("/events"))
-                        .header("content-type", "application/cloudevents+json")
-                        .header(AttimoSignatureVerifier.TIMESTAMP_HEADER, Long.toString(ts))
-                        .header(AttimoSignatureVerifier.SIGNATURE_HEADER, AttimoSignatureVerifier.sign(SECRET, ts, raw))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(raw))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return SignedEvents.post(stack.baseUrl(), SECRET, "application/cloudevents+json", raw);
     }
 }

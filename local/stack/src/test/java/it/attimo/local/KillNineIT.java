@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.attimo.core.event.CustomerEvent;
-import it.attimo.core.ingest.AttimoSignatureVerifier;
 import it.attimo.core.port.EventLog;
 import it.attimo.local.cli.AttimoCli;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +39,6 @@ class KillNineIT {
     private static final int CUSTOMERS = 60;
     private static final int EVENTS_PER_CUSTOMER = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     Path data;
@@ -145,21 +141,11 @@ class KillNineIT {
     }
 
     private static String event(String id, String type, String customer, Instant time, String data) {
-        return "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"it/kill-nine\",\"type\":\"" + type
-                + "\",\"subject\":\"" + customer + "\",\"time\":\"" + time + "\",\"data\":" + data + "}";
+        return SignedEvents.cloudEvent(id, type, customer, time, data);
     }
 
     private static void postBatch(URI base, List<String> events) throws Exception {
-        byte[] raw = ("[" + String.join(",", events) + "]").getBytes(StandardCharsets.UTF_8);
-        long ts = System.currentTimeMillis();
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(base.resolve("/events"))
-                        .header("content-type", "application/cloudevents-batch+json")
-                        .header(AttimoSignatureVerifier.TIMESTAMP_HEADER, Long.toString(ts))
-                        .header(AttimoSignatureVerifier.SIGNATURE_HEADER, AttimoSignatureVerifier.sign(SECRET, ts, raw))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(raw))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = SignedEvents.postBatch(base, SECRET, events);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         JsonNode json = JSON.readTree(response.body());
         assertThat(json.path("accepted").asInt()).as(response.body()).isEqualTo(events.size());

@@ -6,13 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.attimo.aws.channel.OutboxMessage;
-import it.attimo.core.ingest.AttimoSignatureVerifier;
 import it.attimo.sfn.ExecutionDescription;
 import it.attimo.sfn.ExecutionStatus;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +23,6 @@ class LocalStackRestartIT {
     private static final Instant START = Instant.parse("2026-06-08T06:00:00Z");
     private static final String CUSTOMER = "c-restart-1";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     Path data;
@@ -71,21 +66,11 @@ class LocalStackRestartIT {
     }
 
     private static String event(String id, String type, Instant time, String data) {
-        return "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"it/test\",\"type\":\"" + type
-                + "\",\"subject\":\"" + CUSTOMER + "\",\"time\":\"" + time + "\",\"data\":" + data + "}";
+        return SignedEvents.cloudEvent(id, type, CUSTOMER, time, data);
     }
 
     private static void post(LocalStack stack, String body) throws Exception {
-        long ts = System.currentTimeMillis();
-        byte[] raw = body.getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(stack.baseUrl().resolve("/events"))
-                        .header("content-type", "application/cloudevents+json")
-                        .header(AttimoSignatureVerifier.TIMESTAMP_HEADER, Long.toString(ts))
-                        .header(AttimoSignatureVerifier.SIGNATURE_HEADER, AttimoSignatureVerifier.sign(SECRET, ts, raw))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(raw))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = SignedEvents.postEvent(stack.baseUrl(), SECRET, body);
         JsonNode json = JSON.readTree(response.body());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         assertThat(json.path("accepted").asInt()).isEqualTo(1);

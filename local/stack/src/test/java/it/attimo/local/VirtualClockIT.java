@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import it.attimo.core.ingest.AttimoSignatureVerifier;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,21 +72,11 @@ class VirtualClockIT {
     }
 
     private static String event(String id, String type, Instant time, String data) {
-        return "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"it/clock\",\"type\":\"" + type
-                + "\",\"subject\":\"c-clock-1\",\"time\":\"" + time + "\",\"data\":" + data + "}";
+        return SignedEvents.cloudEvent(id, type, "c-clock-1", time, data);
     }
 
     private static void post(LocalStack stack, String body) throws Exception {
-        long ts = System.currentTimeMillis();
-        byte[] raw = body.getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(stack.baseUrl().resolve("/events"))
-                        .header("content-type", "application/cloudevents+json")
-                        .header(AttimoSignatureVerifier.TIMESTAMP_HEADER, Long.toString(ts))
-                        .header(AttimoSignatureVerifier.SIGNATURE_HEADER, AttimoSignatureVerifier.sign(SECRET, ts, raw))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(raw))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = SignedEvents.postEvent(stack.baseUrl(), SECRET, body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     }
 }
