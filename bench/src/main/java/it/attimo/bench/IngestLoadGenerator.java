@@ -74,7 +74,10 @@ public final class IngestLoadGenerator {
             long processed = stack.messagesProcessed() - processedBefore;
             double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
 
-            Map<String, Long> calls = SdkCallCounter.global().calls();
+            SdkCallCounter counted = SdkCallCounter.global();
+            Map<String, Long> calls = counted.calls();
+            long all = counted.totalCalls("");
+            long dynamo = counted.totalCalls("DynamoDb.");
             Ceiling ceiling = dynamoCeiling(stack.dynamoDb(), puts);
             System.out.println();
             System.out.println("| measure | value |");
@@ -94,11 +97,6 @@ public final class IngestLoadGenerator {
             System.out.printf(
                     "| scored end to end / DynamoDB Local ceiling | %.0f%% |%n",
                     100.0 * processed / endToEndSeconds / ceiling.perSecond);
-            long dynamo = calls.entrySet().stream()
-                    .filter(e -> e.getKey().startsWith("DynamoDb."))
-                    .mapToLong(Map.Entry::getValue)
-                    .sum();
-            long all = calls.values().stream().mapToLong(Long::longValue).sum();
             System.out.printf(
                     "| AWS SDK calls per scored event: all / DynamoDB | %.2f / %.2f |%n",
                     (double) all / Math.max(1, processed), (double) dynamo / Math.max(1, processed));

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -152,11 +151,6 @@ public final class EmbeddedElasticMq implements AutoCloseable {
 
     public URI endpoint() {
         return endpoint;
-    }
-
-    /** Where messages are kept; empty when in memory. */
-    public Optional<Path> storage() {
-        return java.util.Optional.ofNullable(storage);
     }
 
     @Override

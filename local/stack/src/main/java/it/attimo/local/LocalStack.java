@@ -723,8 +723,8 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
     }
 
     @Override
-    public List<DeadLetterQueue.DeadLetter> deadLetters(int max) {
-        return deadLetterQueue().list(max);
+    public ObjectNode deadLetters(int max) {
+        return deadLetterQueue().report(max);
     }
 
     @Override

@@ -148,8 +148,7 @@ public final class DlqCommand implements Runnable {
         }
 
         private ObjectNode fromAws() {
-            DeadLetterQueue dlq = target.aws(false);
-            return DeadLetterQueue.json(dlq.approximateCount(), dlq.list(limit));
+            return target.aws(false).report(limit);
         }
     }
 

@@ -33,8 +33,8 @@ public interface LocalBackend {
 
     ObjectNode health();
 
-    /** What the events queue's dead-letter queue holds (up to {@code max}), left in place. */
-    List<DeadLetterQueue.DeadLetter> deadLetters(int max);
+    /** What the events queue's dead-letter queue holds (up to {@code max}), left in place: {@link DeadLetterQueue#report}. */
+    ObjectNode deadLetters(int max);
 
     /** Moves every dead letter back to the events queue; answers how many. */
     int redriveDeadLetters();

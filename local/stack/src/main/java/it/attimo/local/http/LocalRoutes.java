@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.attimo.aws.channel.OutboxMessage;
 import it.attimo.aws.http.HttpApiResponse;
 import it.attimo.aws.http.HttpErrorMapper;
-import it.attimo.aws.sqs.DeadLetterQueue;
 import it.attimo.core.error.BadRequest;
 import it.attimo.core.error.NotFound;
 import it.attimo.core.ingest.QuarantinedEvent;
@@ -239,13 +238,7 @@ public final class LocalRoutes {
             throw new BadRequest("limit must be a whole number 1-1000: " + limit);
         }
         if (max < 1 || max > 1000) throw new BadRequest("limit must be a whole number 1-1000: " + limit);
-        List<DeadLetterQueue.DeadLetter> letters = backend.deadLetters(max);
-        int approximate = backend.health()
-                .path("components")
-                .path("sqs")
-                .path("deadLetters")
-                .asInt(letters.size());
-        return Response.json(200, DeadLetterQueue.json(Math.max(approximate, letters.size()), letters));
+        return Response.json(200, backend.deadLetters(max));
     }
 
     private Response outbox(Request request) {

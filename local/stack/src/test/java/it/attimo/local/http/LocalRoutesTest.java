@@ -334,10 +334,16 @@ class LocalRoutesTest {
         }
 
         @Override
-        public List<it.attimo.aws.sqs.DeadLetterQueue.DeadLetter> deadLetters(int max) {
-            return List.of(new it.attimo.aws.sqs.DeadLetterQueue.DeadLetter(
-                            "m-1", "e-1", "order.delivered", "c-1", 6, NOW))
-                    .subList(0, Math.min(1, max));
+        public ObjectNode deadLetters(int max) {
+            ObjectNode out = LocalRoutes.JSON.createObjectNode().put("approximateCount", 1);
+            out.putArray("messages")
+                    .addObject()
+                    .put("messageId", "m-1")
+                    .put("eventId", "e-1")
+                    .put("type", "order.delivered")
+                    .put("subject", "c-1")
+                    .put("receiveCount", 6);
+            return out;
         }
 
         int redriven;

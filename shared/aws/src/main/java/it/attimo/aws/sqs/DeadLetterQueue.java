@@ -117,8 +117,16 @@ public final class DeadLetterQueue {
         }
     }
 
-    /** {@code {approximateCount, messages: [{messageId, eventId, type, subject, receiveCount, sentAt}]}}. */
-    public static ObjectNode json(int approximateCount, List<DeadLetter> letters) {
+    /**
+     * Up to {@code max} dead letters, left in place, with the queue's approximate count: {@code {approximateCount,
+     * messages: [{messageId, eventId, type, subject, receiveCount, sentAt}]}}.
+     */
+    public ObjectNode report(int max) {
+        List<DeadLetter> letters = list(max);
+        return json(Math.max(approximateCount(), letters.size()), letters);
+    }
+
+    static ObjectNode json(int approximateCount, List<DeadLetter> letters) {
         ObjectNode out = JSON.createObjectNode();
         out.put("approximateCount", approximateCount);
         ArrayNode messages = out.putArray("messages");
