@@ -12,6 +12,8 @@ import it.attimo.core.ingest.IngestEvents;
 import it.attimo.core.ingest.IngestResult;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The ingest routes over HTTP: a request becomes the delivery {@link IngestEvents} takes, its result the 202 body
@@ -27,7 +29,17 @@ public final class IngestHttp {
                 request.body(),
                 request.header(HttpApiResponse.CONTENT_TYPE),
                 request.header(AttimoSignatureVerifier.TIMESTAMP_HEADER),
-                request.header(AttimoSignatureVerifier.SIGNATURE_HEADER))));
+                request.header(AttimoSignatureVerifier.SIGNATURE_HEADER),
+                cloudEventHeaders(request))));
+    }
+
+    /** The {@code ce-*} headers: the attributes of a binary-mode event. */
+    static Map<String, String> cloudEventHeaders(HttpApiRequest request) {
+        Map<String, String> out = new TreeMap<>();
+        request.headers().forEach((name, value) -> {
+            if (name.regionMatches(true, 0, "ce-", 0, 3)) out.put(name.toLowerCase(Locale.ROOT), value);
+        });
+        return out;
     }
 
     /** {@code POST /webhooks/hubspot}. */

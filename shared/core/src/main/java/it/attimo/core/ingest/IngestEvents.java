@@ -12,13 +12,14 @@ import it.attimo.core.error.UnsupportedMediaType;
 import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.event.EventTypes;
 import it.attimo.core.json.Json;
+import it.attimo.core.json.Utf8;
 import it.attimo.core.port.EventQueue;
 import it.attimo.core.port.QuarantineStore;
 import it.attimo.core.port.SecretProvider;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -80,14 +81,16 @@ public final class IngestEvents {
             LOG.info(() -> "CloudEvents delivery refused: " + check);
             throw new InvalidSignature(check.message());
         }
-        Mode mode = Mode.of(delivery.contentType());
+        Mode mode = Mode.of(delivery.contentType(), delivery.binaryMode());
         if (mode == null) {
             throw new UnsupportedMediaType("Content-Type must be application/cloudevents+json, "
-                    + "application/cloudevents-batch+json or application/json");
+                    + "application/cloudevents-batch+json or application/json (or send binary mode: the attributes "
+                    + "as ce-* headers, ce-specversion among them)");
         }
+        if (mode == Mode.BINARY) return binaryMode(delivery);
         JsonNode root;
         try {
-            root = Json.parse(text(delivery.body()));
+            root = Json.parse(delivery.body());
         } catch (JsonProcessingException e) {
             String qid = keepWholeBody("events", delivery.body(), "body is not valid JSON");
             throw new MalformedJson(
@@ -122,6 +125,26 @@ public final class IngestEvents {
         return result;
     }
 
+    /** Binary mode holds one event: a rejected one is refused as a whole, as a single structured event is. */
+    private IngestResult binaryMode(CloudEventsDelivery delivery) {
+        BinaryModeEvent binary =
+                BinaryModeEvent.of(delivery.cloudEventHeaders(), delivery.contentType(), delivery.body());
+        EventOutcome outcome = binary.problem() == null
+                ? validator.check(0, binary.event())
+                : EventOutcome.rejected(
+                        0,
+                        binary.event().path("id").isTextual()
+                                ? binary.event().get("id").asText()
+                                : null,
+                        binary.problem(),
+                        binary.event().toString());
+        IngestResult result = accept(List.of(outcome), "events");
+        if (outcome.status() == EventOutcome.Status.REJECTED) {
+            throw new InvalidEvent(outcome.error(), result.results());
+        }
+        return result;
+    }
+
     /** A HubSpot webhook delivery: a JSON array of HubSpot events, each mapped to a CloudEvent or ignored. */
     public IngestResult hubSpot(HubSpotDelivery delivery) {
         if (delivery.body().length > MAX_BODY_BYTES) {
@@ -139,7 +162,7 @@ public final class IngestEvents {
         }
         JsonNode root;
         try {
-            root = Json.parse(text(delivery.body()));
+            root = Json.parse(delivery.body());
         } catch (JsonProcessingException e) {
             String qid = keepWholeBody("hubspot", delivery.body(), "body is not valid JSON");
             throw new MalformedJson(
@@ -262,24 +285,32 @@ public final class IngestEvents {
         return qid;
     }
 
+    /** The body as text, or, when it is not UTF-8, as {@code {"body_base64": …}} so that no byte is lost. */
     private static String text(byte[] body) {
-        return new String(body, StandardCharsets.UTF_8);
+        try {
+            return Utf8.decode(body);
+        } catch (JsonProcessingException notUtf8) {
+            ObjectNode kept = Json.object();
+            kept.put("body_base64", Base64.getEncoder().encodeToString(body));
+            return kept.toString();
+        }
     }
 
     private enum Mode {
         SINGLE,
         BATCH,
-        EITHER;
+        EITHER,
+        BINARY;
 
-        static Mode of(String contentType) {
-            if (contentType == null) return null;
-            String ct = contentType.toLowerCase(Locale.ROOT).split(";")[0].trim();
-            return switch (ct) {
-                case "application/cloudevents+json" -> SINGLE;
-                case "application/cloudevents-batch+json" -> BATCH;
-                case "application/json" -> EITHER;
-                default -> null;
-            };
+        /** The binding's rule: an {@code application/cloudevents*} type is structured (or batch), whatever headers come with it. */
+        static Mode of(String contentType, boolean binaryHeaders) {
+            String ct = contentType == null
+                    ? ""
+                    : contentType.toLowerCase(Locale.ROOT).split(";")[0].trim();
+            if (ct.equals("application/cloudevents+json")) return SINGLE;
+            if (ct.equals("application/cloudevents-batch+json")) return BATCH;
+            if (binaryHeaders) return BINARY;
+            return ct.equals("application/json") ? EITHER : null;
         }
     }
 }

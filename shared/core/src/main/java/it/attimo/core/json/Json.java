@@ -40,6 +40,14 @@ public final class Json {
         return MAPPER.createObjectNode();
     }
 
+    /**
+     * Parses a body as it came off the wire: strict UTF-8 first (an invalid byte sequence is refused with its offset,
+     * never replaced by U+FFFD), then {@link #parse(String)}.
+     */
+    public static JsonNode parse(byte[] utf8) throws JsonProcessingException {
+        return parse(Utf8.decode(utf8));
+    }
+
     public static JsonNode parse(String text) throws JsonProcessingException {
         JsonNode root = MAPPER.readTree(text);
         if (root == null) return MAPPER.missingNode();
