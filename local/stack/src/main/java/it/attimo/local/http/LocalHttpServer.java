@@ -35,7 +35,21 @@ public final class LocalHttpServer implements AutoCloseable {
         this.baseUrl = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    /**
+     * The JDK server resets the connection, without an answer, beyond 200 headers or 384 KiB of them; raised (before
+     * its configuration is first read) so that the routes answer a 431 instead, up to 8 MiB of headers.
+     */
+    private static void letLargeHeadersReachTheRoutes() {
+        if (System.getProperty("sun.net.httpserver.maxReqHeaders") == null) {
+            System.setProperty("sun.net.httpserver.maxReqHeaders", "20000");
+        }
+        if (System.getProperty("sun.net.httpserver.maxReqHeaderSize") == null) {
+            System.setProperty("sun.net.httpserver.maxReqHeaderSize", Integer.toString(8 * 1024 * 1024));
+        }
+    }
+
     public static LocalHttpServer start(int port, LocalRoutes routes) {
+        letLargeHeadersReachTheRoutes();
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
             AtomicInteger n = new AtomicInteger();

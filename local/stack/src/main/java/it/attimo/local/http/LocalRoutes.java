@@ -2,6 +2,7 @@ package it.attimo.local.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,8 +11,10 @@ import it.attimo.aws.channel.OutboxMessage;
 import it.attimo.aws.http.HttpApiResponse;
 import it.attimo.aws.http.HttpErrorMapper;
 import it.attimo.core.error.BadRequest;
+import it.attimo.core.error.HeadersTooLarge;
 import it.attimo.core.error.NotFound;
 import it.attimo.core.ingest.QuarantinedEvent;
+import it.attimo.core.json.Json;
 import it.attimo.local.AdvanceResult;
 import it.attimo.local.SamTemplate;
 import it.attimo.sfn.ExecutionDescription;
@@ -41,6 +44,8 @@ import java.util.function.BiFunction;
 public final class LocalRoutes {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final int DEFAULT_QUARANTINE_LIMIT = 100;
+    /** The longest forward move of the virtual clock in one request: the scheduled jobs in between all run. */
+    static final Duration MAX_CLOCK_MOVE = Duration.ofDays(366);
 
     /** A request as the HTTP server read it. */
     public record Request(
@@ -91,11 +96,7 @@ public final class LocalRoutes {
         all.add(local("GET", "/executions/{name}/history", (request, parameters) -> history(parameters.get("name"))));
         all.add(local("GET", "/admin/clock", (request, parameters) -> Response.json(200, clockNow())));
         all.add(local("GET", "/admin/dlq", (request, parameters) -> deadLetters(request)));
-        all.add(local("POST", "/admin/dlq/redrive", (request, parameters) -> {
-            ObjectNode out = JSON.createObjectNode();
-            out.put("redriven", backend.redriveDeadLetters());
-            return Response.json(200, out);
-        }));
+        all.add(local("POST", "/admin/dlq/redrive", (request, parameters) -> redriveDeadLetters(request)));
         all.add(local("POST", "/admin/clock", (request, parameters) -> moveClock(request)));
         this.routes = List.copyOf(all);
     }
@@ -108,7 +109,31 @@ public final class LocalRoutes {
         return HttpErrorMapper.respond(() -> route(request), Response::of);
     }
 
+    /**
+     * API Gateway HTTP API's quota: the request line and the header values together at most 10,240 bytes. The local
+     * server lets far larger headers through (see {@link LocalHttpServer}) so that this answers them precisely.
+     */
+    static final int MAX_REQUEST_LINE_AND_HEADERS = 10_240;
+
+    private static void requireHeadersWithinLimit(Request request) {
+        long size = request.method().length()
+                + request.path().length()
+                + (request.rawQuery() == null ? 0 : request.rawQuery().length() + 1);
+        int count = 0;
+        for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
+            for (String value : header.getValue()) {
+                size += header.getKey().length() + value.length();
+                count++;
+            }
+        }
+        if (size > MAX_REQUEST_LINE_AND_HEADERS) {
+            throw new HeadersTooLarge("the request line and headers are " + size + " bytes (" + count
+                    + " headers); the HTTP API takes at most " + MAX_REQUEST_LINE_AND_HEADERS);
+        }
+    }
+
     private Response route(Request request) {
+        requireHeadersWithinLimit(request);
         Set<String> methodsOnPath = new TreeSet<>();
         Route chosen = null;
         Map<String, String> parameters = null;
@@ -172,14 +197,28 @@ public final class LocalRoutes {
         return out;
     }
 
-    private Response moveClock(Request request) {
-        JsonNode body;
+    /** A local route's JSON body, parsed as strictly as the public routes parse theirs. */
+    private static JsonNode jsonBody(Request request, String expected) {
         try {
-            body = JSON.readTree(request.body());
-        } catch (Exception e) {
-            throw new BadRequest("the body must be JSON: {\"advance\":\"PT24H\"} or {\"set\":\"<ISO instant>\"}");
+            return Json.parse(request.body());
+        } catch (JsonProcessingException e) {
+            throw new BadRequest("the body is not valid JSON (" + e.getOriginalMessage() + "); expected " + expected);
         }
-        if (body == null || !body.isObject()) {
+    }
+
+    private Response redriveDeadLetters(Request request) {
+        JsonNode body = jsonBody(request, "no body or {}");
+        if (!body.isMissingNode() && !(body.isObject() && body.isEmpty())) {
+            throw new BadRequest("POST /admin/dlq/redrive takes no body (or {}): it redrives every dead letter");
+        }
+        ObjectNode out = JSON.createObjectNode();
+        out.put("redriven", backend.redriveDeadLetters());
+        return Response.json(200, out);
+    }
+
+    private Response moveClock(Request request) {
+        JsonNode body = jsonBody(request, "{\"advance\":\"PT24H\"} or {\"set\":\"<ISO instant>\"}");
+        if (!body.isObject()) {
             throw new BadRequest(
                     "the body must be a JSON object: {\"advance\":\"PT24H\"} or " + "{\"set\":\"<ISO instant>\"}");
         }
@@ -204,6 +243,10 @@ public final class LocalRoutes {
             if (duration.isNegative()) {
                 throw new BadRequest("the virtual clock only moves forward; \"advance\" must not be negative");
             }
+            if (duration.compareTo(MAX_CLOCK_MOVE) > 0) {
+                throw new BadRequest("\"advance\" is at most " + MAX_CLOCK_MOVE.toDays() + " days (P"
+                        + MAX_CLOCK_MOVE.toDays() + "D): every daily job in between runs; move in steps");
+            }
             target = now.plus(duration);
         } else {
             try {
@@ -211,6 +254,10 @@ public final class LocalRoutes {
             } catch (DateTimeException e) {
                 throw new BadRequest(
                         "\"set\" is not an ISO-8601 UTC instant such as 2026-06-10T08:00:00Z: " + body.path("set"));
+            }
+            if (Duration.between(now, target).compareTo(MAX_CLOCK_MOVE) > 0) {
+                throw new BadRequest("\"set\" is at most " + MAX_CLOCK_MOVE.toDays() + " days ahead of now (" + now
+                        + "): every daily job in between runs; move in steps (going back has no limit)");
             }
         }
         AdvanceResult result = fields.contains("set") ? backend.setClock(target) : backend.advanceTo(target);

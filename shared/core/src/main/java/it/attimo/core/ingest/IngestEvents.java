@@ -306,7 +306,7 @@ public final class IngestEvents {
         static Mode of(String contentType, boolean binaryHeaders) {
             String ct = contentType == null
                     ? ""
-                    : contentType.toLowerCase(Locale.ROOT).split(";")[0].trim();
+                    : contentType.toLowerCase(Locale.ROOT).split(";", 2)[0].trim();
             if (ct.equals("application/cloudevents+json")) return SINGLE;
             if (ct.equals("application/cloudevents-batch+json")) return BATCH;
             if (binaryHeaders) return BINARY;
