@@ -19,6 +19,8 @@ import java.util.TreeMap;
  * an EventBridge Scheduler invocation and a score invocation).
  */
 public final class CostModel {
+    static final String NOT_INCLUDED = "not included: API Gateway HTTP API requests, CloudWatch Logs, DynamoDB storage"
+            + " and backups, SSM and KMS calls, data transfer, the account-manager SNS topic's publishes";
     private static final String X86 = "x86_64";
     private static final String ARM64 = "arm64";
 
@@ -109,6 +111,7 @@ public final class CostModel {
                 region));
 
         List<String> notes = new ArrayList<>();
+        notes.add(NOT_INCLUDED);
         List<Component> fees = new ArrayList<>();
         fees.add(line(
                 "SES emails",

@@ -83,6 +83,7 @@ class CostModelTest {
         assertThat(e.dominant()).isEqualTo("Step Functions transitions");
         assertThat(e.dominantShare()).isCloseTo(2.5 / e.totalUsd(), within(1e-12));
         assertThat(e.meetsGoal()).isTrue();
+        assertThat(e.notes()).anySatisfy(note -> assertThat(note).startsWith("not included: API Gateway"));
     }
 
     @Test
