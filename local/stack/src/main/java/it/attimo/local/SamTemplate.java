@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * The parts of template.yaml the local stack needs: each state machine's {@code DefinitionUri} with its
  * {@code DefinitionSubstitutions} resolved the way CloudFormation would for a local account (parameters take their
  * defaults, functions become {@code arn:aws:lambda:eu-south-1:000000000000:function:<LogicalId>}), each function's
- * handler class, schedules and HTTP API routes. The YAML is read by {@link CloudFormationYaml} (short-form intrinsics in their long form); only what
+ * handler class, memory and architecture, schedules, HTTP API routes and queue consumers. The YAML is read by {@link CloudFormationYaml} (short-form intrinsics in their long form); only what
  * substitutions use is resolved: Ref, GetAtt, Sub and the pseudo parameters.
  */
 public final class SamTemplate {
@@ -48,12 +48,24 @@ public final class SamTemplate {
         }
     }
 
+    /**
+     * What a function's duration is billed on: its {@code MemorySize} and first {@code Architectures} entry, its own
+     * over {@code Globals.Function}'s (for {@code AWS::Serverless::Function}) over CloudFormation's defaults (128 MB,
+     * x86_64).
+     */
+    public record FunctionSettings(String logicalId, int memoryMb, String architecture) {}
+
+    private static final int DEFAULT_MEMORY_MB = 128;
+    private static final String DEFAULT_ARCHITECTURE = "x86_64";
+
     private final Map<String, Object> parameters;
     private final Map<String, Object> resources;
+    private final Map<String, Object> functionGlobals;
 
     private SamTemplate(Map<String, Object> root) {
         this.parameters = map(root.get("Parameters"));
         this.resources = map(root.get("Resources"));
+        this.functionGlobals = map(map(root.get("Globals")).get("Function"));
     }
 
     public static SamTemplate parse(String yamlText) {
@@ -109,6 +121,56 @@ public final class SamTemplate {
                 Object handler = map(body.get("Properties")).get("Handler");
                 if (handler instanceof String h) {
                     out.put(resource.getKey(), h);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Memory and architecture per function logical id, in template order. */
+    public Map<String, FunctionSettings> functionSettings() {
+        Map<String, FunctionSettings> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> resource : resources.entrySet()) {
+            Map<String, Object> body = map(resource.getValue());
+            if (!isFunction(body)) continue;
+            Map<String, Object> properties = map(body.get("Properties"));
+            // SAM's Globals apply to AWS::Serverless::Function only
+            Map<String, Object> globals =
+                    "AWS::Serverless::Function".equals(body.get("Type")) ? functionGlobals : Map.of();
+            Object memory = properties.getOrDefault("MemorySize", globals.get("MemorySize"));
+            Object architectures = properties.getOrDefault("Architectures", globals.get("Architectures"));
+            String architecture = architectures instanceof List<?> list && !list.isEmpty() && !isNoValue(list.get(0))
+                    ? resolve(list.get(0))
+                    : DEFAULT_ARCHITECTURE;
+            int memoryMb;
+            try {
+                memoryMb = memory == null || isNoValue(memory) ? DEFAULT_MEMORY_MB : Integer.parseInt(resolve(memory));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(resource.getKey() + ": MemorySize is not a whole number: " + memory);
+            }
+            out.put(resource.getKey(), new FunctionSettings(resource.getKey(), memoryMb, architecture));
+        }
+        return out;
+    }
+
+    /**
+     * The functions that consume an SQS queue: the target of each {@code AWS::Lambda::EventSourceMapping} and each
+     * function with an {@code SQS} event, in template order.
+     */
+    public List<String> queueConsumers() {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, Object> resource : resources.entrySet()) {
+            Map<String, Object> body = map(resource.getValue());
+            if ("AWS::Lambda::EventSourceMapping".equals(body.get("Type"))) {
+                Object function = map(body.get("Properties")).get("FunctionName");
+                if (function != null) out.add(functionLogicalId(resolve(function)));
+            } else if (isFunction(body)) {
+                for (Object event :
+                        map(map(body.get("Properties")).get("Events")).values()) {
+                    if ("SQS".equals(map(event).get("Type"))) {
+                        out.add(resource.getKey());
+                        break;
+                    }
                 }
             }
         }
@@ -316,6 +378,11 @@ public final class SamTemplate {
             return "arn:aws:local:" + REGION + ":" + ACCOUNT + ":" + logicalId;
         }
         return logicalId;
+    }
+
+    /** {@code !Ref AWS::NoValue}: the property is left out, so its default applies. */
+    private static boolean isNoValue(Object value) {
+        return value instanceof Map<?, ?> m && m.size() == 1 && "AWS::NoValue".equals(m.get("Ref"));
     }
 
     private static boolean isFunction(Map<String, Object> resourceBody) {

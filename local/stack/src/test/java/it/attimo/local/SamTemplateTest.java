@@ -154,4 +154,66 @@ class SamTemplateTest {
             assertThat(template.functionHandlers()).containsKey(schedule.functionLogicalId());
         }
     }
+
+    @Test
+    void functionSettingsTakeTheFunctionsOwnValuesOverTheGlobalsOverCloudFormationsDefaults() {
+        SamTemplate template = SamTemplate.parse("""
+          Parameters:
+            Arch:
+              Type: String
+              Default: arm64
+          Globals:
+            Function:
+              MemorySize: 1024
+              Architectures: [!Ref Arch]
+          Resources:
+            Globals1:
+              Type: AWS::Serverless::Function
+              Properties: {Handler: a.A}
+            Big:
+              Type: AWS::Serverless::Function
+              Properties: {Handler: b.B, MemorySize: 2048, Architectures: [x86_64]}
+            Plain:
+              Type: AWS::Lambda::Function
+              Properties: {Handler: c.C, MemorySize: !Ref AWS::NoValue}
+            Table:
+              Type: AWS::DynamoDB::Table
+          """);
+        assertThat(template.functionSettings())
+                .containsOnlyKeys("Globals1", "Big", "Plain")
+                .containsEntry("Globals1", new SamTemplate.FunctionSettings("Globals1", 1024, "arm64"))
+                .containsEntry("Big", new SamTemplate.FunctionSettings("Big", 2048, "x86_64"))
+                // SAM's Globals do not reach a plain AWS::Lambda::Function
+                .containsEntry("Plain", new SamTemplate.FunctionSettings("Plain", 128, "x86_64"));
+    }
+
+    @Test
+    void queueConsumersAreTheEventSourceMappingTargetsAndTheFunctionsWithAnSqsEvent() {
+        SamTemplate template = SamTemplate.parse("""
+          Resources:
+            Score:
+              Type: AWS::Serverless::Function
+              Properties: {Handler: s.S, AutoPublishAlias: live}
+            Other:
+              Type: AWS::Serverless::Function
+              Properties:
+                Handler: o.O
+                Events:
+                  FromQueue: {Type: SQS, Properties: {Queue: arn}}
+            Mapping:
+              Type: AWS::Lambda::EventSourceMapping
+              Properties: {FunctionName: !Ref Score.Alias, EventSourceArn: arn}
+          """);
+        assertThat(template.queueConsumers()).containsExactly("Other", "Score");
+    }
+
+    @Test
+    void theProjectTemplateRunsEveryFunctionOnArm64WithOneGigabyteAndTheScoreFunctionReadsTheQueue() {
+        SamTemplate template = SamTemplate.read(LocalStackIT.projectHome().resolve("template.yaml"));
+        assertThat(template.functionSettings().values())
+                .isNotEmpty()
+                .allSatisfy(f -> assertThat(f.memoryMb()).isEqualTo(1024))
+                .allSatisfy(f -> assertThat(f.architecture()).isEqualTo("arm64"));
+        assertThat(template.queueConsumers()).containsExactly("ScoreFunction");
+    }
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code attimo}: the local stack, the demo, the state machine tool and the timing helpers. */
+/** {@code attimo}: the local stack, the demo, the state machine tool, the timing helpers and the cost estimate. */
 @Command(
         name = "attimo",
         mixinStandardHelpOptions = true,
@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
             HolidaysCommand.class,
             PlanCommand.class,
             RecommendCommand.class,
-            DlqCommand.class
+            DlqCommand.class,
+            CostCommand.class
         })
 public final class AttimoCli implements Runnable {
     @Spec
