@@ -41,6 +41,7 @@ final class ServeProcess {
 
     synchronized Duration start() throws IOException {
         long t0 = System.nanoTime();
+        java.nio.file.Files.createDirectories(data);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = List.of(
                 java.toString(),
