@@ -10,10 +10,10 @@ import it.attimo.core.ingest.HubSpotSignature;
 import it.attimo.core.ingest.HubSpotSignatureVerifier;
 import it.attimo.core.ingest.IngestEvents;
 import it.attimo.core.ingest.IngestResult;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The ingest routes over HTTP: a request becomes the delivery {@link IngestEvents} takes, its result the 202 body
@@ -33,11 +33,11 @@ public final class IngestHttp {
                 cloudEventHeaders(request))));
     }
 
-    /** The {@code ce-*} headers: the attributes of a binary-mode event. */
+    /** The {@code ce-*} headers (the delivery puts their names in lower case): a binary-mode event's attributes. */
     static Map<String, String> cloudEventHeaders(HttpApiRequest request) {
-        Map<String, String> out = new TreeMap<>();
+        Map<String, String> out = new HashMap<>();
         request.headers().forEach((name, value) -> {
-            if (name.regionMatches(true, 0, "ce-", 0, 3)) out.put(name.toLowerCase(Locale.ROOT), value);
+            if (name.regionMatches(true, 0, "ce-", 0, 3)) out.put(name, value);
         });
         return out;
     }

@@ -61,8 +61,7 @@ public record BinaryModeEvent(ObjectNode event, String problem) {
     }
 
     private static String putData(ObjectNode event, String contentType, byte[] body) {
-        String mediaType =
-                contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        String mediaType = mediaType(contentType);
         if (mediaType.isEmpty() || mediaType.equals("application/json") || mediaType.endsWith("+json")) {
             try {
                 event.set("data", Json.parse(body));
@@ -84,6 +83,11 @@ public record BinaryModeEvent(ObjectNode event, String problem) {
         }
         event.put("data_base64", Base64.getEncoder().encodeToString(body));
         return null;
+    }
+
+    /** The media type of a Content-Type without its parameters, in lower case; "" when there is none. */
+    static String mediaType(String contentType) {
+        return contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
     }
 
     private static void putText(ObjectNode event, byte[] body) {

@@ -304,9 +304,7 @@ public final class IngestEvents {
 
         /** The binding's rule: an {@code application/cloudevents*} type is structured (or batch), whatever headers come with it. */
         static Mode of(String contentType, boolean binaryHeaders) {
-            String ct = contentType == null
-                    ? ""
-                    : contentType.toLowerCase(Locale.ROOT).split(";", 2)[0].trim();
+            String ct = BinaryModeEvent.mediaType(contentType);
             if (ct.equals("application/cloudevents+json")) return SINGLE;
             if (ct.equals("application/cloudevents-batch+json")) return BATCH;
             if (binaryHeaders) return BINARY;
