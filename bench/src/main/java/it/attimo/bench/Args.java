@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code --name value} arguments and the project directory, for the bench mains. */
-final class Args {
+public final class Args {
     private Args() {}
 
-    static Map<String, String> parse(String[] args) {
+    public static Map<String, String> parse(String[] args) {
         Map<String, String> out = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--")) throw new IllegalArgumentException("unexpected argument " + args[i]);
@@ -21,7 +21,7 @@ final class Args {
     }
 
     /** The directory holding template.yaml, walking up from the working directory. */
-    static Path projectHome() {
+    public static Path projectHome() {
         Path p = Path.of("").toAbsolutePath();
         while (p != null && !Files.exists(p.resolve("template.yaml"))) p = p.getParent();
         if (p == null) throw new IllegalStateException("run from inside the Attimo checkout (no template.yaml found)");

@@ -2,6 +2,7 @@ package it.attimo.bench.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import it.attimo.bench.Args;
 import it.attimo.core.ingest.AttimoSignatureVerifier;
 import java.io.IOException;
 import java.net.URI;
@@ -57,13 +58,7 @@ public final class ChaosHarness {
             Path data,
             Duration timeout) {
         static Options parse(String[] args) {
-            Map<String, String> o = new LinkedHashMap<>();
-            for (int i = 0; i < args.length; i++) {
-                if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                    throw new IllegalArgumentException("arguments are --name value pairs; got " + args[i]);
-                }
-                o.put(args[i].substring(2), args[++i]);
-            }
+            Map<String, String> o = Args.parse(args);
             for (String name : o.keySet()) {
                 if (!List.of("events", "customers", "kills", "seed", "duplicates", "clients", "data", "timeout")
                         .contains(name)) {
@@ -163,10 +158,7 @@ public final class ChaosHarness {
     }
 
     static Path home() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("template.yaml"))) p = p.getParent();
-        if (p == null) throw new IllegalStateException("run from inside the Attimo checkout (no template.yaml found)");
-        return p;
+        return Args.projectHome();
     }
 
     Reconciliation.Report run() throws Exception {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -92,13 +93,13 @@ final class Reconciliation {
             EventLog log = stack.context().getBean(EventLog.class);
             MessageLedger ledger = stack.context().getBean(MessageLedger.class);
 
-            Map<String, List<String>> byCustomer = new TreeMap<>();
-            run.sent.forEach((id, customer) -> byCustomer.computeIfAbsent(customer, c -> new ArrayList<>()));
             long logged = 0, lost = 0, twice = 0, unexpected = 0;
             Map<String, List<MessageRecord>> ledgers = new HashMap<>();
-            for (String customer : byCustomer.keySet()) {
+            Map<String, Map<String, Long>> loggedIds = new HashMap<>();
+            for (String customer : new TreeSet<>(run.sent.values())) {
                 Map<String, Long> counts = log.history(customer).stream()
                         .collect(Collectors.groupingBy(CustomerEvent::id, Collectors.counting()));
+                loggedIds.put(customer, counts);
                 logged += counts.size();
                 for (Map.Entry<String, Long> c : counts.entrySet()) {
                     if (c.getValue() > 1) {
@@ -110,8 +111,7 @@ final class Reconciliation {
                 ledgers.put(customer, ledger.forCustomer(customer));
             }
             for (Map.Entry<String, String> ack : run.acknowledged.entrySet()) {
-                boolean found = log.history(ack.getValue()).stream().anyMatch(e -> e.id().equals(ack.getKey()));
-                if (!found) {
+                if (!loggedIds.getOrDefault(ack.getValue(), Map.of()).containsKey(ack.getKey())) {
                     lost++;
                     details.add("event " + ack.getKey() + " was answered 202 and is not in the log");
                 }
