@@ -304,6 +304,11 @@ public final class LocalRoutes {
             o.put("messageKey", m.messageKey());
             o.put("template", m.template());
             o.put("locale", m.locale());
+            o.put("tone", m.tone());
+            if (!m.context().isEmpty()) {
+                ObjectNode context = o.putObject("context");
+                m.context().forEach(context::put);
+            }
             o.put("recordedAt", m.recordedAt() == null ? null : m.recordedAt().toString());
         }
         return Response.json(200, out);

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -50,6 +51,11 @@ public final class DynamoOutboxChannel implements ChannelGateway, AccountManager
         put(item, "template", m.template());
         put(item, "locale", m.locale());
         put(item, "tone", m.tone());
+        if (!m.context().isEmpty()) {
+            Map<String, AttributeValue> context = new HashMap<>();
+            m.context().forEach((k, v) -> context.put(k, s(v)));
+            item.put("context", AttributeValue.builder().m(context).build());
+        }
         item.put("recordedAt", s(clock.instant().toString()));
         client.putItem(b -> b.tableName(table).item(item));
         return "outbox:" + m.messageKey();
@@ -110,7 +116,16 @@ public final class DynamoOutboxChannel implements ChannelGateway, AccountManager
                 text(item, "template"),
                 text(item, "locale"),
                 text(item, "tone"),
-                instant(item, "recordedAt"));
+                instant(item, "recordedAt"),
+                context(item));
+    }
+
+    private static Map<String, String> context(Map<String, AttributeValue> item) {
+        AttributeValue v = item.get("context");
+        if (v == null || !v.hasM()) return Map.of();
+        Map<String, String> out = new TreeMap<>();
+        v.m().forEach((k, value) -> out.put(k, value.s()));
+        return out;
     }
 
     private static AttributeValue s(String value) {

@@ -1,6 +1,7 @@
 package it.attimo.aws.channel;
 
 import java.time.Instant;
+import java.util.Map;
 
 /** A message "sent" to the local outbox: ids, channel, kind, journey step and times, never contact details. */
 public record OutboxMessage(
@@ -14,4 +15,9 @@ public record OutboxMessage(
         String template,
         String locale,
         String tone,
-        Instant recordedAt) {}
+        Instant recordedAt,
+        Map<String, String> context) {
+    public OutboxMessage {
+        context = context == null ? Map.of() : Map.copyOf(context);
+    }
+}

@@ -67,7 +67,24 @@ public final class JourneyStepPayloads {
         List<String> unless = texts(p, "unlessAny");
         // since only matters for unlessAny, and was only read then
         Instant since = unless.isEmpty() ? null : optionalInstant(p, "since");
-        return new DispatchStep(customerId, journey, step, channel, kind, executionName, unless, since);
+        return new DispatchStep(customerId, journey, step, channel, kind, executionName, unless, since, context(p));
+    }
+
+    /** {@code context}: an object of ids (strings, numbers or booleans); a null value is left out. */
+    private static Map<String, String> context(Map<String, Object> p) {
+        Object v = p.get("context");
+        if (v == null) return Map.of();
+        if (!(v instanceof Map<?, ?> m)) throw new IllegalArgumentException("context must be an object of ids");
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            Object value = e.getValue();
+            if (value == null) continue;
+            if (value instanceof Map<?, ?> || value instanceof List<?>) {
+                throw new IllegalArgumentException("context." + e.getKey() + " must be a string, number or boolean");
+            }
+            out.put(e.getKey().toString(), value.toString());
+        }
+        return out;
     }
 
     private static ParkStep park(Map<String, Object> p) {

@@ -9,6 +9,7 @@ import it.attimo.core.journey.OutboundMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DynamoOutboxChannelIT {
@@ -35,6 +36,32 @@ class DynamoOutboxChannelIT {
     }
 
     @Test
+    void keepsTheDispatchContext() {
+        OutboundMessage base = message("c-9", "apology", NOW);
+        outbox.send(new OutboundMessage(
+                base.customerId(),
+                base.contact(),
+                base.channel(),
+                "delivery-delay",
+                base.step(),
+                base.kind(),
+                base.template(),
+                base.locale(),
+                base.tone(),
+                base.messageKey(),
+                base.sendAt(),
+                Map.of("orderId", "o-7", "coupon", "SCUSA-AB12")));
+        outbox.send(message("c-9", "welcome", NOW));
+
+        assertThat(outbox.forCustomer("c-9"))
+                .extracting(OutboxMessage::step, OutboxMessage::context)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "apology", Map.of("orderId", "o-7", "coupon", "SCUSA-AB12")),
+                        org.assertj.core.groups.Tuple.tuple("welcome", Map.of()));
+    }
+
+    @Test
     void recordsEachMessageOnceWithoutContactDetails() {
         OutboundMessage tutorial = message("c-1", "tutorial", NOW.plusSeconds(86_400));
         OutboundMessage welcome = message("c-1", "welcome", NOW.plusSeconds(600));
@@ -57,7 +84,8 @@ class DynamoOutboxChannelIT {
                         "post-purchase.welcome",
                         "it-IT",
                         "formal",
-                        NOW));
+                        NOW,
+                        Map.of()));
         assertThat(outbox.all()).hasSize(3);
         assertThat(first.toString()).doesNotContain("example.it");
     }

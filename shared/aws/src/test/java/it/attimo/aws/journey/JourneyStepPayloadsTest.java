@@ -84,6 +84,41 @@ class JourneyStepPayloadsTest {
     }
 
     @Test
+    void aDispatchCarriesItsContextOfIdsAndRefusesNestedValues() {
+        Map<String, Object> p = new java.util.HashMap<>(payload(
+                "action",
+                "dispatch",
+                "customerId",
+                "c-1",
+                "journey",
+                "delivery-delay",
+                "step",
+                "apology",
+                "channel",
+                "sms",
+                "executionId",
+                EXECUTION));
+        java.util.Map<String, Object> context = new java.util.LinkedHashMap<>();
+        context.put("orderId", "o-1");
+        context.put("delayHours", 72);
+        context.put("coupon", null);
+        p.put("context", context);
+        assertThat(((DispatchStep) JourneyStepPayloads.parse(p)).context())
+                .isEqualTo(Map.of("orderId", "o-1", "delayHours", "72"));
+
+        p.put("context", Map.of("items", java.util.List.of("a")));
+        assertThatThrownBy(() -> JourneyStepPayloads.parse(p))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("context.items");
+        p.put("context", "o-1");
+        assertThatThrownBy(() -> JourneyStepPayloads.parse(p))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("context must be an object");
+        p.remove("context");
+        assertThat(((DispatchStep) JourneyStepPayloads.parse(p)).context()).isEmpty();
+    }
+
+    @Test
     void parkWithoutEventTypesIsIllegalAndOneEventTypeIsEnough() {
         assertThatThrownBy(() -> JourneyStepPayloads.parse(
                         payload("action", "park", "customerId", "c-1", "taskToken", "t", "executionId", EXECUTION)))

@@ -133,7 +133,8 @@ public final class DispatchSend {
                 pr.locale() == null ? "it-IT" : pr.locale(),
                 pr.tone(),
                 record.key(),
-                now);
+                now,
+                p.context());
         String providerId = gateway.send(message);
         ledger.update(record.with(MessageRecord.SENT, null, providerId, clock.instant()));
         Map<String, Object> out = status("sent", null);

@@ -6,10 +6,13 @@ import it.attimo.core.channel.Channel;
 import it.attimo.core.timing.MessageKind;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code dispatch}: re-check and send a step's message once; obsolete if the customer already did one of
- * {@code unlessAny} (wake keys) since {@code since} (null: ever).
+ * {@code unlessAny} (wake keys) since {@code since} (null: ever). {@code context} carries the ids the message needs
+ * (for example {@code orderId}, {@code coupon}, {@code experimentId}, {@code experimentArm}) from the state machine to
+ * the message; never personal data.
  */
 public record DispatchStep(
         String customerId,
@@ -19,7 +22,8 @@ public record DispatchStep(
         MessageKind kind,
         String executionName,
         List<String> unlessAny,
-        Instant since)
+        Instant since,
+        Map<String, String> context)
         implements JourneyStep {
     public DispatchStep {
         required(customerId, "customerId");
@@ -29,6 +33,20 @@ public record DispatchStep(
         required(executionName, "executionId");
         kind = kind == null ? MessageKind.SERVICE : kind;
         unlessAny = unlessAny == null ? List.of() : List.copyOf(unlessAny);
+        context = context == null ? Map.of() : Map.copyOf(context);
+    }
+
+    /** A dispatch with no context. */
+    public DispatchStep(
+            String customerId,
+            String journey,
+            String step,
+            Channel channel,
+            MessageKind kind,
+            String executionName,
+            List<String> unlessAny,
+            Instant since) {
+        this(customerId, journey, step, channel, kind, executionName, unlessAny, since, Map.of());
     }
 
     @Override

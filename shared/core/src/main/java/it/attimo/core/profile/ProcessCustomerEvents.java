@@ -322,6 +322,9 @@ public final class ProcessCustomerEvents {
         t.put("eventId", trigger.id());
         t.put("type", trigger.type());
         t.put("time", trigger.time().toString());
+        // the order a per-order journey belongs to (an id, never personal data)
+        String orderId = trigger.text("orderId");
+        if (orderId != null && !orderId.isBlank()) t.put("orderId", orderId);
         return n.toString();
     }
 

@@ -183,6 +183,25 @@ class JourneyStepsTest {
         }
 
         @Test
+        void theDispatchContextReachesTheMessage() {
+            customer(C, "email", "anna@example.it");
+            steps.handle(new DispatchStep(
+                    C,
+                    "post-purchase",
+                    "welcome",
+                    Channel.EMAIL,
+                    null,
+                    EXECUTION,
+                    null,
+                    null,
+                    Map.of("orderId", "o-1", "experimentArm", "tutorial-24h")));
+            assertThat(gateway.sent())
+                    .singleElement()
+                    .satisfies(m -> assertThat(m.context())
+                            .isEqualTo(Map.of("orderId", "o-1", "experimentArm", "tutorial-24h")));
+        }
+
+        @Test
         void aMessageIsTheExecutionsStepWhateverItsKind() {
             customer(C, "email", "anna@example.it");
             steps.handle(new DispatchStep(C, "post-purchase", "welcome", Channel.EMAIL, null, EXECUTION, null, null));

@@ -190,6 +190,7 @@ class ProcessCustomerEventsTest {
             assertThat(input.get("journey").asText()).isEqualTo("post-purchase");
             assertThat(input.at("/trigger/eventId").asText()).isEqualTo("o-1");
             assertThat(input.at("/trigger/type").asText()).isEqualTo(EventTypes.ORDER_DELIVERED);
+            assertThat(input.at("/trigger/orderId").asText()).isEqualTo("o-1");
             assertThat(e.input()).doesNotContain("anna").doesNotContain("@");
             assertThat(profiles.find(C).orElseThrow().activeJourneys())
                     .singleElement()
