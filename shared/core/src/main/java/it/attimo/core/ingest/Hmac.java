@@ -21,6 +21,17 @@ public final class Hmac {
         }
     }
 
+    /** HMAC-SHA256 with a binary key (a derived key rather than a configured secret). */
+    public static byte[] hmacSha256Key(byte[] key, byte[] message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(message);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
     public static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(bytes);
     }

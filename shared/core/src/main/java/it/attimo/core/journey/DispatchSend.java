@@ -6,6 +6,7 @@ import it.attimo.core.channel.Channel;
 import it.attimo.core.customer.Contact;
 import it.attimo.core.customer.Profile;
 import it.attimo.core.event.CustomerEvent;
+import it.attimo.core.message.MessageRenderer;
 import it.attimo.core.port.ChannelGateway;
 import it.attimo.core.port.ContactStore;
 import it.attimo.core.port.EventLog;
@@ -36,8 +37,12 @@ public final class DispatchSend {
     private final SendPlanner planner;
     private final EventLog eventLog;
     private final Clock clock;
+    private final MessageRenderer renderer;
 
-    /** @param planner gives the minimum gap within which a higher-priority send drops this one */
+    /**
+     * @param planner  gives the minimum gap within which a higher-priority send drops this one
+     * @param renderer renders the message (subject, text, links, tone) just before it goes to the provider
+     */
     public DispatchSend(
             ProfileStore profiles,
             ContactStore contacts,
@@ -45,7 +50,8 @@ public final class DispatchSend {
             ChannelGateway gateway,
             SendPlanner planner,
             EventLog eventLog,
-            Clock clock) {
+            Clock clock,
+            MessageRenderer renderer) {
         this.profiles = profiles;
         this.contacts = contacts;
         this.ledger = ledger;
@@ -53,6 +59,7 @@ public final class DispatchSend {
         this.planner = planner;
         this.eventLog = eventLog;
         this.clock = clock;
+        this.renderer = renderer;
     }
 
     public Map<String, Object> dispatch(DispatchStep p) {
@@ -135,6 +142,17 @@ public final class DispatchSend {
                 record.key(),
                 now,
                 p.context());
+        message = message.withRendered(renderer.render(MessageRenderer.inputFor(
+                customerId,
+                p.journey(),
+                p.step(),
+                channel,
+                kind.id(),
+                record.key(),
+                pr,
+                contact,
+                p.context(),
+                eventLog)));
         String providerId = gateway.send(message);
         ledger.update(record.with(MessageRecord.SENT, null, providerId, clock.instant()));
         Map<String, Object> out = status("sent", null);

@@ -8,6 +8,7 @@ import it.attimo.core.customer.Profile;
 import it.attimo.core.customer.Segment;
 import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.event.EventTypes;
+import it.attimo.core.message.ToneRule;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,7 +50,7 @@ public final class ProfileFolder {
         List<CustomerEvent> log = canonical(history);
         Segment segment = null;
         String comune = null, locale = null, tone = null;
-        String email = null, phone = null, pushToken = null;
+        String email = null, phone = null, pushToken = null, firstName = null;
         Map<String, Consent> consents = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         Instant first = null, last = null;
@@ -66,6 +67,7 @@ public final class ProfileFolder {
                     if (e.text("email") != null) email = e.text("email");
                     if (e.text("phone") != null) phone = e.text("phone");
                     if (e.text("pushToken") != null) pushToken = e.text("pushToken");
+                    if (e.text("firstName") != null) firstName = e.text("firstName");
                     if (e.data().get("consent") instanceof Map<?, ?> consent) {
                         for (Map.Entry<?, ?> c : consent.entrySet()) {
                             consents.put(c.getKey().toString(), consentOf(c.getValue(), e));
@@ -86,7 +88,7 @@ public final class ProfileFolder {
         }
         Location location =
                 comune == null ? null : geo.locate(comune).orElse(new Location(comune, null, null, null, null, null));
-        if (tone == null) tone = toneFor(segment, location);
+        tone = toneFor(segment, location, tone);
         Scorer.Score score = scorer.score(log, at);
         List<EventSummary> recent = new ArrayList<>();
         for (int i = log.size() - 1; i >= 0 && recent.size() < RECENT_EVENTS; i--) {
@@ -112,9 +114,9 @@ public final class ProfileFolder {
                 base.outcomes(),
                 at,
                 base.version());
-        Contact contact = email == null && phone == null && pushToken == null
+        Contact contact = email == null && phone == null && pushToken == null && firstName == null
                 ? null
-                : new Contact(customerId, email, phone, pushToken);
+                : new Contact(customerId, email, phone, pushToken, firstName);
         return new FoldedCustomer(profile, contact, score.nextDeadline());
     }
 
@@ -128,10 +130,8 @@ public final class ProfileFolder {
         return new Consent(false, e.source(), e.time());
     }
 
-    /** Seed 001: informal ("Ciao") in the South and Islands, more formal ("Buongiorno") elsewhere. */
-    static String toneFor(Segment segment, Location location) {
-        String area = location == null ? null : location.macroArea();
-        boolean south = area != null && (area.equalsIgnoreCase("Sud") || area.equalsIgnoreCase("Isole"));
-        return south ? "informale" : "formale";
+    /** The profile's register: its own tone when it states one, else the seed 001 rule ({@link ToneRule}). */
+    static String toneFor(Segment segment, Location location, String override) {
+        return ToneRule.resolve(segment, location == null ? null : location.macroArea(), override);
     }
 }

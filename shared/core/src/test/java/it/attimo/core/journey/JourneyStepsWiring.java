@@ -1,5 +1,7 @@
 package it.attimo.core.journey;
 
+import it.attimo.core.message.CustomerLinkToken;
+import it.attimo.core.message.MessageRenderer;
 import it.attimo.core.port.AccountManagerTasks;
 import it.attimo.core.port.ChannelGateway;
 import it.attimo.core.port.ContactStore;
@@ -13,6 +15,13 @@ import java.time.Clock;
 /** The journey steps over the given ports, wired as AttimoFactory wires them. */
 final class JourneyStepsWiring {
     private JourneyStepsWiring() {}
+
+    static final String PUBLIC_BASE_URL = "https://attimo.example";
+
+    /** The bundled templates and content, links under {@link #PUBLIC_BASE_URL}, tokens signed with a test secret. */
+    static MessageRenderer renderer(Clock clock) {
+        return MessageRenderer.bundled(PUBLIC_BASE_URL, new CustomerLinkToken("journey-steps-test-secret", clock));
+    }
 
     static JourneySteps steps(
             ProfileStore profiles,
@@ -29,7 +38,7 @@ final class JourneyStepsWiring {
         CompleteJourney complete = new CompleteJourney(profiles, waits, ledger, clock);
         return new JourneySteps(
                 new PlanSend(profiles, ledger, planner, clock),
-                new DispatchSend(profiles, contacts, ledger, gateway, planner, eventLog, clock),
+                new DispatchSend(profiles, contacts, ledger, gateway, planner, eventLog, clock, renderer(clock)),
                 new ParkWait(profiles, waits, eventLog, runtime, clock),
                 complete,
                 new Timeline(),

@@ -205,6 +205,36 @@ class ProfileFolderTest {
     }
 
     @Test
+    void aBusinessInTheSouthIsAddressedFormallyAndALegacyToneIsMigrated() {
+        List<CustomerEvent> b2b = List.of(Events.event(EventTypes.CUSTOMER_UPSERTED, C)
+                .id("u")
+                .data("comune", "063049")
+                .data("segment", "b2b")
+                .build());
+        assertThat(folder.fold(C, b2b, null, AT).profile().tone())
+                .as("b2b in Napoli")
+                .isEqualTo("formale");
+        List<CustomerEvent> legacy = List.of(Events.event(EventTypes.CUSTOMER_UPSERTED, C)
+                .id("u")
+                .data("comune", "015146")
+                .data("tone", "informal")
+                .build());
+        assertThat(folder.fold(C, legacy, null, AT).profile().tone()).isEqualTo("informale");
+    }
+
+    @Test
+    void theFirstNameIsContactDataNotProfileData() {
+        List<CustomerEvent> log = List.of(Events.event(EventTypes.CUSTOMER_UPSERTED, C)
+                .id("u")
+                .data("firstName", "Giulia")
+                .build());
+        FoldedCustomer f = folder.fold(C, log, null, AT);
+        assertThat(f.contact().firstName()).isEqualTo("Giulia");
+        assertThat(f.contact().canReach(it.attimo.core.channel.Channel.EMAIL)).isFalse();
+        assertThat(f.profile().toString()).doesNotContain("Giulia");
+    }
+
+    @Test
     void unknownComuneKeepsTheCodeWithoutGeography() {
         List<CustomerEvent> log = List.of(Events.event(EventTypes.CUSTOMER_UPSERTED, C)
                 .id("u")

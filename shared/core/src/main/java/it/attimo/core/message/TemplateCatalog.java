@@ -1,0 +1,87 @@
+package it.attimo.core.message;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheException;
+import it.attimo.core.channel.Channel;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The message templates: Mustache files under {@code templates/} beside this class, one per journey, step, channel
+ * and register: {@code templates/<journey>/<step>.<channel>.<formale|informale>.mustache}. A step without its own SMS
+ * or push text uses its e-mail one. An e-mail template starts with {@code Oggetto: <subject>} on its first line.
+ * Values are written as they are (plain text: the HTML part is built from it, escaped).
+ */
+public final class TemplateCatalog {
+    static final String ROOT = "it/attimo/core/message/templates";
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+    private final DefaultMustacheFactory factory;
+    private final ClassLoader loader;
+
+    public TemplateCatalog() {
+        this.loader = TemplateCatalog.class.getClassLoader();
+        this.factory = new DefaultMustacheFactory(ROOT) {
+            @Override
+            public void encode(String value, Writer writer) {
+                try {
+                    writer.write(value);
+                } catch (IOException e) {
+                    throw new MustacheException("cannot write a template value", e);
+                }
+            }
+        };
+    }
+
+    /** The file name (relative to the templates folder) that renders this journey step on this channel and tone. */
+    public Optional<String> resolve(String journey, String step, Channel channel, String tone) {
+        if (!NAME.matcher(String.valueOf(journey)).matches()
+                || !NAME.matcher(String.valueOf(step)).matches()) {
+            return Optional.empty();
+        }
+        for (String candidate : candidates(journey, step, channel, tone)) {
+            if (loader.getResource(ROOT + "/" + candidate) != null) return Optional.of(candidate);
+        }
+        return Optional.empty();
+    }
+
+    /** True when the step has its e-mail template in both registers (so every channel can render it). */
+    public boolean covers(String journey, String step) {
+        return resolve(journey, step, Channel.EMAIL, ToneRule.FORMALE).isPresent()
+                && resolve(journey, step, Channel.EMAIL, ToneRule.INFORMALE).isPresent();
+    }
+
+    /**
+     * Renders the template with {@code scope}.
+     *
+     * @throws MessageRenderingException when no template exists for the step
+     */
+    public String render(String journey, String step, Channel channel, String tone, Map<String, Object> scope) {
+        String name = resolve(journey, step, channel, tone)
+                .orElseThrow(() -> new MessageRenderingException("no template for " + journey + "." + step + " ("
+                        + channel.id() + ", " + tone + "): expected templates/" + journey + "/" + step + ".email."
+                        + tone + ".mustache"));
+        Mustache mustache = factory.compile(name);
+        StringWriter out = new StringWriter();
+        try {
+            mustache.execute(out, scope).flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static List<String> candidates(String journey, String step, Channel channel, String tone) {
+        List<String> names = new ArrayList<>();
+        names.add(journey + "/" + step + "." + channel.id() + "." + tone + ".mustache");
+        if (channel != Channel.EMAIL) names.add(journey + "/" + step + ".email." + tone + ".mustache");
+        return names;
+    }
+}
