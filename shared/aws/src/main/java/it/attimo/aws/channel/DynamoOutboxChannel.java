@@ -3,6 +3,7 @@ package it.attimo.aws.channel;
 import it.attimo.aws.dynamo.AttimoTables;
 import it.attimo.core.journey.JourneyCatalog;
 import it.attimo.core.journey.OutboundMessage;
+import it.attimo.core.message.RenderedMessage;
 import it.attimo.core.port.AccountManagerTasks;
 import it.attimo.core.port.ChannelGateway;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,7 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * The local stand-in for SES and SNS: each message becomes an item of the outbox table (customerId, messageKey), so a
- * resent key overwrites rather than duplicates. Stores no contact details. Account-manager tasks land here too, with
+ * resent key overwrites rather than duplicates. Stores what the customer would read (subject, text, links, coupon,
+ * experiment arm), never contact details. Account-manager tasks land here too, with
  * channel {@code account-manager} and kind {@code task}.
  */
 public final class DynamoOutboxChannel implements ChannelGateway, AccountManagerTasks {
@@ -51,10 +54,29 @@ public final class DynamoOutboxChannel implements ChannelGateway, AccountManager
         put(item, "template", m.template());
         put(item, "locale", m.locale());
         put(item, "tone", m.tone());
-        if (!m.context().isEmpty()) {
-            Map<String, AttributeValue> context = new HashMap<>();
-            m.context().forEach((k, v) -> context.put(k, s(v)));
-            item.put("context", AttributeValue.builder().m(context).build());
+        if (!m.context().isEmpty()) item.put("context", map(m.context()));
+        RenderedMessage content = m.rendered();
+        if (content != null) {
+            put(item, "subject", content.subject());
+            put(item, "text", content.text());
+            // the order of the links is part of the message: a list of [name, url] pairs keeps it
+            if (!content.links().isEmpty()) {
+                List<AttributeValue> links = new ArrayList<>();
+                content.links()
+                        .forEach((name, url) -> links.add(
+                                AttributeValue.builder().l(s(name), s(url)).build()));
+                item.put("links", AttributeValue.builder().l(links).build());
+            }
+            put(item, "coupon", content.coupon());
+            if (content.experiment() != null) {
+                item.put(
+                        "experiment",
+                        map(Map.of(
+                                "id",
+                                content.experiment().id(),
+                                "arm",
+                                content.experiment().arm())));
+            }
         }
         item.put("recordedAt", s(clock.instant().toString()));
         client.putItem(b -> b.tableName(table).item(item));
@@ -117,7 +139,37 @@ public final class DynamoOutboxChannel implements ChannelGateway, AccountManager
                 text(item, "locale"),
                 text(item, "tone"),
                 instant(item, "recordedAt"),
-                context(item));
+                context(item),
+                text(item, "subject"),
+                text(item, "text"),
+                links(item),
+                text(item, "coupon"),
+                experiment(item));
+    }
+
+    private static Map<String, String> links(Map<String, AttributeValue> item) {
+        AttributeValue v = item.get("links");
+        if (v == null || !v.hasL()) return Map.of();
+        Map<String, String> out = new LinkedHashMap<>();
+        for (AttributeValue pair : v.l()) {
+            if (pair.hasL() && pair.l().size() == 2)
+                out.put(pair.l().get(0).s(), pair.l().get(1).s());
+        }
+        return out;
+    }
+
+    private static RenderedMessage.ExperimentArm experiment(Map<String, AttributeValue> item) {
+        AttributeValue v = item.get("experiment");
+        if (v == null || !v.hasM()) return null;
+        AttributeValue id = v.m().get("id");
+        AttributeValue arm = v.m().get("arm");
+        return id == null || arm == null ? null : new RenderedMessage.ExperimentArm(id.s(), arm.s());
+    }
+
+    private static AttributeValue map(Map<String, String> values) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        values.forEach((k, v) -> m.put(k, s(v)));
+        return AttributeValue.builder().m(m).build();
     }
 
     private static Map<String, String> context(Map<String, AttributeValue> item) {

@@ -2,6 +2,7 @@ package it.attimo.aws.channel;
 
 import it.attimo.core.channel.Channel;
 import it.attimo.core.journey.OutboundMessage;
+import it.attimo.core.message.RenderedMessage;
 import it.attimo.core.port.ChannelGateway;
 import java.nio.charset.StandardCharsets;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -11,18 +12,18 @@ import software.amazon.awssdk.services.sesv2.model.EmailContent;
 import software.amazon.awssdk.services.sesv2.model.Message;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 
-/** Email through SES v2 (simple content: subject, text and HTML from the template catalogue). Logs nothing. */
+/**
+ * Email through SES v2 (simple content: the message's rendered subject, text and HTML, see
+ * {@link it.attimo.core.message.MessageRenderer}). Logs nothing.
+ */
 public final class SesEmailGateway implements ChannelGateway {
     private final SesV2Client client;
-    private final MessageTemplates templates;
     private final String fromAddress;
     private final String configurationSet;
 
     /** @param fromAddress the verified sender; @param configurationSet optional (null or blank: none) */
-    public SesEmailGateway(
-            SesV2Client client, MessageTemplates templates, String fromAddress, String configurationSet) {
+    public SesEmailGateway(SesV2Client client, String fromAddress, String configurationSet) {
         this.client = client;
-        this.templates = templates;
         this.fromAddress = fromAddress == null || fromAddress.isBlank() ? null : fromAddress;
         this.configurationSet = configurationSet == null || configurationSet.isBlank() ? null : configurationSet;
     }
@@ -37,7 +38,10 @@ public final class SesEmailGateway implements ChannelGateway {
         if (message.contact() == null || !message.contact().canReach(Channel.EMAIL)) {
             throw new IllegalArgumentException("message " + message.messageKey() + " has no email address");
         }
-        RenderedMessage text = templates.render(message.template(), message.locale(), message.tone());
+        RenderedMessage text = RenderedContent.of(message);
+        if (text.subject() == null || text.html() == null) {
+            throw new IllegalArgumentException("message " + message.messageKey() + " was not rendered as an e-mail");
+        }
         SendEmailRequest request = SendEmailRequest.builder()
                 .fromEmailAddress(fromAddress)
                 .destination(d -> d.toAddresses(message.contact().email()))

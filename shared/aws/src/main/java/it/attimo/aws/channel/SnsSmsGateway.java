@@ -8,16 +8,17 @@ import java.util.Map;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 
-/** SMS through SNS Publish to a phone number, as Transactional, with an alphanumeric sender id when set. */
+/**
+ * SMS through SNS Publish to a phone number (the message's rendered text), as Transactional, with an alphanumeric
+ * sender id when set.
+ */
 public final class SnsSmsGateway implements ChannelGateway {
     private final SnsClient client;
-    private final MessageTemplates templates;
     private final String senderId;
 
     /** @param senderId 1-11 alphanumeric characters, or null/blank for none */
-    public SnsSmsGateway(SnsClient client, MessageTemplates templates, String senderId) {
+    public SnsSmsGateway(SnsClient client, String senderId) {
         this.client = client;
-        this.templates = templates;
         this.senderId = senderId == null || senderId.isBlank() ? null : senderId;
     }
 
@@ -26,9 +27,7 @@ public final class SnsSmsGateway implements ChannelGateway {
         if (message.contact() == null || !message.contact().canReach(Channel.SMS)) {
             throw new IllegalArgumentException("message " + message.messageKey() + " has no phone number");
         }
-        String text = templates
-                .render(message.template(), message.locale(), message.tone())
-                .sms();
+        String text = RenderedContent.of(message).text();
         Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
         attributes.put("AWS.SNS.SMS.SMSType", string("Transactional"));
         if (senderId != null) attributes.put("AWS.SNS.SMS.SenderID", string(senderId));

@@ -31,6 +31,8 @@ import it.attimo.core.journey.Progress;
 import it.attimo.core.journey.SendPlanner;
 import it.attimo.core.journey.Timeline;
 import it.attimo.core.kpi.OnboardingKpis;
+import it.attimo.core.message.CustomerLinkToken;
+import it.attimo.core.message.MessageRenderer;
 import it.attimo.core.port.AccountManagerTasks;
 import it.attimo.core.port.ChannelGateway;
 import it.attimo.core.port.ContactStore;
@@ -246,6 +248,26 @@ public class AttimoFactory {
                 clock);
     }
 
+    /** Where links in messages point: {@code attimo.public.base-url} ({@code ATTIMO_PUBLIC_BASE_URL}). */
+    public static final String LOCAL_PUBLIC_BASE_URL = "http://127.0.0.1:8080";
+
+    /**
+     * The messages' renderer: bundled templates and content, links under the public base URL, unsubscribe tokens signed
+     * with the webhook secret (read when a message needs one, so a rotated secret is picked up).
+     */
+    @Singleton
+    MessageRenderer messageRenderer(
+            @Value("${attimo.public.base-url:" + LOCAL_PUBLIC_BASE_URL + "}") String publicBaseUrl,
+            SecretProvider secrets,
+            Clock clock) {
+        return MessageRenderer.bundled(
+                publicBaseUrl.isBlank() ? LOCAL_PUBLIC_BASE_URL : publicBaseUrl,
+                () -> secrets.webhookSecret()
+                        .filter(secret -> !secret.isBlank())
+                        .map(secret -> new CustomerLinkToken(secret, clock))
+                        .orElse(null));
+    }
+
     @Singleton
     JourneySteps journeySteps(
             ProfileStore profiles,
@@ -258,11 +280,12 @@ public class AttimoFactory {
             JourneyRuntime runtime,
             AccountManagerTasks accountManagers,
             JourneyCatalog catalog,
+            MessageRenderer renderer,
             Clock clock) {
         CompleteJourney complete = new CompleteJourney(profiles, waits, ledger, clock);
         return new JourneySteps(
                 new PlanSend(profiles, ledger, planner, clock),
-                new DispatchSend(profiles, contacts, ledger, gateway, planner, eventLog, clock),
+                new DispatchSend(profiles, contacts, ledger, gateway, planner, eventLog, clock, renderer),
                 new ParkWait(profiles, waits, eventLog, runtime, clock),
                 complete,
                 new Timeline(),

@@ -5,7 +5,6 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import it.attimo.aws.channel.DynamoOutboxChannel;
-import it.attimo.aws.channel.MessageTemplates;
 import it.attimo.aws.channel.PushNotAvailable;
 import it.attimo.aws.channel.RoutingChannelGateway;
 import it.attimo.aws.channel.SesEmailGateway;
@@ -64,13 +63,11 @@ public class ChannelFactory {
             case "outbox":
                 return RoutingChannelGateway.allTo(outbox.get());
             case "aws":
-                MessageTemplates templates = MessageTemplates.italian();
                 Map<Channel, ChannelGateway> routes = new EnumMap<>(Channel.class);
                 routes.put(
                         Channel.EMAIL,
-                        new SesEmailGateway(
-                                ses.get(), templates, fromAddress.isBlank() ? from : fromAddress, configurationSet));
-                routes.put(Channel.SMS, new SnsSmsGateway(sns.get(), templates, senderId));
+                        new SesEmailGateway(ses.get(), fromAddress.isBlank() ? from : fromAddress, configurationSet));
+                routes.put(Channel.SMS, new SnsSmsGateway(sns.get(), senderId));
                 routes.put(Channel.PUSH, new PushNotAvailable());
                 return new RoutingChannelGateway(routes);
             default:

@@ -25,6 +25,7 @@ public final class DynamoContactStore implements ContactStore {
         Items.putIfPresent(item, "email", contact.email());
         Items.putIfPresent(item, "phone", contact.phone());
         Items.putIfPresent(item, "pushToken", contact.pushToken());
+        Items.putIfPresent(item, "firstName", contact.firstName());
         client.putItem(b -> b.tableName(table).item(item));
     }
 
@@ -36,7 +37,11 @@ public final class DynamoContactStore implements ContactStore {
                 .item();
         if (item == null || item.isEmpty()) return Optional.empty();
         return Optional.of(new Contact(
-                customerId, Items.text(item, "email"), Items.text(item, "phone"), Items.text(item, "pushToken")));
+                customerId,
+                Items.text(item, "email"),
+                Items.text(item, "phone"),
+                Items.text(item, "pushToken"),
+                Items.text(item, "firstName")));
     }
 
     @Override

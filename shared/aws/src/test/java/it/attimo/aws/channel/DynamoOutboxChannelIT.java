@@ -6,6 +6,7 @@ import it.attimo.aws.testing.LocalDynamo;
 import it.attimo.core.channel.Channel;
 import it.attimo.core.customer.Contact;
 import it.attimo.core.journey.OutboundMessage;
+import it.attimo.core.message.RenderedMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,7 +31,7 @@ class DynamoOutboxChannelIT {
                 "service",
                 "post-purchase." + step,
                 "it-IT",
-                "formal",
+                "formale",
                 customer + "#exec-1#" + step,
                 sendAt);
     }
@@ -62,6 +63,32 @@ class DynamoOutboxChannelIT {
     }
 
     @Test
+    void keepsWhatTheCustomerReadsWithItsLinksInOrderAndTheExperimentArm() {
+        Map<String, String> links = new java.util.LinkedHashMap<>();
+        links.put("video", "https://shop.example/v?m=1");
+        links.put("guide", "https://shop.example/g?m=1");
+        links.put("unsubscribe", "https://shop.example/unsubscribe/v1.abc");
+        OutboundMessage rendered = message("c-5", "tutorial", NOW)
+                .withRendered(new RenderedMessage(
+                        "Un breve video",
+                        "Ciao Anna,\n\nguarda il video.",
+                        "<p>Ciao Anna,</p>",
+                        links,
+                        "informale",
+                        "SCUSA-1",
+                        new RenderedMessage.ExperimentArm("tutorial-timing", "tutorial-24h")));
+        outbox.send(rendered);
+        OutboxMessage stored = outbox.forCustomer("c-5").get(0);
+        assertThat(stored.subject()).isEqualTo("Un breve video");
+        assertThat(stored.text()).isEqualTo("Ciao Anna,\n\nguarda il video.");
+        assertThat(stored.links()).containsExactlyEntriesOf(links);
+        assertThat(stored.tone()).isEqualTo("informale");
+        assertThat(stored.coupon()).isEqualTo("SCUSA-1");
+        assertThat(stored.experiment()).isEqualTo(new RenderedMessage.ExperimentArm("tutorial-timing", "tutorial-24h"));
+        assertThat(stored.toString()).doesNotContain("x@example.it");
+    }
+
+    @Test
     void recordsEachMessageOnceWithoutContactDetails() {
         OutboundMessage tutorial = message("c-1", "tutorial", NOW.plusSeconds(86_400));
         OutboundMessage welcome = message("c-1", "welcome", NOW.plusSeconds(600));
@@ -83,7 +110,7 @@ class DynamoOutboxChannelIT {
                         NOW.plusSeconds(600),
                         "post-purchase.welcome",
                         "it-IT",
-                        "formal",
+                        "formale",
                         NOW,
                         Map.of()));
         assertThat(outbox.all()).hasSize(3);

@@ -17,7 +17,11 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import it.attimo.aws.config.AwsClients;
 import it.attimo.core.channel.Channel;
 import it.attimo.core.customer.Contact;
+import it.attimo.core.customer.Segment;
 import it.attimo.core.journey.OutboundMessage;
+import it.attimo.core.message.CustomerLinkToken;
+import it.attimo.core.message.MessageInput;
+import it.attimo.core.message.MessageRenderer;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -36,8 +40,11 @@ class SesAndSnsGatewaysTest {
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
             .build();
 
+    static final MessageRenderer RENDERER = MessageRenderer.bundled("https://shop.example", (CustomerLinkToken) null);
+
+    /** The post-purchase welcome as DispatchSend hands it over: rendered in {@code tone} (null: the rule's formale). */
     static OutboundMessage message(Channel channel, Contact contact, String tone) {
-        return new OutboundMessage(
+        OutboundMessage m = new OutboundMessage(
                 "c-1",
                 contact,
                 channel,
@@ -49,6 +56,19 @@ class SesAndSnsGatewaysTest {
                 tone,
                 "c-1#exec-1#welcome",
                 Instant.parse("2026-06-10T08:00:00Z"));
+        return m.withRendered(RENDERER.render(new MessageInput(
+                "c-1",
+                "post-purchase",
+                "welcome",
+                channel,
+                "service",
+                m.messageKey(),
+                Segment.B2C,
+                "Nord-ovest",
+                tone,
+                contact.firstName(),
+                null,
+                Map.of())));
     }
 
     @Test
@@ -59,11 +79,10 @@ class SesAndSnsGatewaysTest {
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"MessageId\":\"ses-0001\"}")));
         try (SesV2Client ses = AwsClients.build(SesV2Client.builder(), "eu-south-1", aws.baseUrl())) {
-            SesEmailGateway gateway =
-                    new SesEmailGateway(ses, MessageTemplates.italian(), "ciao@attimo.example", "attimo");
+            SesEmailGateway gateway = new SesEmailGateway(ses, "ciao@attimo.example", "attimo");
 
             String id = gateway.send(
-                    message(Channel.EMAIL, new Contact("c-1", "giulia@example.it", null, null), "formale"));
+                    message(Channel.EMAIL, new Contact("c-1", "giulia@example.it", null, null, "Giulia"), "formale"));
 
             assertThat(id).isEqualTo("ses-0001");
             JsonNode body = new ObjectMapper()
@@ -74,8 +93,14 @@ class SesAndSnsGatewaysTest {
             assertThat(body.path("ConfigurationSetName").asText()).isEqualTo("attimo");
             JsonNode simple = body.path("Content").path("Simple");
             assertThat(simple.path("Subject").path("Charset").asText()).isEqualTo("UTF-8");
-            assertThat(simple.path("Body").path("Text").path("Data").asText()).startsWith("Buongiorno");
-            assertThat(simple.path("Body").path("Html").path("Data").asText()).startsWith("<p>Buongiorno");
+            assertThat(simple.path("Subject").path("Data").asText())
+                    .isEqualTo("Il Suo ordine è arrivato: ecco come iniziare");
+            assertThat(simple.path("Body").path("Text").path("Data").asText())
+                    .startsWith("Buongiorno Giulia,")
+                    .contains("https://shop.example/contenuti/video/");
+            assertThat(simple.path("Body").path("Html").path("Data").asText())
+                    .contains("<p>Buongiorno Giulia,</p>")
+                    .contains("<a href=\"https://shop.example/qr/support.png\">");
         }
     }
 
@@ -84,7 +109,7 @@ class SesAndSnsGatewaysTest {
         aws.stubFor(post(urlEqualTo("/v2/email/outbound-emails"))
                 .willReturn(aResponse().withStatus(200).withBody("{\"MessageId\":\"ses-0002\"}")));
         try (SesV2Client ses = AwsClients.build(SesV2Client.builder(), "eu-south-1", aws.baseUrl())) {
-            new SesEmailGateway(ses, MessageTemplates.italian(), "ciao@attimo.example", null)
+            new SesEmailGateway(ses, "ciao@attimo.example", null)
                     .send(message(Channel.EMAIL, new Contact("c-1", "salvo@example.it", null, null), "informale"));
             JsonNode body = new ObjectMapper()
                     .readTree(only("/v2/email/outbound-emails").getBodyAsString());
@@ -102,12 +127,12 @@ class SesAndSnsGatewaysTest {
     @Test
     void withoutAnAddressOrASenderNothingIsSent() {
         try (SesV2Client ses = AwsClients.build(SesV2Client.builder(), "eu-south-1", aws.baseUrl())) {
-            SesEmailGateway gateway = new SesEmailGateway(ses, MessageTemplates.italian(), "ciao@attimo.example", null);
+            SesEmailGateway gateway = new SesEmailGateway(ses, "ciao@attimo.example", null);
             assertThatThrownBy(
                             () -> gateway.send(message(Channel.EMAIL, new Contact("c-1", null, "+39333", null), null)))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageNotContaining("+39333");
-            SesEmailGateway noSender = new SesEmailGateway(ses, MessageTemplates.italian(), "", null);
+            SesEmailGateway noSender = new SesEmailGateway(ses, "", null);
             assertThatThrownBy(
                             () -> noSender.send(message(Channel.EMAIL, new Contact("c-1", "a@b.it", null, null), null)))
                     .isInstanceOf(IllegalStateException.class)
@@ -129,13 +154,15 @@ class SesAndSnsGatewaysTest {
                                                         + "<MessageId>sns-0001</MessageId></PublishResult>"
                                                         + "<ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></PublishResponse>")));
         try (SnsClient sns = AwsClients.build(SnsClient.builder(), "eu-south-1", aws.baseUrl())) {
-            String id = new SnsSmsGateway(sns, MessageTemplates.italian(), "Attimo")
+            String id = new SnsSmsGateway(sns, "Attimo")
                     .send(message(Channel.SMS, new Contact("c-1", null, "+393331234567", null), "informale"));
 
             assertThat(id).isEqualTo("sns-0001");
             Map<String, String> form = form(only("/").getBodyAsString());
             assertThat(form).containsEntry("Action", "Publish").containsEntry("PhoneNumber", "+393331234567");
-            assertThat(form.get("Message")).startsWith("Ciao!");
+            assertThat(form.get("Message"))
+                    .startsWith("Ciao, il tuo ordine è arrivato!")
+                    .contains("https://shop.example/assistenza?m=c-1%23exec-1%23welcome");
             Map<String, String> attributes = new LinkedHashMap<>();
             for (int i = 1; form.containsKey("MessageAttributes.entry." + i + ".Name"); i++) {
                 String prefix = "MessageAttributes.entry." + i;
@@ -146,6 +173,35 @@ class SesAndSnsGatewaysTest {
                     .containsExactlyInAnyOrderEntriesOf(
                             Map.of("AWS.SNS.SMS.SMSType", "Transactional", "AWS.SNS.SMS.SenderID", "Attimo"));
         }
+    }
+
+    @Test
+    void anUnrenderedMessageIsRefusedBeforeAnyCall() {
+        OutboundMessage bare = new OutboundMessage(
+                "c-1",
+                new Contact("c-1", "a@b.it", "+39333", null),
+                Channel.EMAIL,
+                "post-purchase",
+                "welcome",
+                "service",
+                "post-purchase.welcome",
+                "it-IT",
+                "formale",
+                "c-1#exec-1#welcome",
+                Instant.parse("2026-06-10T08:00:00Z"));
+        try (SesV2Client ses = AwsClients.build(SesV2Client.builder(), "eu-south-1", aws.baseUrl());
+                SnsClient sns = AwsClients.build(SnsClient.builder(), "eu-south-1", aws.baseUrl())) {
+            assertThatThrownBy(() -> new SesEmailGateway(ses, "ciao@attimo.example", null).send(bare))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("no rendered content");
+            OutboundMessage smsRenderedAsSms = message(Channel.SMS, new Contact("c-1", "a@b.it", null, null), null);
+            assertThatThrownBy(() -> new SesEmailGateway(ses, "ciao@attimo.example", null).send(smsRenderedAsSms))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("not rendered as an e-mail");
+            assertThatThrownBy(() -> new SnsSmsGateway(sns, null).send(bare))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        aws.verify(0, anyRequestedFor(anyUrl()));
     }
 
     static LoggedRequest only(String url) {

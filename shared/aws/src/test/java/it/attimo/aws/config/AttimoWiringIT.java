@@ -64,6 +64,7 @@ class AttimoWiringIT {
         properties.put("attimo.journeys.runtime", "local");
         properties.put("attimo.secrets.source", "env");
         properties.put("attimo.secrets.webhook", SECRET);
+        properties.put("attimo.public.base-url", "https://negozio.example/");
         ctx = ApplicationContext.builder().properties(properties).build();
         ctx.registerSingleton(Clock.class, clock);
         ctx.registerSingleton(JourneyRuntime.class, journeys);
@@ -194,6 +195,10 @@ class AttimoWiringIT {
             assertThat(m.journey()).isEqualTo("post-purchase");
             assertThat(m.step()).isEqualTo("welcome");
             assertThat(m.template()).isEqualTo("post-purchase.welcome");
+            assertThat(m.subject()).isNotBlank();
+            assertThat(m.text()).startsWith(m.tone().equals("formale") ? "Buongiorno" : "Ciao");
+            assertThat(m.links()).containsKeys("video", "guide", "support", "qr");
+            assertThat(m.links().values()).allSatisfy(url -> assertThat(url).startsWith("https://negozio.example/"));
         });
     }
 

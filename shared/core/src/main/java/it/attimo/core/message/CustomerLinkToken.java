@@ -34,10 +34,10 @@ public final class CustomerLinkToken {
     private final byte[] macKey;
     private final Clock clock;
 
-    /** @param secret at least 16 characters; never logged */
+    /** @param secret the webhook secret (a long random one: {@code openssl rand -hex 32}); never logged */
     public CustomerLinkToken(String secret, Clock clock) {
-        if (secret == null || secret.length() < 16) {
-            throw new IllegalArgumentException("a link-token secret of at least 16 characters is required");
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalArgumentException("a link-token secret is required");
         }
         this.encryptionKey = Hmac.hmacSha256(secret, "attimo/link-token/encryption".getBytes(StandardCharsets.UTF_8));
         this.macKey = Hmac.hmacSha256(secret, "attimo/link-token/signature".getBytes(StandardCharsets.UTF_8));

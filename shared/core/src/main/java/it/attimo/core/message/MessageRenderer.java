@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,23 +41,31 @@ public final class MessageRenderer {
     private final TemplateCatalog templates;
     private final MessageContent content;
     private final String publicBaseUrl;
-    private final CustomerLinkToken tokens;
+    private final Supplier<CustomerLinkToken> tokens;
 
     /**
      * @param publicBaseUrl where the customer's browser reaches Attimo's public pages ({@code ATTIMO_PUBLIC_BASE_URL})
-     * @param tokens        signs unsubscribe links; null when no secret is configured (a marketing e-mail then fails
-     *                      to render, loudly)
+     * @param tokens        signs unsubscribe links, asked for one when a message needs it (the secret may rotate); it
+     *                      gives null when no secret is configured, and a marketing e-mail then fails to render, loudly
      */
     public MessageRenderer(
-            TemplateCatalog templates, MessageContent content, String publicBaseUrl, CustomerLinkToken tokens) {
+            TemplateCatalog templates,
+            MessageContent content,
+            String publicBaseUrl,
+            Supplier<CustomerLinkToken> tokens) {
         this.templates = templates;
         this.content = content;
         this.publicBaseUrl = trimSlash(publicBaseUrl);
-        this.tokens = tokens;
+        this.tokens = tokens == null ? () -> null : tokens;
     }
 
-    /** The bundled templates and content files. */
+    /** The bundled templates and content files; {@code tokens} null when no secret is configured. */
     public static MessageRenderer bundled(String publicBaseUrl, CustomerLinkToken tokens) {
+        return bundled(publicBaseUrl, () -> tokens);
+    }
+
+    /** The bundled templates and content files, signing with whatever {@code tokens} gives at the time. */
+    public static MessageRenderer bundled(String publicBaseUrl, Supplier<CustomerLinkToken> tokens) {
         return new MessageRenderer(new TemplateCatalog(), MessageContent.bundled(), publicBaseUrl, tokens);
     }
 
@@ -176,11 +185,12 @@ public final class MessageRenderer {
         boolean needsUnsubscribe = in.channel() == Channel.EMAIL
                 && ("marketing".equalsIgnoreCase(in.kind()) || "survey".equalsIgnoreCase(in.kind()));
         if (needsUnsubscribe) {
-            if (tokens == null) {
+            CustomerLinkToken signer = tokens.get();
+            if (signer == null) {
                 throw new MessageRenderingException("cannot sign the unsubscribe link of " + in.journey() + "."
                         + in.step() + ": no link-token secret is configured (the webhook secret)");
             }
-            values.put("token", tokens.sign(in.customerId(), UNSUBSCRIBE, UNSUBSCRIBE_VALIDITY));
+            values.put("token", signer.sign(in.customerId(), UNSUBSCRIBE, UNSUBSCRIBE_VALIDITY));
             out.put(UNSUBSCRIBE, fill(patterns.get(UNSUBSCRIBE), values));
         }
         return out;

@@ -82,7 +82,7 @@ class CustomerLinkTokenTest {
     @Test
     void weakSecretsAndMissingIdsAreRefused() {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-        assertThatThrownBy(() -> new CustomerLinkToken("short", clock)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CustomerLinkToken("  ", clock)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CustomerLinkToken(null, clock)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> tokens.sign(" ", "unsubscribe", Duration.ofDays(1)))
                 .isInstanceOf(IllegalArgumentException.class)

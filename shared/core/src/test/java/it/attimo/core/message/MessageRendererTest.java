@@ -178,7 +178,7 @@ class MessageRendererTest {
 
     @Test
     void withoutASecretAMarketingEmailFailsLoudly() {
-        MessageRenderer unsigned = MessageRenderer.bundled(BASE, null);
+        MessageRenderer unsigned = MessageRenderer.bundled(BASE, (CustomerLinkToken) null);
         assertThatThrownBy(() -> unsigned.render(postPurchase("accessories", "marketing", Segment.B2C, "Sud", null)))
                 .isInstanceOf(MessageRenderingException.class)
                 .isInstanceOf(IllegalArgumentException.class)
