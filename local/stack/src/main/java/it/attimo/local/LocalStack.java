@@ -269,9 +269,17 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
         p.put("attimo.secrets.source", "env");
         p.put("attimo.secrets.webhook", options.webhookSecret());
         p.put("attimo.secrets.hubspot", options.hubspotSecret());
+        p.put("attimo.public.base-url", publicBaseUrl());
         p.put("attimo.aws.access-key-id", "local");
         p.put("attimo.aws.secret-access-key", "local");
         return p;
+    }
+
+    /** Where message links point: $ATTIMO_PUBLIC_BASE_URL, else this stack's own address (port 8080 when random). */
+    private String publicBaseUrl() {
+        String configured = System.getenv("ATTIMO_PUBLIC_BASE_URL");
+        if (configured != null && !configured.isBlank()) return configured.strip();
+        return "http://127.0.0.1:" + (options.httpPort() > 0 ? options.httpPort() : 8080);
     }
 
     private ExecutionStore dynamoExecutionStore() {

@@ -5,6 +5,8 @@ import it.attimo.aws.http.HttpApiRequest;
 import it.attimo.aws.http.HttpApiResponse;
 import it.attimo.aws.http.ProfileViewJson;
 import it.attimo.aws.lambda.HttpApiHandler;
+import it.attimo.core.message.MessageRenderer;
+import it.attimo.core.message.SupportQr;
 import it.attimo.core.profile.ProfileQueries;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -12,11 +14,17 @@ import java.util.function.Function;
 
 /**
  * {@code GET /profiles/{customerId}} and {@code GET /kpis/onboarding}: API Gateway HTTP event → {@link ProfileQueries}
- * → response.
+ * → response; and {@code GET /qr/support.png}, the support QR code the post-purchase welcome links to (public: it
+ * encodes the public support page, nothing about a customer).
  */
 public class InsightsHandler extends HttpApiHandler {
     @Inject
     ProfileQueries queries;
+
+    @Inject
+    MessageRenderer messages;
+
+    private volatile byte[] supportQr;
 
     public InsightsHandler() {}
 
@@ -33,6 +41,17 @@ public class InsightsHandler extends HttpApiHandler {
                         ProfileViewJson.toJson(queries.profile(request.pathParameter("customerId")))
                                 .toString()),
                 "GET /kpis/onboarding",
-                request -> HttpApiResponse.json(200, queries.onboardingKpis().toString()));
+                request -> HttpApiResponse.json(200, queries.onboardingKpis().toString()),
+                "GET /qr/support.png",
+                request -> HttpApiResponse.binary(200, supportQr(), "image/png"));
+    }
+
+    private byte[] supportQr() {
+        byte[] png = supportQr;
+        if (png == null) {
+            png = SupportQr.png(messages.supportQrTarget(), SupportQr.DEFAULT_SIZE);
+            supportQr = png;
+        }
+        return png;
     }
 }

@@ -38,7 +38,7 @@ class InsightsHandlerTest {
     @BeforeEach
     void start() {
         ctx = ApplicationContext.builder()
-                .properties(Map.of("attimo.table.prefix", "test"))
+                .properties(Map.of("attimo.table.prefix", "test", "attimo.public.base-url", "https://negozio.example"))
                 .build();
         ctx.registerSingleton(ProfileStore.class, profiles);
         ctx.registerSingleton(ContactStore.class, new InMemoryContactStore());
@@ -116,7 +116,26 @@ class InsightsHandlerTest {
                 handler.handleRequest(routed("GET", "/elsewhere", "/elsewhere", null), null);
         assertThat(elsewhere.getStatusCode()).isEqualTo(404);
         assertThat(elsewhere.getBody()).contains("\"error\":\"not_found\"");
-        assertThat(handler.routeKeys()).containsExactlyInAnyOrder("GET /profiles/{customerId}", "GET /kpis/onboarding");
+        assertThat(handler.routeKeys())
+                .containsExactlyInAnyOrder("GET /profiles/{customerId}", "GET /kpis/onboarding", "GET /qr/support.png");
+    }
+
+    @Test
+    void theSupportQrCodeIsAPngOfThePublicSupportPage() throws Exception {
+        InsightsHandler handler = new InsightsHandler(ctx);
+        APIGatewayV2HTTPResponse qr =
+                handler.handleRequest(routed("GET", "/qr/support.png", "/qr/support.png", null), null);
+        assertThat(qr.getStatusCode()).isEqualTo(200);
+        assertThat(qr.getIsBase64Encoded()).isTrue();
+        assertThat(qr.getHeaders()).containsEntry("Content-Type", "image/png");
+        byte[] png = java.util.Base64.getDecoder().decode(qr.getBody());
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        String decoded = new com.google.zxing.qrcode.QRCodeReader()
+                .decode(new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                        new com.google.zxing.RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels))))
+                .getText();
+        assertThat(decoded).isEqualTo("https://negozio.example/assistenza?via=qr");
     }
 
     @Test

@@ -305,6 +305,18 @@ public final class LocalRoutes {
             o.put("template", m.template());
             o.put("locale", m.locale());
             o.put("tone", m.tone());
+            if (m.subject() != null) o.put("subject", m.subject());
+            if (m.text() != null) o.put("text", m.text());
+            if (m.text() != null) {
+                ObjectNode links = o.putObject("links");
+                m.links().forEach(links::put);
+            }
+            if (m.coupon() != null) o.put("coupon", m.coupon());
+            if (m.experiment() != null) {
+                o.putObject("experiment")
+                        .put("id", m.experiment().id())
+                        .put("arm", m.experiment().arm());
+            }
             if (!m.context().isEmpty()) {
                 ObjectNode context = o.putObject("context");
                 m.context().forEach(context::put);

@@ -1,9 +1,13 @@
 package it.attimo.aws.http;
 
+import java.util.Base64;
 import java.util.Map;
 
-/** A response of the HTTP API: status, JSON body, headers. */
-public record HttpApiResponse(int status, String body, Map<String, String> headers) {
+/**
+ * A response of the HTTP API: status, body, headers. A binary body (an image) travels base64-encoded with
+ * {@code base64Encoded}, as API Gateway expects it.
+ */
+public record HttpApiResponse(int status, String body, Map<String, String> headers, boolean base64Encoded) {
     public static final String CONTENT_TYPE = "Content-Type";
     public static final String JSON = "application/json";
 
@@ -11,7 +15,21 @@ public record HttpApiResponse(int status, String body, Map<String, String> heade
         headers = headers == null ? Map.of(CONTENT_TYPE, JSON) : Map.copyOf(headers);
     }
 
+    /** A text body. */
+    public HttpApiResponse(int status, String body, Map<String, String> headers) {
+        this(status, body, headers, false);
+    }
+
     public static HttpApiResponse json(int status, String body) {
         return new HttpApiResponse(status, body, Map.of(CONTENT_TYPE, JSON));
+    }
+
+    /** A binary body of {@code contentType}, cacheable for a day. */
+    public static HttpApiResponse binary(int status, byte[] body, String contentType) {
+        return new HttpApiResponse(
+                status,
+                Base64.getEncoder().encodeToString(body),
+                Map.of(CONTENT_TYPE, contentType, "Cache-Control", "public, max-age=86400"),
+                true);
     }
 }

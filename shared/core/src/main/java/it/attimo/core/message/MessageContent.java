@@ -27,6 +27,7 @@ public final class MessageContent {
     private final Map<String, String> links;
     private final String supportQr;
     private final Map<String, List<String>> stepLinks;
+    private final Map<String, String> stepKinds;
     private final Map<String, String> categoryLabels;
     private final Map<String, List<Accessory>> accessories;
     private final Map<String, Map<String, List<Testimonial>>> testimonials;
@@ -38,9 +39,11 @@ public final class MessageContent {
                 .forEachRemaining(e -> this.links.put(e.getKey(), e.getValue().asText()));
         this.supportQr = required(links, "supportQr", "links.json").asText();
         this.stepLinks = new LinkedHashMap<>();
+        this.stepKinds = new LinkedHashMap<>();
         links.path("steps").fields().forEachRemaining(e -> {
             List<String> names = new ArrayList<>();
-            e.getValue().forEach(n -> names.add(n.asText()));
+            e.getValue().path("links").forEach(n -> names.add(n.asText()));
+            stepKinds.put(e.getKey(), e.getValue().path("kind").asText("service"));
             for (String n : names) {
                 if (!this.links.containsKey(n)) {
                     throw new IllegalStateException("links.json: step " + e.getKey() + " names unknown link " + n);
@@ -118,6 +121,16 @@ public final class MessageContent {
     /** The links {@code journey.step} carries, in order; none when the step is not listed. */
     public List<String> linksOf(String journey, String step) {
         return stepLinks.getOrDefault(journey + "." + step, List.of());
+    }
+
+    /** Every {@code journey.step} with content, in the file's order. */
+    public List<String> steps() {
+        return List.copyOf(stepLinks.keySet());
+    }
+
+    /** The step's kind as its state machine dispatches it (transactional, service, survey, marketing). */
+    public String kindOf(String journey, String step) {
+        return stepKinds.getOrDefault(journey + "." + step, "service");
     }
 
     /** How the category reads in a sentence ("elettrodomestici"); the default's label for an unknown one. */

@@ -73,6 +73,10 @@ public final class MessageRenderer {
         return templates;
     }
 
+    public MessageContent content() {
+        return content;
+    }
+
     /** The URL the support QR code encodes. */
     public String supportQrTarget() {
         return content.supportQr().replace("{base}", publicBaseUrl);

@@ -63,6 +63,20 @@ class TemplatesCoverStateMachinesTest {
         }
     }
 
+    @Test
+    void everyStepOfTheContentFilesHasItsTemplatesAndItsKind() {
+        MessageContent content = renderer.content();
+        assertThat(content.steps()).containsAll(ISSUE_9_STEPS);
+        for (String step : content.steps()) {
+            String[] parts = step.split("\\.");
+            assertThat(renderer.templates().covers(parts[0], parts[1])).as(step).isTrue();
+            assertThat(content.kindOf(parts[0], parts[1])).isIn("transactional", "service", "survey", "marketing");
+        }
+        assertThat(content.kindOf("post-purchase", "accessories")).isEqualTo("marketing");
+        assertThat(content.kindOf("delivery-delay", "apology")).isEqualTo("transactional");
+        assertThat(content.kindOf("nowhere", "nothing")).isEqualTo("service");
+    }
+
     private void assertRenders(String journey, String step, Channel channel, String kind) {
         for (String tone : List.of(ToneRule.FORMALE, ToneRule.INFORMALE)) {
             RenderedMessage m = renderer.render(new MessageInput(
