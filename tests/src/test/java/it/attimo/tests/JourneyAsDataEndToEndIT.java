@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A journey is one ASL file plus one entry of journeys.json: a throw-away journey written into a temp directory (next
- * to copies of the real ones) is triggered, planned, waited and dispatched through the embedded stack over HTTP, with
- * no Java and no template change.
+ * A journey is one ASL file plus one entry of journeys.json, and its message templates in templates/ beside it: a
+ * throw-away journey written into a temp directory (next to copies of the real ones) is triggered, planned, waited and
+ * dispatched through the embedded stack over HTTP, with no Java and no template.yaml change.
  */
 class JourneyAsDataEndToEndIT {
     private static final String SECRET = "e2e-secret";
@@ -57,6 +57,8 @@ class JourneyAsDataEndToEndIT {
         assertThat(big.get(0).path("journey").asText()).isEqualTo("big-order-thanks");
         assertThat(big.get(0).path("step").asText()).isEqualTo("thanks");
         assertThat(big.get(0).path("channel").asText()).isEqualTo("email");
+        assertThat(big.get(0).path("subject").asText()).isEqualTo("Grazie per il Suo ordine");
+        assertThat(big.get(0).path("text").asText()).startsWith("Buongiorno,");
         // planned inside the e-mail window of a working day in Milan: Wednesday 10 June, 10:00 at the earliest
         Instant sendAt = Instant.parse(big.get(0).path("sendAt").asText());
         assertThat(sendAt).isAfterOrEqualTo(Instant.parse("2026-06-10T07:30:00Z"));
@@ -130,6 +132,26 @@ class JourneyAsDataEndToEndIT {
                     }
                   }
                 }
+                """);
+        // its messages: the templates of its one step, in both registers, beside journeys.json
+        Path templates = Files.createDirectories(dir.resolve("templates").resolve("big-order-thanks"));
+        Files.writeString(templates.resolve("thanks.email.formale.mustache"), """
+                Oggetto: Grazie per il Suo ordine
+                Buongiorno{{#firstName}} {{firstName}}{{/firstName}},
+
+                La ringraziamo per il Suo ordine: lo stiamo già preparando.
+
+                Cordiali saluti,
+                Il Servizio Clienti
+                """);
+        Files.writeString(templates.resolve("thanks.email.informale.mustache"), """
+                Oggetto: Grazie per il tuo ordine!
+                Ciao{{#firstName}} {{firstName}}{{/firstName}},
+
+                grazie per il tuo ordine: lo stiamo già preparando.
+
+                A presto!
+                Il Servizio Clienti
                 """);
         return dir.resolve("journeys.json");
     }

@@ -270,6 +270,9 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
         p.put("attimo.secrets.webhook", options.webhookSecret());
         p.put("attimo.secrets.hubspot", options.hubspotSecret());
         p.put("attimo.public.base-url", publicBaseUrl());
+        // a journey declared as data brings its message templates in templates/ beside its journeys.json
+        Path templates = options.journeysFile().toAbsolutePath().resolveSibling("templates");
+        if (Files.isDirectory(templates)) p.put("attimo.templates.dir", templates.toString());
         p.put("attimo.aws.access-key-id", "local");
         p.put("attimo.aws.secret-access-key", "local");
         return p;

@@ -252,20 +252,23 @@ public class AttimoFactory {
     public static final String LOCAL_PUBLIC_BASE_URL = "http://127.0.0.1:8080";
 
     /**
-     * The messages' renderer: bundled templates and content, links under the public base URL, unsubscribe tokens signed
-     * with the webhook secret (read when a message needs one, so a rotated secret is picked up).
+     * The messages' renderer: bundled templates and content (the templates of {@code attimo.templates.dir} first, if
+     * set), links under the public base URL, unsubscribe tokens signed with the webhook secret (read when a message
+     * needs one, so a rotated secret is picked up).
      */
     @Singleton
     MessageRenderer messageRenderer(
             @Value("${attimo.public.base-url:" + LOCAL_PUBLIC_BASE_URL + "}") String publicBaseUrl,
+            @Value("${attimo.templates.dir:}") String templatesDir,
             SecretProvider secrets,
             Clock clock) {
-        return MessageRenderer.bundled(
+        return MessageRenderer.withTemplates(
                 publicBaseUrl.isBlank() ? LOCAL_PUBLIC_BASE_URL : publicBaseUrl,
                 () -> secrets.webhookSecret()
                         .filter(secret -> !secret.isBlank())
                         .map(secret -> new CustomerLinkToken(secret, clock))
-                        .orElse(null));
+                        .orElse(null),
+                templatesDir.isBlank() ? null : Path.of(templatesDir));
     }
 
     @Singleton

@@ -69,6 +69,12 @@ public final class MessageRenderer {
         return new MessageRenderer(new TemplateCatalog(), MessageContent.bundled(), publicBaseUrl, tokens);
     }
 
+    /** The bundled content, with the templates of {@code templatesDir} before the bundled ones (null: none). */
+    public static MessageRenderer withTemplates(
+            String publicBaseUrl, Supplier<CustomerLinkToken> tokens, java.nio.file.Path templatesDir) {
+        return new MessageRenderer(new TemplateCatalog(templatesDir), MessageContent.bundled(), publicBaseUrl, tokens);
+    }
+
     public TemplateCatalog templates() {
         return templates;
     }

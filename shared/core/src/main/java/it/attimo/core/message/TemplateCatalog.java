@@ -3,11 +3,17 @@ package it.attimo.core.message;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
+import com.github.mustachejava.MustacheResolver;
 import it.attimo.core.channel.Channel;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +23,8 @@ import java.util.Optional;
  * The message templates: Mustache files under {@code templates/} beside this class, one per journey, step, channel
  * and register: {@code templates/<journey>/<step>.<channel>.<formale|informale>.mustache}. A step without its own SMS
  * or push text uses its e-mail one. An e-mail template starts with {@code Oggetto: <subject>} on its first line.
- * Values are written as they are (plain text: the HTML part is built from it, escaped).
+ * Values are written as they are (plain text: the HTML part is built from it, escaped). An optional directory laid out
+ * the same way comes first.
  */
 public final class TemplateCatalog {
     static final String ROOT = "it/attimo/core/message/templates";
@@ -25,10 +32,32 @@ public final class TemplateCatalog {
 
     private final DefaultMustacheFactory factory;
     private final ClassLoader loader;
+    private final Path directory;
 
+    /** The bundled templates only. */
     public TemplateCatalog() {
+        this(null);
+    }
+
+    /**
+     * @param directory a folder laid out like the bundled {@code templates/} whose files come first (the templates of
+     *                  a journey declared outside the bundled set, or a marketer's edits); null for none
+     */
+    public TemplateCatalog(Path directory) {
         this.loader = TemplateCatalog.class.getClassLoader();
-        this.factory = new DefaultMustacheFactory(ROOT) {
+        this.directory = directory;
+        MustacheResolver resolver = name -> {
+            if (directory != null && Files.isRegularFile(directory.resolve(name))) {
+                try {
+                    return Files.newBufferedReader(directory.resolve(name), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read template " + name, e);
+                }
+            }
+            InputStream in = loader.getResourceAsStream(ROOT + "/" + name);
+            return in == null ? null : new InputStreamReader(in, StandardCharsets.UTF_8);
+        };
+        this.factory = new DefaultMustacheFactory(resolver) {
             @Override
             public void encode(String value, Writer writer) {
                 try {
@@ -47,6 +76,7 @@ public final class TemplateCatalog {
             return Optional.empty();
         }
         for (String candidate : candidates(journey, step, channel, tone)) {
+            if (directory != null && Files.isRegularFile(directory.resolve(candidate))) return Optional.of(candidate);
             if (loader.getResource(ROOT + "/" + candidate) != null) return Optional.of(candidate);
         }
         return Optional.empty();
