@@ -45,6 +45,7 @@ class JourneyStepsTest {
     final InMemoryMessageLedger ledger = new InMemoryMessageLedger();
     final InMemoryWaitRegistry waits = new InMemoryWaitRegistry();
     final RecordingChannelGateway gateway = new RecordingChannelGateway();
+    final InMemoryEventLog eventLog = new InMemoryEventLog();
     final JourneySteps steps = steps(profiles);
 
     JourneySteps steps(ProfileStore profiles) {
@@ -55,7 +56,7 @@ class JourneyStepsTest {
                 waits,
                 gateway,
                 AttimoCore.sendPlanner(),
-                new InMemoryEventLog(),
+                eventLog,
                 new RecordingJourneyRuntime(),
                 (customerId, reason, executionName) -> {},
                 clock);
@@ -167,6 +168,12 @@ class JourneyStepsTest {
                 assertThat(m.tone()).isEqualTo("formale");
                 assertThat(m.messageKey()).isEqualTo(C + "#" + EXECUTION + "#welcome");
                 assertThat(m.toString()).doesNotContain("anna");
+                assertThat(m.rendered().subject()).isEqualTo("Il Suo ordine è arrivato: ecco come iniziare");
+                assertThat(m.rendered().text()).startsWith("Buongiorno,");
+                assertThat(m.rendered().links()).containsKeys("video", "guide", "support", "qr");
+                assertThat(m.rendered().links().get("support"))
+                        .startsWith(JourneyStepsWiring.PUBLIC_BASE_URL + "/assistenza?m=")
+                        .doesNotContain("anna");
             });
             assertThat(ledger.all()).singleElement().satisfies(r -> {
                 assertThat(r.status()).isEqualTo(MessageRecord.SENT);
@@ -180,6 +187,56 @@ class JourneyStepsTest {
 
             assertThat(dispatch("tutorial", "service", "email")).containsEntry("status", "sent");
             assertThat(gateway.sent()).hasSize(2);
+        }
+
+        @Test
+        void aStepWithoutATemplateIsRejectedAndNothingIsSent() {
+            customer(C, "email", "anna@example.it");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> dispatch("teleport", "service", "email"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("post-purchase.teleport")
+                    .hasMessageNotContaining("anna");
+            assertThat(JourneyError.of(new it.attimo.core.message.MessageRenderingException("x")))
+                    .isEqualTo(JourneyError.REJECTED);
+            assertThat(gateway.sent()).isEmpty();
+            assertThat(ledger.all())
+                    .singleElement()
+                    .satisfies(
+                            r -> assertThat(r.status()).as("never marked sent").isEqualTo(MessageRecord.RESERVED));
+        }
+
+        @Test
+        void theMessageNamesTheOrdersProductAndItsCouponAndExperiment() {
+            customer(C, "email", "anna@example.it", "firstName", "Anna", "comune", "063049", "segment", "b2c");
+            eventLog.append(it.attimo.core.event.CustomerEvent.of(
+                    "o-1-placed",
+                    "order.placed",
+                    C,
+                    clock.instant().minusSeconds(3600),
+                    Map.of(
+                            "orderId",
+                            "o-1",
+                            "items",
+                            List.of(Map.of(
+                                    "sku", "G-1", "name", "Gazebo in legno", "category", "giardino", "price", 420)))));
+            steps.handle(new DispatchStep(
+                    C,
+                    "post-purchase",
+                    "contextual",
+                    Channel.EMAIL,
+                    null,
+                    EXECUTION,
+                    null,
+                    null,
+                    Map.of("orderId", "o-1", "coupon", "C-1", "experimentId", "x", "experimentArm", "a")));
+            assertThat(gateway.sent()).singleElement().satisfies(m -> {
+                assertThat(m.tone()).isEqualTo("informale");
+                assertThat(m.rendered().text()).startsWith("Ciao Anna,").contains("Gazebo in legno");
+                assertThat(m.rendered().text()).as("testimonial of the South").contains("Salvatore, Catania");
+                assertThat(m.rendered().coupon()).isEqualTo("C-1");
+                assertThat(m.rendered().experiment())
+                        .isEqualTo(new it.attimo.core.message.RenderedMessage.ExperimentArm("x", "a"));
+            });
         }
 
         @Test
