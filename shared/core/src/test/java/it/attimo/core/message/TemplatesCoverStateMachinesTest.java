@@ -99,6 +99,9 @@ class TemplatesCoverStateMachinesTest {
             }
             if (channel == Channel.EMAIL) assertThat(m.subject()).as(what).isNotBlank();
             for (String url : m.links().values()) assertThat(url).as(what).doesNotContain("{");
+            if (channel != Channel.PUSH && m.links().containsKey("return")) {
+                assertThat(m.text()).as(what).contains(m.links().get("return"));
+            }
         }
     }
 
