@@ -249,7 +249,7 @@ public class AttimoFactory {
     }
 
     /** Where links in messages point: {@code attimo.public.base-url} ({@code ATTIMO_PUBLIC_BASE_URL}). */
-    public static final String LOCAL_PUBLIC_BASE_URL = "http://127.0.0.1:8080";
+    public static final String LOCAL_PUBLIC_BASE_URL = MessageRenderer.LOCAL_PUBLIC_BASE_URL;
 
     /**
      * The messages' renderer: bundled templates and content (the templates of {@code attimo.templates.dir} first, if

@@ -6,6 +6,7 @@ import it.attimo.core.channel.Channel;
 import it.attimo.core.customer.Contact;
 import it.attimo.core.customer.Profile;
 import it.attimo.core.event.CustomerEvent;
+import it.attimo.core.message.CustomerLinkToken;
 import it.attimo.core.message.MessageRenderer;
 import it.attimo.core.port.ChannelGateway;
 import it.attimo.core.port.ContactStore;
@@ -38,6 +39,31 @@ public final class DispatchSend {
     private final EventLog eventLog;
     private final Clock clock;
     private final MessageRenderer renderer;
+
+    /**
+     * Renders with the bundled templates, links under {@link MessageRenderer#LOCAL_PUBLIC_BASE_URL} and no secret to
+     * sign unsubscribe links (a marketing e-mail then fails, loudly): for tests and tools.
+     *
+     * @param planner gives the minimum gap within which a higher-priority send drops this one
+     */
+    public DispatchSend(
+            ProfileStore profiles,
+            ContactStore contacts,
+            MessageLedger ledger,
+            ChannelGateway gateway,
+            SendPlanner planner,
+            EventLog eventLog,
+            Clock clock) {
+        this(
+                profiles,
+                contacts,
+                ledger,
+                gateway,
+                planner,
+                eventLog,
+                clock,
+                MessageRenderer.bundled(MessageRenderer.LOCAL_PUBLIC_BASE_URL, (CustomerLinkToken) null));
+    }
 
     /**
      * @param planner  gives the minimum gap within which a higher-priority send drops this one

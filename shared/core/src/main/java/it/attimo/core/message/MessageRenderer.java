@@ -32,6 +32,10 @@ public final class MessageRenderer {
     public static final Duration UNSUBSCRIBE_VALIDITY = Duration.ofDays(90);
 
     public static final String UNSUBSCRIBE = "unsubscribe";
+
+    /** Where links point when nothing else is configured: {@code attimo serve} on its default port. */
+    public static final String LOCAL_PUBLIC_BASE_URL = "http://127.0.0.1:8080";
+
     static final String NO_CATEGORY = "generale";
     static final int MAX_ACCESSORIES = 3;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
