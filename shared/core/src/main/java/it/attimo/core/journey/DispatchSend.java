@@ -6,6 +6,7 @@ import it.attimo.core.channel.Channel;
 import it.attimo.core.customer.Contact;
 import it.attimo.core.customer.Profile;
 import it.attimo.core.event.CustomerEvent;
+import it.attimo.core.experiment.ExperimentAssignments;
 import it.attimo.core.port.ChannelGateway;
 import it.attimo.core.port.ContactStore;
 import it.attimo.core.port.EventLog;
@@ -36,6 +37,7 @@ public final class DispatchSend {
     private final SendPlanner planner;
     private final EventLog eventLog;
     private final Clock clock;
+    private final ExperimentAssignments experiments;
 
     /** @param planner gives the minimum gap within which a higher-priority send drops this one */
     public DispatchSend(
@@ -46,6 +48,20 @@ public final class DispatchSend {
             SendPlanner planner,
             EventLog eventLog,
             Clock clock) {
+        this(profiles, contacts, ledger, gateway, planner, eventLog, clock, ExperimentAssignments.NONE);
+    }
+
+    /** @param experiments labels a message under a timing experiment with its id and the customer's arm */
+    public DispatchSend(
+            ProfileStore profiles,
+            ContactStore contacts,
+            MessageLedger ledger,
+            ChannelGateway gateway,
+            SendPlanner planner,
+            EventLog eventLog,
+            Clock clock,
+            ExperimentAssignments experiments) {
+        this.experiments = experiments;
         this.profiles = profiles;
         this.contacts = contacts;
         this.ledger = ledger;
@@ -134,7 +150,7 @@ public final class DispatchSend {
                 pr.tone(),
                 record.key(),
                 now,
-                p.context());
+                experiments.labelled(p.journey(), p.step(), customerId, p.context()));
         String providerId = gateway.send(message);
         ledger.update(record.with(MessageRecord.SENT, null, providerId, clock.instant()));
         Map<String, Object> out = status("sent", null);
