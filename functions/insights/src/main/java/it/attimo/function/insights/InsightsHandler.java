@@ -5,18 +5,22 @@ import it.attimo.aws.http.HttpApiRequest;
 import it.attimo.aws.http.HttpApiResponse;
 import it.attimo.aws.http.ProfileViewJson;
 import it.attimo.aws.lambda.HttpApiHandler;
+import it.attimo.core.experiment.ExperimentReports;
 import it.attimo.core.profile.ProfileQueries;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * {@code GET /profiles/{customerId}} and {@code GET /kpis/onboarding}: API Gateway HTTP event → {@link ProfileQueries}
- * → response.
+ * {@code GET /profiles/{customerId}}, {@code GET /kpis/onboarding} and {@code GET /experiments[/{experimentId}]}: API
+ * Gateway HTTP event → {@link ProfileQueries} or {@link ExperimentReports} → response.
  */
 public class InsightsHandler extends HttpApiHandler {
     @Inject
     ProfileQueries queries;
+
+    @Inject
+    ExperimentReports experiments;
 
     public InsightsHandler() {}
 
@@ -33,6 +37,12 @@ public class InsightsHandler extends HttpApiHandler {
                         ProfileViewJson.toJson(queries.profile(request.pathParameter("customerId")))
                                 .toString()),
                 "GET /kpis/onboarding",
-                request -> HttpApiResponse.json(200, queries.onboardingKpis().toString()));
+                request -> HttpApiResponse.json(200, queries.onboardingKpis().toString()),
+                "GET /experiments",
+                request -> HttpApiResponse.json(200, experiments.all().toString()),
+                "GET /experiments/{experimentId}",
+                request -> HttpApiResponse.json(
+                        200,
+                        experiments.one(request.pathParameter("experimentId")).toString()));
     }
 }
