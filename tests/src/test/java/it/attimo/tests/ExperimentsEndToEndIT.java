@@ -12,6 +12,8 @@ import it.attimo.core.journey.JourneyCatalogLoader;
 import it.attimo.local.LocalStack;
 import it.attimo.local.StackOptions;
 import it.attimo.tests.support.StackApi;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +25,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Seed 001's A/B test of the tutorial's timing, end to end over HTTP on the virtual clock: 300 customers from the
@@ -45,16 +48,27 @@ class ExperimentsEndToEndIT {
     private static StackApi api;
     private static Experiment experiment;
 
+    /**
+     * The repository's journeys and experiment, with the minimum sample down from 400 to 100 per arm so that 300
+     * customers reach the horizon.
+     */
     @BeforeAll
-    static void start() {
+    static void start(@TempDir Path dir) throws IOException {
         Path root = TemplateConsistency.findProjectRoot(Path.of(""));
-        stack = LocalStack.start(StackOptions.inMemory(root, DELIVERED.minus(Duration.ofMinutes(5)), SECRET));
+        try (var files = Files.list(root.resolve("statemachines"))) {
+            for (Path f : files.toList()) Files.copy(f, dir.resolve(f.getFileName()));
+        }
+        Path experiments = dir.resolve("experiments.json");
+        String declared = Files.readString(experiments);
+        assertThat(declared).contains("\"minimumSample\": 400");
+        Files.writeString(experiments, declared.replace("\"minimumSample\": 400", "\"minimumSample\": 100"));
+        stack = LocalStack.start(StackOptions.inMemory(root, DELIVERED.minus(Duration.ofMinutes(5)), SECRET)
+                .withJourneysFile(dir.resolve("journeys.json")));
         api = new StackApi(() -> stack.baseUrl(), SECRET);
-        experiment = ExperimentCatalogLoader.load(
-                        root.resolve("statemachines/experiments.json"),
-                        JourneyCatalogLoader.load(root.resolve("statemachines/journeys.json")))
+        experiment = ExperimentCatalogLoader.load(experiments, JourneyCatalogLoader.load(dir.resolve("journeys.json")))
                 .find("tutorial-timing")
                 .orElseThrow();
+        assertThat(experiment.minimumSample()).isEqualTo(100);
     }
 
     @AfterAll

@@ -129,7 +129,7 @@ class InsightsHandlerTest {
 
         APIGatewayV2HTTPEvent one = routed("GET", "/experiments/{experimentId}", "/experiments/tutorial-timing", null);
         one.setPathParameters(Map.of("experimentId", "tutorial-timing"));
-        assertThat(handler.handleRequest(one, null).getBody()).contains("\"minimumSample\":100");
+        assertThat(handler.handleRequest(one, null).getBody()).contains("\"minimumSample\":400");
         APIGatewayV2HTTPEvent unknown = routed("GET", "/experiments/{experimentId}", "/experiments/nope", null);
         unknown.setPathParameters(Map.of("experimentId", "nope"));
         APIGatewayV2HTTPResponse missing = handler.handleRequest(unknown, null);

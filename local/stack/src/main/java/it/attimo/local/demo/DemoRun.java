@@ -36,9 +36,9 @@ public final class DemoRun {
                 DemoDriver driver = new DemoDriver(stack.baseUrl(), secret, s.clients())) {
             Instant start = stack.now();
             Instant end = start.plus(Duration.ofDays(s.days()));
-            // the clock runs on past the customers' own events for the longest experiment window, so that every
-            // experimental message sent during the demo days is read over its whole window
-            Duration followUp = DemoSummary.longestWindow(driver.getJson("/experiments"));
+            // the clock runs on past the customers' own events so that every experimental message of a delivery
+            // within the demo days is sent and read over its whole window
+            Duration followUp = DemoSummary.followUp(driver.getJson("/experiments"));
             DemoReactions reactions = new DemoReactions(s.seed());
             List<DemoCustomer> customers = DemoPopulation.generate(s.customers(), s.seed());
             List<DemoEvent> events = DemoScenario.events(customers, s.seed(), start, s.days());

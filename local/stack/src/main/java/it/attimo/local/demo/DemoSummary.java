@@ -197,6 +197,16 @@ final class DemoSummary {
         return out.toString();
     }
 
+    /**
+     * How long the demo's clock runs on after the customers' own events: the longest metric window plus two days (an
+     * experimental send may come up to a day after a delivery, and the planner may move it up to its step's window);
+     * zero when there are no experiments.
+     */
+    static Duration followUp(JsonNode experiments) {
+        Duration window = longestWindow(experiments);
+        return window.isZero() ? window : window.plus(Duration.ofDays(2));
+    }
+
     /** The longest metric window of the experiments of {@code GET /experiments}; zero when there are none. */
     static Duration longestWindow(JsonNode experiments) {
         Duration longest = Duration.ZERO;

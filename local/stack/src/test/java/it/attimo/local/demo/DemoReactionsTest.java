@@ -80,6 +80,8 @@ class DemoReactionsTest {
                 .contains("p-value 0.01810");
         assertThat(DemoSummary.longestWindow(experiments)).isEqualTo(Duration.ofHours(72));
         assertThat(DemoSummary.longestWindow(null)).isZero();
+        assertThat(DemoSummary.followUp(experiments)).isEqualTo(Duration.ofHours(72 + 48));
+        assertThat(DemoSummary.followUp(JSON.createArrayNode())).isZero();
     }
 
     static long count(List<DemoEvent> events, String type, String arm) {

@@ -14,8 +14,7 @@ class ExperimentAnalysisTest {
     static final Instant SENT = Instant.parse("2026-06-10T10:00:00Z");
     static final Instant MATURE = SENT.plus(Duration.ofHours(72));
 
-    final Experiment seed =
-            ExperimentCatalogLoader.bundled(JourneyCatalog.defaults()).all().get(0);
+    final Experiment seed = ExperimentFixtures.tutorialTiming(100).all().get(0);
 
     static List<Exposure> arm(String arm, int n, int converted, Instant sentAt) {
         List<Exposure> out = new ArrayList<>();

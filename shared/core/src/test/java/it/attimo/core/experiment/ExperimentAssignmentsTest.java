@@ -2,7 +2,6 @@ package it.attimo.core.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import it.attimo.core.journey.JourneyCatalog;
 import it.attimo.core.testing.InMemoryExperimentStore;
 import it.attimo.core.testing.MutableClock;
 import java.time.Instant;
@@ -11,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ExperimentAssignmentsTest {
-    final ExperimentCatalog catalog = ExperimentCatalogLoader.bundled(JourneyCatalog.defaults());
+    final ExperimentCatalog catalog = ExperimentFixtures.tutorialTiming(100);
     final InMemoryExperimentStore store = new InMemoryExperimentStore();
     final MutableClock clock = MutableClock.at("2026-06-10T09:00:00Z");
     final ExperimentAssignments assignments = new ExperimentAssignments(catalog, store, clock);

@@ -34,6 +34,7 @@ class ExperimentCatalogLoaderTest {
         assertThat(e.metric().within()).isEqualTo(Duration.ofHours(72));
         assertThat(e.autoPromote()).isTrue();
         assertThat(e.alpha()).isEqualTo(0.05);
+        assertThat(e.minimumSample()).as("80% power for the seed's effect").isEqualTo(400);
         Instant t = Instant.parse("2026-06-10T10:00:00Z");
         assertThat(e.metric().converts(CustomerEvent.of("v", "video.watched", "c", t, Map.of("videoId", "guide"))))
                 .isTrue();

@@ -10,7 +10,6 @@ import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.event.EventTypes;
 import it.attimo.core.journey.DispatchSend;
 import it.attimo.core.journey.DispatchStep;
-import it.attimo.core.journey.JourneyCatalog;
 import it.attimo.core.journey.PlanSend;
 import it.attimo.core.journey.PlanStep;
 import it.attimo.core.profile.FoldedCustomer;
@@ -43,7 +42,7 @@ class ExperimentStepsTest {
     final InMemoryEventLog events = new InMemoryEventLog();
     final InMemoryExperimentStore store = new InMemoryExperimentStore();
     final RecordingChannelGateway gateway = new RecordingChannelGateway();
-    final ExperimentCatalog catalog = ExperimentCatalogLoader.bundled(JourneyCatalog.defaults());
+    final ExperimentCatalog catalog = ExperimentFixtures.tutorialTiming(100);
     final ExperimentAssignments assignments = new ExperimentAssignments(catalog, store, clock);
     final PlanSend plan = new PlanSend(profiles, ledger, AttimoCore.sendPlanner(), clock, assignments);
     final DispatchSend dispatch =
