@@ -182,4 +182,37 @@ class ExperimentCatalogLoaderTest {
         assertThat(e.autoPromote()).isFalse();
         assertThat(e.arm("c")).isEmpty();
     }
+
+    @Test
+    void wrongTypesAreNamedToo() {
+        assertThatThrownBy(() -> ExperimentCatalogLoader.parse("x", """
+                {"experiments": [
+                  {"id": 7, "journey": "", "step": "Tutorial!", "arms": "two", "metric": [], "minimumSample": "many",
+                   "alpha": "low", "autoPromote": 1},
+                  {"id": "t", "journey": "post-purchase", "step": "tutorial",
+                   "arms": [1, {"name": "UPPER", "offset": 12, "weight": 1.5}, {"name": "b", "offset": "PT1H"}],
+                   "metric": {"name": "m", "events": [3, {"type": "video.watched", "x": 1}], "within": "soon"},
+                   "minimumSample": 5, "alpha": 0}
+                ]}""", JOURNEYS))
+                .isInstanceOf(ExperimentCatalogException.class)
+                .satisfies(ex -> assertThat(((ExperimentCatalogException) ex).problems())
+                        .extracting(PlanProblem::field)
+                        .contains(
+                                "experiments[0].id",
+                                "journey",
+                                "step",
+                                "arms",
+                                "metric",
+                                "minimumSample",
+                                "alpha",
+                                "autoPromote",
+                                "arms[0]",
+                                "arms[1].name",
+                                "arms[1].offset",
+                                "arms[1].weight",
+                                "arms[2].weight",
+                                "metric.events[0]",
+                                "metric.events[1].x",
+                                "metric.within"));
+    }
 }
