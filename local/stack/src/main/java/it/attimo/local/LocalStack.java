@@ -10,6 +10,7 @@ import it.attimo.aws.dynamo.AttimoTables;
 import it.attimo.aws.dynamo.DynamoQuarantineStore;
 import it.attimo.aws.sqs.DeadLetterQueue;
 import it.attimo.core.error.Conflict;
+import it.attimo.core.experiment.ExperimentCatalogLoader;
 import it.attimo.core.ingest.QuarantinedEvent;
 import it.attimo.core.journey.JourneyCatalog;
 import it.attimo.core.journey.JourneyCatalogLoader;
@@ -259,6 +260,11 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("attimo.table.prefix", TABLE_PREFIX);
         p.put("attimo.journeys.file", options.journeysFile().toAbsolutePath().toString());
+        // the experiments beside the journeys file; a journeys file without one runs no experiments
+        Path experiments = options.journeysFile().toAbsolutePath().resolveSibling("experiments.json");
+        p.put(
+                "attimo.experiments.file",
+                Files.exists(experiments) ? experiments.toString() : ExperimentCatalogLoader.NONE);
         p.put("attimo.clock", "external");
         p.put("attimo.aws.region", SamTemplate.REGION);
         p.put("attimo.aws.dynamodb.endpoint", dynamoDb.endpoint().toString());

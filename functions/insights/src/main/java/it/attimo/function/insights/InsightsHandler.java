@@ -5,6 +5,7 @@ import it.attimo.aws.http.HttpApiRequest;
 import it.attimo.aws.http.HttpApiResponse;
 import it.attimo.aws.http.ProfileViewJson;
 import it.attimo.aws.lambda.HttpApiHandler;
+import it.attimo.core.experiment.ExperimentReports;
 import it.attimo.core.message.MessageRenderer;
 import it.attimo.core.message.SupportQr;
 import it.attimo.core.profile.ProfileQueries;
@@ -13,9 +14,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * {@code GET /profiles/{customerId}} and {@code GET /kpis/onboarding}: API Gateway HTTP event → {@link ProfileQueries}
- * → response; and {@code GET /qr/support.png}, the support QR code the post-purchase welcome links to (public: it
- * encodes the public support page, nothing about a customer).
+ * {@code GET /profiles/{customerId}}, {@code GET /kpis/onboarding} and {@code GET /experiments[/{experimentId}]}: API
+ * Gateway HTTP event → {@link ProfileQueries} or {@link ExperimentReports} → response; and {@code GET
+ * /qr/support.png}, the support QR code the post-purchase welcome links to (public: it encodes the public support
+ * page, nothing about a customer).
  */
 public class InsightsHandler extends HttpApiHandler {
     @Inject
@@ -23,6 +25,9 @@ public class InsightsHandler extends HttpApiHandler {
 
     @Inject
     MessageRenderer messages;
+
+    @Inject
+    ExperimentReports experiments;
 
     private volatile byte[] supportQr;
 
@@ -42,6 +47,12 @@ public class InsightsHandler extends HttpApiHandler {
                                 .toString()),
                 "GET /kpis/onboarding",
                 request -> HttpApiResponse.json(200, queries.onboardingKpis().toString()),
+                "GET /experiments",
+                request -> HttpApiResponse.json(200, experiments.all().toString()),
+                "GET /experiments/{experimentId}",
+                request -> HttpApiResponse.json(
+                        200,
+                        experiments.one(request.pathParameter("experimentId")).toString()),
                 "GET /qr/support.png",
                 request -> HttpApiResponse.binary(200, supportQr(), "image/png"));
     }

@@ -8,14 +8,20 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.micronaut.context.ApplicationContext;
 import it.attimo.core.customer.Profile;
+import it.attimo.core.experiment.ExperimentAssignment;
 import it.attimo.core.port.ContactStore;
 import it.attimo.core.port.CustomerScan;
+import it.attimo.core.port.EventLog;
+import it.attimo.core.port.ExperimentStore;
+import it.attimo.core.port.MessageLedger;
 import it.attimo.core.port.ProfileStore;
 import it.attimo.core.port.TemporalModelStore;
 import it.attimo.core.testing.EngagementHistories;
 import it.attimo.core.testing.InMemoryContactStore;
 import it.attimo.core.testing.InMemoryCustomerScan;
 import it.attimo.core.testing.InMemoryEventLog;
+import it.attimo.core.testing.InMemoryExperimentStore;
+import it.attimo.core.testing.InMemoryMessageLedger;
 import it.attimo.core.testing.InMemoryProfileStore;
 import it.attimo.core.testing.InMemoryTemporalModelStore;
 import java.time.Clock;
@@ -33,6 +39,7 @@ class InsightsHandlerTest {
     final InMemoryProfileStore scanned = new InMemoryProfileStore();
     final InMemoryEventLog log = new InMemoryEventLog();
     final InMemoryTemporalModelStore models = new InMemoryTemporalModelStore();
+    final InMemoryExperimentStore experiments = new InMemoryExperimentStore();
     ApplicationContext ctx;
 
     @BeforeEach
@@ -46,6 +53,9 @@ class InsightsHandlerTest {
         ctx.registerSingleton(CustomerScan.class, new InMemoryCustomerScan(scanned, log));
         ctx.registerSingleton(TemporalModelStore.class, models);
         ctx.registerSingleton(Clock.class, Clock.fixed(NOW, ZoneOffset.UTC));
+        ctx.registerSingleton(ExperimentStore.class, experiments);
+        ctx.registerSingleton(MessageLedger.class, new InMemoryMessageLedger());
+        ctx.registerSingleton(EventLog.class, new InMemoryEventLog());
         ctx.start();
     }
 
@@ -105,6 +115,29 @@ class InsightsHandlerTest {
     }
 
     @Test
+    void theExperimentsAndOneOfThem() {
+        InsightsHandler handler = new InsightsHandler(ctx);
+        experiments.assign(new ExperimentAssignment("tutorial-timing", "c-1", "tutorial-12h", false, NOW));
+
+        APIGatewayV2HTTPResponse list =
+                handler.handleRequest(routed("GET", "/experiments", "/experiments", null), null);
+        assertThat(list.getStatusCode()).isEqualTo(200);
+        assertThat(list.getBody())
+                .startsWith("[{\"id\":\"tutorial-timing\",\"journey\":\"post-purchase\",\"step\":\"tutorial\",")
+                .contains("\"status\":\"running\"")
+                .contains("\"name\":\"tutorial-24h\",\"assigned\":0");
+
+        APIGatewayV2HTTPEvent one = routed("GET", "/experiments/{experimentId}", "/experiments/tutorial-timing", null);
+        one.setPathParameters(Map.of("experimentId", "tutorial-timing"));
+        assertThat(handler.handleRequest(one, null).getBody()).contains("\"minimumSample\":400");
+        APIGatewayV2HTTPEvent unknown = routed("GET", "/experiments/{experimentId}", "/experiments/nope", null);
+        unknown.setPathParameters(Map.of("experimentId", "nope"));
+        APIGatewayV2HTTPResponse missing = handler.handleRequest(unknown, null);
+        assertThat(missing.getStatusCode()).isEqualTo(404);
+        assertThat(missing.getBody()).contains("no experiment 'nope'");
+    }
+
+    @Test
     void onlyGetAndOnlyTheseRoutes() {
         InsightsHandler handler = new InsightsHandler(ctx);
 
@@ -117,7 +150,12 @@ class InsightsHandlerTest {
         assertThat(elsewhere.getStatusCode()).isEqualTo(404);
         assertThat(elsewhere.getBody()).contains("\"error\":\"not_found\"");
         assertThat(handler.routeKeys())
-                .containsExactlyInAnyOrder("GET /profiles/{customerId}", "GET /kpis/onboarding", "GET /qr/support.png");
+                .containsExactlyInAnyOrder(
+                        "GET /profiles/{customerId}",
+                        "GET /kpis/onboarding",
+                        "GET /experiments",
+                        "GET /experiments/{experimentId}",
+                        "GET /qr/support.png");
     }
 
     @Test
@@ -156,7 +194,8 @@ class InsightsHandlerTest {
                 .containsEntry("status", "refreshed")
                 .containsEntry("customers", 40)
                 .containsEntry("events", 20L * 16 + 20L * 28)
-                .containsEntry("fittedAt", NOW.toString());
+                .containsEntry("fittedAt", NOW.toString())
+                .containsEntry("experimentsDecided", 0);
         assertThat(result.get("clusterNames"))
                 .asInstanceOf(InstanceOfAssertFactories.LIST)
                 .contains("martedì mattina", "tutti i giorni sera");

@@ -66,6 +66,21 @@ final class DemoDriver implements AutoCloseable {
 
     /** Sends every event, advancing the clock hour by hour from {@code start} to {@code end}. */
     void run(List<DemoEvent> events, Instant start, Instant end, DemoProgress progress) throws InterruptedException {
+        run(events, start, end, progress, hourEnd -> List.of());
+    }
+
+    /**
+     * As {@link #run(List, Instant, Instant, DemoProgress)}, and after each hour asks {@code reactions} for the events
+     * customers send in answer to what reached them (sent from the next hour on).
+     */
+    void run(
+            List<DemoEvent> scheduled,
+            Instant start,
+            Instant end,
+            DemoProgress progress,
+            java.util.function.Function<Instant, List<DemoEvent>> reactions)
+            throws InterruptedException {
+        List<DemoEvent> events = new ArrayList<>(scheduled);
         int next = 0;
         for (Instant hour = start; hour.isBefore(end); hour = hour.plus(Duration.ofHours(1))) {
             Instant hourEnd = hour.plus(Duration.ofHours(1)).isAfter(end) ? end : hour.plus(Duration.ofHours(1));
@@ -93,6 +108,11 @@ final class DemoDriver implements AutoCloseable {
                 }
             }
             moveClock(hourEnd);
+            List<DemoEvent> answers = reactions.apply(hourEnd);
+            if (!answers.isEmpty()) {
+                events.addAll(answers);
+                events.subList(next, events.size()).sort(java.util.Comparator.comparing(DemoEvent::at));
+            }
             progress.step(hourEnd + "  " + eventsSent.get() + " events");
         }
     }

@@ -36,17 +36,28 @@ public final class DemoRun {
                 DemoDriver driver = new DemoDriver(stack.baseUrl(), secret, s.clients())) {
             Instant start = stack.now();
             Instant end = start.plus(Duration.ofDays(s.days()));
+            // the clock runs on past the customers' own events so that every experimental message of a delivery
+            // within the demo days is sent and read over its whole window
+            Duration followUp = DemoSummary.followUp(driver.getJson("/experiments"));
+            DemoReactions reactions = new DemoReactions(s.seed());
             List<DemoCustomer> customers = DemoPopulation.generate(s.customers(), s.seed());
             List<DemoEvent> events = DemoScenario.events(customers, s.seed(), start, s.days());
             err.println("demo: " + customers.size() + " customers, " + events.size() + " events over " + s.days()
-                    + " virtual days from " + start + " (stack on " + stack.baseUrl() + ")");
+                    + " virtual days from " + start
+                    + (followUp.isZero() ? "" : ", then " + followUp.toHours() + " h of follow-up for the experiments")
+                    + " (stack on " + stack.baseUrl() + ")");
             long sendBegan = System.nanoTime();
-            try (DemoProgress progress =
-                    DemoProgress.on(err, Duration.between(start, end).toHours(), terminal)) {
-                driver.run(events, start, end, progress);
+            try (DemoProgress progress = DemoProgress.on(
+                    err, Duration.between(start, end.plus(followUp)).toHours(), terminal)) {
+                driver.run(
+                        events,
+                        start,
+                        end.plus(followUp),
+                        progress,
+                        hourEnd -> reactions.to(driver.getJson("/outbox")));
             }
             long sendNanos = System.nanoTime() - sendBegan;
-            return summarise(s, stack, driver, customers, start, sendNanos, began);
+            return summarise(s, stack, driver, customers, start, followUp, sendNanos, began);
         }
     }
 
@@ -56,6 +67,7 @@ public final class DemoRun {
             DemoDriver driver,
             List<DemoCustomer> customers,
             Instant start,
+            Duration followUp,
             long sendNanos,
             long beganNanos)
             throws InterruptedException {
@@ -66,6 +78,7 @@ public final class DemoRun {
         run.put("customers", customers.size())
                 .put("seed", s.seed())
                 .put("days", s.days())
+                .put("followUpHours", followUp.toHours())
                 .put("start", start.toString())
                 .put("b2b", b2b)
                 .put("b2c", customers.size() - b2b)
@@ -156,6 +169,7 @@ public final class DemoRun {
         run.put("profilesFound", profiles);
         JsonNode onboarding = driver.getJson("/kpis/onboarding");
         json.set("onboarding", onboarding);
+        json.set("experiments", driver.getJson("/experiments"));
 
         long wallMillis = (System.nanoTime() - beganNanos) / 1_000_000;
         run.put("wallMillis", wallMillis);

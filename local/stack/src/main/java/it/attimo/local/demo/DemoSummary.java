@@ -38,13 +38,16 @@ final class DemoSummary {
         JsonNode run = json.path("run");
         out.append(String.format(
                 Locale.ROOT,
-                "Attimo demo: %d customers (seed %d, %d b2b / %d b2c), %d virtual days from %s%n",
+                "Attimo demo: %d customers (seed %d, %d b2b / %d b2c), %d virtual days from %s%s%n",
                 run.path("customers").asLong(),
                 run.path("seed").asLong(),
                 run.path("b2b").asLong(),
                 run.path("b2c").asLong(),
                 run.path("days").asLong(),
-                run.path("start").asText()));
+                run.path("start").asText(),
+                run.path("followUpHours").asLong() > 0
+                        ? " (+" + run.path("followUpHours").asLong() + " h follow-up for the experiments' windows)"
+                        : ""));
         out.append(String.format(
                 Locale.ROOT,
                 "  wall time %s, %.0f events/s through POST /events%n",
@@ -124,6 +127,9 @@ final class DemoSummary {
         if (!onboarding.isMissingNode() && !onboarding.isNull()) {
             out.append("onboarding (GET /kpis/onboarding)\n").append(onboardingText(onboarding.path("overall")));
         }
+        if (json.path("experiments").isArray() && !json.path("experiments").isEmpty()) {
+            out.append("experiments (GET /experiments)\n").append(experimentsText(json.path("experiments")));
+        }
         return out.toString();
     }
 
@@ -144,6 +150,72 @@ final class DemoSummary {
                                 + p.getValue().path("entered").asLong()));
         out.append("  completed/entered: ").append(String.join(", ", phases)).append('\n');
         return out.toString();
+    }
+
+    /** Per experiment: status and winner, each arm's customers, conversions and rate, lift and p-value. */
+    static String experimentsText(JsonNode experiments) {
+        StringBuilder out = new StringBuilder();
+        for (JsonNode e : experiments) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  %s (%s / %s, metric %s within %s): %s%s%n",
+                    e.path("id").asText(),
+                    e.path("journey").asText(),
+                    e.path("step").asText(),
+                    e.path("metric").path("name").asText(),
+                    e.path("metric").path("within").asText(),
+                    e.path("status").asText(),
+                    e.path("winner").isNull()
+                            ? ""
+                            : ", winner " + e.path("winner").asText()));
+            for (JsonNode a : e.path("arms")) {
+                out.append(String.format(
+                        Locale.ROOT,
+                        "    %-16s %5d customers, %5d converted, rate %s%n",
+                        a.path("name").asText(),
+                        a.path("assigned").asLong(),
+                        a.path("converted").asLong(),
+                        a.path("rate").isNull()
+                                ? "-"
+                                : String.format(
+                                        Locale.ROOT,
+                                        "%.1f%%",
+                                        100 * a.path("rate").asDouble())));
+            }
+            out.append(String.format(
+                    Locale.ROOT,
+                    "    lift %s (vs the first arm), p-value %s (two-sided two-proportion z-test)%n",
+                    e.path("lift").isNull()
+                            ? "-"
+                            : String.format(
+                                    Locale.ROOT, "%+.1f%%", 100 * e.path("lift").asDouble()),
+                    e.path("pValue").isNull()
+                            ? "-"
+                            : String.format(
+                                    Locale.ROOT, "%.4g", e.path("pValue").asDouble())));
+        }
+        return out.toString();
+    }
+
+    /**
+     * How long the demo's clock runs on after the customers' own events: the longest metric window plus two days (an
+     * experimental send may come up to a day after a delivery, and the planner may move it up to its step's window);
+     * zero when there are no experiments.
+     */
+    static Duration followUp(JsonNode experiments) {
+        Duration window = longestWindow(experiments);
+        return window.isZero() ? window : window.plus(Duration.ofDays(2));
+    }
+
+    /** The longest metric window of the experiments of {@code GET /experiments}; zero when there are none. */
+    static Duration longestWindow(JsonNode experiments) {
+        Duration longest = Duration.ZERO;
+        if (experiments == null) return longest;
+        for (JsonNode e : experiments) {
+            Duration within = Duration.parse(e.path("metric").path("within").asText("PT0S"));
+            if (within.compareTo(longest) > 0) longest = within;
+        }
+        return longest;
     }
 
     static String human(Duration d) {

@@ -9,6 +9,7 @@ import it.attimo.aws.channel.DynamoOutboxChannel;
 import it.attimo.aws.dynamo.DynamoContactStore;
 import it.attimo.aws.dynamo.DynamoCustomerScan;
 import it.attimo.aws.dynamo.DynamoEventLog;
+import it.attimo.aws.dynamo.DynamoExperimentStore;
 import it.attimo.aws.dynamo.DynamoMessageLedger;
 import it.attimo.aws.dynamo.DynamoProfileStore;
 import it.attimo.aws.dynamo.DynamoQuarantineStore;
@@ -16,6 +17,10 @@ import it.attimo.aws.dynamo.DynamoTemporalModelStore;
 import it.attimo.aws.dynamo.DynamoWaitRegistry;
 import it.attimo.aws.schedule.DailyRefreshRescoreScheduler;
 import it.attimo.core.AttimoCore;
+import it.attimo.core.experiment.ExperimentAssignments;
+import it.attimo.core.experiment.ExperimentCatalog;
+import it.attimo.core.experiment.ExperimentCatalogLoader;
+import it.attimo.core.experiment.ExperimentReports;
 import it.attimo.core.ingest.HubSpotMapping;
 import it.attimo.core.ingest.IngestEvents;
 import it.attimo.core.journey.CompleteJourney;
@@ -39,6 +44,7 @@ import it.attimo.core.port.ContactStore;
 import it.attimo.core.port.CustomerScan;
 import it.attimo.core.port.EventLog;
 import it.attimo.core.port.EventQueue;
+import it.attimo.core.port.ExperimentStore;
 import it.attimo.core.port.JourneyRuntime;
 import it.attimo.core.port.MessageLedger;
 import it.attimo.core.port.ProfileStore;
@@ -148,6 +154,12 @@ public class AttimoFactory {
         return new DynamoQuarantineStore(client, prefix);
     }
 
+    @Singleton
+    DynamoExperimentStore experimentStore(
+            DynamoDbClient client, @Value("${attimo.table.prefix:attimo}") String prefix) {
+        return new DynamoExperimentStore(client, prefix);
+    }
+
     // ------------------------------------------------------------------ reports, schedules, write-back
 
     @Singleton
@@ -204,6 +216,27 @@ public class AttimoFactory {
         return JourneyCatalogLoader.loadOrBundled(journeysFile);
     }
 
+    /**
+     * The bundled statemachines/experiments.json, or the file {@code attimo.experiments.file} names (the local stack:
+     * the one beside its journeys file, or {@code none}).
+     */
+    @Singleton
+    ExperimentCatalog experimentCatalog(
+            @Value("${attimo.experiments.file:}") String experimentsFile, JourneyCatalog journeys) {
+        return ExperimentCatalogLoader.loadOrBundled(experimentsFile, journeys);
+    }
+
+    @Singleton
+    ExperimentAssignments experimentAssignments(ExperimentCatalog catalog, ExperimentStore store, Clock clock) {
+        return new ExperimentAssignments(catalog, store, clock);
+    }
+
+    @Singleton
+    ExperimentReports experimentReports(
+            ExperimentCatalog catalog, ExperimentStore store, MessageLedger ledger, EventLog eventLog, Clock clock) {
+        return new ExperimentReports(catalog, store, ledger, eventLog, clock);
+    }
+
     @Singleton
     HubSpotMapping hubSpotMapping(@Value("${attimo.hubspot.mapping:}") String mappingFile) {
         return mappingFile.isBlank() ? HubSpotMapping.loadDefault() : HubSpotMapping.load(Path.of(mappingFile));
@@ -232,20 +265,22 @@ public class AttimoFactory {
             ProfileFolder folder,
             JourneyCatalog catalog,
             ScoreWriteBack writeBack,
+            ExperimentStore experiments,
             Clock clock) {
         return new ProcessCustomerEvents(
-                eventLog,
-                profiles,
-                contacts,
-                waits,
-                ledger,
-                journeys,
-                quarantine,
-                rescoreScheduler,
-                folder,
-                catalog,
-                writeBack,
-                clock);
+                        eventLog,
+                        profiles,
+                        contacts,
+                        waits,
+                        ledger,
+                        journeys,
+                        quarantine,
+                        rescoreScheduler,
+                        folder,
+                        catalog,
+                        writeBack,
+                        clock)
+                .erasingExperimentsIn(experiments);
     }
 
     /** Where links in messages point: {@code attimo.public.base-url} ({@code ATTIMO_PUBLIC_BASE_URL}). */
@@ -284,11 +319,12 @@ public class AttimoFactory {
             AccountManagerTasks accountManagers,
             JourneyCatalog catalog,
             MessageRenderer renderer,
+            ExperimentAssignments experiments,
             Clock clock) {
         CompleteJourney complete = new CompleteJourney(profiles, waits, ledger, clock);
         return new JourneySteps(
-                new PlanSend(profiles, ledger, planner, clock),
-                new DispatchSend(profiles, contacts, ledger, gateway, planner, eventLog, clock, renderer),
+                new PlanSend(profiles, ledger, planner, clock, experiments),
+                new DispatchSend(profiles, contacts, ledger, gateway, planner, eventLog, clock, renderer, experiments),
                 new ParkWait(profiles, waits, eventLog, runtime, clock),
                 complete,
                 new Timeline(),

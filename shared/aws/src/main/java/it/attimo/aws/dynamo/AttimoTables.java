@@ -26,6 +26,8 @@ public final class AttimoTables {
     public static final String QUARANTINE = "quarantine";
     /** the daily temporal model (latest and dated copies) */
     public static final String MODELS = "models";
+    /** timing experiments: each customer's arm, and each experiment's decision */
+    public static final String EXPERIMENTS = "experiments";
     /** local only: stands in for SES and SNS */
     public static final String OUTBOX = "outbox";
 
@@ -40,6 +42,7 @@ public final class AttimoTables {
             new TableSpec(WAITS, "customerId", "waitId", true),
             new TableSpec(QUARANTINE, "quarantineId", null, true),
             new TableSpec(MODELS, "modelId", null, true),
+            new TableSpec(EXPERIMENTS, "customerId", "experimentId", false),
             new TableSpec(OUTBOX, "customerId", "messageKey", false));
 
     private AttimoTables() {}

@@ -32,6 +32,7 @@ class AttimoTablesIT {
                         prefix + "-waits",
                         prefix + "-quarantine",
                         prefix + "-models",
+                        prefix + "-experiments",
                         prefix + "-outbox");
         TableDescription events =
                 client.describeTable(b -> b.tableName(prefix + "-events")).table();
@@ -65,6 +66,7 @@ class AttimoTablesIT {
     void theDeployedTablesAreAllButTheOutbox() {
         assertThat(AttimoTables.deployed())
                 .extracting(AttimoTables.TableSpec::table)
-                .containsExactly("profiles", "contacts", "events", "messages", "waits", "quarantine", "models");
+                .containsExactly(
+                        "profiles", "contacts", "events", "messages", "waits", "quarantine", "models", "experiments");
     }
 }

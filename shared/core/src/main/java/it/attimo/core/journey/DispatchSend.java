@@ -6,6 +6,7 @@ import it.attimo.core.channel.Channel;
 import it.attimo.core.customer.Contact;
 import it.attimo.core.customer.Profile;
 import it.attimo.core.event.CustomerEvent;
+import it.attimo.core.experiment.ExperimentAssignments;
 import it.attimo.core.message.CustomerLinkToken;
 import it.attimo.core.message.MessageRenderer;
 import it.attimo.core.port.ChannelGateway;
@@ -39,6 +40,7 @@ public final class DispatchSend {
     private final EventLog eventLog;
     private final Clock clock;
     private final MessageRenderer renderer;
+    private final ExperimentAssignments experiments;
 
     /**
      * Renders with the bundled templates, links under {@link MessageRenderer#LOCAL_PUBLIC_BASE_URL} and no secret to
@@ -54,21 +56,10 @@ public final class DispatchSend {
             SendPlanner planner,
             EventLog eventLog,
             Clock clock) {
-        this(
-                profiles,
-                contacts,
-                ledger,
-                gateway,
-                planner,
-                eventLog,
-                clock,
-                MessageRenderer.bundled(MessageRenderer.LOCAL_PUBLIC_BASE_URL, (CustomerLinkToken) null));
+        this(profiles, contacts, ledger, gateway, planner, eventLog, clock, defaultRenderer());
     }
 
-    /**
-     * @param planner  gives the minimum gap within which a higher-priority send drops this one
-     * @param renderer renders the message (subject, text, links, tone) just before it goes to the provider
-     */
+    /** With no timing experiments. */
     public DispatchSend(
             ProfileStore profiles,
             ContactStore contacts,
@@ -78,6 +69,38 @@ public final class DispatchSend {
             EventLog eventLog,
             Clock clock,
             MessageRenderer renderer) {
+        this(profiles, contacts, ledger, gateway, planner, eventLog, clock, renderer, ExperimentAssignments.NONE);
+    }
+
+    /** With the default renderer (see the first constructor). */
+    public DispatchSend(
+            ProfileStore profiles,
+            ContactStore contacts,
+            MessageLedger ledger,
+            ChannelGateway gateway,
+            SendPlanner planner,
+            EventLog eventLog,
+            Clock clock,
+            ExperimentAssignments experiments) {
+        this(profiles, contacts, ledger, gateway, planner, eventLog, clock, defaultRenderer(), experiments);
+    }
+
+    /**
+     * @param planner  gives the minimum gap within which a higher-priority send drops this one
+     * @param renderer renders the message (subject, text, links, tone) just before it goes to the provider
+     * @param experiments labels a message under a timing experiment with its id and the customer's arm
+     */
+    public DispatchSend(
+            ProfileStore profiles,
+            ContactStore contacts,
+            MessageLedger ledger,
+            ChannelGateway gateway,
+            SendPlanner planner,
+            EventLog eventLog,
+            Clock clock,
+            MessageRenderer renderer,
+            ExperimentAssignments experiments) {
+        this.experiments = experiments;
         this.profiles = profiles;
         this.contacts = contacts;
         this.ledger = ledger;
@@ -167,7 +190,7 @@ public final class DispatchSend {
                 pr.tone(),
                 record.key(),
                 now,
-                p.context());
+                experiments.labelled(p.journey(), p.step(), customerId, p.context()));
         message = message.withRendered(renderer.render(MessageRenderer.inputFor(
                 customerId,
                 p.journey(),
@@ -177,13 +200,17 @@ public final class DispatchSend {
                 record.key(),
                 pr,
                 contact,
-                p.context(),
+                message.context(),
                 eventLog)));
         String providerId = gateway.send(message);
         ledger.update(record.with(MessageRecord.SENT, null, providerId, clock.instant()));
         Map<String, Object> out = status("sent", null);
         out.put("messageKey", record.key());
         return out;
+    }
+
+    private static MessageRenderer defaultRenderer() {
+        return MessageRenderer.bundled(MessageRenderer.LOCAL_PUBLIC_BASE_URL, (CustomerLinkToken) null);
     }
 
     /** Why this message may not go now (consent withdrawn, caps), or null. Re-checked at send time on purpose. */

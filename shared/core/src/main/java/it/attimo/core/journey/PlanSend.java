@@ -1,6 +1,7 @@
 package it.attimo.core.journey;
 
 import it.attimo.core.customer.Profile;
+import it.attimo.core.experiment.ExperimentAssignments;
 import it.attimo.core.port.MessageLedger;
 import it.attimo.core.port.ProfileStore;
 import java.time.Clock;
@@ -17,19 +18,28 @@ public final class PlanSend {
     private final MessageLedger ledger;
     private final SendPlanner planner;
     private final Clock clock;
+    private final ExperimentAssignments experiments;
 
     public PlanSend(ProfileStore profiles, MessageLedger ledger, SendPlanner planner, Clock clock) {
+        this(profiles, ledger, planner, clock, ExperimentAssignments.NONE);
+    }
+
+    /** @param experiments where a step is under a timing experiment, the customer's arm gives the offset */
+    public PlanSend(
+            ProfileStore profiles,
+            MessageLedger ledger,
+            SendPlanner planner,
+            Clock clock,
+            ExperimentAssignments experiments) {
         this.profiles = profiles;
         this.ledger = ledger;
         this.planner = planner;
         this.clock = clock;
+        this.experiments = experiments;
     }
 
     public Map<String, Object> plan(PlanStep p) {
         Instant now = clock.instant();
-        Instant target = p.anchor().plus(p.offset());
-        Instant earliest = target.isBefore(now) ? now : target;
-        Instant deadline = target.plus(p.window());
         Map<String, Object> out = new LinkedHashMap<>();
         Optional<Profile> profile = profiles.find(p.customerId());
         if (profile.isEmpty()) {
@@ -37,6 +47,10 @@ public final class PlanSend {
             out.put("reason", "no profile for this customer (erased or unknown)");
             return out;
         }
+        Optional<ExperimentAssignments.Assigned> arm = experiments.assign(p.journey(), p.step(), p.customerId());
+        Instant target = p.anchor().plus(arm.map(a -> a.arm().offset()).orElse(p.offset()));
+        Instant earliest = target.isBefore(now) ? now : target;
+        Instant deadline = target.plus(p.window());
         String executionName = p.executionName();
         String step = p.step();
         List<MessageRecord> ledgered = ledger.forCustomer(p.customerId());
@@ -84,6 +98,7 @@ public final class PlanSend {
             out.put("suitability", plan.suitability());
         }
         out.put("reasons", new ArrayList<>(plan.reasons()));
+        arm.ifPresent(a -> out.put("experiment", a.toMap()));
         return out;
     }
 }

@@ -16,6 +16,7 @@ import it.attimo.core.journey.WakeKeys;
 import it.attimo.core.json.Json;
 import it.attimo.core.port.ContactStore;
 import it.attimo.core.port.EventLog;
+import it.attimo.core.port.ExperimentStore;
 import it.attimo.core.port.JourneyRuntime;
 import it.attimo.core.port.MessageLedger;
 import it.attimo.core.port.ProfileStore;
@@ -57,6 +58,7 @@ public final class ProcessCustomerEvents {
     private final JourneyCatalog catalog;
     private final ScoreWriteBack writeBack;
     private final Clock clock;
+    private volatile ExperimentStore experiments;
 
     public ProcessCustomerEvents(
             EventLog eventLog,
@@ -286,6 +288,12 @@ public final class ProcessCustomerEvents {
         }
     }
 
+    /** Erasure also removes the customer's experiment assignments from {@code store}. */
+    public ProcessCustomerEvents erasingExperimentsIn(ExperimentStore store) {
+        this.experiments = store;
+        return this;
+    }
+
     private void erase(String customerId, Instant erasedAt) {
         profiles.find(customerId)
                 .ifPresent(p -> p.activeJourneys()
@@ -294,6 +302,7 @@ public final class ProcessCustomerEvents {
             journeys.fail(w.taskToken(), "Attimo.CustomerErased", "erased");
         waits.erase(customerId);
         ledger.erase(customerId);
+        if (experiments != null) experiments.erase(customerId);
         contacts.delete(customerId);
         eventLog.erase(customerId, erasedAt);
         profiles.delete(customerId);
