@@ -5,6 +5,7 @@ import it.attimo.aws.http.HttpApiRequest;
 import it.attimo.aws.http.HttpApiResponse;
 import it.attimo.aws.http.ProfileViewJson;
 import it.attimo.aws.lambda.HttpApiHandler;
+import it.attimo.core.analytics.AnalyticsQueries;
 import it.attimo.core.profile.ProfileQueries;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -12,11 +13,15 @@ import java.util.function.Function;
 
 /**
  * {@code GET /profiles/{customerId}} and {@code GET /kpis/onboarding}: API Gateway HTTP event → {@link ProfileQueries}
- * → response.
+ * → response; {@code GET /insights/rfm|clusters|clv|churn}: the latest analytics refresh through
+ * {@link AnalyticsQueries}, JSON or CSV.
  */
 public class InsightsHandler extends HttpApiHandler {
     @Inject
     ProfileQueries queries;
+
+    @Inject
+    AnalyticsQueries analytics;
 
     public InsightsHandler() {}
 
@@ -27,6 +32,14 @@ public class InsightsHandler extends HttpApiHandler {
     @Override
     protected Map<String, Function<HttpApiRequest, HttpApiResponse>> routes() {
         return Map.of(
+                "GET /insights/rfm",
+                request -> answer(analytics.rfm(request.rawQuery(), request.header("Accept"))),
+                "GET /insights/clusters",
+                request -> answer(analytics.clusters(request.rawQuery(), request.header("Accept"))),
+                "GET /insights/clv",
+                request -> answer(analytics.clv(request.rawQuery(), request.header("Accept"))),
+                "GET /insights/churn",
+                request -> answer(analytics.churn(request.rawQuery(), request.header("Accept"))),
                 "GET /profiles/{customerId}",
                 request -> HttpApiResponse.json(
                         200,
@@ -34,5 +47,17 @@ public class InsightsHandler extends HttpApiHandler {
                                 .toString()),
                 "GET /kpis/onboarding",
                 request -> HttpApiResponse.json(200, queries.onboardingKpis().toString()));
+    }
+
+    private static HttpApiResponse answer(AnalyticsQueries.Answer answer) {
+        if (!answer.csv()) return HttpApiResponse.json(200, answer.body());
+        return new HttpApiResponse(
+                200,
+                answer.body(),
+                Map.of(
+                        HttpApiResponse.CONTENT_TYPE,
+                        answer.contentType(),
+                        "Content-Disposition",
+                        "attachment; filename=\"" + answer.filename() + "\""));
     }
 }
