@@ -300,6 +300,40 @@ class AnalyticsRefreshTest {
     }
 
     @Test
+    void anyQueryStringIsAnAnswerOrABadRequestNeverAnotherFailure() {
+        refresh();
+        SplittableRandom random = new SplittableRandom(17);
+        String alphabet = "abcflimostuqrpyz=&%+,.-_01259AZéñ ?#/\\\"'";
+        List<String> names = List.of(
+                "limit", "offset", "format", "scope", "segment", "customerSegment", "cluster", "minProbability", "x");
+        for (int i = 0; i < 3000; i++) {
+            StringBuilder q = new StringBuilder();
+            int parts = random.nextInt(4);
+            for (int p = 0; p < parts; p++) {
+                if (p > 0) q.append('&');
+                q.append(random.nextInt(3) == 0 ? "" : names.get(random.nextInt(names.size())));
+                if (random.nextBoolean()) q.append('=');
+                for (int c = random.nextInt(6); c > 0; c--)
+                    q.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String query = q.toString();
+            for (int route = 0; route < 4; route++) {
+                try {
+                    AnalyticsQueries.Answer answer = switch (route) {
+                        case 0 -> queries.rfm(query, null);
+                        case 1 -> queries.clusters(query, "text/csv");
+                        case 2 -> queries.clv(query, null);
+                        default -> queries.churn(query, "*/*");
+                    };
+                    assertThat(answer.body()).isNotNull();
+                } catch (BadRequest refused) {
+                    assertThat(refused.getMessage()).isNotBlank();
+                }
+            }
+        }
+    }
+
+    @Test
     void aSecondRefreshReplacesTheFirst() throws Exception {
         refresh();
         add("c0", "order.placed", NOW.minus(Duration.ofDays(1)), Map.of("orderId", "new", "total", 1000));
