@@ -18,13 +18,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The customer-base analytics end to end on the embedded stack: events posted over HTTP, the virtual clock moved past
- * the 04:00 Europe/Rome schedule of template.yaml, the four GET /insights routes read as JSON and CSV.
+ * the 05:00 Europe/Rome schedule of template.yaml, the four GET /insights routes read as JSON and CSV.
  */
 class InsightsAnalyticsIT {
     private static final String SECRET = "analytics-secret";
     private static final Instant START = Instant.parse("2026-11-20T09:00:00Z");
-    /** 04:05 in Rome the next morning: after the 04:00 analytics refresh */
-    private static final Instant AFTER_REFRESH = Instant.parse("2026-11-21T03:05:00Z");
+    /** 05:05 in Rome the next morning: after the 05:00 analytics refresh */
+    private static final Instant AFTER_REFRESH = Instant.parse("2026-11-21T04:05:00Z");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -122,7 +122,7 @@ class InsightsAnalyticsIT {
     }
 
     @Test
-    void theScheduledRefreshRanOnceAtFourInRome() throws Exception {
+    void theScheduledRefreshRanOnceAtFiveInRome() throws Exception {
         JsonNode health = JSON.readTree(get("/health", null).body());
         JsonNode schedule = null;
         for (JsonNode s : health.path("components").path("scheduler").path("schedules"))
@@ -130,7 +130,7 @@ class InsightsAnalyticsIT {
         assertThat(schedule).as(health.toString()).isNotNull();
         assertThat(schedule.path("runs").asInt()).isEqualTo(1);
         JsonNode rfm = json("/insights/rfm");
-        assertThat(rfm.path("generatedAt").asText()).isEqualTo("2026-11-21T03:00:00Z");
+        assertThat(rfm.path("generatedAt").asText()).isEqualTo("2026-11-21T04:00:00Z");
         assertThat(rfm.path("customers").asInt()).isEqualTo(CUSTOMERS);
     }
 

@@ -196,7 +196,7 @@ public final class AnalyticsQueries {
     private JsonNode latest() {
         return store.latestSummary()
                 .orElseThrow(() -> new NotFound("no analytics yet: the analytics refresh has not run (it runs daily at "
-                        + "04:00 Europe/Rome; locally, advance the clock past it with POST /admin/clock)"));
+                        + "05:00 Europe/Rome; locally, advance the clock past it with POST /admin/clock)"));
     }
 
     private static ObjectNode header(JsonNode summary) {
