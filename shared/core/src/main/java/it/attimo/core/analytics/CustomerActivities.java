@@ -14,7 +14,7 @@ import java.util.Map;
  * the wrong type is left out, never an error (the refresh must not stop on one odd event).
  *
  * <p>Orders: {@code order.placed} and {@code order.delivered} with the same {@code orderId} are one order, at the
- * earlier time; its value is {@code total}, else the sum of {@code items[].price} (times {@code quantity} when given);
+ * earlier time; its value is {@code total} (or {@code amount}), else the sum of {@code items[].price} (times {@code quantity} when given);
  * its categories are {@code items[].category} ("altro" when absent). Without an {@code orderId} each
  * {@code order.placed} is its own order, and an {@code order.delivered} counts only for a customer with no
  * {@code order.placed} at all (a shop that reports deliveries only). Amounts are taken as given (one currency assumed).
@@ -106,7 +106,9 @@ public final class CustomerActivities {
         void add(CustomerEvent e) {
             if (time == null || e.time().isBefore(time)) time = e.time();
             if (total == null) {
+                // "total" is the vocabulary's field; "amount" is what some shops (and the demo) send
                 Double t = e.number("total");
+                if (t == null) t = e.number("amount");
                 if (t != null && Double.isFinite(t) && t >= 0) total = t;
             }
             if (categories == null) categories = items(e.data().get("items"));

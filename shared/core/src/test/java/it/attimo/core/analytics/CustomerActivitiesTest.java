@@ -63,9 +63,10 @@ class CustomerActivitiesTest {
     void aShopThatReportsDeliveriesOnlyStillHasOrders() {
         add("order.delivered", 0, Map.of());
         add("order.delivered", 30, Map.of("total", "12.5"));
+        add("order.delivered", 60, Map.of("amount", 7.25, "currency", "EUR"));
         CustomerActivity a = CustomerActivities.from(null, log);
         assertThat(a.customerId()).isEqualTo("c1");
-        assertThat(a.orders()).extracting(Order::total).containsExactly(0.0, 12.5);
+        assertThat(a.orders()).extracting(Order::total).containsExactly(0.0, 12.5, 7.25);
     }
 
     @Test
