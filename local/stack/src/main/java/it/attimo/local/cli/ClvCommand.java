@@ -42,6 +42,13 @@ public final class ClvCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "a subcommand is required: fit, predict");
     }
 
+    /** One line on stderr, {@code attimo clv fit: <reason>}, and exit code 2. */
+    static int refuse(CommandSpec spec, Exception e) {
+        spec.commandLine().getErr().println(spec.qualifiedName() + ": " + e.getMessage());
+        spec.commandLine().getErr().flush();
+        return BadInput.EXIT_CODE;
+    }
+
     static List<CustomerSummary> read(String path) throws IOException {
         Path summary = ProjectPaths.userPath(path);
         BadInput.requireReadable("--summary", summary);
@@ -74,7 +81,7 @@ public final class ClvCommand implements Runnable {
             try {
                 fit = new BgNbdFitter().fit(read(summary));
             } catch (IllegalArgumentException | IOException e) {
-                return BadInput.report(spec, e);
+                return refuse(spec, e);
             }
             PrintWriter out = spec.commandLine().getOut();
             BgNbdParameters p = fit.parameters();
@@ -137,7 +144,7 @@ public final class ClvCommand implements Runnable {
                 customers = read(summary);
                 model = new BgNbdFitter().fit(customers).model();
             } catch (IllegalArgumentException | IOException e) {
-                return BadInput.report(spec, e);
+                return refuse(spec, e);
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {

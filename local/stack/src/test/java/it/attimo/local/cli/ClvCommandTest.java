@@ -93,7 +93,7 @@ class ClvCommandTest {
         Files.writeString(csv, "ID,frequency,recency\n1,2,30\n");
         AttimoCliTest.Run run = attimo("clv", "fit", "--summary", csv.toString(), "--json");
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains("attimo").contains("T").contains("no column");
+        assertThat(run.err()).startsWith("attimo clv fit: ").contains("no column T");
         assertThat(run.out()).isEmpty();
     }
 
