@@ -88,19 +88,20 @@ class LocalStackIT {
     }
 
     @Test
-    void aDayOfVirtualTimeRunsTheDailyScheduledJobOnce() throws Exception {
+    void aDayOfVirtualTimeRunsEachDailyScheduledJobOnce() throws Exception {
         HttpResponse<String> moved = post("/admin/clock", "{\"advance\":\"P1D\"}");
         assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        // the temporal-model refresh and the analytics refresh
         assertThat(JSON.readTree(moved.body())
                         .path("ran")
                         .path("scheduledJobsRun")
                         .asLong())
-                .isEqualTo(1);
+                .isEqualTo(2);
         JsonNode schedules = JSON.readTree(get("/health").body())
                 .path("components")
                 .path("scheduler")
                 .path("schedules");
-        assertThat(schedules.toString()).contains("DailyRefresh");
+        assertThat(schedules.toString()).contains("DailyRefresh").contains("AnalyticsRefresh");
     }
 
     @Test

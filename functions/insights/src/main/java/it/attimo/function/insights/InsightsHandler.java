@@ -5,6 +5,7 @@ import it.attimo.aws.http.HttpApiRequest;
 import it.attimo.aws.http.HttpApiResponse;
 import it.attimo.aws.http.ProfileViewJson;
 import it.attimo.aws.lambda.HttpApiHandler;
+import it.attimo.core.analytics.AnalyticsQueries;
 import it.attimo.core.experiment.ExperimentReports;
 import it.attimo.core.message.MessageRenderer;
 import it.attimo.core.message.SupportQr;
@@ -14,10 +15,11 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * {@code GET /profiles/{customerId}}, {@code GET /kpis/onboarding} and {@code GET /experiments[/{experimentId}]}: API
- * Gateway HTTP event → {@link ProfileQueries} or {@link ExperimentReports} → response; and {@code GET
- * /qr/support.png}, the support QR code the post-purchase welcome links to (public: it encodes the public support
- * page, nothing about a customer).
+ * The read endpoints: {@code GET /profiles/{customerId}} and {@code GET /kpis/onboarding} ({@link ProfileQueries}),
+ * {@code GET /experiments[/{experimentId}]} ({@link ExperimentReports}), {@code GET /insights/rfm|clusters|clv|churn}
+ * (the latest analytics refresh through {@link AnalyticsQueries}, JSON or CSV), and {@code GET /qr/support.png}, the
+ * support QR code the post-purchase welcome links to (public: it encodes the public support page, nothing about a
+ * customer).
  */
 public class InsightsHandler extends HttpApiHandler {
     @Inject
@@ -28,6 +30,9 @@ public class InsightsHandler extends HttpApiHandler {
 
     @Inject
     ExperimentReports experiments;
+
+    @Inject
+    AnalyticsQueries analytics;
 
     private volatile byte[] supportQr;
 
@@ -40,6 +45,14 @@ public class InsightsHandler extends HttpApiHandler {
     @Override
     protected Map<String, Function<HttpApiRequest, HttpApiResponse>> routes() {
         return Map.of(
+                "GET /insights/rfm",
+                request -> answer(analytics.rfm(request.rawQuery(), request.header("Accept"))),
+                "GET /insights/clusters",
+                request -> answer(analytics.clusters(request.rawQuery(), request.header("Accept"))),
+                "GET /insights/clv",
+                request -> answer(analytics.clv(request.rawQuery(), request.header("Accept"))),
+                "GET /insights/churn",
+                request -> answer(analytics.churn(request.rawQuery(), request.header("Accept"))),
                 "GET /profiles/{customerId}",
                 request -> HttpApiResponse.json(
                         200,
@@ -64,5 +77,17 @@ public class InsightsHandler extends HttpApiHandler {
             supportQr = png;
         }
         return png;
+    }
+
+    private static HttpApiResponse answer(AnalyticsQueries.Answer answer) {
+        if (!answer.csv()) return HttpApiResponse.json(200, answer.body());
+        return new HttpApiResponse(
+                200,
+                answer.body(),
+                Map.of(
+                        HttpApiResponse.CONTENT_TYPE,
+                        answer.contentType(),
+                        "Content-Disposition",
+                        "attachment; filename=\"" + answer.filename() + "\""));
     }
 }

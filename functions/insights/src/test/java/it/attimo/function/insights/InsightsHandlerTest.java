@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.micronaut.context.ApplicationContext;
 import it.attimo.core.customer.Profile;
 import it.attimo.core.experiment.ExperimentAssignment;
+import it.attimo.core.port.AnalyticsStore;
 import it.attimo.core.port.ContactStore;
 import it.attimo.core.port.CustomerScan;
 import it.attimo.core.port.EventLog;
@@ -17,6 +18,7 @@ import it.attimo.core.port.MessageLedger;
 import it.attimo.core.port.ProfileStore;
 import it.attimo.core.port.TemporalModelStore;
 import it.attimo.core.testing.EngagementHistories;
+import it.attimo.core.testing.InMemoryAnalyticsStore;
 import it.attimo.core.testing.InMemoryContactStore;
 import it.attimo.core.testing.InMemoryCustomerScan;
 import it.attimo.core.testing.InMemoryEventLog;
@@ -40,6 +42,7 @@ class InsightsHandlerTest {
     final InMemoryEventLog log = new InMemoryEventLog();
     final InMemoryTemporalModelStore models = new InMemoryTemporalModelStore();
     final InMemoryExperimentStore experiments = new InMemoryExperimentStore();
+    final InMemoryAnalyticsStore analytics = new InMemoryAnalyticsStore();
     ApplicationContext ctx;
 
     @BeforeEach
@@ -52,6 +55,7 @@ class InsightsHandlerTest {
         EngagementHistories.seedPopulation(scanned, log, 20, NOW);
         ctx.registerSingleton(CustomerScan.class, new InMemoryCustomerScan(scanned, log));
         ctx.registerSingleton(TemporalModelStore.class, models);
+        ctx.registerSingleton(AnalyticsStore.class, analytics);
         ctx.registerSingleton(Clock.class, Clock.fixed(NOW, ZoneOffset.UTC));
         ctx.registerSingleton(ExperimentStore.class, experiments);
         ctx.registerSingleton(MessageLedger.class, new InMemoryMessageLedger());
@@ -155,7 +159,11 @@ class InsightsHandlerTest {
                         "GET /kpis/onboarding",
                         "GET /experiments",
                         "GET /experiments/{experimentId}",
-                        "GET /qr/support.png");
+                        "GET /qr/support.png",
+                        "GET /insights/rfm",
+                        "GET /insights/clusters",
+                        "GET /insights/clv",
+                        "GET /insights/churn");
     }
 
     @Test
@@ -208,5 +216,48 @@ class InsightsHandlerTest {
         assertThatThrownBy(() -> new RefreshHandler(ctx).handleRequest(Map.of("job", "weekly"), null))
                 .hasMessageContaining("unknown job 'weekly'");
         assertThat(models.saves()).isZero();
+    }
+
+    @Test
+    void theAnalyticsRefreshJobStoresWhatTheInsightsRoutesServeAsJsonOrCsv() {
+        InsightsHandler handler = new InsightsHandler(ctx);
+        APIGatewayV2HTTPEvent rfm = routed("GET", "/insights/rfm", "/insights/rfm", null);
+        APIGatewayV2HTTPResponse before = handler.handleRequest(rfm, null);
+        assertThat(before.getStatusCode()).isEqualTo(404);
+        assertThat(before.getBody()).contains("not_found").contains("refresh");
+
+        Map<String, Object> result = new RefreshHandler(ctx).handleRequest(Map.of("job", "analytics-refresh"), null);
+        assertThat(result)
+                .containsEntry("job", "analytics-refresh")
+                .containsEntry("status", "refreshed")
+                .containsEntry("customers", 40)
+                .containsEntry("asOf", NOW.toString());
+        assertThat(analytics.saves()).isEqualTo(1);
+        assertThat(models.saves()).isZero();
+
+        for (String route : java.util.List.of("rfm", "clusters", "clv", "churn")) {
+            APIGatewayV2HTTPResponse json =
+                    handler.handleRequest(routed("GET", "/insights/" + route, "/insights/" + route, null), null);
+            assertThat(json.getStatusCode()).as(route + ": " + json.getBody()).isEqualTo(200);
+            assertThat(json.getHeaders()).containsEntry("Content-Type", "application/json");
+            assertThat(json.getBody()).contains("\"generatedAt\":\"" + NOW + "\"");
+        }
+        APIGatewayV2HTTPEvent csv = routed("GET", "/insights/clusters", "/insights/clusters", null);
+        csv.setRawQueryString("format=csv");
+        APIGatewayV2HTTPResponse table = handler.handleRequest(csv, null);
+        assertThat(table.getStatusCode()).isEqualTo(200);
+        assertThat(table.getHeaders())
+                .containsEntry("Content-Type", "text/csv; charset=utf-8")
+                .containsEntry("Content-Disposition", "attachment; filename=\"clusters.csv\"");
+        assertThat(table.getBody()).startsWith("id,size,share,label");
+        APIGatewayV2HTTPEvent accept = routed("GET", "/insights/clv", "/insights/clv", null);
+        accept.getHeaders().put("accept", "text/csv");
+        assertThat(handler.handleRequest(accept, null).getHeaders().get("Content-Type"))
+                .startsWith("text/csv");
+        APIGatewayV2HTTPEvent bad = routed("GET", "/insights/rfm", "/insights/rfm", null);
+        bad.setRawQueryString("limit=0");
+        APIGatewayV2HTTPResponse refused = handler.handleRequest(bad, null);
+        assertThat(refused.getStatusCode()).isEqualTo(400);
+        assertThat(refused.getBody()).contains("\"error\":\"bad_request\"").contains("limit");
     }
 }

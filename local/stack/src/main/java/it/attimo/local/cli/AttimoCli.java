@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code attimo}: the local stack, the demo, the state machine tool, the timing helpers and the cost estimate. */
+/** {@code attimo}: the local stack, the demo, the state machine tool, the timing helpers, the cost estimate and
+ * the customer-lifetime model. */
 @Command(
         name = "attimo",
         mixinStandardHelpOptions = true,
@@ -21,7 +22,8 @@ import picocli.CommandLine.Spec;
             RecommendCommand.class,
             DlqCommand.class,
             CostCommand.class,
-            PreviewCommand.class
+            PreviewCommand.class,
+            ClvCommand.class
         })
 public final class AttimoCli implements Runnable {
     @Spec

@@ -6,6 +6,7 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Secondary;
 import io.micronaut.context.annotation.Value;
 import it.attimo.aws.channel.DynamoOutboxChannel;
+import it.attimo.aws.dynamo.DynamoAnalyticsStore;
 import it.attimo.aws.dynamo.DynamoContactStore;
 import it.attimo.aws.dynamo.DynamoCustomerScan;
 import it.attimo.aws.dynamo.DynamoEventLog;
@@ -17,6 +18,8 @@ import it.attimo.aws.dynamo.DynamoTemporalModelStore;
 import it.attimo.aws.dynamo.DynamoWaitRegistry;
 import it.attimo.aws.schedule.DailyRefreshRescoreScheduler;
 import it.attimo.core.AttimoCore;
+import it.attimo.core.analytics.AnalyticsQueries;
+import it.attimo.core.analytics.AnalyticsRefresh;
 import it.attimo.core.experiment.ExperimentAssignments;
 import it.attimo.core.experiment.ExperimentCatalog;
 import it.attimo.core.experiment.ExperimentCatalogLoader;
@@ -39,6 +42,7 @@ import it.attimo.core.kpi.OnboardingKpis;
 import it.attimo.core.message.CustomerLinkToken;
 import it.attimo.core.message.MessageRenderer;
 import it.attimo.core.port.AccountManagerTasks;
+import it.attimo.core.port.AnalyticsStore;
 import it.attimo.core.port.ChannelGateway;
 import it.attimo.core.port.ContactStore;
 import it.attimo.core.port.CustomerScan;
@@ -148,6 +152,12 @@ public class AttimoFactory {
         return new DynamoTemporalModelStore(client, prefix);
     }
 
+    /** the customer-base analytics (RFM, clusters, BG/NBD, churn model) of the scheduled refresh, in the models table */
+    @Singleton
+    DynamoAnalyticsStore analyticsStore(DynamoDbClient client, @Value("${attimo.table.prefix:attimo}") String prefix) {
+        return new DynamoAnalyticsStore(client, prefix);
+    }
+
     @Singleton
     DynamoQuarantineStore quarantineStore(
             DynamoDbClient client, @Value("${attimo.table.prefix:attimo}") String prefix) {
@@ -208,6 +218,16 @@ public class AttimoFactory {
     @Singleton
     TemporalRefresh temporalRefresh(CustomerScan scan, TemporalModelStore models, Clock clock) {
         return new TemporalRefresh(scan, models, clock);
+    }
+
+    @Singleton
+    AnalyticsRefresh analyticsRefresh(CustomerScan scan, AnalyticsStore store, Clock clock) {
+        return new AnalyticsRefresh(scan, store, clock);
+    }
+
+    @Singleton
+    AnalyticsQueries analyticsQueries(AnalyticsStore store) {
+        return new AnalyticsQueries(store);
     }
 
     @Singleton

@@ -1,0 +1,130 @@
+package it.attimo.aws.dynamo;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import it.attimo.core.analytics.AnalyticsSnapshot;
+import it.attimo.core.json.Json;
+import it.attimo.core.port.AnalyticsStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The analytics snapshot in the {@code <prefix>-models} table, beside the temporal model. Rows go in chunks of
+ * {@value #CHUNK_ROWS} (items {@code analytics#<run>#<table>#<n>}, compact JSON arrays well under DynamoDB's 400 kB),
+ * then the summary in {@code analytics#latest} names the new run, then the previous run's chunks are deleted: a
+ * reader sees the old run or the new one, and one that read the old summary just before the switch gets
+ * {@link RunReplaced} and reads again. Each run gets its own id, so two refreshes at the same instant never share
+ * chunks. Chunks also carry a 30-day TTL in case a deletion is interrupted.
+ */
+public final class DynamoAnalyticsStore implements AnalyticsStore {
+    public static final String LATEST = "analytics#latest";
+    static final int CHUNK_ROWS = 500;
+    private static final Duration CHUNK_TTL = Duration.ofDays(30);
+    private static final String ID = "modelId";
+
+    private final DynamoDbClient client;
+    private final String table;
+
+    public DynamoAnalyticsStore(DynamoDbClient client, String tablePrefix) {
+        this.client = client;
+        this.table = AttimoTables.name(tablePrefix, AttimoTables.MODELS);
+    }
+
+    static String chunkId(String runId, String tableName, int chunk) {
+        return "analytics#" + runId + "#" + tableName + "#" + chunk;
+    }
+
+    @Override
+    public void save(AnalyticsSnapshot snapshot) {
+        Optional<ObjectNode> previous = latestSummary();
+        String runId = snapshot.runId() + "~" + UUID.randomUUID().toString().substring(0, 8);
+        long expiresAt = java.time.Instant.parse(snapshot.summary().path("asOf").asText(snapshot.runId()))
+                .plus(CHUNK_TTL)
+                .getEpochSecond();
+        ObjectNode summary = snapshot.summary().deepCopy();
+        summary.put("runId", runId);
+        ObjectNode tables = summary.putObject("tables");
+        for (String name : List.of(AnalyticsSnapshot.CUSTOMERS, AnalyticsSnapshot.ACCOUNTS)) {
+            List<ObjectNode> rows = snapshot.table(name);
+            tables.put(name, rows.size());
+            for (int chunk = 0; chunk * CHUNK_ROWS < rows.size(); chunk++) {
+                ArrayNode array = Json.MAPPER.createArrayNode();
+                array.addAll(rows.subList(chunk * CHUNK_ROWS, Math.min(rows.size(), (chunk + 1) * CHUNK_ROWS)));
+                Map<String, AttributeValue> item = new HashMap<>();
+                item.put(ID, Items.s(chunkId(runId, name, chunk)));
+                item.put("rows", Items.s(array.toString()));
+                item.put(AttimoTables.TTL_ATTRIBUTE, Items.n(expiresAt));
+                client.putItem(b -> b.tableName(table).item(item));
+            }
+        }
+        Map<String, AttributeValue> latest = new HashMap<>();
+        latest.put(ID, Items.s(LATEST));
+        latest.put("runId", Items.s(runId));
+        latest.put("summary", Items.s(summary.toString()));
+        client.putItem(b -> b.tableName(table).item(latest));
+        previous.ifPresent(old -> deleteRun(old));
+    }
+
+    private void deleteRun(JsonNode summary) {
+        String runId = summary.path("runId").asText();
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        summary.path("tables").fields().forEachRemaining(t -> {
+            int chunks = (t.getValue().asInt() + CHUNK_ROWS - 1) / CHUNK_ROWS;
+            for (int c = 0; c < chunks; c++) keys.add(Items.key(ID, chunkId(runId, t.getKey(), c)));
+        });
+        Items.deleteAll(client, table, keys);
+    }
+
+    @Override
+    public Optional<ObjectNode> latestSummary() {
+        Map<String, AttributeValue> item = client.getItem(
+                        b -> b.tableName(table).key(Items.key(ID, LATEST)).consistentRead(true))
+                .item();
+        if (item == null || item.isEmpty()) return Optional.empty();
+        return Optional.of((ObjectNode) parse(Items.text(item, "summary")));
+    }
+
+    @Override
+    public List<ObjectNode> rows(String runId, String tableName, int offset, int limit) {
+        List<ObjectNode> out = new ArrayList<>();
+        if (limit <= 0) return out;
+        int first = offset / CHUNK_ROWS;
+        int last = (int) Math.min(Integer.MAX_VALUE, ((long) offset + limit - 1) / CHUNK_ROWS);
+        for (int chunk = first; chunk <= last; chunk++) {
+            String id = chunkId(runId, tableName, chunk);
+            Map<String, AttributeValue> item = client.getItem(
+                            b -> b.tableName(table).key(Items.key(ID, id)).consistentRead(true))
+                    .item();
+            if (item == null || item.isEmpty()) {
+                if (latestSummary()
+                        .map(s -> s.path("runId").asText())
+                        .filter(runId::equals)
+                        .isPresent()) break;
+                throw new RunReplaced(runId);
+            }
+            JsonNode rows = parse(Items.text(item, "rows"));
+            for (int i = 0; i < rows.size(); i++) {
+                int index = chunk * CHUNK_ROWS + i;
+                if (index >= offset && index < (long) offset + limit) out.add((ObjectNode) rows.get(i));
+            }
+        }
+        return out;
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the stored analytics are not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}
