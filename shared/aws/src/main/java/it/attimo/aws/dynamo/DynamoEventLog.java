@@ -5,6 +5,7 @@ import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.port.EventLog;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,21 @@ public final class DynamoEventLog implements EventLog {
                 .filter(item -> item.containsKey("body"))
                 .map(item -> CloudEventJson.fromJson(Items.text(item, "body")))
                 .toList();
+    }
+
+    /** One query: the tombstone shares the customer's partition with the events. */
+    @Override
+    public CustomerLog read(String customerId) {
+        List<CustomerEvent> events = new ArrayList<>();
+        Instant erasedAt = null;
+        for (Map<String, AttributeValue> item : Items.partition(client, table, "customerId", customerId, true)) {
+            if (item.containsKey("body")) {
+                events.add(CloudEventJson.fromJson(Items.text(item, "body")));
+            } else if (TOMBSTONE.equals(Items.text(item, "eventId")) && item.containsKey("erasedAt")) {
+                erasedAt = Instant.parse(item.get("erasedAt").s());
+            }
+        }
+        return new CustomerLog(events, erasedAt);
     }
 
     @Override

@@ -2,8 +2,11 @@ package it.attimo.aws.dynamo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.attimo.aws.config.AwsClients;
+import it.attimo.aws.config.SdkCallCounter;
 import it.attimo.aws.testing.LocalDynamo;
 import it.attimo.core.event.CustomerEvent;
+import it.attimo.core.port.EventLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -76,6 +79,28 @@ class DynamoEventLogIT {
         log.erase("c-tomb", java.time.Instant.parse("2026-06-09T10:00:00Z"));
         assertThat(log.history("c-tomb")).isEmpty();
         assertThat(log.erasedAt("c-tomb")).contains(java.time.Instant.parse("2026-06-10T10:00:00Z"));
+    }
+
+    @Test
+    void readAnswersTheLogAndTheTombstoneInOneQuery() {
+        SdkCallCounter counter = new SdkCallCounter();
+        DynamoEventLog counted = new DynamoEventLog(
+                AwsClients.build(
+                        DynamoDbClient.builder().overrideConfiguration(o -> o.addExecutionInterceptor(counter)),
+                        "eu-south-1",
+                        LocalDynamo.shared().endpoint()),
+                prefix);
+        log.append(event("r-1", "c-read", Map.of()));
+        log.erase("c-read", Instant.parse("2026-06-11T00:00:00Z"));
+        log.append(event("r-2", "c-read", Map.of()));
+        counter.reset();
+
+        EventLog.CustomerLog read = counted.read("c-read");
+
+        assertThat(read.events()).extracting(CustomerEvent::id).containsExactly("r-2");
+        assertThat(read.erased()).contains(Instant.parse("2026-06-11T00:00:00Z"));
+        assertThat(counter.calls()).containsExactly(Map.entry("DynamoDb.Query", 1L));
+        assertThat(counted.read("c-never")).isEqualTo(new EventLog.CustomerLog(List.of(), null));
     }
 
     @Test

@@ -13,6 +13,14 @@ public interface EventLog {
     /** The customer's whole log, in no particular order. */
     List<CustomerEvent> history(String customerId);
 
+    /**
+     * The customer's log and tombstone together, as the score function needs them before appending. Stores that keep
+     * both in one place answer with one read.
+     */
+    default CustomerLog read(String customerId) {
+        return new CustomerLog(history(customerId), erasedAt(customerId).orElse(null));
+    }
+
     void erase(String customerId);
 
     /**
@@ -23,4 +31,15 @@ public interface EventLog {
 
     /** When the customer was last erased, if ever. */
     Optional<Instant> erasedAt(String customerId);
+
+    /** A customer's events and, if the person was erased, when ({@code null} otherwise). */
+    record CustomerLog(List<CustomerEvent> events, Instant erasedAt) {
+        public CustomerLog {
+            events = List.copyOf(events);
+        }
+
+        public Optional<Instant> erased() {
+            return Optional.ofNullable(erasedAt);
+        }
+    }
 }
