@@ -2,13 +2,29 @@ package it.attimo.core.port;
 
 import it.attimo.core.event.CustomerEvent;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Append-only log of each customer's events, keyed so that a second copy of an event changes nothing. */
 public interface EventLog {
     /** @return true if stored now, false if an event with this id was already in the customer's log */
     boolean append(CustomerEvent event);
+
+    /**
+     * Appends several events of one customer, each only if its id is not in the log yet (as {@link #append}); stores
+     * that can write them in one request do.
+     *
+     * @return the ids stored now
+     */
+    default Set<String> appendAll(List<CustomerEvent> events) {
+        Set<String> stored = new LinkedHashSet<>();
+        for (CustomerEvent e : events) {
+            if (append(e)) stored.add(e.id());
+        }
+        return stored;
+    }
 
     /** The customer's whole log, in no particular order. */
     List<CustomerEvent> history(String customerId);

@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -250,24 +249,19 @@ public final class ProcessCustomerEvents {
         Map<String, CustomerEvent> log = new LinkedHashMap<>();
         for (CustomerEvent e : stored.events()) log.put(e.id(), e);
         Map<String, CustomerEvent> triggers = new LinkedHashMap<>();
-        Set<String> appended = new LinkedHashSet<>();
-        boolean storedMeanwhile = false;
+        Map<String, CustomerEvent> toAppend = new LinkedHashMap<>();
         for (CustomerEvent event : events) {
             Optional<Instant> erasedAt = stored.erased();
             if (erasedAt.isPresent() && !event.time().isAfter(erasedAt.get())) {
                 LOG.info(() -> "event " + event.id() + " of erased customer " + event.customerId() + " dropped");
                 continue;
             }
-            if (!log.containsKey(event.id())) {
-                if (eventLog.append(event)) {
-                    log.put(event.id(), event);
-                    appended.add(event.id());
-                } else {
-                    storedMeanwhile = true;
-                }
-            }
+            if (!log.containsKey(event.id())) toAppend.putIfAbsent(event.id(), event);
             triggers.putIfAbsent(event.id(), event);
         }
+        Set<String> appended = toAppend.isEmpty() ? Set.of() : eventLog.appendAll(List.copyOf(toAppend.values()));
+        toAppend.values().stream().filter(e -> appended.contains(e.id())).forEach(e -> log.put(e.id(), e));
+        boolean storedMeanwhile = appended.size() < toAppend.size();
         if (triggers.isEmpty()) return;
         List<CustomerEvent> history = storedMeanwhile ? eventLog.history(customerId) : List.copyOf(log.values());
         refresh(customerId, List.copyOf(triggers.values()), history, appended);
