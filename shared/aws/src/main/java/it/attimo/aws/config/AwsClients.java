@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 
@@ -28,9 +29,10 @@ public final class AwsClients {
                         .connectionTimeout(Duration.ofSeconds(5))
                         .socketTimeout(Duration.ofSeconds(30)))
                 .region(Region.of(region == null || region.isBlank() ? DEFAULT_REGION : region));
-        if (SdkCallCounter.globalEnabled()) {
-            builder.overrideConfiguration(o -> o.addExecutionInterceptor(SdkCallCounter.global()));
-        }
+        ClientOverrideConfiguration.Builder override = builder.overrideConfiguration().toBuilder();
+        override.addExecutionInterceptor(DryRunInterceptor.INSTANCE);
+        if (SdkCallCounter.globalEnabled()) override.addExecutionInterceptor(SdkCallCounter.global());
+        builder.overrideConfiguration(override.build());
         if (endpoint != null && !endpoint.isBlank()) {
             builder.endpointOverride(URI.create(endpoint))
                     .credentialsProvider(
