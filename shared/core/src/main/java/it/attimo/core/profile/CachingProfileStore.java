@@ -40,6 +40,14 @@ public final class CachingProfileStore implements ProfileStore {
     }
 
     @Override
+    public Optional<Profile> findStored(String customerId) {
+        forget(customerId);
+        Optional<Profile> stored = store.findStored(customerId);
+        stored.ifPresent(this::remember);
+        return stored;
+    }
+
+    @Override
     public Profile save(Profile profile, long expectedVersion) {
         try {
             return remember(store.save(profile, expectedVersion));

@@ -411,7 +411,7 @@ public final class ProcessCustomerEvents {
     }
 
     private void erase(String customerId, Instant erasedAt) {
-        profiles.find(customerId)
+        profiles.findStored(customerId) // a remembered copy may miss a journey another container started
                 .ifPresent(p -> p.activeJourneys()
                         .forEach(r -> journeys.stop(r.journey(), r.executionName(), "customer erased")));
         for (ParkedWait w : waits.forCustomer(customerId))

@@ -56,6 +56,20 @@ class CachingProfileStoreTest {
     }
 
     @Test
+    void findStoredAlwaysReadsTheStoreAndRefreshesNothingStale() {
+        cache.save(Profile.empty("a"), 0);
+        stored.put(Profile.empty("a").withVersion(5)); // written elsewhere
+
+        assertThat(cache.findStored("a")).map(Profile::version).contains(5L);
+        assertThat(counted.finds).isEqualTo(1);
+        assertThat(cache.find("a"))
+                .map(Profile::version)
+                .as("the fresh copy replaced the stale one")
+                .contains(5L);
+        assertThat(counted.finds).isEqualTo(1);
+    }
+
+    @Test
     void theLeastRecentlyUsedIsDroppedAndDeleteForgets() {
         cache.save(Profile.empty("a"), 0);
         cache.save(Profile.empty("b"), 0);
@@ -111,6 +125,43 @@ class CachingProfileStoreTest {
         assertThat(stored.rejectedSaves())
                 .as("the stale copy was refused once, then re-read")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void anErasureStopsTheJourneysOfTheStoredProfileNotOfARememberedCopy() {
+        RecordingJourneyRuntime runtime = new RecordingJourneyRuntime();
+        ProcessCustomerEvents process = new ProcessCustomerEvents(
+                new InMemoryEventLog(),
+                cache,
+                new InMemoryContactStore(),
+                new InMemoryWaitRegistry(),
+                new InMemoryMessageLedger(),
+                runtime,
+                new InMemoryQuarantineStore(),
+                new RecordingRescoreScheduler(),
+                new ProfileFolder(new DirectoryGeoResolver(ComuneDirectory.bundled()), CountingScorer.INSTANCE),
+                JourneyCatalog.defaults(),
+                MutableClock.at("2026-06-10T12:00:00Z"));
+        process.process(List.of(message(
+                "m-1", Events.event(EventTypes.PORTAL_ACCESSED, "c").id("p-1").build())));
+        // another container started a journey for c and recorded it: this container's copy does not list it
+        ProcessCustomerEvents.update(
+                stored,
+                "c",
+                p -> p.withJourneys(List.of(new JourneyRun(
+                        "post-purchase",
+                        "post-purchase-c-o-9",
+                        Instant.parse("2026-06-10T11:00:00Z"),
+                        JourneyRun.RUNNING,
+                        null))));
+
+        process.process(List.of(message(
+                "m-2", Events.event(EventTypes.CUSTOMER_ERASED, "c").id("x-1").build())));
+
+        assertThat(runtime.stops())
+                .extracting(RecordingJourneyRuntime.Stop::executionName)
+                .containsExactly("post-purchase-c-o-9");
+        assertThat(stored.find("c")).isEmpty();
     }
 
     static final class CountingFinds implements ProfileStore {
