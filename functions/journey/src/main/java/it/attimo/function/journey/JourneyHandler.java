@@ -4,8 +4,15 @@ import io.micronaut.context.ApplicationContext;
 import it.attimo.aws.journey.JourneyErrors;
 import it.attimo.aws.journey.JourneyStepPayloads;
 import it.attimo.aws.lambda.AttimoHandler;
+import it.attimo.core.channel.Channel;
+import it.attimo.core.customer.Segment;
 import it.attimo.core.journey.JourneySteps;
+import it.attimo.core.timing.MessageKind;
+import it.attimo.core.timing.PlanRequest;
+import it.attimo.core.timing.SendWindowPlanner;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -21,6 +28,32 @@ public class JourneyHandler extends AttimoHandler<Map<String, Object>, Map<Strin
 
     public JourneyHandler(ApplicationContext context) {
         super(context);
+    }
+
+    /**
+     * Before a SnapStart snapshot: a step payload parsed, and a send planned on the bundled Italian calendar (holidays,
+     * patron days, windows), the work of the first plan step that touches no store.
+     */
+    @Override
+    protected void warmUp() {
+        JourneyStepPayloads.parse(Map.of(
+                "action", "plan",
+                "customerId", "priming",
+                "journey", "post-purchase",
+                "step", "welcome",
+                "channel", "email",
+                "kind", "service",
+                "anchor", "2026-06-10T07:55:00Z",
+                "offset", "PT0S",
+                "window", "PT1H"));
+        Instant now = Instant.now();
+        SendWindowPlanner.defaults()
+                .plan(PlanRequest.builder(Channel.EMAIL, now)
+                        .comune("015146")
+                        .segment(Segment.B2C)
+                        .kind(MessageKind.SERVICE)
+                        .deadline(now.plus(Duration.ofDays(3)))
+                        .build());
     }
 
     @Override

@@ -4,8 +4,12 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.ApplicationContext;
 import it.attimo.aws.lambda.AttimoHandler;
+import it.attimo.aws.lambda.SnapStartPriming;
+import it.attimo.core.event.CloudEventJson;
+import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.profile.InboundMessage;
 import it.attimo.core.profile.ProcessCustomerEvents;
+import it.attimo.core.profile.ProfileFolder;
 import jakarta.inject.Inject;
 import java.util.List;
 
@@ -22,6 +26,16 @@ public class ScoreHandler extends AttimoHandler<SQSEvent, SQSBatchResponse> {
 
     public ScoreHandler(ApplicationContext context) {
         super(context);
+    }
+
+    /** Before a SnapStart snapshot: the fold and the scoring plan on a sample event (pure, no store touched). */
+    @Override
+    protected void warmUp() {
+        CustomerEvent sample = CloudEventJson.fromJson(SnapStartPriming.SAMPLE_EVENT);
+        getApplicationContext()
+                .getBean(ProfileFolder.class)
+                .fold(sample.customerId(), List.of(sample), null, sample.time().plusSeconds(60));
+        ProcessCustomerEvents.rescoreCommand(sample.customerId(), sample.time());
     }
 
     @Override

@@ -58,6 +58,7 @@ import it.attimo.core.port.ScoreWriteBack;
 import it.attimo.core.port.SecretProvider;
 import it.attimo.core.port.TemporalModelStore;
 import it.attimo.core.port.WaitRegistry;
+import it.attimo.core.profile.CachingProfileStore;
 import it.attimo.core.profile.ProcessCustomerEvents;
 import it.attimo.core.profile.ProfileFolder;
 import it.attimo.core.profile.ProfileQueries;
@@ -286,10 +287,12 @@ public class AttimoFactory {
             JourneyCatalog catalog,
             ScoreWriteBack writeBack,
             ExperimentStore experiments,
-            Clock clock) {
+            Clock clock,
+            @Value("${attimo.score.profile-cache:2000}") int profileCache) {
+        // only the score function reads through the cache: it saves what it folds, so a stale copy is refused
         return new ProcessCustomerEvents(
                         eventLog,
-                        profiles,
+                        new CachingProfileStore(profiles, profileCache),
                         contacts,
                         waits,
                         ledger,

@@ -2,8 +2,11 @@ package it.attimo.aws.dynamo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.attimo.aws.config.AwsClients;
+import it.attimo.aws.config.SdkCallCounter;
 import it.attimo.aws.testing.LocalDynamo;
 import it.attimo.core.event.CustomerEvent;
+import it.attimo.core.port.EventLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -76,6 +79,72 @@ class DynamoEventLogIT {
         log.erase("c-tomb", java.time.Instant.parse("2026-06-09T10:00:00Z"));
         assertThat(log.history("c-tomb")).isEmpty();
         assertThat(log.erasedAt("c-tomb")).contains(java.time.Instant.parse("2026-06-10T10:00:00Z"));
+    }
+
+    @Test
+    void readAnswersTheLogAndTheTombstoneInOneQuery() {
+        SdkCallCounter counter = new SdkCallCounter();
+        DynamoEventLog counted = countedLog(counter);
+        log.append(event("r-1", "c-read", Map.of()));
+        log.erase("c-read", Instant.parse("2026-06-11T00:00:00Z"));
+        log.append(event("r-2", "c-read", Map.of()));
+        counter.reset();
+
+        EventLog.CustomerLog read = counted.read("c-read");
+
+        assertThat(read.events()).extracting(CustomerEvent::id).containsExactly("r-2");
+        assertThat(read.erased()).contains(Instant.parse("2026-06-11T00:00:00Z"));
+        assertThat(counter.calls()).containsExactly(Map.entry("DynamoDb.Query", 1L));
+        assertThat(counted.read("c-never")).isEqualTo(new EventLog.CustomerLog(List.of(), null));
+    }
+
+    @Test
+    void appendAllWritesNewEventsInOneTransactionAndFallsBackOneByOneWhenACopyIsAmongThem() {
+        SdkCallCounter counter = new SdkCallCounter();
+        DynamoEventLog counted = countedLog(counter);
+
+        assertThat(counted.appendAll(List.of(
+                        event("a-1", "c-all", Map.of()),
+                        event("a-2", "c-all", Map.of()),
+                        event("a-3", "c-all", Map.of()))))
+                .containsExactly("a-1", "a-2", "a-3");
+        assertThat(counter.calls()).containsExactly(Map.entry("DynamoDb.TransactWriteItems", 1L));
+
+        counter.reset();
+        CustomerEvent copyWithOtherData = event("a-2", "c-all", Map.of("orderId", "changed"));
+        assertThat(counted.appendAll(List.of(event("a-4", "c-all", Map.of()), copyWithOtherData)))
+                .containsExactly("a-4");
+        assertThat(counter.calls())
+                .containsEntry("DynamoDb.TransactWriteItems", 1L)
+                .containsEntry("DynamoDb.PutItem", 2L);
+        assertThat(log.history("c-all")).extracting(CustomerEvent::id).containsExactly("a-1", "a-2", "a-3", "a-4");
+        assertThat(log.history("c-all"))
+                .filteredOn(e -> e.id().equals("a-2"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.data()).isEmpty());
+    }
+
+    @Test
+    void appendAllSplitsMoreThanATransactionHolds() {
+        SdkCallCounter counter = new SdkCallCounter();
+        List<CustomerEvent> many = new java.util.ArrayList<>();
+        for (int i = 0; i < DynamoEventLog.MAX_TRANSACTION_ITEMS + 1; i++) {
+            many.add(event(String.format("m-%03d", i), "c-many", Map.of()));
+        }
+        assertThat(countedLog(counter).appendAll(many)).hasSize(many.size());
+        assertThat(counter.calls())
+                .containsEntry("DynamoDb.TransactWriteItems", 1L)
+                .containsEntry("DynamoDb.PutItem", 1L);
+        assertThat(log.history("c-many")).hasSize(many.size());
+    }
+
+    private DynamoEventLog countedLog(SdkCallCounter counter) {
+        return new DynamoEventLog(
+                AwsClients.build(
+                        DynamoDbClient.builder().overrideConfiguration(o -> o.addExecutionInterceptor(counter)),
+                        "eu-south-1",
+                        LocalDynamo.shared().endpoint()),
+                prefix);
     }
 
     @Test

@@ -7,6 +7,11 @@ import java.util.Optional;
 public interface ProfileStore {
     Optional<Profile> find(String customerId);
 
+    /** As {@link #find}, but never from a cache: for acting on what is stored now (stopping a person's journeys). */
+    default Optional<Profile> findStored(String customerId) {
+        return find(customerId);
+    }
+
     /**
      * Stores {@code profile} with version {@code expectedVersion + 1}.
      *

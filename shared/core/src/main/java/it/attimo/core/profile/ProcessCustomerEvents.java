@@ -28,7 +28,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -126,10 +128,14 @@ public final class ProcessCustomerEvents {
     /**
      * @return the ids of messages that failed and must be redelivered. Once a customer's message fails, that
      * customer's later messages in the batch are failed too, so FIFO order per customer holds.
+     *
+     * <p>A customer's consecutive events in the batch are handled together: one read of the log, one of the profile,
+     * one profile write and one read of the waits for all of them (journeys and wake-ups still per event, in order).
+     * If that fails, they are retried one at a time, so a failing event fails only itself and what follows it.
      */
     public List<String> process(List<InboundMessage> messages) {
         List<String> failed = new ArrayList<>();
-        Set<String> blockedCustomers = new HashSet<>();
+        Map<String, List<Queued>> byCustomer = new LinkedHashMap<>();
         for (InboundMessage m : messages) {
             JsonNode body;
             try {
@@ -138,41 +144,94 @@ public final class ProcessCustomerEvents {
                 if (!keepUnusable(m, "queued message is not JSON")) failed.add(m.messageId());
                 continue;
             }
-            String customerId = RESCORE_KIND.equals(body.path("kind").asText())
+            boolean rescore = RESCORE_KIND.equals(body.path("kind").asText());
+            String customerId = rescore
                     ? body.path("customerId").asText(null)
                     : body.path("subject").asText(null);
             if (customerId == null) {
                 if (!keepUnusable(m, "queued message names no customer")) failed.add(m.messageId());
                 continue;
             }
-            if (blockedCustomers.contains(customerId)) {
-                failed.add(m.messageId());
-                continue;
-            }
-            try {
-                if (RESCORE_KIND.equals(body.path("kind").asText())) {
-                    refresh(customerId, null);
-                } else {
-                    CustomerEvent event;
-                    try {
-                        event = CloudEventJson.fromNode(body);
-                    } catch (RuntimeException e) {
-                        if (!keepUnusable(m, "queued event cannot be read: " + e.getMessage()))
-                            failed.add(m.messageId());
-                        continue;
-                    }
-                    handle(event);
+            CustomerEvent event = null;
+            if (!rescore) {
+                try {
+                    event = CloudEventJson.fromNode(body);
+                } catch (RuntimeException e) {
+                    if (!keepUnusable(m, "queued event cannot be read: " + e.getMessage())) failed.add(m.messageId());
+                    continue;
                 }
+            }
+            byCustomer.computeIfAbsent(customerId, c -> new ArrayList<>()).add(new Queued(m.messageId(), event));
+        }
+        byCustomer.forEach((customerId, queued) -> failed.addAll(processCustomer(customerId, queued)));
+        List<String> order = messages.stream().map(InboundMessage::messageId).toList();
+        failed.sort(java.util.Comparator.comparingInt(order::indexOf));
+        return failed;
+    }
+
+    /** A queued message of one customer: an event, or a re-score command ({@code event == null}). */
+    private record Queued(String messageId, CustomerEvent event) {
+        boolean together() {
+            return event != null && !EventTypes.CUSTOMER_ERASED.equals(event.type());
+        }
+    }
+
+    /** Handles the customer's messages in order, consecutive events together; answers the ids that failed. */
+    private List<String> processCustomer(String customerId, List<Queued> queued) {
+        int from = 0;
+        while (from < queued.size()) {
+            int to = from + 1;
+            while (to < queued.size()
+                    && queued.get(from).together()
+                    && queued.get(to).together()) to++;
+            List<Queued> run = queued.subList(from, to);
+            try {
+                handleRun(customerId, run);
+            } catch (RuntimeException batched) {
+                int failedAt;
+                if (run.size() == 1) {
+                    warnFailed(run.get(0).messageId(), customerId, batched);
+                    failedAt = 0;
+                } else {
+                    failedAt = oneAtATime(customerId, run);
+                }
+                if (failedAt < run.size()) {
+                    return queued.subList(from + failedAt, queued.size()).stream()
+                            .map(Queued::messageId)
+                            .toList();
+                }
+            }
+            from = to;
+        }
+        return List.of();
+    }
+
+    /** The unbatched path after a batched failure: answers the index of the first message that failed, or the size. */
+    private int oneAtATime(String customerId, List<Queued> run) {
+        for (int i = 0; i < run.size(); i++) {
+            try {
+                handleRun(customerId, List.of(run.get(i)));
             } catch (RuntimeException e) {
-                LOG.log(
-                        Level.WARNING,
-                        "message " + m.messageId() + " for customer " + customerId + " failed; will retry",
-                        e);
-                failed.add(m.messageId());
-                blockedCustomers.add(customerId);
+                warnFailed(run.get(i).messageId(), customerId, e);
+                return i;
             }
         }
-        return failed;
+        return run.size();
+    }
+
+    private static void warnFailed(String messageId, String customerId, RuntimeException e) {
+        LOG.log(Level.WARNING, "message " + messageId + " for customer " + customerId + " failed; will retry", e);
+    }
+
+    private void handleRun(String customerId, List<Queued> run) {
+        Queued first = run.get(0);
+        if (first.event() == null) {
+            refresh(customerId, List.of(), eventLog.history(customerId), Set.of());
+        } else if (!first.together()) {
+            handle(first.event());
+        } else {
+            handleEvents(customerId, run.stream().map(Queued::event).toList());
+        }
     }
 
     public void handle(CustomerEvent event) {
@@ -180,51 +239,123 @@ public final class ProcessCustomerEvents {
             erase(event.customerId(), event.time().isAfter(clock.instant()) ? event.time() : clock.instant());
             return;
         }
-        Optional<Instant> erasedAt = eventLog.erasedAt(event.customerId());
-        if (erasedAt.isPresent() && !event.time().isAfter(erasedAt.get())) {
-            LOG.info(() -> "event " + event.id() + " of erased customer " + event.customerId() + " dropped");
-            return;
-        }
-        eventLog.append(event);
-        refresh(event.customerId(), event);
+        handleEvents(event.customerId(), List.of(event));
     }
 
-    /** Re-folds the customer's log, stores the profile, starts triggered journeys and wakes waiting ones. */
-    private void refresh(String customerId, CustomerEvent trigger) {
+    /**
+     * Appends what the log does not hold yet (the conditional put stays the judge of "at most once"), then refreshes
+     * once. An event already in the log is still a trigger: its earlier processing may have stopped before the journeys.
+     */
+    private void handleEvents(String customerId, List<CustomerEvent> events) {
+        EventLog.CustomerLog stored = eventLog.read(customerId);
+        Map<String, CustomerEvent> log = new LinkedHashMap<>();
+        for (CustomerEvent e : stored.events()) log.put(e.id(), e);
+        Map<String, CustomerEvent> triggers = new LinkedHashMap<>();
+        Map<String, CustomerEvent> toAppend = new LinkedHashMap<>();
+        for (CustomerEvent event : events) {
+            Optional<Instant> erasedAt = stored.erased();
+            if (erasedAt.isPresent() && !event.time().isAfter(erasedAt.get())) {
+                LOG.info(() -> "event " + event.id() + " of erased customer " + event.customerId() + " dropped");
+                continue;
+            }
+            if (!log.containsKey(event.id())) toAppend.putIfAbsent(event.id(), event);
+            triggers.putIfAbsent(event.id(), event);
+        }
+        Set<String> appended = toAppend.isEmpty() ? Set.of() : eventLog.appendAll(List.copyOf(toAppend.values()));
+        toAppend.values().stream().filter(e -> appended.contains(e.id())).forEach(e -> log.put(e.id(), e));
+        boolean storedMeanwhile = appended.size() < toAppend.size();
+        if (triggers.isEmpty()) return;
+        List<CustomerEvent> history = storedMeanwhile ? eventLog.history(customerId) : List.copyOf(log.values());
+        refresh(customerId, List.copyOf(triggers.values()), history, appended);
+    }
+
+    /**
+     * Re-folds the customer's log, stores the profile, starts triggered journeys and wakes waiting ones. With several
+     * triggers, each is judged on the profile as it stood right after it (the log without the later ones appended now).
+     */
+    private void refresh(
+            String customerId, List<CustomerEvent> triggers, List<CustomerEvent> history, Set<String> appendedNow) {
         Instant now = clock.instant();
-        List<CustomerEvent> history = eventLog.history(customerId);
         if (history.isEmpty()) return;
         Profile before = profiles.find(customerId).orElse(null);
         FoldedCustomer folded = folder.fold(customerId, history, before, now);
         if (folded.contact() != null) contacts.put(folded.contact());
-        List<JourneyDefinition> toStart = trigger == null
-                ? List.of()
-                : catalog.triggeredBy(trigger, folded.profile()).stream()
-                        .filter(j -> journeys.supports(j.name()))
-                        .toList();
+        List<Profile> afterEach = new ArrayList<>();
         List<JourneyRun> started = new ArrayList<>();
-        for (JourneyDefinition j : toStart) {
-            String name = ExecutionNames.forTrigger(j.name(), customerId, trigger.id());
-            journeys.start(j.name(), name, journeyInput(j.name(), trigger));
-            started.add(new JourneyRun(j.name(), name, trigger.time(), JourneyRun.RUNNING, null));
+        for (int k = 0; k < triggers.size(); k++) {
+            CustomerEvent trigger = triggers.get(k);
+            Profile after = k == triggers.size() - 1
+                    ? folded.profile()
+                    : folder.fold(customerId, historyUpTo(history, triggers, k, appendedNow), before, now)
+                            .profile();
+            afterEach.add(after);
+            List<JourneyDefinition> toStart = catalog.triggeredBy(trigger, after).stream()
+                    .filter(j -> journeys.supports(j.name()))
+                    .toList();
+            for (JourneyDefinition j : toStart) {
+                String name = ExecutionNames.forTrigger(j.name(), customerId, trigger.id());
+                journeys.start(j.name(), name, journeyInput(j.name(), trigger));
+                started.add(new JourneyRun(j.name(), name, trigger.time(), JourneyRun.RUNNING, null));
+            }
         }
         Profile saved = saveFolded(customerId, now, started, history, before, folded.profile());
-        if (trigger != null) {
+        Waits waiting = new Waits(customerId);
+        for (CustomerEvent trigger : triggers) {
             String payload = eventPayload(trigger);
-            for (String key : WakeKeys.of(trigger)) wake(customerId, key, payload);
+            for (String key : WakeKeys.of(trigger)) waiting.wake(key, payload);
         }
         String beforeTier = before == null ? null : before.tier();
         if (before == null || before.score() != saved.score() || !java.util.Objects.equals(beforeTier, saved.tier())) {
             writeBackScore(saved);
         }
-        if (saved.tier() != null && !saved.tier().equals(beforeTier)) {
-            ObjectNode signal = Json.object();
-            signal.put("type", "tier." + saved.tier());
-            signal.put("from", beforeTier);
-            signal.put("score", saved.score());
-            wake(customerId, "tier." + saved.tier(), signal.toString());
+        if (afterEach.isEmpty()) afterEach.add(saved);
+        afterEach.set(afterEach.size() - 1, saved);
+        String fromTier = beforeTier;
+        for (Profile step : afterEach) {
+            if (step.tier() != null && !step.tier().equals(fromTier)) {
+                ObjectNode signal = Json.object();
+                signal.put("type", "tier." + step.tier());
+                signal.put("from", fromTier);
+                signal.put("score", step.score());
+                waiting.wake("tier." + step.tier(), signal.toString());
+            }
+            fromTier = step.tier();
         }
         folded.nextDeadline().ifPresent(at -> rescoreScheduler.rescoreAt(customerId, at));
+    }
+
+    /** The log as it stood right after trigger {@code k}: without the later triggers that were appended now. */
+    private static List<CustomerEvent> historyUpTo(
+            List<CustomerEvent> history, List<CustomerEvent> triggers, int k, Set<String> appendedNow) {
+        Set<String> later = new HashSet<>();
+        for (CustomerEvent t : triggers.subList(k + 1, triggers.size())) {
+            if (appendedNow.contains(t.id())) later.add(t.id());
+        }
+        return history.stream().filter(e -> !later.contains(e.id())).toList();
+    }
+
+    /**
+     * The customer's parked waits, read once (after the profile is stored, so a journey parking meanwhile either is
+     * listed here or finds the event in the log / the tier on the profile) and woken at most once each.
+     */
+    private final class Waits {
+        private final String customerId;
+        private List<ParkedWait> parked;
+
+        Waits(String customerId) {
+            this.customerId = customerId;
+        }
+
+        void wake(String key, String payload) {
+            if (parked == null) parked = new ArrayList<>(waits.forCustomer(customerId));
+            for (java.util.Iterator<ParkedWait> it = parked.iterator(); it.hasNext(); ) {
+                ParkedWait w = it.next();
+                if (!w.eventType().equals(key)) continue;
+                journeys.resume(w.taskToken(), payload);
+                waits.remove(w);
+                it.remove();
+            }
+        }
     }
 
     /** Stores the fold with the journeys just started; after a concurrent write, re-reads and folds again. */
@@ -281,13 +412,6 @@ public final class ProcessCustomerEvents {
         }
     }
 
-    private void wake(String customerId, String eventType, String payload) {
-        for (ParkedWait w : waits.waitingFor(customerId, eventType)) {
-            journeys.resume(w.taskToken(), payload);
-            waits.remove(w);
-        }
-    }
-
     /** Erasure also removes the customer's experiment assignments from {@code store}. */
     public ProcessCustomerEvents erasingExperimentsIn(ExperimentStore store) {
         this.experiments = store;
@@ -295,7 +419,7 @@ public final class ProcessCustomerEvents {
     }
 
     private void erase(String customerId, Instant erasedAt) {
-        profiles.find(customerId)
+        profiles.findStored(customerId) // a remembered copy may miss a journey another container started
                 .ifPresent(p -> p.activeJourneys()
                         .forEach(r -> journeys.stop(r.journey(), r.executionName(), "customer erased")));
         for (ParkedWait w : waits.forCustomer(customerId))
