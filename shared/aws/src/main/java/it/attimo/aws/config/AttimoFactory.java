@@ -7,6 +7,7 @@ import io.micronaut.context.annotation.Secondary;
 import io.micronaut.context.annotation.Value;
 import it.attimo.aws.channel.DynamoOutboxChannel;
 import it.attimo.aws.dynamo.DynamoContactStore;
+import it.attimo.aws.dynamo.DynamoCouponStore;
 import it.attimo.aws.dynamo.DynamoCustomerScan;
 import it.attimo.aws.dynamo.DynamoEventLog;
 import it.attimo.aws.dynamo.DynamoMessageLedger;
@@ -16,16 +17,20 @@ import it.attimo.aws.dynamo.DynamoTemporalModelStore;
 import it.attimo.aws.dynamo.DynamoWaitRegistry;
 import it.attimo.aws.schedule.DailyRefreshRescoreScheduler;
 import it.attimo.core.AttimoCore;
+import it.attimo.core.coupon.CouponCodes;
 import it.attimo.core.ingest.HubSpotMapping;
 import it.attimo.core.ingest.IngestEvents;
 import it.attimo.core.journey.CompleteJourney;
 import it.attimo.core.journey.DispatchSend;
 import it.attimo.core.journey.EvaluateJourney;
+import it.attimo.core.journey.IssueCoupon;
 import it.attimo.core.journey.JourneyCatalog;
 import it.attimo.core.journey.JourneyCatalogLoader;
 import it.attimo.core.journey.JourneySteps;
 import it.attimo.core.journey.OpenAccountManagerTask;
+import it.attimo.core.journey.OrderHolds;
 import it.attimo.core.journey.ParkWait;
+import it.attimo.core.journey.PlanFirstChannel;
 import it.attimo.core.journey.PlanSend;
 import it.attimo.core.journey.Progress;
 import it.attimo.core.journey.SendPlanner;
@@ -34,6 +39,7 @@ import it.attimo.core.kpi.OnboardingKpis;
 import it.attimo.core.port.AccountManagerTasks;
 import it.attimo.core.port.ChannelGateway;
 import it.attimo.core.port.ContactStore;
+import it.attimo.core.port.CouponStore;
 import it.attimo.core.port.CustomerScan;
 import it.attimo.core.port.EventLog;
 import it.attimo.core.port.EventQueue;
@@ -141,6 +147,11 @@ public class AttimoFactory {
     }
 
     @Singleton
+    DynamoCouponStore couponStore(DynamoDbClient client, @Value("${attimo.table.prefix:attimo}") String prefix) {
+        return new DynamoCouponStore(client, prefix);
+    }
+
+    @Singleton
     DynamoQuarantineStore quarantineStore(
             DynamoDbClient client, @Value("${attimo.table.prefix:attimo}") String prefix) {
         return new DynamoQuarantineStore(client, prefix);
@@ -230,6 +241,7 @@ public class AttimoFactory {
             ProfileFolder folder,
             JourneyCatalog catalog,
             ScoreWriteBack writeBack,
+            CouponStore coupons,
             Clock clock) {
         return new ProcessCustomerEvents(
                 eventLog,
@@ -243,6 +255,7 @@ public class AttimoFactory {
                 folder,
                 catalog,
                 writeBack,
+                coupons,
                 clock);
     }
 
@@ -258,17 +271,22 @@ public class AttimoFactory {
             JourneyRuntime runtime,
             AccountManagerTasks accountManagers,
             JourneyCatalog catalog,
+            CouponStore coupons,
             Clock clock) {
         CompleteJourney complete = new CompleteJourney(profiles, waits, ledger, clock);
+        PlanSend plan = new PlanSend(profiles, ledger, planner, clock);
         return new JourneySteps(
-                new PlanSend(profiles, ledger, planner, clock),
-                new DispatchSend(profiles, contacts, ledger, gateway, planner, eventLog, clock),
+                plan,
+                new DispatchSend(
+                        profiles, contacts, ledger, gateway, planner, eventLog, clock, new OrderHolds(catalog)),
                 new ParkWait(profiles, waits, eventLog, runtime, clock),
                 complete,
                 new Timeline(),
                 new Progress(eventLog, catalog),
                 new EvaluateJourney(eventLog, profiles, complete, catalog),
-                new OpenAccountManagerTask(profiles, accountManagers));
+                new OpenAccountManagerTask(profiles, accountManagers),
+                new PlanFirstChannel(plan, profiles, contacts, clock),
+                new IssueCoupon(profiles, coupons, new CouponCodes(), clock));
     }
 
     @Singleton

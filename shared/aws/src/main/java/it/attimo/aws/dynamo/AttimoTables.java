@@ -28,6 +28,8 @@ public final class AttimoTables {
     public static final String MODELS = "models";
     /** local only: stands in for SES and SNS */
     public static final String OUTBOX = "outbox";
+    /** single-use coupons, by code (the issue key's item points at its code) */
+    public static final String COUPONS = "coupons";
 
     /** the TTL attribute (epoch seconds) of the tables that expire items */
     public static final String TTL_ATTRIBUTE = "expiresAt";
@@ -40,6 +42,7 @@ public final class AttimoTables {
             new TableSpec(WAITS, "customerId", "waitId", true),
             new TableSpec(QUARANTINE, "quarantineId", null, true),
             new TableSpec(MODELS, "modelId", null, true),
+            new TableSpec(COUPONS, "couponKey", null, false),
             new TableSpec(OUTBOX, "customerId", "messageKey", false));
 
     private AttimoTables() {}

@@ -65,6 +65,7 @@ class AttimoTablesIT {
     void theDeployedTablesAreAllButTheOutbox() {
         assertThat(AttimoTables.deployed())
                 .extracting(AttimoTables.TableSpec::table)
-                .containsExactly("profiles", "contacts", "events", "messages", "waits", "quarantine", "models");
+                .containsExactly(
+                        "profiles", "contacts", "events", "messages", "waits", "quarantine", "models", "coupons");
     }
 }

@@ -36,6 +36,7 @@ public final class DispatchSend {
     private final SendPlanner planner;
     private final EventLog eventLog;
     private final Clock clock;
+    private final OrderHolds holds;
 
     /** @param planner gives the minimum gap within which a higher-priority send drops this one */
     public DispatchSend(
@@ -46,6 +47,20 @@ public final class DispatchSend {
             SendPlanner planner,
             EventLog eventLog,
             Clock clock) {
+        this(profiles, contacts, ledger, gateway, planner, eventLog, clock, null);
+    }
+
+    /** @param holds the journeys' hold rules, judged at send time (null: none) */
+    public DispatchSend(
+            ProfileStore profiles,
+            ContactStore contacts,
+            MessageLedger ledger,
+            ChannelGateway gateway,
+            SendPlanner planner,
+            EventLog eventLog,
+            Clock clock,
+            OrderHolds holds) {
+        this.holds = holds;
         this.profiles = profiles;
         this.contacts = contacts;
         this.ledger = ledger;
@@ -66,6 +81,14 @@ public final class DispatchSend {
             if (done.isPresent()) {
                 LedgerPlans.close(ledger, customerId, executionName, p.step(), "obsolete", clock.instant());
                 return status("obsolete", "the customer already did " + String.join(" or ", unless));
+            }
+        }
+        if (holds != null) {
+            Optional<String> held = holds.heldBecause(
+                    p.journey(), p.step(), p.context().get("orderId"), eventLog.history(customerId), clock.instant());
+            if (held.isPresent()) {
+                LedgerPlans.close(ledger, customerId, executionName, p.step(), held.get(), clock.instant());
+                return status("held", held.get());
             }
         }
         Instant now = clock.instant();

@@ -27,9 +27,6 @@ public final class PlanSend {
 
     public Map<String, Object> plan(PlanStep p) {
         Instant now = clock.instant();
-        Instant target = p.anchor().plus(p.offset());
-        Instant earliest = target.isBefore(now) ? now : target;
-        Instant deadline = target.plus(p.window());
         Map<String, Object> out = new LinkedHashMap<>();
         Optional<Profile> profile = profiles.find(p.customerId());
         if (profile.isEmpty()) {
@@ -37,6 +34,10 @@ public final class PlanSend {
             out.put("reason", "no profile for this customer (erased or unknown)");
             return out;
         }
+        StepWindow window = StepWindow.of(p, profile.get(), planner);
+        Instant target = window.opens();
+        Instant earliest = target.isBefore(now) ? now : target;
+        Instant deadline = window.closes();
         String executionName = p.executionName();
         String step = p.step();
         List<MessageRecord> ledgered = ledger.forCustomer(p.customerId());
@@ -76,6 +77,7 @@ public final class PlanSend {
                     plannedAt));
         }
         out.put("skipped", plan.skipped());
+        out.put("deadline", deadline.toString());
         if (plan.skipped()) {
             out.put("reason", plan.skippedReason());
         } else {
@@ -83,7 +85,9 @@ public final class PlanSend {
             out.put("localTime", plan.localTime().toString());
             out.put("suitability", plan.suitability());
         }
-        out.put("reasons", new ArrayList<>(plan.reasons()));
+        List<String> reasons = new ArrayList<>(window.reasons());
+        reasons.addAll(plan.reasons());
+        out.put("reasons", reasons);
         return out;
     }
 }
