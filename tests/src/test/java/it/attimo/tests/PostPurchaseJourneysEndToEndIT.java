@@ -108,7 +108,7 @@ class PostPurchaseJourneysEndToEndIT {
                 delayed("d-short", "o-d2", notice, 30))));
         advanceTo(local("2026-06-10T14:00"));
 
-        JsonNode apology = only(api.outbox("d-centro"), "delivery-delay", "apology");
+        JsonNode apology = only(api.outbox("d-centro"), "delivery-delay", "apology", trace("d-centro"));
         assertThat(apology.path("kind").asText()).isEqualTo("transactional");
         assertThat(sendAt(apology)).isBetween(notice, notice.plus(Duration.ofHours(2)));
         String code = apology.path("context").path("coupon").asText();
@@ -144,7 +144,7 @@ class PostPurchaseJourneysEndToEndIT {
                 delayed("n-isole-sms", "o-n1", notice, 96))));
         advanceTo(local("2026-06-11T12:00"));
 
-        JsonNode apology = only(api.outbox("n-isole-sms"), "delivery-delay", "apology");
+        JsonNode apology = only(api.outbox("n-isole-sms"), "delivery-delay", "apology", trace("n-isole-sms"));
         assertThat(apology.path("channel").asText()).isEqualTo("sms");
         assertThat(localTime(sendAt(apology))).isEqualTo(LocalDateTime.parse("2026-06-11T08:00"));
         assertThat(apology.path("context").path("coupon").asText()).startsWith(CouponCodes.PREFIX);
@@ -152,8 +152,8 @@ class PostPurchaseJourneysEndToEndIT {
 
     @Test
     void aReturnGetsReassuranceThenHelpTheNextWorkingDayAndStopsAccessoriesAndRepurchase() {
-        Instant delivered = local("2026-06-08T10:00"); // Monday
-        Instant returned = local("2026-06-12T18:00"); // Friday evening
+        Instant delivered = local("2026-06-11T10:00"); // Thursday
+        Instant returned = local("2026-06-12T18:00"); // Friday evening, before the accessories offer (Nord: 68 h)
         start(delivered.minus(Duration.ofMinutes(10)));
         accept(api.postEvents(List.of(
                 customer("r-nord-b2b", "b2b", TORINO, Map.of("email", true)),
@@ -170,7 +170,9 @@ class PostPurchaseJourneysEndToEndIT {
         assertThat(reassurance.path("context").path("orderId").asText()).isEqualTo("o-r1");
         JsonNode help = only(outbox, "order-return", "help");
         // the next working day after Friday is Monday 15 June
-        assertThat(localTime(sendAt(help)).toLocalDate()).isEqualTo(LocalDate.parse("2026-06-15"));
+        assertThat(localTime(sendAt(help)).toLocalDate())
+                .as(trace("r-nord-b2b"))
+                .isEqualTo(LocalDate.parse("2026-06-15"));
         assertThat(outbox)
                 .filteredOn(m -> "account-manager".equals(m.path("channel").asText()))
                 .extracting(m -> m.path("step").asText())
@@ -204,7 +206,9 @@ class PostPurchaseJourneysEndToEndIT {
 
         advanceTo(delivered.plus(Duration.ofDays(15)));
         JsonNode churn = api.get("/profiles/c-nord-quiet").body().path("churn");
-        assertThat(churn.path("segment").asText()).isEqualTo("high");
+        assertThat(churn.path("segment").asText())
+                .as(churn + trace("c-nord-quiet"))
+                .isEqualTo("high");
         assertThat(churn.path("probability").asDouble()).isGreaterThan(0.65);
         assertThat(churn.path("reasons").toString()).contains("96 h").contains("interaction");
         List<JsonNode> quiet = api.outbox("c-nord-quiet");
@@ -358,6 +362,49 @@ class PostPurchaseJourneysEndToEndIT {
         return new DynamoCouponStore(stack.dynamoDb(), LocalStack.TABLE_PREFIX);
     }
 
+    /** What the stack did for a customer: its executions (status, error) and its ledger, for failure messages. */
+    private String trace(String customer) {
+        StringBuilder b = new StringBuilder("\nexecutions:");
+        stack.executions().stream()
+                .filter(e -> e.name().contains(customer))
+                .forEach(e -> b.append("\n  ")
+                        .append(e.name())
+                        .append(' ')
+                        .append(e.status())
+                        .append(' ')
+                        .append(e.error().orElse(""))
+                        .append(' ')
+                        .append(e.cause().orElse(""))
+                        .append(failure(e.name())));
+        b.append("\nledger:");
+        stack.context()
+                .getBean(MessageLedger.class)
+                .forCustomer(customer)
+                .forEach(m -> b.append("\n  ")
+                        .append(m.messageId())
+                        .append(' ')
+                        .append(m.status())
+                        .append(' ')
+                        .append(m.sendAt())
+                        .append(' ')
+                        .append(m.reason()));
+        return b.toString();
+    }
+
+    /** The last failure events of an execution's history, if any. */
+    private String failure(String execution) {
+        StringBuilder b = new StringBuilder();
+        stack.history(execution)
+                .ifPresent(events -> events.stream()
+                        .filter(h -> h.type().contains("Failed"))
+                        .reduce((first, second) -> second)
+                        .ifPresent(h -> b.append(" <- ")
+                                .append(h.stateName())
+                                .append(' ')
+                                .append(h.details())));
+        return b.toString();
+    }
+
     private String ledgerReason(String customer, String step) {
         MessageLedger ledger = stack.context().getBean(MessageLedger.class);
         Optional<MessageRecord> record = ledger.forCustomer(customer).stream()
@@ -454,11 +501,15 @@ class PostPurchaseJourneysEndToEndIT {
     }
 
     private static JsonNode only(List<JsonNode> outbox, String journey, String step) {
+        return only(outbox, journey, step, "");
+    }
+
+    private static JsonNode only(List<JsonNode> outbox, String journey, String step, String trace) {
         List<JsonNode> found = outbox.stream()
                 .filter(m -> journey.equals(m.path("journey").asText())
                         && step.equals(m.path("step").asText()))
                 .toList();
-        assertThat(found).as(journey + "/" + step + " in " + outbox).hasSize(1);
+        assertThat(found).as(journey + "/" + step + " in " + outbox + trace).hasSize(1);
         return found.get(0);
     }
 

@@ -92,8 +92,8 @@ final class EventDataRules {
 
     /**
      * {@code orderId} (required), {@code items} [{sku, name, category, price}], {@code total}, {@code currency}
-     * (ISO 4217, required with a total), {@code deliveredBy} (carrier), {@code coupon} (a code to redeem). Items and
-     * amounts are checked when present: an order may arrive before the shop sends its lines.
+     * (ISO 4217; EUR when absent), {@code deliveredBy} (carrier), {@code coupon} (a code to redeem). Items and amounts
+     * are checked when present: an order may arrive before the shop sends its lines.
      */
     private String order(JsonNode d) {
         String problem = firstOf(
@@ -104,12 +104,10 @@ final class EventDataRules {
                 optionalText(d, "coupon"));
         if (problem != null) return problem;
         JsonNode currency = d.get("currency");
-        if (currency != null && !currency.isNull()) {
-            if (!(currency.isTextual() && CURRENCY.matcher(currency.asText()).matches()))
-                return "currency must be an ISO 4217 code such as EUR";
-        } else if (d.hasNonNull("total")) {
-            return "currency is required with total (an ISO 4217 code such as EUR)";
-        }
+        if (currency != null
+                && !currency.isNull()
+                && !(currency.isTextual() && CURRENCY.matcher(currency.asText()).matches()))
+            return "currency must be an ISO 4217 code such as EUR";
         return null;
     }
 

@@ -42,8 +42,8 @@ public final class OrderHolds {
         List<CustomerEvent> log = ProfileFolder.canonical(history);
         for (String rule : rules) {
             Optional<String> why = switch (rule) {
-                case ORDER_DELAYED -> delayed(orderId, log, now);
-                case ORDER_RETURNED -> returned(orderId, log, now);
+                case ORDER_DELAYED -> delayed(orderId, log);
+                case ORDER_RETURNED -> returned(orderId, log);
                 case CHURN_HIGH -> churnHigh(log, now);
                 default -> Optional.empty();
             };
@@ -52,11 +52,11 @@ public final class OrderHolds {
         return Optional.empty();
     }
 
-    private static Optional<String> delayed(String orderId, List<CustomerEvent> log, Instant now) {
+    private static Optional<String> delayed(String orderId, List<CustomerEvent> log) {
         if (orderId == null) return Optional.empty();
         Instant delayed = null, delivered = null;
         for (CustomerEvent e : log) {
-            if (e.time().isAfter(now) || !orderId.equals(e.text("orderId"))) continue;
+            if (!orderId.equals(e.text("orderId"))) continue;
             if (EventTypes.DELIVERY_DELAYED.equals(e.type())) delayed = e.time();
             if (EventTypes.ORDER_DELIVERED.equals(e.type())) delivered = e.time();
         }
@@ -65,10 +65,9 @@ public final class OrderHolds {
         return Optional.empty();
     }
 
-    private static Optional<String> returned(String orderId, List<CustomerEvent> log, Instant now) {
+    private static Optional<String> returned(String orderId, List<CustomerEvent> log) {
         if (orderId == null) return Optional.empty();
         return log.stream()
-                .filter(e -> !e.time().isAfter(now))
                 .filter(e -> EventTypes.ORDER_RETURNED.equals(e.type()) && orderId.equals(e.text("orderId")))
                 .findFirst()
                 .map(e -> "held: " + ORDER_RETURNED + " (order " + orderId + " returned)");

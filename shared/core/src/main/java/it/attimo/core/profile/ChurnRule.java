@@ -43,8 +43,9 @@ public final class ChurnRule {
 
     public static Assessment assess(List<CustomerEvent> canonicalLog, Instant at) {
         Map<String, Order> orders = new LinkedHashMap<>();
+        // every event in the log counts, also one stamped after {@code at}: the log is what happened (a source's clock
+        // may run ahead of ours), and a watch not yet over stays medium until its deadline re-folds the log
         for (CustomerEvent e : canonicalLog) {
-            if (e.time().isAfter(at)) continue;
             String orderId = e.text("orderId");
             switch (e.type()) {
                 case EventTypes.DELIVERY_DELAYED -> {
@@ -83,7 +84,6 @@ public final class ChurnRule {
                 long interactions = canonicalLog.stream()
                         .filter(e -> EventTypes.ENGAGEMENT.contains(e.type()))
                         .filter(e -> e.time().isAfter(o.delivered) && !e.time().isAfter(watchEnd))
-                        .filter(e -> !e.time().isAfter(at))
                         .count();
                 boolean watched = at.isBefore(watchEnd);
                 boolean low = interactions <= LOW_INTERACTIONS;

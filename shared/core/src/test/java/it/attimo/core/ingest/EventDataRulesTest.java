@@ -79,7 +79,7 @@ class EventDataRulesTest {
                 "order.placed|{\"orderId\":\"o-1\",\"items\":[{\"sku\":\"A1\",\"name\":\"x\",\"category\":\"c\",\"price\":\"1\"}]}|items[0].price is required (a number between 0 and 10000000)",
                 "order.placed|{\"orderId\":\"o-1\",\"total\":-1,\"currency\":\"EUR\"}|total must be between 0 and 10000000",
                 "order.placed|{\"orderId\":\"o-1\",\"total\":10,\"currency\":\"euro\"}|currency must be an ISO 4217 code such as EUR",
-                "order.placed|{\"orderId\":\"o-1\",\"total\":10}|currency is required with total (an ISO 4217 code such as EUR)",
+                "order.placed|{\"orderId\":\"o-1\",\"total\":10}|",
                 "order.delivered|{\"orderId\":\"o-1\",\"deliveredBy\":\"\"}|deliveredBy must be a non-empty string",
                 "order.returned|{\"orderId\":\"o-1\",\"reason\":\"difettoso\",\"items\":[{\"sku\":\"A1\",\"name\":\"x\",\"category\":\"c\",\"price\":1}]}|",
                 "order.returned|{\"reason\":\"difettoso\"}|orderId is required (non-empty string)",
