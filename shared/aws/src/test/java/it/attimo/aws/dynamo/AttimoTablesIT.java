@@ -32,6 +32,7 @@ class AttimoTablesIT {
                         prefix + "-waits",
                         prefix + "-quarantine",
                         prefix + "-models",
+                        prefix + "-coupons",
                         prefix + "-outbox");
         TableDescription events =
                 client.describeTable(b -> b.tableName(prefix + "-events")).table();

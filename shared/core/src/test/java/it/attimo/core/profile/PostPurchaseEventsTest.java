@@ -185,11 +185,11 @@ class PostPurchaseEventsTest {
                         .risk()
                         .segment())
                 .isEqualTo("low");
-        // events after the instant assessed do not count
-        assertThat(ChurnRule.assess(List.of(delay96), Instant.parse("2026-05-01T00:00:00Z"))
-                        .risk()
-                        .segment())
-                .isEqualTo("low");
+        // an event stamped after the instant assessed is still a fact of the log: the watch starts from it
+        ChurnRule.Assessment early =
+                ChurnRule.assess(List.of(delay96, deliveredEvent), Instant.parse("2026-05-01T00:00:00Z"));
+        assertThat(early.risk().segment()).isEqualTo("medium");
+        assertThat(early.nextDeadline()).contains(delivered.plus(Duration.ofHours(48)));
     }
 
     @Test
