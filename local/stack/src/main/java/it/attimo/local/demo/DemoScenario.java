@@ -115,6 +115,9 @@ public final class DemoScenario {
         if (c.smsConsent()) {
             data.put("phone", c.phone());
         }
+        if (c.pushConsent()) {
+            data.put("pushToken", "demo-push-" + c.id());
+        }
         data.put("comune", c.comune());
         data.put("segment", c.segment());
         data.put("locale", c.locale());
@@ -236,7 +239,6 @@ public final class DemoScenario {
             // the late customers who stay quiet are the churn rule's high risk: no opens, no clicks
             return;
         }
-        t.add(delivered, "order.delivered", JSON.createObjectNode().put("orderId", orderId));
         if (t.customer.emailConsent() && random.nextDouble() < 0.45) {
             Instant opened = delivered.plus(minutes(40 + random.nextInt(240)));
             t.add(opened, "email.opened", JSON.createObjectNode().put("campaign", "post-purchase"));
