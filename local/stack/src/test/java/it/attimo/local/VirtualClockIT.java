@@ -50,7 +50,8 @@ class VirtualClockIT {
                     .contains("post-purchase-c-clock-1-");
             assertThat(stack.now()).as("nothing changed").isEqualTo(LAST_JUNE.plus(Duration.ofHours(1)));
 
-            stack.advanceTo(LAST_JUNE.plus(Duration.ofDays(5)));
+            // past the post-purchase journey's end (its repurchase invitation comes in days 7-14)
+            stack.advanceTo(LAST_JUNE.plus(Duration.ofDays(16)));
             HttpResponse<String> again = clock(stack, "{\"set\":\"" + LAST_JUNE + "\"}");
             assertThat(again.statusCode())
                     .as("the journey ended, nothing pending: " + again.body())

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /** {@code attimo demo}: start the stack, replay the synthetic customers through it, summarise. */
@@ -57,7 +58,7 @@ public final class DemoRun {
                         hourEnd -> reactions.to(driver.getJson("/outbox")));
             }
             long sendNanos = System.nanoTime() - sendBegan;
-            return summarise(s, stack, driver, customers, start, followUp, sendNanos, began);
+            return summarise(s, stack, driver, customers, events, start, followUp, sendNanos, began);
         }
     }
 
@@ -66,6 +67,7 @@ public final class DemoRun {
             LocalStack stack,
             DemoDriver driver,
             List<DemoCustomer> customers,
+            List<DemoEvent> events,
             Instant start,
             Duration followUp,
             long sendNanos,
@@ -157,13 +159,52 @@ public final class DemoRun {
 
         List<String> paths = customers.stream().map(c -> "/profiles/" + c.id()).toList();
         List<String> tiers = new ArrayList<>();
+        List<String> churn = new ArrayList<>();
         int profiles = 0;
         for (JsonNode p : driver.getAll(paths)) {
             if (p != null) {
                 profiles++;
                 tiers.add(p.path("tier").asText("none"));
+                churn.add(p.path("churn").path("segment").asText("low"));
             }
         }
+        ObjectNode postPurchase = json.putObject("postPurchase");
+        postPurchase.put(
+                "delays",
+                events.stream().filter(e -> e.type().equals("delivery.delayed")).count());
+        postPurchase.put(
+                "delaysOver48h",
+                events.stream()
+                        .filter(e -> e.type().equals("delivery.delayed"))
+                        .filter(e ->
+                                e.cloudEvent().path("data").path("delayHours").asDouble() > 48)
+                        .count());
+        postPurchase.put(
+                "returns",
+                events.stream().filter(e -> e.type().equals("order.returned")).count());
+        postPurchase.put(
+                "supportRequests",
+                events.stream()
+                        .filter(e -> e.type().equals("support.requested"))
+                        .count());
+        postPurchase.put(
+                "detractors",
+                events.stream()
+                        .filter(e -> e.type().equals("survey.answered"))
+                        .filter(e -> e.cloudEvent().path("data").path("nps").asInt(10) <= 6)
+                        .count());
+        long coupons = 0;
+        for (var page : stack.dynamoDb()
+                .scanPaginator(b -> b.tableName(it.attimo.aws.dynamo.AttimoTables.name(
+                                LocalStack.TABLE_PREFIX, it.attimo.aws.dynamo.AttimoTables.COUPONS))
+                        .filterExpression("begins_with(couponKey, :code)")
+                        .expressionAttributeValues(Map.of(
+                                ":code",
+                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("code#"))))) {
+            coupons += page.count();
+        }
+        postPurchase.put("couponsIssued", coupons);
+        postPurchase.put("churnHigh", churn.stream().filter("high"::equals).count());
         ObjectNode tierCounts = json.putObject("tiers");
         DemoSummary.count(tiers).forEach(tierCounts::put);
         run.put("profilesFound", profiles);

@@ -15,8 +15,9 @@ import java.util.Random;
  * What each synthetic customer does over the demo's days, the same for the same seed. Every customer is first upserted;
  * B2B customers register and go through onboarding (diligent: everything within the hour; slow: an abandoned first
  * module, finished the next day; silent: nothing, so the journey's timeouts and reminders show); buyers order, get
- * the parcel shipped (sometimes delayed) and delivered, which starts the post-purchase journey; some open and click
- * messages and answer the survey. About 1% of events travel in a batch with a malformed companion, about 2% are
+ * the parcel shipped (about one in five late: a day, 60 h or 96 h) and delivered, which starts the post-purchase journey
+ * (a delay over 48 h the delivery-delay journey); about one order in ten is returned, some customers ask to talk to a
+ * person; some open and click messages and answer the survey, half of the late ones stay quiet (churn risk). About 1% of events travel in a batch with a malformed companion, about 2% are
  * delivered twice.
  */
 public final class DemoScenario {
@@ -114,6 +115,9 @@ public final class DemoScenario {
         if (c.smsConsent()) {
             data.put("phone", c.phone());
         }
+        if (c.pushConsent()) {
+            data.put("pushToken", "demo-push-" + c.id());
+        }
         data.put("comune", c.comune());
         data.put("segment", c.segment());
         data.put("locale", c.locale());
@@ -179,31 +183,62 @@ public final class DemoScenario {
         }
     }
 
+    /** A small catalogue: sku, name, category, price. */
+    private static final String[][] CATALOGUE = {
+        {"TR-18V", "Trapano avvitatore 18V", "utensili", "89.90"},
+        {"MW-25", "Forno a microonde 25 l", "elettrodomestici", "129.00"},
+        {"GZ-ARM", "Armadio da giardino", "giardino", "349.00"},
+        {"CF-ESP", "Macchina per caffè espresso", "elettrodomestici", "199.00"},
+        {"LB-SET", "Set di lame per seghetto", "utensili", "24.50"}
+    };
+
     private void purchase(Timeline t, Instant placed, boolean express) {
         String orderId = "o-" + t.customer.id().substring(2) + "-1";
-        int amountCents = 1_500 + random.nextInt(40_000);
-        ObjectNode order = JSON.createObjectNode()
-                .put("orderId", orderId)
-                .put("amount", amountCents / 100.0)
-                .put("currency", "EUR");
+        String[] product = CATALOGUE[random.nextInt(CATALOGUE.length)];
+        int quantity = 1 + random.nextInt(2);
+        double total = Math.round(Double.parseDouble(product[3]) * quantity * 100) / 100.0;
+        ObjectNode order = JSON.createObjectNode().put("orderId", orderId);
+        order.putArray("items")
+                .addObject()
+                .put("sku", product[0])
+                .put("name", product[1])
+                .put("category", product[2])
+                .put("price", Double.parseDouble(product[3]));
+        order.put("total", total).put("currency", "EUR");
         t.add(placed, "order.placed", order);
         Instant shipped =
                 daytime(placed.plus(Duration.ofHours(express ? 2 + random.nextInt(4) : 6 + random.nextInt(20))));
-        t.add(
-                shipped,
-                "order.shipped",
-                JSON.createObjectNode().put("orderId", orderId).put("carrier", "demo-corriere"));
+        t.add(shipped, "order.shipped", order.deepCopy().put("deliveredBy", "demo-corriere"));
         Instant delivered =
                 daytime(shipped.plus(Duration.ofHours(express ? 4 + random.nextInt(8) : 18 + random.nextInt(30))));
-        if (random.nextDouble() < 0.1) {
-            int delay = 24;
-            t.add(
-                    delivered.minus(Duration.ofHours(2)),
-                    "delivery.delayed",
-                    JSON.createObjectNode().put("orderId", orderId).put("delayHours", delay));
+        // about one delivery in five is late: a day (no apology), 60 h (apology and coupon) or 96 h (also a churn risk
+        // when the customer then stays quiet)
+        boolean late = random.nextDouble() < 0.2;
+        if (late) {
+            int delay = new int[] {24, 60, 96}[random.nextInt(3)];
+            ObjectNode notice = JSON.createObjectNode().put("orderId", orderId).put("delayHours", delay);
+            notice.put("reason", delay > 48 ? "sciopero dei trasporti" : "traffico");
+            t.add(daytime(shipped.plus(Duration.ofHours(4 + random.nextInt(8)))), "delivery.delayed", notice);
             delivered = daytime(delivered.plus(Duration.ofHours(delay)));
         }
-        t.add(delivered, "order.delivered", JSON.createObjectNode().put("orderId", orderId));
+        t.add(delivered, "order.delivered", order.deepCopy().put("deliveredBy", "demo-corriere"));
+        // about one order in ten comes back; some customers ask to talk to a person
+        if (random.nextDouble() < 0.1) {
+            ObjectNode returned =
+                    JSON.createObjectNode().put("orderId", orderId).put("reason", "non conforme");
+            returned.set("items", order.get("items").deepCopy());
+            t.add(delivered.plus(Duration.ofHours(20 + random.nextInt(48))), "order.returned", returned);
+        }
+        if (random.nextDouble() < 0.06) {
+            t.add(
+                    delivered.plus(Duration.ofHours(26 + random.nextInt(40))),
+                    "support.requested",
+                    JSON.createObjectNode().put("orderId", orderId).put("topic", product[2]));
+        }
+        if (late && random.nextDouble() < 0.5) {
+            // the late customers who stay quiet are the churn rule's high risk: no opens, no clicks
+            return;
+        }
         if (t.customer.emailConsent() && random.nextDouble() < 0.45) {
             Instant opened = delivered.plus(minutes(40 + random.nextInt(240)));
             t.add(opened, "email.opened", JSON.createObjectNode().put("campaign", "post-purchase"));

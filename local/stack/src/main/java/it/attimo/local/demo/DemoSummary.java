@@ -117,6 +117,20 @@ final class DemoSummary {
         if (json.path("messages").isEmpty()) {
             out.append("  (none)\n");
         }
+        JsonNode pp = json.path("postPurchase");
+        if (!pp.isMissingNode()) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "post-purchase  delays %d (%d over 48 h: apology + coupon, %d coupons issued), returns %d,"
+                            + " talk-to-a-person %d, detractors %d, churn high %d%n",
+                    pp.path("delays").asLong(),
+                    pp.path("delaysOver48h").asLong(),
+                    pp.path("couponsIssued").asLong(),
+                    pp.path("returns").asLong(),
+                    pp.path("supportRequests").asLong(),
+                    pp.path("detractors").asLong(),
+                    pp.path("churnHigh").asLong()));
+        }
         out.append("tiers (profiles)\n  ");
         List<String> tiers = new ArrayList<>();
         json.path("tiers")

@@ -166,19 +166,19 @@ class AslTransitionCounterTest {
     }
 
     @Test
-    void postPurchaseSendsThreeMessagesEachPlanWaitDispatchThenCompletes() throws Exception {
+    void postPurchaseSendsSixMessagesEachPlanWaitDispatchThenCompletes() throws Exception {
         JsonNode asl = projectAsl("post-purchase.asl.json");
         AslTransitionCounter counter = new AslTransitionCounter(4, 1);
         ExecutionPath path = counter.longest(asl);
-        // 3 x (plan, choice, wait, dispatch) + RecordCompleted + Completed; no loop, so the passes do not matter
-        assertThat(path.transitions()).isEqualTo(14);
-        assertThat(path.waitStates()).isEqualTo(3);
-        assertThat(path.lambdaTasksByAction()).isEqualTo(Map.of("plan", 3, "dispatch", 3, "complete", 1));
+        // 6 x (plan, choice, wait, dispatch) + RecordCompleted + Completed; no loop, so the passes do not matter
+        assertThat(path.transitions()).isEqualTo(26);
+        assertThat(path.waitStates()).isEqualTo(6);
+        assertThat(path.lambdaTasksByAction()).isEqualTo(Map.of("plan", 6, "dispatch", 6, "complete", 1));
         assertThat(path.waitForTaskTokenTasks()).isZero();
         assertThat(path.states()).doesNotContain("RecordAborted", "JourneyAborted");
         assertThat(new AslTransitionCounter(1, 1).longest(asl)).isEqualTo(path);
-        // every send skipped: 3 x (plan, choice) + RecordCompleted + Completed
-        assertThat(counter.shortest(asl).transitions()).isEqualTo(8);
+        // every send skipped: 6 x (plan, choice) + RecordCompleted + Completed
+        assertThat(counter.shortest(asl).transitions()).isEqualTo(14);
     }
 
     @Test

@@ -23,7 +23,8 @@ class JourneyFactsTest {
         JourneyFacts facts = JourneyFacts.read(home(), "post-purchase", COUNTER);
         assertThat(facts.stateMachine()).isEqualTo("PostPurchaseStateMachine");
         assertThat(facts.triggerType()).isEqualTo("order.delivered");
-        assertThat(facts.tasks()).hasSize(7);
+        // 6 sends (plan + dispatch) and the completion
+        assertThat(facts.tasks()).hasSize(13);
         // ${JourneyFunctionArn} -> !Ref JourneyFunction.Alias -> Globals: 1024 MB, !Ref FunctionArchitecture = arm64
         assertThat(facts.tasks())
                 .allSatisfy(t ->
@@ -53,6 +54,8 @@ class JourneyFactsTest {
         assertThatThrownBy(() -> JourneyFacts.read(home(), "winback", COUNTER))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("winback")
-                .hasMessageContaining("post-purchase, onboarding-72h");
+                .hasMessageContaining(
+                        "post-purchase, delivery-delay, order-return, support-handoff, survey-detractor, churn-risk,"
+                                + " onboarding-72h");
     }
 }

@@ -72,6 +72,35 @@ class DemoScenarioTest {
     }
 
     @Test
+    void ordersAreDeliveredOnceAndSomeAreLateOrReturned() {
+        List<DemoEvent> events = DemoScenario.events(CUSTOMERS, 42, START, 16);
+        Map<String, Long> deliveries = events.stream()
+                .filter(e -> e.type().equals("order.delivered"))
+                .collect(Collectors.groupingBy(
+                        e -> e.cloudEvent().path("data").path("orderId").asText(), Collectors.counting()));
+        assertThat(deliveries).isNotEmpty();
+        assertThat(deliveries.values()).containsOnly(1L);
+        assertThat(events)
+                .filteredOn(e -> e.type().equals("delivery.delayed"))
+                .anySatisfy(e -> assertThat(
+                                e.cloudEvent().path("data").path("delayHours").asInt())
+                        .isEqualTo(96))
+                .anySatisfy(e -> assertThat(
+                                e.cloudEvent().path("data").path("delayHours").asInt())
+                        .isEqualTo(24));
+        assertThat(events).anySatisfy(e -> assertThat(e.type()).isEqualTo("order.returned"));
+        assertThat(events)
+                .filteredOn(e -> e.type().equals("order.placed"))
+                .allSatisfy(e -> assertThat(e.cloudEvent()
+                                .path("data")
+                                .path("items")
+                                .get(0)
+                                .path("category")
+                                .asText())
+                        .isNotBlank());
+    }
+
+    @Test
     void percentilesAreNearestRank() {
         List<Long> micros = List.of(1_000L, 2_000L, 3_000L, 4_000L, 100_000L);
         assertThat(DemoSummary.percentile(micros, 50)).isEqualTo(3.0);

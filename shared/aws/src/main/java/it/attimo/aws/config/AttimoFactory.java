@@ -8,6 +8,7 @@ import io.micronaut.context.annotation.Value;
 import it.attimo.aws.channel.DynamoOutboxChannel;
 import it.attimo.aws.dynamo.DynamoAnalyticsStore;
 import it.attimo.aws.dynamo.DynamoContactStore;
+import it.attimo.aws.dynamo.DynamoCouponStore;
 import it.attimo.aws.dynamo.DynamoCustomerScan;
 import it.attimo.aws.dynamo.DynamoEventLog;
 import it.attimo.aws.dynamo.DynamoExperimentStore;
@@ -20,6 +21,7 @@ import it.attimo.aws.schedule.DailyRefreshRescoreScheduler;
 import it.attimo.core.AttimoCore;
 import it.attimo.core.analytics.AnalyticsQueries;
 import it.attimo.core.analytics.AnalyticsRefresh;
+import it.attimo.core.coupon.CouponCodes;
 import it.attimo.core.experiment.ExperimentAssignments;
 import it.attimo.core.experiment.ExperimentCatalog;
 import it.attimo.core.experiment.ExperimentCatalogLoader;
@@ -29,11 +31,14 @@ import it.attimo.core.ingest.IngestEvents;
 import it.attimo.core.journey.CompleteJourney;
 import it.attimo.core.journey.DispatchSend;
 import it.attimo.core.journey.EvaluateJourney;
+import it.attimo.core.journey.IssueCoupon;
 import it.attimo.core.journey.JourneyCatalog;
 import it.attimo.core.journey.JourneyCatalogLoader;
 import it.attimo.core.journey.JourneySteps;
 import it.attimo.core.journey.OpenAccountManagerTask;
+import it.attimo.core.journey.OrderHolds;
 import it.attimo.core.journey.ParkWait;
+import it.attimo.core.journey.PlanFirstChannel;
 import it.attimo.core.journey.PlanSend;
 import it.attimo.core.journey.Progress;
 import it.attimo.core.journey.SendPlanner;
@@ -45,6 +50,7 @@ import it.attimo.core.port.AccountManagerTasks;
 import it.attimo.core.port.AnalyticsStore;
 import it.attimo.core.port.ChannelGateway;
 import it.attimo.core.port.ContactStore;
+import it.attimo.core.port.CouponStore;
 import it.attimo.core.port.CustomerScan;
 import it.attimo.core.port.EventLog;
 import it.attimo.core.port.EventQueue;
@@ -157,6 +163,11 @@ public class AttimoFactory {
     @Singleton
     DynamoAnalyticsStore analyticsStore(DynamoDbClient client, @Value("${attimo.table.prefix:attimo}") String prefix) {
         return new DynamoAnalyticsStore(client, prefix);
+    }
+
+    @Singleton
+    DynamoCouponStore couponStore(DynamoDbClient client, @Value("${attimo.table.prefix:attimo}") String prefix) {
+        return new DynamoCouponStore(client, prefix);
     }
 
     @Singleton
@@ -287,6 +298,7 @@ public class AttimoFactory {
             JourneyCatalog catalog,
             ScoreWriteBack writeBack,
             ExperimentStore experiments,
+            CouponStore coupons,
             Clock clock,
             @Value("${attimo.score.profile-cache:2000}") int profileCache) {
         // only the score function reads through the cache: it saves what it folds, so a stale copy is refused
@@ -302,6 +314,7 @@ public class AttimoFactory {
                         folder,
                         catalog,
                         writeBack,
+                        coupons,
                         clock)
                 .erasingExperimentsIn(experiments);
     }
@@ -343,17 +356,31 @@ public class AttimoFactory {
             JourneyCatalog catalog,
             MessageRenderer renderer,
             ExperimentAssignments experiments,
+            CouponStore coupons,
             Clock clock) {
         CompleteJourney complete = new CompleteJourney(profiles, waits, ledger, clock);
+        PlanSend plan = new PlanSend(profiles, ledger, planner, clock, experiments);
         return new JourneySteps(
-                new PlanSend(profiles, ledger, planner, clock, experiments),
-                new DispatchSend(profiles, contacts, ledger, gateway, planner, eventLog, clock, renderer, experiments),
+                plan,
+                new DispatchSend(
+                        profiles,
+                        contacts,
+                        ledger,
+                        gateway,
+                        planner,
+                        eventLog,
+                        clock,
+                        renderer,
+                        experiments,
+                        new OrderHolds(catalog)),
                 new ParkWait(profiles, waits, eventLog, runtime, clock),
                 complete,
                 new Timeline(),
                 new Progress(eventLog, catalog),
                 new EvaluateJourney(eventLog, profiles, complete, catalog),
-                new OpenAccountManagerTask(profiles, accountManagers));
+                new OpenAccountManagerTask(profiles, accountManagers),
+                new PlanFirstChannel(plan, profiles, contacts, clock),
+                new IssueCoupon(profiles, coupons, new CouponCodes(), clock));
     }
 
     @Singleton

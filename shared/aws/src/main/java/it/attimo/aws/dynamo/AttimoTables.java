@@ -30,6 +30,8 @@ public final class AttimoTables {
     public static final String EXPERIMENTS = "experiments";
     /** local only: stands in for SES and SNS */
     public static final String OUTBOX = "outbox";
+    /** single-use coupons, by code (the issue key's item points at its code) */
+    public static final String COUPONS = "coupons";
 
     /** the TTL attribute (epoch seconds) of the tables that expire items */
     public static final String TTL_ATTRIBUTE = "expiresAt";
@@ -43,6 +45,7 @@ public final class AttimoTables {
             new TableSpec(QUARANTINE, "quarantineId", null, true),
             new TableSpec(MODELS, "modelId", null, true),
             new TableSpec(EXPERIMENTS, "customerId", "experimentId", false),
+            new TableSpec(COUPONS, "couponKey", null, false),
             new TableSpec(OUTBOX, "customerId", "messageKey", false));
 
     private AttimoTables() {}

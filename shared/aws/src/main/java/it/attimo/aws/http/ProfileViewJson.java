@@ -79,6 +79,11 @@ public final class ProfileViewJson {
             en.put("time", str(e.time()));
         }
         n.set("outcomes", Json.valueToTree(p.outcomes()));
+        ObjectNode churn = n.putObject("churn");
+        churn.put("segment", p.churn().segment());
+        churn.put("probability", p.churn().probability());
+        ArrayNode churnReasons = churn.putArray("reasons");
+        p.churn().reasons().forEach(churnReasons::add);
         n.put("version", p.version());
         return n;
     }

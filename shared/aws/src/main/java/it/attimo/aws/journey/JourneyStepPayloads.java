@@ -2,11 +2,13 @@ package it.attimo.aws.journey;
 
 import it.attimo.core.channel.Channel;
 import it.attimo.core.journey.CompleteStep;
+import it.attimo.core.journey.CouponStep;
 import it.attimo.core.journey.DispatchStep;
 import it.attimo.core.journey.EvaluateStep;
 import it.attimo.core.journey.ExecutionNames;
 import it.attimo.core.journey.JourneyStep;
 import it.attimo.core.journey.ParkStep;
+import it.attimo.core.journey.PlanOptions;
 import it.attimo.core.journey.PlanStep;
 import it.attimo.core.journey.ProgressStep;
 import it.attimo.core.journey.TaskStep;
@@ -39,6 +41,7 @@ public final class JourneyStepPayloads {
             case "progress" -> progress(p);
             case "evaluate" -> evaluate(p);
             case "task" -> task(p);
+            case "coupon" -> coupon(p);
             default ->
                 throw new IllegalArgumentException(
                         "unknown action '" + action + "' (" + String.join(", ", JourneyStep.ACTIONS) + ")");
@@ -54,7 +57,41 @@ public final class JourneyStepPayloads {
         Duration window = duration(p, "window");
         String executionName = p.get("executionId") == null ? null : executionName(p);
         return new PlanStep(
-                customerId, channel, kind, anchor, offset, window, text(p, "journey"), text(p, "step"), executionName);
+                customerId,
+                channel,
+                kind,
+                anchor,
+                offset,
+                window,
+                text(p, "journey"),
+                text(p, "step"),
+                executionName,
+                planOptions(p));
+    }
+
+    /** {@code channels} (ordered), {@code offsetByArea} ({Nord, Centro, Sud e Isole: duration}), {@code start}. */
+    private static PlanOptions planOptions(Map<String, Object> p) {
+        List<Channel> channels = new ArrayList<>();
+        for (String c : texts(p, "channels")) channels.add(Channel.parse(c));
+        Map<String, Duration> byArea = new LinkedHashMap<>();
+        Object areas = p.get("offsetByArea");
+        if (areas != null) {
+            if (!(areas instanceof Map<?, ?> m))
+                throw new IllegalArgumentException("offsetByArea must be an object {area group: ISO-8601 duration}");
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                byArea.put(e.getKey().toString(), duration("offsetByArea." + e.getKey(), String.valueOf(e.getValue())));
+            }
+        }
+        return new PlanOptions(channels, byArea, text(p, "start"));
+    }
+
+    private static CouponStep coupon(Map<String, Object> p) {
+        return new CouponStep(
+                required(p, "customerId"),
+                executionName(p),
+                required(p, "step"),
+                text(p, "orderId"),
+                text(p, "reason"));
     }
 
     private static DispatchStep dispatch(Map<String, Object> p) {

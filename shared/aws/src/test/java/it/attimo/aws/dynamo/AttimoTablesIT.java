@@ -33,6 +33,7 @@ class AttimoTablesIT {
                         prefix + "-quarantine",
                         prefix + "-models",
                         prefix + "-experiments",
+                        prefix + "-coupons",
                         prefix + "-outbox");
         TableDescription events =
                 client.describeTable(b -> b.tableName(prefix + "-events")).table();
@@ -67,6 +68,14 @@ class AttimoTablesIT {
         assertThat(AttimoTables.deployed())
                 .extracting(AttimoTables.TableSpec::table)
                 .containsExactly(
-                        "profiles", "contacts", "events", "messages", "waits", "quarantine", "models", "experiments");
+                        "profiles",
+                        "contacts",
+                        "events",
+                        "messages",
+                        "waits",
+                        "quarantine",
+                        "models",
+                        "experiments",
+                        "coupons");
     }
 }

@@ -65,5 +65,9 @@ class ProfileViewJsonTest {
         assertThat(n.get("region").isNull()).isTrue();
         assertThat(n.at("/reachable/email").asBoolean()).isFalse();
         assertThat(n.get("activeJourneys")).isEmpty();
+        // churn is always there: low until the rule says otherwise
+        assertThat(n.at("/churn/segment").asText()).isEqualTo("low");
+        assertThat(n.at("/churn/probability").asDouble()).isEqualTo(0.1);
+        assertThat(n.at("/churn/reasons")).isEmpty();
     }
 }

@@ -148,4 +148,38 @@ class JourneyStepPayloadsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("x must be an ISO-8601 duration like PT24H");
     }
+
+    @Test
+    void aPlanReadsItsChannelsAreaOffsetsAndStartRule() {
+        Map<String, Object> p = plan("2026-06-10T08:00:00Z", "PT76H", "email", "marketing");
+        p.put("channels", List.of("push", "sms", "email"));
+        p.put("offsetByArea", Map.of("Nord", "PT68H", "Sud e Isole", "PT84H"));
+        p.put("start", "next-working-day");
+        var step = (it.attimo.core.journey.PlanStep) JourneyStepPayloads.parse(p);
+        assertThat(step.options().channels())
+                .containsExactly(
+                        it.attimo.core.channel.Channel.PUSH,
+                        it.attimo.core.channel.Channel.SMS,
+                        it.attimo.core.channel.Channel.EMAIL);
+        assertThat(step.options().offsetByArea()).containsEntry("Nord", java.time.Duration.ofHours(68));
+        assertThat(step.options().start()).isEqualTo("next-working-day");
+
+        p.put("offsetByArea", "PT68H");
+        assertThatThrownBy(() -> JourneyStepPayloads.parse(p)).hasMessageContaining("offsetByArea must be an object");
+        p.put("offsetByArea", Map.of("Nord", "68 ore"));
+        assertThatThrownBy(() -> JourneyStepPayloads.parse(p)).hasMessageContaining("offsetByArea.Nord");
+        p.put("offsetByArea", Map.of("Lazio", "PT68H"));
+        assertThatThrownBy(() -> JourneyStepPayloads.parse(p)).hasMessageContaining("not an area group");
+    }
+
+    @Test
+    void aCouponStepNamesItsExecutionStepAndOrder() {
+        var step = (it.attimo.core.journey.CouponStep) JourneyStepPayloads.parse(payload(
+                "action", "coupon", "customerId", "c-1", "executionId", ARN, "step", "apology", "orderId", "o-1"));
+        assertThat(step.executionName()).isEqualTo(EXECUTION);
+        assertThat(step.orderId()).isEqualTo("o-1");
+        assertThatThrownBy(() ->
+                        JourneyStepPayloads.parse(payload("action", "coupon", "customerId", "c-1", "executionId", ARN)))
+                .hasMessageContaining("step is required");
+    }
 }

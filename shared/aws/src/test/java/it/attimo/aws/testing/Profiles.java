@@ -1,5 +1,6 @@
 package it.attimo.aws.testing;
 
+import it.attimo.core.customer.ChurnRisk;
 import it.attimo.core.customer.Consent;
 import it.attimo.core.customer.EventSummary;
 import it.attimo.core.customer.JourneyRun;
@@ -34,6 +35,7 @@ public final class Profiles {
                 List.of(new EventSummary("e-1", "order.delivered", t)),
                 Map.of("survey", "answered"),
                 t.plusSeconds(7200),
-                0);
+                0,
+                new ChurnRisk("high", 0.7, List.of("order o-1: delivery delayed 96 h (over 72 h)", "low interaction")));
     }
 }

@@ -27,7 +27,8 @@ public record Profile(
         List<EventSummary> recentEvents,
         Map<String, String> outcomes,
         Instant scoredAt,
-        long version) {
+        long version,
+        ChurnRisk churn) {
 
     public Profile {
         consents = consents == null ? Map.of() : Map.copyOf(consents);
@@ -36,6 +37,47 @@ public record Profile(
         journeys = journeys == null ? List.of() : List.copyOf(journeys);
         recentEvents = recentEvents == null ? List.of() : List.copyOf(recentEvents);
         outcomes = outcomes == null ? Map.of() : Map.copyOf(outcomes);
+        churn = churn == null ? ChurnRisk.NONE : churn;
+    }
+
+    /** A profile whose churn risk is not assessed yet (low). */
+    public Profile(
+            String customerId,
+            Segment segment,
+            Location location,
+            String locale,
+            String tone,
+            Map<String, Consent> consents,
+            double score,
+            String tier,
+            List<ScoreLine> scoreBreakdown,
+            Map<String, Integer> eventCounts,
+            Instant firstSeen,
+            Instant lastSeen,
+            List<JourneyRun> journeys,
+            List<EventSummary> recentEvents,
+            Map<String, String> outcomes,
+            Instant scoredAt,
+            long version) {
+        this(
+                customerId,
+                segment,
+                location,
+                locale,
+                tone,
+                consents,
+                score,
+                tier,
+                scoreBreakdown,
+                eventCounts,
+                firstSeen,
+                lastSeen,
+                journeys,
+                recentEvents,
+                outcomes,
+                scoredAt,
+                version,
+                ChurnRisk.NONE);
     }
 
     public static Profile empty(String customerId) {
@@ -86,7 +128,8 @@ public record Profile(
                 recentEvents,
                 outcomes,
                 scoredAt,
-                version);
+                version,
+                churn);
     }
 
     public Profile withOutcomes(Map<String, String> newOutcomes) {
@@ -107,7 +150,8 @@ public record Profile(
                 recentEvents,
                 newOutcomes,
                 scoredAt,
-                version);
+                version,
+                churn);
     }
 
     public Profile withVersion(long newVersion) {
@@ -128,6 +172,7 @@ public record Profile(
                 recentEvents,
                 outcomes,
                 scoredAt,
-                newVersion);
+                newVersion,
+                churn);
     }
 }

@@ -22,6 +22,9 @@ public final class EventTypes {
     public static final String DELIVERY_DELAYED = "delivery.delayed";
     public static final String ORDER_RETURNED = "order.returned";
     public static final String SURVEY_ANSWERED = "survey.answered";
+    /** the customer asks to talk to a person (the post-purchase messages' hand-off link) */
+    public static final String SUPPORT_REQUESTED = "support.requested";
+
     public static final String EMAIL_SENT = "email.sent";
     public static final String EMAIL_DELIVERED = "email.delivered";
     public static final String EMAIL_OPENED = "email.opened";
@@ -52,6 +55,7 @@ public final class EventTypes {
             DELIVERY_DELAYED,
             ORDER_RETURNED,
             SURVEY_ANSWERED,
+            SUPPORT_REQUESTED,
             EMAIL_SENT,
             EMAIL_DELIVERED,
             EMAIL_OPENED,
@@ -76,7 +80,17 @@ public final class EventTypes {
             CONTENT_DOWNLOADED,
             VIDEO_WATCHED,
             FORM_COMPLETED,
-            SUPPORT_CONTACTED);
+            SUPPORT_CONTACTED,
+            SUPPORT_REQUESTED);
+
+    /**
+     * Signals Attimo derives from a customer's log, never accepted from outside: a journey may be triggered by one
+     * (journeys.json), the ingest refuses them. {@code churn.high}: the churn rule put the customer in the high-risk
+     * segment.
+     */
+    public static final String CHURN_HIGH = "churn.high";
+
+    public static final Set<String> DERIVED = Set.of(CHURN_HIGH);
 
     public static boolean isKnown(String type) {
         return ALL.contains(type);

@@ -3,6 +3,7 @@ package it.attimo.core.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import it.attimo.core.event.EventTypes;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -12,6 +13,7 @@ final class EventDataRules {
     private static final Pattern ISTAT = Pattern.compile("\\d{6}");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ]{5,19}");
     private static final Pattern LOCALE = Pattern.compile("[a-z]{2}(-[A-Z]{2})?");
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final Set<String> CHANNELS = Set.of("email", "sms", "push");
 
     String check(String type, JsonNode data) {
@@ -26,7 +28,15 @@ final class EventDataRules {
             case EventTypes.VIDEO_WATCHED ->
                 firstOf(requireText(data, "videoId"), optionalNumber(data, "watchedSeconds", 0, 86_400));
             case EventTypes.SURVEY_ANSWERED -> survey(data);
-            case EventTypes.DELIVERY_DELAYED -> optionalNumber(data, "delayHours", 0, 24 * 365);
+            case EventTypes.ORDER_PLACED, EventTypes.ORDER_SHIPPED, EventTypes.ORDER_DELIVERED -> order(data);
+            case EventTypes.DELIVERY_DELAYED ->
+                firstOf(
+                        requireText(data, "orderId"),
+                        requireNumber(data, "delayHours", 0, 24 * 365),
+                        optionalText(data, "reason"));
+            case EventTypes.ORDER_RETURNED ->
+                firstOf(requireText(data, "orderId"), optionalText(data, "reason"), items(data));
+            case EventTypes.SUPPORT_REQUESTED -> firstOf(optionalText(data, "orderId"), optionalText(data, "topic"));
             case EventTypes.CONSENT_CHANGED -> consentChange(data);
             default -> null;
         };
@@ -80,6 +90,47 @@ final class EventDataRules {
         return null;
     }
 
+    /**
+     * {@code orderId} (required), {@code items} [{sku, name, category, price}], {@code total}, {@code currency}
+     * (ISO 4217; EUR when absent), {@code deliveredBy} (carrier), {@code coupon} (a code to redeem). Items and amounts
+     * are checked when present: an order may arrive before the shop sends its lines.
+     */
+    private String order(JsonNode d) {
+        String problem = firstOf(
+                requireText(d, "orderId"),
+                items(d),
+                optionalNumber(d, "total", 0, 10_000_000),
+                optionalText(d, "deliveredBy"),
+                optionalText(d, "coupon"));
+        if (problem != null) return problem;
+        JsonNode currency = d.get("currency");
+        if (currency != null
+                && !currency.isNull()
+                && !(currency.isTextual() && CURRENCY.matcher(currency.asText()).matches()))
+            return "currency must be an ISO 4217 code such as EUR";
+        return null;
+    }
+
+    /** {@code items}, when present: a non-empty array of {sku, name, category, price}. */
+    private static String items(JsonNode d) {
+        JsonNode items = d.get("items");
+        if (items == null || items.isNull()) return null;
+        if (!items.isArray() || items.isEmpty())
+            return "items must be a non-empty array of {sku, name, category, price}";
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            if (!item.isObject()) return "items[" + i + "] must be an object {sku, name, category, price}";
+            for (String field : List.of("sku", "name", "category")) {
+                if (requireText(item, field) != null)
+                    return "items[" + i + "]." + field + " is required (non-empty string)";
+            }
+            JsonNode price = item.get("price");
+            if (price == null || !price.isNumber() || price.asDouble() < 0 || price.asDouble() > 10_000_000)
+                return "items[" + i + "].price is required (a number between 0 and 10000000)";
+        }
+        return null;
+    }
+
     private String survey(JsonNode d) {
         if (!d.has("nps") && !d.has("csat")) return "nps or csat is required";
         return firstOf(optionalInteger(d, "nps", 0, 10), optionalInteger(d, "csat", 1, 5));
@@ -97,6 +148,18 @@ final class EventDataRules {
     private static String requireText(JsonNode d, String field) {
         JsonNode v = d.get(field);
         return v != null && v.isTextual() && !v.asText().isBlank() ? null : field + " is required (non-empty string)";
+    }
+
+    private static String optionalText(JsonNode d, String field) {
+        JsonNode v = d.get(field);
+        if (v == null || v.isNull()) return null;
+        return v.isTextual() && !v.asText().isBlank() ? null : field + " must be a non-empty string";
+    }
+
+    private static String requireNumber(JsonNode d, String field, double min, double max) {
+        JsonNode v = d.get(field);
+        if (v == null || v.isNull()) return field + " is required (a number)";
+        return optionalNumber(d, field, min, max);
     }
 
     private static String optionalNumber(JsonNode d, String field, double min, double max) {

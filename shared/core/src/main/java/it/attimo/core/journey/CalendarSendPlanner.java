@@ -69,7 +69,7 @@ public final class CalendarSendPlanner implements SendPlanner {
                 .kind(kind)
                 .deadline(deadline != null && deadline.isBefore(earliest) ? earliest : deadline)
                 .journey(journey)
-                .timingRules(catalog.timingRules(journey));
+                .timingRules(requestRules(journey));
         if (profile.location() != null) {
             if (profile.location().comuneName() != null)
                 request.comune(profile.location().comuneCode());
@@ -100,6 +100,53 @@ public final class CalendarSendPlanner implements SendPlanner {
         reasons.addAll(plan.reasons());
         return new PlannedSend(plan.sendAt(), plan.localTime(), plan.suitability(), List.copyOf(reasons), skipped);
     }
+
+    /**
+     * The journey's rules the window planner applies. The December shift is not one of them here: a journey step
+     * applies it to its whole window from the delivery date ({@link #anticipation}), which the planner's own form
+     * (moving a deadline, for requests without an anchor such as {@code attimo plan}) would apply a second time.
+     */
+    private java.util.Set<String> requestRules(String journey) {
+        java.util.Set<String> rules = new java.util.HashSet<>(catalog.timingRules(journey));
+        rules.remove(TimingRules.DECEMBER_SHIFT);
+        return rules;
+    }
+
+    @Override
+    public Duration anticipation(String journey, Instant anchor, Instant opens, List<String> reasons) {
+        if (journey == null || !catalog.timingRules(journey).contains(TimingRules.DECEMBER_SHIFT)) return Duration.ZERO;
+        int days = planner.windows().decemberShiftDays();
+        java.time.LocalDate delivered = anchor.atZone(LocalSlots.ROME).toLocalDate();
+        if (days <= 0 || !TimingRules.inDecemberShift(delivered)) return Duration.ZERO;
+        Duration shift = Duration.ofDays(days);
+        if (Duration.between(anchor, opens).compareTo(shift) < 0) return Duration.ZERO;
+        reasons.add(
+                "december-shift: delivered on " + delivered + ", before Christmas: brought " + days + " days earlier");
+        return shift;
+    }
+
+    @Override
+    public Instant nextWorkingDay(Profile profile, Instant after) {
+        it.attimo.core.geo.CustomerLocation location = it.attimo.core.geo.CustomerLocation.unknown();
+        if (profile.location() != null && profile.location().comuneCode() != null) {
+            try {
+                location = it.attimo.core.geo.CustomerLocation.of(planner.calendar()
+                        .directory()
+                        .requireCode(profile.location().comuneCode()));
+            } catch (RuntimeException unknownComune) {
+                // national calendar only
+            }
+        }
+        java.time.LocalDate day = after.atZone(LocalSlots.ROME).toLocalDate().plusDays(1);
+        for (int i = 0; i < 14; i++, day = day.plusDays(1)) {
+            it.attimo.core.calendar.DayStatus status =
+                    planner.calendar().statusOf(day, location, it.attimo.core.customer.Segment.B2B);
+            if (!status.isWeekend() && status.hardClosure().isEmpty()) break;
+        }
+        return day.atTime(WORKING_DAY_STARTS).atZone(LocalSlots.ROME).toInstant();
+    }
+
+    private static final java.time.LocalTime WORKING_DAY_STARTS = java.time.LocalTime.of(9, 0);
 
     @Override
     public int rank(String journey, MessageKind kind) {

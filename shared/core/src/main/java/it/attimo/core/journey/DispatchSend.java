@@ -41,6 +41,7 @@ public final class DispatchSend {
     private final Clock clock;
     private final MessageRenderer renderer;
     private final ExperimentAssignments experiments;
+    private final OrderHolds holds;
 
     /**
      * Renders with the bundled templates, links under {@link MessageRenderer#LOCAL_PUBLIC_BASE_URL} and no secret to
@@ -59,6 +60,29 @@ public final class DispatchSend {
         this(profiles, contacts, ledger, gateway, planner, eventLog, clock, defaultRenderer());
     }
 
+    /** With the default renderer, no timing experiments and the journeys' hold rules (null: none). */
+    public DispatchSend(
+            ProfileStore profiles,
+            ContactStore contacts,
+            MessageLedger ledger,
+            ChannelGateway gateway,
+            SendPlanner planner,
+            EventLog eventLog,
+            Clock clock,
+            OrderHolds holds) {
+        this(
+                profiles,
+                contacts,
+                ledger,
+                gateway,
+                planner,
+                eventLog,
+                clock,
+                defaultRenderer(),
+                ExperimentAssignments.NONE,
+                holds);
+    }
+
     /** With no timing experiments. */
     public DispatchSend(
             ProfileStore profiles,
@@ -69,7 +93,7 @@ public final class DispatchSend {
             EventLog eventLog,
             Clock clock,
             MessageRenderer renderer) {
-        this(profiles, contacts, ledger, gateway, planner, eventLog, clock, renderer, ExperimentAssignments.NONE);
+        this(profiles, contacts, ledger, gateway, planner, eventLog, clock, renderer, ExperimentAssignments.NONE, null);
     }
 
     /** With the default renderer (see the first constructor). */
@@ -82,13 +106,14 @@ public final class DispatchSend {
             EventLog eventLog,
             Clock clock,
             ExperimentAssignments experiments) {
-        this(profiles, contacts, ledger, gateway, planner, eventLog, clock, defaultRenderer(), experiments);
+        this(profiles, contacts, ledger, gateway, planner, eventLog, clock, defaultRenderer(), experiments, null);
     }
 
     /**
      * @param planner  gives the minimum gap within which a higher-priority send drops this one
      * @param renderer renders the message (subject, text, links, tone) just before it goes to the provider
      * @param experiments labels a message under a timing experiment with its id and the customer's arm
+     * @param holds the journeys' hold rules, judged at send time (null: none)
      */
     public DispatchSend(
             ProfileStore profiles,
@@ -99,8 +124,10 @@ public final class DispatchSend {
             EventLog eventLog,
             Clock clock,
             MessageRenderer renderer,
-            ExperimentAssignments experiments) {
+            ExperimentAssignments experiments,
+            OrderHolds holds) {
         this.experiments = experiments;
+        this.holds = holds;
         this.profiles = profiles;
         this.contacts = contacts;
         this.ledger = ledger;
@@ -122,6 +149,14 @@ public final class DispatchSend {
             if (done.isPresent()) {
                 LedgerPlans.close(ledger, customerId, executionName, p.step(), "obsolete", clock.instant());
                 return status("obsolete", "the customer already did " + String.join(" or ", unless));
+            }
+        }
+        if (holds != null) {
+            Optional<String> held = holds.heldBecause(
+                    p.journey(), p.step(), p.context().get("orderId"), eventLog.history(customerId), clock.instant());
+            if (held.isPresent()) {
+                LedgerPlans.close(ledger, customerId, executionName, p.step(), held.get(), clock.instant());
+                return status("held", held.get());
             }
         }
         Instant now = clock.instant();

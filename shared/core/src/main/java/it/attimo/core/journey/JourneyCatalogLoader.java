@@ -16,8 +16,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -31,7 +33,16 @@ public final class JourneyCatalogLoader {
 
     private static final Set<String> TOP_FIELDS = Set.of("comment", "journeys");
     private static final Set<String> JOURNEY_FIELDS = Set.of(
-            "name", "asl", "stateMachine", "trigger", "kind", "priority", "milestones", "timingRules", "comment");
+            "name",
+            "asl",
+            "stateMachine",
+            "trigger",
+            "kind",
+            "priority",
+            "milestones",
+            "timingRules",
+            "holds",
+            "comment");
     private static final Set<String> TRIGGER_FIELDS = Set.of("type", "where", "profile");
     private static final Set<String> MILESTONE_FIELDS =
             Set.of("name", "entered", "reached", "step", "required", "kpis");
@@ -143,7 +154,7 @@ public final class JourneyCatalogLoader {
         } else {
             unknown(id, "trigger.", trigger, TRIGGER_FIELDS);
             type = text(id, "trigger.type", trigger.get("type"), true);
-            if (type != null && !EventTypes.isKnown(type)) {
+            if (type != null && !EventTypes.isKnown(type) && !EventTypes.DERIVED.contains(type)) {
                 fail(id, "trigger.type", "unknown event type '" + type + "'");
             }
             data = FieldConditions.compile(id, "trigger.where", trigger.get("where"), problems);
@@ -194,8 +205,43 @@ public final class JourneyCatalogLoader {
                 }
             }
         }
+        Map<String, Set<String>> holds = holds(id, j.get("holds"));
         if (name == null || asl == null || type == null) return null;
-        return new JourneyDefinition(name, asl, stateMachine, type, data, profile, kind, priority, milestones, rules);
+        return new JourneyDefinition(
+                name, asl, stateMachine, type, data, profile, kind, priority, milestones, rules, holds);
+    }
+
+    /** {@code holds}: {rule: [step, ...]}, each rule one of {@link OrderHolds#KNOWN}. */
+    private Map<String, Set<String>> holds(String id, JsonNode h) {
+        Map<String, Set<String>> holds = new LinkedHashMap<>();
+        if (h == null) return holds;
+        if (!h.isObject()) {
+            fail(id, "holds", "must be an object {rule: [step, ...]}");
+            return holds;
+        }
+        var fields = h.fields();
+        while (fields.hasNext()) {
+            var e = fields.next();
+            if (!OrderHolds.KNOWN.contains(e.getKey())) {
+                fail(
+                        id,
+                        "holds." + e.getKey(),
+                        "unknown hold rule (known: " + String.join(", ", OrderHolds.KNOWN) + ")");
+                continue;
+            }
+            Set<String> steps = new LinkedHashSet<>();
+            if (!e.getValue().isArray() || e.getValue().isEmpty()) {
+                fail(id, "holds." + e.getKey(), "must be a non-empty array of step names");
+                continue;
+            }
+            for (JsonNode step : e.getValue()) {
+                if (!step.isTextual() || step.textValue().isBlank())
+                    fail(id, "holds." + e.getKey(), "step names must be non-empty strings");
+                else steps.add(step.textValue());
+            }
+            holds.put(e.getKey(), steps);
+        }
+        return holds;
     }
 
     private List<Milestone> milestones(String id, JsonNode node) {

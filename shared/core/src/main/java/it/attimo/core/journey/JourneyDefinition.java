@@ -24,11 +24,49 @@ public record JourneyDefinition(
         MessageKind kind,
         int priority,
         List<Milestone> milestones,
-        Set<String> timingRules) {
+        Set<String> timingRules,
+        Map<String, Set<String>> holds) {
 
     public JourneyDefinition {
         milestones = List.copyOf(milestones);
         timingRules = Set.copyOf(timingRules);
+        Map<String, Set<String>> h = new java.util.LinkedHashMap<>();
+        if (holds != null) holds.forEach((rule, steps) -> h.put(rule, Set.copyOf(steps)));
+        holds = java.util.Collections.unmodifiableMap(h);
+    }
+
+    /** A journey whose steps no hold rule stops. */
+    public JourneyDefinition(
+            String name,
+            String asl,
+            String stateMachine,
+            String triggerType,
+            FieldConditions triggerData,
+            FieldConditions triggerProfile,
+            MessageKind kind,
+            int priority,
+            List<Milestone> milestones,
+            Set<String> timingRules) {
+        this(
+                name,
+                asl,
+                stateMachine,
+                triggerType,
+                triggerData,
+                triggerProfile,
+                kind,
+                priority,
+                milestones,
+                timingRules,
+                Map.of());
+    }
+
+    /** The hold rules ({@link OrderHolds}) that stop {@code step} of this journey, in declared order. */
+    public List<String> holdsOf(String step) {
+        return holds.entrySet().stream()
+                .filter(e -> e.getValue().contains(step))
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /** Whether this event, for this customer (null: no profile yet), starts the journey. */

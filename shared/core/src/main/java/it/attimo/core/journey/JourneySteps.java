@@ -16,6 +16,8 @@ public final class JourneySteps {
     private final Progress progress;
     private final EvaluateJourney evaluate;
     private final OpenAccountManagerTask task;
+    private final PlanFirstChannel firstChannel;
+    private final IssueCoupon coupon;
 
     public JourneySteps(
             PlanSend plan,
@@ -26,6 +28,26 @@ public final class JourneySteps {
             Progress progress,
             EvaluateJourney evaluate,
             OpenAccountManagerTask task) {
+        this(plan, dispatch, park, complete, timeline, progress, evaluate, task, null, null);
+    }
+
+    /**
+     * @param firstChannel plans steps with an ordered channel list (null: such steps plan on their {@code channel})
+     * @param coupon       issues coupons (null: the {@code coupon} action is refused)
+     */
+    public JourneySteps(
+            PlanSend plan,
+            DispatchSend dispatch,
+            ParkWait park,
+            CompleteJourney complete,
+            Timeline timeline,
+            Progress progress,
+            EvaluateJourney evaluate,
+            OpenAccountManagerTask task,
+            PlanFirstChannel firstChannel,
+            IssueCoupon coupon) {
+        this.firstChannel = firstChannel;
+        this.coupon = coupon;
         this.plan = plan;
         this.dispatch = dispatch;
         this.park = park;
@@ -52,7 +74,8 @@ public final class JourneySteps {
     }
 
     private Map<String, Object> run(JourneyStep step) {
-        if (step instanceof PlanStep s) return plan.plan(s);
+        if (step instanceof PlanStep s)
+            return firstChannel == null || s.options().channels().isEmpty() ? plan.plan(s) : firstChannel.plan(s);
         if (step instanceof DispatchStep s) return dispatch.dispatch(s);
         if (step instanceof ParkStep s) return park.park(s);
         if (step instanceof CompleteStep s) return complete.complete(s);
@@ -60,6 +83,10 @@ public final class JourneySteps {
         if (step instanceof ProgressStep s) return progress.progress(s);
         if (step instanceof EvaluateStep s) return evaluate.evaluate(s);
         if (step instanceof TaskStep s) return task.open(s);
+        if (step instanceof CouponStep s) {
+            if (coupon == null) throw new IllegalArgumentException("coupons are not configured here");
+            return coupon.issue(s);
+        }
         throw new IllegalArgumentException("unknown step " + step);
     }
 }

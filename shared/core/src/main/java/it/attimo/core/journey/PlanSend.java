@@ -48,9 +48,11 @@ public final class PlanSend {
             return out;
         }
         Optional<ExperimentAssignments.Assigned> arm = experiments.assign(p.journey(), p.step(), p.customerId());
-        Instant target = p.anchor().plus(arm.map(a -> a.arm().offset()).orElse(p.offset()));
+        StepWindow window =
+                StepWindow.of(arm.map(a -> p.withOffset(a.arm().offset())).orElse(p), profile.get(), planner);
+        Instant target = window.opens();
         Instant earliest = target.isBefore(now) ? now : target;
-        Instant deadline = target.plus(p.window());
+        Instant deadline = window.closes();
         String executionName = p.executionName();
         String step = p.step();
         List<MessageRecord> ledgered = ledger.forCustomer(p.customerId());
@@ -90,6 +92,7 @@ public final class PlanSend {
                     plannedAt));
         }
         out.put("skipped", plan.skipped());
+        out.put("deadline", deadline.toString());
         if (plan.skipped()) {
             out.put("reason", plan.skippedReason());
         } else {
@@ -97,7 +100,9 @@ public final class PlanSend {
             out.put("localTime", plan.localTime().toString());
             out.put("suitability", plan.suitability());
         }
-        out.put("reasons", new ArrayList<>(plan.reasons()));
+        List<String> reasons = new ArrayList<>(window.reasons());
+        reasons.addAll(plan.reasons());
+        out.put("reasons", reasons);
         arm.ifPresent(a -> out.put("experiment", a.toMap()));
         return out;
     }

@@ -20,7 +20,8 @@ public record PlanStep(
         Duration window,
         String journey,
         String step,
-        String executionName)
+        String executionName,
+        PlanOptions options)
         implements JourneyStep {
     public PlanStep {
         required(customerId, "customerId");
@@ -29,10 +30,40 @@ public record PlanStep(
         kind = kind == null ? MessageKind.SERVICE : kind;
         offset = offset == null ? Duration.ZERO : offset;
         window = window == null ? Duration.ofHours(24) : window;
+        options = options == null ? PlanOptions.NONE : options;
+    }
+
+    /** A plan with no options. */
+    public PlanStep(
+            String customerId,
+            Channel channel,
+            MessageKind kind,
+            Instant anchor,
+            Duration offset,
+            Duration window,
+            String journey,
+            String step,
+            String executionName) {
+        this(customerId, channel, kind, anchor, offset, window, journey, step, executionName, PlanOptions.NONE);
+    }
+
+    /** The same plan on another channel. */
+    public PlanStep onChannel(Channel other) {
+        return new PlanStep(customerId, other, kind, anchor, offset, window, journey, step, executionName, options);
+    }
+
+    /** The same plan, not recorded in the ledger (a trial). */
+    PlanStep unrecorded() {
+        return new PlanStep(customerId, channel, kind, anchor, offset, window, journey, step, null, options);
     }
 
     @Override
     public String action() {
         return "plan";
+    }
+
+    /** The same step at another offset from its anchor (a timing experiment's arm). */
+    public PlanStep withOffset(Duration offset) {
+        return new PlanStep(customerId, channel, kind, anchor, offset, window, journey, step, executionName, options);
     }
 }

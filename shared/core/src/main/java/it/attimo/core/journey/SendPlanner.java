@@ -40,6 +40,20 @@ public interface SendPlanner {
         return kind.priority() * 1000;
     }
 
+    /**
+     * How much earlier a step of {@code journey} anchored at {@code anchor} (the delivery) and opening at {@code opens}
+     * goes, by the journey's timing rules (the December shift: 3 days for deliveries from 1 to 21 December, for steps
+     * that open at least that long after the delivery). Adds a reason when it applies. Zero when none applies.
+     */
+    default Duration anticipation(String journey, Instant anchor, Instant opens, List<String> reasons) {
+        return Duration.ZERO;
+    }
+
+    /** The start of the customer's next working day after {@code after} (planners without a calendar: a day later). */
+    default Instant nextWorkingDay(Profile profile, Instant after) {
+        return after.plus(Duration.ofDays(1));
+    }
+
     /** Sends of two journeys closer than this collide (the caps' minimum gap); zero: no arbitration. */
     default Duration overlapGap() {
         return Duration.ZERO;

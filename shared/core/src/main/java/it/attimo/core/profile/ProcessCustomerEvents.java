@@ -2,6 +2,7 @@ package it.attimo.core.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import it.attimo.core.coupon.Redemption;
 import it.attimo.core.customer.JourneyRun;
 import it.attimo.core.customer.Profile;
 import it.attimo.core.event.CloudEventJson;
@@ -15,6 +16,7 @@ import it.attimo.core.journey.ParkedWait;
 import it.attimo.core.journey.WakeKeys;
 import it.attimo.core.json.Json;
 import it.attimo.core.port.ContactStore;
+import it.attimo.core.port.CouponStore;
 import it.attimo.core.port.EventLog;
 import it.attimo.core.port.ExperimentStore;
 import it.attimo.core.port.JourneyRuntime;
@@ -61,6 +63,7 @@ public final class ProcessCustomerEvents {
     private final ScoreWriteBack writeBack;
     private final Clock clock;
     private volatile ExperimentStore experiments;
+    private final CouponStore coupons;
 
     public ProcessCustomerEvents(
             EventLog eventLog,
@@ -102,6 +105,38 @@ public final class ProcessCustomerEvents {
             JourneyCatalog catalog,
             ScoreWriteBack writeBack,
             Clock clock) {
+        this(
+                eventLog,
+                profiles,
+                contacts,
+                waits,
+                ledger,
+                journeys,
+                quarantine,
+                rescoreScheduler,
+                folder,
+                catalog,
+                writeBack,
+                CouponStore.NONE,
+                clock);
+    }
+
+    /** @param coupons redeems the coupon an {@code order.placed} names in {@code data.coupon} */
+    public ProcessCustomerEvents(
+            EventLog eventLog,
+            ProfileStore profiles,
+            ContactStore contacts,
+            WaitRegistry waits,
+            MessageLedger ledger,
+            JourneyRuntime journeys,
+            QuarantineStore quarantine,
+            RescoreScheduler rescoreScheduler,
+            ProfileFolder folder,
+            JourneyCatalog catalog,
+            ScoreWriteBack writeBack,
+            CouponStore coupons,
+            Clock clock) {
+        this.coupons = coupons;
         this.writeBack = writeBack;
         this.eventLog = eventLog;
         this.profiles = profiles;
@@ -263,10 +298,23 @@ public final class ProcessCustomerEvents {
         }
         Set<String> appended = toAppend.isEmpty() ? Set.of() : eventLog.appendAll(List.copyOf(toAppend.values()));
         toAppend.values().stream().filter(e -> appended.contains(e.id())).forEach(e -> log.put(e.id(), e));
+        triggers.values().forEach(this::redeemCoupon);
         boolean storedMeanwhile = appended.size() < toAppend.size();
         if (triggers.isEmpty()) return;
         List<CustomerEvent> history = storedMeanwhile ? eventLog.history(customerId) : List.copyOf(log.values());
         refresh(customerId, List.copyOf(triggers.values()), history, appended);
+    }
+
+    /**
+     * An {@code order.placed} naming a coupon redeems it, once (conditional write): the same order again changes
+     * nothing, another order finds it redeemed and gets nothing; the order itself is kept either way.
+     */
+    private void redeemCoupon(CustomerEvent event) {
+        String code = event.text("coupon");
+        if (!EventTypes.ORDER_PLACED.equals(event.type()) || code == null || code.isBlank()) return;
+        Redemption r = coupons.redeem(code, event.customerId(), event.text("orderId"), event.time());
+        LOG.info(() -> "coupon of order " + event.text("orderId") + " for customer " + event.customerId() + ": "
+                + r.outcome().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     /**
@@ -296,6 +344,15 @@ public final class ProcessCustomerEvents {
                 String name = ExecutionNames.forTrigger(j.name(), customerId, trigger.id());
                 journeys.start(j.name(), name, journeyInput(j.name(), trigger));
                 started.add(new JourneyRun(j.name(), name, trigger.time(), JourneyRun.RUNNING, null));
+            }
+        }
+        CustomerEvent churn = churnSignal(customerId, history, before, folded.profile(), now);
+        if (churn != null) {
+            for (JourneyDefinition j : catalog.triggeredBy(churn, folded.profile())) {
+                if (!journeys.supports(j.name())) continue;
+                String name = ExecutionNames.forTrigger(j.name(), customerId, churn.id());
+                journeys.start(j.name(), name, journeyInput(j.name(), churn));
+                started.add(new JourneyRun(j.name(), name, churn.time(), JourneyRun.RUNNING, null));
             }
         }
         Profile saved = saveFolded(customerId, now, started, history, before, folded.profile());
@@ -445,6 +502,22 @@ public final class ProcessCustomerEvents {
         }
         LOG.warning(() -> "message " + m.messageId() + " quarantined: " + reason);
         return true;
+    }
+
+    /**
+     * The derived {@code churn.high} signal when this fold puts the customer in the high-risk segment and the stored
+     * profile did not: its id names the order, so the journeys it starts have deterministic names (a redelivery, or a
+     * crash before the profile was saved, starts nothing twice).
+     */
+    private static CustomerEvent churnSignal(
+            String customerId, List<CustomerEvent> history, Profile before, Profile after, Instant now) {
+        if (!after.churn().high() || (before != null && before.churn().high())) return null;
+        ChurnRule.Assessment a = ChurnRule.assess(ProfileFolder.canonical(history), now);
+        if (a.orderId() == null) return null;
+        java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("orderId", a.orderId());
+        data.put("probability", a.risk().probability());
+        return new CustomerEvent("churn-high-" + a.orderId(), "attimo", EventTypes.CHURN_HIGH, customerId, now, data);
     }
 
     static String journeyInput(String journey, CustomerEvent trigger) {

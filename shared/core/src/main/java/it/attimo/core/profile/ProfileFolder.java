@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -95,6 +96,7 @@ public final class ProfileFolder {
             CustomerEvent e = log.get(i);
             recent.add(new EventSummary(e.id(), e.type(), e.time()));
         }
+        ChurnRule.Assessment churn = ChurnRule.assess(log, at);
         Profile base = previous == null ? Profile.empty(customerId) : previous;
         Profile profile = new Profile(
                 customerId,
@@ -113,11 +115,15 @@ public final class ProfileFolder {
                 recent,
                 base.outcomes(),
                 at,
-                base.version());
+                base.version(),
+                churn.risk());
         Contact contact = email == null && phone == null && pushToken == null && firstName == null
                 ? null
                 : new Contact(customerId, email, phone, pushToken, firstName);
-        return new FoldedCustomer(profile, contact, score.nextDeadline());
+        Optional<Instant> next = score.nextDeadline();
+        if (churn.nextDeadline().isPresent()
+                && (next.isEmpty() || churn.nextDeadline().get().isBefore(next.get()))) next = churn.nextDeadline();
+        return new FoldedCustomer(profile, contact, next);
     }
 
     private static Consent consentOf(Object value, CustomerEvent e) {

@@ -69,8 +69,19 @@ class CloudEventValidatorTest {
                     n.put("data_base64", "e30=");
                 }))
                 .startsWith("data_base64 is not supported");
-        assertThat(problemWith(n -> n.remove("data"))).isNull();
-        assertThat(problemWith(n -> n.putNull("data"))).isNull();
+        assertThat(problemWith(n -> {
+                    n.remove("data");
+                    n.put("type", "portal.accessed");
+                }))
+                .isNull();
+        assertThat(problemWith(n -> {
+                    n.putNull("data");
+                    n.put("type", "portal.accessed");
+                }))
+                .isNull();
+        // an order names its order, so an order event without data is refused
+        assertThat(problemWith(n -> n.remove("data")))
+                .isEqualTo("order.placed: orderId is required (non-empty string)");
     }
 
     @Test

@@ -61,9 +61,31 @@ class EventDataRulesTest {
                 "survey.answered|{\"csat\":0}|csat must be between 1 and 5",
                 "survey.answered|{\"nps\":5,\"csat\":6}|csat must be between 1 and 5",
                 // delivery
-                "delivery.delayed|{}|",
-                "delivery.delayed|{\"delayHours\":48}|",
-                "delivery.delayed|{\"delayHours\":-2}|delayHours must be between 0 and 8760",
+                "delivery.delayed|{}|orderId is required (non-empty string)",
+                "delivery.delayed|{\"orderId\":\"o-1\"}|delayHours is required (a number)",
+                "delivery.delayed|{\"orderId\":\"o-1\",\"delayHours\":48,\"reason\":\"sciopero\"}|",
+                "delivery.delayed|{\"orderId\":\"o-1\",\"delayHours\":\"72\"}|delayHours must be a number",
+                "delivery.delayed|{\"orderId\":\"o-1\",\"delayHours\":-2}|delayHours must be between 0 and 8760",
+                "delivery.delayed|{\"orderId\":\"o-1\",\"delayHours\":50,\"reason\":7}|reason must be a non-empty string",
+                // orders
+                "order.delivered|{\"orderId\":\"o-1\"}|",
+                "order.delivered|{\"orderId\":\"o-1\",\"items\":[{\"sku\":\"A1\",\"name\":\"Trapano\",\"category\":\"utensili\",\"price\":89.9}],\"total\":89.9,\"currency\":\"EUR\",\"deliveredBy\":\"BRT\"}|",
+                "order.placed|{\"orderId\":\"o-1\",\"total\":10,\"currency\":\"EUR\",\"coupon\":\"SCUSE-AB12\"}|",
+                "order.shipped|{\"items\":[]}|orderId is required (non-empty string)",
+                "order.placed|{\"orderId\":\"o-1\",\"items\":[]}|items must be a non-empty array of {sku, name, category, price}",
+                "order.placed|{\"orderId\":\"o-1\",\"items\":{}}|items must be a non-empty array of {sku, name, category, price}",
+                "order.placed|{\"orderId\":\"o-1\",\"items\":[7]}|items[0] must be an object {sku, name, category, price}",
+                "order.placed|{\"orderId\":\"o-1\",\"items\":[{\"sku\":\"A1\",\"name\":\"x\",\"price\":1}]}|items[0].category is required (non-empty string)",
+                "order.placed|{\"orderId\":\"o-1\",\"items\":[{\"sku\":\"A1\",\"name\":\"x\",\"category\":\"c\",\"price\":\"1\"}]}|items[0].price is required (a number between 0 and 10000000)",
+                "order.placed|{\"orderId\":\"o-1\",\"total\":-1,\"currency\":\"EUR\"}|total must be between 0 and 10000000",
+                "order.placed|{\"orderId\":\"o-1\",\"total\":10,\"currency\":\"euro\"}|currency must be an ISO 4217 code such as EUR",
+                "order.placed|{\"orderId\":\"o-1\",\"total\":10}|",
+                "order.delivered|{\"orderId\":\"o-1\",\"deliveredBy\":\"\"}|deliveredBy must be a non-empty string",
+                "order.returned|{\"orderId\":\"o-1\",\"reason\":\"difettoso\",\"items\":[{\"sku\":\"A1\",\"name\":\"x\",\"category\":\"c\",\"price\":1}]}|",
+                "order.returned|{\"reason\":\"difettoso\"}|orderId is required (non-empty string)",
+                "support.requested|{\"orderId\":\"o-1\",\"topic\":\"montaggio\"}|",
+                "support.requested|{}|",
+                "support.requested|{\"orderId\":3}|orderId must be a non-empty string",
                 // consent
                 "consent.changed|{\"channel\":\"sms\",\"granted\":false}|",
                 "consent.changed|{\"channel\":\"fax\",\"granted\":false}|channel must be email, sms or push",
@@ -71,7 +93,7 @@ class EventDataRulesTest {
                 "consent.changed|{\"channel\":\"email\",\"granted\":\"no\"}|granted (boolean) is required",
                 "consent.changed|{\"channel\":\"email\"}|granted (boolean) is required",
                 // types without data rules
-                "order.delivered|{}|",
+                "order.delivered|{}|orderId is required (non-empty string)",
                 "portal.accessed|{\"anything\":[1,2]}|"
             })
     void rule(String type, String data, String expected) throws Exception {
@@ -90,7 +112,12 @@ class EventDataRulesTest {
                                 EventTypes.FORM_COMPLETED,
                                 EventTypes.VIDEO_WATCHED,
                                 EventTypes.SURVEY_ANSWERED,
-                                EventTypes.CONSENT_CHANGED);
+                                EventTypes.CONSENT_CHANGED,
+                                EventTypes.ORDER_PLACED,
+                                EventTypes.ORDER_SHIPPED,
+                                EventTypes.ORDER_DELIVERED,
+                                EventTypes.DELIVERY_DELAYED,
+                                EventTypes.ORDER_RETURNED);
             }
         }
     }

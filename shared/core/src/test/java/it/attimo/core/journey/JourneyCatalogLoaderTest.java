@@ -16,14 +16,29 @@ import org.junit.jupiter.api.Test;
 class JourneyCatalogLoaderTest {
 
     @Test
-    void theBundledFileDeclaresBothJourneys() {
+    void theBundledFileDeclaresEveryJourney() {
         JourneyCatalog catalog = JourneyCatalogLoader.bundled();
-        assertThat(catalog.names()).containsExactly("post-purchase", "onboarding-72h");
+        assertThat(catalog.names())
+                .containsExactly(
+                        "post-purchase",
+                        "delivery-delay",
+                        "order-return",
+                        "support-handoff",
+                        "survey-detractor",
+                        "churn-risk",
+                        "onboarding-72h");
         JourneyDefinition pp = catalog.require("post-purchase");
         assertThat(pp.asl()).isEqualTo("post-purchase.asl.json");
         assertThat(pp.stateMachine()).isEqualTo("PostPurchaseStateMachine");
         assertThat(pp.hasTimingRule(TimingRules.DECEMBER_SHIFT)).isTrue();
-        assertThat(pp.milestones()).extracting(Milestone::step).containsExactly("welcome", "tutorial", "survey");
+        assertThat(pp.milestones())
+                .extracting(Milestone::step)
+                .containsExactly("welcome", "tutorial", "contextual", "survey", "accessories", "repurchase");
+        assertThat(pp.holdsOf("repurchase")).containsExactly("order-delayed", "order-returned", "churn-high");
+        assertThat(pp.holdsOf("accessories")).containsExactly("order-delayed", "order-returned", "churn-high");
+        assertThat(pp.holdsOf("welcome")).isEmpty();
+        assertThat(catalog.require("delivery-delay").triggerType()).isEqualTo("delivery.delayed");
+        assertThat(catalog.require("churn-risk").triggerType()).isEqualTo("churn.high");
         JourneyDefinition onboarding = catalog.require("onboarding-72h");
         assertThat(onboarding.timingRules()).isEmpty();
         assertThat(onboarding.requiredKeys())

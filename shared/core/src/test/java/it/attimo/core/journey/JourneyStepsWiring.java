@@ -34,16 +34,57 @@ final class JourneyStepsWiring {
             JourneyRuntime runtime,
             AccountManagerTasks accountManagers,
             Clock clock) {
+        return steps(
+                profiles,
+                contacts,
+                ledger,
+                waits,
+                gateway,
+                planner,
+                eventLog,
+                runtime,
+                accountManagers,
+                new it.attimo.core.testing.InMemoryCouponStore(),
+                new it.attimo.core.coupon.CouponCodes(),
+                clock);
+    }
+
+    static JourneySteps steps(
+            ProfileStore profiles,
+            ContactStore contacts,
+            MessageLedger ledger,
+            WaitRegistry waits,
+            ChannelGateway gateway,
+            SendPlanner planner,
+            EventLog eventLog,
+            JourneyRuntime runtime,
+            AccountManagerTasks accountManagers,
+            it.attimo.core.port.CouponStore coupons,
+            it.attimo.core.coupon.CouponCodes codes,
+            Clock clock) {
         JourneyCatalog catalog = JourneyCatalog.defaults();
         CompleteJourney complete = new CompleteJourney(profiles, waits, ledger, clock);
+        PlanSend plan = new PlanSend(profiles, ledger, planner, clock);
         return new JourneySteps(
-                new PlanSend(profiles, ledger, planner, clock),
-                new DispatchSend(profiles, contacts, ledger, gateway, planner, eventLog, clock, renderer(clock)),
+                plan,
+                new DispatchSend(
+                        profiles,
+                        contacts,
+                        ledger,
+                        gateway,
+                        planner,
+                        eventLog,
+                        clock,
+                        renderer(clock),
+                        it.attimo.core.experiment.ExperimentAssignments.NONE,
+                        new OrderHolds(catalog)),
                 new ParkWait(profiles, waits, eventLog, runtime, clock),
                 complete,
                 new Timeline(),
                 new Progress(eventLog, catalog),
                 new EvaluateJourney(eventLog, profiles, complete, catalog),
-                new OpenAccountManagerTask(profiles, accountManagers));
+                new OpenAccountManagerTask(profiles, accountManagers),
+                new PlanFirstChannel(plan, profiles, contacts, clock),
+                new IssueCoupon(profiles, coupons, codes, clock));
     }
 }
