@@ -6,14 +6,18 @@ import it.attimo.aws.http.HttpApiResponse;
 import it.attimo.aws.http.IngestHttp;
 import it.attimo.aws.lambda.HttpApiHandler;
 import it.attimo.core.ingest.IngestEvents;
+import it.attimo.core.ingest.SnsIngest;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.function.Function;
 
-/** {@code POST /events} and {@code POST /webhooks/hubspot}: API Gateway HTTP event → {@link IngestEvents} → response. */
+/** {@code POST /events}, {@code POST /webhooks/hubspot} and {@code POST /webhooks/ses}: API Gateway HTTP event → {@link IngestEvents} → response. */
 public class IngestHandler extends HttpApiHandler {
     @Inject
     IngestEvents ingest;
+
+    @Inject
+    SnsIngest sns;
 
     /** Used by AWS Lambda: builds its own application context. */
     public IngestHandler() {}
@@ -27,6 +31,7 @@ public class IngestHandler extends HttpApiHandler {
     protected Map<String, Function<HttpApiRequest, HttpApiResponse>> routes() {
         return Map.of(
                 "POST /events", request -> IngestHttp.cloudEvents(ingest, request),
-                "POST /webhooks/hubspot", request -> IngestHttp.hubSpot(ingest, request));
+                "POST /webhooks/hubspot", request -> IngestHttp.hubSpot(ingest, request),
+                "POST /webhooks/ses", request -> IngestHttp.ses(sns, request));
     }
 }

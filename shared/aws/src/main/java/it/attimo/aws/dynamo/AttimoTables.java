@@ -5,10 +5,15 @@ import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateGlobalSecondaryIndexAction;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
@@ -29,6 +34,9 @@ public final class AttimoTables {
     /** local only: stands in for SES and SNS */
     public static final String OUTBOX = "outbox";
 
+    /** the messages table's sparse index on providerMessageId: an SES/SNS outcome finds its message */
+    public static final String PROVIDER_INDEX = "byProviderMessageId";
+
     /** the TTL attribute (epoch seconds) of the tables that expire items */
     public static final String TTL_ATTRIBUTE = "expiresAt";
 
@@ -36,7 +44,7 @@ public final class AttimoTables {
             new TableSpec(PROFILES, "customerId", null, false),
             new TableSpec(CONTACTS, "customerId", null, false),
             new TableSpec(EVENTS, "customerId", "eventId", true),
-            new TableSpec(MESSAGES, "customerId", "messageId", false),
+            new TableSpec(MESSAGES, "customerId", "messageId", false, "providerMessageId"),
             new TableSpec(WAITS, "customerId", "waitId", true),
             new TableSpec(QUARANTINE, "quarantineId", null, true),
             new TableSpec(MODELS, "modelId", null, true),
@@ -44,8 +52,19 @@ public final class AttimoTables {
 
     private AttimoTables() {}
 
-    /** One table: its short name, partition key, optional sort key (both strings), and whether items expire. */
-    public record TableSpec(String table, String partitionKey, String sortKey, boolean ttl) {
+    /**
+     * One table: its short name, partition key, optional sort key (both strings), whether items expire, and the
+     * optional partition key of its one global secondary index (named {@code by<Key>}, all attributes projected).
+     */
+    public record TableSpec(String table, String partitionKey, String sortKey, boolean ttl, String indexKey) {
+        public TableSpec(String table, String partitionKey, String sortKey, boolean ttl) {
+            this(table, partitionKey, sortKey, ttl, null);
+        }
+
+        public String indexName() {
+            return indexKey == null ? null : "by" + Character.toUpperCase(indexKey.charAt(0)) + indexKey.substring(1);
+        }
+
         public String nameFor(String prefix) {
             return name(prefix, table);
         }
@@ -86,12 +105,56 @@ public final class AttimoTables {
                     .attributeType(ScalarAttributeType.S)
                     .build());
         }
-        return CreateTableRequest.builder()
+        CreateTableRequest.Builder request = CreateTableRequest.builder()
                 .tableName(spec.nameFor(prefix))
                 .keySchema(keys)
-                .attributeDefinitions(attributes)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .billingMode(BillingMode.PAY_PER_REQUEST);
+        if (spec.indexKey() != null) {
+            attributes.add(AttributeDefinition.builder()
+                    .attributeName(spec.indexKey())
+                    .attributeType(ScalarAttributeType.S)
+                    .build());
+            request.globalSecondaryIndexes(index(spec));
+        }
+        return request.attributeDefinitions(attributes).build();
+    }
+
+    private static GlobalSecondaryIndex index(TableSpec spec) {
+        return GlobalSecondaryIndex.builder()
+                .indexName(spec.indexName())
+                .keySchema(KeySchemaElement.builder()
+                        .attributeName(spec.indexKey())
+                        .keyType(KeyType.HASH)
+                        .build())
+                .projection(
+                        Projection.builder().projectionType(ProjectionType.ALL).build())
                 .build();
+    }
+
+    /** A table created before its index was declared (a local data directory from an older version) gets it now. */
+    private static void ensureIndex(DynamoDbClient client, String name, TableSpec spec) {
+        if (spec.indexKey() == null) return;
+        var described = client.describeTable(b -> b.tableName(name)).table();
+        if (described.hasGlobalSecondaryIndexes()
+                && described.globalSecondaryIndexes().stream()
+                        .anyMatch(i -> i.indexName().equals(spec.indexName()))) return;
+        client.updateTable(b -> b.tableName(name)
+                .attributeDefinitions(AttributeDefinition.builder()
+                        .attributeName(spec.indexKey())
+                        .attributeType(ScalarAttributeType.S)
+                        .build())
+                .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
+                        .create(CreateGlobalSecondaryIndexAction.builder()
+                                .indexName(spec.indexName())
+                                .keySchema(KeySchemaElement.builder()
+                                        .attributeName(spec.indexKey())
+                                        .keyType(KeyType.HASH)
+                                        .build())
+                                .projection(Projection.builder()
+                                        .projectionType(ProjectionType.ALL)
+                                        .build())
+                                .build())
+                        .build()));
     }
 
     /**
@@ -121,6 +184,7 @@ public final class AttimoTables {
                     // created by an earlier start
                 }
                 waiter.waitUntilTableExists(b -> b.tableName(name));
+                ensureIndex(client, name, spec);
                 if (spec.ttl()) setTtl(client, name, expire);
             }
         }

@@ -1,10 +1,13 @@
 package it.attimo.aws.dynamo;
 
+import it.attimo.core.channel.Channel;
 import it.attimo.core.customer.Contact;
 import it.attimo.core.port.ContactStore;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -25,6 +28,14 @@ public final class DynamoContactStore implements ContactStore {
         Items.putIfPresent(item, "email", contact.email());
         Items.putIfPresent(item, "phone", contact.phone());
         Items.putIfPresent(item, "pushToken", contact.pushToken());
+        if (!contact.unreachable().isEmpty()) {
+            item.put(
+                    "unreachable",
+                    AttributeValue.fromSs(contact.unreachable().stream()
+                            .map(Channel::id)
+                            .sorted()
+                            .toList()));
+        }
         client.putItem(b -> b.tableName(table).item(item));
     }
 
@@ -35,8 +46,15 @@ public final class DynamoContactStore implements ContactStore {
                         .consistentRead(true))
                 .item();
         if (item == null || item.isEmpty()) return Optional.empty();
+        Set<Channel> unreachable = EnumSet.noneOf(Channel.class);
+        AttributeValue dead = item.get("unreachable");
+        if (dead != null && dead.hasSs()) dead.ss().forEach(id -> unreachable.add(Channel.parse(id)));
         return Optional.of(new Contact(
-                customerId, Items.text(item, "email"), Items.text(item, "phone"), Items.text(item, "pushToken")));
+                customerId,
+                Items.text(item, "email"),
+                Items.text(item, "phone"),
+                Items.text(item, "pushToken"),
+                unreachable));
     }
 
     @Override

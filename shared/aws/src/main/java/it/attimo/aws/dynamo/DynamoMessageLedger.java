@@ -2,16 +2,23 @@ package it.attimo.aws.dynamo;
 
 import it.attimo.core.channel.Channel;
 import it.attimo.core.journey.MessageRecord;
+import it.attimo.core.port.MessageAttribution;
 import it.attimo.core.port.MessageLedger;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-/** The dispatch ledger: (customerId, messageId = execution#step); a reservation is a put-if-absent. */
-public final class DynamoMessageLedger implements MessageLedger {
+/**
+ * The dispatch ledger: (customerId, messageId = execution#step); a reservation is a put-if-absent. The sparse index
+ * {@link AttimoTables#PROVIDER_INDEX} finds a sent message from its provider's id (an SES or SNS MessageId).
+ */
+public final class DynamoMessageLedger implements MessageLedger, MessageAttribution {
     private final DynamoDbClient client;
     private final String table;
 
@@ -44,6 +51,46 @@ public final class DynamoMessageLedger implements MessageLedger {
     }
 
     @Override
+    public Optional<MessageRecord> byProviderMessageId(String providerMessageId) {
+        if (providerMessageId == null || providerMessageId.isBlank()) return Optional.empty();
+        return client
+                .query(b -> b.tableName(table)
+                        .indexName(AttimoTables.PROVIDER_INDEX)
+                        .keyConditionExpression("providerMessageId = :p")
+                        .expressionAttributeValues(Map.of(":p", Items.s(providerMessageId)))
+                        .limit(1))
+                .items()
+                .stream()
+                .findFirst()
+                .map(DynamoMessageLedger::fromItem);
+    }
+
+    /** One conditional update (no read): the map is created with the first outcome, later ones are added once each. */
+    @Override
+    public void recordOutcome(String customerId, String messageId, String outcome, Instant at) {
+        Map<String, AttributeValue> key = Items.key("customerId", customerId, "messageId", messageId);
+        try {
+            client.updateItem(b -> b.tableName(table)
+                    .key(key)
+                    .updateExpression("SET outcomes = :first")
+                    .conditionExpression("attribute_exists(messageId) AND attribute_not_exists(outcomes)")
+                    .expressionAttributeValues(
+                            Map.of(":first", AttributeValue.fromM(Map.of(outcome, Items.s(at.toString()))))));
+        } catch (ConditionalCheckFailedException notFirst) {
+            try {
+                client.updateItem(b -> b.tableName(table)
+                        .key(key)
+                        .updateExpression("SET outcomes.#o = :at")
+                        .conditionExpression("attribute_exists(outcomes) AND attribute_not_exists(outcomes.#o)")
+                        .expressionAttributeNames(Map.of("#o", outcome))
+                        .expressionAttributeValues(Map.of(":at", Items.s(at.toString()))));
+            } catch (ConditionalCheckFailedException seenOrUnknown) {
+                // this outcome was recorded before, or there is no such message: nothing to change
+            }
+        }
+    }
+
+    @Override
     public void erase(String customerId) {
         Items.deletePartition(client, table, "customerId", "messageId", customerId);
     }
@@ -63,6 +110,12 @@ public final class DynamoMessageLedger implements MessageLedger {
         Items.putIfPresent(item, "reason", r.reason());
         Items.putIfPresent(item, "providerMessageId", r.providerMessageId());
         Items.putIfPresent(item, "updatedAt", r.updatedAt());
+        Items.putIfPresent(item, "legalBasis", r.legalBasis());
+        if (!r.outcomes().isEmpty()) {
+            Map<String, AttributeValue> outcomes = new HashMap<>();
+            r.outcomes().forEach((type, at) -> outcomes.put(type, Items.s(at.toString())));
+            item.put("outcomes", AttributeValue.fromM(outcomes));
+        }
         return item;
     }
 
@@ -80,6 +133,17 @@ public final class DynamoMessageLedger implements MessageLedger {
                 Items.text(item, "status"),
                 Items.text(item, "reason"),
                 Items.text(item, "providerMessageId"),
-                Items.instant(item, "updatedAt"));
+                Items.instant(item, "updatedAt"),
+                Items.text(item, "legalBasis"),
+                outcomes(item.get("outcomes")));
+    }
+
+    private static Map<String, Instant> outcomes(AttributeValue value) {
+        Map<String, Instant> out = new LinkedHashMap<>();
+        if (value == null || !value.hasM()) return out;
+        value.m().forEach((type, at) -> {
+            if (at.s() != null) out.put(type, Instant.parse(at.s()));
+        });
+        return out;
     }
 }

@@ -10,6 +10,8 @@ import it.attimo.core.ingest.HubSpotSignature;
 import it.attimo.core.ingest.HubSpotSignatureVerifier;
 import it.attimo.core.ingest.IngestEvents;
 import it.attimo.core.ingest.IngestResult;
+import it.attimo.core.ingest.SnsDelivery;
+import it.attimo.core.ingest.SnsIngest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +56,24 @@ public final class IngestHttp {
                         request.header(HubSpotSignatureVerifier.V3_TIMESTAMP),
                         request.header(HubSpotSignatureVerifier.LEGACY_HEADER),
                         request.header(HubSpotSignatureVerifier.LEGACY_VERSION)))));
+    }
+
+    /**
+     * {@code POST /webhooks/ses}: an SNS message. A Notification is answered 202 with the ingest result of the event
+     * it carried; a SubscriptionConfirmation 200 {@code {"type", "topicArn", "confirmed": true}} once confirmed; an
+     * UnsubscribeConfirmation 200 {@code {"type", "topicArn", "confirmed": false}}.
+     */
+    public static HttpApiResponse ses(SnsIngest sns, HttpApiRequest request) {
+        return snsAnswer(sns.sesEvents(request.body()));
+    }
+
+    static HttpApiResponse snsAnswer(SnsDelivery delivery) {
+        if (delivery.isNotification()) return accepted(delivery.result());
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("type", delivery.type());
+        body.put("topicArn", delivery.topicArn());
+        body.put("confirmed", delivery.confirmed());
+        return HttpApiResponse.json(200, body.toString());
     }
 
     static HttpApiResponse accepted(IngestResult result) {

@@ -1,11 +1,25 @@
 package it.attimo.core.customer;
 
+import it.attimo.core.channel.Channel;
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * The personal data needed to reach a customer. Stored apart from the profile, never logged, never put in a
- * state machine's input, erased on request.
+ * state machine's input, erased on request. {@code unreachable} holds the channels whose address the provider said
+ * is dead (a permanent SES bounce, a disabled push endpoint) until a new address is given.
  */
-public record Contact(String customerId, String email, String phone, String pushToken) {
-    public boolean canReach(it.attimo.core.channel.Channel channel) {
+public record Contact(String customerId, String email, String phone, String pushToken, Set<Channel> unreachable) {
+    public Contact {
+        unreachable = unreachable == null || unreachable.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(unreachable));
+    }
+
+    public Contact(String customerId, String email, String phone, String pushToken) {
+        this(customerId, email, phone, pushToken, Set.of());
+    }
+
+    public boolean canReach(Channel channel) {
+        if (unreachable.contains(channel)) return false;
         return switch (channel) {
             case EMAIL -> email != null && !email.isBlank();
             case SMS -> phone != null && !phone.isBlank();

@@ -184,7 +184,19 @@ public final class ProcessCustomerEvents {
             return;
         }
         eventLog.append(event);
+        recordOutcome(event);
         refresh(event.customerId(), event);
+    }
+
+    /** A channel's outcome event (email.*, sms.*, push.*) that names its message is written on the ledger record too. */
+    private void recordOutcome(CustomerEvent event) {
+        String messageId = event.text("messageId");
+        if (messageId == null || !isOutcome(event.type())) return;
+        ledger.recordOutcome(event.customerId(), messageId, event.type(), event.time());
+    }
+
+    static boolean isOutcome(String type) {
+        return type.startsWith("email.") || type.startsWith("sms.") || type.startsWith("push.");
     }
 
     /** Re-folds the customer's log, stores the profile, starts triggered journeys and wakes waiting ones. */
