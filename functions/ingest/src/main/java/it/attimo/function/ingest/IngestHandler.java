@@ -4,20 +4,27 @@ import io.micronaut.context.ApplicationContext;
 import it.attimo.aws.http.HttpApiRequest;
 import it.attimo.aws.http.HttpApiResponse;
 import it.attimo.aws.http.IngestHttp;
+import it.attimo.aws.http.PrivacyHttp;
 import it.attimo.aws.lambda.HttpApiHandler;
 import it.attimo.core.ingest.IngestEvents;
 import it.attimo.core.ingest.SnsIngest;
+import it.attimo.core.privacy.ErasureRequests;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.function.Function;
 
-/** {@code POST /events}, {@code POST /webhooks/hubspot} and {@code POST /webhooks/ses}: API Gateway HTTP event → {@link IngestEvents} → response. */
+/**
+ * {@code POST /events}, {@code POST /webhooks/hubspot}, {@code POST /webhooks/ses} and {@code DELETE
+ * /profiles/{customerId}} (an erasure is an event on the queue): API Gateway HTTP event → {@link IngestEvents} → response. */
 public class IngestHandler extends HttpApiHandler {
     @Inject
     IngestEvents ingest;
 
     @Inject
     SnsIngest sns;
+
+    @Inject
+    ErasureRequests erasures;
 
     /** Used by AWS Lambda: builds its own application context. */
     public IngestHandler() {}
@@ -32,6 +39,7 @@ public class IngestHandler extends HttpApiHandler {
         return Map.of(
                 "POST /events", request -> IngestHttp.cloudEvents(ingest, request),
                 "POST /webhooks/hubspot", request -> IngestHttp.hubSpot(ingest, request),
-                "POST /webhooks/ses", request -> IngestHttp.ses(sns, request));
+                "POST /webhooks/ses", request -> IngestHttp.ses(sns, request),
+                "DELETE /profiles/{customerId}", request -> PrivacyHttp.erase(erasures, request));
     }
 }

@@ -103,7 +103,11 @@ class IngestHandlerTest {
     @Test
     void servesTheRoutesTemplateYamlGivesTheIngestFunction() {
         assertThat(handlerWithWallClockAt("2026-06-10T08:00:30Z").routeKeys())
-                .containsExactlyInAnyOrder("POST /events", "POST /webhooks/hubspot", "POST /webhooks/ses");
+                .containsExactlyInAnyOrder(
+                        "POST /events",
+                        "POST /webhooks/hubspot",
+                        "POST /webhooks/ses",
+                        "DELETE /profiles/{customerId}");
     }
 
     @Test
