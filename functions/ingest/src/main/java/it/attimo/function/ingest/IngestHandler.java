@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * {@code POST /events}, {@code POST /webhooks/hubspot}, {@code POST /webhooks/ses} and {@code DELETE
+ * {@code POST /events}, {@code POST /webhooks/hubspot}, {@code POST /webhooks/ses}, {@code POST /webhooks/sns-sms} and {@code DELETE
  * /profiles/{customerId}} (an erasure is an event on the queue): API Gateway HTTP event → {@link IngestEvents} → response. */
 public class IngestHandler extends HttpApiHandler {
     @Inject
@@ -40,6 +40,7 @@ public class IngestHandler extends HttpApiHandler {
                 "POST /events", request -> IngestHttp.cloudEvents(ingest, request),
                 "POST /webhooks/hubspot", request -> IngestHttp.hubSpot(ingest, request),
                 "POST /webhooks/ses", request -> IngestHttp.ses(sns, request),
+                "POST /webhooks/sns-sms", request -> IngestHttp.smsInbound(sns, request),
                 "DELETE /profiles/{customerId}", request -> PrivacyHttp.erase(erasures, request));
     }
 }

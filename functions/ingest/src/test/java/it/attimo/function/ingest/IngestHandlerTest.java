@@ -107,6 +107,7 @@ class IngestHandlerTest {
                         "POST /events",
                         "POST /webhooks/hubspot",
                         "POST /webhooks/ses",
+                        "POST /webhooks/sns-sms",
                         "DELETE /profiles/{customerId}");
     }
 

@@ -39,6 +39,7 @@ import it.attimo.core.port.EventLog;
 import it.attimo.core.port.EventQueue;
 import it.attimo.core.port.JourneyRuntime;
 import it.attimo.core.port.MessageLedger;
+import it.attimo.core.port.OptOutConfirmations;
 import it.attimo.core.port.ProfileStore;
 import it.attimo.core.port.QuarantineStore;
 import it.attimo.core.port.RescoreScheduler;
@@ -230,6 +231,7 @@ public class AttimoFactory {
             ProfileFolder folder,
             JourneyCatalog catalog,
             ScoreWriteBack writeBack,
+            OptOutConfirmations optOutConfirmations,
             Clock clock) {
         return new ProcessCustomerEvents(
                 eventLog,
@@ -243,6 +245,7 @@ public class AttimoFactory {
                 folder,
                 catalog,
                 writeBack,
+                optOutConfirmations,
                 clock);
     }
 

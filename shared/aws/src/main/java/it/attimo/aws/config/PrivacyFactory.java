@@ -22,10 +22,14 @@ public class PrivacyFactory {
         return new RequestSignatures(secrets, wallClock);
     }
 
-    /** The erasure's time is business time (the virtual clock locally), like every event's. */
+    /**
+     * The erasure is stamped with the time the request came in (the wall clock), as HubSpot's occurredAt stamps a
+     * privacy deletion: every event that happened before it is erased, and a late copy of one is dropped.
+     */
     @Singleton
-    ErasureRequests erasureRequests(EventQueue queue, RequestSignatures signatures, Clock clock) {
-        return new ErasureRequests(queue, signatures, clock);
+    ErasureRequests erasureRequests(
+            EventQueue queue, RequestSignatures signatures, @Named(AttimoFactory.WALL_CLOCK) Clock wallClock) {
+        return new ErasureRequests(queue, signatures, wallClock);
     }
 
     @Singleton

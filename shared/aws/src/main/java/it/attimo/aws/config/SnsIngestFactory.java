@@ -2,11 +2,13 @@ package it.attimo.aws.config;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import it.attimo.aws.dynamo.DynamoContactStore;
 import it.attimo.aws.dynamo.DynamoMessageLedger;
 import it.attimo.aws.sns.JdkWebFetcher;
 import it.attimo.aws.sns.PinnedCertificateFetcher;
 import it.attimo.core.ingest.IngestEvents;
 import it.attimo.core.ingest.SesMapping;
+import it.attimo.core.ingest.SmsKeywords;
 import it.attimo.core.ingest.SnsIngest;
 import it.attimo.core.ingest.SnsSignatureVerifier;
 import it.attimo.core.port.WebFetcher;
@@ -42,10 +44,18 @@ public class SnsIngestFactory {
             WebFetcher fetcher,
             SesMapping ses,
             DynamoMessageLedger ledger,
+            DynamoContactStore contacts,
             @Value("${attimo.sns.topics:}") String topics,
             @Named(AttimoFactory.WALL_CLOCK) Clock wallClock) {
         return new SnsIngest(
-                ingest, new SnsSignatureVerifier(fetcher, wallClock), fetcher, ses, ledger, topics(topics));
+                ingest,
+                new SnsSignatureVerifier(fetcher, wallClock),
+                fetcher,
+                ses,
+                ledger,
+                contacts,
+                SmsKeywords.loadDefault(),
+                topics(topics));
     }
 
     static Set<String> topics(String commaSeparated) {

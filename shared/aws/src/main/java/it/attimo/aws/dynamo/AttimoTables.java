@@ -36,15 +36,19 @@ public final class AttimoTables {
 
     /** the messages table's sparse index on providerMessageId: an SES/SNS outcome finds its message */
     public static final String PROVIDER_INDEX = "byProviderMessageId";
+    /** the contacts table's indexes on the digests of phone and e-mail ({@link it.attimo.core.customer.ContactKeys}) */
+    public static final String PHONE_INDEX = "byPhoneKey";
+
+    public static final String EMAIL_INDEX = "byEmailKey";
 
     /** the TTL attribute (epoch seconds) of the tables that expire items */
     public static final String TTL_ATTRIBUTE = "expiresAt";
 
     private static final List<TableSpec> SPECS = List.of(
             new TableSpec(PROFILES, "customerId", null, false),
-            new TableSpec(CONTACTS, "customerId", null, false),
+            new TableSpec(CONTACTS, "customerId", null, false, List.of("phoneKey", "emailKey")),
             new TableSpec(EVENTS, "customerId", "eventId", true),
-            new TableSpec(MESSAGES, "customerId", "messageId", false, "providerMessageId"),
+            new TableSpec(MESSAGES, "customerId", "messageId", false, List.of("providerMessageId")),
             new TableSpec(WAITS, "customerId", "waitId", true),
             new TableSpec(QUARANTINE, "quarantineId", null, true),
             new TableSpec(MODELS, "modelId", null, true),
@@ -54,15 +58,20 @@ public final class AttimoTables {
 
     /**
      * One table: its short name, partition key, optional sort key (both strings), whether items expire, and the
-     * optional partition key of its one global secondary index (named {@code by<Key>}, all attributes projected).
+     * partition keys of its global secondary indexes (each named {@link #indexName by<Key>}, all attributes projected,
+     * sparse: only items with the attribute are indexed).
      */
-    public record TableSpec(String table, String partitionKey, String sortKey, boolean ttl, String indexKey) {
-        public TableSpec(String table, String partitionKey, String sortKey, boolean ttl) {
-            this(table, partitionKey, sortKey, ttl, null);
+    public record TableSpec(String table, String partitionKey, String sortKey, boolean ttl, List<String> indexKeys) {
+        public TableSpec {
+            indexKeys = indexKeys == null ? List.of() : List.copyOf(indexKeys);
         }
 
-        public String indexName() {
-            return indexKey == null ? null : "by" + Character.toUpperCase(indexKey.charAt(0)) + indexKey.substring(1);
+        public TableSpec(String table, String partitionKey, String sortKey, boolean ttl) {
+            this(table, partitionKey, sortKey, ttl, List.of());
+        }
+
+        public static String indexName(String indexKey) {
+            return "by" + Character.toUpperCase(indexKey.charAt(0)) + indexKey.substring(1);
         }
 
         public String nameFor(String prefix) {
@@ -109,52 +118,58 @@ public final class AttimoTables {
                 .tableName(spec.nameFor(prefix))
                 .keySchema(keys)
                 .billingMode(BillingMode.PAY_PER_REQUEST);
-        if (spec.indexKey() != null) {
+        List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+        for (String key : spec.indexKeys()) {
             attributes.add(AttributeDefinition.builder()
-                    .attributeName(spec.indexKey())
+                    .attributeName(key)
                     .attributeType(ScalarAttributeType.S)
                     .build());
-            request.globalSecondaryIndexes(index(spec));
+            indexes.add(GlobalSecondaryIndex.builder()
+                    .indexName(TableSpec.indexName(key))
+                    .keySchema(hashKey(key))
+                    .projection(ALL)
+                    .build());
         }
+        if (!indexes.isEmpty()) request.globalSecondaryIndexes(indexes);
         return request.attributeDefinitions(attributes).build();
     }
 
-    private static GlobalSecondaryIndex index(TableSpec spec) {
-        return GlobalSecondaryIndex.builder()
-                .indexName(spec.indexName())
-                .keySchema(KeySchemaElement.builder()
-                        .attributeName(spec.indexKey())
-                        .keyType(KeyType.HASH)
-                        .build())
-                .projection(
-                        Projection.builder().projectionType(ProjectionType.ALL).build())
+    private static final Projection ALL =
+            Projection.builder().projectionType(ProjectionType.ALL).build();
+
+    private static KeySchemaElement hashKey(String attribute) {
+        return KeySchemaElement.builder()
+                .attributeName(attribute)
+                .keyType(KeyType.HASH)
                 .build();
     }
 
-    /** A table created before its index was declared (a local data directory from an older version) gets it now. */
-    private static void ensureIndex(DynamoDbClient client, String name, TableSpec spec) {
-        if (spec.indexKey() == null) return;
-        var described = client.describeTable(b -> b.tableName(name)).table();
-        if (described.hasGlobalSecondaryIndexes()
-                && described.globalSecondaryIndexes().stream()
-                        .anyMatch(i -> i.indexName().equals(spec.indexName()))) return;
-        client.updateTable(b -> b.tableName(name)
-                .attributeDefinitions(AttributeDefinition.builder()
-                        .attributeName(spec.indexKey())
-                        .attributeType(ScalarAttributeType.S)
-                        .build())
-                .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
-                        .create(CreateGlobalSecondaryIndexAction.builder()
-                                .indexName(spec.indexName())
-                                .keySchema(KeySchemaElement.builder()
-                                        .attributeName(spec.indexKey())
-                                        .keyType(KeyType.HASH)
-                                        .build())
-                                .projection(Projection.builder()
-                                        .projectionType(ProjectionType.ALL)
-                                        .build())
-                                .build())
-                        .build()));
+    /**
+     * A table created before an index was declared (a local data directory from an older version) gets it now, one
+     * index per update as DynamoDB requires.
+     */
+    private static void ensureIndexes(DynamoDbClient client, String name, TableSpec spec) {
+        for (String key : spec.indexKeys()) {
+            var described = client.describeTable(b -> b.tableName(name)).table();
+            String index = TableSpec.indexName(key);
+            if (described.hasGlobalSecondaryIndexes()
+                    && described.globalSecondaryIndexes().stream()
+                            .anyMatch(i -> i.indexName().equals(index))) {
+                continue;
+            }
+            client.updateTable(b -> b.tableName(name)
+                    .attributeDefinitions(AttributeDefinition.builder()
+                            .attributeName(key)
+                            .attributeType(ScalarAttributeType.S)
+                            .build())
+                    .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
+                            .create(CreateGlobalSecondaryIndexAction.builder()
+                                    .indexName(index)
+                                    .keySchema(hashKey(key))
+                                    .projection(ALL)
+                                    .build())
+                            .build()));
+        }
     }
 
     /**
@@ -184,7 +199,7 @@ public final class AttimoTables {
                     // created by an earlier start
                 }
                 waiter.waitUntilTableExists(b -> b.tableName(name));
-                ensureIndex(client, name, spec);
+                ensureIndexes(client, name, spec);
                 if (spec.ttl()) setTtl(client, name, expire);
             }
         }

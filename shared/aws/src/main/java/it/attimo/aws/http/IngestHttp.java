@@ -67,6 +67,11 @@ public final class IngestHttp {
         return snsAnswer(sns.sesEvents(request.body()));
     }
 
+    /** {@code POST /webhooks/sns-sms}: an SNS message carrying an inbound SMS (two-way SMS); answered like /webhooks/ses. */
+    public static HttpApiResponse smsInbound(SnsIngest sns, HttpApiRequest request) {
+        return snsAnswer(sns.smsInbound(request.body()));
+    }
+
     static HttpApiResponse snsAnswer(SnsDelivery delivery) {
         if (delivery.isNotification()) return accepted(delivery.result());
         ObjectNode body = JsonNodeFactory.instance.objectNode();

@@ -7,8 +7,10 @@ import it.attimo.core.digest.Sha256;
 import it.attimo.core.error.BadRequest;
 import it.attimo.core.error.InvalidSignature;
 import it.attimo.core.error.PayloadTooLarge;
+import it.attimo.core.event.EventTypes;
 import it.attimo.core.journey.MessageRecord;
 import it.attimo.core.json.Json;
+import it.attimo.core.port.ContactLookup;
 import it.attimo.core.port.MessageAttribution;
 import it.attimo.core.port.WebFetcher;
 import java.net.URI;
@@ -37,6 +39,8 @@ public final class SnsIngest {
     private final WebFetcher fetcher;
     private final SesMapping ses;
     private final MessageAttribution attribution;
+    private final ContactLookup contacts;
+    private final SmsKeywords keywords;
     private final Set<String> topics;
 
     /** @param topics the topic ARNs accepted; empty accepts any topic (a local stack, a test) */
@@ -46,21 +50,35 @@ public final class SnsIngest {
             WebFetcher fetcher,
             SesMapping ses,
             MessageAttribution attribution,
+            ContactLookup contacts,
+            SmsKeywords keywords,
             Set<String> topics) {
         this.ingest = ingest;
         this.verifier = verifier;
         this.fetcher = fetcher;
         this.ses = ses;
         this.attribution = attribution;
+        this.contacts = contacts;
+        this.keywords = keywords;
         this.topics = Set.copyOf(topics);
     }
 
     /** {@code POST /webhooks/ses}: SES sending events (a configuration set's SNS event destination). */
     public SnsDelivery sesEvents(byte[] body) {
-        return receive(body, "ses", this::sesEvent);
+        return receive(body, "ses", message -> List.of(sesEvent(message)));
     }
 
-    SnsDelivery receive(byte[] body, String origin, Function<SnsMessage, EventOutcome> map) {
+    /**
+     * {@code POST /webhooks/sns-sms}: inbound SMS (SNS two-way SMS / End User Messaging: {@code originationNumber},
+     * {@code destinationNumber}, {@code messageBody}, {@code inboundMessageId}). Each customer with that number gets
+     * an {@code sms.received} event with the keyword only ({@code STOP}, {@code ANNULLA}, {@code CANCELLA} or
+     * {@code other}) and {@code optOut}; a number no customer has is ignored and nothing of it is kept.
+     */
+    public SnsDelivery smsInbound(byte[] body) {
+        return receive(body, "sms", this::smsReceived);
+    }
+
+    SnsDelivery receive(byte[] body, String origin, Function<SnsMessage, List<EventOutcome>> map) {
         if (body == null || body.length == 0) throw new BadRequest("the body is empty: an SNS message is expected");
         if (body.length > MAX_BODY_BYTES) {
             throw new PayloadTooLarge("body is larger than " + MAX_BODY_BYTES + " bytes");
@@ -88,9 +106,8 @@ public final class SnsIngest {
                 yield new SnsDelivery(message.type(), message.topicArn(), true, null);
             }
             case SnsMessage.NOTIFICATION -> {
-                EventOutcome outcome = map.apply(message);
                 yield new SnsDelivery(
-                        message.type(), message.topicArn(), false, ingest.accept(List.of(outcome), origin));
+                        message.type(), message.topicArn(), false, ingest.accept(map.apply(message), origin));
             }
             default -> new SnsDelivery(message.type(), message.topicArn(), false, null);
         };
@@ -130,6 +147,45 @@ public final class SnsIngest {
                     0, id, "no message was sent with SES message id " + m.providerMessageId(), raw);
         }
         return attributed(id, ses.source(), m.eventType(), m.time().toString(), m.data(), sent.get(), raw);
+    }
+
+    private List<EventOutcome> smsReceived(SnsMessage message) {
+        String raw = message.message();
+        JsonNode sms;
+        try {
+            sms = Json.parse(raw);
+        } catch (JsonProcessingException e) {
+            return List.of(EventOutcome.rejected(0, null, "the SNS Message is not an inbound SMS (not JSON)", raw));
+        }
+        String from = sms.path("originationNumber").asText(null);
+        String inboundId = sms.path("inboundMessageId").asText(message.messageId());
+        if (from == null || !sms.path("messageBody").isTextual()) {
+            // the text of an unusable SMS is not kept: it may be anything the person wrote
+            return List.of(EventOutcome.ignored(
+                    0, null, "an inbound SMS needs originationNumber and messageBody", "{\"inboundMessageId\":null}"));
+        }
+        List<String> customers = contacts.customersByPhone(from);
+        if (customers.isEmpty()) {
+            return List.of(EventOutcome.ignored(0, null, "no customer has the sending number", null));
+        }
+        String keyword = keywords.keyword(sms.get("messageBody").asText());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("keyword", keyword);
+        data.put("optOut", keywords.isOptOut(keyword));
+        data.put("inboundMessageId", inboundId);
+        List<EventOutcome> out = new java.util.ArrayList<>();
+        for (int i = 0; i < customers.size(); i++) {
+            ObjectNode event = Json.object();
+            event.put("specversion", "1.0");
+            event.put("id", eventId("sms-", inboundId + "|" + customers.get(i)));
+            event.put("source", "aws:sms");
+            event.put("type", EventTypes.SMS_RECEIVED);
+            event.put("subject", customers.get(i));
+            event.put("time", message.timestamp());
+            event.set("data", Json.valueToTree(data));
+            out.add(ingest.validate(i, event));
+        }
+        return out;
     }
 
     /** An outcome event of a message: its data names the message (ids only), then the one validator checks it. */

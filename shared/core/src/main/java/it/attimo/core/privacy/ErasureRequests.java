@@ -22,7 +22,7 @@ public final class ErasureRequests {
     private final RequestSignatures signatures;
     private final Clock clock;
 
-    /** @param clock business time: the erasure covers every event up to this instant */
+    /** @param clock when the request came in: the erasure covers every event up to this instant */
     public ErasureRequests(EventQueue queue, RequestSignatures signatures, Clock clock) {
         this.queue = queue;
         this.signatures = signatures;

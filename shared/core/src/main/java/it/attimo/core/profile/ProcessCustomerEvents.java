@@ -2,6 +2,8 @@ package it.attimo.core.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import it.attimo.core.channel.Channel;
+import it.attimo.core.customer.Consent;
 import it.attimo.core.customer.JourneyRun;
 import it.attimo.core.customer.Profile;
 import it.attimo.core.event.CloudEventJson;
@@ -18,6 +20,7 @@ import it.attimo.core.port.ContactStore;
 import it.attimo.core.port.EventLog;
 import it.attimo.core.port.JourneyRuntime;
 import it.attimo.core.port.MessageLedger;
+import it.attimo.core.port.OptOutConfirmations;
 import it.attimo.core.port.ProfileStore;
 import it.attimo.core.port.QuarantineStore;
 import it.attimo.core.port.RescoreScheduler;
@@ -56,6 +59,7 @@ public final class ProcessCustomerEvents {
     private final ProfileFolder folder;
     private final JourneyCatalog catalog;
     private final ScoreWriteBack writeBack;
+    private final OptOutConfirmations optOutConfirmations;
     private final Clock clock;
 
     public ProcessCustomerEvents(
@@ -98,7 +102,38 @@ public final class ProcessCustomerEvents {
             JourneyCatalog catalog,
             ScoreWriteBack writeBack,
             Clock clock) {
+        this(
+                eventLog,
+                profiles,
+                contacts,
+                waits,
+                ledger,
+                journeys,
+                quarantine,
+                rescoreScheduler,
+                folder,
+                catalog,
+                writeBack,
+                OptOutConfirmations.NONE,
+                clock);
+    }
+
+    public ProcessCustomerEvents(
+            EventLog eventLog,
+            ProfileStore profiles,
+            ContactStore contacts,
+            WaitRegistry waits,
+            MessageLedger ledger,
+            JourneyRuntime journeys,
+            QuarantineStore quarantine,
+            RescoreScheduler rescoreScheduler,
+            ProfileFolder folder,
+            JourneyCatalog catalog,
+            ScoreWriteBack writeBack,
+            OptOutConfirmations optOutConfirmations,
+            Clock clock) {
         this.writeBack = writeBack;
+        this.optOutConfirmations = optOutConfirmations;
         this.eventLog = eventLog;
         this.profiles = profiles;
         this.contacts = contacts;
@@ -195,6 +230,15 @@ public final class ProcessCustomerEvents {
         ledger.recordOutcome(event.customerId(), messageId, event.type(), event.time());
     }
 
+    /** An SMS STOP that withdrew consent now: a repeated STOP finds it withdrawn already and gets no second reply. */
+    static boolean optedOutBy(CustomerEvent trigger, Profile before, Profile after) {
+        if (!EventTypes.SMS_RECEIVED.equals(trigger.type())) return false;
+        Consent now = after.consents().get(Channel.SMS.id());
+        if (now == null || now.granted() || !ProfileFolder.SMS_STOP.equals(now.source())) return false;
+        Consent was = before == null ? null : before.consents().get(Channel.SMS.id());
+        return was == null || was.granted() || !ProfileFolder.SMS_STOP.equals(was.source());
+    }
+
     static boolean isOutcome(String type) {
         return type.startsWith("email.") || type.startsWith("sms.") || type.startsWith("push.");
     }
@@ -217,6 +261,10 @@ public final class ProcessCustomerEvents {
             String name = ExecutionNames.forTrigger(j.name(), customerId, trigger.id());
             journeys.start(j.name(), name, journeyInput(j.name(), trigger));
             started.add(new JourneyRun(j.name(), name, trigger.time(), JourneyRun.RUNNING, null));
+        }
+        // before the profile is saved: a crash in between redelivers the event, and the ledger keeps it to one SMS
+        if (trigger != null && optedOutBy(trigger, before, folded.profile())) {
+            optOutConfirmations.confirm(customerId, Channel.SMS, trigger.id());
         }
         Profile saved = saveFolded(customerId, now, started, history, before, folded.profile());
         if (trigger != null) {

@@ -27,6 +27,8 @@ public final class ProfileFolder {
     static final int RECENT_EVENTS = 20;
     /** SES's bounceType of an address that will never accept mail. */
     static final String PERMANENT_BOUNCE = "Permanent";
+    /** The consent source of an SMS opt-out by reply (STOP, ANNULLA, CANCELLA). */
+    public static final String SMS_STOP = "sms-stop";
 
     private final GeoResolver geo;
     private final Scorer scorer;
@@ -97,6 +99,11 @@ public final class ProfileFolder {
                     if (PERMANENT_BOUNCE.equalsIgnoreCase(e.text("bounceType"))) unreachable.add(Channel.EMAIL);
                 }
                 case EventTypes.PUSH_DISABLED -> unreachable.add(Channel.PUSH);
+                case EventTypes.SMS_RECEIVED -> {
+                    if (Boolean.TRUE.equals(e.data().get("optOut"))) {
+                        consents.put("sms", new Consent(false, SMS_STOP, e.time()));
+                    }
+                }
                 default -> {}
             }
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.attimo.core.channel.Channel;
+import it.attimo.core.customer.Contact;
 import it.attimo.core.error.BadRequest;
 import it.attimo.core.error.InvalidSignature;
 import it.attimo.core.error.PayloadTooLarge;
@@ -13,6 +14,7 @@ import it.attimo.core.event.EventTypes;
 import it.attimo.core.journey.MessageRecord;
 import it.attimo.core.json.Json;
 import it.attimo.core.testing.FixedSecrets;
+import it.attimo.core.testing.InMemoryContactStore;
 import it.attimo.core.testing.InMemoryEventQueue;
 import it.attimo.core.testing.InMemoryMessageLedger;
 import it.attimo.core.testing.InMemoryQuarantineStore;
@@ -36,9 +38,18 @@ class SnsIngestTest {
     final IngestEvents ingest =
             new IngestEvents(queue, quarantine, FixedSecrets.defaults(), HubSpotMapping.loadDefault(), wall);
 
+    final InMemoryContactStore contacts = new InMemoryContactStore();
+
     SnsIngest sns(Set<String> topics) {
         return new SnsIngest(
-                ingest, new SnsSignatureVerifier(fetcher, wall), fetcher, SesMapping.loadDefault(), ledger, topics);
+                ingest,
+                new SnsSignatureVerifier(fetcher, wall),
+                fetcher,
+                SesMapping.loadDefault(),
+                ledger,
+                contacts,
+                SmsKeywords.loadDefault(),
+                topics);
     }
 
     final SnsIngest sns = sns(Set.of(SnsTestSigner.TOPIC));
@@ -207,5 +218,57 @@ class SnsIngestTest {
         assertThatThrownBy(() -> sns.sesEvents(new byte[SnsIngest.MAX_BODY_BYTES + 1]))
                 .isInstanceOf(PayloadTooLarge.class);
         assertThat(quarantine.all()).isEmpty();
+    }
+
+    static String inboundSms(String from, String body) {
+        return "{\"originationNumber\":\"" + from + "\",\"destinationNumber\":\"+393400000000\","
+                + "\"messageKeyword\":\"KEYWORD_393400000000\",\"messageBody\":\"" + body + "\","
+                + "\"inboundMessageId\":\"cae173d2-66b9-564c-8309-21f858e9fb84\","
+                + "\"previousPublishedMessageId\":\"wJ0Lua-example\"}";
+    }
+
+    @Test
+    void anInboundStopBecomesAnOptOutOfEveryCustomerWithThatNumberAndKeepsNoText() {
+        contacts.put(new Contact("c-1", null, "+39 333 1234567", null));
+        contacts.put(new Contact("c-2", null, "3331234567", null));
+        contacts.put(new Contact("c-3", null, "+393339999999", null));
+
+        SnsDelivery d = sns.smsInbound(signed(inboundSms("+393331234567", "  stop grazie")));
+
+        assertThat(d.result().accepted()).isEqualTo(2);
+        assertThat(queue.published()).extracting(CustomerEvent::customerId).containsExactly("c-1", "c-2");
+        CustomerEvent e = queue.published().get(0);
+        assertThat(e.type()).isEqualTo(EventTypes.SMS_RECEIVED);
+        assertThat(e.data())
+                .containsEntry("keyword", "STOP")
+                .containsEntry("optOut", true)
+                .containsEntry("inboundMessageId", "cae173d2-66b9-564c-8309-21f858e9fb84");
+        assertThat(Json.write(e.data())).doesNotContain("grazie").doesNotContain("333");
+    }
+
+    @Test
+    void everyOptOutWordInAnyCaseAndOtherTexts() {
+        contacts.put(new Contact("c-1", null, "+393331234567", null));
+        for (String text : new String[] {"ANNULLA", "Cancella.", "stop", "sToP"}) {
+            sns.smsInbound(signed(inboundSms("+393331234567", text)));
+            assertThat(queue.published().get(queue.published().size() - 1).data())
+                    .as(text)
+                    .containsEntry("optOut", true);
+        }
+        sns.smsInbound(signed(inboundSms("+393331234567", "Non fermatevi")));
+        assertThat(queue.published().get(queue.published().size() - 1).data())
+                .containsEntry("keyword", "other")
+                .containsEntry("optOut", false);
+    }
+
+    @Test
+    void aNumberNoCustomerHasIsIgnoredAndNothingIsKept() {
+        SnsDelivery d = sns.smsInbound(signed(inboundSms("+393330000000", "STOP")));
+        assertThat(d.result().ignored()).isEqualTo(1);
+        assertThat(queue.published()).isEmpty();
+        assertThat(quarantine.all()).isEmpty();
+        assertThat(sns.smsInbound(signed("{\"messageBody\":\"STOP\"}")).result().ignored())
+                .isEqualTo(1);
+        assertThat(sns.smsInbound(signed("not json")).result().rejected()).isEqualTo(1);
     }
 }

@@ -3,11 +3,13 @@ package it.attimo.core.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.attimo.core.channel.Channel;
+import it.attimo.core.consent.ConfirmOptOut;
 import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.event.EventTypes;
 import it.attimo.core.geo.ComuneDirectory;
 import it.attimo.core.journey.JourneyCatalog;
 import it.attimo.core.journey.MessageRecord;
+import it.attimo.core.port.ScoreWriteBack;
 import it.attimo.core.testing.Events;
 import it.attimo.core.testing.InMemoryContactStore;
 import it.attimo.core.testing.InMemoryEventLog;
@@ -16,6 +18,7 @@ import it.attimo.core.testing.InMemoryProfileStore;
 import it.attimo.core.testing.InMemoryQuarantineStore;
 import it.attimo.core.testing.InMemoryWaitRegistry;
 import it.attimo.core.testing.MutableClock;
+import it.attimo.core.testing.RecordingChannelGateway;
 import it.attimo.core.testing.RecordingJourneyRuntime;
 import it.attimo.core.testing.RecordingRescoreScheduler;
 import java.time.Instant;
@@ -31,6 +34,7 @@ class ChannelFeedbackTest {
     final InMemoryProfileStore profiles = new InMemoryProfileStore();
     final InMemoryContactStore contacts = new InMemoryContactStore();
     final InMemoryMessageLedger ledger = new InMemoryMessageLedger();
+    final RecordingChannelGateway gateway = new RecordingChannelGateway();
     final ProcessCustomerEvents process = new ProcessCustomerEvents(
             new InMemoryEventLog(),
             profiles,
@@ -42,6 +46,8 @@ class ChannelFeedbackTest {
             new RecordingRescoreScheduler(),
             new ProfileFolder(new DirectoryGeoResolver(ComuneDirectory.bundled()), CountingScorer.INSTANCE),
             JourneyCatalog.defaults(),
+            ScoreWriteBack.NONE,
+            new ConfirmOptOut(contacts, ledger, gateway, clock),
             clock);
     final ProfileQueries queries = new ProfileQueries(profiles, contacts);
 
@@ -154,5 +160,71 @@ class ChannelFeedbackTest {
                 .at("2026-06-10T10:00:00Z")
                 .build());
         assertThat(queries.profile(C).canReach(Channel.PUSH)).isFalse();
+    }
+
+    static CustomerEvent sms(String id, String at, String keyword) {
+        return Events.event(EventTypes.SMS_RECEIVED, C)
+                .id(id)
+                .at(at)
+                .data("keyword", keyword)
+                .data("optOut", !keyword.equals("other"))
+                .data("inboundMessageId", "in-" + id)
+                .build();
+    }
+
+    @Test
+    void aStopWithdrawsSmsConsentAndIsConfirmedOnceEvenWhenRepeatedOrRedelivered() {
+        process.handle(Events.event(EventTypes.CUSTOMER_UPSERTED, C)
+                .id("u-sms")
+                .at("2026-06-02T08:00:00Z")
+                .data("phone", "+393331234567")
+                .data("consent", Map.of("sms", true))
+                .build());
+        process.handle(sms("s-0", "2026-06-10T09:00:00Z", "other"));
+        assertThat(gateway.sent()).isEmpty();
+
+        CustomerEvent stop = sms("s-1", "2026-06-10T10:00:00Z", "STOP");
+        process.handle(stop);
+        process.handle(stop); // redelivered
+        process.handle(sms("s-2", "2026-06-10T10:05:00Z", "ANNULLA")); // repeated
+
+        var consent = profiles.find(C).orElseThrow().consents().get("sms");
+        assertThat(consent.granted()).isFalse();
+        assertThat(consent.source()).isEqualTo("sms-stop");
+        assertThat(gateway.sent()).singleElement().satisfies(m -> {
+            assertThat(m.channel()).isEqualTo(Channel.SMS);
+            assertThat(m.template()).isEqualTo(ConfirmOptOut.TEMPLATE);
+            assertThat(m.kind()).isEqualTo("service");
+        });
+        assertThat(ledger.all())
+                .filteredOn(m -> m.journey().equals(ConfirmOptOut.JOURNEY))
+                .singleElement()
+                .satisfies(m -> assertThat(m.status()).isEqualTo(MessageRecord.SENT));
+    }
+
+    @Test
+    void aStopFromSomeoneWithoutANumberOnFileWithdrawsButSendsNothing() {
+        process.handle(sms("s-1", "2026-06-10T10:00:00Z", "CANCELLA"));
+        assertThat(profiles.find(C).orElseThrow().consents().get("sms").granted())
+                .isFalse();
+        assertThat(gateway.sent()).isEmpty();
+    }
+
+    @Test
+    void aStopAfterConsentWasGivenAgainIsConfirmedAgain() {
+        process.handle(Events.event(EventTypes.CUSTOMER_UPSERTED, C)
+                .id("u-sms")
+                .at("2026-06-02T08:00:00Z")
+                .data("phone", "+393331234567")
+                .build());
+        process.handle(sms("s-1", "2026-06-10T10:00:00Z", "STOP"));
+        process.handle(Events.event(EventTypes.CONSENT_CHANGED, C)
+                .id("g-1")
+                .at("2026-06-11T10:00:00Z")
+                .data("channel", "sms")
+                .data("granted", true)
+                .build());
+        process.handle(sms("s-2", "2026-06-12T10:00:00Z", "STOP"));
+        assertThat(gateway.sent()).hasSize(2);
     }
 }
