@@ -113,13 +113,15 @@ class TemplateConsistencyTest {
                 .containsEntry("POST /webhooks/ses", "IngestFunction")
                 .containsEntry("POST /webhooks/sns-sms", "IngestFunction")
                 .containsEntry("DELETE /profiles/{customerId}", "IngestFunction")
+                .containsEntry("POST /webhooks/mailchimp/{secret}", "IngestFunction")
+                .containsEntry("GET /webhooks/mailchimp/{secret}", "IngestFunction")
                 .containsEntry("GET /profiles/{customerId}", "InsightsFunction")
                 .containsEntry("GET /profiles/{customerId}/export", "InsightsFunction");
         assertThat(routes.keySet())
                 .allSatisfy(route -> assertThat(template.functionProperty(routes.get(route), "Handler"))
                         .asString()
                         .endsWith(
-                                route.startsWith("POST") || route.startsWith("DELETE")
+                                route.startsWith("POST") || route.startsWith("DELETE") || route.contains(" /webhooks/")
                                         ? "IngestHandler"
                                         : "InsightsHandler"));
     }

@@ -7,6 +7,7 @@ import it.attimo.aws.http.IngestHttp;
 import it.attimo.aws.http.PrivacyHttp;
 import it.attimo.aws.lambda.HttpApiHandler;
 import it.attimo.core.ingest.IngestEvents;
+import it.attimo.core.ingest.MailchimpIngest;
 import it.attimo.core.ingest.SnsIngest;
 import it.attimo.core.privacy.ErasureRequests;
 import jakarta.inject.Inject;
@@ -14,7 +15,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * {@code POST /events}, {@code POST /webhooks/hubspot}, {@code POST /webhooks/ses}, {@code POST /webhooks/sns-sms} and {@code DELETE
+ * {@code POST /events}, {@code POST /webhooks/hubspot}, {@code POST /webhooks/ses}, {@code POST /webhooks/sns-sms},
+ * {@code POST|GET /webhooks/mailchimp/{secret}} and {@code DELETE
  * /profiles/{customerId}} (an erasure is an event on the queue): API Gateway HTTP event → {@link IngestEvents} → response. */
 public class IngestHandler extends HttpApiHandler {
     @Inject
@@ -25,6 +27,9 @@ public class IngestHandler extends HttpApiHandler {
 
     @Inject
     ErasureRequests erasures;
+
+    @Inject
+    MailchimpIngest mailchimp;
 
     /** Used by AWS Lambda: builds its own application context. */
     public IngestHandler() {}
@@ -41,6 +46,8 @@ public class IngestHandler extends HttpApiHandler {
                 "POST /webhooks/hubspot", request -> IngestHttp.hubSpot(ingest, request),
                 "POST /webhooks/ses", request -> IngestHttp.ses(sns, request),
                 "POST /webhooks/sns-sms", request -> IngestHttp.smsInbound(sns, request),
+                "POST /webhooks/mailchimp/{secret}", request -> IngestHttp.mailchimp(mailchimp, request),
+                "GET /webhooks/mailchimp/{secret}", request -> IngestHttp.mailchimpValidation(mailchimp, request),
                 "DELETE /profiles/{customerId}", request -> PrivacyHttp.erase(erasures, request));
     }
 }

@@ -108,6 +108,8 @@ class IngestHandlerTest {
                         "POST /webhooks/hubspot",
                         "POST /webhooks/ses",
                         "POST /webhooks/sns-sms",
+                        "POST /webhooks/mailchimp/{secret}",
+                        "GET /webhooks/mailchimp/{secret}",
                         "DELETE /profiles/{customerId}");
     }
 

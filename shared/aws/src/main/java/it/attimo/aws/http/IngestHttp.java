@@ -10,6 +10,7 @@ import it.attimo.core.ingest.HubSpotSignature;
 import it.attimo.core.ingest.HubSpotSignatureVerifier;
 import it.attimo.core.ingest.IngestEvents;
 import it.attimo.core.ingest.IngestResult;
+import it.attimo.core.ingest.MailchimpIngest;
 import it.attimo.core.ingest.SnsDelivery;
 import it.attimo.core.ingest.SnsIngest;
 import java.util.HashMap;
@@ -70,6 +71,18 @@ public final class IngestHttp {
     /** {@code POST /webhooks/sns-sms}: an SNS message carrying an inbound SMS (two-way SMS); answered like /webhooks/ses. */
     public static HttpApiResponse smsInbound(SnsIngest sns, HttpApiRequest request) {
         return snsAnswer(sns.smsInbound(request.body()));
+    }
+
+    /** {@code POST /webhooks/mailchimp/{secret}}: 202 with the ingest result; a wrong secret is a 404. */
+    public static HttpApiResponse mailchimp(MailchimpIngest mailchimp, HttpApiRequest request) {
+        return accepted(mailchimp.webhook(
+                request.pathParameter("secret"), request.header(HttpApiResponse.CONTENT_TYPE), request.body()));
+    }
+
+    /** {@code GET /webhooks/mailchimp/{secret}}: Mailchimp checks the URL answers before it saves the webhook. */
+    public static HttpApiResponse mailchimpValidation(MailchimpIngest mailchimp, HttpApiRequest request) {
+        mailchimp.checkSecret(request.pathParameter("secret"));
+        return HttpApiResponse.json(200, "{\"ok\":true}");
     }
 
     static HttpApiResponse snsAnswer(SnsDelivery delivery) {
