@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The other systems the seeds name, over HTTP on the embedded stack, with their documented payload shapes: a
- * Mailchimp list webhook (form-encoded) changes consent and contact details, behind a secret path segment.
+ * Mailchimp list webhook (form-encoded) changes consent and contact details, behind a secret path segment; a
+ * Salesforce Outbound Message (SOAP) of a delivered Order starts the post-purchase journey and is acknowledged.
  */
 class CrmWebhooksEndToEndIT {
     private static final String SECRET = "e2e-secret";
@@ -31,6 +32,7 @@ class CrmWebhooksEndToEndIT {
     @BeforeEach
     void start() {
         System.setProperty("attimo.secrets.mailchimp", MAILCHIMP_SECRET);
+        System.setProperty("attimo.salesforce.organization-ids", "00D5g000004ABCDEAZ");
         Path root = TemplateConsistency.findProjectRoot(Path.of(""));
         stack = LocalStack.start(StackOptions.inMemory(root, T0, SECRET));
         api = new StackApi(() -> stack.baseUrl(), SECRET);
@@ -39,6 +41,7 @@ class CrmWebhooksEndToEndIT {
     @AfterEach
     void stop() {
         System.clearProperty("attimo.secrets.mailchimp");
+        System.clearProperty("attimo.salesforce.organization-ids");
         if (stack != null) stack.close();
     }
 
@@ -106,5 +109,52 @@ class CrmWebhooksEndToEndIT {
                         .path("granted")
                         .asBoolean())
                 .isTrue();
+    }
+
+    private StackApi.Reply salesforce(String xml) {
+        return api.post("/webhooks/salesforce", "text/xml; charset=utf-8", xml);
+    }
+
+    @Test
+    void aSalesforceOrderDeliveredStartsThePostPurchaseJourneyAndIsAcknowledged() {
+        String customer = "sf-0015g00000CUST01";
+        customer(customer, "cliente@example.com");
+        String xml = it.attimo.core.testing.SnsTestSigner.text("/events/salesforce-order-delivered.xml")
+                .replace("2026-06-10T08:30:00.000Z", "2026-06-10T08:01:00.000Z");
+
+        StackApi.Reply ack = salesforce(xml);
+        assertThat(ack.status()).as(ack.raw()).isEqualTo(200);
+        assertThat(ack.raw()).contains("<Ack>true</Ack>").contains("notificationsResponse");
+        assertThat(salesforce(xml).status()).as("Salesforce retried").isEqualTo(200);
+        api.clockAdvance("PT8H");
+
+        JsonNode profile = api.get("/profiles/" + customer).body();
+        assertThat(profile.path("eventCounts").path("order.delivered").asInt()).isEqualTo(1);
+        assertThat(profile.path("journeys"))
+                .singleElement()
+                .satisfies(j -> assertThat(j.path("journey").asText()).isEqualTo("post-purchase"));
+        assertThat(api.outbox(customer))
+                .extracting(m -> m.path("step").asText())
+                .contains("welcome");
+        // the delay notification's customer is unknown to Attimo until now: its profile starts with the event
+        assertThat(api.get("/profiles/sf-0015g00000CUST02")
+                        .body()
+                        .path("eventCounts")
+                        .path("delivery.delayed")
+                        .asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownOrganizationOrAnExternalEntityIsRefusedAndNothingStarts() {
+        String xml = it.attimo.core.testing.SnsTestSigner.text("/events/salesforce-order-delivered.xml");
+        StackApi.Reply other = salesforce(xml.replace("00D5g000004ABCDEAZ", "00D5g000009ZZZZEAZ"));
+        assertThat(other.status()).isEqualTo(401);
+        StackApi.Reply xxe = salesforce(
+                "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>" + "<x>&e;</x>");
+        assertThat(xxe.status()).isEqualTo(400);
+        assertThat(xxe.raw()).contains("DOCTYPE").doesNotContain("root:");
+        api.clockAdvance("PT1H");
+        assertThat(api.get("/profiles/sf-0015g00000CUST01").status()).isEqualTo(404);
     }
 }

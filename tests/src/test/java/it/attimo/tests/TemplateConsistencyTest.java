@@ -115,6 +115,7 @@ class TemplateConsistencyTest {
                 .containsEntry("DELETE /profiles/{customerId}", "IngestFunction")
                 .containsEntry("POST /webhooks/mailchimp/{secret}", "IngestFunction")
                 .containsEntry("GET /webhooks/mailchimp/{secret}", "IngestFunction")
+                .containsEntry("POST /webhooks/salesforce", "IngestFunction")
                 .containsEntry("GET /profiles/{customerId}", "InsightsFunction")
                 .containsEntry("GET /profiles/{customerId}/export", "InsightsFunction");
         assertThat(routes.keySet())

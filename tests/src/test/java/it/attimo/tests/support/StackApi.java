@@ -106,7 +106,13 @@ public final class StackApi {
     private Reply send(HttpRequest request) {
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode body = r.body().isBlank() ? null : JSON.readTree(r.body());
+            JsonNode body = r.body().isBlank()
+                            || !r.headers()
+                                    .firstValue("Content-Type")
+                                    .orElse("application/json")
+                                    .contains("json")
+                    ? null
+                    : JSON.readTree(r.body());
             return new Reply(r.statusCode(), body, r.body());
         } catch (IOException e) {
             throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);

@@ -8,6 +8,7 @@ import it.attimo.aws.http.PrivacyHttp;
 import it.attimo.aws.lambda.HttpApiHandler;
 import it.attimo.core.ingest.IngestEvents;
 import it.attimo.core.ingest.MailchimpIngest;
+import it.attimo.core.ingest.SalesforceIngest;
 import it.attimo.core.ingest.SnsIngest;
 import it.attimo.core.privacy.ErasureRequests;
 import jakarta.inject.Inject;
@@ -16,7 +17,7 @@ import java.util.function.Function;
 
 /**
  * {@code POST /events}, {@code POST /webhooks/hubspot}, {@code POST /webhooks/ses}, {@code POST /webhooks/sns-sms},
- * {@code POST|GET /webhooks/mailchimp/{secret}} and {@code DELETE
+ * {@code POST|GET /webhooks/mailchimp/{secret}}, {@code POST /webhooks/salesforce} and {@code DELETE
  * /profiles/{customerId}} (an erasure is an event on the queue): API Gateway HTTP event → {@link IngestEvents} → response. */
 public class IngestHandler extends HttpApiHandler {
     @Inject
@@ -30,6 +31,9 @@ public class IngestHandler extends HttpApiHandler {
 
     @Inject
     MailchimpIngest mailchimp;
+
+    @Inject
+    SalesforceIngest salesforce;
 
     /** Used by AWS Lambda: builds its own application context. */
     public IngestHandler() {}
@@ -48,6 +52,7 @@ public class IngestHandler extends HttpApiHandler {
                 "POST /webhooks/sns-sms", request -> IngestHttp.smsInbound(sns, request),
                 "POST /webhooks/mailchimp/{secret}", request -> IngestHttp.mailchimp(mailchimp, request),
                 "GET /webhooks/mailchimp/{secret}", request -> IngestHttp.mailchimpValidation(mailchimp, request),
+                "POST /webhooks/salesforce", request -> IngestHttp.salesforce(salesforce, request),
                 "DELETE /profiles/{customerId}", request -> PrivacyHttp.erase(erasures, request));
     }
 }

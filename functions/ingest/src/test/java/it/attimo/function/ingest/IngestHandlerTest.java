@@ -110,6 +110,7 @@ class IngestHandlerTest {
                         "POST /webhooks/sns-sms",
                         "POST /webhooks/mailchimp/{secret}",
                         "GET /webhooks/mailchimp/{secret}",
+                        "POST /webhooks/salesforce",
                         "DELETE /profiles/{customerId}");
     }
 

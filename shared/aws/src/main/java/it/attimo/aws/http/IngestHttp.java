@@ -11,6 +11,7 @@ import it.attimo.core.ingest.HubSpotSignatureVerifier;
 import it.attimo.core.ingest.IngestEvents;
 import it.attimo.core.ingest.IngestResult;
 import it.attimo.core.ingest.MailchimpIngest;
+import it.attimo.core.ingest.SalesforceIngest;
 import it.attimo.core.ingest.SnsDelivery;
 import it.attimo.core.ingest.SnsIngest;
 import java.util.HashMap;
@@ -83,6 +84,16 @@ public final class IngestHttp {
     public static HttpApiResponse mailchimpValidation(MailchimpIngest mailchimp, HttpApiRequest request) {
         mailchimp.checkSecret(request.pathParameter("secret"));
         return HttpApiResponse.json(200, "{\"ok\":true}");
+    }
+
+    /**
+     * {@code POST /webhooks/salesforce}: the Outbound Message is queued (unusable notifications quarantined), then
+     * answered 200 with the SOAP {@code <Ack>true</Ack>} as {@code text/xml}; without it Salesforce retries for 24 h.
+     */
+    public static HttpApiResponse salesforce(SalesforceIngest salesforce, HttpApiRequest request) {
+        salesforce.outboundMessage(request.body());
+        return new HttpApiResponse(
+                200, SalesforceIngest.ACK, Map.of(HttpApiResponse.CONTENT_TYPE, "text/xml; charset=utf-8"));
     }
 
     static HttpApiResponse snsAnswer(SnsDelivery delivery) {
