@@ -84,6 +84,8 @@ class PrivacyEndToEndIT {
         assertThat(body.path("messages")).anySatisfy(m -> {
             assertThat(m.path("step").asText()).isEqualTo("welcome");
             assertThat(m.path("status").asText()).isEqualTo("SENT");
+            // e-mail consent was given: that is the send's legal basis, recorded in the ledger
+            assertThat(m.path("legalBasis").asText()).isEqualTo("consent");
         });
         assertThat(api.signedCall("GET", "/profiles/someone-else/export").status())
                 .isEqualTo(404);
@@ -146,5 +148,24 @@ class PrivacyEndToEndIT {
         // erasing again (or someone unknown) is accepted and changes nothing
         assertThat(api.signedCall("DELETE", "/profiles/" + C).status()).isEqualTo(202);
         assertThat(api.signedCall("DELETE", "/profiles/nobody").status()).isEqualTo(202);
+    }
+
+    @Test
+    void someoneInactiveForTwentyFourMonthsIsErasedByTheDailyRetentionJob() {
+        customerWithAWelcomeEmail();
+        String other = "privacy-active";
+        assertThat(api.clockSet(T0.plus(Duration.ofDays(366))).status()).isEqualTo(200);
+        assertThat(api.get("/profiles/" + C).status()).isEqualTo(200);
+        // someone else stays active: a recent event keeps them
+        assertThat(api.clockSet(T0.plus(Duration.ofDays(700))).status()).isEqualTo(200);
+        Instant recent = T0.plus(Duration.ofDays(700));
+        assertThat(api.postEvents(List.of(new CustomerEvent("pa-1", "e2e", "portal.accessed", other, recent, Map.of())))
+                        .status())
+                .isEqualTo(202);
+        assertThat(api.clockSet(T0.plus(Duration.ofDays(740))).status()).isEqualTo(200);
+
+        assertThat(api.get("/profiles/" + C).status()).isEqualTo(404);
+        assertThat(api.signedCall("GET", "/profiles/" + C + "/export").status()).isEqualTo(404);
+        assertThat(api.get("/profiles/" + other).status()).isEqualTo(200);
     }
 }

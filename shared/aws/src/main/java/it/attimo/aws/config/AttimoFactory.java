@@ -47,6 +47,7 @@ import it.attimo.core.port.ScoreWriteBack;
 import it.attimo.core.port.SecretProvider;
 import it.attimo.core.port.TemporalModelStore;
 import it.attimo.core.port.WaitRegistry;
+import it.attimo.core.privacy.RetentionSweep;
 import it.attimo.core.profile.ProcessCustomerEvents;
 import it.attimo.core.profile.ProfileFolder;
 import it.attimo.core.profile.ProfileQueries;
@@ -111,8 +112,9 @@ public class AttimoFactory {
     DynamoEventLog eventLog(
             DynamoDbClient client,
             @Value("${attimo.table.prefix:attimo}") String prefix,
-            @Value("${attimo.events.retention-days:400}") int retentionDays) {
-        return new DynamoEventLog(client, prefix, Duration.ofDays(retentionDays));
+            @Value("${attimo.events.retention-days:0}") int retentionDays,
+            @Value("${attimo.retention.months:24}") int retentionMonths) {
+        return new DynamoEventLog(client, prefix, retention(retentionDays, retentionMonths));
     }
 
     @Singleton
@@ -126,8 +128,17 @@ public class AttimoFactory {
     }
 
     @Singleton
-    DynamoMessageLedger messageLedger(DynamoDbClient client, @Value("${attimo.table.prefix:attimo}") String prefix) {
-        return new DynamoMessageLedger(client, prefix);
+    DynamoMessageLedger messageLedger(
+            DynamoDbClient client,
+            @Value("${attimo.table.prefix:attimo}") String prefix,
+            @Value("${attimo.events.retention-days:0}") int retentionDays,
+            @Value("${attimo.retention.months:24}") int retentionMonths) {
+        return new DynamoMessageLedger(client, prefix, retention(retentionDays, retentionMonths));
+    }
+
+    /** attimo.events.retention-days when set, else attimo.retention.months (default 24) as days (docs/privacy.md). */
+    static Duration retention(int days, int months) {
+        return days > 0 ? Duration.ofDays(days) : RetentionSweep.asDuration(months);
     }
 
     @Singleton

@@ -1,7 +1,9 @@
 package it.attimo.aws.config;
 
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import it.attimo.core.port.ContactStore;
+import it.attimo.core.port.CustomerScan;
 import it.attimo.core.port.EventLog;
 import it.attimo.core.port.EventQueue;
 import it.attimo.core.port.MessageLedger;
@@ -10,6 +12,7 @@ import it.attimo.core.port.SecretProvider;
 import it.attimo.core.privacy.ErasureRequests;
 import it.attimo.core.privacy.PersonalDataExport;
 import it.attimo.core.privacy.RequestSignatures;
+import it.attimo.core.privacy.RetentionSweep;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -30,6 +33,13 @@ public class PrivacyFactory {
     ErasureRequests erasureRequests(
             EventQueue queue, RequestSignatures signatures, @Named(AttimoFactory.WALL_CLOCK) Clock wallClock) {
         return new ErasureRequests(queue, signatures, wallClock);
+    }
+
+    /** Business time: locally the virtual clock, so a stack advanced two years erases who went quiet. */
+    @Singleton
+    RetentionSweep retentionSweep(
+            CustomerScan scan, EventQueue queue, @Value("${attimo.retention.months:24}") int months, Clock clock) {
+        return new RetentionSweep(scan, queue, months, clock);
     }
 
     @Singleton

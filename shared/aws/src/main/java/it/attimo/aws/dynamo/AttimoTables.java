@@ -48,7 +48,7 @@ public final class AttimoTables {
             new TableSpec(PROFILES, "customerId", null, false),
             new TableSpec(CONTACTS, "customerId", null, false, List.of("phoneKey", "emailKey")),
             new TableSpec(EVENTS, "customerId", "eventId", true),
-            new TableSpec(MESSAGES, "customerId", "messageId", false, List.of("providerMessageId")),
+            new TableSpec(MESSAGES, "customerId", "messageId", true, List.of("providerMessageId")),
             new TableSpec(WAITS, "customerId", "waitId", true),
             new TableSpec(QUARANTINE, "quarantineId", null, true),
             new TableSpec(MODELS, "modelId", null, true),

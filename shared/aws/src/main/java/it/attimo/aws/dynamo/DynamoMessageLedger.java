@@ -22,10 +22,20 @@ public final class DynamoMessageLedger implements MessageLedger, MessageAttribut
     private final DynamoDbClient client;
     private final String table;
 
+    private final java.time.Duration retention;
+
     public DynamoMessageLedger(DynamoDbClient client, String tablePrefix) {
+        this(client, tablePrefix, DEFAULT_RETENTION);
+    }
+
+    /** @param retention how long a record lives after its send time (DynamoDB TTL on AWS; 24 months by default) */
+    public DynamoMessageLedger(DynamoDbClient client, String tablePrefix, java.time.Duration retention) {
         this.client = client;
         this.table = AttimoTables.name(tablePrefix, AttimoTables.MESSAGES);
+        this.retention = retention;
     }
+
+    public static final java.time.Duration DEFAULT_RETENTION = java.time.Duration.ofDays(730);
 
     @Override
     public boolean reserve(MessageRecord record) {
@@ -95,7 +105,7 @@ public final class DynamoMessageLedger implements MessageLedger, MessageAttribut
         Items.deletePartition(client, table, "customerId", "messageId", customerId);
     }
 
-    private static Map<String, AttributeValue> toItem(MessageRecord r) {
+    private Map<String, AttributeValue> toItem(MessageRecord r) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("customerId", Items.s(r.customerId()));
         item.put("messageId", Items.s(r.messageId()));
@@ -111,6 +121,9 @@ public final class DynamoMessageLedger implements MessageLedger, MessageAttribut
         Items.putIfPresent(item, "providerMessageId", r.providerMessageId());
         Items.putIfPresent(item, "updatedAt", r.updatedAt());
         Items.putIfPresent(item, "legalBasis", r.legalBasis());
+        Instant from = r.sendAt() != null ? r.sendAt() : r.updatedAt();
+        if (from != null)
+            item.put(AttimoTables.TTL_ATTRIBUTE, Items.n(from.plus(retention).getEpochSecond()));
         if (!r.outcomes().isEmpty()) {
             Map<String, AttributeValue> outcomes = new HashMap<>();
             r.outcomes().forEach((type, at) -> outcomes.put(type, Items.s(at.toString())));
