@@ -10,6 +10,7 @@ import it.attimo.aws.channel.PushNotAvailable;
 import it.attimo.aws.channel.RoutingChannelGateway;
 import it.attimo.aws.channel.SesEmailGateway;
 import it.attimo.aws.channel.SnsAccountManagerTasks;
+import it.attimo.aws.channel.SnsPushGateway;
 import it.attimo.aws.channel.SnsSmsGateway;
 import it.attimo.core.channel.Channel;
 import it.attimo.core.port.AccountManagerTasks;
@@ -59,7 +60,8 @@ public class ChannelFactory {
             @Value("${attimo.ses.from-address:}") String fromAddress,
             @Value("${attimo.ses.from:}") String from,
             @Value("${attimo.ses.configuration-set:}") String configurationSet,
-            @Value("${attimo.sms.sender-id:}") String senderId) {
+            @Value("${attimo.sms.sender-id:}") String senderId,
+            @Value("${attimo.push.platform-application-arn:}") String pushApplicationArn) {
         switch (mode.trim().toLowerCase(Locale.ROOT)) {
             case "outbox":
                 return RoutingChannelGateway.allTo(outbox.get());
@@ -71,7 +73,11 @@ public class ChannelFactory {
                         new SesEmailGateway(
                                 ses.get(), templates, fromAddress.isBlank() ? from : fromAddress, configurationSet));
                 routes.put(Channel.SMS, new SnsSmsGateway(sns.get(), templates, senderId));
-                routes.put(Channel.PUSH, new PushNotAvailable());
+                routes.put(
+                        Channel.PUSH,
+                        pushApplicationArn.isBlank()
+                                ? new PushNotAvailable()
+                                : new SnsPushGateway(sns.get(), templates, pushApplicationArn));
                 return new RoutingChannelGateway(routes);
             default:
                 throw new IllegalStateException("attimo.channel.mode must be aws or outbox, not '" + mode + "'");
