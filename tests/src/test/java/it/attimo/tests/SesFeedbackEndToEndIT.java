@@ -123,6 +123,19 @@ class SesFeedbackEndToEndIT {
                 .isEqualTo("ses-complaint");
         assertThat(profile.path("eventCounts").path("email.opened").asInt()).isEqualTo(1);
         assertThat(profile.path("eventCounts").path("email.clicked").asInt()).isEqualTo(1);
+
+        // the message itself: every outcome written once on its ledger record, attributed by SES's message id
+        JsonNode welcome = null;
+        for (JsonNode m :
+                api.signedCall("GET", "/profiles/ses-complaint-1/export").body().path("messages")) {
+            if (m.path("step").asText().equals("welcome")
+                    && m.path("status").asText().equals("SENT")) welcome = m;
+        }
+        assertThat(welcome).isNotNull();
+        assertThat(welcome.path("providerMessageId").asText()).isEqualTo(provider);
+        assertThat(welcome.path("outcomes").path("email.opened").asText()).isEqualTo("2026-06-10T10:22:19.652Z");
+        assertThat(welcome.path("outcomes").path("email.clicked").asText()).isEqualTo("2026-06-10T10:25:25.570Z");
+        assertThat(welcome.path("outcomes").has("email.complained")).isTrue();
     }
 
     @Test
