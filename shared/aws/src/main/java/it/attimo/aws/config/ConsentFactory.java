@@ -2,6 +2,8 @@ package it.attimo.aws.config;
 
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import it.attimo.aws.channel.SmsOnlyGateway;
 import it.attimo.core.consent.ConfirmOptOut;
 import it.attimo.core.port.ChannelGateway;
 import it.attimo.core.port.ContactStore;
@@ -13,7 +15,8 @@ import java.util.logging.Logger;
 
 /**
  * The SMS STOP confirmation, sent by the score function when it folds the opt-out: through the channel gateway where
- * one exists (the local stack's outbox; a function that ships the SNS SDK), else none (the opt-out still counts).
+ * one exists (the local stack's outbox), else, on AWS, through SNS SMS (the score jar ships the SNS SDK for it), else
+ * none (the opt-out still counts).
  */
 @Factory
 public class ConsentFactory {
@@ -21,11 +24,23 @@ public class ConsentFactory {
 
     @Singleton
     OptOutConfirmations optOutConfirmations(
-            BeanProvider<ChannelGateway> gateway, ContactStore contacts, MessageLedger ledger, Clock clock) {
-        if (!gateway.isPresent()) {
-            LOG.info("no channel gateway in this function: SMS opt-outs are recorded without a confirmation");
-            return OptOutConfirmations.NONE;
+            BeanProvider<ChannelGateway> gateway,
+            ContactStore contacts,
+            MessageLedger ledger,
+            Clock clock,
+            @Value("${attimo.channel.mode:aws}") String mode,
+            @Value("${attimo.aws.region:}") String region,
+            @Value("${attimo.aws.sns.endpoint:}") String endpoint,
+            @Value("${attimo.aws.endpoint:}") String shared,
+            @Value("${attimo.sms.sender-id:}") String senderId) {
+        if (gateway.isPresent()) return new ConfirmOptOut(contacts, ledger, gateway.get(), clock);
+        // the score function on AWS: SNS ships in its jar for this one SMS
+        if ("aws".equalsIgnoreCase(mode.trim()) && SmsOnlyGateway.available()) {
+            ChannelGateway sms = SmsOnlyGateway.create(
+                    AttimoFactory.region(region), AwsClients.endpoint(endpoint, shared), senderId);
+            return new ConfirmOptOut(contacts, ledger, sms, clock);
         }
-        return new ConfirmOptOut(contacts, ledger, gateway.get(), clock);
+        LOG.info("no channel gateway in this function: SMS opt-outs are recorded without a confirmation");
+        return OptOutConfirmations.NONE;
     }
 }
