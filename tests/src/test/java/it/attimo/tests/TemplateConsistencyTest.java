@@ -110,11 +110,21 @@ class TemplateConsistencyTest {
         assertThat(routes)
                 .containsEntry("POST /events", "IngestFunction")
                 .containsEntry("POST /webhooks/hubspot", "IngestFunction")
-                .containsEntry("GET /profiles/{customerId}", "InsightsFunction");
+                .containsEntry("POST /webhooks/ses", "IngestFunction")
+                .containsEntry("POST /webhooks/sns-sms", "IngestFunction")
+                .containsEntry("DELETE /profiles/{customerId}", "IngestFunction")
+                .containsEntry("POST /webhooks/mailchimp/{secret}", "IngestFunction")
+                .containsEntry("GET /webhooks/mailchimp/{secret}", "IngestFunction")
+                .containsEntry("POST /webhooks/salesforce", "IngestFunction")
+                .containsEntry("GET /profiles/{customerId}", "InsightsFunction")
+                .containsEntry("GET /profiles/{customerId}/export", "InsightsFunction");
         assertThat(routes.keySet())
                 .allSatisfy(route -> assertThat(template.functionProperty(routes.get(route), "Handler"))
                         .asString()
-                        .endsWith(route.startsWith("POST") ? "IngestHandler" : "InsightsHandler"));
+                        .endsWith(
+                                route.startsWith("POST") || route.startsWith("DELETE") || route.contains(" /webhooks/")
+                                        ? "IngestHandler"
+                                        : "InsightsHandler"));
     }
 
     private static boolean isOnClasspath(String className) {

@@ -42,6 +42,15 @@ class RoutesFuzzIT {
                     + "]",
             "[{\"eventId\":1,\"subscriptionId\":2,\"portalId\":3,\"occurredAt\":1780900000000,"
                     + "\"subscriptionType\":\"contact.creation\",\"attemptNumber\":0,\"objectId\":42}]",
+            "{\"Type\":\"Notification\",\"MessageId\":\"m-1\",\"TopicArn\":\"arn:aws:sns:eu-south-1:1:t\","
+                    + "\"Message\":\"{\\\"eventType\\\":\\\"Open\\\"}\",\"Timestamp\":\"2026-06-08T07:00:00Z\","
+                    + "\"SignatureVersion\":\"1\",\"Signature\":\"AAAA\","
+                    + "\"SigningCertURL\":\"https://sns.eu-south-1.amazonaws.com/c.pem\"}",
+            "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body>"
+                    + "<notifications xmlns=\"http://soap.sforce.com/2005/09/outbound\"><OrganizationId>00D1"
+                    + "</OrganizationId><Notification><Id>n</Id><sObject/></Notification></notifications>"
+                    + "</soapenv:Body></soapenv:Envelope>",
+            "type=unsubscribe&fired_at=2009-03-26+21%3A40%3A57&data%5Bemail%5D=a%40b.it",
             "{\"advance\":\"PT1H\"}",
             "{\"set\":\"2026-06-08T07:00:00Z\"}",
             "{\"specversion\":\"1.0\",\"data\":{\"n\":[1,2.5,-3e10,true,null,\"\\u00e8\"]}}");
@@ -59,7 +68,13 @@ class RoutesFuzzIT {
         PROFILE("GET", "/profiles/c-fz-1"),
         KPIS("GET", "/kpis/onboarding"),
         OUTBOX("GET", "/outbox"),
-        HEALTH("GET", "/health");
+        HEALTH("GET", "/health"),
+        SES_EVENTS("POST", "/webhooks/ses"),
+        INBOUND_SMS("POST", "/webhooks/sns-sms"),
+        SALESFORCE("POST", "/webhooks/salesforce"),
+        MAILCHIMP("POST", "/webhooks/mailchimp/not-the-secret"),
+        PROFILE_EXPORT("GET", "/profiles/c-fz-1/export"),
+        PROFILE_ERASURE("DELETE", "/profiles/c-fz-1");
 
         final String method;
         final String path;

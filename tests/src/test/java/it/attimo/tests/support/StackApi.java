@@ -51,6 +51,25 @@ public final class StackApi {
                 .build());
     }
 
+    /** A body-less call signed over {@code timestamp + "." + method + " " + path} (the personal-data routes). */
+    public Reply signedCall(String method, String path) {
+        long ts = System.currentTimeMillis();
+        return call(
+                method,
+                path,
+                AttimoSignatureVerifier.TIMESTAMP_HEADER,
+                Long.toString(ts),
+                AttimoSignatureVerifier.SIGNATURE_HEADER,
+                AttimoSignatureVerifier.signRequest(secret, ts, method, path.replaceFirst("\\?.*", "")));
+    }
+
+    /** A body-less call with these headers (name, value, name, value…). */
+    public Reply call(String method, String path, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+        return send(b.build());
+    }
+
     public Reply post(String path, String contentType, String body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", contentType)
@@ -87,7 +106,13 @@ public final class StackApi {
     private Reply send(HttpRequest request) {
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode body = r.body().isBlank() ? null : JSON.readTree(r.body());
+            JsonNode body = r.body().isBlank()
+                            || !r.headers()
+                                    .firstValue("Content-Type")
+                                    .orElse("application/json")
+                                    .contains("json")
+                    ? null
+                    : JSON.readTree(r.body());
             return new Reply(r.statusCode(), body, r.body());
         } catch (IOException e) {
             throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);

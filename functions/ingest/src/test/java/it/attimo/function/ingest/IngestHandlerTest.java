@@ -103,7 +103,15 @@ class IngestHandlerTest {
     @Test
     void servesTheRoutesTemplateYamlGivesTheIngestFunction() {
         assertThat(handlerWithWallClockAt("2026-06-10T08:00:30Z").routeKeys())
-                .containsExactlyInAnyOrder("POST /events", "POST /webhooks/hubspot");
+                .containsExactlyInAnyOrder(
+                        "POST /events",
+                        "POST /webhooks/hubspot",
+                        "POST /webhooks/ses",
+                        "POST /webhooks/sns-sms",
+                        "POST /webhooks/mailchimp/{secret}",
+                        "GET /webhooks/mailchimp/{secret}",
+                        "POST /webhooks/salesforce",
+                        "DELETE /profiles/{customerId}");
     }
 
     @Test

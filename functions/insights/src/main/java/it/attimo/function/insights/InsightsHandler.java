@@ -3,19 +3,23 @@ package it.attimo.function.insights;
 import io.micronaut.context.ApplicationContext;
 import it.attimo.aws.http.HttpApiRequest;
 import it.attimo.aws.http.HttpApiResponse;
+import it.attimo.aws.http.PrivacyHttp;
 import it.attimo.aws.http.ProfileViewJson;
 import it.attimo.aws.lambda.HttpApiHandler;
 import it.attimo.core.analytics.AnalyticsQueries;
 import it.attimo.core.experiment.ExperimentReports;
 import it.attimo.core.message.MessageRenderer;
 import it.attimo.core.message.SupportQr;
+import it.attimo.core.privacy.PersonalDataExport;
 import it.attimo.core.profile.ProfileQueries;
 import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
  * The read endpoints: {@code GET /profiles/{customerId}} and {@code GET /kpis/onboarding} ({@link ProfileQueries}),
+ * {@code GET /profiles/{customerId}/export} (signed; {@link PersonalDataExport}),
  * {@code GET /experiments[/{experimentId}]} ({@link ExperimentReports}), {@code GET /insights/rfm|clusters|clv|churn}
  * (the latest analytics refresh through {@link AnalyticsQueries}, JSON or CSV), and {@code GET /qr/support.png}, the
  * support QR code the post-purchase welcome links to (public: it encodes the public support page, nothing about a
@@ -27,6 +31,9 @@ public class InsightsHandler extends HttpApiHandler {
 
     @Inject
     MessageRenderer messages;
+
+    @Inject
+    PersonalDataExport export;
 
     @Inject
     ExperimentReports experiments;
@@ -44,30 +51,35 @@ public class InsightsHandler extends HttpApiHandler {
 
     @Override
     protected Map<String, Function<HttpApiRequest, HttpApiResponse>> routes() {
-        return Map.of(
-                "GET /insights/rfm",
-                request -> answer(analytics.rfm(request.rawQuery(), request.header("Accept"))),
-                "GET /insights/clusters",
-                request -> answer(analytics.clusters(request.rawQuery(), request.header("Accept"))),
-                "GET /insights/clv",
-                request -> answer(analytics.clv(request.rawQuery(), request.header("Accept"))),
-                "GET /insights/churn",
-                request -> answer(analytics.churn(request.rawQuery(), request.header("Accept"))),
+        Map<String, Function<HttpApiRequest, HttpApiResponse>> routes = new LinkedHashMap<>();
+        routes.put(
                 "GET /profiles/{customerId}",
                 request -> HttpApiResponse.json(
                         200,
                         ProfileViewJson.toJson(queries.profile(request.pathParameter("customerId")))
-                                .toString()),
+                                .toString()));
+        routes.put("GET /profiles/{customerId}/export", request -> PrivacyHttp.export(export, request));
+        routes.put(
                 "GET /kpis/onboarding",
-                request -> HttpApiResponse.json(200, queries.onboardingKpis().toString()),
+                request -> HttpApiResponse.json(200, queries.onboardingKpis().toString()));
+        routes.put(
                 "GET /experiments",
-                request -> HttpApiResponse.json(200, experiments.all().toString()),
+                request -> HttpApiResponse.json(200, experiments.all().toString()));
+        routes.put(
                 "GET /experiments/{experimentId}",
                 request -> HttpApiResponse.json(
                         200,
-                        experiments.one(request.pathParameter("experimentId")).toString()),
-                "GET /qr/support.png",
-                request -> HttpApiResponse.binary(200, supportQr(), "image/png"));
+                        experiments.one(request.pathParameter("experimentId")).toString()));
+        routes.put("GET /insights/rfm", request -> answer(analytics.rfm(request.rawQuery(), request.header("Accept"))));
+        routes.put(
+                "GET /insights/clusters",
+                request -> answer(analytics.clusters(request.rawQuery(), request.header("Accept"))));
+        routes.put("GET /insights/clv", request -> answer(analytics.clv(request.rawQuery(), request.header("Accept"))));
+        routes.put(
+                "GET /insights/churn",
+                request -> answer(analytics.churn(request.rawQuery(), request.header("Accept"))));
+        routes.put("GET /qr/support.png", request -> HttpApiResponse.binary(200, supportQr(), "image/png"));
+        return routes;
     }
 
     private byte[] supportQr() {

@@ -156,6 +156,7 @@ class InsightsHandlerTest {
         assertThat(handler.routeKeys())
                 .containsExactlyInAnyOrder(
                         "GET /profiles/{customerId}",
+                        "GET /profiles/{customerId}/export",
                         "GET /kpis/onboarding",
                         "GET /experiments",
                         "GET /experiments/{experimentId}",

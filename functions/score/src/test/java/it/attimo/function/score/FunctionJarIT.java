@@ -47,6 +47,9 @@ class FunctionJarIT {
                     .isNull();
             assertThat(zip.getEntry("software/amazon/awssdk/services/sesv2/SesV2Client.class"))
                     .isNull();
+            // the SMS STOP confirmation (ConsentFactory) goes through SNS from this function
+            assertThat(zip.getEntry("software/amazon/awssdk/services/sns/SnsClient.class"))
+                    .isNotNull();
         }
     }
 }

@@ -81,7 +81,8 @@ class CostCommandTest {
         assertThat(e.path("messageFeesUsd").asDouble())
                 .isCloseTo(fees, within(1e-9))
                 .isPositive();
-        // five e-mail dispatches per customer (the welcome's channel is chosen at run time, so it is not an e-mail here)
+        // five e-mail dispatches per customer (the welcome's channel is chosen at run time, so it is not an e-mail
+        // here)
         assertThat(e.path("messageFees").get(0).path("quantity").asDouble()).isEqualTo(50_000);
         assertThat(e.path("dominant").asText()).isEqualTo("Step Functions transitions");
         assertThat(e.path("dominantShare").asDouble()).isBetween(0.5, 1.0);

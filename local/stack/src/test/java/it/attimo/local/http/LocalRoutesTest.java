@@ -54,7 +54,8 @@ class LocalRoutesTest {
         assertThat(r.status()).isEqualTo(405);
         assertThat(r.headers().get("allow")).isEqualTo("POST");
         assertThat(json(r).path("error").asText()).isEqualTo("method_not_allowed");
-        assertThat(routes.handle(request("DELETE", "/profiles/c-1", null, "")).status())
+        // DELETE /profiles/{id} is the erasure route; PATCH is served by nothing
+        assertThat(routes.handle(request("PATCH", "/profiles/c-1", null, "")).status())
                 .isEqualTo(405);
         LocalRoutes.Response put = routes.handle(request("PUT", "/admin/clock", null, "{}"));
         assertThat(put.status()).isEqualTo(405);

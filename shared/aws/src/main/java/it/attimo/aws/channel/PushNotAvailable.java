@@ -4,10 +4,14 @@ import it.attimo.core.channel.Channel;
 import it.attimo.core.journey.OutboundMessage;
 import it.attimo.core.port.ChannelGateway;
 
-/** Push on AWS is not built yet: every send is refused with a clear, non-retryable error. */
+/**
+ * Push where no SNS platform application is configured ({@code attimo.push.platform-application-arn} empty): every
+ * send is refused with a clear, non-retryable error. With one, {@link SnsPushGateway} delivers.
+ */
 public final class PushNotAvailable implements ChannelGateway {
     @Override
     public String send(OutboundMessage message) {
-        throw new UnsupportedChannelException(Channel.PUSH, "push delivery on AWS is not implemented yet");
+        throw new UnsupportedChannelException(
+                Channel.PUSH, "no SNS platform application is configured (PushPlatformApplicationArn)");
     }
 }

@@ -57,6 +57,7 @@ import it.attimo.core.port.EventQueue;
 import it.attimo.core.port.ExperimentStore;
 import it.attimo.core.port.JourneyRuntime;
 import it.attimo.core.port.MessageLedger;
+import it.attimo.core.port.OptOutConfirmations;
 import it.attimo.core.port.ProfileStore;
 import it.attimo.core.port.QuarantineStore;
 import it.attimo.core.port.RescoreScheduler;
@@ -64,6 +65,7 @@ import it.attimo.core.port.ScoreWriteBack;
 import it.attimo.core.port.SecretProvider;
 import it.attimo.core.port.TemporalModelStore;
 import it.attimo.core.port.WaitRegistry;
+import it.attimo.core.privacy.RetentionSweep;
 import it.attimo.core.profile.CachingProfileStore;
 import it.attimo.core.profile.ProcessCustomerEvents;
 import it.attimo.core.profile.ProfileFolder;
@@ -129,8 +131,9 @@ public class AttimoFactory {
     DynamoEventLog eventLog(
             DynamoDbClient client,
             @Value("${attimo.table.prefix:attimo}") String prefix,
-            @Value("${attimo.events.retention-days:400}") int retentionDays) {
-        return new DynamoEventLog(client, prefix, Duration.ofDays(retentionDays));
+            @Value("${attimo.events.retention-days:0}") int retentionDays,
+            @Value("${attimo.retention.months:24}") int retentionMonths) {
+        return new DynamoEventLog(client, prefix, retention(retentionDays, retentionMonths));
     }
 
     @Singleton
@@ -144,8 +147,17 @@ public class AttimoFactory {
     }
 
     @Singleton
-    DynamoMessageLedger messageLedger(DynamoDbClient client, @Value("${attimo.table.prefix:attimo}") String prefix) {
-        return new DynamoMessageLedger(client, prefix);
+    DynamoMessageLedger messageLedger(
+            DynamoDbClient client,
+            @Value("${attimo.table.prefix:attimo}") String prefix,
+            @Value("${attimo.events.retention-days:0}") int retentionDays,
+            @Value("${attimo.retention.months:24}") int retentionMonths) {
+        return new DynamoMessageLedger(client, prefix, retention(retentionDays, retentionMonths));
+    }
+
+    /** attimo.events.retention-days when set, else attimo.retention.months (default 24) as days (docs/privacy.md). */
+    static Duration retention(int days, int months) {
+        return days > 0 ? Duration.ofDays(days) : RetentionSweep.asDuration(months);
     }
 
     @Singleton
@@ -299,6 +311,7 @@ public class AttimoFactory {
             ScoreWriteBack writeBack,
             ExperimentStore experiments,
             CouponStore coupons,
+            OptOutConfirmations optOutConfirmations,
             Clock clock,
             @Value("${attimo.score.profile-cache:2000}") int profileCache) {
         // only the score function reads through the cache: it saves what it folds, so a stale copy is refused
@@ -315,6 +328,7 @@ public class AttimoFactory {
                         catalog,
                         writeBack,
                         coupons,
+                        optOutConfirmations,
                         clock)
                 .erasingExperimentsIn(experiments);
     }

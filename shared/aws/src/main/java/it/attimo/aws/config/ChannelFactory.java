@@ -9,6 +9,7 @@ import it.attimo.aws.channel.PushNotAvailable;
 import it.attimo.aws.channel.RoutingChannelGateway;
 import it.attimo.aws.channel.SesEmailGateway;
 import it.attimo.aws.channel.SnsAccountManagerTasks;
+import it.attimo.aws.channel.SnsPushGateway;
 import it.attimo.aws.channel.SnsSmsGateway;
 import it.attimo.core.channel.Channel;
 import it.attimo.core.port.AccountManagerTasks;
@@ -58,7 +59,8 @@ public class ChannelFactory {
             @Value("${attimo.ses.from-address:}") String fromAddress,
             @Value("${attimo.ses.from:}") String from,
             @Value("${attimo.ses.configuration-set:}") String configurationSet,
-            @Value("${attimo.sms.sender-id:}") String senderId) {
+            @Value("${attimo.sms.sender-id:}") String senderId,
+            @Value("${attimo.push.platform-application-arn:}") String pushApplicationArn) {
         switch (mode.trim().toLowerCase(Locale.ROOT)) {
             case "outbox":
                 return RoutingChannelGateway.allTo(outbox.get());
@@ -68,7 +70,11 @@ public class ChannelFactory {
                         Channel.EMAIL,
                         new SesEmailGateway(ses.get(), fromAddress.isBlank() ? from : fromAddress, configurationSet));
                 routes.put(Channel.SMS, new SnsSmsGateway(sns.get(), senderId));
-                routes.put(Channel.PUSH, new PushNotAvailable());
+                routes.put(
+                        Channel.PUSH,
+                        pushApplicationArn.isBlank()
+                                ? new PushNotAvailable()
+                                : new SnsPushGateway(sns.get(), pushApplicationArn));
                 return new RoutingChannelGateway(routes);
             default:
                 throw new IllegalStateException("attimo.channel.mode must be aws or outbox, not '" + mode + "'");

@@ -5,10 +5,15 @@ import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateGlobalSecondaryIndexAction;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
@@ -33,14 +38,21 @@ public final class AttimoTables {
     /** single-use coupons, by code (the issue key's item points at its code) */
     public static final String COUPONS = "coupons";
 
+    /** the messages table's sparse index on providerMessageId: an SES/SNS outcome finds its message */
+    public static final String PROVIDER_INDEX = "byProviderMessageId";
+    /** the contacts table's indexes on the digests of phone and e-mail ({@link it.attimo.core.customer.ContactKeys}) */
+    public static final String PHONE_INDEX = "byPhoneKey";
+
+    public static final String EMAIL_INDEX = "byEmailKey";
+
     /** the TTL attribute (epoch seconds) of the tables that expire items */
     public static final String TTL_ATTRIBUTE = "expiresAt";
 
     private static final List<TableSpec> SPECS = List.of(
             new TableSpec(PROFILES, "customerId", null, false),
-            new TableSpec(CONTACTS, "customerId", null, false),
+            new TableSpec(CONTACTS, "customerId", null, false, List.of("phoneKey", "emailKey")),
             new TableSpec(EVENTS, "customerId", "eventId", true),
-            new TableSpec(MESSAGES, "customerId", "messageId", false),
+            new TableSpec(MESSAGES, "customerId", "messageId", true, List.of("providerMessageId")),
             new TableSpec(WAITS, "customerId", "waitId", true),
             new TableSpec(QUARANTINE, "quarantineId", null, true),
             new TableSpec(MODELS, "modelId", null, true),
@@ -50,8 +62,24 @@ public final class AttimoTables {
 
     private AttimoTables() {}
 
-    /** One table: its short name, partition key, optional sort key (both strings), and whether items expire. */
-    public record TableSpec(String table, String partitionKey, String sortKey, boolean ttl) {
+    /**
+     * One table: its short name, partition key, optional sort key (both strings), whether items expire, and the
+     * partition keys of its global secondary indexes (each named {@link #indexName by<Key>}, all attributes projected,
+     * sparse: only items with the attribute are indexed).
+     */
+    public record TableSpec(String table, String partitionKey, String sortKey, boolean ttl, List<String> indexKeys) {
+        public TableSpec {
+            indexKeys = indexKeys == null ? List.of() : List.copyOf(indexKeys);
+        }
+
+        public TableSpec(String table, String partitionKey, String sortKey, boolean ttl) {
+            this(table, partitionKey, sortKey, ttl, List.of());
+        }
+
+        public static String indexName(String indexKey) {
+            return "by" + Character.toUpperCase(indexKey.charAt(0)) + indexKey.substring(1);
+        }
+
         public String nameFor(String prefix) {
             return name(prefix, table);
         }
@@ -92,12 +120,62 @@ public final class AttimoTables {
                     .attributeType(ScalarAttributeType.S)
                     .build());
         }
-        return CreateTableRequest.builder()
+        CreateTableRequest.Builder request = CreateTableRequest.builder()
                 .tableName(spec.nameFor(prefix))
                 .keySchema(keys)
-                .attributeDefinitions(attributes)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .billingMode(BillingMode.PAY_PER_REQUEST);
+        List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+        for (String key : spec.indexKeys()) {
+            attributes.add(AttributeDefinition.builder()
+                    .attributeName(key)
+                    .attributeType(ScalarAttributeType.S)
+                    .build());
+            indexes.add(GlobalSecondaryIndex.builder()
+                    .indexName(TableSpec.indexName(key))
+                    .keySchema(hashKey(key))
+                    .projection(ALL)
+                    .build());
+        }
+        if (!indexes.isEmpty()) request.globalSecondaryIndexes(indexes);
+        return request.attributeDefinitions(attributes).build();
+    }
+
+    private static final Projection ALL =
+            Projection.builder().projectionType(ProjectionType.ALL).build();
+
+    private static KeySchemaElement hashKey(String attribute) {
+        return KeySchemaElement.builder()
+                .attributeName(attribute)
+                .keyType(KeyType.HASH)
                 .build();
+    }
+
+    /**
+     * A table created before an index was declared (a local data directory from an older version) gets it now, one
+     * index per update as DynamoDB requires.
+     */
+    private static void ensureIndexes(DynamoDbClient client, String name, TableSpec spec) {
+        for (String key : spec.indexKeys()) {
+            var described = client.describeTable(b -> b.tableName(name)).table();
+            String index = TableSpec.indexName(key);
+            if (described.hasGlobalSecondaryIndexes()
+                    && described.globalSecondaryIndexes().stream()
+                            .anyMatch(i -> i.indexName().equals(index))) {
+                continue;
+            }
+            client.updateTable(b -> b.tableName(name)
+                    .attributeDefinitions(AttributeDefinition.builder()
+                            .attributeName(key)
+                            .attributeType(ScalarAttributeType.S)
+                            .build())
+                    .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
+                            .create(CreateGlobalSecondaryIndexAction.builder()
+                                    .indexName(index)
+                                    .keySchema(hashKey(key))
+                                    .projection(ALL)
+                                    .build())
+                            .build()));
+        }
     }
 
     /**
@@ -127,6 +205,7 @@ public final class AttimoTables {
                     // created by an earlier start
                 }
                 waiter.waitUntilTableExists(b -> b.tableName(name));
+                ensureIndexes(client, name, spec);
                 if (spec.ttl()) setTtl(client, name, expire);
             }
         }

@@ -2,23 +2,40 @@ package it.attimo.aws.dynamo;
 
 import it.attimo.core.channel.Channel;
 import it.attimo.core.journey.MessageRecord;
+import it.attimo.core.port.MessageAttribution;
 import it.attimo.core.port.MessageLedger;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-/** The dispatch ledger: (customerId, messageId = execution#step); a reservation is a put-if-absent. */
-public final class DynamoMessageLedger implements MessageLedger {
+/**
+ * The dispatch ledger: (customerId, messageId = execution#step); a reservation is a put-if-absent. The sparse index
+ * {@link AttimoTables#PROVIDER_INDEX} finds a sent message from its provider's id (an SES or SNS MessageId).
+ */
+public final class DynamoMessageLedger implements MessageLedger, MessageAttribution {
     private final DynamoDbClient client;
     private final String table;
 
+    private final java.time.Duration retention;
+
     public DynamoMessageLedger(DynamoDbClient client, String tablePrefix) {
+        this(client, tablePrefix, DEFAULT_RETENTION);
+    }
+
+    /** @param retention how long a record lives after its send time (DynamoDB TTL on AWS; 24 months by default) */
+    public DynamoMessageLedger(DynamoDbClient client, String tablePrefix, java.time.Duration retention) {
         this.client = client;
         this.table = AttimoTables.name(tablePrefix, AttimoTables.MESSAGES);
+        this.retention = retention;
     }
+
+    public static final java.time.Duration DEFAULT_RETENTION = java.time.Duration.ofDays(730);
 
     @Override
     public boolean reserve(MessageRecord record) {
@@ -44,11 +61,51 @@ public final class DynamoMessageLedger implements MessageLedger {
     }
 
     @Override
+    public Optional<MessageRecord> byProviderMessageId(String providerMessageId) {
+        if (providerMessageId == null || providerMessageId.isBlank()) return Optional.empty();
+        return client
+                .query(b -> b.tableName(table)
+                        .indexName(AttimoTables.PROVIDER_INDEX)
+                        .keyConditionExpression("providerMessageId = :p")
+                        .expressionAttributeValues(Map.of(":p", Items.s(providerMessageId)))
+                        .limit(1))
+                .items()
+                .stream()
+                .findFirst()
+                .map(DynamoMessageLedger::fromItem);
+    }
+
+    /** One conditional update (no read): the map is created with the first outcome, later ones are added once each. */
+    @Override
+    public void recordOutcome(String customerId, String messageId, String outcome, Instant at) {
+        Map<String, AttributeValue> key = Items.key("customerId", customerId, "messageId", messageId);
+        try {
+            client.updateItem(b -> b.tableName(table)
+                    .key(key)
+                    .updateExpression("SET outcomes = :first")
+                    .conditionExpression("attribute_exists(messageId) AND attribute_not_exists(outcomes)")
+                    .expressionAttributeValues(
+                            Map.of(":first", AttributeValue.fromM(Map.of(outcome, Items.s(at.toString()))))));
+        } catch (ConditionalCheckFailedException notFirst) {
+            try {
+                client.updateItem(b -> b.tableName(table)
+                        .key(key)
+                        .updateExpression("SET outcomes.#o = :at")
+                        .conditionExpression("attribute_exists(outcomes) AND attribute_not_exists(outcomes.#o)")
+                        .expressionAttributeNames(Map.of("#o", outcome))
+                        .expressionAttributeValues(Map.of(":at", Items.s(at.toString()))));
+            } catch (ConditionalCheckFailedException seenOrUnknown) {
+                // this outcome was recorded before, or there is no such message: nothing to change
+            }
+        }
+    }
+
+    @Override
     public void erase(String customerId) {
         Items.deletePartition(client, table, "customerId", "messageId", customerId);
     }
 
-    private static Map<String, AttributeValue> toItem(MessageRecord r) {
+    private Map<String, AttributeValue> toItem(MessageRecord r) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("customerId", Items.s(r.customerId()));
         item.put("messageId", Items.s(r.messageId()));
@@ -63,6 +120,15 @@ public final class DynamoMessageLedger implements MessageLedger {
         Items.putIfPresent(item, "reason", r.reason());
         Items.putIfPresent(item, "providerMessageId", r.providerMessageId());
         Items.putIfPresent(item, "updatedAt", r.updatedAt());
+        Items.putIfPresent(item, "legalBasis", r.legalBasis());
+        Instant from = r.sendAt() != null ? r.sendAt() : r.updatedAt();
+        if (from != null)
+            item.put(AttimoTables.TTL_ATTRIBUTE, Items.n(from.plus(retention).getEpochSecond()));
+        if (!r.outcomes().isEmpty()) {
+            Map<String, AttributeValue> outcomes = new HashMap<>();
+            r.outcomes().forEach((type, at) -> outcomes.put(type, Items.s(at.toString())));
+            item.put("outcomes", AttributeValue.fromM(outcomes));
+        }
         return item;
     }
 
@@ -80,6 +146,17 @@ public final class DynamoMessageLedger implements MessageLedger {
                 Items.text(item, "status"),
                 Items.text(item, "reason"),
                 Items.text(item, "providerMessageId"),
-                Items.instant(item, "updatedAt"));
+                Items.instant(item, "updatedAt"),
+                Items.text(item, "legalBasis"),
+                outcomes(item.get("outcomes")));
+    }
+
+    private static Map<String, Instant> outcomes(AttributeValue value) {
+        Map<String, Instant> out = new LinkedHashMap<>();
+        if (value == null || !value.hasM()) return out;
+        value.m().forEach((type, at) -> {
+            if (at.s() != null) out.put(type, Instant.parse(at.s()));
+        });
+        return out;
     }
 }

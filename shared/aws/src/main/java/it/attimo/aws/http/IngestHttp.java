@@ -10,6 +10,10 @@ import it.attimo.core.ingest.HubSpotSignature;
 import it.attimo.core.ingest.HubSpotSignatureVerifier;
 import it.attimo.core.ingest.IngestEvents;
 import it.attimo.core.ingest.IngestResult;
+import it.attimo.core.ingest.MailchimpIngest;
+import it.attimo.core.ingest.SalesforceIngest;
+import it.attimo.core.ingest.SnsDelivery;
+import it.attimo.core.ingest.SnsIngest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +58,51 @@ public final class IngestHttp {
                         request.header(HubSpotSignatureVerifier.V3_TIMESTAMP),
                         request.header(HubSpotSignatureVerifier.LEGACY_HEADER),
                         request.header(HubSpotSignatureVerifier.LEGACY_VERSION)))));
+    }
+
+    /**
+     * {@code POST /webhooks/ses}: an SNS message. A Notification is answered 202 with the ingest result of the event
+     * it carried; a SubscriptionConfirmation 200 {@code {"type", "topicArn", "confirmed": true}} once confirmed; an
+     * UnsubscribeConfirmation 200 {@code {"type", "topicArn", "confirmed": false}}.
+     */
+    public static HttpApiResponse ses(SnsIngest sns, HttpApiRequest request) {
+        return snsAnswer(sns.sesEvents(request.body()));
+    }
+
+    /** {@code POST /webhooks/sns-sms}: an SNS message carrying an inbound SMS (two-way SMS); answered like /webhooks/ses. */
+    public static HttpApiResponse smsInbound(SnsIngest sns, HttpApiRequest request) {
+        return snsAnswer(sns.smsInbound(request.body()));
+    }
+
+    /** {@code POST /webhooks/mailchimp/{secret}}: 202 with the ingest result; a wrong secret is a 404. */
+    public static HttpApiResponse mailchimp(MailchimpIngest mailchimp, HttpApiRequest request) {
+        return accepted(mailchimp.webhook(
+                request.pathParameter("secret"), request.header(HttpApiResponse.CONTENT_TYPE), request.body()));
+    }
+
+    /** {@code GET /webhooks/mailchimp/{secret}}: Mailchimp checks the URL answers before it saves the webhook. */
+    public static HttpApiResponse mailchimpValidation(MailchimpIngest mailchimp, HttpApiRequest request) {
+        mailchimp.checkSecret(request.pathParameter("secret"));
+        return HttpApiResponse.json(200, "{\"ok\":true}");
+    }
+
+    /**
+     * {@code POST /webhooks/salesforce}: the Outbound Message is queued (unusable notifications quarantined), then
+     * answered 200 with the SOAP {@code <Ack>true</Ack>} as {@code text/xml}; without it Salesforce retries for 24 h.
+     */
+    public static HttpApiResponse salesforce(SalesforceIngest salesforce, HttpApiRequest request) {
+        salesforce.outboundMessage(request.body());
+        return new HttpApiResponse(
+                200, SalesforceIngest.ACK, Map.of(HttpApiResponse.CONTENT_TYPE, "text/xml; charset=utf-8"));
+    }
+
+    static HttpApiResponse snsAnswer(SnsDelivery delivery) {
+        if (delivery.isNotification()) return accepted(delivery.result());
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("type", delivery.type());
+        body.put("topicArn", delivery.topicArn());
+        body.put("confirmed", delivery.confirmed());
+        return HttpApiResponse.json(200, body.toString());
     }
 
     static HttpApiResponse accepted(IngestResult result) {

@@ -32,10 +32,19 @@ public final class EventTypes {
     public static final String EMAIL_BOUNCED = "email.bounced";
     public static final String EMAIL_COMPLAINED = "email.complained";
     public static final String EMAIL_UNSUBSCRIBED = "email.unsubscribed";
+    public static final String EMAIL_REJECTED = "email.rejected";
+    public static final String EMAIL_DELAYED = "email.delayed";
+    public static final String EMAIL_FAILED = "email.failed";
+    /** An SMS the customer sent to Attimo's number (SNS two-way SMS); its text is never stored, only its keyword. */
+    public static final String SMS_RECEIVED = "sms.received";
+
     public static final String SMS_SENT = "sms.sent";
     public static final String SMS_DELIVERED = "sms.delivered";
     public static final String SMS_CLICKED = "sms.clicked";
     public static final String PUSH_OPENED = "push.opened";
+    /** The push provider disabled the customer's endpoint (an uninstalled app, an expired token). */
+    public static final String PUSH_DISABLED = "push.disabled";
+
     public static final String CONSENT_CHANGED = "consent.changed";
 
     public static final Set<String> ALL = Set.of(
@@ -63,10 +72,15 @@ public final class EventTypes {
             EMAIL_BOUNCED,
             EMAIL_COMPLAINED,
             EMAIL_UNSUBSCRIBED,
+            EMAIL_REJECTED,
+            EMAIL_DELAYED,
+            EMAIL_FAILED,
+            SMS_RECEIVED,
             SMS_SENT,
             SMS_DELIVERED,
             SMS_CLICKED,
             PUSH_OPENED,
+            PUSH_DISABLED,
             CONSENT_CHANGED);
 
     /** Events that show the customer paying attention (used by temporal profiles). */

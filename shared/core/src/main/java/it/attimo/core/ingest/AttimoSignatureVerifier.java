@@ -43,6 +43,23 @@ public final class AttimoSignatureVerifier {
         return Hmac.constantTimeEquals(expected, given) ? SignatureCheck.VALID : SignatureCheck.FORGED;
     }
 
+    /**
+     * A request without a body ({@code GET}, {@code DELETE}): the signed string is
+     * {@code timestamp + "." + method + " " + path}, the path as sent, without the query string.
+     */
+    public SignatureCheck verifyRequest(
+            String secret, String timestampHeader, String signatureHeader, String method, String path) {
+        return verify(secret, timestampHeader, signatureHeader, requestLine(method, path));
+    }
+
+    public static String signRequest(String secret, long timestampMillis, String method, String path) {
+        return sign(secret, timestampMillis, requestLine(method, path));
+    }
+
+    private static byte[] requestLine(String method, String path) {
+        return (method + " " + path).getBytes(StandardCharsets.UTF_8);
+    }
+
     /** Signs a body the way clients must (used by the demo, tests and the load generator). */
     public static String sign(String secret, long timestampMillis, byte[] rawBody) {
         return "sha256="

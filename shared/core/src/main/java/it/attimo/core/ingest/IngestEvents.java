@@ -237,7 +237,13 @@ public final class IngestEvents {
         return "hs-" + Sha256.hex(key).substring(0, 32);
     }
 
-    private IngestResult accept(List<EventOutcome> outcomes, String origin) {
+    /** The one validator, for an event another delivery format was mapped to (SNS, Mailchimp, Salesforce). */
+    EventOutcome validate(int index, JsonNode cloudEvent) {
+        return validator.check(index, cloudEvent);
+    }
+
+    /** Quarantines the rejected, queues the accepted (once each), and counts: every delivery format ends here. */
+    IngestResult accept(List<EventOutcome> outcomes, String origin) {
         Instant now = wallClock.instant();
         List<CustomerEvent> toQueue = new ArrayList<>();
         Set<String> seen = new HashSet<>();

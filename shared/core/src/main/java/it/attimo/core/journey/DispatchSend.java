@@ -238,7 +238,8 @@ public final class DispatchSend {
                 message.context(),
                 eventLog)));
         String providerId = gateway.send(message);
-        ledger.update(record.with(MessageRecord.SENT, null, providerId, clock.instant()));
+        ledger.update(record.with(MessageRecord.SENT, null, providerId, clock.instant())
+                .withLegalBasis(LegalBasis.of(pr, channel, kind).orElse(null)));
         Map<String, Object> out = status("sent", null);
         out.put("messageKey", record.key());
         return out;
@@ -253,7 +254,10 @@ public final class DispatchSend {
         var consent = profile.consents().get(channel.id());
         boolean needsExplicit = kind == MessageKind.MARKETING || kind == MessageKind.SURVEY;
         if (consent != null && !consent.granted()) return "consent for " + channel.id() + " withdrawn";
-        if (needsExplicit && consent == null) return "no consent for " + kind.id() + " on " + channel.id();
+        if (needsExplicit
+                && consent == null
+                && LegalBasis.of(profile, channel, kind).isEmpty())
+            return "no consent for " + kind.id() + " on " + channel.id();
         if (kind == MessageKind.MARKETING) {
             List<MessageRecord> day = ledger.sentSince(profile.customerId(), now.minus(Duration.ofHours(24)));
             if (day.stream()

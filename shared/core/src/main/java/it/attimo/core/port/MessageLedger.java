@@ -31,5 +31,17 @@ public interface MessageLedger {
                 .toList();
     }
 
+    /**
+     * Records that {@code outcome} (an event type: email.opened, email.bounced…) came back for the message; the first
+     * sighting wins, a repeat changes nothing, an unknown message is ignored.
+     */
+    default void recordOutcome(String customerId, String messageId, String outcome, Instant at) {
+        forCustomer(customerId).stream()
+                .filter(m -> m.messageId().equals(messageId))
+                .findFirst()
+                .filter(m -> !m.outcomes().containsKey(outcome))
+                .ifPresent(m -> update(m.withOutcome(outcome, at)));
+    }
+
     void erase(String customerId);
 }

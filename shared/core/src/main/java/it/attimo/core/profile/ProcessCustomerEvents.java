@@ -2,7 +2,9 @@ package it.attimo.core.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import it.attimo.core.channel.Channel;
 import it.attimo.core.coupon.Redemption;
+import it.attimo.core.customer.Consent;
 import it.attimo.core.customer.JourneyRun;
 import it.attimo.core.customer.Profile;
 import it.attimo.core.event.CloudEventJson;
@@ -21,6 +23,7 @@ import it.attimo.core.port.EventLog;
 import it.attimo.core.port.ExperimentStore;
 import it.attimo.core.port.JourneyRuntime;
 import it.attimo.core.port.MessageLedger;
+import it.attimo.core.port.OptOutConfirmations;
 import it.attimo.core.port.ProfileStore;
 import it.attimo.core.port.QuarantineStore;
 import it.attimo.core.port.RescoreScheduler;
@@ -61,6 +64,7 @@ public final class ProcessCustomerEvents {
     private final ProfileFolder folder;
     private final JourneyCatalog catalog;
     private final ScoreWriteBack writeBack;
+    private final OptOutConfirmations optOutConfirmations;
     private final Clock clock;
     private volatile ExperimentStore experiments;
     private final CouponStore coupons;
@@ -118,6 +122,7 @@ public final class ProcessCustomerEvents {
                 catalog,
                 writeBack,
                 CouponStore.NONE,
+                OptOutConfirmations.NONE,
                 clock);
     }
 
@@ -136,8 +141,45 @@ public final class ProcessCustomerEvents {
             ScoreWriteBack writeBack,
             CouponStore coupons,
             Clock clock) {
+        this(
+                eventLog,
+                profiles,
+                contacts,
+                waits,
+                ledger,
+                journeys,
+                quarantine,
+                rescoreScheduler,
+                folder,
+                catalog,
+                writeBack,
+                coupons,
+                OptOutConfirmations.NONE,
+                clock);
+    }
+
+    /**
+     * @param coupons redeems the coupon an {@code order.placed} names in {@code data.coupon}
+     * @param optOutConfirmations answers an SMS STOP once
+     */
+    public ProcessCustomerEvents(
+            EventLog eventLog,
+            ProfileStore profiles,
+            ContactStore contacts,
+            WaitRegistry waits,
+            MessageLedger ledger,
+            JourneyRuntime journeys,
+            QuarantineStore quarantine,
+            RescoreScheduler rescoreScheduler,
+            ProfileFolder folder,
+            JourneyCatalog catalog,
+            ScoreWriteBack writeBack,
+            CouponStore coupons,
+            OptOutConfirmations optOutConfirmations,
+            Clock clock) {
         this.coupons = coupons;
         this.writeBack = writeBack;
+        this.optOutConfirmations = optOutConfirmations;
         this.eventLog = eventLog;
         this.profiles = profiles;
         this.contacts = contacts;
@@ -298,7 +340,10 @@ public final class ProcessCustomerEvents {
         }
         Set<String> appended = toAppend.isEmpty() ? Set.of() : eventLog.appendAll(List.copyOf(toAppend.values()));
         toAppend.values().stream().filter(e -> appended.contains(e.id())).forEach(e -> log.put(e.id(), e));
-        triggers.values().forEach(this::redeemCoupon);
+        for (CustomerEvent trigger : triggers.values()) {
+            redeemCoupon(trigger);
+            recordOutcome(trigger);
+        }
         boolean storedMeanwhile = appended.size() < toAppend.size();
         if (triggers.isEmpty()) return;
         List<CustomerEvent> history = storedMeanwhile ? eventLog.history(customerId) : List.copyOf(log.values());
@@ -315,6 +360,26 @@ public final class ProcessCustomerEvents {
         Redemption r = coupons.redeem(code, event.customerId(), event.text("orderId"), event.time());
         LOG.info(() -> "coupon of order " + event.text("orderId") + " for customer " + event.customerId() + ": "
                 + r.outcome().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** A channel's outcome event (email.*, sms.*, push.*) that names its message is written on the ledger record too. */
+    private void recordOutcome(CustomerEvent event) {
+        String messageId = event.text("messageId");
+        if (messageId == null || !isOutcome(event.type())) return;
+        ledger.recordOutcome(event.customerId(), messageId, event.type(), event.time());
+    }
+
+    /** An SMS STOP that withdrew consent now: a repeated STOP finds it withdrawn already and gets no second reply. */
+    static boolean optedOutBy(CustomerEvent trigger, Profile before, Profile after) {
+        if (!EventTypes.SMS_RECEIVED.equals(trigger.type())) return false;
+        Consent now = after.consents().get(Channel.SMS.id());
+        if (now == null || now.granted() || !ProfileFolder.SMS_STOP.equals(now.source())) return false;
+        Consent was = before == null ? null : before.consents().get(Channel.SMS.id());
+        return was == null || was.granted() || !ProfileFolder.SMS_STOP.equals(was.source());
+    }
+
+    static boolean isOutcome(String type) {
+        return type.startsWith("email.") || type.startsWith("sms.") || type.startsWith("push.");
     }
 
     /**
@@ -353,6 +418,13 @@ public final class ProcessCustomerEvents {
                 String name = ExecutionNames.forTrigger(j.name(), customerId, churn.id());
                 journeys.start(j.name(), name, journeyInput(j.name(), churn));
                 started.add(new JourneyRun(j.name(), name, churn.time(), JourneyRun.RUNNING, null));
+            }
+        }
+        // before the profile is saved: a crash in between redelivers the event, and the ledger keeps it to one SMS
+        for (int k = 0; k < triggers.size(); k++) {
+            if (optedOutBy(triggers.get(k), k == 0 ? before : afterEach.get(k - 1), afterEach.get(k))) {
+                optOutConfirmations.confirm(
+                        customerId, Channel.SMS, triggers.get(k).id());
             }
         }
         Profile saved = saveFolded(customerId, now, started, history, before, folded.profile());

@@ -1,5 +1,6 @@
 package it.attimo.core.profile;
 
+import it.attimo.core.channel.Channel;
 import it.attimo.core.customer.Consent;
 import it.attimo.core.customer.Contact;
 import it.attimo.core.customer.EventSummary;
@@ -12,6 +13,7 @@ import it.attimo.core.message.ToneRule;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +27,10 @@ import java.util.Set;
  */
 public final class ProfileFolder {
     static final int RECENT_EVENTS = 20;
+    /** SES's bounceType of an address that will never accept mail. */
+    static final String PERMANENT_BOUNCE = "Permanent";
+    /** The consent source of an SMS opt-out by reply (STOP, ANNULLA, CANCELLA). */
+    public static final String SMS_STOP = "sms-stop";
 
     private final GeoResolver geo;
     private final Scorer scorer;
@@ -52,6 +58,7 @@ public final class ProfileFolder {
         Segment segment = null;
         String comune = null, locale = null, tone = null;
         String email = null, phone = null, pushToken = null, firstName = null;
+        Set<Channel> unreachable = EnumSet.noneOf(Channel.class);
         Map<String, Consent> consents = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         Instant first = null, last = null;
@@ -65,6 +72,11 @@ public final class ProfileFolder {
                     if (e.text("comune") != null) comune = e.text("comune");
                     if (e.text("locale") != null) locale = e.text("locale");
                     if (e.text("tone") != null) tone = e.text("tone");
+                    // a new address is reachable again until its provider says otherwise
+                    if (e.text("email") != null && !e.text("email").equals(email)) unreachable.remove(Channel.EMAIL);
+                    if (e.text("phone") != null && !e.text("phone").equals(phone)) unreachable.remove(Channel.SMS);
+                    if (e.text("pushToken") != null && !e.text("pushToken").equals(pushToken))
+                        unreachable.remove(Channel.PUSH);
                     if (e.text("email") != null) email = e.text("email");
                     if (e.text("phone") != null) phone = e.text("phone");
                     if (e.text("pushToken") != null) pushToken = e.text("pushToken");
@@ -83,7 +95,18 @@ public final class ProfileFolder {
                                     e.text("source") != null ? e.text("source") : e.source(),
                                     e.time()));
                 case EventTypes.EMAIL_UNSUBSCRIBED, EventTypes.EMAIL_COMPLAINED ->
-                    consents.put("email", new Consent(false, e.type(), e.time()));
+                    consents.put(
+                            "email",
+                            new Consent(false, e.text("source") != null ? e.text("source") : e.type(), e.time()));
+                case EventTypes.EMAIL_BOUNCED -> {
+                    if (PERMANENT_BOUNCE.equalsIgnoreCase(e.text("bounceType"))) unreachable.add(Channel.EMAIL);
+                }
+                case EventTypes.PUSH_DISABLED -> unreachable.add(Channel.PUSH);
+                case EventTypes.SMS_RECEIVED -> {
+                    if (Boolean.TRUE.equals(e.data().get("optOut"))) {
+                        consents.put("sms", new Consent(false, SMS_STOP, e.time()));
+                    }
+                }
                 default -> {}
             }
         }
@@ -119,7 +142,7 @@ public final class ProfileFolder {
                 churn.risk());
         Contact contact = email == null && phone == null && pushToken == null && firstName == null
                 ? null
-                : new Contact(customerId, email, phone, pushToken, firstName);
+                : new Contact(customerId, email, phone, pushToken, firstName, unreachable);
         Optional<Instant> next = score.nextDeadline();
         if (churn.nextDeadline().isPresent()
                 && (next.isEmpty() || churn.nextDeadline().get().isBefore(next.get()))) next = churn.nextDeadline();

@@ -1,12 +1,16 @@
 package it.attimo.core.testing;
 
 import it.attimo.core.customer.Contact;
+import it.attimo.core.customer.ContactKeys;
+import it.attimo.core.port.ContactLookup;
 import it.attimo.core.port.ContactStore;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
-public final class InMemoryContactStore implements ContactStore {
+public final class InMemoryContactStore implements ContactStore, ContactLookup {
     private final Map<String, Contact> contacts = new HashMap<>();
 
     @Override
@@ -22,6 +26,26 @@ public final class InMemoryContactStore implements ContactStore {
     @Override
     public synchronized void delete(String customerId) {
         contacts.remove(customerId);
+    }
+
+    @Override
+    public synchronized List<String> customersByPhone(String phone) {
+        String key = ContactKeys.phoneKey(phone);
+        return contacts.values().stream()
+                .filter(c -> key != null && Objects.equals(key, ContactKeys.phoneKey(c.phone())))
+                .map(Contact::customerId)
+                .sorted()
+                .toList();
+    }
+
+    @Override
+    public synchronized List<String> customersByEmail(String email) {
+        String key = ContactKeys.emailKey(email);
+        return contacts.values().stream()
+                .filter(c -> key != null && Objects.equals(key, ContactKeys.emailKey(c.email())))
+                .map(Contact::customerId)
+                .sorted()
+                .toList();
     }
 
     public synchronized int size() {

@@ -1,14 +1,16 @@
 package it.attimo.core.testing;
 
 import it.attimo.core.journey.MessageRecord;
+import it.attimo.core.port.MessageAttribution;
 import it.attimo.core.port.MessageLedger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The dispatch ledger keyed by customer#execution#step; {@link #reserve} is a conditional put. */
-public final class InMemoryMessageLedger implements MessageLedger {
+public final class InMemoryMessageLedger implements MessageLedger, MessageAttribution {
     private final Map<String, MessageRecord> records = new LinkedHashMap<>();
 
     @Override
@@ -31,6 +33,13 @@ public final class InMemoryMessageLedger implements MessageLedger {
     @Override
     public synchronized void erase(String customerId) {
         records.values().removeIf(r -> r.customerId().equals(customerId));
+    }
+
+    @Override
+    public synchronized Optional<MessageRecord> byProviderMessageId(String providerMessageId) {
+        return records.values().stream()
+                .filter(r -> providerMessageId != null && providerMessageId.equals(r.providerMessageId()))
+                .findFirst();
     }
 
     public synchronized List<MessageRecord> all() {
