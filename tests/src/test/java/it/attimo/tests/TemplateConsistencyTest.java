@@ -110,11 +110,16 @@ class TemplateConsistencyTest {
         assertThat(routes)
                 .containsEntry("POST /events", "IngestFunction")
                 .containsEntry("POST /webhooks/hubspot", "IngestFunction")
-                .containsEntry("GET /profiles/{customerId}", "InsightsFunction");
+                .containsEntry("GET /profiles/{customerId}", "InsightsFunction")
+                .containsEntry("POST /trays", "TraysFunction")
+                .containsEntry("GET /tray/{token}", "TraysFunction");
         assertThat(routes.keySet())
                 .allSatisfy(route -> assertThat(template.functionProperty(routes.get(route), "Handler"))
                         .asString()
-                        .endsWith(route.startsWith("POST") ? "IngestHandler" : "InsightsHandler"));
+                        .endsWith(
+                                route.contains(" /tray")
+                                        ? "TraysHandler"
+                                        : route.startsWith("POST") ? "IngestHandler" : "InsightsHandler"));
     }
 
     private static boolean isOnClasspath(String className) {

@@ -26,6 +26,12 @@ public final class AttimoTables {
     public static final String QUARANTINE = "quarantine";
     /** the daily temporal model (latest and dated copies) */
     public static final String MODELS = "models";
+    /** collaborative documents: one item per tray (its state as JSON, an optimistic version) */
+    public static final String TRAYS = "trays";
+    /** each tray's append-only audit trail: (trayId, seq zero-padded), conditional puts only */
+    public static final String TRAY_AUDIT = "tray-audit";
+    /** completed trays' PDFs */
+    public static final String TRAY_DOCUMENTS = "tray-documents";
     /** local only: stands in for SES and SNS */
     public static final String OUTBOX = "outbox";
 
@@ -40,6 +46,9 @@ public final class AttimoTables {
             new TableSpec(WAITS, "customerId", "waitId", true),
             new TableSpec(QUARANTINE, "quarantineId", null, true),
             new TableSpec(MODELS, "modelId", null, true),
+            new TableSpec(TRAYS, "trayId", null, false),
+            new TableSpec(TRAY_AUDIT, "trayId", "seq", false),
+            new TableSpec(TRAY_DOCUMENTS, "trayId", null, false),
             new TableSpec(OUTBOX, "customerId", "messageKey", false));
 
     private AttimoTables() {}

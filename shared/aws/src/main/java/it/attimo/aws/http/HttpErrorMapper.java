@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.attimo.core.error.BadRequest;
 import it.attimo.core.error.Conflict;
+import it.attimo.core.error.Forbidden;
 import it.attimo.core.error.HeadersTooLarge;
 import it.attimo.core.error.InvalidSignature;
 import it.attimo.core.error.MalformedJson;
@@ -33,6 +34,7 @@ public final class HttpErrorMapper {
 
     static final Map<Class<? extends RequestRefused>, Integer> STATUS = Map.of(
             InvalidSignature.class, 401,
+            Forbidden.class, 403,
             PayloadTooLarge.class, 413,
             HeadersTooLarge.class, 431,
             UnsupportedMediaType.class, 415,

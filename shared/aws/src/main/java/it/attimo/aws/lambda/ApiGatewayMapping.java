@@ -54,7 +54,7 @@ public final class ApiGatewayMapping {
                 .withStatusCode(response.status())
                 .withHeaders(new LinkedHashMap<>(response.headers()))
                 .withBody(response.body())
-                .withIsBase64Encoded(false)
+                .withIsBase64Encoded(response.base64())
                 .build();
     }
 
