@@ -26,7 +26,7 @@ public final class CreateTray {
     public static final String STATE_MACHINE = "tray";
 
     static final Pattern TRAY_ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
-    static final Pattern PERSON_ID = Pattern.compile("[A-Za-z0-9._:@+-]{1,128}");
+    static final Pattern PERSON_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     /** The request, as parsed at the edge. */
     public record Request(
