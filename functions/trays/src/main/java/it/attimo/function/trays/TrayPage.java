@@ -41,7 +41,8 @@ final class TrayPage {
             color:#1b1b1b;background:#f4f5f7}main{max-width:42rem;margin:0 auto;padding:1rem}\
             h1{font-size:1.5rem;margin:.5rem 0}h2{font-size:1.15rem;margin:0 0 .5rem}\
             .who{color:#444;margin:0 0 1rem}fieldset{background:#fff;border:1px solid #d0d4da;border-radius:.5rem;\
-            margin:0 0 1rem;padding:1rem}legend{font-weight:600;padding:0 .25rem}.state{font-weight:400;color:#555}\
+            margin:0 0 1rem;padding:1rem}legend{font-weight:600;padding:0;float:left;width:100%;margin:0 0 .25rem}\
+            legend+*{clear:both}.state{font-weight:400;color:#555}\
             label{display:block;font-weight:600;margin:.75rem 0 .25rem}input[type=text],input[type=email],\
             input[type=tel],input[type=number],input[type=date],select,textarea{width:100%;font:inherit;\
             padding:.6rem;border:1px solid #8a9099;border-radius:.375rem;background:#fff}textarea{min-height:5rem}\
