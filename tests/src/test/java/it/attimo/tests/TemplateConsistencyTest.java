@@ -112,6 +112,8 @@ class TemplateConsistencyTest {
                 .containsEntry("POST /webhooks/hubspot", "IngestFunction")
                 .containsEntry("GET /profiles/{customerId}", "InsightsFunction")
                 .containsEntry("POST /trays", "TraysFunction")
+                .containsEntry("GET /touchpoints", "InsightsFunction")
+                .containsEntry("GET /q/{code}", "IngestFunction")
                 .containsEntry("GET /tray/{token}", "TraysFunction");
         assertThat(routes.keySet())
                 .allSatisfy(route -> assertThat(template.functionProperty(routes.get(route), "Handler"))
@@ -119,7 +121,9 @@ class TemplateConsistencyTest {
                         .endsWith(
                                 route.contains(" /tray")
                                         ? "TraysHandler"
-                                        : route.startsWith("POST") ? "IngestHandler" : "InsightsHandler"));
+                                        : route.startsWith("POST") || route.startsWith("GET /q/")
+                                                ? "IngestHandler"
+                                                : "InsightsHandler"));
     }
 
     private static boolean isOnClasspath(String className) {

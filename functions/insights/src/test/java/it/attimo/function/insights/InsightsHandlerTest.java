@@ -116,7 +116,8 @@ class InsightsHandlerTest {
                 handler.handleRequest(routed("GET", "/elsewhere", "/elsewhere", null), null);
         assertThat(elsewhere.getStatusCode()).isEqualTo(404);
         assertThat(elsewhere.getBody()).contains("\"error\":\"not_found\"");
-        assertThat(handler.routeKeys()).containsExactlyInAnyOrder("GET /profiles/{customerId}", "GET /kpis/onboarding");
+        assertThat(handler.routeKeys())
+                .containsExactlyInAnyOrder("GET /profiles/{customerId}", "GET /kpis/onboarding", "GET /touchpoints");
     }
 
     @Test

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
             PlanCommand.class,
             RecommendCommand.class,
             DlqCommand.class,
-            CostCommand.class
+            CostCommand.class,
+            QrCommand.class
         })
 public final class AttimoCli implements Runnable {
     @Spec

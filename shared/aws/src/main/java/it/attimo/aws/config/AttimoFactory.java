@@ -50,6 +50,9 @@ import it.attimo.core.profile.ProcessCustomerEvents;
 import it.attimo.core.profile.ProfileFolder;
 import it.attimo.core.profile.ProfileQueries;
 import it.attimo.core.timing.TemporalRefresh;
+import it.attimo.core.touchpoint.TouchpointCatalog;
+import it.attimo.core.touchpoint.TouchpointCatalogLoader;
+import it.attimo.core.touchpoint.TouchpointReport;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
@@ -269,6 +272,22 @@ public class AttimoFactory {
                 new Progress(eventLog, catalog),
                 new EvaluateJourney(eventLog, profiles, complete, catalog),
                 new OpenAccountManagerTask(profiles, accountManagers));
+    }
+
+    /** The bundled touchpoints.json, or the file {@code attimo.touchpoints.file} names (the local stack). */
+    @Singleton
+    TouchpointCatalog touchpointCatalog(@Value("${attimo.touchpoints.file:}") String file) {
+        return TouchpointCatalogLoader.loadOrBundled(file);
+    }
+
+    @Singleton
+    it.attimo.core.touchpoint.QrScans qrScans(TouchpointCatalog catalog, EventQueue queue, Clock clock) {
+        return new it.attimo.core.touchpoint.QrScans(catalog, queue, clock);
+    }
+
+    @Singleton
+    TouchpointReport touchpointReport(TouchpointCatalog catalog, CustomerScan scan, Clock clock) {
+        return new TouchpointReport(catalog, scan, clock);
     }
 
     @Singleton

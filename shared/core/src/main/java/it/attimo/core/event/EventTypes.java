@@ -34,6 +34,14 @@ public final class EventTypes {
     public static final String SMS_CLICKED = "sms.clicked";
     public static final String PUSH_OPENED = "push.opened";
     public static final String CONSENT_CHANGED = "consent.changed";
+    /** a customer asked for help through a touchpoint (a chatbot, a form); handled when a {@link #TASK_CLOSED} follows */
+    public static final String SUPPORT_REQUESTED = "support.requested";
+
+    public static final String TASK_CLOSED = "task.closed";
+    /** a QR code of a touchpoint was scanned ({@code GET /q/{code}}) */
+    public static final String QR_SCANNED = "qr.scanned";
+
+    public static final String PREFERENCES_UPDATED = "preferences.updated";
 
     public static final Set<String> ALL = Set.of(
             CUSTOMER_UPSERTED,
@@ -63,7 +71,11 @@ public final class EventTypes {
             SMS_DELIVERED,
             SMS_CLICKED,
             PUSH_OPENED,
-            CONSENT_CHANGED);
+            CONSENT_CHANGED,
+            SUPPORT_REQUESTED,
+            TASK_CLOSED,
+            QR_SCANNED,
+            PREFERENCES_UPDATED);
 
     /** Events that show the customer paying attention (used by temporal profiles). */
     public static final Set<String> ENGAGEMENT = Set.of(
