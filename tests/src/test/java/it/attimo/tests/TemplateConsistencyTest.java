@@ -121,7 +121,9 @@ class TemplateConsistencyTest {
                         .endsWith(
                                 route.contains(" /tray")
                                         ? "TraysHandler"
-                                        : route.startsWith("POST") || route.startsWith("GET /q/")
+                                        : route.startsWith("POST")
+                                                        || route.startsWith("GET /q/")
+                                                        || route.startsWith("GET /forms/")
                                                 ? "IngestHandler"
                                                 : "InsightsHandler"));
     }

@@ -160,6 +160,70 @@ class TouchpointsEndToEndIT {
         assertThat(bad).isNotZero();
     }
 
+    @Test
+    void anEmbeddedFormIsServedAndItsSubmissionsAreGuarded() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> script = http.send(
+                HttpRequest.newBuilder(stack.baseUrl().resolve("/forms/preferenze.js"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("content-type").orElse("")).startsWith("application/javascript");
+        assertThat(script.body())
+                .contains(
+                        "\"formId\":\"preferenze\"",
+                        "/forms/preferenze",
+                        "pf_preferenze_2026",
+                        "text/plain",
+                        "Desidero ricevere la newsletter");
+        assertThat(http.send(
+                                HttpRequest.newBuilder(stack.baseUrl().resolve("/forms/nope.js"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(404);
+
+        String good = "{\"key\":\"pf_preferenze_2026\",\"customerId\":\"tp-form\",\"nome\":\"Anna\","
+                + "\"email\":\"anna@example.invalid\",\"interesse\":\"caldaie\",\"newsletter\":\"true\"}";
+        HttpResponse<String> elsewhere = submit(http, "https://evil.example", good);
+        assertThat(elsewhere.statusCode()).isEqualTo(403);
+        assertThat(elsewhere.headers().firstValue("access-control-allow-origin"))
+                .isEmpty();
+        assertThat(submit(http, "https://www.example.it", good.replace("pf_preferenze_2026", "guess"))
+                        .statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> missing = submit(http, "https://www.example.it", "{\"key\":\"pf_preferenze_2026\"}");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("nome is required", "email is required");
+        HttpResponse<String> accepted = submit(http, "https://www.example.it", good);
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        assertThat(accepted.headers().firstValue("access-control-allow-origin")).hasValue("https://www.example.it");
+        // 5 a minute per client: two counted above (missing fields, accepted) after the origin and key checks
+        for (int i = 0; i < 3; i++)
+            assertThat(submit(http, "https://www.example.it", good).statusCode())
+                    .isEqualTo(202);
+        assertThat(submit(http, "https://www.example.it", good).statusCode()).isEqualTo(429);
+
+        api.clockAdvance("PT0S");
+        JsonNode profile = api.get("/profiles/tp-form").body();
+        assertThat(profile.path("eventCounts").path("preferences.updated").asInt())
+                .isEqualTo(4);
+        assertThat(touchpoint(api.get("/touchpoints").body(), "form-preferenze")
+                        .path("events")
+                        .asInt())
+                .isEqualTo(4);
+    }
+
+    private HttpResponse<String> submit(HttpClient http, String origin, String body) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(stack.baseUrl().resolve("/forms/preferenze"))
+                        .header("Origin", origin)
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private static String decode(byte[] png) throws Exception {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());

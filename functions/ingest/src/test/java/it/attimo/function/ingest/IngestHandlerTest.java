@@ -103,7 +103,12 @@ class IngestHandlerTest {
     @Test
     void servesTheRoutesTemplateYamlGivesTheIngestFunction() {
         assertThat(handlerWithWallClockAt("2026-06-10T08:00:30Z").routeKeys())
-                .containsExactlyInAnyOrder("POST /events", "POST /webhooks/hubspot", "GET /q/{code}");
+                .containsExactlyInAnyOrder(
+                        "POST /events",
+                        "POST /webhooks/hubspot",
+                        "GET /q/{code}",
+                        "GET /forms/{script}",
+                        "POST /forms/{formId}");
     }
 
     @Test

@@ -286,6 +286,12 @@ public class AttimoFactory {
     }
 
     @Singleton
+    it.attimo.core.touchpoint.FormSubmissions formSubmissions(
+            TouchpointCatalog catalog, EventQueue queue, Clock clock) {
+        return new it.attimo.core.touchpoint.FormSubmissions(catalog, queue, clock);
+    }
+
+    @Singleton
     TouchpointReport touchpointReport(TouchpointCatalog catalog, CustomerScan scan, Clock clock) {
         return new TouchpointReport(catalog, scan, clock);
     }

@@ -7,7 +7,7 @@ import java.util.List;
  * One digital touchpoint of the company (seed 003's inventory): its id, name, kind, who watches it ({@code owner}),
  * where its output goes ({@code output}), the CloudEvents {@code source} values that belong to it, after how long
  * without events it counts as silent, the journey milestone its customers should reach next, how its requests are
- * handled (a request event answered by a handled event within a time), and its QR code when it has one.
+ * handled (a request event answered by a handled event within a time), its QR code and its embeddable form.
  */
 public record Touchpoint(
         String id,
@@ -19,7 +19,8 @@ public record Touchpoint(
         Duration silentAfter,
         String milestone,
         Handling handling,
-        Qr qr) {
+        Qr qr,
+        EmbeddedForm form) {
     public Touchpoint {
         sources = List.copyOf(sources);
     }

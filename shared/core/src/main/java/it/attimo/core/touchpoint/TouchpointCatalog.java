@@ -21,6 +21,13 @@ public record TouchpointCatalog(List<Touchpoint> touchpoints, List<String> allow
                 .findFirst();
     }
 
+    /** The touchpoint whose embeddable form is {@code formId}. */
+    public Optional<Touchpoint> byFormId(String formId) {
+        return touchpoints.stream()
+                .filter(t -> t.form() != null && t.form().formId().equals(formId))
+                .findFirst();
+    }
+
     /** Whether a redirect target is on the allow-list (an https URL under one of its prefixes). */
     public boolean allowed(String target) {
         return target != null && allowedTargets.stream().anyMatch(target::startsWith);

@@ -53,7 +53,10 @@ public final class TouchpointCatalogLoader {
             "milestone",
             "handling",
             "qr",
+            "form",
             "comment");
+    private static final Set<String> FORM_FIELD_TYPES = Set.of("text", "email", "tel", "checkbox", "select");
+    private static final Set<String> FORM_EVENTS = Set.of(EventTypes.FORM_COMPLETED, EventTypes.PREFERENCES_UPDATED);
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{4,64}");
 
@@ -106,6 +109,7 @@ public final class TouchpointCatalogLoader {
         Set<String> ids = new HashSet<>();
         Set<String> sources = new HashSet<>();
         Set<String> codes = new HashSet<>();
+        Set<String> formIds = new HashSet<>();
         if (!root.path("touchpoints").isArray()) problems.add("touchpoints must be a list");
         int i = 0;
         for (JsonNode t : root.path("touchpoints")) {
@@ -160,10 +164,49 @@ public final class TouchpointCatalogLoader {
                     silentAfter,
                     milestone,
                     handling,
-                    qr));
+                    qr,
+                    t.has("form") ? form(t.path("form"), at + "form.", formIds) : null));
         }
         if (!problems.isEmpty()) throw new IllegalArgumentException(source + ": " + String.join("; ", problems));
         return new TouchpointCatalog(touchpoints, allowed);
+    }
+
+    private EmbeddedForm form(JsonNode f, String at, Set<String> formIds) {
+        String formId = f.path("formId").asText();
+        if (!ID.matcher(formId).matches()) problems.add(at + "formId '" + formId + "' must match " + ID);
+        else if (!formIds.add(formId)) problems.add(at + "formId " + formId + " is used twice");
+        String key = f.path("key").asText();
+        if (!CODE.matcher(key).matches()) problems.add(at + "key must match " + CODE);
+        List<String> origins = new ArrayList<>();
+        f.path("origins").forEach(o -> {
+            if (!o.asText().matches("https?://[A-Za-z0-9.-]+(:[0-9]+)?")) {
+                problems.add(at + "origins: " + o.asText() + " must be scheme://host[:port]");
+            } else {
+                origins.add(o.asText());
+            }
+        });
+        if (origins.isEmpty()) problems.add(at + "origins: at least one page origin may post the form");
+        String event = f.path("event").asText(EventTypes.FORM_COMPLETED);
+        if (!FORM_EVENTS.contains(event)) problems.add(at + "event must be one of " + FORM_EVENTS);
+        List<EmbeddedForm.Field> fields = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        f.path("fields").forEach(x -> {
+            String name = x.path("name").asText();
+            String type = x.path("type").asText("text");
+            if (!name.matches("[a-zA-Z][a-zA-Z0-9]{0,40}") || !names.add(name)) {
+                problems.add(at + "fields: name '" + name + "' must be unique letters and digits");
+            }
+            if (!FORM_FIELD_TYPES.contains(type))
+                problems.add(at + "fields: type " + type + " not in " + FORM_FIELD_TYPES);
+            List<String> options = new ArrayList<>();
+            x.path("options").forEach(o -> options.add(o.asText()));
+            fields.add(new EmbeddedForm.Field(
+                    name, x.path("label").asText(name), type, x.path("required").asBoolean(), options));
+        });
+        if (fields.isEmpty()) problems.add(at + "fields: at least one field");
+        int perMinute = f.path("perMinute").asInt(10);
+        if (perMinute <= 0) problems.add(at + "perMinute must be positive");
+        return new EmbeddedForm(formId, key, origins, event, fields, perMinute);
     }
 
     private String eventType(String type, String at) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import it.attimo.core.error.BadRequest;
+import it.attimo.core.error.Forbidden;
 import it.attimo.core.error.NotFound;
 import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.port.CustomerScan;
@@ -92,6 +93,84 @@ class TouchpointsTest {
         assertThatThrownBy(() -> scans.scan("nope", null)).isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> scans.scan(null, null)).isInstanceOf(NotFound.class);
         assertThat(catalog.allowed("https://evil.example/")).isFalse();
+    }
+
+    @Test
+    void anEmbeddedFormAcceptsOnlyItsOriginsKeyRateAndValidFields() {
+        TouchpointCatalog withForm = TouchpointCatalogLoader.parse("f", """
+                {"allowedTargets":[],"touchpoints":[{"id":"pref","name":"P","kind":"form","owner":"m","output":"o",
+                 "sources":["web/pref"],"form":{"formId":"pref","key":"key-1234","origins":["https://a.example"],
+                 "event":"preferences.updated","perMinute":3,"fields":[
+                   {"name":"email","type":"email","required":true},{"name":"tel","type":"tel"},
+                   {"name":"topic","type":"select","options":["x","y"]},{"name":"ok","type":"checkbox","required":true},
+                   {"name":"note","type":"text"}]}}]}""");
+        InMemoryEventQueue queue = new InMemoryEventQueue();
+        it.attimo.core.testing.MutableClock clock = new it.attimo.core.testing.MutableClock(NOW);
+        FormSubmissions forms = new FormSubmissions(withForm, queue, clock);
+        Map<String, String> good = Map.of(
+                "key",
+                "key-1234",
+                "email",
+                "a@b.it",
+                "tel",
+                "+39 333 1234567",
+                "topic",
+                "x",
+                "ok",
+                "on",
+                "customerId",
+                "c-1");
+        assertThat(forms.form("pref").fields()).hasSize(5);
+        assertThatThrownBy(() -> forms.form("nope")).isInstanceOf(NotFound.class);
+        assertThat(forms.allowedOrigin("pref", "https://a.example")).isTrue();
+        assertThat(forms.allowedOrigin("nope", "https://a.example")).isFalse();
+        assertThatThrownBy(() -> forms.submit("pref", "https://b.example", "ip", good))
+                .isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> forms.submit("pref", null, "ip", good)).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> forms.submit("pref", "https://a.example", "ip", Map.of("key", "bad")))
+                .isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> forms.submit("nope", "https://a.example", "ip", good))
+                .isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> forms.submit(
+                        "pref",
+                        "https://a.example",
+                        "ip",
+                        Map.of("key", "key-1234", "email", "no", "tel", "abc", "topic", "z", "note", "n".repeat(501))))
+                .isInstanceOf(BadRequest.class)
+                .hasMessageContaining("email is not an e-mail")
+                .hasMessageContaining("tel is not a phone")
+                .hasMessageContaining("topic is not an option")
+                .hasMessageContaining("ok is required")
+                .hasMessageContaining("note is too long");
+        assertThat(forms.submit("pref", "https://a.example", "ip", good)).containsEntry("customerId", "c-1");
+        assertThat(forms.submit(
+                                "pref",
+                                "https://a.example",
+                                "ip",
+                                Map.of("key", "key-1234", "email", "a@b.it", "ok", "true"))
+                        .get("customerId"))
+                .asString()
+                .startsWith("lead-");
+        assertThatThrownBy(() -> forms.submit("pref", "https://a.example", "ip", good))
+                .isInstanceOf(FormSubmissions.TooManySubmissions.class);
+        assertThat(forms.submit("pref", "https://a.example", "other-ip", good)).containsEntry("status", "accepted");
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(forms.submit("pref", "https://a.example", "ip", good)).containsEntry("status", "accepted");
+        assertThat(queue.published()).extracting(CustomerEvent::type).containsOnly("preferences.updated");
+        assertThat(queue.published().get(0).source()).isEqualTo("web/pref");
+        assertThat(queue.published().get(0).data()).containsEntry("ok", true).containsEntry("formId", "pref");
+        assertThatThrownBy(() -> TouchpointCatalogLoader.parse("f", """
+                {"allowedTargets":[],"touchpoints":[{"id":"p","name":"P","kind":"form","owner":"m","output":"o",
+                 "sources":["s"],"form":{"formId":"Bad!","key":"k","origins":["ftp://x"],"event":"order.placed",
+                 "perMinute":0,"fields":[{"name":"a b","type":"file"}]}}]}"""))
+                .hasMessageContaining("formId 'Bad!'")
+                .hasMessageContaining("key must match")
+                .hasMessageContaining("must be scheme://host")
+                .hasMessageContaining("at least one page origin")
+                .hasMessageContaining("event must be one of")
+                .hasMessageContaining("perMinute must be positive")
+                .hasMessageContaining("name 'a b'")
+                .hasMessageContaining("type file");
     }
 
     @Test
