@@ -1,10 +1,14 @@
 package it.attimo.function.trays;
 
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Primary;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import it.attimo.aws.dynamo.DynamoTrayAuditLog;
 import it.attimo.aws.dynamo.DynamoTrayDocumentStore;
 import it.attimo.aws.dynamo.DynamoTrayStore;
+import it.attimo.aws.hubspot.HubSpotClient;
+import it.attimo.aws.hubspot.HubSpotTrayCrm;
 import it.attimo.core.port.ChannelGateway;
 import it.attimo.core.port.ContactStore;
 import it.attimo.core.port.CreditCheck;
@@ -92,10 +96,17 @@ public class TraysFactory {
         return new PdfTrayRenderer();
     }
 
-    /** Off by default: see docs/trays.md for the HubSpot properties a completed tray would update. */
+    /** Off by default: the template's crm mapping goes to HubSpot only with attimo.hubspot.trays.enabled=true. */
     @Singleton
     TrayCrm trayCrm() {
         return TrayCrm.NONE;
+    }
+
+    @Singleton
+    @Primary
+    @Requires(property = "attimo.hubspot.trays.enabled", value = "true")
+    TrayCrm hubSpotTrayCrm(HubSpotClient client, @Value("${attimo.hubspot.portal-id:}") String portalId) {
+        return new HubSpotTrayCrm(client, portalId);
     }
 
     @Singleton

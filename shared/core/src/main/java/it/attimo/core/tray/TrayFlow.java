@@ -165,6 +165,7 @@ public final class TrayFlow {
     public Map<String, Object> complete(String trayId) {
         Tray tray = trays.load(trayId);
         TrayTemplate template = trays.template(tray);
+        boolean[] justCompleted = {false};
         if (!Tray.COMPLETED.equals(tray.status)) {
             if (tray.finished()) return state(tray.status);
             boolean allIn =
@@ -183,6 +184,7 @@ public final class TrayFlow {
             byte[] pdf = renderer.render(template, toRender, trail);
             documents.put(trayId, pdf);
             String pdfHash = Sha256.hex(pdf);
+            justCompleted[0] = true;
             trays.change(trayId, t -> {
                 if (Tray.COMPLETED.equals(t.status)) return false;
                 t.status = Tray.COMPLETED;
@@ -197,7 +199,8 @@ public final class TrayFlow {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("documentSha256", done.documentSha256);
         events.publish(TrayEvents.COMPLETED, done, null, clock.instant(), data);
-        crm.completed(template, done);
+        // at most once: a deal created twice would be worse than one missed (the event above carries the completion)
+        if (justCompleted[0]) crm.completed(template, done);
         for (String party : template.notifyOnCompletion()) {
             String token = tokens.issue(trayId, party, clock.instant().plus(VIEW_LINK_VALIDITY));
             messages.send(

@@ -18,12 +18,24 @@ public record TrayTemplate(
         List<String> notifyOnCompletion,
         List<TrayParty> parties,
         List<TraySection> sections,
-        CreditRule credit) {
+        CreditRule credit,
+        CrmMapping crm) {
     public TrayTemplate {
         turns = List.copyOf(turns);
         notifyOnCompletion = List.copyOf(notifyOnCompletion);
         parties = List.copyOf(parties);
         sections = List.copyOf(sections);
+    }
+
+    /**
+     * Where a completed tray's fields go in the CRM: template field → contact property, and → deal property (a deal
+     * is created only when {@code deal} is not empty).
+     */
+    public record CrmMapping(java.util.Map<String, String> contact, java.util.Map<String, String> deal) {
+        public CrmMapping {
+            contact = java.util.Map.copyOf(contact);
+            deal = java.util.Map.copyOf(deal);
+        }
     }
 
     /** The credit rule of a template: an amount field, approved up to a limit, "review" above it. */

@@ -22,7 +22,7 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class TrayTemplateLoader {
     private static final Set<String> TOP =
-            Set.of("comment", "name", "title", "creator", "turns", "notify", "parties", "sections", "credit");
+            Set.of("comment", "name", "title", "creator", "turns", "notify", "parties", "sections", "credit", "crm");
     private static final Set<String> PARTY =
             Set.of("id", "label", "channel", "signs", "creditCheck", "reminderAfter", "expireAfter", "comment");
     private static final Set<String> SECTION = Set.of("id", "title", "party", "fields", "comment");
@@ -117,8 +117,14 @@ public final class TrayTemplateLoader {
             credit = new TrayTemplate.CreditRule(amountField, decimal(c, "approveUpTo", "credit."));
             if (credit.approveUpTo() == null) problems.add("credit.approveUpTo is required");
         }
+        TrayTemplate.CrmMapping crm = null;
+        if (root.has("crm")) {
+            JsonNode c = root.get("crm");
+            unknown(c, Set.of("contact", "deal", "comment"), "crm.");
+            crm = new TrayTemplate.CrmMapping(mapping(c, "contact", fieldNames), mapping(c, "deal", fieldNames));
+        }
         if (!problems.isEmpty()) throw new TrayTemplateException(source, problems);
-        return new TrayTemplate(name, title, creator, turns, notify, parties, sections, credit);
+        return new TrayTemplate(name, title, creator, turns, notify, parties, sections, credit, crm);
     }
 
     private TrayParty party(JsonNode p, String at) {
@@ -188,6 +194,19 @@ public final class TrayTemplateLoader {
                         options,
                         read,
                         write);
+    }
+
+    private java.util.Map<String, String> mapping(JsonNode crm, String field, Set<String> fieldNames) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        crm.path(field).fields().forEachRemaining(e -> {
+            if (!fieldNames.contains(e.getKey())) problems.add("crm." + field + "." + e.getKey() + " is not a field");
+            else if (!e.getValue().asText().matches("[a-z][a-z0-9_]{0,99}")) {
+                problems.add("crm." + field + "." + e.getKey() + " must name a CRM property (lower case, _)");
+            } else {
+                out.put(e.getKey(), e.getValue().asText());
+            }
+        });
+        return out;
     }
 
     private void unknown(JsonNode node, Set<String> allowed, String at) {

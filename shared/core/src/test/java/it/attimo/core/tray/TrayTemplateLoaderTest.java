@@ -24,6 +24,15 @@ class TrayTemplateLoaderTest {
         assertThat(order.party("customer").expireAfter()).isEqualTo(Duration.ofHours(72));
         assertThat(order.credit().approveUpTo()).isEqualByComparingTo(new BigDecimal("20000"));
         assertThat(order.field("margine").orElseThrow().readableBy("customer")).isFalse();
+        assertThat(order.crm().contact()).containsEntry("partitaIva", "attimo_partita_iva");
+        assertThat(order.crm().deal()).containsEntry("totale", "amount");
+        assertThatThrownBy(() -> TrayTemplateLoader.parse("c", """
+                        {"name":"c","title":"C","creator":"a","turns":["b"],"parties":[{"id":"a","label":"A"},{"id":"b","label":"B"}],
+                         "sections":[{"id":"s","title":"S","party":"b","fields":[{"name":"x","label":"X"}]}],
+                         "crm":{"contact":{"nope":"p","x":"Bad Property"},"other":{}}}"""))
+                .hasMessageContaining("crm.contact.nope is not a field")
+                .hasMessageContaining("crm.contact.x must name a CRM property")
+                .hasMessageContaining("crm.other is not a known field");
         assertThat(order.field("partitaIva").orElseThrow().writableBy("sales")).isTrue();
         TrayTemplate handover = templates.find("passaggio-consegne").orElseThrow();
         assertThat(handover.party("technician").channel()).isEqualTo(Channel.SMS);
