@@ -354,6 +354,11 @@ public final class PartyTurns {
         boolean canAct = !tray.finished()
                 && party.equals(tray.turn)
                 && Tray.SectionState.WAITING.equals(tray.sectionStatus(party));
+        // while a code is pending the values it signs are locked: "Modifica i dati" (edit) unlocks them
+        boolean locked = canAct
+                && tray.otp != null
+                && party.equals(tray.otp.party())
+                && clock.instant().isBefore(tray.otp.expiresAt());
         List<PartyView.SectionView> sections = new ArrayList<>();
         for (TraySection s : template.sections()) {
             List<PartyView.FieldView> fields = new ArrayList<>();
@@ -361,7 +366,7 @@ public final class PartyTurns {
                 if (!f.readableBy(party)) continue;
                 String value =
                         entered.containsKey(f.name()) ? entered.get(f.name()) : tray.data.getOrDefault(f.name(), "");
-                fields.add(new PartyView.FieldView(f, value, canAct && f.writableBy(party)));
+                fields.add(new PartyView.FieldView(f, value, canAct && !locked && f.writableBy(party)));
             }
             if (!fields.isEmpty())
                 sections.add(new PartyView.SectionView(
@@ -369,10 +374,7 @@ public final class PartyTurns {
         }
         TrayParty p = template.party(party);
         CreditAssessment assessment = p.creditCheck() ? credit.assess(template, tray) : null;
-        boolean otpPending = canAct
-                && tray.otp != null
-                && party.equals(tray.otp.party())
-                && clock.instant().isBefore(tray.otp.expiresAt());
+        boolean otpPending = locked;
         return new PartyView(
                 tray,
                 template,

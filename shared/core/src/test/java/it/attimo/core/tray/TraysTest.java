@@ -133,6 +133,9 @@ class TraysTest {
         PartyTurns.Result asked = turns.act(token, customerForm("12345678901", "request-otp"));
         assertThat(asked.status()).isEqualTo(200);
         assertThat(asked.view().otpPending()).isTrue();
+        assertThat(asked.view().sections())
+                .flatExtracting(PartyView.SectionView::fields)
+                .noneMatch(PartyView.FieldView::editable); // the values being signed are locked
         OutboundMessage otp = lastMessage("otp");
         assertThat(otp.channel()).isEqualTo(Channel.SMS);
         String code = otp.context().get("otp");
