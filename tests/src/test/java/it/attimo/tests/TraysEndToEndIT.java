@@ -256,6 +256,39 @@ class TraysEndToEndIT {
         assertThat(api.get("/trays/" + trayId).status()).isEqualTo(401);
     }
 
+    @Test
+    void aRestartLosesNothingAndARepeatedCreateChangesNothing(@org.junit.jupiter.api.io.TempDir Path data) {
+        stack.close();
+        stack = LocalStack.start(StackOptions.inMemory(root, START, SECRET).withDataDir(data));
+        contacts("c-gialli", "sales-anna", "service-luca");
+        String body = "{\"trayId\":\"tray-gialli-1\",\"template\":\"conferma-ordine\",\"customerId\":\"c-gialli\","
+                + "\"data\":{\"prodotti\":\"1 x Caldaia\",\"totale\":900,\"ragioneSociale\":\"Gialli Srl\","
+                + "\"partitaIva\":\"56789012345\",\"indirizzo\":\"Via Po 2, Torino\",\"pec\":\"g@example.invalid\"},"
+                + "\"parties\":{\"sales\":\"sales-anna\",\"service\":\"service-luca\"}}";
+        assertThat(api.postSigned("/trays", "application/json", body).status()).isEqualTo(201);
+        assertThat(api.postSigned("/trays", "application/json", body).status()).isEqualTo(200);
+        String customerLink = link("c-gialli", "customer-turn");
+
+        // stopped while the customer's turn waits, started again on the same data
+        stack.close();
+        stack = LocalStack.start(StackOptions.inMemory(root, START, SECRET).withDataDir(data));
+        assertThat(status("tray-gialli-1").path("status").asText()).isEqualTo("waiting-customer");
+        assertThat(post(customerLink, customerForm("Gialli Srl", "56789012345", "request-otp"))
+                        .status())
+                .isEqualTo(200);
+        String code = message("c-gialli", "otp").path("context").path("otp").asText();
+        assertThat(post(customerLink, Map.of("_action", "sign", "otp", code)).status())
+                .isEqualTo(200);
+        String serviceLink = link("service-luca", "service-turn");
+        assertThat(post(serviceLink, Map.of("datiVerificati", "true", "fido", "regolare"))
+                        .status())
+                .isEqualTo(200);
+        link("sales-anna", "sales-turn");
+        assertThat(status("tray-gialli-1").path("status").asText()).isEqualTo("completed");
+        assertThat(steps("c-gialli")).containsExactlyInAnyOrder("customer-turn", "otp");
+        assertThat(steps("service-luca")).containsExactly("service-turn");
+    }
+
     // ---- helpers
 
     private void contacts(String customer, String sales, String service) {
