@@ -65,8 +65,12 @@ public final class CreateTray {
         for (Map.Entry<String, String> p : given.entrySet()) {
             if (!template.hasParty(p.getKey()))
                 problems.add("parties." + p.getKey() + " is not a party of " + template.name());
-            else if (p.getKey().equals(TrayParty.CUSTOMER)) problems.add("parties.customer is the customerId");
-            else if (p.getValue() == null || !PERSON_ID.matcher(p.getValue()).matches())
+            else if (p.getKey().equals(TrayParty.CUSTOMER)) {
+                // the customer party is the customerId; naming it again is fine, naming someone else is not
+                if (!java.util.Objects.equals(p.getValue(), r.customerId())) {
+                    problems.add("parties.customer must be the customerId (or left out)");
+                }
+            } else if (p.getValue() == null || !PERSON_ID.matcher(p.getValue()).matches())
                 problems.add("parties." + p.getKey() + " must be an opaque id (" + PERSON_ID + ")");
             else parties.put(p.getKey(), p.getValue());
         }

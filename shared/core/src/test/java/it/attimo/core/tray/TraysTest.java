@@ -346,6 +346,23 @@ class TraysTest {
                 .hasMessageContaining("parties.intruder")
                 .hasMessageContaining("parties.service is required");
 
+        Map<String, String> named = Map.of("sales", "s-1", "service", "v-1", "customer", "c-1");
+        assertThat(create.create(new CreateTray.Request(
+                                "tray-named",
+                                "conferma-ordine",
+                                "c-1",
+                                request(null, "1").data(),
+                                named))
+                        .tray()
+                        .parties)
+                .containsEntry("customer", "c-1");
+        assertThatThrownBy(() -> create.create(new CreateTray.Request(
+                        null,
+                        "conferma-ordine",
+                        "c-1",
+                        request(null, "1").data(),
+                        Map.of("sales", "s-1", "service", "v-1", "customer", "c-2"))))
+                .hasMessageContaining("parties.customer must be the customerId");
         CreateTray.Request request = request("tray-fixed", "4800");
         assertThat(create.create(request).created()).isTrue();
         CreateTray.Created again = create.create(request);
