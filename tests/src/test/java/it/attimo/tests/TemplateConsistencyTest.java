@@ -117,14 +117,24 @@ class TemplateConsistencyTest {
                 .containsEntry("GET /webhooks/mailchimp/{secret}", "IngestFunction")
                 .containsEntry("POST /webhooks/salesforce", "IngestFunction")
                 .containsEntry("GET /profiles/{customerId}", "InsightsFunction")
-                .containsEntry("GET /profiles/{customerId}/export", "InsightsFunction");
+                .containsEntry("GET /profiles/{customerId}/export", "InsightsFunction")
+                .containsEntry("POST /trays", "TraysFunction")
+                .containsEntry("GET /touchpoints", "InsightsFunction")
+                .containsEntry("GET /q/{code}", "IngestFunction")
+                .containsEntry("GET /tray/{token}", "TraysFunction");
         assertThat(routes.keySet())
                 .allSatisfy(route -> assertThat(template.functionProperty(routes.get(route), "Handler"))
                         .asString()
                         .endsWith(
-                                route.startsWith("POST") || route.startsWith("DELETE") || route.contains(" /webhooks/")
-                                        ? "IngestHandler"
-                                        : "InsightsHandler"));
+                                route.contains(" /tray")
+                                        ? "TraysHandler"
+                                        : route.startsWith("POST")
+                                                        || route.startsWith("DELETE")
+                                                        || route.contains(" /webhooks/")
+                                                        || route.startsWith("GET /q/")
+                                                        || route.startsWith("GET /forms/")
+                                                ? "IngestHandler"
+                                                : "InsightsHandler"));
     }
 
     private static boolean isOnClasspath(String className) {

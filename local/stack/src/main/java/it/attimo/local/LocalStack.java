@@ -265,6 +265,9 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
         p.put(
                 "attimo.experiments.file",
                 Files.exists(experiments) ? experiments.toString() : ExperimentCatalogLoader.NONE);
+        Path trays = options.home().resolve("trays");
+        if (Files.isDirectory(trays))
+            p.put("attimo.trays.dir", trays.toAbsolutePath().toString());
         p.put("attimo.clock", "external");
         p.put("attimo.aws.region", SamTemplate.REGION);
         p.put("attimo.aws.dynamodb.endpoint", dynamoDb.endpoint().toString());
@@ -347,6 +350,27 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
             String arn = LocalArns.stateMachineArn(journey.name());
             executor.register(arn, AslParser.parse(text, substitutions));
             stateMachineArns.put(journey.name(), arn);
+        }
+        // state machines that no event starts (the trays': started by POST /trays), named after their definition file
+        java.util.Set<String> journeyMachines = new java.util.HashSet<>();
+        catalog.all().forEach(j -> journeyMachines.add(j.stateMachine()));
+        for (SamTemplate.StateMachine sm : template.stateMachines()) {
+            if (journeyMachines.contains(sm.logicalId()) || sm.definitionUri() == null) continue;
+            String fileName = Path.of(sm.definitionUri()).getFileName().toString();
+            if (!fileName.endsWith(".asl.json")) continue;
+            String name = fileName.substring(0, fileName.length() - ".asl.json".length());
+            if (stateMachineArns.containsKey(name)) continue;
+            Path file = dir.resolve(fileName);
+            if (!Files.isRegularFile(file)) continue;
+            String text;
+            try {
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("state machine " + name + ": cannot read " + file, e);
+            }
+            String arn = LocalArns.stateMachineArn(name);
+            executor.register(arn, AslParser.parse(text, sm.substitutions()));
+            stateMachineArns.put(name, arn);
         }
     }
 

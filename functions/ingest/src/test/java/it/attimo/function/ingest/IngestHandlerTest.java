@@ -111,7 +111,10 @@ class IngestHandlerTest {
                         "POST /webhooks/mailchimp/{secret}",
                         "GET /webhooks/mailchimp/{secret}",
                         "POST /webhooks/salesforce",
-                        "DELETE /profiles/{customerId}");
+                        "DELETE /profiles/{customerId}",
+                        "GET /q/{code}",
+                        "GET /forms/{script}",
+                        "POST /forms/{formId}");
     }
 
     @Test

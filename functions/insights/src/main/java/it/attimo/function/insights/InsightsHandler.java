@@ -7,12 +7,20 @@ import it.attimo.aws.http.PrivacyHttp;
 import it.attimo.aws.http.ProfileViewJson;
 import it.attimo.aws.lambda.HttpApiHandler;
 import it.attimo.core.analytics.AnalyticsQueries;
+import it.attimo.core.error.BadRequest;
 import it.attimo.core.experiment.ExperimentReports;
+import it.attimo.core.json.Json;
 import it.attimo.core.message.MessageRenderer;
 import it.attimo.core.message.SupportQr;
 import it.attimo.core.privacy.PersonalDataExport;
 import it.attimo.core.profile.ProfileQueries;
+import it.attimo.core.touchpoint.TouchpointReport;
 import jakarta.inject.Inject;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -42,6 +50,9 @@ public class InsightsHandler extends HttpApiHandler {
     AnalyticsQueries analytics;
 
     private volatile byte[] supportQr;
+
+    @Inject
+    TouchpointReport touchpoints;
 
     public InsightsHandler() {}
 
@@ -79,6 +90,11 @@ public class InsightsHandler extends HttpApiHandler {
                 "GET /insights/churn",
                 request -> answer(analytics.churn(request.rawQuery(), request.header("Accept"))));
         routes.put("GET /qr/support.png", request -> HttpApiResponse.binary(200, supportQr(), "image/png"));
+        routes.put("GET /touchpoints", request -> {
+            Map<String, String> query = query(request.rawQuery());
+            return HttpApiResponse.json(
+                    200, Json.write(touchpoints.report(instant(query, "from"), instant(query, "to"))));
+        });
         return routes;
     }
 
@@ -101,5 +117,32 @@ public class InsightsHandler extends HttpApiHandler {
                         answer.contentType(),
                         "Content-Disposition",
                         "attachment; filename=\"" + answer.filename() + "\""));
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> out = new HashMap<>();
+        if (raw == null || raw.isBlank()) return out;
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) continue;
+            try {
+                out.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("the query string is not validly encoded");
+            }
+        }
+        return out;
+    }
+
+    private static Instant instant(Map<String, String> query, String name) {
+        String v = query.get(name);
+        if (v == null || v.isBlank()) return null;
+        try {
+            return Instant.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new BadRequest(name + " must be an ISO-8601 instant like 2026-06-01T00:00:00Z");
+        }
     }
 }

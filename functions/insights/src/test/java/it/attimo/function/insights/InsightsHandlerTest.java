@@ -164,7 +164,8 @@ class InsightsHandlerTest {
                         "GET /insights/rfm",
                         "GET /insights/clusters",
                         "GET /insights/clv",
-                        "GET /insights/churn");
+                        "GET /insights/churn",
+                        "GET /touchpoints");
     }
 
     @Test

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
             DlqCommand.class,
             CostCommand.class,
             PreviewCommand.class,
-            ClvCommand.class
+            ClvCommand.class,
+            QrCommand.class
         })
 public final class AttimoCli implements Runnable {
     @Spec

@@ -71,6 +71,9 @@ import it.attimo.core.profile.ProcessCustomerEvents;
 import it.attimo.core.profile.ProfileFolder;
 import it.attimo.core.profile.ProfileQueries;
 import it.attimo.core.timing.TemporalRefresh;
+import it.attimo.core.touchpoint.TouchpointCatalog;
+import it.attimo.core.touchpoint.TouchpointCatalogLoader;
+import it.attimo.core.touchpoint.TouchpointReport;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
@@ -395,6 +398,28 @@ public class AttimoFactory {
                 new OpenAccountManagerTask(profiles, accountManagers),
                 new PlanFirstChannel(plan, profiles, contacts, clock),
                 new IssueCoupon(profiles, coupons, new CouponCodes(), clock));
+    }
+
+    /** The bundled touchpoints.json, or the file {@code attimo.touchpoints.file} names (the local stack). */
+    @Singleton
+    TouchpointCatalog touchpointCatalog(@Value("${attimo.touchpoints.file:}") String file) {
+        return TouchpointCatalogLoader.loadOrBundled(file);
+    }
+
+    @Singleton
+    it.attimo.core.touchpoint.QrScans qrScans(TouchpointCatalog catalog, EventQueue queue, Clock clock) {
+        return new it.attimo.core.touchpoint.QrScans(catalog, queue, clock);
+    }
+
+    @Singleton
+    it.attimo.core.touchpoint.FormSubmissions formSubmissions(
+            TouchpointCatalog catalog, EventQueue queue, Clock clock) {
+        return new it.attimo.core.touchpoint.FormSubmissions(catalog, queue, clock);
+    }
+
+    @Singleton
+    TouchpointReport touchpointReport(TouchpointCatalog catalog, CustomerScan scan, Clock clock) {
+        return new TouchpointReport(catalog, scan, clock);
     }
 
     @Singleton

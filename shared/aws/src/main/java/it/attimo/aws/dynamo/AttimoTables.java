@@ -33,6 +33,12 @@ public final class AttimoTables {
     public static final String MODELS = "models";
     /** timing experiments: each customer's arm, and each experiment's decision */
     public static final String EXPERIMENTS = "experiments";
+    /** collaborative documents: one item per tray (its state as JSON, an optimistic version) */
+    public static final String TRAYS = "trays";
+    /** each tray's append-only audit trail: (trayId, seq zero-padded), conditional puts only */
+    public static final String TRAY_AUDIT = "tray-audit";
+    /** completed trays' PDFs */
+    public static final String TRAY_DOCUMENTS = "tray-documents";
     /** local only: stands in for SES and SNS */
     public static final String OUTBOX = "outbox";
     /** single-use coupons, by code (the issue key's item points at its code) */
@@ -58,6 +64,9 @@ public final class AttimoTables {
             new TableSpec(MODELS, "modelId", null, true),
             new TableSpec(EXPERIMENTS, "customerId", "experimentId", false),
             new TableSpec(COUPONS, "couponKey", null, false),
+            new TableSpec(TRAYS, "trayId", null, false),
+            new TableSpec(TRAY_AUDIT, "trayId", "seq", false),
+            new TableSpec(TRAY_DOCUMENTS, "trayId", null, false),
             new TableSpec(OUTBOX, "customerId", "messageKey", false));
 
     private AttimoTables() {}

@@ -4,8 +4,8 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * A response of the HTTP API: status, body, headers. A binary body (an image) travels base64-encoded with
- * {@code base64Encoded}, as API Gateway expects it.
+ * A response of the HTTP API: status, body (JSON, HTML, or the base64 of binary content when {@code base64Encoded}),
+ * headers. A binary body (an image, a PDF) travels base64-encoded, as API Gateway expects it.
  */
 public record HttpApiResponse(int status, String body, Map<String, String> headers, boolean base64Encoded) {
     public static final String CONTENT_TYPE = "Content-Type";
@@ -31,5 +31,10 @@ public record HttpApiResponse(int status, String body, Map<String, String> heade
                 Base64.getEncoder().encodeToString(body),
                 Map.of(CONTENT_TYPE, contentType, "Cache-Control", "public, max-age=86400"),
                 true);
+    }
+
+    /** Binary content (a PDF) with its own headers: API Gateway decodes the base64 body before answering. */
+    public static HttpApiResponse binary(int status, byte[] content, Map<String, String> headers) {
+        return new HttpApiResponse(status, Base64.getEncoder().encodeToString(content), headers, true);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.attimo.core.error.BadRequest;
 import it.attimo.core.error.Conflict;
+import it.attimo.core.error.Forbidden;
 import it.attimo.core.error.HeadersTooLarge;
 import it.attimo.core.error.InvalidSignature;
 import it.attimo.core.error.MalformedJson;
@@ -12,6 +13,7 @@ import it.attimo.core.error.PayloadTooLarge;
 import it.attimo.core.error.RequestRefused;
 import it.attimo.core.error.UnsupportedMediaType;
 import it.attimo.core.ingest.InvalidEvent;
+import it.attimo.core.touchpoint.FormSubmissions;
 import java.util.Collection;
 import java.util.Map;
 import java.util.function.Function;
@@ -31,16 +33,18 @@ public final class HttpErrorMapper {
 
     private static final Logger LOG = Logger.getLogger(HttpErrorMapper.class.getName());
 
-    static final Map<Class<? extends RequestRefused>, Integer> STATUS = Map.of(
-            InvalidSignature.class, 401,
-            PayloadTooLarge.class, 413,
-            HeadersTooLarge.class, 431,
-            UnsupportedMediaType.class, 415,
-            MalformedJson.class, 400,
-            InvalidEvent.class, 400,
-            BadRequest.class, 400,
-            NotFound.class, 404,
-            Conflict.class, 409);
+    static final Map<Class<? extends RequestRefused>, Integer> STATUS = Map.ofEntries(
+            Map.entry(InvalidSignature.class, 401),
+            Map.entry(Forbidden.class, 403),
+            Map.entry(PayloadTooLarge.class, 413),
+            Map.entry(HeadersTooLarge.class, 431),
+            Map.entry(UnsupportedMediaType.class, 415),
+            Map.entry(MalformedJson.class, 400),
+            Map.entry(InvalidEvent.class, 400),
+            Map.entry(BadRequest.class, 400),
+            Map.entry(NotFound.class, 404),
+            Map.entry(Conflict.class, 409),
+            Map.entry(FormSubmissions.TooManySubmissions.class, 429));
 
     private HttpErrorMapper() {}
 

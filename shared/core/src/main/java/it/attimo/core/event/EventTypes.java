@@ -22,7 +22,10 @@ public final class EventTypes {
     public static final String DELIVERY_DELAYED = "delivery.delayed";
     public static final String ORDER_RETURNED = "order.returned";
     public static final String SURVEY_ANSWERED = "survey.answered";
-    /** the customer asks to talk to a person (the post-purchase messages' hand-off link) */
+    /**
+     * the customer asks to talk to a person (the post-purchase messages' hand-off link, a chatbot, a form); handled when
+     * a {@link #TASK_CLOSED} follows
+     */
     public static final String SUPPORT_REQUESTED = "support.requested";
 
     public static final String EMAIL_SENT = "email.sent";
@@ -46,6 +49,12 @@ public final class EventTypes {
     public static final String PUSH_DISABLED = "push.disabled";
 
     public static final String CONSENT_CHANGED = "consent.changed";
+
+    public static final String TASK_CLOSED = "task.closed";
+    /** a QR code of a touchpoint was scanned ({@code GET /q/{code}}) */
+    public static final String QR_SCANNED = "qr.scanned";
+
+    public static final String PREFERENCES_UPDATED = "preferences.updated";
 
     public static final Set<String> ALL = Set.of(
             CUSTOMER_UPSERTED,
@@ -81,7 +90,10 @@ public final class EventTypes {
             SMS_CLICKED,
             PUSH_OPENED,
             PUSH_DISABLED,
-            CONSENT_CHANGED);
+            CONSENT_CHANGED,
+            TASK_CLOSED,
+            QR_SCANNED,
+            PREFERENCES_UPDATED);
 
     /** Events that show the customer paying attention (used by temporal profiles). */
     public static final Set<String> ENGAGEMENT = Set.of(
