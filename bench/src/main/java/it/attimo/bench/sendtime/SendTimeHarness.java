@@ -96,7 +96,7 @@ public final class SendTimeHarness {
         m.add(Baselines.populationBestHour());
         m.add(Baselines.smoothedHistogram());
         m.add(recommend());
-        // learned candidate added below
+        if (learned) m.add(new BoostedSendTime());
         if (diagnose) m.addAll(ModelDiagnostics.methods());
         return m;
     }
@@ -186,7 +186,7 @@ public final class SendTimeHarness {
                     }
                 }
                 StringWriter out = new StringWriter();
-                new BatchRecommender(SendWindowPlanner.defaults())
+                BatchRecommender.Summary summary = new BatchRecommender(SendWindowPlanner.defaults())
                         .run(
                                 new ByteArrayInputStream(customers.toString().getBytes(StandardCharsets.UTF_8)),
                                 new ByteArrayInputStream(events.toString().getBytes(StandardCharsets.UTF_8)),
@@ -195,6 +195,13 @@ public final class SendTimeHarness {
                                 Channel.EMAIL,
                                 MessageKind.MARKETING,
                                 out);
+                System.err.printf(
+                        Locale.ROOT,
+                        "    recommend: half-life %d d (%s), tuning %s, %d below the threshold%n",
+                        summary.halfLife().toDays(),
+                        summary.halfLifeBasis(),
+                        summary.tuning(),
+                        summary.belowThreshold());
                 Map<String, Integer> index = new LinkedHashMap<>();
                 for (int i = 0; i < pop.customers().size(); i++)
                     index.put(pop.customers().get(i).id(), i);

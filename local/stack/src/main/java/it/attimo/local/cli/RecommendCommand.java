@@ -88,7 +88,7 @@ public final class RecommendCommand implements Callable<Integer> {
         spec.commandLine()
                 .getErr()
                 .printf(
-                        "recommended %d of %d customers (%d below the threshold, %d skipped, %d events, %d unknown comuni, %d clusters, alpha %.1f, half-life %d days: %s) in %d ms%n",
+                        "recommended %d of %d customers (%d below the threshold, %d skipped, %d events, %d unknown comuni, %d clusters, alpha %.1f, half-life %d days: %s, response correction %.1f, change odds %.2f) in %d ms%n",
                         summary.planned(),
                         summary.customers(),
                         summary.belowThreshold(),
@@ -99,6 +99,8 @@ public final class RecommendCommand implements Callable<Integer> {
                         summary.alpha(),
                         summary.halfLife().toDays(),
                         summary.halfLifeBasis(),
+                        summary.tuning().responseCorrection(),
+                        summary.tuning().changeOdds(),
                         summary.millis());
         return 0;
     }

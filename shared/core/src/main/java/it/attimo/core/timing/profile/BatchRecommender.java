@@ -47,6 +47,7 @@ public final class BatchRecommender {
             double alpha,
             Duration halfLife,
             String halfLifeBasis,
+            TemporalModel.Tuning tuning,
             long millis) {}
 
     private record CustomerRow(String id, String comune, Segment segment) {}
@@ -87,7 +88,8 @@ public final class BatchRecommender {
         for (TemporalProfile p : histories.profiles(from, halfLife.halfLife())) byId.put(p.customerId(), p);
         List<TemporalProfile> profiles = new ArrayList<>(rows.size());
         for (CustomerRow r : rows) profiles.add(byId.get(r.id()));
-        TemporalModel model = TemporalModel.fit(profiles, TemporalModel.Settings.defaults());
+        TemporalModel model =
+                TemporalModel.fit(profiles, TemporalModel.Settings.defaults()).tuned(halfLife.tuning());
         int planned = 0, skipped = 0, unknown = 0, belowThreshold = 0;
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET); // the caller owns the writer (often stdout)
@@ -160,6 +162,7 @@ public final class BatchRecommender {
                 model.alpha(),
                 halfLife.halfLife(),
                 halfLife.basis(),
+                model.tuning(),
                 (System.nanoTime() - start) / 1_000_000);
     }
 

@@ -24,6 +24,7 @@ class HalfLifeSelectionTest {
                 source(reads), AS_OF, Duration.ofDays(7), HalfLifeSelection.GRID, TemporalModel.Settings.defaults());
         assertThat(choice.halfLife()).isGreaterThan(Duration.ofDays(42));
         assertThat(choice.heldOutLogLikelihood()).containsOnlyKeys(HalfLifeSelection.GRID);
+        assertThat(TemporalModel.Tuning.GRID).contains(choice.tuning());
     }
 
     @Test
