@@ -31,12 +31,12 @@ import org.tribuo.regression.rtree.CARTRegressionTrainer;
  * generator's truth.
  */
 final class BoostedSendTime implements SendTimeHarness.Method {
-    static final int ROUNDS = 30;
+    static final int ROUNDS = 25;
     static final double SHRINKAGE = 0.2;
     static final int DEPTH = 4;
     static final double SUBSAMPLE = 0.4;
     /** Training rows come from at most this many customers (every slot of each). */
-    static final int TRAIN_CUSTOMERS = 800;
+    static final int TRAIN_CUSTOMERS = 500;
 
     private static final Duration NO_DECAY = Duration.ofDays(365L * 1000);
     private static final String[] NAMES = {

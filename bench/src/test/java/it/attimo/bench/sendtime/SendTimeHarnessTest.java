@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 class SendTimeHarnessTest {
     @Test
     void recommendGivesEveryCustomerASlotInsideTheWindowAndBeatsThePopulationHour() {
-        List<SendTimeHarness.Row> rows =
-                SendTimeHarness.run(BenchPopulation.Family.CONCENTRATED, 600, 8, 1, false);
+        List<SendTimeHarness.Row> rows = SendTimeHarness.run(BenchPopulation.Family.CONCENTRATED, 600, 8, 1, false);
         Map<String, SendTimeHarness.Row> byMethod =
                 rows.stream().collect(Collectors.toMap(SendTimeHarness.Row::method, Function.identity()));
         SendTimeHarness.Row recommend = byMethod.get("attimo recommend");
@@ -38,17 +37,20 @@ class SendTimeHarnessTest {
         for (BenchPopulation.Customer c : concentrated.customers().subList(0, 50)) {
             for (BenchPopulation.Event e : concentrated.history(c)) {
                 if (!e.type().equals(EventTypes.EMAIL_SENT)) continue;
-                int h = HourOfWeek.of(java.time.LocalDateTime.ofInstant(e.time(), it.attimo.core.timing.LocalSlots.ROME));
-                assertThat(h).isIn(
-                        HourOfWeek.of(DayOfWeek.TUESDAY, 10),
-                        HourOfWeek.of(DayOfWeek.THURSDAY, 10),
-                        HourOfWeek.of(DayOfWeek.SATURDAY, 11));
+                int h = HourOfWeek.of(
+                        java.time.LocalDateTime.ofInstant(e.time(), it.attimo.core.timing.LocalSlots.ROME));
+                assertThat(h)
+                        .isIn(
+                                HourOfWeek.of(DayOfWeek.TUESDAY, 10),
+                                HourOfWeek.of(DayOfWeek.THURSDAY, 10),
+                                HourOfWeek.of(DayOfWeek.SATURDAY, 11));
             }
         }
         // opens are logged after their send, never at it; about half of the drift family changed two weeks before
         for (BenchPopulation.Event e : lag.history(lag.customers().get(0)))
             assertThat(e.time()).isBefore(lag.targetStart());
-        long changed = drift.customers().stream().filter(c -> c.changeWeek() < 8).count();
+        long changed =
+                drift.customers().stream().filter(c -> c.changeWeek() < 8).count();
         assertThat(changed).isBetween(70L, 130L);
         // a quarter or so of customers have 1-4 sends in the whole history
         long sparse = lag.customers().stream().filter(c -> c.sends() <= 4).count();
