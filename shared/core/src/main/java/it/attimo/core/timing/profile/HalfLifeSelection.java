@@ -69,16 +69,72 @@ public final class HalfLifeSelection {
         // presence without depending on when we mailed, unlike held-out opens
         Map<String, double[]> unbiased = heldOutCounts(atEnd, atCut, true);
         Map<String, double[]> target = unbiased.size() >= MIN_UNBIASED_CUSTOMERS ? unbiased : heldOut;
-        TemporalModel.Tuning tuning = TemporalModel.Tuning.DEFAULT;
-        double bestTuning = Double.NEGATIVE_INFINITY;
-        for (TemporalModel.Tuning t : TemporalModel.Tuning.GRID) {
-            double ll = logLikelihood(bestModel.tuned(t), bestProfiles, target);
-            if (ll > bestTuning) {
-                bestTuning = ll;
-                tuning = t;
+        List<TemporalModel.Tuning> tunings = TemporalModel.Tuning.GRID;
+        double[][] perCustomer = new double[tunings.size()][];
+        int top = 0;
+        for (int i = 0; i < tunings.size(); i++) {
+            perCustomer[i] = logLikelihoods(bestModel.tuned(tunings.get(i)), bestProfiles, target);
+            if (sum(perCustomer[i]) > sum(perCustomer[top])) top = i;
+        }
+        TemporalModel.Tuning tuning = simplestWithinOneStandardError(tunings, perCustomer, top);
+        return new Choice(best, scores, tuning);
+    }
+
+    /**
+     * The one-standard-error rule: among the tunings whose held-out log-likelihood is within one standard error of the
+     * best (the standard error of the summed per-customer differences to the best), the one that changes the model
+     * least ({@link #complexity}: the plain model first, lower exponents and odds before higher). A tuning must
+     * clearly beat doing less on the held-out week to be used: small gains are as likely noise as habit.
+     */
+    static TemporalModel.Tuning simplestWithinOneStandardError(
+            List<TemporalModel.Tuning> grid, double[][] perCustomer, int top) {
+        double[] best = perCustomer[top];
+        TemporalModel.Tuning chosen = grid.get(top);
+        double chosenCost = complexity(chosen);
+        for (int i = 0; i < grid.size(); i++) {
+            double[] x = perCustomer[i];
+            int n = x.length;
+            if (n < 2) continue;
+            double gap = 0;
+            for (int c = 0; c < n; c++) gap += best[c] - x[c];
+            double mean = gap / n;
+            double var = 0;
+            for (int c = 0; c < n; c++) var += (best[c] - x[c] - mean) * (best[c] - x[c] - mean);
+            double se = Math.sqrt(n * var / (n - 1));
+            double cost = complexity(grid.get(i));
+            if (gap <= se && cost < chosenCost) {
+                chosen = grid.get(i);
+                chosenCost = cost;
             }
         }
-        return new Choice(best, scores, tuning);
+        return chosen;
+    }
+
+    /** How far a tuning moves the model from the plain one: {@code 2γ + (odds > 0 ? 1 + log10(1 + 100 odds) : 0)}. */
+    static double complexity(TemporalModel.Tuning t) {
+        return 2 * t.responseCorrection() + (t.changeOdds() > 0 ? 1 + Math.log10(1 + 100 * t.changeOdds()) : 0);
+    }
+
+    private static double sum(double[] v) {
+        double s = 0;
+        for (double x : v) s += x;
+        return s;
+    }
+
+    /** Per scored customer, in profile order, the held-out log-likelihood. */
+    private static double[] logLikelihoods(
+            TemporalModel model, List<TemporalProfile> profiles, Map<String, double[]> counts) {
+        double[] out = new double[profiles.size()];
+        int n = 0;
+        for (TemporalProfile p : profiles) {
+            double[] c = counts.get(p.customerId());
+            if (c == null) continue;
+            double[] reads = model.predictReads(p);
+            double ll = 0;
+            for (int h = 0; h < HourOfWeek.COUNT; h++) if (c[h] > 0) ll += c[h] * Math.log(reads[h]);
+            out[n++] = ll;
+        }
+        return java.util.Arrays.copyOf(out, n);
     }
 
     private static double logLikelihood(
