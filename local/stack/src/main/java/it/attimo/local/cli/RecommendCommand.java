@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code attimo recommend --customers customers.ndjson --history events.ndjson --from <ISO> --to <ISO>
  * --channel email [--kind marketing] [--half-life 42] [--json]}: one JSON line per customer with {@code customerId}, {@code sendAt},
- * {@code suitability} (and {@code localTime}, {@code cluster}, {@code skipped}); a summary goes to stderr.
+ * {@code suitability} (and {@code localTime}, {@code cluster}, {@code belowThreshold}, {@code reasons} when below the
+ * threshold, {@code skipped} when no slot is allowed at all); a summary goes to stderr.
  */
 @Command(
         name = "recommend",
@@ -87,9 +88,10 @@ public final class RecommendCommand implements Callable<Integer> {
         spec.commandLine()
                 .getErr()
                 .printf(
-                        "recommended %d of %d customers (%d skipped, %d events, %d unknown comuni, %d clusters, alpha %.1f, half-life %d days: %s) in %d ms%n",
+                        "recommended %d of %d customers (%d below the threshold, %d skipped, %d events, %d unknown comuni, %d clusters, alpha %.1f, half-life %d days: %s, response correction %.1f, change odds %.2f) in %d ms%n",
                         summary.planned(),
                         summary.customers(),
+                        summary.belowThreshold(),
                         summary.skipped(),
                         summary.events(),
                         summary.unknownComuni(),
@@ -97,6 +99,8 @@ public final class RecommendCommand implements Callable<Integer> {
                         summary.alpha(),
                         summary.halfLife().toDays(),
                         summary.halfLifeBasis(),
+                        summary.tuning().responseCorrection(),
+                        summary.tuning().changeOdds(),
                         summary.millis());
         return 0;
     }

@@ -158,7 +158,11 @@ class AttimoCliTest {
             assertThat(Instant.parse(l.path("sendAt").asText()))
                     .isBetween(Instant.parse("2026-06-15T00:00:00Z"), Instant.parse("2026-06-22T00:00:00Z"));
             assertThat(l.path("suitability").asInt()).isBetween(0, 100);
+            assertThat(l.path("belowThreshold").isBoolean()).isTrue();
+            if (l.path("belowThreshold").asBoolean())
+                assertThat(l.path("reasons").get(0).asText()).startsWith("below-threshold:");
         }
+        assertThat(run.err()).contains("recommended 2 of 2 customers").contains("0 skipped");
     }
 
     @Test

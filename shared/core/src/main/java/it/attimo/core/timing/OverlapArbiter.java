@@ -146,6 +146,7 @@ public final class OverlapArbiter {
         List<String> reasons = new ArrayList<>();
         reasons.add(reason);
         reasons.addAll(plan.reasons());
-        return new SendPlan(plan.sendAt(), plan.localTime(), plan.suitability(), reasons, plan.skipped());
+        return new SendPlan(
+                plan.sendAt(), plan.localTime(), plan.suitability(), reasons, plan.skipped(), plan.belowThreshold());
     }
 }

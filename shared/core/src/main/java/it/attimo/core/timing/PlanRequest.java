@@ -21,6 +21,9 @@ import java.util.Set;
  * @param timingRules   the journey's timing rules by name, e.g. {@value SendWindows#DECEMBER_SHIFT_RULE}; empty when none
  * @param prediction    the customer's temporal-profile prediction, or null
  * @param history       this customer's past (and already planned) sends, for frequency caps; empty when unknown
+ * @param neverSkip     a recommendation, not a send: when no slot reaches the kind's threshold the best allowed slot is
+ *                      still planned, marked {@link SendPlan#belowThreshold()}, instead of skipping (journeys keep
+ *                      their skip rule)
  */
 public record PlanRequest(
         String comuneCode,
@@ -33,7 +36,8 @@ public record PlanRequest(
         String journey,
         Set<String> timingRules,
         EngagementPrediction prediction,
-        List<PastSend> history) {
+        List<PastSend> history,
+        boolean neverSkip) {
 
     public PlanRequest {
         Objects.requireNonNull(channel, "channel");
@@ -62,7 +66,8 @@ public record PlanRequest(
                 .journey(journey)
                 .timingRules(timingRules)
                 .prediction(prediction)
-                .history(history);
+                .history(history)
+                .neverSkip(neverSkip);
     }
 
     public static final class Builder {
@@ -77,6 +82,7 @@ public record PlanRequest(
         private Set<String> timingRules = Set.of();
         private EngagementPrediction prediction;
         private List<PastSend> history = List.of();
+        private boolean neverSkip;
 
         private Builder(Channel channel, Instant earliest) {
             this.channel = channel;
@@ -128,6 +134,11 @@ public record PlanRequest(
             return this;
         }
 
+        public Builder neverSkip(boolean recommendation) {
+            this.neverSkip = recommendation;
+            return this;
+        }
+
         public PlanRequest build() {
             return new PlanRequest(
                     comuneCode,
@@ -140,7 +151,8 @@ public record PlanRequest(
                     journey,
                     timingRules,
                     prediction,
-                    history);
+                    history,
+                    neverSkip);
         }
     }
 }

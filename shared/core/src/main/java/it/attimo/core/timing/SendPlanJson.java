@@ -14,7 +14,7 @@ public final class SendPlanJson {
 
     /**
      * {@code {"sendAt":"2026-11-24T09:00:00Z","localTime":"2026-11-24T10:00:00","utcOffset":"+01:00","zone":"Europe/Rome",
-     * "suitability":90,"reasons":[…],"skipped":null}}; when skipped, {@code sendAt} and {@code utcOffset} are absent,
+     * "suitability":90,"reasons":[…],"skipped":null,"belowThreshold":false}}; when skipped, {@code sendAt} and {@code utcOffset} are absent,
      * {@code localTime} is null and {@code skipped} holds the reason.
      */
     public static ObjectNode toJson(SendPlan plan) {
@@ -33,6 +33,7 @@ public final class SendPlanJson {
         plan.reasons().forEach(reasons::add);
         if (plan.skipped() != null) o.put("skipped", plan.skipped());
         else o.putNull("skipped");
+        o.put("belowThreshold", plan.belowThreshold());
         return o;
     }
 
@@ -56,7 +57,9 @@ public final class SendPlanJson {
                     .append(" Europe/Rome)")
                     .append(nl);
         }
-        sb.append("suitability ").append(plan.suitability()).append("/100").append(nl);
+        sb.append("suitability ").append(plan.suitability()).append("/100");
+        if (plan.belowThreshold()) sb.append(" (below the threshold: best allowed slot)");
+        sb.append(nl);
         plan.reasons().forEach(r -> sb.append("  - ").append(r).append(nl));
         return sb.toString();
     }

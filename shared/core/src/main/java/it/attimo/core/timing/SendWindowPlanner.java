@@ -74,7 +74,8 @@ public final class SendWindowPlanner {
         return caps;
     }
 
-    private record Evaluation(ZonedDateTime slot, boolean allowed, int score, List<String> reasons) {}
+    /** {@code value}: the predicted response with a prediction, else the score; what "best slot" maximises. */
+    private record Evaluation(ZonedDateTime slot, boolean allowed, int score, double value, List<String> reasons) {}
 
     private record Context(
             PlanRequest request,
@@ -113,22 +114,30 @@ public final class SendWindowPlanner {
         Evaluation chosen = null;
         Evaluation best = null;
         Evaluation firstAllowed = null;
-        // A service message with a deadline and a personal prediction takes the person's best slot before the
-        // deadline (the journey accepted that delay) instead of the first acceptable one.
-        boolean bestBeforeDeadline = kind == MessageKind.MARKETING
-                || (kind == MessageKind.SERVICE && request.prediction() != null && preferredEnd != null);
+        boolean predicted = ctx.predictionMax() > 0;
+        // Marketing, and a service message with a deadline and a personal prediction, take the person's best slot
+        // before the deadline (the journey accepted that delay) instead of the first acceptable one. "Best" is the
+        // highest predicted response (the prediction itself, not its rounded score, so hours a point apart do not tie
+        // and fall to the earliest slot), then the highest score, then the earliest.
+        boolean bestBeforeDeadline =
+                kind == MessageKind.MARKETING || (kind == MessageKind.SERVICE && predicted && preferredEnd != null);
+        boolean belowThreshold = false;
         for (Evaluation e : evaluate(ctx, earliest, phaseOneEnd, bestBeforeDeadline ? Integer.MAX_VALUE : threshold)) {
             if (!e.allowed()) continue;
             if (firstAllowed == null) firstAllowed = e;
-            if (best == null || e.score() > best.score()) best = e;
-            if (!bestBeforeDeadline && e.score() >= threshold) {
-                chosen = e;
-                break;
-            }
+            if (better(e, best)) best = e;
+            if (e.score() >= threshold && better(e, chosen)) chosen = e;
+            if (!bestBeforeDeadline && chosen != null) break;
         }
-        if (bestBeforeDeadline && best != null && best.score() >= threshold) chosen = best;
+        if (chosen == null && best != null && request.neverSkip()) {
+            chosen = best;
+            belowThreshold = true;
+            planReasons.add("below-threshold: no slot reached " + threshold + " before " + describeEnd(phaseOneEnd)
+                    + ", recommending the best allowed slot (suitability " + best.score() + ")");
+        }
         if (kind != MessageKind.MARKETING && chosen == null && firstAllowed != null) {
             chosen = firstAllowed;
+            belowThreshold = true;
             planReasons.add("below-threshold: no slot reached " + threshold + " before " + describeEnd(phaseOneEnd)
                     + ", sending at the first allowed slot");
         }
@@ -169,7 +178,20 @@ public final class SendWindowPlanner {
         List<String> reasons = new ArrayList<>(planReasons);
         reasons.addAll(evaluate(ctx, chosen.slot(), true).reasons());
         addBlockedDays(ctx, chosen.slot().toLocalDate(), reasons);
-        return new SendPlan(chosen.slot().toInstant(), chosen.slot().toLocalDateTime(), chosen.score(), reasons, null);
+        return new SendPlan(
+                chosen.slot().toInstant(),
+                chosen.slot().toLocalDateTime(),
+                chosen.score(),
+                reasons,
+                null,
+                belowThreshold);
+    }
+
+    /** Higher predicted response (or score without a prediction), then higher score; ties keep the earlier slot. */
+    private static boolean better(Evaluation e, Evaluation current) {
+        if (current == null) return true;
+        if (e.value() != current.value()) return e.value() > current.value();
+        return e.score() > current.score();
     }
 
     /** Evaluates slots in [from, to) in time order, stopping after the first allowed slot scoring at least {@code stopAtScore}. */
@@ -287,11 +309,13 @@ public final class SendWindowPlanner {
                         + " " + local.getHour() + "h at " + Math.round(100 * ratio) + "% of the best allowed hour "
                         + (delta >= 0 ? "+" : "") + delta + " (replaces golden hour)");
         }
-        return new Evaluation(slot, true, Math.max(0, Math.min(100, score)), reasons);
+        int clamped = Math.max(0, Math.min(100, score));
+        double value = predicted ? req.prediction().probability(HourOfWeek.of(local)) : clamped;
+        return new Evaluation(slot, true, clamped, value, reasons);
     }
 
     private static Evaluation blocked(ZonedDateTime slot) {
-        return new Evaluation(slot, false, 0, List.of());
+        return new Evaluation(slot, false, 0, 0, List.of());
     }
 
     /**

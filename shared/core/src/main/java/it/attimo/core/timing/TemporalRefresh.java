@@ -107,7 +107,7 @@ public final class TemporalRefresh {
         List<TemporalProfile> profiles = histories.profiles(asOf, halfLife.halfLife());
         int customers = profiles.size();
         int engaged = (int) profiles.stream().filter(p -> p.engagements() > 0).count();
-        TemporalModel model = TemporalModel.fit(profiles, settings);
+        TemporalModel model = TemporalModel.fit(profiles, settings).tuned(halfLife.tuning());
         store.save(new FittedModel(asOf, customers, events[0], halfLife.halfLife(), model));
         List<String> names =
                 model.clusters().stream().map(TemporalModel.Cluster::name).toList();

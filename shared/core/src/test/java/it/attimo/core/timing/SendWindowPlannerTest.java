@@ -209,6 +209,45 @@ class SendWindowPlannerTest {
     }
 
     @Test
+    void aRecommendationNeverSkipsButSaysItIsBelowTheThreshold() {
+        // same request as above, as a recommendation: the best allowed slot, marked below the threshold
+        SendPlan p = PLANNER.plan(email(MILANO, "2026-11-24T12:00:00Z")
+                .deadline(t("2026-11-24T12:45:00Z"))
+                .neverSkip(true)
+                .build());
+        assertThat(p.isSkipped()).isFalse();
+        assertThat(p.belowThreshold()).isTrue();
+        assertThat(p.localTime()).isEqualTo(LocalDateTime.of(2026, 11, 24, 13, 0));
+        assertThat(p.suitability()).isEqualTo(70);
+        assertThat(p.reasons().get(0))
+                .isEqualTo("below-threshold: no slot reached 80 before 2026-11-24 13:45, recommending the best allowed"
+                        + " slot (suitability 70)");
+        assertThat(SendPlanJson.toJson(p).get("belowThreshold").asBoolean()).isTrue();
+        // nothing allowed at all (a Sunday night): still skipped, with the reason
+        SendPlan none = PLANNER.plan(email(MILANO, "2026-11-29T21:00:00Z")
+                .deadline(t("2026-11-29T22:00:00Z"))
+                .neverSkip(true)
+                .build());
+        assertThat(none.isSkipped()).isTrue();
+        assertThat(none.skipped()).contains("no allowed slot at all");
+        assertThat(none.belowThreshold()).isFalse();
+    }
+
+    @Test
+    void theHighestPredictionWinsEvenWhenTheRoundedScoresTie() {
+        // 10h and 12h differ by less than a point of the 30-point prediction term: both score 90, the higher wins
+        EngagementPrediction nearlyFlat =
+                h -> HourOfWeek.hour(h) == 12 ? 0.300 : HourOfWeek.hour(h) == 10 ? 0.299 : 0.1;
+        SendPlan p = PLANNER.plan(email(MILANO, "2026-11-24T07:00:00Z")
+                .deadline(t("2026-11-24T13:00:00Z"))
+                .prediction(nearlyFlat)
+                .build());
+        assertThat(p.localTime()).isEqualTo(LocalDateTime.of(2026, 11, 24, 12, 0));
+        assertThat(p.suitability()).isEqualTo(90);
+        assertThat(p.belowThreshold()).isFalse();
+    }
+
+    @Test
     void marketingWaitsForABetterSlot() {
         // 12:30 local: window open until 14:00 but only 70; waits for tomorrow's golden hour
         SendPlan p = PLANNER.plan(email(MILANO, "2026-11-24T11:30:00Z").build());

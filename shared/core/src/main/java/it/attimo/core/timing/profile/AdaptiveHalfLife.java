@@ -8,7 +8,8 @@ import java.util.Map;
  * The production policy for the profiles' half-life: {@link HalfLifeSelection} over {@link HalfLifeSelection#GRID},
  * holding out the last week before {@code asOf}, on a deterministic sample of at most {@link #SAMPLE} customers (the
  * size the offline evaluation selected on; more customers barely change a choice between five candidates but cost
- * five model fits each). Falls back to {@link ProfileSettings#HALF_LIFE} with less than {@link #MIN_HISTORY} of
+ * five model fits each). The evidence tuning ({@link TemporalModel.Tuning}) is chosen on the same held-out week.
+ * Falls back to {@link ProfileSettings#HALF_LIFE} with less than {@link #MIN_HISTORY} of
  * history or fewer than {@link #MIN_ENGAGED} sampled customers engaged both before and during the held-out week.
  */
 public final class AdaptiveHalfLife {
@@ -22,7 +23,13 @@ public final class AdaptiveHalfLife {
      * @param basis                 why: chosen on which week and how many customers, or why the default
      * @param heldOutLogLikelihood  each candidate's score when chosen, else empty
      */
-    public record Decision(Duration halfLife, String basis, Map<Duration, Double> heldOutLogLikelihood) {
+    public record Decision(
+            Duration halfLife, String basis, Map<Duration, Double> heldOutLogLikelihood, TemporalModel.Tuning tuning) {
+        /** A decision with the default evidence tuning (nothing held out to choose it on). */
+        public Decision(Duration halfLife, String basis, Map<Duration, Double> heldOutLogLikelihood) {
+            this(halfLife, basis, heldOutLogLikelihood, TemporalModel.Tuning.DEFAULT);
+        }
+
         public boolean chosen() {
             return !heldOutLogLikelihood.isEmpty();
         }
@@ -47,7 +54,8 @@ public final class AdaptiveHalfLife {
                 choice.halfLife(),
                 "chosen on the week from " + cut + " held out, " + sample.customers() + " customers (" + engaged
                         + " engaged)",
-                Map.copyOf(choice.heldOutLogLikelihood()));
+                Map.copyOf(choice.heldOutLogLikelihood()),
+                choice.tuning());
     }
 
     private static Decision fallback(String why) {

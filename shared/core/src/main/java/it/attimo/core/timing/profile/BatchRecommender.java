@@ -24,9 +24,12 @@ import java.util.stream.IntStream;
  * The {@code recommend} batch: read customers (NDJSON, {@code customer.upserted} data plus {@code id}; only {@code id},
  * {@code comune} and {@code segment} are read), stream their events (CloudEvents NDJSON) into temporal profiles as of
  * {@code from} (half-life chosen on the last week before {@code from} by {@link AdaptiveHalfLife}, unless fixed),
- * fit the population model, and plan one send per customer in [from, to) with its prediction. Writes one
- * JSON line per customer: {@code customerId}, {@code sendAt} (null when skipped), {@code localTime}, {@code suitability},
- * {@code cluster}, and {@code skipped} when skipped. Memory: one 168-bin profile per customer, no JSON trees.
+ * fit the population model, and plan one send per customer in [from, to) with its prediction: the allowed slot with
+ * the highest predicted response, and when no slot reaches the kind's threshold still the best allowed one
+ * ({@code belowThreshold}: a recommendation does not skip). Writes one JSON line per customer: {@code customerId},
+ * {@code sendAt} (null only when no slot in [from, to) is allowed at all), {@code localTime}, {@code suitability},
+ * {@code cluster}, {@code belowThreshold}, and {@code reasons} when below the threshold or skipped, {@code skipped}
+ * when skipped. Memory: one 168-bin profile per customer, no JSON trees.
  */
 public final class BatchRecommender {
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -37,12 +40,14 @@ public final class BatchRecommender {
             int customers,
             int planned,
             int skipped,
+            int belowThreshold,
             long events,
             int unknownComuni,
             int clusters,
             double alpha,
             Duration halfLife,
             String halfLifeBasis,
+            TemporalModel.Tuning tuning,
             long millis) {}
 
     private record CustomerRow(String id, String comune, Segment segment) {}
@@ -83,8 +88,9 @@ public final class BatchRecommender {
         for (TemporalProfile p : histories.profiles(from, halfLife.halfLife())) byId.put(p.customerId(), p);
         List<TemporalProfile> profiles = new ArrayList<>(rows.size());
         for (CustomerRow r : rows) profiles.add(byId.get(r.id()));
-        TemporalModel model = TemporalModel.fit(profiles, TemporalModel.Settings.defaults());
-        int planned = 0, skipped = 0, unknown = 0;
+        TemporalModel model =
+                TemporalModel.fit(profiles, TemporalModel.Settings.defaults()).tuned(halfLife.tuning());
+        int planned = 0, skipped = 0, unknown = 0, belowThreshold = 0;
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET); // the caller owns the writer (often stdout)
             g.setRootValueSeparator(null);
@@ -104,6 +110,7 @@ public final class BatchRecommender {
                             .segment(r.segment())
                             .kind(kind)
                             .prediction(prediction)
+                            .neverSkip(true)
                             .build());
                 });
                 for (int j = 0; j < plans.length; j++) {
@@ -124,11 +131,18 @@ public final class BatchRecommender {
                     }
                     g.writeNumberField("suitability", plan.suitability());
                     g.writeStringField("cluster", clusters[j]);
+                    g.writeBooleanField("belowThreshold", plan.belowThreshold());
                     if (plan.isSkipped()) {
                         g.writeStringField("skipped", plan.skipped());
                         skipped++;
                     } else {
                         planned++;
+                        if (plan.belowThreshold()) belowThreshold++;
+                    }
+                    if (plan.isSkipped() || plan.belowThreshold()) {
+                        g.writeArrayFieldStart("reasons");
+                        for (String reason : plan.reasons()) g.writeString(reason);
+                        g.writeEndArray();
                     }
                     g.writeEndObject();
                     g.writeRaw('\n');
@@ -141,12 +155,14 @@ public final class BatchRecommender {
                 rows.size(),
                 planned,
                 skipped,
+                belowThreshold,
                 eventCount,
                 unknown,
                 model.clusters().size(),
                 model.alpha(),
                 halfLife.halfLife(),
                 halfLife.basis(),
+                model.tuning(),
                 (System.nanoTime() - start) / 1_000_000);
     }
 

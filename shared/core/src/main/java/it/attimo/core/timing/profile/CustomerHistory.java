@@ -6,9 +6,7 @@ import it.attimo.core.timing.PastSend;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What an events file says about one customer, as of an instant: their prediction (from a model fitted on every
@@ -16,31 +14,31 @@ import java.util.Map;
  *
  * @param prediction the customer's prediction ("popolazione" when they have no events)
  * @param sends      the customer's {@code email.sent} / {@code sms.sent} events before {@code asOf}
- * @param customers  how many customers the file held
+ * @param customers  how many customers the file held (the customer asked for counts even without events)
+ * @param halfLife   the profiles' half-life and evidence tuning, chosen as the refresh and {@code recommend} choose them
+ *                   ({@link AdaptiveHalfLife})
  */
-public record CustomerHistory(CustomerPrediction prediction, List<PastSend> sends, int customers) {
+public record CustomerHistory(
+        CustomerPrediction prediction, List<PastSend> sends, int customers, AdaptiveHalfLife.Decision halfLife) {
 
     public static CustomerHistory of(InputStream events, String customerId, Instant asOf) {
-        Map<String, ProfileAccumulator> accumulators = new HashMap<>();
+        TimingHistories histories = new TimingHistories(asOf);
+        histories.register(customerId);
         List<PastSend> sends = new ArrayList<>();
         NdjsonEvents.read(events, (type, subject, time) -> {
-            accumulators
-                    .computeIfAbsent(subject, s -> new ProfileAccumulator(s, asOf, ProfileSettings.HALF_LIFE))
-                    .add(type, time);
+            histories.add(subject, type, time);
             if (subject.equals(customerId) && !time.isAfter(asOf)) {
                 if (EventTypes.EMAIL_SENT.equals(type)) sends.add(new PastSend(customerId, Channel.EMAIL, time, null));
                 if (EventTypes.SMS_SENT.equals(type)) sends.add(new PastSend(customerId, Channel.SMS, time, null));
             }
         });
-        List<TemporalProfile> profiles = new ArrayList<>(accumulators.size());
-        TemporalProfile own = TemporalProfile.empty(customerId);
-        for (ProfileAccumulator a : accumulators.values()) {
-            TemporalProfile p = a.finish();
-            profiles.add(p);
-            if (p.customerId().equals(customerId)) own = p;
-        }
-        if (profiles.isEmpty()) profiles.add(own);
-        TemporalModel model = TemporalModel.fit(profiles, TemporalModel.Settings.defaults());
-        return new CustomerHistory(model.predict(own), List.copyOf(sends), accumulators.size());
+        // the same half-life and evidence tuning the daily refresh and recommend choose on the last week held out
+        AdaptiveHalfLife.Decision decision =
+                AdaptiveHalfLife.decide(histories, asOf, TemporalModel.Settings.defaults());
+        List<TemporalProfile> profiles = histories.profiles(asOf, decision.halfLife());
+        TemporalProfile own = profiles.get(0); // registered first
+        TemporalModel model =
+                TemporalModel.fit(profiles, TemporalModel.Settings.defaults()).tuned(decision.tuning());
+        return new CustomerHistory(model.predict(own), List.copyOf(sends), histories.customers(), decision);
     }
 }

@@ -36,6 +36,11 @@ public final class FittedModelJson {
         root.put("delayPriorStrength", s.delayPriorStrength());
         root.put("populationOpenRate", s.populationOpenRate());
         root.put("outcomeStrength", s.outcomeStrength());
+        root.put("changeOdds", s.changeOdds());
+        ObjectNode tuning = root.putObject("tuning");
+        tuning.put("responseCorrection", s.tuning().responseCorrection());
+        tuning.put("changeOdds", s.tuning().changeOdds());
+        array(root.putArray("responseCorrection"), s.responseCorrection());
         array(root.putArray("population"), s.population());
         array(root.putArray("populationDelays"), s.populationDelays());
         ArrayNode clusters = root.putArray("clusters");
@@ -82,7 +87,15 @@ public final class FittedModelJson {
                 silhouette.isNumber() ? silhouette.asDouble() : Double.NaN,
                 root.path("delayPriorStrength").asDouble(),
                 root.path("populationOpenRate").asDouble(),
-                root.path("outcomeStrength").asDouble()));
+                root.path("outcomeStrength").asDouble(),
+                // models stored before the evidence tuning: no correction, no change detection
+                root.has("responseCorrection")
+                        ? doubles(root.path("responseCorrection"), "responseCorrection")
+                        : TemporalModel.uncorrected(),
+                root.path("changeOdds").asDouble(0),
+                new TemporalModel.Tuning(
+                        root.path("tuning").path("responseCorrection").asDouble(0),
+                        root.path("tuning").path("changeOdds").asDouble(0))));
         Instant fittedAt;
         try {
             fittedAt = Instant.parse(root.path("fittedAt").asText());

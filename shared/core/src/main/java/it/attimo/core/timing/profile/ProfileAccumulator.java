@@ -12,8 +12,8 @@ import java.util.Arrays;
 import java.util.Set;
 
 /**
- * Streams one customer's events into a {@link TemporalProfile}, in any order. Engagement events
- * ({@link EventTypes#ENGAGEMENT}) fill the hour-of-week bins, weighted {@code 0.5^(age / halfLife)} with the age
+ * Streams one customer's events into a {@link TemporalProfile}, in any order. Activity events ({@link #ACTIVITY}:
+ * engagement events and purchases) fill the hour-of-week bins, weighted {@code 0.5^(age / halfLife)} with the age
  * measured from {@code asOf} (no clock read). Sends ({@code email.sent}, {@code sms.sent}) and direct responses
  * (opens and clicks) are kept as instants so the response delay can be measured when the profile is finished:
  * a response is matched to the latest send before it, if within 48 hours.
@@ -23,12 +23,21 @@ public final class ProfileAccumulator {
     static final Set<String> SENDS = Set.of(EventTypes.EMAIL_SENT, EventTypes.SMS_SENT);
     static final Set<String> RESPONSES =
             Set.of(EventTypes.EMAIL_OPENED, EventTypes.EMAIL_CLICKED, EventTypes.SMS_CLICKED, EventTypes.PUSH_OPENED);
+    /**
+     * Everything that shows when the person is around: the engagement events (opens, clicks, portal and app visits,
+     * survey answers, replies to support) and purchases, each at the moment it happened.
+     */
+    public static final Set<String> ACTIVITY = activity();
+
     private static final ZoneRules ROME = LocalSlots.ROME.getRules();
 
     private final String customerId;
     private final long asOfSeconds;
     private final double halfLifeSeconds;
     private final double[] reads = new double[HourOfWeek.COUNT];
+    private final double[] responseReads = new double[HourOfWeek.COUNT];
+    private final double[] recentReads = new double[HourOfWeek.COUNT];
+    private final long recentFromSeconds;
     private double readWeight;
     private int engagements;
     private long[] sends = new long[4];
@@ -40,6 +49,13 @@ public final class ProfileAccumulator {
         this.customerId = customerId;
         this.asOfSeconds = asOf.getEpochSecond();
         this.halfLifeSeconds = halfLife.getSeconds();
+        this.recentFromSeconds = asOfSeconds - TemporalProfile.RECENT_DAYS * 86_400L;
+    }
+
+    private static Set<String> activity() {
+        java.util.HashSet<String> types = new java.util.HashSet<>(EventTypes.ENGAGEMENT);
+        types.add(EventTypes.ORDER_PLACED);
+        return Set.copyOf(types);
     }
 
     /** Adds one event; types that say nothing about timing are ignored. Events after {@code asOf} are ignored. */
@@ -51,12 +67,15 @@ public final class ProfileAccumulator {
             sends[sendCount++] = t;
             return;
         }
-        if (!EventTypes.ENGAGEMENT.contains(type)) return;
+        if (!ACTIVITY.contains(type)) return;
         double w = Math.pow(0.5, (asOfSeconds - t) / halfLifeSeconds);
-        reads[hourOfWeek(time)] += w;
+        int h = hourOfWeek(time);
+        reads[h] += w;
         readWeight += w;
         engagements++;
+        if (t >= recentFromSeconds) recentReads[h] += w;
         if (RESPONSES.contains(type)) {
+            responseReads[h] += w;
             if (responseCount == responses.length) responses = Arrays.copyOf(responses, responseCount * 2);
             responses[responseCount++] = t;
         }
@@ -89,7 +108,17 @@ public final class ProfileAccumulator {
             sendWeights[i] = (float) Math.pow(0.5, (asOfSeconds - s[i]) / halfLifeSeconds);
         }
         return new TemporalProfile(
-                customerId, reads.clone(), readWeight, engagements, delays, matched, sendHours, sendWeights, opened);
+                customerId,
+                reads.clone(),
+                readWeight,
+                engagements,
+                delays,
+                matched,
+                sendHours,
+                sendWeights,
+                opened,
+                responseReads.clone(),
+                recentReads.clone());
     }
 
     static int hourOfWeek(Instant time) {

@@ -12,6 +12,7 @@ import org.apache.commons.math3.ml.clustering.DoublePoint;
 import org.apache.commons.math3.ml.clustering.KMeansPlusPlusClusterer;
 import org.apache.commons.math3.ml.distance.EuclideanDistance;
 import org.apache.commons.math3.random.JDKRandomGenerator;
+import org.apache.commons.math3.special.Gamma;
 
 /**
  * Population-level temporal model, refitted daily from all profiles:
@@ -57,6 +58,14 @@ public final class TemporalModel {
     private final double sinkHours;
     private double populationOpenRate;
     private double outcomeStrength;
+    /** Pooled non-response activity over pooled responses, per hour of week (1 where unknown): see {@link #tuned}. */
+    private double[] responseRatio = ones();
+    /** Multiplies each hour's responses (opens, clicks) in a customer's reads; all 1 = uncorrected. */
+    private double[] responseCorrection = ones();
+    /** Prior odds that a customer's last {@link TemporalProfile#RECENT_DAYS} days follow new habits; 0 = never. */
+    private double changeOdds;
+
+    private Tuning tuning = Tuning.NONE;
     private final double[] kernel;
     private final double alpha;
     private final List<Cluster> clusters;
@@ -126,6 +135,7 @@ public final class TemporalModel {
             TemporalModel single1 = new TemporalModel(
                     p0, d0, alpha, single, new double[] {1.0}, Double.NaN, settings.delayPriorStrength());
             single1.calibrateOutcomes(profiles, all);
+            single1.responseRatio = responseRatio(profiles);
             return single1;
         }
         List<double[]> shrunk = new ArrayList<>(rich.size());
@@ -163,7 +173,101 @@ public final class TemporalModel {
             }
         }
         best.calibrateOutcomes(profiles, all);
+        best.responseRatio = responseRatio(profiles);
         return best;
+    }
+
+    /**
+     * How a fitted model treats two biases of the evidence, chosen on a held-out week by {@link HalfLifeSelection}:
+     *
+     * @param responseCorrection exponent γ of the correction of responses toward the hours where non-response
+     *                           activity happens: opens are logged only where we mailed shortly before, so when sends
+     *                           are concentrated at a few hours the hours after them look better than they are
+     *                           (0 = none, 1 = full inverse-exposure weighting)
+     * @param changeOdds         prior odds that a customer changed habits in the last {@link TemporalProfile#RECENT_DAYS}
+     *                           days (0 = never considered)
+     */
+    public record Tuning(double responseCorrection, double changeOdds) {
+        public static final Tuning NONE = new Tuning(0, 0);
+        /** Used when there is no held-out week to choose on. */
+        public static final Tuning DEFAULT = new Tuning(0.5, 0.1);
+
+        public static final List<Tuning> GRID = grid();
+
+        private static List<Tuning> grid() {
+            List<Tuning> g = new ArrayList<>();
+            for (double gamma : new double[] {0, 0.5, 1})
+                for (double odds : new double[] {0, 0.03, 0.1, 0.3, 1}) g.add(new Tuning(gamma, odds));
+            return List.copyOf(g);
+        }
+    }
+
+    /** This model with the evidence treated as {@code t} says (the clusters and priors are unchanged). */
+    public TemporalModel tuned(Tuning t) {
+        TemporalModel m = restore(state());
+        m.responseRatio = responseRatio;
+        m.tuning = t;
+        m.changeOdds = t.changeOdds();
+        double[] c = new double[HourOfWeek.COUNT];
+        for (int h = 0; h < HourOfWeek.COUNT; h++) c[h] = Math.pow(responseRatio[h], t.responseCorrection());
+        m.responseCorrection = c;
+        return m;
+    }
+
+    public Tuning tuning() {
+        return tuning;
+    }
+
+    /**
+     * Per hour of week, the share of the population's non-response activity (visits, purchases, replies) over the
+     * share of its responses to our sends, both smoothed over ±1 hour, clamped to [1/4, 4] and scaled so that the
+     * responses keep their total weight. All 1 when either kind has fewer than {@link #MIN_RATIO_EVENTS} events.
+     */
+    static double[] responseRatio(Collection<TemporalProfile> profiles) {
+        double[] other = new double[HourOfWeek.COUNT];
+        double[] responses = new double[HourOfWeek.COUNT];
+        for (TemporalProfile p : profiles) {
+            for (int h = 0; h < HourOfWeek.COUNT; h++) {
+                responses[h] += p.responseReads()[h];
+                other[h] += p.reads()[h] - p.responseReads()[h];
+            }
+        }
+        double so = 0, sr = 0;
+        for (int h = 0; h < HourOfWeek.COUNT; h++) {
+            so += other[h];
+            sr += responses[h];
+        }
+        if (so < MIN_RATIO_EVENTS || sr < MIN_RATIO_EVENTS) return ones();
+        double[] o = smoothNormalise(circularSmooth(other), 0.01);
+        double[] r = smoothNormalise(circularSmooth(responses), 0.01);
+        double[] ratio = new double[HourOfWeek.COUNT];
+        double kept = 0;
+        for (int h = 0; h < HourOfWeek.COUNT; h++) {
+            ratio[h] = Math.max(0.25, Math.min(4.0, o[h] / r[h]));
+            kept += r[h] * ratio[h];
+        }
+        for (int h = 0; h < HourOfWeek.COUNT; h++) ratio[h] /= kept;
+        return ratio;
+    }
+
+    static final double MIN_RATIO_EVENTS = 200;
+
+    private static double[] circularSmooth(double[] v) {
+        double[] out = new double[v.length];
+        for (int h = 0; h < v.length; h++)
+            out[h] = 0.5 * v[h] + 0.25 * v[(h + 1) % v.length] + 0.25 * v[(h + v.length - 1) % v.length];
+        return out;
+    }
+
+    /** A response correction that changes nothing (all 1). */
+    public static double[] uncorrected() {
+        return ones();
+    }
+
+    private static double[] ones() {
+        double[] o = new double[HourOfWeek.COUNT];
+        java.util.Arrays.fill(o, 1.0);
+        return o;
     }
 
     /**
@@ -274,12 +378,78 @@ public final class TemporalModel {
         double[] prior = mix(responsibilities);
         int top = 0;
         for (int c = 1; c < responsibilities.length; c++) if (responsibilities[c] > responsibilities[top]) top = c;
-        double[] reads = posterior(profile.reads(), n, prior, alpha);
+        double[] reads = personalReads(profile, prior);
         double[] score = convolve(reads, kernel);
         if (outcomeStrength > 0 && profile.sends() > 0)
             score = SendOutcomes.calibrate(score, profile, populationOpenRate, outcomeStrength, sinkHours);
         return new CustomerPrediction(
                 profile.customerId(), score, reads, clusters.get(top).name(), n);
+    }
+
+    /** The customer's predicted reading distribution only (what the hold-out scores), without the send score. */
+    double[] predictReads(TemporalProfile profile) {
+        if (profile.readWeight() <= 0) return population;
+        return personalReads(profile, clusterPrior(profile));
+    }
+
+    /**
+     * Posterior reads: the customer's reads, responses corrected toward the hours they were not mailed in, shrunk
+     * toward their cluster prior with strength alpha; and, when the last {@link TemporalProfile#RECENT_DAYS} days are
+     * more likely a new habit than the old one (Dirichlet-multinomial Bayes factor times {@code changeOdds}), mixed
+     * with the posterior of those recent days alone by that probability.
+     */
+    private double[] personalReads(TemporalProfile profile, double[] prior) {
+        double[] counts = profile.reads();
+        double n = profile.readWeight();
+        if (tuning.responseCorrection() > 0) {
+            counts = counts.clone();
+            n = 0;
+            double[] resp = profile.responseReads();
+            for (int h = 0; h < HourOfWeek.COUNT; h++) {
+                counts[h] += resp[h] * (responseCorrection[h] - 1);
+                n += counts[h];
+            }
+        }
+        double[] reads = posterior(counts, n, prior, alpha);
+        double change = changeProbability(profile, prior);
+        if (change > 0.01) {
+            double[] recent = profile.recentReads();
+            double nr = 0;
+            for (double x : recent) nr += x;
+            double[] fresh = posterior(recent, nr, prior, alpha);
+            for (int h = 0; h < HourOfWeek.COUNT; h++) reads[h] = (1 - change) * reads[h] + change * fresh[h];
+        }
+        return reads;
+    }
+
+    /** Posterior probability that the recent days follow a different distribution than the older ones. */
+    double changeProbability(TemporalProfile profile, double[] prior) {
+        if (changeOdds <= 0) return 0;
+        double[] all = profile.reads();
+        double[] recent = profile.recentReads();
+        double[] old = new double[HourOfWeek.COUNT];
+        double nr = 0, no = 0;
+        for (int h = 0; h < HourOfWeek.COUNT; h++) {
+            old[h] = Math.max(0, all[h] - recent[h]);
+            nr += recent[h];
+            no += old[h];
+        }
+        if (nr < 2 || no < 2) return 0;
+        double logBayes =
+                logMarginal(recent, nr, prior) + logMarginal(old, no, prior) - logMarginal(all, nr + no, prior);
+        double logit = logBayes + Math.log(changeOdds);
+        return logit > 30 ? 1 : 1 / (1 + Math.exp(-logit));
+    }
+
+    /** Dirichlet-multinomial log marginal likelihood of (decayed) counts under Dirichlet(alpha * prior). */
+    private double logMarginal(double[] counts, double total, double[] prior) {
+        double l = Gamma.logGamma(alpha) - Gamma.logGamma(alpha + total);
+        for (int h = 0; h < HourOfWeek.COUNT; h++) {
+            if (counts[h] <= 0) continue;
+            double a = alpha * prior[h];
+            l += Gamma.logGamma(counts[h] + a) - Gamma.logGamma(a);
+        }
+        return l;
     }
 
     /** The customer's prior reading distribution: cluster centroids weighted by soft membership. */
@@ -380,7 +550,37 @@ public final class TemporalModel {
             double silhouette,
             double delayPriorStrength,
             double populationOpenRate,
-            double outcomeStrength) {}
+            double outcomeStrength,
+            double[] responseCorrection,
+            double changeOdds,
+            Tuning tuning) {
+
+        /** A state stored before the evidence tuning existed: no correction, no change detection. */
+        public State(
+                double[] population,
+                double[] populationDelays,
+                double alpha,
+                List<Cluster> clusters,
+                double[] clusterWeights,
+                double silhouette,
+                double delayPriorStrength,
+                double populationOpenRate,
+                double outcomeStrength) {
+            this(
+                    population,
+                    populationDelays,
+                    alpha,
+                    clusters,
+                    clusterWeights,
+                    silhouette,
+                    delayPriorStrength,
+                    populationOpenRate,
+                    outcomeStrength,
+                    ones(),
+                    0,
+                    Tuning.NONE);
+        }
+    }
 
     public State state() {
         return new State(
@@ -392,7 +592,10 @@ public final class TemporalModel {
                 silhouette,
                 delayPriorStrength,
                 populationOpenRate,
-                outcomeStrength);
+                outcomeStrength,
+                responseCorrection.clone(),
+                changeOdds,
+                tuning);
     }
 
     /** The model a {@link #state()} describes; predicts exactly as the model it came from. */
@@ -419,6 +622,11 @@ public final class TemporalModel {
                 s.delayPriorStrength());
         m.populationOpenRate = s.populationOpenRate();
         m.outcomeStrength = s.outcomeStrength();
+        if (s.responseCorrection() == null || s.responseCorrection().length != HourOfWeek.COUNT)
+            throw new IllegalArgumentException("responseCorrection must have 168 bins");
+        m.responseCorrection = s.responseCorrection().clone();
+        m.changeOdds = s.changeOdds();
+        m.tuning = s.tuning() == null ? Tuning.NONE : s.tuning();
         return m;
     }
 

@@ -1,6 +1,5 @@
 package it.attimo.core.timing.profile;
 
-import it.attimo.core.event.EventTypes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ public final class TimingHistories implements HalfLifeSelection.ProfileSource {
     private static final Map<String, Byte> CODES = new HashMap<>();
 
     static {
-        TreeSet<String> types = new TreeSet<>(EventTypes.ENGAGEMENT);
+        TreeSet<String> types = new TreeSet<>(ProfileAccumulator.ACTIVITY);
         types.addAll(ProfileAccumulator.SENDS);
         TYPES = types.toArray(String[]::new);
         for (int i = 0; i < TYPES.length; i++) CODES.put(TYPES[i], (byte) i);
@@ -104,7 +103,7 @@ public final class TimingHistories implements HalfLifeSelection.ProfileSource {
         for (Log log : logs) {
             boolean before = false, after = false;
             for (int i = 0; i < log.size && !(before && after); i++) {
-                if (!EventTypes.ENGAGEMENT.contains(TYPES[log.types[i]])) continue;
+                if (!ProfileAccumulator.ACTIVITY.contains(TYPES[log.types[i]])) continue;
                 long t = log.seconds[i];
                 if (t < c) before = true;
                 else if (t <= e) after = true;

@@ -77,6 +77,26 @@ class FittedModelJsonTest {
     }
 
     @Test
+    void theEvidenceTuningRoundTripsAndAModelStoredWithoutItReadsAsUntuned() {
+        TemporalModel tuned = fitted.model().tuned(new TemporalModel.Tuning(1, 0.3));
+        String json = FittedModelJson.write(new FittedModel(AS_OF, 800, 12345L, Duration.ofDays(168), tuned));
+        TemporalModel restored = FittedModelJson.read(json).model();
+        assertThat(restored.tuning()).isEqualTo(new TemporalModel.Tuning(1, 0.3));
+        for (TemporalProfile p : profiles.subList(0, 50))
+            assertThat(restored.predict(p).sendScore())
+                    .containsExactly(tuned.predict(p).sendScore());
+
+        String old = FittedModelJson.write(new FittedModel(AS_OF, 800, 12345L, Duration.ofDays(168), fitted.model()))
+                .replaceAll(",\"changeOdds\":[^,]*,\"tuning\":\\{[^}]*\\},\"responseCorrection\":\\[[^\\]]*\\]", "");
+        assertThat(old).doesNotContain("tuning").doesNotContain("responseCorrection");
+        TemporalModel untuned = FittedModelJson.read(old).model();
+        assertThat(untuned.tuning()).isEqualTo(TemporalModel.Tuning.NONE);
+        for (TemporalProfile p : profiles.subList(0, 20))
+            assertThat(untuned.predict(p).sendScore())
+                    .containsExactly(fitted.model().predict(p).sendScore());
+    }
+
+    @Test
     void theJsonIsCompactAndHoldsNoCustomerIds() {
         String json = FittedModelJson.write(fitted);
         assertThat(json).doesNotContain("\n", ": ", ", ");

@@ -24,6 +24,30 @@ class HalfLifeSelectionTest {
                 source(reads), AS_OF, Duration.ofDays(7), HalfLifeSelection.GRID, TemporalModel.Settings.defaults());
         assertThat(choice.halfLife()).isGreaterThan(Duration.ofDays(42));
         assertThat(choice.heldOutLogLikelihood()).containsOnlyKeys(HalfLifeSelection.GRID);
+        assertThat(TemporalModel.Tuning.GRID).contains(choice.tuning());
+    }
+
+    @Test
+    void aTuningMustClearlyBeatASimplerOneOnTheHeldOutWeek() {
+        List<TemporalModel.Tuning> grid =
+                List.of(TemporalModel.Tuning.NONE, new TemporalModel.Tuning(0, 0.1), new TemporalModel.Tuning(0, 1));
+        // the richest tuning is best by a hair (noise-sized differences): the plain model is kept
+        double[][] noisy = {{-10, -12, -9, -11}, {-10.1, -11.8, -9.2, -10.9}, {-9.95, -12.1, -8.9, -10.95}};
+        assertThat(HalfLifeSelection.simplestWithinOneStandardError(grid, noisy, 2))
+                .isEqualTo(TemporalModel.Tuning.NONE);
+        // every customer gains clearly with odds 0.1; odds 1 is no clearer: odds 0.1
+        double[][] clear = {{-10, -12, -9, -11}, {-8.0, -9.6, -7.3, -8.9}, {-7.9, -9.9, -7, -9}};
+        assertThat(HalfLifeSelection.simplestWithinOneStandardError(grid, clear, 2))
+                .isEqualTo(new TemporalModel.Tuning(0, 0.1));
+        // a clear winner stays
+        double[][] strong = {{-10, -12, -9, -11}, {-9, -11, -8, -10}, {-5, -6, -4, -5}};
+        assertThat(HalfLifeSelection.simplestWithinOneStandardError(grid, strong, 2))
+                .isEqualTo(new TemporalModel.Tuning(0, 1));
+        assertThat(HalfLifeSelection.complexity(TemporalModel.Tuning.NONE)).isZero();
+        assertThat(HalfLifeSelection.complexity(new TemporalModel.Tuning(0, 1)))
+                .isGreaterThan(HalfLifeSelection.complexity(new TemporalModel.Tuning(0, 0.03)));
+        assertThat(HalfLifeSelection.complexity(new TemporalModel.Tuning(1, 0)))
+                .isGreaterThan(HalfLifeSelection.complexity(new TemporalModel.Tuning(0.5, 0)));
     }
 
     @Test

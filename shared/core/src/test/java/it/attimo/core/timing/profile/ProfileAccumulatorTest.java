@@ -28,6 +28,25 @@ class ProfileAccumulatorTest {
     }
 
     @Test
+    void purchasesCountAsPresenceAndResponsesAndRecentDaysAreKeptApart() {
+        ProfileAccumulator acc = new ProfileAccumulator("c-1", AS_OF, Duration.ofDays(10_000));
+        Instant monday = Instant.parse("2026-11-30T19:10:00Z"); // Monday 20:10 CET, a day before AS_OF
+        Instant old = Instant.parse("2026-11-02T19:10:00Z"); // Monday 20:10, four weeks earlier
+        acc.add(EventTypes.ORDER_PLACED, monday);
+        acc.add(EventTypes.EMAIL_OPENED, old);
+        acc.add(EventTypes.SUPPORT_CONTACTED, old.plusSeconds(60));
+        TemporalProfile p = acc.finish();
+        int monday20 = HourOfWeek.of(DayOfWeek.MONDAY, 20);
+        assertThat(p.engagements()).isEqualTo(3);
+        assertThat(p.reads()[monday20]).isCloseTo(3, within(0.01));
+        assertThat(p.responseReads()[monday20]).isCloseTo(1, within(0.01)); // the open only
+        assertThat(p.recentReads()[monday20]).isCloseTo(1, within(0.01)); // the purchase only (last 14 days)
+        assertThat(ProfileAccumulator.ACTIVITY)
+                .contains(EventTypes.ORDER_PLACED, EventTypes.PORTAL_ACCESSED, EventTypes.SUPPORT_CONTACTED)
+                .doesNotContain(EventTypes.ORDER_SHIPPED, EventTypes.EMAIL_SENT);
+    }
+
+    @Test
     void olderEventsWeighLess() {
         ProfileAccumulator acc = new ProfileAccumulator("c-1", AS_OF, Duration.ofDays(28));
         acc.add(EventTypes.EMAIL_CLICKED, AS_OF.minus(Duration.ofDays(28)));
@@ -38,7 +57,7 @@ class ProfileAccumulatorTest {
     @Test
     void ignoresNonEngagementAndFutureEvents() {
         ProfileAccumulator acc = new ProfileAccumulator("c-1", AS_OF, Duration.ofDays(28));
-        acc.add(EventTypes.ORDER_PLACED, AS_OF.minusSeconds(3600));
+        acc.add(EventTypes.ORDER_SHIPPED, AS_OF.minusSeconds(3600));
         acc.add(EventTypes.EMAIL_OPENED, AS_OF.plusSeconds(3600));
         TemporalProfile p = acc.finish();
         assertThat(p.engagements()).isZero();

@@ -6,6 +6,7 @@ import it.attimo.core.event.EventTypes;
 import it.attimo.core.timing.HourOfWeek;
 import it.attimo.core.timing.synthetic.SyntheticPopulation;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +71,66 @@ class TemporalModelTest {
         assertThat(raw[h]).isEqualTo(1.0);
         assertThat(shrunk[h]).isLessThan(0.5).isGreaterThan(model.population()[h]);
         assertThat(model.predict(TemporalProfile.empty("c-z")).label()).isEqualTo("popolazione");
+    }
+
+    @Test
+    void aChangeOfHabitsInTheLastTwoWeeksMovesThePrediction() {
+        // six weeks of Tuesday-morning visits, then two weeks of Thursday-evening visits only
+        ProfileAccumulator acc = new ProfileAccumulator("c-d", AS_OF, Duration.ofDays(168));
+        Instant monday = SyntheticPopulation.endOfWeek(0);
+        for (int w = 0; w < 8; w++) {
+            long offset = w < 6 ? 86400L + 9 * 3600L : 3 * 86400L + 20 * 3600L;
+            for (int i = 0; i < 3; i++)
+                acc.add(EventTypes.PORTAL_ACCESSED, monday.plusSeconds(w * 7 * 86400L + offset + i * 600L));
+        }
+        TemporalProfile changed = acc.finish();
+        int tuesday9 = HourOfWeek.of(DayOfWeek.TUESDAY, 9), thursday20 = HourOfWeek.of(DayOfWeek.THURSDAY, 20);
+        TemporalModel plain = model.tuned(TemporalModel.Tuning.NONE);
+        TemporalModel watching = model.tuned(new TemporalModel.Tuning(0, 0.3));
+        assertThat(plain.changeProbability(changed, plain.clusterPrior(changed)))
+                .isZero();
+        assertThat(watching.changeProbability(changed, watching.clusterPrior(changed)))
+                .isGreaterThan(0.5);
+        double[] before = plain.predict(changed).reads();
+        double[] after = watching.predict(changed).reads();
+        assertThat(before[tuesday9]).isGreaterThan(before[thursday20]);
+        assertThat(after[thursday20]).isGreaterThan(after[tuesday9]);
+        // the same eight weeks without a change: no change seen, the prediction stays
+        ProfileAccumulator steady = new ProfileAccumulator("c-s", AS_OF, Duration.ofDays(168));
+        for (int w = 0; w < 8; w++)
+            for (int i = 0; i < 3; i++)
+                steady.add(
+                        EventTypes.PORTAL_ACCESSED, monday.plusSeconds(w * 7 * 86400L + 86400L + 9 * 3600L + i * 600L));
+        TemporalProfile same = steady.finish();
+        assertThat(watching.changeProbability(same, watching.clusterPrior(same)))
+                .isLessThan(0.05);
+    }
+
+    @Test
+    void responsesAreCorrectedTowardTheHoursWhereNobodyWasMailed() {
+        // everyone is mailed on Tuesday at 10 and opens then; visits are spread over Tuesday and Friday mornings
+        List<TemporalProfile> skewed = new ArrayList<>();
+        Instant tuesday10 = Instant.parse("2026-02-24T09:05:00Z"), friday10 = Instant.parse("2026-02-27T09:05:00Z");
+        for (int i = 0; i < 300; i++) {
+            ProfileAccumulator acc = new ProfileAccumulator("c-" + i, AS_OF, ProfileSettings.HALF_LIFE);
+            acc.add(EventTypes.EMAIL_SENT, tuesday10.minusSeconds(120));
+            acc.add(EventTypes.EMAIL_OPENED, tuesday10);
+            acc.add(EventTypes.PORTAL_ACCESSED, i % 2 == 0 ? tuesday10 : friday10);
+            skewed.add(acc.finish());
+        }
+        double[] ratio = TemporalModel.responseRatio(skewed);
+        int tue = HourOfWeek.of(DayOfWeek.TUESDAY, 10), fri = HourOfWeek.of(DayOfWeek.FRIDAY, 10);
+        assertThat(ratio[tue]).isLessThan(1); // opens over-represent the mailed hour
+        assertThat(ratio[fri]).isGreaterThan(ratio[tue]);
+        TemporalModel m = TemporalModel.fit(skewed, TemporalModel.Settings.defaults());
+        TemporalProfile opener = skewed.get(1); // opened on Tuesday, visited on Friday
+        double[] raw = m.tuned(TemporalModel.Tuning.NONE).predict(opener).reads();
+        double[] corrected =
+                m.tuned(new TemporalModel.Tuning(1, 0)).predict(opener).reads();
+        assertThat(corrected[tue] / corrected[fri]).isLessThan(raw[tue] / raw[fri]);
+        // too few events of either kind: no correction
+        assertThat(TemporalModel.responseRatio(skewed.subList(0, 10))).containsOnly(1.0);
+        assertThat(TemporalModel.Tuning.GRID).contains(TemporalModel.Tuning.NONE, TemporalModel.Tuning.DEFAULT);
     }
 
     private static int argmaxIn(double[] score, int fromHour, int toHour) {
