@@ -34,6 +34,9 @@ class AttimoTablesIT {
                         prefix + "-models",
                         prefix + "-experiments",
                         prefix + "-coupons",
+                        prefix + "-trays",
+                        prefix + "-tray-audit",
+                        prefix + "-tray-documents",
                         prefix + "-outbox");
         TableDescription events =
                 client.describeTable(b -> b.tableName(prefix + "-events")).table();
@@ -76,6 +79,9 @@ class AttimoTablesIT {
                         "quarantine",
                         "models",
                         "experiments",
-                        "coupons");
+                        "coupons",
+                        "trays",
+                        "tray-audit",
+                        "tray-documents");
     }
 }
