@@ -22,7 +22,7 @@ class AttimoTablesIT {
 
         AttimoTables.createAll(client, prefix); // second start: nothing fails, nothing is lost
 
-        assertThat(client.listTables().tableNames())
+        assertThat(client.listTablesPaginator().tableNames().stream().toList())
                 .filteredOn(n -> n.startsWith(prefix + "-"))
                 .containsExactlyInAnyOrder(
                         prefix + "-profiles",
