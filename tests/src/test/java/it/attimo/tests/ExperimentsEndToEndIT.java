@@ -11,6 +11,7 @@ import it.attimo.core.experiment.TwoProportionTest;
 import it.attimo.core.journey.JourneyCatalogLoader;
 import it.attimo.local.LocalStack;
 import it.attimo.local.StackOptions;
+import it.attimo.sfn.ExecutionStatus;
 import it.attimo.tests.support.StackApi;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -90,6 +91,15 @@ class ExperimentsEndToEndIT {
         accept(api.postEvents(events.subList(CUSTOMERS, events.size())));
         advanceTo(DELIVERED.plus(Duration.ofHours(40)));
 
+        // nothing was lost on the way: no event dead-lettered, no post-purchase execution ended (they run for days)
+        assertThat(stack.deadLetters()).as("events dead-lettered").isZero();
+        assertThat(stack.executions().stream()
+                        .filter(e -> e.status() != ExecutionStatus.RUNNING)
+                        .map(e -> e.name() + " " + e.status() + " " + e.error().orElse("") + " "
+                                + e.cause().orElse(""))
+                        .toList())
+                .as("journeys that ended before their last step")
+                .isEmpty();
         // every tutorial went out, at its arm's offset (the planner may move it within the 12 h window), labelled
         Map<String, JsonNode> tutorials = tutorials();
         assertThat(tutorials).as(() -> missingTutorials(customers, tutorials)).hasSize(CUSTOMERS);
