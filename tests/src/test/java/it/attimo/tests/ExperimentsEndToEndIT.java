@@ -11,6 +11,7 @@ import it.attimo.core.experiment.TwoProportionTest;
 import it.attimo.core.journey.JourneyCatalogLoader;
 import it.attimo.local.LocalStack;
 import it.attimo.local.StackOptions;
+import it.attimo.sfn.ExecutionStatus;
 import it.attimo.tests.support.StackApi;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -90,9 +91,18 @@ class ExperimentsEndToEndIT {
         accept(api.postEvents(events.subList(CUSTOMERS, events.size())));
         advanceTo(DELIVERED.plus(Duration.ofHours(40)));
 
+        // nothing was lost on the way: no event dead-lettered, no post-purchase execution ended (they run for days)
+        assertThat(stack.deadLetters()).as("events dead-lettered").isZero();
+        assertThat(stack.executions().stream()
+                        .filter(e -> e.status() != ExecutionStatus.RUNNING)
+                        .map(e -> e.name() + " " + e.status() + " " + e.error().orElse("") + " "
+                                + e.cause().orElse(""))
+                        .toList())
+                .as("journeys that ended before their last step")
+                .isEmpty();
         // every tutorial went out, at its arm's offset (the planner may move it within the 12 h window), labelled
         Map<String, JsonNode> tutorials = tutorials();
-        assertThat(tutorials).hasSize(CUSTOMERS);
+        assertThat(tutorials).as(() -> missingTutorials(customers, tutorials)).hasSize(CUSTOMERS);
         Map<String, List<String>> byArm = new HashMap<>();
         for (String c : customers) {
             JsonNode m = tutorials.get(c);
@@ -218,6 +228,25 @@ class ExperimentsEndToEndIT {
                 out.put(m.path("customerId").asText(), m);
         });
         return out;
+    }
+
+    /** For each customer without a tutorial, what its execution's tutorial (and welcome) steps answered. */
+    private static String missingTutorials(List<String> customers, Map<String, JsonNode> tutorials) {
+        StringBuilder out = new StringBuilder("customers without a tutorial:");
+        for (String c : customers) {
+            if (tutorials.containsKey(c)) continue;
+            out.append("\n").append(c).append(':');
+            StackApi.Reply history =
+                    api.get("/executions/post-purchase-" + c + "-del-o-" + c.substring(3) + "/history");
+            if (history.status() != 200) out.append(' ').append(history.raw());
+            for (JsonNode e : history.body()) {
+                String state = e.path("state").asText();
+                if (e.path("type").asText().endsWith("StateExited")
+                        && (state.endsWith("Welcome") || state.endsWith("Tutorial")))
+                    out.append("\n  ").append(state).append(' ').append(e.path("details"));
+            }
+        }
+        return out.toString();
     }
 
     private static String customerWithArm(String arm) {
