@@ -91,17 +91,20 @@ class LocalStackIT {
     void aDayOfVirtualTimeRunsEachDailyScheduledJobOnce() throws Exception {
         HttpResponse<String> moved = post("/admin/clock", "{\"advance\":\"P1D\"}");
         assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
-        // the temporal-model refresh and the analytics refresh
+        // the temporal-model refresh, the analytics refresh and the retention sweep
         assertThat(JSON.readTree(moved.body())
                         .path("ran")
                         .path("scheduledJobsRun")
                         .asLong())
-                .isEqualTo(2);
+                .isEqualTo(3);
         JsonNode schedules = JSON.readTree(get("/health").body())
                 .path("components")
                 .path("scheduler")
                 .path("schedules");
-        assertThat(schedules.toString()).contains("DailyRefresh").contains("AnalyticsRefresh");
+        assertThat(schedules.toString())
+                .contains("DailyRefresh")
+                .contains("AnalyticsRefresh")
+                .contains("DailyRetention");
     }
 
     @Test
