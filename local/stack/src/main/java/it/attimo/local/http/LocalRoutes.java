@@ -321,11 +321,6 @@ public final class LocalRoutes {
                 ObjectNode context = o.putObject("context");
                 m.context().forEach(context::put);
             }
-            String trayToken = m.context().get("trayToken");
-            if (trayToken != null) {
-                // the party's link of a tray message (docs/trays.md); the message renderer's links will carry it too
-                o.putObject("links").put("tray", baseUrl(request) + "/tray/" + trayToken);
-            }
             o.put("recordedAt", m.recordedAt() == null ? null : m.recordedAt().toString());
         }
         return Response.json(200, out);
