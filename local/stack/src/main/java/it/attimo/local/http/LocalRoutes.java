@@ -326,16 +326,6 @@ public final class LocalRoutes {
         return Response.json(200, out);
     }
 
-    /** The stack's own base URL as the client called it (its Host header), for links in local messages. */
-    private static String baseUrl(Request request) {
-        List<String> host = request.headers().entrySet().stream()
-                .filter(e -> e.getKey().equalsIgnoreCase("host"))
-                .map(Map.Entry::getValue)
-                .findFirst()
-                .orElse(List.of());
-        return host.isEmpty() || host.get(0).isBlank() ? "" : "http://" + host.get(0);
-    }
-
     private Response quarantine() {
         ArrayNode out = JSON.createArrayNode();
         for (QuarantinedEvent q : backend.quarantine(DEFAULT_QUARANTINE_LIMIT)) {
