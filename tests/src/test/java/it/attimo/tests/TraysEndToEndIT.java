@@ -92,6 +92,7 @@ class TraysEndToEndIT {
         assertThat(otpMessage.path("journey").asText()).isEqualTo("tray-conferma-ordine");
         String code = otpMessage.path("context").path("otp").asText();
         assertThat(code).matches("[0-9]{6}");
+        assertThat(otpMessage.path("text").asText()).contains(code, "Conferma d'ordine");
 
         Page wrong = post(customerLink, Map.of("_action", "sign", "otp", code.equals("000000") ? "111111" : "000000"));
         assertThat(wrong.status()).isEqualTo(400);
@@ -342,8 +343,12 @@ class TraysEndToEndIT {
 
     /** The path of the party link in the recipient's message of {@code step}, once the stack has sent it. */
     private String link(String recipient, String step) {
-        String url = message(recipient, step).path("links").path("tray").asText();
+        JsonNode message = message(recipient, step);
+        String url = message.path("links").path("tray").asText();
         assertThat(url).contains("/tray/");
+        // rendered in the core: the link is in the text the party reads, the code never outside the otp message
+        assertThat(message.path("text").asText()).contains(url);
+        assertThat(message.path("context").has("otp")).isFalse();
         return URI.create(url).getPath();
     }
 

@@ -9,6 +9,7 @@ import it.attimo.aws.dynamo.DynamoTrayDocumentStore;
 import it.attimo.aws.dynamo.DynamoTrayStore;
 import it.attimo.aws.hubspot.HubSpotClient;
 import it.attimo.aws.hubspot.HubSpotTrayCrm;
+import it.attimo.core.message.MessageRenderer;
 import it.attimo.core.port.ChannelGateway;
 import it.attimo.core.port.ContactStore;
 import it.attimo.core.port.CreditCheck;
@@ -76,8 +77,14 @@ public class TraysFactory {
     }
 
     @Singleton
-    TrayMessages trayMessages(MessageLedger ledger, ChannelGateway gateway, ContactStore contacts, Clock clock) {
-        return new TrayMessages(ledger, gateway, contacts, clock);
+    TrayMessages trayMessages(
+            MessageLedger ledger,
+            ChannelGateway gateway,
+            ContactStore contacts,
+            MessageRenderer renderer,
+            TrayTemplates templates,
+            Clock clock) {
+        return new TrayMessages(ledger, gateway, contacts, renderer, templates, clock);
     }
 
     @Singleton

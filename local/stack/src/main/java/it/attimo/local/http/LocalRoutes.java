@@ -321,24 +321,9 @@ public final class LocalRoutes {
                 ObjectNode context = o.putObject("context");
                 m.context().forEach(context::put);
             }
-            String trayToken = m.context().get("trayToken");
-            if (trayToken != null) {
-                // the party's link of a tray message (docs/trays.md); the message renderer's links will carry it too
-                o.putObject("links").put("tray", baseUrl(request) + "/tray/" + trayToken);
-            }
             o.put("recordedAt", m.recordedAt() == null ? null : m.recordedAt().toString());
         }
         return Response.json(200, out);
-    }
-
-    /** The stack's own base URL as the client called it (its Host header), for links in local messages. */
-    private static String baseUrl(Request request) {
-        List<String> host = request.headers().entrySet().stream()
-                .filter(e -> e.getKey().equalsIgnoreCase("host"))
-                .map(Map.Entry::getValue)
-                .findFirst()
-                .orElse(List.of());
-        return host.isEmpty() || host.get(0).isBlank() ? "" : "http://" + host.get(0);
     }
 
     private Response quarantine() {

@@ -118,9 +118,13 @@ public final class MessageContent {
         return supportQr;
     }
 
-    /** The links {@code journey.step} carries, in order; none when the step is not listed. */
+    /** The links {@code journey.step} carries, in order (a tray's step: its generic {@code tray.<step>}'s); none when not listed. */
     public List<String> linksOf(String journey, String step) {
-        return stepLinks.getOrDefault(journey + "." + step, List.of());
+        List<String> own = stepLinks.get(journey + "." + step);
+        if (own != null) return own;
+        return TemplateCatalog.trayStep(journey, step)
+                .map(generic -> stepLinks.getOrDefault(TemplateCatalog.TRAY + "." + generic, List.of()))
+                .orElse(List.of());
     }
 
     /** Every {@code journey.step} with content, in the file's order. */
@@ -130,7 +134,11 @@ public final class MessageContent {
 
     /** The step's kind as its state machine dispatches it (transactional, service, survey, marketing). */
     public String kindOf(String journey, String step) {
-        return stepKinds.getOrDefault(journey + "." + step, "service");
+        String own = stepKinds.get(journey + "." + step);
+        if (own != null) return own;
+        return TemplateCatalog.trayStep(journey, step)
+                .map(generic -> stepKinds.getOrDefault(TemplateCatalog.TRAY + "." + generic, "service"))
+                .orElse("service");
     }
 
     /** How the category reads in a sentence ("elettrodomestici"); the default's label for an unknown one. */

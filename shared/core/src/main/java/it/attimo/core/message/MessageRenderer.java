@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  * Renders a journey step's message: picks the register ({@link ToneRule}), fills the step's template
  * ({@link TemplateCatalog}) with the customer's first name (when consented data has it), the order's product, the
  * content of {@link MessageContent} (testimonials by category and area, accessories by category) and the step's links,
- * and adds an {@code unsubscribe} link to every marketing (and survey) e-mail. Logs nothing: the text holds personal
+ * and adds an {@code unsubscribe} link to every marketing (and survey) e-mail. A tray's message (journey
+ * {@code tray-<template>}) also gets {@code tray} (title, party, partyLabel, completed) and, in its {@code otp} step
+ * only, the one-time code {@code otp}. Logs nothing: the text holds personal
  * data.
  */
 public final class MessageRenderer {
@@ -41,6 +43,8 @@ public final class MessageRenderer {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+");
     private static final String SUBJECT = "Oggetto:";
+    /** The context key of a tray's one-time code, and the only step whose text may show it. */
+    private static final String TRAY_OTP = "otp";
 
     private final TemplateCatalog templates;
     private final MessageContent content;
@@ -158,6 +162,11 @@ public final class MessageRenderer {
         scope.put("testimonials", testimonials(category, area));
         List<Map<String, Object>> accessories = accessories(in.order(), category);
         if (!accessories.isEmpty()) scope.put("accessories", accessories);
+        TemplateCatalog.trayStep(in.journey(), in.step()).ifPresent(generic -> {
+            scope.put("tray", tray(in.context()));
+            String otp = blankToNull(in.context().get(TRAY_OTP));
+            if (otp != null && TRAY_OTP.equals(generic)) scope.put(TRAY_OTP, otp);
+        });
         RenderedMessage.ExperimentArm experiment = experiment(in.context());
         if (experiment != null) scope.put("experiment", Map.of("id", experiment.id(), "arm", experiment.arm()));
 
@@ -190,6 +199,7 @@ public final class MessageRenderer {
         values.put("orderId", in.context().get("orderId"));
         values.put("category", category == null ? NO_CATEGORY : category);
         values.put("coupon", coupon);
+        values.put("trayToken", in.context().get("trayToken"));
         Map<String, String> out = new LinkedHashMap<>();
         Map<String, String> patterns = content.links();
         for (String name : content.linksOf(in.journey(), in.step())) {
@@ -246,6 +256,19 @@ public final class MessageRenderer {
             out.add(item);
         }
         return out;
+    }
+
+    /** What a tray's templates read of the tray: its title, the party's id and label, whether it is completed. */
+    private static Map<String, Object> tray(Map<String, String> context) {
+        Map<String, Object> tray = new LinkedHashMap<>();
+        String title = blankToNull(context.get("trayTitle"));
+        tray.put("title", title == null ? "" : title);
+        String party = blankToNull(context.get("party"));
+        if (party != null) tray.put("party", party);
+        String label = blankToNull(context.get("partyLabel"));
+        if (label != null) tray.put("partyLabel", label);
+        tray.put("completed", "completed".equals(context.get("trayStatus")));
+        return tray;
     }
 
     private static RenderedMessage.ExperimentArm experiment(Map<String, String> context) {

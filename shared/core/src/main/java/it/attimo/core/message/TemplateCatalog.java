@@ -24,10 +24,15 @@ import java.util.Optional;
  * and register: {@code templates/<journey>/<step>.<channel>.<formale|informale>.mustache}. A step without its own SMS
  * or push text uses its e-mail one. An e-mail template starts with {@code Oggetto: <subject>} on its first line.
  * Values are written as they are (plain text: the HTML part is built from it, escaped). An optional directory laid out
- * the same way comes first.
+ * the same way comes first. A tray's step ({@code tray-<template>} journey) without its own file uses the generic one of
+ * every tray, {@code templates/tray/<turn|reminder|otp|rejected|expired>...} (see {@link #trayStep}).
  */
 public final class TemplateCatalog {
     static final String ROOT = "it/attimo/core/message/templates";
+    /** The journey of the templates every tray shares. */
+    public static final String TRAY = "tray";
+
+    private static final String TRAY_PREFIX = TRAY + "-";
     private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     private final DefaultMustacheFactory factory;
@@ -108,10 +113,27 @@ public final class TemplateCatalog {
         return out.toString();
     }
 
+    /**
+     * The generic step of a tray message ({@code <party>-turn} → {@code turn}, {@code <party>-reminder} →
+     * {@code reminder}, {@code otp}, {@code rejected}, {@code expired} as they are), or empty when {@code journey} is
+     * not a tray's ({@code tray-<template>}).
+     */
+    public static Optional<String> trayStep(String journey, String step) {
+        if (journey == null || step == null || !journey.startsWith(TRAY_PREFIX)) return Optional.empty();
+        int dash = step.lastIndexOf('-');
+        String generic = dash < 0 ? step : step.substring(dash + 1);
+        return Optional.of(generic);
+    }
+
     private static List<String> candidates(String journey, String step, Channel channel, String tone) {
         List<String> names = new ArrayList<>();
+        add(names, journey, step, channel, tone);
+        trayStep(journey, step).ifPresent(generic -> add(names, TRAY, generic, channel, tone));
+        return names;
+    }
+
+    private static void add(List<String> names, String journey, String step, Channel channel, String tone) {
         names.add(journey + "/" + step + "." + channel.id() + "." + tone + ".mustache");
         if (channel != Channel.EMAIL) names.add(journey + "/" + step + ".email." + tone + ".mustache");
-        return names;
     }
 }

@@ -4,6 +4,7 @@ import it.attimo.core.channel.Channel;
 import it.attimo.core.customer.Contact;
 import it.attimo.core.journey.MessageRecord;
 import it.attimo.core.journey.OutboundMessage;
+import it.attimo.core.message.MessageRenderer;
 import it.attimo.core.port.ChannelGateway;
 import it.attimo.core.port.ContactStore;
 import it.attimo.core.port.MessageLedger;
@@ -19,7 +20,9 @@ import java.util.Optional;
  * {@code rejected} or {@code expired}. The ledger entry (keyed by a per-send ledger step) is reserved before the
  * gateway is called, so a retried step sends nothing twice. The context carries ids and the party's link token
  * ({@code trayToken}) or one-time code ({@code otp}): the message needs them, the state machine never sees them.
- * Tray messages are transactional (the recipient's own document), so marketing consent and caps do not apply.
+ * Tray messages are transactional (the recipient's own document), so marketing consent and caps do not apply. Each
+ * message is rendered by the {@link MessageRenderer} before it goes out (the generic {@code templates/tray/} texts
+ * unless the template has its own), with the tray's title, the party's label and the tray's status in the context.
  */
 public final class TrayMessages {
     public static final String KIND = "service";
@@ -27,12 +30,23 @@ public final class TrayMessages {
     private final MessageLedger ledger;
     private final ChannelGateway gateway;
     private final ContactStore contacts;
+    private final MessageRenderer renderer;
+    private final TrayTemplates templates;
     private final Clock clock;
 
-    public TrayMessages(MessageLedger ledger, ChannelGateway gateway, ContactStore contacts, Clock clock) {
+    /** @param templates give the tray's title and the party's label to the message */
+    public TrayMessages(
+            MessageLedger ledger,
+            ChannelGateway gateway,
+            ContactStore contacts,
+            MessageRenderer renderer,
+            TrayTemplates templates,
+            Clock clock) {
         this.ledger = ledger;
         this.gateway = gateway;
         this.contacts = contacts;
+        this.renderer = renderer;
+        this.templates = templates;
         this.clock = clock;
     }
 
@@ -74,6 +88,16 @@ public final class TrayMessages {
         Map<String, String> context = new LinkedHashMap<>();
         context.put("trayId", tray.trayId);
         context.put("party", party);
+        TrayTemplate template = templates.find(tray.template).orElse(null);
+        context.put("trayTitle", template == null ? tray.template : template.title());
+        TrayParty known = template == null
+                ? null
+                : template.parties().stream()
+                        .filter(p -> p.id().equals(party))
+                        .findFirst()
+                        .orElse(null);
+        if (known != null && known.label() != null) context.put("partyLabel", known.label());
+        if (tray.status != null) context.put("trayStatus", tray.status);
         context.putAll(extra);
         OutboundMessage message = new OutboundMessage(
                 recipient,
@@ -88,6 +112,9 @@ public final class TrayMessages {
                 record.key(),
                 now,
                 context);
+        // the same exception as a journey's missing template: the step fails loudly, the ledger keeps it reserved
+        message = message.withRendered(renderer.render(MessageRenderer.inputFor(
+                recipient, journey, step, channel, KIND, record.key(), null, contact, context, null)));
         String providerId = gateway.send(message);
         ledger.update(record.with(MessageRecord.SENT, null, providerId, clock.instant()));
         return Optional.of(channel);

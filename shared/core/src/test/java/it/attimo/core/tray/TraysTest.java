@@ -10,6 +10,8 @@ import it.attimo.core.error.Conflict;
 import it.attimo.core.error.Forbidden;
 import it.attimo.core.error.NotFound;
 import it.attimo.core.journey.OutboundMessage;
+import it.attimo.core.message.CustomerLinkToken;
+import it.attimo.core.message.MessageRenderer;
 import it.attimo.core.port.TrayCrm;
 import it.attimo.core.testing.InMemoryContactStore;
 import it.attimo.core.testing.InMemoryEventQueue;
@@ -59,7 +61,13 @@ class TraysTest {
         runtime = new RecordingJourneyRuntime();
         tokens = new TrayTokens("secret", new SecureRandom());
         trays = new StoredTrays(store, TrayTemplates.bundled(), clock);
-        TrayMessages messages = new TrayMessages(ledger, gateway, contacts, clock);
+        TrayMessages messages = new TrayMessages(
+                ledger,
+                gateway,
+                contacts,
+                MessageRenderer.bundled("https://attimo.example", (CustomerLinkToken) null),
+                TrayTemplates.bundled(),
+                clock);
         TrayEvents events = new TrayEvents(queue);
         crm = new ArrayList<>();
         rendered = new ArrayList<>();
@@ -106,6 +114,10 @@ class TraysTest {
         assertThat(link.customerId()).isEqualTo("c-1");
         assertThat(link.journey()).isEqualTo("tray-conferma-ordine");
         String token = link.context().get("trayToken");
+        // rendered in the core: the party's link in the text, under the public base URL
+        assertThat(link.rendered().links()).containsEntry("tray", "https://attimo.example/tray/" + token);
+        assertThat(link.rendered().subject()).isEqualTo("Tocca a Lei: Conferma d'ordine");
+        assertThat(link.rendered().text()).contains("https://attimo.example/tray/" + token, "(Cliente)");
         // a retried turn step sends nothing twice
         flow.turn(trayId);
         assertThat(gateway.sent())
@@ -139,6 +151,8 @@ class TraysTest {
         OutboundMessage otp = lastMessage("otp");
         assertThat(otp.channel()).isEqualTo(Channel.SMS);
         String code = otp.context().get("otp");
+        assertThat(otp.rendered().text()).contains(code, "Conferma d'ordine");
+        assertThat(lastMessage("customer-turn").rendered().text()).doesNotContain(code);
 
         assertThat(turns.act(token, Map.of("_action", "sign", "otp", "999999".equals(code) ? "000000" : "999999"))
                         .status())
