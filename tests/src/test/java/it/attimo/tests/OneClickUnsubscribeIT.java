@@ -67,6 +67,15 @@ class OneClickUnsubscribeIT {
         String link = survey.path("links").path("unsubscribe").asText();
         assertThat(link).contains("/unsubscribe/v1.").doesNotContain(CUSTOMER);
         String path = URI.create(link).getPath();
+        assertThat(survey.path("headers").path("List-Unsubscribe").asText()).isEqualTo("<" + link + ">");
+        assertThat(survey.path("headers").path("List-Unsubscribe-Post").asText())
+                .isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(api.outbox(CUSTOMER))
+                .filteredOn(m -> m.path("step").asText().equals("welcome"))
+                .singleElement()
+                .satisfies(m -> assertThat(m.has("headers"))
+                        .as("a service e-mail has none")
+                        .isFalse());
 
         StackApi.Reply page = api.get(path);
         assertThat(page.status()).isEqualTo(200);
