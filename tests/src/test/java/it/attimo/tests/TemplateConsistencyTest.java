@@ -113,6 +113,8 @@ class TemplateConsistencyTest {
                 .containsEntry("POST /webhooks/ses", "IngestFunction")
                 .containsEntry("POST /webhooks/sns-sms", "IngestFunction")
                 .containsEntry("DELETE /profiles/{customerId}", "IngestFunction")
+                .containsEntry("GET /unsubscribe/{token}", "IngestFunction")
+                .containsEntry("POST /unsubscribe/{token}", "IngestFunction")
                 .containsEntry("POST /webhooks/mailchimp/{secret}", "IngestFunction")
                 .containsEntry("GET /webhooks/mailchimp/{secret}", "IngestFunction")
                 .containsEntry("POST /webhooks/salesforce", "IngestFunction")
@@ -133,6 +135,7 @@ class TemplateConsistencyTest {
                                                         || route.contains(" /webhooks/")
                                                         || route.startsWith("GET /q/")
                                                         || route.startsWith("GET /forms/")
+                                                        || route.startsWith("GET /unsubscribe/")
                                                 ? "IngestHandler"
                                                 : "InsightsHandler"));
     }

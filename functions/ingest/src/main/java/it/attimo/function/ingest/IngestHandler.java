@@ -9,7 +9,9 @@ import it.attimo.aws.http.HttpApiResponse;
 import it.attimo.aws.http.HttpErrorMapper;
 import it.attimo.aws.http.IngestHttp;
 import it.attimo.aws.http.PrivacyHttp;
+import it.attimo.aws.http.UnsubscribeHttp;
 import it.attimo.aws.lambda.HttpApiHandler;
+import it.attimo.core.consent.OneClickUnsubscribe;
 import it.attimo.core.error.BadRequest;
 import it.attimo.core.error.NotFound;
 import it.attimo.core.error.PayloadTooLarge;
@@ -29,8 +31,9 @@ import java.util.function.Function;
 
 /**
  * {@code POST /events}, {@code POST /webhooks/hubspot}, {@code POST /webhooks/ses}, {@code POST /webhooks/sns-sms},
- * {@code POST|GET /webhooks/mailchimp/{secret}}, {@code POST /webhooks/salesforce} and {@code DELETE
- * /profiles/{customerId}} (an erasure is an event on the queue): API Gateway HTTP event → {@link IngestEvents} → response. */
+ * {@code POST|GET /webhooks/mailchimp/{secret}}, {@code POST /webhooks/salesforce}, {@code DELETE
+ * /profiles/{customerId}} (an erasure is an event on the queue) and {@code GET|POST /unsubscribe/{token}} (RFC 8058
+ * one-click unsubscribe, a consent.changed on the queue): API Gateway HTTP event → {@link IngestEvents} → response. */
 public class IngestHandler extends HttpApiHandler {
     @Inject
     IngestEvents ingest;
@@ -54,6 +57,10 @@ public class IngestHandler extends HttpApiHandler {
     @Inject
     BeanProvider<FormSubmissions> forms;
 
+    /** Created on the first unsubscribe only, like the scans: it verifies links against the business clock. */
+    @Inject
+    BeanProvider<OneClickUnsubscribe> unsubscribe;
+
     /** Used by AWS Lambda: builds its own application context. */
     public IngestHandler() {}
 
@@ -75,6 +82,10 @@ public class IngestHandler extends HttpApiHandler {
                         request -> IngestHttp.mailchimpValidation(mailchimp, request)),
                 Map.entry("POST /webhooks/salesforce", request -> IngestHttp.salesforce(salesforce, request)),
                 Map.entry("DELETE /profiles/{customerId}", request -> PrivacyHttp.erase(erasures, request)),
+                Map.entry(
+                        "GET /unsubscribe/{token}",
+                        request -> UnsubscribeHttp.confirmationPage(unsubscribe.get(), request)),
+                Map.entry("POST /unsubscribe/{token}", request -> UnsubscribeHttp.oneClick(unsubscribe.get(), request)),
                 Map.entry("GET /q/{code}", this::scan),
                 Map.entry("GET /forms/{script}", this::formScript),
                 Map.entry("POST /forms/{formId}", this::submitForm));

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import it.attimo.core.ingest.SignatureCheck;
+import it.attimo.core.message.CustomerLinkToken;
 import it.attimo.core.port.EventQueue;
 import it.attimo.core.port.QuarantineStore;
 import it.attimo.core.port.SecretProvider;
@@ -38,6 +39,18 @@ class IngestHandlerTest {
         ctx.registerSingleton(SecretProvider.class, new FixedSecrets(FIXTURE_SECRET, null));
         ctx.registerSingleton(
                 Clock.class, Clock.fixed(Instant.parse(instant), ZoneOffset.UTC), Qualifiers.byName("wall"));
+        ctx.start();
+        return new IngestHandler(ctx);
+    }
+
+    /** With the factory's clocks: the business clock (the system's here) verifies and stamps unsubscribe links. */
+    IngestHandler handlerWithTheFactoryClocks() {
+        ctx = ApplicationContext.builder()
+                .properties(Map.of("attimo.table.prefix", "test"))
+                .build();
+        ctx.registerSingleton(EventQueue.class, queue);
+        ctx.registerSingleton(QuarantineStore.class, new InMemoryQuarantineStore());
+        ctx.registerSingleton(SecretProvider.class, new FixedSecrets(FIXTURE_SECRET, null));
         ctx.start();
         return new IngestHandler(ctx);
     }
@@ -112,6 +125,8 @@ class IngestHandlerTest {
                         "GET /webhooks/mailchimp/{secret}",
                         "POST /webhooks/salesforce",
                         "DELETE /profiles/{customerId}",
+                        "GET /unsubscribe/{token}",
+                        "POST /unsubscribe/{token}",
                         "GET /q/{code}",
                         "GET /forms/{script}",
                         "POST /forms/{formId}");
@@ -126,6 +141,81 @@ class IngestHandlerTest {
 
         assertThat(response.getStatusCode()).isEqualTo(401);
         assertThat(response.getBody()).contains("\"error\":\"unauthorized\"");
+        assertThat(queue.published()).isEmpty();
+    }
+
+    static APIGatewayV2HTTPEvent unsubscribe(String method, String token, String contentType, String body) {
+        APIGatewayV2HTTPEvent event = routed(method, "/unsubscribe/{token}", "/unsubscribe/" + token);
+        event.setPathParameters(Map.of("token", token));
+        event.setHeaders(contentType == null ? Map.of() : Map.of("content-type", contentType));
+        event.setBody(body);
+        event.setIsBase64Encoded(false);
+        return event;
+    }
+
+    @Test
+    void oneClickUnsubscribeQueuesTheWithdrawalAndTheConfirmationPageChangesNothing() {
+        IngestHandler handler = handlerWithTheFactoryClocks();
+        String token = new CustomerLinkToken(FIXTURE_SECRET, Clock.systemUTC())
+                .sign("cust-milano-001", "unsubscribe", java.time.Duration.ofDays(90));
+
+        APIGatewayV2HTTPResponse page = handler.handleRequest(unsubscribe("GET", token, null, null), null);
+        assertThat(page.getStatusCode()).isEqualTo(200);
+        assertThat(page.getHeaders()).containsEntry("Content-Type", "text/html; charset=utf-8");
+        assertThat(page.getBody())
+                .contains("lang=\"it\"", "name=\"viewport\"", "method=\"post\"")
+                .contains("name=\"List-Unsubscribe\" value=\"One-Click\"")
+                .doesNotContain("cust-milano-001");
+        assertThat(queue.published()).isEmpty();
+
+        APIGatewayV2HTTPResponse done = handler.handleRequest(
+                unsubscribe("POST", token, "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click"), null);
+        assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(200);
+        assertThat(done.getHeaders()).doesNotContainKeys("Location", "Set-Cookie");
+        String boundary = "----attimo";
+        APIGatewayV2HTTPResponse multipart = handler.handleRequest(
+                unsubscribe(
+                        "POST",
+                        token,
+                        "multipart/form-data; boundary=" + boundary,
+                        "--" + boundary + "\r\nContent-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\n"
+                                + "One-Click\r\n--" + boundary + "--\r\n"),
+                null);
+        assertThat(multipart.getStatusCode()).as(multipart.getBody()).isEqualTo(200);
+        assertThat(queue.published()).hasSize(2).allSatisfy(e -> {
+            assertThat(e.id()).isEqualTo(queue.published().get(0).id());
+            assertThat(e.type()).isEqualTo("consent.changed");
+            assertThat(e.customerId()).isEqualTo("cust-milano-001");
+            assertThat(e.data())
+                    .containsEntry("channel", "email")
+                    .containsEntry("topic", "marketing")
+                    .containsEntry("granted", false)
+                    .containsEntry("source", "one-click-unsubscribe");
+        });
+    }
+
+    @Test
+    void anUnsubscribeWithoutTheOneClickBodyOrWithABadLinkChangesNothingAndNamesNoOne() {
+        IngestHandler handler = handlerWithTheFactoryClocks();
+        String token = new CustomerLinkToken(FIXTURE_SECRET, Clock.systemUTC())
+                .sign("cust-milano-001", "unsubscribe", java.time.Duration.ofDays(90));
+        String forged = new CustomerLinkToken("some-other-secret-entirely", Clock.systemUTC())
+                .sign("cust-milano-001", "unsubscribe", java.time.Duration.ofDays(90));
+        String form = "application/x-www-form-urlencoded";
+
+        assertThat(handler.handleRequest(unsubscribe("POST", token, form, "List-Unsubscribe=Maybe"), null)
+                        .getStatusCode())
+                .isEqualTo(400);
+        APIGatewayV2HTTPResponse refused =
+                handler.handleRequest(unsubscribe("POST", forged, form, "List-Unsubscribe=One-Click"), null);
+        assertThat(refused.getStatusCode()).isEqualTo(403);
+        assertThat(refused.getBody()).contains("non è valido").doesNotContain("cust-milano-001");
+        assertThat(handler.handleRequest(unsubscribe("GET", forged, null, null), null)
+                        .getStatusCode())
+                .isEqualTo(403);
+        assertThat(handler.handleRequest(unsubscribe("POST", "garbage", form, "List-Unsubscribe=One-Click"), null)
+                        .getStatusCode())
+                .isEqualTo(404);
         assertThat(queue.published()).isEmpty();
     }
 }

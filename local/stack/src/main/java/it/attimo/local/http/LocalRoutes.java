@@ -311,6 +311,10 @@ public final class LocalRoutes {
                 ObjectNode links = o.putObject("links");
                 m.links().forEach(links::put);
             }
+            if (!m.headers().isEmpty()) {
+                ObjectNode headers = o.putObject("headers");
+                m.headers().forEach(headers::put);
+            }
             if (m.coupon() != null) o.put("coupon", m.coupon());
             if (m.experiment() != null) {
                 o.putObject("experiment")

@@ -67,6 +67,7 @@ public final class DynamoOutboxChannel implements ChannelGateway, AccountManager
                                 AttributeValue.builder().l(s(name), s(url)).build()));
                 item.put("links", AttributeValue.builder().l(links).build());
             }
+            if (!content.headers().isEmpty()) item.put("headers", pairs(content.headers()));
             put(item, "coupon", content.coupon());
             if (content.experiment() != null) {
                 item.put(
@@ -144,11 +145,24 @@ public final class DynamoOutboxChannel implements ChannelGateway, AccountManager
                 text(item, "text"),
                 links(item),
                 text(item, "coupon"),
-                experiment(item));
+                experiment(item),
+                pairs(item, "headers"));
+    }
+
+    /** Named values in their order, as a list of [name, value] pairs. */
+    private static AttributeValue pairs(Map<String, String> values) {
+        List<AttributeValue> out = new ArrayList<>();
+        values.forEach((name, value) ->
+                out.add(AttributeValue.builder().l(s(name), s(value)).build()));
+        return AttributeValue.builder().l(out).build();
     }
 
     private static Map<String, String> links(Map<String, AttributeValue> item) {
-        AttributeValue v = item.get("links");
+        return pairs(item, "links");
+    }
+
+    private static Map<String, String> pairs(Map<String, AttributeValue> item, String attribute) {
+        AttributeValue v = item.get(attribute);
         if (v == null || !v.hasL()) return Map.of();
         Map<String, String> out = new LinkedHashMap<>();
         for (AttributeValue pair : v.l()) {

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * A message "sent" to the local outbox: ids, channel, kind, journey step and times, and what the customer would read
- * ({@code subject} for e-mail, {@code text}, {@code links}, the {@code coupon} and {@code experiment} arm where any).
+ * ({@code subject} for e-mail, {@code text}, {@code links}, the {@code coupon} and {@code experiment} arm where any,
+ * the e-mail {@code headers}: {@code List-Unsubscribe} and {@code List-Unsubscribe-Post} on marketing and surveys).
  * Never contact details: no e-mail address or phone number in any field.
  */
 public record OutboxMessage(
@@ -26,8 +27,12 @@ public record OutboxMessage(
         String text,
         Map<String, String> links,
         String coupon,
-        RenderedMessage.ExperimentArm experiment) {
+        RenderedMessage.ExperimentArm experiment,
+        Map<String, String> headers) {
     public OutboxMessage {
+        headers = headers == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
         context = context == null ? Map.of() : Map.copyOf(context);
         links = links == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(links));
     }
@@ -63,6 +68,7 @@ public record OutboxMessage(
                 null,
                 Map.of(),
                 null,
-                null);
+                null,
+                Map.of());
     }
 }

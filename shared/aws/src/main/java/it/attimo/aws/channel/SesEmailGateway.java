@@ -5,11 +5,13 @@ import it.attimo.core.journey.OutboundMessage;
 import it.attimo.core.message.RenderedMessage;
 import it.attimo.core.port.ChannelGateway;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.Body;
 import software.amazon.awssdk.services.sesv2.model.Content;
 import software.amazon.awssdk.services.sesv2.model.EmailContent;
 import software.amazon.awssdk.services.sesv2.model.Message;
+import software.amazon.awssdk.services.sesv2.model.MessageHeader;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 
 /**
@@ -52,11 +54,22 @@ public final class SesEmailGateway implements ChannelGateway {
                                         .text(utf8(text.text()))
                                         .html(utf8(text.html()))
                                         .build())
+                                .headers(text.headers().isEmpty() ? null : headers(text))
                                 .build())
                         .build())
                 .configurationSetName(configurationSet)
                 .build();
         return client.sendEmail(request).messageId();
+    }
+
+    /** The message's own headers (RFC 8058 one-click unsubscribe on marketing and surveys). */
+    static List<MessageHeader> headers(RenderedMessage text) {
+        return text.headers().entrySet().stream()
+                .map(h -> MessageHeader.builder()
+                        .name(h.getKey())
+                        .value(h.getValue())
+                        .build())
+                .toList();
     }
 
     private static Content utf8(String data) {

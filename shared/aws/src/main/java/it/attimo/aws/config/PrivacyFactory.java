@@ -2,6 +2,8 @@ package it.attimo.aws.config;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import it.attimo.core.consent.OneClickUnsubscribe;
+import it.attimo.core.message.CustomerLinkToken;
 import it.attimo.core.port.ContactStore;
 import it.attimo.core.port.CustomerScan;
 import it.attimo.core.port.EventLog;
@@ -17,7 +19,10 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** The personal-data routes' use cases: erasure (the ingest function, through the queue) and export (insights). */
+/**
+ * The personal-data routes' use cases: erasure and one-click unsubscribe (the ingest function, through the queue) and
+ * export (insights).
+ */
 @Factory
 public class PrivacyFactory {
     @Singleton
@@ -33,6 +38,21 @@ public class PrivacyFactory {
     ErasureRequests erasureRequests(
             EventQueue queue, RequestSignatures signatures, @Named(AttimoFactory.WALL_CLOCK) Clock wallClock) {
         return new ErasureRequests(queue, signatures, wallClock);
+    }
+
+    /**
+     * One-click unsubscribe: link tokens verified with the webhook secret (read on each request, so a rotated secret is
+     * picked up) against business time, the clock that signed them; the withdrawal is stamped with it too.
+     */
+    @Singleton
+    OneClickUnsubscribe oneClickUnsubscribe(EventQueue queue, SecretProvider secrets, Clock clock) {
+        return new OneClickUnsubscribe(
+                queue,
+                () -> secrets.webhookSecret()
+                        .filter(secret -> !secret.isBlank())
+                        .map(secret -> new CustomerLinkToken(secret, clock))
+                        .orElse(null),
+                clock);
     }
 
     /** Business time: locally the virtual clock, so a stack advanced two years erases who went quiet. */

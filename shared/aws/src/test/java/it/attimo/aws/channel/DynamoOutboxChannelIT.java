@@ -76,12 +76,17 @@ class DynamoOutboxChannelIT {
                         links,
                         "informale",
                         "SCUSA-1",
-                        new RenderedMessage.ExperimentArm("tutorial-timing", "tutorial-24h")));
+                        new RenderedMessage.ExperimentArm("tutorial-timing", "tutorial-24h"),
+                        RenderedMessage.oneClickHeaders("https://shop.example/unsubscribe/v1.abc")));
         outbox.send(rendered);
         OutboxMessage stored = outbox.forCustomer("c-5").get(0);
         assertThat(stored.subject()).isEqualTo("Un breve video");
         assertThat(stored.text()).isEqualTo("Ciao Anna,\n\nguarda il video.");
         assertThat(stored.links()).containsExactlyEntriesOf(links);
+        assertThat(stored.headers())
+                .containsExactly(
+                        Map.entry("List-Unsubscribe", "<https://shop.example/unsubscribe/v1.abc>"),
+                        Map.entry("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
         assertThat(stored.tone()).isEqualTo("informale");
         assertThat(stored.coupon()).isEqualTo("SCUSA-1");
         assertThat(stored.experiment()).isEqualTo(new RenderedMessage.ExperimentArm("tutorial-timing", "tutorial-24h"));

@@ -22,6 +22,7 @@ import it.attimo.core.journey.OutboundMessage;
 import it.attimo.core.message.CustomerLinkToken;
 import it.attimo.core.message.MessageInput;
 import it.attimo.core.message.MessageRenderer;
+import it.attimo.core.message.RenderedMessage;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -101,6 +102,46 @@ class SesAndSnsGatewaysTest {
             assertThat(simple.path("Body").path("Html").path("Data").asText())
                     .contains("<p>Buongiorno Giulia,</p>")
                     .contains("<a href=\"https://shop.example/qr/support.png\">");
+        }
+    }
+
+    @Test
+    void aMarketingEmailGoesWithTheOneClickUnsubscribeHeadersAServiceOneWithout() throws Exception {
+        aws.stubFor(post(urlEqualTo("/v2/email/outbound-emails"))
+                .willReturn(aResponse().withStatus(200).withBody("{\"MessageId\":\"ses-0003\"}")));
+        OutboundMessage welcome =
+                message(Channel.EMAIL, new Contact("c-1", "giulia@example.it", null, null, "Giulia"), "formale");
+        String url = "https://shop.example/unsubscribe/v1.token";
+        OutboundMessage marketing = welcome.withRendered(new RenderedMessage(
+                "Oggetto",
+                "Testo",
+                "<p>Testo</p>",
+                Map.of("unsubscribe", url),
+                "formale",
+                null,
+                null,
+                RenderedMessage.oneClickHeaders(url)));
+        try (SesV2Client ses = AwsClients.build(SesV2Client.builder(), "eu-south-1", aws.baseUrl())) {
+            SesEmailGateway gateway = new SesEmailGateway(ses, "ciao@attimo.example", null);
+            gateway.send(marketing);
+            JsonNode headers = new ObjectMapper()
+                    .readTree(only("/v2/email/outbound-emails").getBodyAsString())
+                    .path("Content")
+                    .path("Simple")
+                    .path("Headers");
+            assertThat(headers.size()).isEqualTo(2);
+            assertThat(headers.get(0).path("Name").asText()).isEqualTo("List-Unsubscribe");
+            assertThat(headers.get(0).path("Value").asText()).isEqualTo("<" + url + ">");
+            assertThat(headers.get(1).path("Name").asText()).isEqualTo("List-Unsubscribe-Post");
+            assertThat(headers.get(1).path("Value").asText()).isEqualTo("List-Unsubscribe=One-Click");
+            aws.resetRequests();
+            gateway.send(welcome);
+            assertThat(new ObjectMapper()
+                            .readTree(only("/v2/email/outbound-emails").getBodyAsString())
+                            .path("Content")
+                            .path("Simple")
+                            .has("Headers"))
+                    .isFalse();
         }
     }
 

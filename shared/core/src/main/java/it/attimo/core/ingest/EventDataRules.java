@@ -15,6 +15,8 @@ final class EventDataRules {
     private static final Pattern LOCALE = Pattern.compile("[a-z]{2}(-[A-Z]{2})?");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final Set<String> CHANNELS = Set.of("email", "sms", "push");
+    /** Consent topics: marketing (withdrawn by a one-click unsubscribe) and the preference centre's. */
+    private static final Set<String> TOPICS = Set.of("marketing", "servizio", "offerte", "sondaggi", "novita");
 
     String check(String type, JsonNode data) {
         return switch (type) {
@@ -142,6 +144,10 @@ final class EventDataRules {
             return "channel must be email, sms or push";
         JsonNode g = d.get("granted");
         if (g == null || !g.isBoolean()) return "granted (boolean) is required";
+        JsonNode topic = d.get("topic");
+        if (topic != null && !topic.isNull() && !(topic.isTextual() && TOPICS.contains(topic.asText())))
+            return "topic must be one of "
+                    + String.join(", ", TOPICS.stream().sorted().toList());
         return null;
     }
 

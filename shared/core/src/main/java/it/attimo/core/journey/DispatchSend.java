@@ -3,6 +3,7 @@ package it.attimo.core.journey;
 import static it.attimo.core.journey.StepResults.status;
 
 import it.attimo.core.channel.Channel;
+import it.attimo.core.customer.Consent;
 import it.attimo.core.customer.Contact;
 import it.attimo.core.customer.Profile;
 import it.attimo.core.event.CustomerEvent;
@@ -254,6 +255,10 @@ public final class DispatchSend {
         var consent = profile.consents().get(channel.id());
         boolean needsExplicit = kind == MessageKind.MARKETING || kind == MessageKind.SURVEY;
         if (consent != null && !consent.granted()) return "consent for " + channel.id() + " withdrawn";
+        if (needsExplicit) {
+            var topic = profile.consents().get(Consent.key(channel.id(), Consent.MARKETING));
+            if (topic != null && !topic.granted()) return "consent for " + channel.id() + " marketing withdrawn";
+        }
         if (needsExplicit
                 && consent == null
                 && LegalBasis.of(profile, channel, kind).isEmpty())

@@ -188,8 +188,17 @@ public final class MessageRenderer {
         } else {
             subject = null;
         }
+        Map<String, String> headers =
+                in.channel() == Channel.EMAIL ? RenderedMessage.oneClickHeaders(links.get(UNSUBSCRIBE)) : Map.of();
         return new RenderedMessage(
-                subject, body, in.channel() == Channel.EMAIL ? html(body) : null, links, tone, coupon, experiment);
+                subject,
+                body,
+                in.channel() == Channel.EMAIL ? html(body) : null,
+                links,
+                tone,
+                coupon,
+                experiment,
+                headers);
     }
 
     private Map<String, String> links(MessageInput in, String category, String coupon) {

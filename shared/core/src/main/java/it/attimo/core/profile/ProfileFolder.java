@@ -89,7 +89,7 @@ public final class ProfileFolder {
                 }
                 case EventTypes.CONSENT_CHANGED ->
                     consents.put(
-                            e.text("channel"),
+                            Consent.key(e.text("channel"), e.text("topic")),
                             new Consent(
                                     Boolean.TRUE.equals(e.data().get("granted")),
                                     e.text("source") != null ? e.text("source") : e.source(),

@@ -92,6 +92,10 @@ class EventDataRulesTest {
                 "consent.changed|{\"granted\":true}|channel must be email, sms or push",
                 "consent.changed|{\"channel\":\"email\",\"granted\":\"no\"}|granted (boolean) is required",
                 "consent.changed|{\"channel\":\"email\"}|granted (boolean) is required",
+                "consent.changed|{\"channel\":\"email\",\"topic\":\"marketing\",\"granted\":false}|",
+                "consent.changed|{\"channel\":\"email\",\"topic\":\"offerte\",\"granted\":true}|",
+                "consent.changed|{\"channel\":\"email\",\"topic\":\"spam\",\"granted\":false}|topic must be one of marketing, novita, offerte, servizio, sondaggi",
+                "consent.changed|{\"channel\":\"email\",\"topic\":7,\"granted\":false}|topic must be one of marketing, novita, offerte, servizio, sondaggi",
                 // types without data rules
                 "order.delivered|{}|orderId is required (non-empty string)",
                 "portal.accessed|{\"anything\":[1,2]}|"

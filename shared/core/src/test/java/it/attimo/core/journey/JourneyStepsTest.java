@@ -302,6 +302,43 @@ class JourneyStepsTest {
         }
 
         @Test
+        void aOneClickUnsubscribeStopsMarketingAndSurveysButNotServiceOnTheChannel() {
+            customer(
+                    C,
+                    List.of(
+                            Events.event(EventTypes.CUSTOMER_UPSERTED, C)
+                                    .id("u")
+                                    .at("2026-06-01T08:00:00Z")
+                                    .data("email", "anna@example.it")
+                                    .data("consent", Map.of("email", true))
+                                    .build(),
+                            Events.event(EventTypes.CONSENT_CHANGED, C)
+                                    .id("unsub")
+                                    .at("2026-06-05T08:00:00Z")
+                                    .data("channel", "email")
+                                    .data("topic", "marketing")
+                                    .data("granted", false)
+                                    .data("source", "one-click-unsubscribe")
+                                    .build()));
+            assertThat(profiles.find(C).orElseThrow().consents())
+                    .containsKeys("email", "email:marketing")
+                    .hasEntrySatisfying("email", c -> assertThat(c.granted()).isTrue())
+                    .hasEntrySatisfying("email:marketing", c -> {
+                        assertThat(c.granted()).isFalse();
+                        assertThat(c.source()).isEqualTo("one-click-unsubscribe");
+                    });
+            assertThat(dispatch("accessories", "marketing", "email"))
+                    .containsEntry("status", "suppressed")
+                    .containsEntry("reason", "consent for email marketing withdrawn");
+            assertThat(dispatch("survey", "survey", "email"))
+                    .containsEntry("status", "suppressed")
+                    .containsEntry("reason", "consent for email marketing withdrawn");
+            assertThat(dispatch("welcome", "service", "email")).containsEntry("status", "sent");
+            assertThat(dispatch("tutorial", "transactional", "email")).containsEntry("status", "sent");
+            assertThat(gateway.sent()).extracting(m -> m.step()).containsExactly("welcome", "tutorial");
+        }
+
+        @Test
         void aSurveyNeedsExplicitConsentAServiceMessageDoesNot() {
             customer(C, "email", "anna@example.it");
             assertThat(dispatch("survey", "survey", "email"))

@@ -48,6 +48,29 @@ class LegalBasisTest {
     }
 
     @Test
+    void theMarketingTopicDecidesForPromotionalMessagesOnly() {
+        Consent granted = new Consent(true, "form", AT);
+        Consent withdrawn = new Consent(false, "one-click-unsubscribe", AT);
+        Profile unsubscribed =
+                profile(Map.of("email", granted, "email:marketing", withdrawn), Map.of("order.placed", 1));
+        assertThat(LegalBasis.of(unsubscribed, Channel.EMAIL, MessageKind.MARKETING))
+                .isEmpty();
+        assertThat(LegalBasis.of(unsubscribed, Channel.EMAIL, MessageKind.SURVEY))
+                .isEmpty();
+        assertThat(LegalBasis.of(unsubscribed, Channel.EMAIL, MessageKind.SERVICE))
+                .contains("consent");
+        assertThat(LegalBasis.of(unsubscribed, Channel.SMS, MessageKind.SERVICE))
+                .contains("contract");
+        Profile optedIn = profile(Map.of("email:marketing", granted), Map.of());
+        assertThat(LegalBasis.of(optedIn, Channel.EMAIL, MessageKind.SURVEY)).contains("consent");
+        assertThat(LegalBasis.of(optedIn, Channel.EMAIL, MessageKind.TRANSACTIONAL))
+                .contains("contract");
+        Profile channelWithdrawn = profile(Map.of("email", withdrawn, "email:marketing", granted), Map.of());
+        assertThat(LegalBasis.of(channelWithdrawn, Channel.EMAIL, MessageKind.MARKETING))
+                .isEmpty();
+    }
+
+    @Test
     void softSpamOnlyForMarketingEmailToAnExistingCustomer() {
         Profile buyer = profile(Map.of(), Map.of("order.delivered", 1));
         assertThat(LegalBasis.of(buyer, Channel.EMAIL, MessageKind.MARKETING)).contains("soft-spam");

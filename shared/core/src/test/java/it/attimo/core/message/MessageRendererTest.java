@@ -142,6 +142,10 @@ class MessageRendererTest {
         assertThat(tokens.verify(token, MessageRenderer.UNSUBSCRIBE)).isEqualTo("c-1");
         assertThat(m.text()).contains("disiscriversi").contains(unsubscribe);
         assertThat(m.links()).containsKey("offer");
+        assertThat(m.headers())
+                .containsExactly(
+                        Map.entry("List-Unsubscribe", "<" + unsubscribe + ">"),
+                        Map.entry("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
 
         RenderedMessage caseStudy = renderer.render(input(
                 "onboarding-72h",
@@ -158,6 +162,7 @@ class MessageRendererTest {
 
         RenderedMessage service = renderer.render(postPurchase("welcome", "service", Segment.B2C, "Centro", null));
         assertThat(service.links()).doesNotContainKey("unsubscribe");
+        assertThat(service.headers()).isEmpty();
         assertThat(service.text()).doesNotContain("disiscriv");
         RenderedMessage sms = renderer.render(input(
                 "post-purchase",
@@ -171,6 +176,7 @@ class MessageRendererTest {
                 MICROWAVE,
                 Map.of("orderId", "o-1")));
         assertThat(sms.links()).doesNotContainKey("unsubscribe");
+        assertThat(sms.headers()).isEmpty();
         assertThat(sms.subject()).isNull();
         assertThat(sms.html()).isNull();
         assertThat(sms.text()).doesNotStartWith("Oggetto");
