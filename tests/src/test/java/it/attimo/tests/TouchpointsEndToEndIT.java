@@ -65,9 +65,12 @@ class TouchpointsEndToEndIT {
                 event("e3", "web/chatbot", "support.requested", "tp-2", NOW.minus(Duration.ofHours(28))),
                 event("e4", "web/chatbot", "support.requested", "tp-3", NOW.minus(Duration.ofHours(2))),
                 event("e5", "web/landing/caldaie", "portal.accessed", "tp-4", NOW.minus(Duration.ofDays(2))),
-                event("e6", "shop", "order.placed", "tp-4", NOW.minus(Duration.ofDays(1))),
+                new CustomerEvent(
+                        "e6", "shop", "order.placed", "tp-4", NOW.minus(Duration.ofDays(1)), Map.of("orderId", "o-6")),
                 event("e7", "web/landing/caldaie", "portal.accessed", "tp-5", NOW.minus(Duration.ofDays(3))));
-        assertThat(api.postEvents(events).status()).isEqualTo(202);
+        StackApi.Reply posted = api.postEvents(events);
+        assertThat(posted.status()).isEqualTo(202);
+        assertThat(posted.body().path("rejected").asInt()).as(posted.raw()).isZero();
         api.clockAdvance("PT0S");
 
         JsonNode report = api.get("/touchpoints").body();

@@ -69,6 +69,9 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
     private static final long SETTLE_TIMEOUT_MILLIS = 120_000;
 
     private final StackOptions options;
+    /** the HTTP port, chosen before the context starts so that message links can name it */
+    private final int httpPort;
+
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final Object advanceLock = new Object();
     private MutableClock clock;
@@ -96,6 +99,7 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
 
     private LocalStack(StackOptions options) {
         this.options = options;
+        this.httpPort = options.httpPort() > 0 ? options.httpPort() : freePort();
     }
 
     /** Starts every component; on failure closes what was started and rethrows. */
@@ -219,7 +223,7 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
         pump.start(options.queueWorkers());
         closeables.add(pump);
 
-        http = LocalHttpServer.start(options.httpPort(), new LocalRoutes(this, routes));
+        http = LocalHttpServer.start(httpPort, new LocalRoutes(this, routes));
         closeables.add(http);
 
         runDueNow();
@@ -287,11 +291,20 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
         return p;
     }
 
-    /** Where message links point: $ATTIMO_PUBLIC_BASE_URL, else this stack's own address (port 8080 when random). */
+    /** Where message links point: $ATTIMO_PUBLIC_BASE_URL, else this stack's own address. */
     private String publicBaseUrl() {
         String configured = System.getenv("ATTIMO_PUBLIC_BASE_URL");
         if (configured != null && !configured.isBlank()) return configured.strip();
-        return "http://127.0.0.1:" + (options.httpPort() > 0 ? options.httpPort() : 8080);
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("no free port on 127.0.0.1", e);
+        }
     }
 
     private ExecutionStore dynamoExecutionStore() {
