@@ -139,9 +139,13 @@ class TraysBrowserIT {
         input.sendKeys(value);
     }
 
+    /** Clicks a form button and waits for the answer page to replace this one (no reading the old page). */
     private void click(String action) {
-        browser.findElement(By.cssSelector("button[name=_action][value=" + action + "]"))
-                .click();
+        org.openqa.selenium.WebElement button =
+                browser.findElement(By.cssSelector("button[name=_action][value=" + action + "]"));
+        button.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
     }
 
     private void screenshot(String name) throws IOException {
