@@ -96,7 +96,7 @@ class ExperimentsEndToEndIT {
         assertThat(stack.executions().stream()
                         .filter(e -> e.status() != ExecutionStatus.RUNNING)
                         .map(e -> e.name() + " " + e.status() + " " + e.error().orElse("") + " "
-                                + e.cause().orElse(""))
+                                + e.cause().orElse("") + failedTasks(e.name()))
                         .toList())
                 .as("journeys that ended before their last step")
                 .isEmpty();
@@ -245,6 +245,16 @@ class ExperimentsEndToEndIT {
                         && (state.endsWith("Welcome") || state.endsWith("Tutorial")))
                     out.append("\n  ").append(state).append(' ').append(e.path("details"));
             }
+        }
+        return out.toString();
+    }
+
+    /** The failed tasks of an execution, with the error and cause its history records. */
+    private static String failedTasks(String execution) {
+        StringBuilder out = new StringBuilder();
+        for (JsonNode e : api.get("/executions/" + execution + "/history").body()) {
+            if (e.path("type").asText().equals("TaskFailed"))
+                out.append("\n  ").append(e.path("state").asText()).append(' ').append(e.path("details"));
         }
         return out.toString();
     }
