@@ -252,9 +252,12 @@ class ExperimentsEndToEndIT {
     /** The failed tasks of an execution, with the error and cause its history records. */
     private static String failedTasks(String execution) {
         StringBuilder out = new StringBuilder();
-        for (JsonNode e : api.get("/executions/" + execution + "/history").body()) {
-            if (e.path("type").asText().equals("TaskFailed"))
-                out.append("\n  ").append(e.path("state").asText()).append(' ').append(e.path("details"));
+        JsonNode history = api.get("/executions/" + execution + "/history").body();
+        JsonNode events = history.isArray() ? history : history.path("events");
+        for (JsonNode e : events) {
+            if (e.toString().contains("Failed"))
+                out.append("\n  ")
+                        .append(e.toString(), 0, Math.min(1500, e.toString().length()));
         }
         return out.toString();
     }
