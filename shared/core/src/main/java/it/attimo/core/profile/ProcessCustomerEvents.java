@@ -362,6 +362,16 @@ public final class ProcessCustomerEvents {
                 + r.outcome().name().toLowerCase(java.util.Locale.ROOT));
     }
 
+    /** Starts the journeys {@code trigger} starts for this profile (execution name per trigger), adding their runs. */
+    private void startTriggered(String customerId, CustomerEvent trigger, Profile profile, List<JourneyRun> started) {
+        for (JourneyDefinition j : catalog.triggeredBy(trigger, profile)) {
+            if (!journeys.supports(j.name())) continue;
+            String name = ExecutionNames.forTrigger(j.name(), customerId, trigger.id());
+            journeys.start(j.name(), name, journeyInput(j.name(), trigger));
+            started.add(new JourneyRun(j.name(), name, trigger.time(), JourneyRun.RUNNING, null));
+        }
+    }
+
     /** A channel's outcome event (email.*, sms.*, push.*) that names its message is written on the ledger record too. */
     private void recordOutcome(CustomerEvent event) {
         String messageId = event.text("messageId");
@@ -402,24 +412,10 @@ public final class ProcessCustomerEvents {
                     : folder.fold(customerId, historyUpTo(history, triggers, k, appendedNow), before, now)
                             .profile();
             afterEach.add(after);
-            List<JourneyDefinition> toStart = catalog.triggeredBy(trigger, after).stream()
-                    .filter(j -> journeys.supports(j.name()))
-                    .toList();
-            for (JourneyDefinition j : toStart) {
-                String name = ExecutionNames.forTrigger(j.name(), customerId, trigger.id());
-                journeys.start(j.name(), name, journeyInput(j.name(), trigger));
-                started.add(new JourneyRun(j.name(), name, trigger.time(), JourneyRun.RUNNING, null));
-            }
+            startTriggered(customerId, trigger, after, started);
         }
         CustomerEvent churn = churnSignal(customerId, history, before, folded.profile(), now);
-        if (churn != null) {
-            for (JourneyDefinition j : catalog.triggeredBy(churn, folded.profile())) {
-                if (!journeys.supports(j.name())) continue;
-                String name = ExecutionNames.forTrigger(j.name(), customerId, churn.id());
-                journeys.start(j.name(), name, journeyInput(j.name(), churn));
-                started.add(new JourneyRun(j.name(), name, churn.time(), JourneyRun.RUNNING, null));
-            }
-        }
+        if (churn != null) startTriggered(customerId, churn, folded.profile(), started);
         // before the profile is saved: a crash in between redelivers the event, and the ledger keeps it to one SMS
         for (int k = 0; k < triggers.size(); k++) {
             if (optedOutBy(triggers.get(k), k == 0 ? before : afterEach.get(k - 1), afterEach.get(k))) {
