@@ -6,6 +6,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.RuntimeBeanDefinition;
 import it.attimo.aws.channel.DynamoOutboxChannel;
 import it.attimo.aws.channel.OutboxMessage;
+import it.attimo.aws.channel.OutboxQuery;
 import it.attimo.aws.dynamo.AttimoTables;
 import it.attimo.aws.dynamo.DynamoQuarantineStore;
 import it.attimo.aws.sqs.DeadLetterQueue;
@@ -654,6 +655,11 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
     public List<OutboxMessage> outbox(Optional<String> customerId) {
         DynamoOutboxChannel outbox = outbox();
         return customerId.map(outbox::forCustomer).orElseGet(outbox::all);
+    }
+
+    @Override
+    public List<OutboxMessage> outbox(OutboxQuery query) {
+        return outbox().find(query);
     }
 
     @Override

@@ -26,11 +26,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sends the demo's events through the real HTTP endpoints, signed as clients must, hour by virtual hour: each hour's
- * events go out (one task per customer, so each customer's events keep their order), then {@code POST /admin/clock}
+ * events go out as CloudEvents batches (a customer's events together and in order), then {@code POST /admin/clock}
  * moves the clock to the end of the hour, which runs everything that falls due.
  */
 final class DemoDriver implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final int EVENTS_PER_REQUEST = 25;
 
     private final URI base;
     private final String secret;
@@ -48,6 +49,9 @@ final class DemoDriver implements AutoCloseable {
     final AtomicLong transportErrors = new AtomicLong();
     final Map<Integer, AtomicLong> statusCodes = new ConcurrentHashMap<>();
     final ConcurrentLinkedQueue<Long> latenciesMicros = new ConcurrentLinkedQueue<>();
+    final AtomicLong postingNanos = new AtomicLong();
+    final AtomicLong clockNanos = new AtomicLong();
+    final AtomicLong reactionNanos = new AtomicLong();
 
     DemoDriver(URI base, String secret, int threads) {
         this.base = base;
@@ -92,14 +96,13 @@ final class DemoDriver implements AutoCloseable {
                         .add(e);
             }
             List<Callable<Void>> tasks = new ArrayList<>();
-            for (List<DemoEvent> customerEvents : byCustomer.values()) {
+            for (List<List<DemoEvent>> chunk : chunks(byCustomer.values())) {
                 tasks.add(() -> {
-                    for (DemoEvent e : customerEvents) {
-                        deliver(e);
-                    }
+                    deliver(chunk);
                     return null;
                 });
             }
+            long postingBegan = System.nanoTime();
             for (Future<Void> done : senders.invokeAll(tasks)) {
                 try {
                     done.get();
@@ -107,8 +110,13 @@ final class DemoDriver implements AutoCloseable {
                     transportErrors.incrementAndGet();
                 }
             }
+            long clockBegan = System.nanoTime();
+            postingNanos.addAndGet(clockBegan - postingBegan);
             moveClock(hourEnd);
+            long reactionsBegan = System.nanoTime();
+            clockNanos.addAndGet(reactionsBegan - clockBegan);
             List<DemoEvent> answers = reactions.apply(hourEnd);
+            reactionNanos.addAndGet(System.nanoTime() - reactionsBegan);
             if (!answers.isEmpty()) {
                 events.addAll(answers);
                 events.subList(next, events.size()).sort(java.util.Comparator.comparing(DemoEvent::at));
@@ -117,19 +125,47 @@ final class DemoDriver implements AutoCloseable {
         }
     }
 
-    private void deliver(DemoEvent e) {
-        if (e.malformed() != null) {
-            String batch = JSON.createArrayNode()
-                    .add(e.cloudEvent())
-                    .add(e.malformed())
-                    .toString();
-            malformedSent.incrementAndGet();
-            send(batch, "application/cloudevents-batch+json");
-        } else {
-            send(e.cloudEvent().toString(), "application/cloudevents+json");
+    /**
+     * Whole customers' hours, {@value #EVENTS_PER_REQUEST} events or so per chunk: a customer's events stay together
+     * and in order inside one batch, as a shop's outbox relay would send them.
+     */
+    private static List<List<List<DemoEvent>>> chunks(java.util.Collection<List<DemoEvent>> customers) {
+        List<List<List<DemoEvent>>> out = new ArrayList<>();
+        List<List<DemoEvent>> current = new ArrayList<>();
+        int size = 0;
+        for (List<DemoEvent> customer : customers) {
+            current.add(customer);
+            size += customer.size();
+            if (size >= EVENTS_PER_REQUEST) {
+                out.add(current);
+                current = new ArrayList<>();
+                size = 0;
+            }
         }
-        eventsSent.incrementAndGet();
-        if (e.deliveredTwice()) {
+        if (!current.isEmpty()) out.add(current);
+        return out;
+    }
+
+    /**
+     * One batch request for the chunk (with each malformed companion beside its event, which the ingest must reject
+     * alone), then each duplicate delivery again on its own, as an at-least-once client retries.
+     */
+    private void deliver(List<List<DemoEvent>> chunk) {
+        com.fasterxml.jackson.databind.node.ArrayNode batch = JSON.createArrayNode();
+        List<DemoEvent> twice = new ArrayList<>();
+        for (List<DemoEvent> customer : chunk) {
+            for (DemoEvent e : customer) {
+                batch.add(e.cloudEvent());
+                if (e.malformed() != null) {
+                    batch.add(e.malformed());
+                    malformedSent.incrementAndGet();
+                }
+                eventsSent.incrementAndGet();
+                if (e.deliveredTwice()) twice.add(e);
+            }
+        }
+        send(batch.toString(), "application/cloudevents-batch+json");
+        for (DemoEvent e : twice) {
             send(e.cloudEvent().toString(), "application/cloudevents+json");
             duplicatesSent.incrementAndGet();
         }

@@ -55,7 +55,8 @@ public final class DemoRun {
                         start,
                         end.plus(followUp),
                         progress,
-                        hourEnd -> reactions.to(driver.getJson("/outbox")));
+                        hourEnd -> reactions.to(driver.getJson("/outbox?journey=post-purchase&step=tutorial&since="
+                                + hourEnd.minus(Duration.ofHours(2)))));
             }
             long sendNanos = System.nanoTime() - sendBegan;
             return summarise(s, stack, driver, customers, events, start, followUp, sendNanos, began);
@@ -215,6 +216,9 @@ public final class DemoRun {
         long wallMillis = (System.nanoTime() - beganNanos) / 1_000_000;
         run.put("wallMillis", wallMillis);
         run.put("sendMillis", sendNanos / 1_000_000);
+        run.put("postingMillis", driver.postingNanos.get() / 1_000_000);
+        run.put("clockMillis", driver.clockNanos.get() / 1_000_000);
+        run.put("reactionMillis", driver.reactionNanos.get() / 1_000_000);
         run.put("eventsPerSecond", driver.eventsSent.get() / Math.max(0.001, sendNanos / 1e9));
 
         List<String> problems = new ArrayList<>();

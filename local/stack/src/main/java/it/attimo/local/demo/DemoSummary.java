@@ -50,9 +50,13 @@ final class DemoSummary {
                         : ""));
         out.append(String.format(
                 Locale.ROOT,
-                "  wall time %s, %.0f events/s through POST /events%n",
+                "  wall time %s, %.0f events/s through POST /events (posting %s, running what fell due %s, customers'"
+                        + " reactions %s)%n",
                 human(Duration.ofMillis(run.path("wallMillis").asLong())),
-                run.path("eventsPerSecond").asDouble()));
+                run.path("eventsPerSecond").asDouble(),
+                human(Duration.ofMillis(run.path("postingMillis").asLong())),
+                human(Duration.ofMillis(run.path("clockMillis").asLong())),
+                human(Duration.ofMillis(run.path("reactionMillis").asLong()))));
         JsonNode ev = json.path("events");
         out.append(String.format(
                 Locale.ROOT,

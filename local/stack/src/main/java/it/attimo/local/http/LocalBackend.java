@@ -3,6 +3,7 @@ package it.attimo.local.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.attimo.aws.channel.OutboxMessage;
+import it.attimo.aws.channel.OutboxQuery;
 import it.attimo.aws.sqs.DeadLetterQueue;
 import it.attimo.core.ingest.QuarantinedEvent;
 import it.attimo.local.AdvanceResult;
@@ -41,6 +42,11 @@ public interface LocalBackend {
 
     /** Outbox messages ordered by send time, optionally of one customer. */
     List<OutboxMessage> outbox(Optional<String> customerId);
+
+    /** The outbox messages {@code query} selects, ordered by send time. */
+    default List<OutboxMessage> outbox(OutboxQuery query) {
+        return outbox(query.customerId()).stream().filter(query::matches).toList();
+    }
 
     List<QuarantinedEvent> quarantine(int limit);
 

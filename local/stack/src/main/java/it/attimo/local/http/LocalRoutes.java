@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.attimo.aws.channel.OutboxMessage;
+import it.attimo.aws.channel.OutboxQuery;
 import it.attimo.aws.http.HttpApiResponse;
 import it.attimo.aws.http.HttpErrorMapper;
 import it.attimo.core.error.BadRequest;
@@ -292,8 +293,19 @@ public final class LocalRoutes {
         Map<String, String> query = ApiGatewayEvents.queryParameters(request.rawQuery());
         Optional<String> customer = Optional.ofNullable(query == null ? null : query.get("customerId"))
                 .filter(s -> !s.isBlank());
+        Optional<String> journey = Optional.ofNullable(query == null ? null : query.get("journey"));
+        Optional<String> step = Optional.ofNullable(query == null ? null : query.get("step"));
+        Optional<Instant> since = Optional.empty();
+        if (query != null && query.get("since") != null) {
+            try {
+                since = Optional.of(Instant.parse(query.get("since")));
+            } catch (DateTimeException e) {
+                throw new BadRequest(
+                        "since is not an ISO-8601 UTC instant such as 2026-06-10T08:00:00Z: " + query.get("since"));
+            }
+        }
         ArrayNode out = JSON.createArrayNode();
-        for (OutboxMessage m : backend.outbox(customer)) {
+        for (OutboxMessage m : backend.outbox(new OutboxQuery(customer, journey, step, since))) {
             ObjectNode o = out.addObject();
             o.put("customerId", m.customerId());
             o.put("channel", m.channel());

@@ -63,6 +63,49 @@ class LocalRoutesTest {
         assertThat(backend.events).isEmpty();
     }
 
+    private static OutboxMessage outboxMessage(String customer, String journey, String step, Instant recordedAt) {
+        return new OutboxMessage(
+                customer,
+                customer + "#" + journey + "#" + step,
+                "email",
+                "service",
+                journey,
+                step,
+                recordedAt,
+                step,
+                "it",
+                "formale",
+                recordedAt,
+                Map.of(),
+                null,
+                null,
+                Map.of(),
+                null,
+                null,
+                Map.of());
+    }
+
+    @Test
+    void outboxFiltersByJourneyStepAndRecordedSince() throws Exception {
+        backend.outbox.add(outboxMessage("c-1", "post-purchase", "welcome", NOW));
+        backend.outbox.add(outboxMessage("c-1", "post-purchase", "tutorial", NOW.plusSeconds(3600)));
+        backend.outbox.add(outboxMessage("c-2", "post-purchase", "tutorial", NOW.plusSeconds(7200)));
+        backend.outbox.add(outboxMessage("c-2", "onboarding-72h", "tutorial", NOW.plusSeconds(7200)));
+
+        JsonNode tutorials = json(routes.handle(
+                request("GET", "/outbox", "journey=post-purchase&step=tutorial&since=2026-06-08T08:00:00Z", "")));
+        assertThat(tutorials).hasSize(1);
+        assertThat(tutorials.get(0).path("customerId").asText()).isEqualTo("c-2");
+        assertThat(json(routes.handle(request("GET", "/outbox", "journey=post-purchase", ""))))
+                .hasSize(3);
+        assertThat(json(routes.handle(request("GET", "/outbox", "customerId=c-1&step=tutorial", ""))))
+                .hasSize(1);
+
+        LocalRoutes.Response bad = routes.handle(request("GET", "/outbox", "since=yesterday", ""));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(json(bad).path("message").asText()).contains("since");
+    }
+
     @Test
     void clockAdvanceAndSetMoveForward() throws Exception {
         LocalRoutes.Response advanced = routes.handle(request("POST", "/admin/clock", null, "{\"advance\":\"PT24H\"}"));
@@ -370,9 +413,13 @@ class LocalRoutesTest {
             return LocalRoutes.JSON.createObjectNode().put("status", "ok");
         }
 
+        final List<OutboxMessage> outbox = new ArrayList<>();
+
         @Override
         public List<OutboxMessage> outbox(Optional<String> customerId) {
-            return List.of();
+            return outbox.stream()
+                    .filter(m -> customerId.isEmpty() || customerId.get().equals(m.customerId()))
+                    .toList();
         }
 
         @Override

@@ -121,6 +121,61 @@ public final class DynamoOutboxChannel implements ChannelGateway, AccountManager
         return sorted(messages);
     }
 
+    /**
+     * The messages {@code query} selects, ordered by send time: a Query of one customer's partition or a Scan, with the
+     * other conditions as a filter expression so that only matching items leave the table.
+     */
+    public List<OutboxMessage> find(OutboxQuery query) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        query.journey().ifPresent(j -> {
+            conditions.add("#journey = :journey");
+            names.put("#journey", "journey");
+            values.put(":journey", s(j));
+        });
+        query.step().ifPresent(st -> {
+            conditions.add("#step = :step");
+            names.put("#step", "step");
+            values.put(":step", s(st));
+        });
+        // Instant.toString writes a fraction only when there is one, and "…00.5Z" sorts before "…00Z" as a string:
+        // the filter compares against the whole second before, which decides on the seconds digits, and the exact
+        // bound is checked on the parsed instants below
+        query.since().ifPresent(t -> {
+            conditions.add("#recordedAt >= :since");
+            names.put("#recordedAt", "recordedAt");
+            values.put(
+                    ":since",
+                    s(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                            .minusSeconds(1)
+                            .toString()));
+        });
+        String filter = conditions.isEmpty() ? null : String.join(" AND ", conditions);
+        List<OutboxMessage> messages = new ArrayList<>();
+        if (query.customerId().isPresent()) {
+            values.put(":c", s(query.customerId().get()));
+            QueryRequest request = QueryRequest.builder()
+                    .tableName(table)
+                    .keyConditionExpression("customerId = :c")
+                    .filterExpression(filter)
+                    .expressionAttributeNames(names.isEmpty() ? null : names)
+                    .expressionAttributeValues(values)
+                    .consistentRead(true)
+                    .build();
+            client.queryPaginator(request).items().forEach(item -> messages.add(fromItem(item)));
+        } else {
+            client.scanPaginator(b -> b.tableName(table)
+                            .consistentRead(true)
+                            .filterExpression(filter)
+                            .expressionAttributeNames(names.isEmpty() ? null : names)
+                            .expressionAttributeValues(values.isEmpty() ? null : values))
+                    .items()
+                    .forEach(item -> messages.add(fromItem(item)));
+        }
+        return sorted(new ArrayList<>(messages.stream().filter(query::matches).toList()));
+    }
+
     private static List<OutboxMessage> sorted(List<OutboxMessage> messages) {
         messages.sort(Comparator.comparing(OutboxMessage::sendAt, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(OutboxMessage::messageKey));

@@ -23,10 +23,15 @@ public final class DynamoCustomerScan implements CustomerScan {
 
     @Override
     public void forEach(Consumer<ScannedCustomer> visitor) {
-        client.scanPaginator(b -> b.tableName(profilesTable)).items().forEach(item -> {
-            Profile profile =
-                    ProfileJson.read(Items.text(item, "profile")).withVersion(Items.number(item, "version", 0));
-            visitor.accept(new ScannedCustomer(profile, events.history(profile.customerId())));
-        });
+        forEachProfile(profile -> visitor.accept(new ScannedCustomer(profile, events.history(profile.customerId()))));
+    }
+
+    /** The profiles table alone: one paginated Scan, no query per customer. */
+    @Override
+    public void forEachProfile(Consumer<Profile> visitor) {
+        client.scanPaginator(b -> b.tableName(profilesTable))
+                .items()
+                .forEach(item -> visitor.accept(
+                        ProfileJson.read(Items.text(item, "profile")).withVersion(Items.number(item, "version", 0))));
     }
 }

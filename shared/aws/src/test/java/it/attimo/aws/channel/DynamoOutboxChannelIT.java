@@ -15,11 +15,16 @@ import org.junit.jupiter.api.Test;
 
 class DynamoOutboxChannelIT {
     static final Instant NOW = Instant.parse("2026-06-10T07:00:00Z");
-    final DynamoOutboxChannel outbox = new DynamoOutboxChannel(
-            LocalDynamo.shared().client(),
-            LocalDynamo.shared().freshTables("outbox"),
-            it.attimo.core.journey.JourneyCatalog.defaults(),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    final String tables = LocalDynamo.shared().freshTables("outbox");
+    final DynamoOutboxChannel outbox = at(NOW);
+
+    DynamoOutboxChannel at(Instant now) {
+        return new DynamoOutboxChannel(
+                LocalDynamo.shared().client(),
+                tables,
+                it.attimo.core.journey.JourneyCatalog.defaults(),
+                Clock.fixed(now, ZoneOffset.UTC));
+    }
 
     static OutboundMessage message(String customer, String step, Instant sendAt) {
         return new OutboundMessage(
@@ -34,6 +39,38 @@ class DynamoOutboxChannelIT {
                 "formale",
                 customer + "#exec-1#" + step,
                 sendAt);
+    }
+
+    @Test
+    void findsByJourneyStepAndRecordedSinceInsideTheTable() {
+        outbox.send(message("c-1", "welcome", NOW));
+        at(NOW.plusMillis(500)).send(message("c-1", "tutorial", NOW));
+        at(NOW.plusSeconds(3600)).send(message("c-2", "tutorial", NOW));
+        at(NOW.plusSeconds(3600)).send(message("c-2", "survey", NOW));
+
+        assertThat(outbox.find(new OutboxQuery(
+                        java.util.Optional.empty(),
+                        java.util.Optional.of("post-purchase"),
+                        java.util.Optional.of("tutorial"),
+                        java.util.Optional.of(NOW))))
+                .extracting(OutboxMessage::customerId)
+                .containsExactly("c-1", "c-2");
+        // a fraction of a second after the bound still counts; a whole second before does not
+        assertThat(outbox.find(new OutboxQuery(
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty(),
+                        java.util.Optional.of(NOW.plusMillis(400)))))
+                .extracting(OutboxMessage::step)
+                .containsExactlyInAnyOrder("tutorial", "tutorial", "survey");
+        assertThat(outbox.find(new OutboxQuery(
+                        java.util.Optional.of("c-2"),
+                        java.util.Optional.empty(),
+                        java.util.Optional.of("survey"),
+                        java.util.Optional.empty())))
+                .extracting(OutboxMessage::step)
+                .containsExactly("survey");
+        assertThat(outbox.find(OutboxQuery.ALL)).hasSize(4);
     }
 
     @Test

@@ -13,4 +13,9 @@ public interface CustomerScan {
     record ScannedCustomer(Profile profile, List<CustomerEvent> history) {}
 
     void forEach(Consumer<ScannedCustomer> visitor);
+
+    /** Every profile without its event log, for jobs that only need what the profile holds (retention). */
+    default void forEachProfile(Consumer<Profile> visitor) {
+        forEach(c -> visitor.accept(c.profile()));
+    }
 }

@@ -63,14 +63,14 @@ public final class RetentionSweep {
         List<CustomerEvent> erasures = new ArrayList<>();
         int[] scanned = {0};
         int[] erased = {0};
-        scan.forEach(c -> {
+        scan.forEachProfile(profile -> {
             scanned[0]++;
-            Instant lastSeen = c.profile().lastSeen();
+            Instant lastSeen = profile.lastSeen();
             if (!expired(lastSeen, now, months)) return;
             String id = "retention-"
-                    + Sha256.hex(c.profile().customerId() + "|" + lastSeen).substring(0, 32);
-            erasures.add(new CustomerEvent(
-                    id, SOURCE, EventTypes.CUSTOMER_ERASED, c.profile().customerId(), now, Map.of()));
+                    + Sha256.hex(profile.customerId() + "|" + lastSeen).substring(0, 32);
+            erasures.add(
+                    new CustomerEvent(id, SOURCE, EventTypes.CUSTOMER_ERASED, profile.customerId(), now, Map.of()));
             erased[0]++;
             if (erasures.size() >= BATCH) {
                 queue.publish(List.copyOf(erasures));
