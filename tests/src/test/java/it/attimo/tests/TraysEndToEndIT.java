@@ -178,7 +178,7 @@ class TraysEndToEndIT {
     }
 
     @Test
-    void serviceRejectsWithANoteAndSalesIsTold() {
+    void serviceSendsTheTrayBackToSalesWithANoteThenSalesCorrectsItOrWithdrawsIt() {
         contacts("c-bianchi", "sales-anna", "service-luca");
         String trayId = createTray("c-bianchi", "sales-anna", "service-luca", "Bianchi Spa", "2345678901");
         String customerLink = link("c-bianchi", "customer-turn");
@@ -193,19 +193,45 @@ class TraysEndToEndIT {
         Page empty = post(serviceLink, Map.of("_action", "reject", "note", " "));
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.body()).contains("Scriva il motivo");
-        Page rejected =
+        Page sentBack =
                 post(serviceLink, Map.of("_action", "reject", "note", "P.IVA cessata: verificare con il cliente"));
-        assertThat(rejected.status()).isEqualTo(200);
+        assertThat(sentBack.status()).isEqualTo(200);
 
-        String salesLink = link("sales-anna", "rejected");
+        // conferma-ordine sends a rejection back to sales (sendBack: 2): a new turn for sales, with the note
         JsonNode tray = status(trayId);
-        assertThat(tray.path("status").asText()).isEqualTo("rejected");
+        assertThat(tray.path("status").asText()).isEqualTo("waiting-sales");
+        assertThat(tray.path("sentBack").asInt()).isEqualTo(1);
         assertThat(tray.path("rejection").path("note").asText()).isEqualTo("P.IVA cessata: verificare con il cliente");
+        assertThat(tray.path("signatures")).isEmpty(); // the customer's signature was over the old version
+        String salesLink = link("sales-anna", "sales-turn");
         assertThat(get(salesLink).body()).contains("Rimandato indietro", "P.IVA cessata");
-        // the rejected turn is over: the service link may no longer act
+        // the service's turn is over: its link may no longer act
         assertThat(post(serviceLink, Map.of("datiVerificati", "true", "fido", "regolare"))
                         .status())
                 .isEqualTo(409);
+
+        assertThat(post(salesLink, Map.of("partitaIva", "34567890123")).status())
+                .isEqualTo(200);
+        // every turn again: the customer gets a new link and must sign the corrected version
+        assertThat(status(trayId).path("status").asText()).isEqualTo("waiting-customer");
+        assertThat(steps("c-bianchi").stream().filter("customer-turn"::equals).count())
+                .isEqualTo(2);
+        String again = link("c-bianchi", "customer-turn");
+        assertThat(again).isNotEqualTo(customerLink);
+        assertThat(get(again).body()).contains("34567890123");
+        Page refused = post(again, Map.of("_action", "reject", "note", "Non ordino più"));
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(status(trayId).path("sentBack").asInt()).isEqualTo(2);
+        String salesAgain = link("sales-anna", "sales-turn");
+        assertThat(post(salesAgain, Map.of("_action", "reject", "note", "Il cliente rinuncia"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(status(trayId).path("status").asText()).isEqualTo("rejected");
+        assertThat(steps("sales-anna")).contains("rejected");
+        assertThat(status(trayId).path("audit"))
+                .extracting(
+                        a -> a.path("party").asText() + ":" + a.path("action").asText())
+                .contains("service:sent-back", "customer:sent-back", "sales:rejected");
     }
 
     @Test

@@ -327,17 +327,20 @@ final class TrayPage {
             b.append("<button type=\"submit\" name=\"_action\" value=\"submit\">Conferma e invia</button>");
         }
         String noteError = v.errors().get("note");
+        // the creator correcting a tray sent back to it can only withdraw it; every other party sends it back
+        boolean creator = v.party().id().equals(v.template().creator());
         b.append("<details")
                 .append(noteError == null ? "" : " open")
-                .append("><summary>Non confermo: rimando al ")
-                .append(
-                        "commerciale</summary><label for=\"f-note\">Motivo</label><textarea id=\"f-note\" name=\"note\"")
+                .append("><summary>")
+                .append(creator ? "Ritiro il documento" : "Non confermo: rimando al commerciale")
+                .append("</summary><label for=\"f-note\">Motivo</label><textarea id=\"f-note\" name=\"note\"")
                 .append(noteError == null ? "" : " aria-invalid=\"true\" aria-describedby=\"e-note\"")
                 .append("></textarea>");
         if (noteError != null)
             b.append("<p class=\"error\" id=\"e-note\">").append(esc(noteError)).append("</p>");
         b.append("<button type=\"submit\" class=\"secondary\" name=\"_action\" value=\"reject\">")
-                .append("Rimanda indietro con la nota</button></details>");
+                .append(creator ? "Ritira il documento con la nota" : "Rimanda indietro con la nota")
+                .append("</button></details>");
     }
 
     private static void credit(StringBuilder b, CreditAssessment c) {

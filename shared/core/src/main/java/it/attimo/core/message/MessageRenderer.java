@@ -267,7 +267,10 @@ public final class MessageRenderer {
         return out;
     }
 
-    /** What a tray's templates read of the tray: its title, the party's id and label, whether it is completed. */
+    /**
+     * What a tray's templates read of the tray: its title, the party's id and label, whether it is completed, whether
+     * it was sent back to this party (its creator) to correct.
+     */
     private static Map<String, Object> tray(Map<String, String> context) {
         Map<String, Object> tray = new LinkedHashMap<>();
         String title = blankToNull(context.get("trayTitle"));
@@ -277,6 +280,7 @@ public final class MessageRenderer {
         String label = blankToNull(context.get("partyLabel"));
         if (label != null) tray.put("partyLabel", label);
         tray.put("completed", "completed".equals(context.get("trayStatus")));
+        tray.put("sentBack", "true".equals(context.get("traySentBack")));
         return tray;
     }
 

@@ -269,33 +269,55 @@ public final class PartyTurns {
         return new Result(200, view(saved, template, party, Map.of(), Map.of(), null));
     }
 
+    /**
+     * A turn's party sends the tray back with a note: to the creator to correct while the template's {@code sendBack}
+     * rounds last (every later turn starts again, earlier signatures no longer stand for the new version), otherwise,
+     * or when the creator itself rejects its corrections' turn, the tray ends {@code rejected}.
+     */
     private Result reject(Tray tray, TrayTemplate template, String party, String note) {
         String text = note == null ? "" : note.strip();
         if (text.isEmpty() || text.length() > NOTE_MAX) {
-            String why =
-                    text.isEmpty() ? "Scriva il motivo per il commerciale" : "Al massimo " + NOTE_MAX + " caratteri";
+            String why = text.isEmpty()
+                    ? party.equals(template.creator()) ? "Scriva il motivo" : "Scriva il motivo per il commerciale"
+                    : "Al massimo " + NOTE_MAX + " caratteri";
             return new Result(400, view(tray, template, party, Map.of(), Map.of(NOTE, why), null));
         }
         Instant now = clock.instant();
+        boolean[] sentBack = {false};
         Tray saved = trays.change(tray.trayId, t -> {
             if (!Tray.SectionState.WAITING.equals(t.sectionStatus(party))) throw new Conflict("already submitted");
-            t.status = Tray.REJECTED;
             t.rejection = new Tray.Rejection(party, text, now);
-            t.sections.put(party, new Tray.SectionState(Tray.REJECTED, null));
+            t.otp = null;
+            if (!party.equals(template.creator()) && t.sentBack < template.sendBack()) {
+                t.sentBack++;
+                t.signatures.clear();
+                for (String turn : template.turns())
+                    t.sections.put(turn, new Tray.SectionState(Tray.SectionState.PENDING, null));
+                t.sections.put(template.creator(), new Tray.SectionState(Tray.SectionState.WAITING, null));
+                t.status = Tray.WAITING_PREFIX + template.creator();
+                sentBack[0] = true;
+            } else {
+                t.status = Tray.REJECTED;
+                t.sections.put(party, new Tray.SectionState(Tray.REJECTED, null));
+            }
             return true;
         });
-        audit.append(tray.trayId, now, party, "rejected", Map.of(NOTE, text));
-        events.publish(TrayEvents.SUBMITTED, saved, party, now, Map.of("outcome", "rejected"));
+        Map<String, String> detail = new LinkedHashMap<>();
+        detail.put(NOTE, text);
+        if (sentBack[0]) {
+            detail.put("sentBackTo", template.creator());
+            detail.put("round", Integer.toString(saved.sentBack + 1));
+        }
+        audit.append(tray.trayId, now, party, sentBack[0] ? "sent-back" : "rejected", detail);
+        events.publish(
+                TrayEvents.SUBMITTED, saved, party, now, Map.of("outcome", sentBack[0] ? "sent-back" : "rejected"));
         resume(saved);
-        return new Result(
-                200,
-                view(
-                        saved,
-                        template,
-                        party,
-                        Map.of(),
-                        Map.of(),
-                        "Documento rimandato al commerciale con la sua nota."));
+        String notice = sentBack[0]
+                ? "Documento rimandato al commerciale con la sua nota: lo riceverà di nuovo quando sarà corretto."
+                : party.equals(template.creator())
+                        ? "Documento ritirato: non proseguirà."
+                        : "Documento rimandato al commerciale con la sua nota.";
+        return new Result(200, view(saved, template, party, Map.of(), Map.of(), notice));
     }
 
     /** Resumes the parked turn, if the state machine already parked it (else its wait step sees the submission). */
@@ -329,10 +351,21 @@ public final class PartyTurns {
         return values;
     }
 
+    /**
+     * Each writable field checked in full, except that the creator (correcting a tray sent back to it) is held, as at
+     * creation, to its own section only: what it pre-fills in another party's section is a draft that party corrects.
+     */
     private static Map<String, String> errors(TrayTemplate template, String party, Map<String, String> values) {
         Map<String, String> errors = new LinkedHashMap<>();
+        List<TrayField> own = template.sectionOf(party).map(TraySection::fields).orElse(List.of());
+        boolean creator = party.equals(template.creator());
         for (TrayField f : template.writableBy(party)) {
-            String problem = f.problem(values.get(f.name()));
+            String value = values.get(f.name());
+            String problem = !creator || own.contains(f)
+                    ? f.problem(value)
+                    : value != null && value.length() > TrayField.DEFAULT_MAX_LENGTH
+                            ? "Al massimo " + TrayField.DEFAULT_MAX_LENGTH + " caratteri"
+                            : null;
             if (problem != null) errors.put(f.name(), problem);
         }
         return errors;

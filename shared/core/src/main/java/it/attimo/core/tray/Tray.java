@@ -48,6 +48,9 @@ public final class Tray {
     public OtpChallenge otp;
     public final List<Signature> signatures = new ArrayList<>();
     public Rejection rejection;
+    /** How many times a rejection sent the tray back to its creator (each one starts a new round of turns). */
+    public int sentBack;
+
     public String documentSha256;
     public String pdfSha256;
     public final Instant createdAt;
@@ -109,6 +112,7 @@ public final class Tray {
             r.put("at", text(rejection.at()));
             m.put("rejection", r);
         }
+        m.put("sentBack", sentBack);
         m.put("documentSha256", documentSha256);
         m.put("pdfSha256", pdfSha256);
         m.put("createdAt", text(createdAt));
@@ -151,6 +155,7 @@ public final class Tray {
             Map<String, Object> rm = (Map<String, Object>) r;
             t.rejection = new Rejection(str(rm, "party"), str(rm, "note"), instant(rm.get("at")));
         }
+        t.sentBack = ((Number) m.getOrDefault("sentBack", 0)).intValue();
         t.documentSha256 = str(m, "documentSha256");
         t.pdfSha256 = str(m, "pdfSha256");
         t.updatedAt = instant(m.get("updatedAt"));

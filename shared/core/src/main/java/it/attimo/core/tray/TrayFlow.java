@@ -67,10 +67,13 @@ public final class TrayFlow {
         Tray current = trays.load(trayId);
         TrayTemplate template = trays.template(current);
         if (current.finished()) return state(current.status);
-        String next = template.turns().stream()
-                .filter(p -> !Tray.SectionState.SUBMITTED.equals(current.sectionStatus(p)))
-                .findFirst()
-                .orElse(null);
+        // sent back: the creator corrects first, then every turn again in order
+        String next = Tray.SectionState.WAITING.equals(current.sectionStatus(template.creator()))
+                ? template.creator()
+                : template.turns().stream()
+                        .filter(p -> !Tray.SectionState.SUBMITTED.equals(current.sectionStatus(p)))
+                        .findFirst()
+                        .orElse(null);
         if (next == null) return state("complete");
         Instant now = clock.instant();
         boolean[] started = {false};
@@ -87,7 +90,8 @@ public final class TrayFlow {
         TrayParty party = template.party(next);
         if (started[0]) audit.append(trayId, now, AuditEntry.SYSTEM, "turn", Map.of("party", next));
         String token = tokens.issue(trayId, next, tray.turnStartedAt.plus(party.expireAfter()));
-        messages.send(tray, next, party.channel(), next + "-turn", next + "-turn", Map.of("trayToken", token));
+        messages.send(
+                tray, next, party.channel(), next + "-turn", round(tray, next + "-turn"), Map.of("trayToken", token));
         Map<String, Object> out = state("waiting");
         out.put("party", next);
         long reminder = party.reminderAfter().compareTo(party.expireAfter()) < 0
@@ -116,7 +120,12 @@ public final class TrayFlow {
         TrayParty p = trays.template(tray).party(party);
         String token = tokens.issue(trayId, party, tray.turnStartedAt.plus(p.expireAfter()));
         if (messages.send(
-                        tray, party, p.channel(), party + "-reminder", party + "-reminder", Map.of("trayToken", token))
+                        tray,
+                        party,
+                        p.channel(),
+                        party + "-reminder",
+                        round(tray, party + "-reminder"),
+                        Map.of("trayToken", token))
                 .isPresent()) {
             audit.append(trayId, clock.instant(), AuditEntry.SYSTEM, "reminded", Map.of("party", party));
         }
@@ -222,6 +231,11 @@ public final class TrayFlow {
 
     static boolean acted(Tray t, String party) {
         return t.finished() || Tray.SectionState.SUBMITTED.equals(t.sectionStatus(party));
+    }
+
+    /** The ledger step of a send in the tray's current round: a tray sent back sends each turn's link again. */
+    static String round(Tray tray, String step) {
+        return tray.sentBack == 0 ? step : step + "-r" + (tray.sentBack + 1);
     }
 
     static String outcome(Tray t) {

@@ -98,6 +98,8 @@ public final class TrayMessages {
                         .orElse(null);
         if (known != null && known.label() != null) context.put("partyLabel", known.label());
         if (tray.status != null) context.put("trayStatus", tray.status);
+        if (template != null && party.equals(template.creator()) && (Tray.WAITING_PREFIX + party).equals(tray.status))
+            context.put("traySentBack", "true");
         context.putAll(extra);
         OutboundMessage message = new OutboundMessage(
                 recipient,

@@ -57,6 +57,7 @@ public final class TrayQueries {
             signatures.add(g);
         }
         out.put("signatures", signatures);
+        out.put("sentBack", tray.sentBack);
         if (tray.rejection != null) {
             out.put(
                     "rejection",

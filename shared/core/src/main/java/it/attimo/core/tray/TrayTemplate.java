@@ -9,6 +9,8 @@ import java.util.Optional;
  * A tray template, read from {@code trays/<name>.json}: the parties, who creates the tray ({@code creator}), the
  * parties whose turns follow in order ({@code turns}), who is told when it is complete ({@code notify}), the sections
  * and the credit rule. The party {@code customer} is the tray's customer; every other party is named at creation.
+ * {@code sendBack}: how many times a party's rejection sends the tray back to the creator to correct (0: a rejection
+ * ends it).
  */
 public record TrayTemplate(
         String name,
@@ -19,8 +21,10 @@ public record TrayTemplate(
         List<TrayParty> parties,
         List<TraySection> sections,
         CreditRule credit,
-        CrmMapping crm) {
+        CrmMapping crm,
+        int sendBack) {
     public TrayTemplate {
+        if (sendBack < 0) throw new IllegalArgumentException("sendBack must not be negative");
         turns = List.copyOf(turns);
         notifyOnCompletion = List.copyOf(notifyOnCompletion);
         parties = List.copyOf(parties);

@@ -21,8 +21,18 @@ import java.util.regex.PatternSyntaxException;
  * included), so a typo cannot silently open a field to the wrong party.
  */
 public final class TrayTemplateLoader {
-    private static final Set<String> TOP =
-            Set.of("comment", "name", "title", "creator", "turns", "notify", "parties", "sections", "credit", "crm");
+    private static final Set<String> TOP = Set.of(
+            "comment",
+            "name",
+            "title",
+            "creator",
+            "turns",
+            "notify",
+            "parties",
+            "sections",
+            "credit",
+            "crm",
+            "sendBack");
     private static final Set<String> PARTY =
             Set.of("id", "label", "channel", "signs", "creditCheck", "reminderAfter", "expireAfter", "comment");
     private static final Set<String> SECTION = Set.of("id", "title", "party", "fields", "comment");
@@ -123,9 +133,21 @@ public final class TrayTemplateLoader {
             unknown(c, Set.of("contact", "deal", "comment"), "crm.");
             crm = new TrayTemplate.CrmMapping(mapping(c, "contact", fieldNames), mapping(c, "deal", fieldNames));
         }
+        int sendBack = 0;
+        if (root.has("sendBack")) {
+            JsonNode n = root.get("sendBack");
+            if (!n.isIntegralNumber() || n.asInt() < 0 || n.asInt() > MAX_SEND_BACK) {
+                problems.add("sendBack must be a whole number from 0 to " + MAX_SEND_BACK + ", got " + n);
+            } else {
+                sendBack = n.asInt();
+            }
+        }
         if (!problems.isEmpty()) throw new TrayTemplateException(source, problems);
-        return new TrayTemplate(name, title, creator, turns, notify, parties, sections, credit, crm);
+        return new TrayTemplate(name, title, creator, turns, notify, parties, sections, credit, crm, sendBack);
     }
+
+    /** At most this many send-backs to the creator before a rejection ends the tray. */
+    static final int MAX_SEND_BACK = 10;
 
     private TrayParty party(JsonNode p, String at) {
         unknown(p, PARTY, at);

@@ -19,6 +19,7 @@ class TrayTemplateLoaderTest {
         assertThat(order.creator()).isEqualTo("sales");
         assertThat(order.turns()).containsExactly("customer", "service");
         assertThat(order.notifyOnCompletion()).containsExactly("sales");
+        assertThat(order.sendBack()).isEqualTo(2);
         assertThat(order.party("customer").signs()).isTrue();
         assertThat(order.party("service").creditCheck()).isTrue();
         assertThat(order.party("customer").expireAfter()).isEqualTo(Duration.ofHours(72));
@@ -37,6 +38,7 @@ class TrayTemplateLoaderTest {
         TrayTemplate handover = templates.find("passaggio-consegne").orElseThrow();
         assertThat(handover.party("technician").channel()).isEqualTo(Channel.SMS);
         assertThat(handover.party("warehouse").reminderAfter()).isEqualTo(Duration.ofHours(8));
+        assertThat(handover.sendBack()).isZero(); // not given: a rejection ends it
         assertThat(templates.find("nope")).isEmpty();
         assertThat(templates.find("../etc")).isEmpty();
         assertThat(templates.find(null)).isEmpty();
@@ -55,7 +57,7 @@ class TrayTemplateLoaderTest {
                      {"name":"p","label":"P","pattern":"[","maxLength":0,"write":["b"],"min":"one"},
                      {"name":"sel","label":"Dup"}]},
                    {"id":"t","title":"T","party":"a","fields":[]}],
-                 "credit":{"amountField":"missing"}}""";
+                 "credit":{"amountField":"missing"},"sendBack":-1}""";
         assertThatThrownBy(() -> TrayTemplateLoader.parse("bad.json", json))
                 .isInstanceOf(TrayTemplateException.class)
                 .satisfies(e -> assertThat(((TrayTemplateException) e).problems())
@@ -77,7 +79,8 @@ class TrayTemplateLoaderTest {
                         .anyMatch(p -> p.contains("field sel is declared twice"))
                         .anyMatch(p -> p.contains("has two sections"))
                         .anyMatch(p -> p.contains("credit.amountField missing"))
-                        .anyMatch(p -> p.contains("credit.approveUpTo is required")));
+                        .anyMatch(p -> p.contains("credit.approveUpTo is required"))
+                        .anyMatch(p -> p.contains("sendBack must be a whole number from 0 to 10")));
         assertThatThrownBy(() -> TrayTemplateLoader.parse("x", "[1]")).isInstanceOf(TrayTemplateException.class);
         assertThatThrownBy(() -> TrayTemplateLoader.parse("x", "{")).hasMessageContaining("not valid JSON");
     }
@@ -152,6 +155,7 @@ class TrayTemplateLoaderTest {
         t.otp = new Tray.OtpChallenge("customer", "h", "d", java.time.Instant.EPOCH, 1, 2);
         t.signatures.add(new Tray.Signature("customer", "d", java.time.Instant.EPOCH, "otp-sms"));
         t.rejection = new Tray.Rejection("service", "no", java.time.Instant.EPOCH);
+        t.sentBack = 2;
         t.version = 3;
         Tray back = Tray.fromMap(it.attimo.core.json.Json.toMap(it.attimo.core.json.Json.valueToTree(t.toMap())));
         assertThat(back.toMap()).isEqualTo(t.toMap());

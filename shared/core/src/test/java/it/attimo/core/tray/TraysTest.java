@@ -228,7 +228,7 @@ class TraysTest {
     }
 
     @Test
-    void aRejectionEndsTheTrayAndTellsTheCreator() {
+    void aRejectionSendsTheTrayBackToSalesWhoCorrectsItThenEveryTurnStartsAgain() {
         String trayId = newTray("50000");
         flow.turn(trayId);
         String token = lastMessage("customer-turn").context().get("trayToken");
@@ -240,14 +240,94 @@ class TraysTest {
                         .status())
                 .isEqualTo(200);
         assertThat(runtime.resumes())
-                .extracting(RecordingJourneyRuntime.Resume::output)
-                .anyMatch(o -> o.contains("rejected"));
+                .extracting(RecordingJourneyRuntime.Resume::taskToken)
+                .containsExactly("task-1");
+
+        Tray back = trays.load(trayId);
+        assertThat(back.status).isEqualTo("waiting-sales");
+        assertThat(back.sentBack).isEqualTo(1);
+        assertThat(back.rejection.note()).isEqualTo("Prezzo diverso dall'offerta");
+        assertThat(back.sectionStatus("customer")).isEqualTo(Tray.SectionState.PENDING);
+        Map<String, Object> shown = queries.describe(trayId);
+        assertThat(shown).containsEntry("status", "waiting-sales").containsEntry("sentBack", 1);
+        assertThat(store.entries(trayId))
+                .filteredOn(e -> e.action().equals("sent-back"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.detail()).containsEntry("sentBackTo", "sales"));
+        // the customer's old link can no longer act: it is the creator's turn
+        assertThatThrownBy(() -> turns.act(token, customerForm("12345678901", "request-otp")))
+                .isInstanceOf(Conflict.class);
+
+        assertThat(flow.turn(trayId)).containsEntry("state", "waiting").containsEntry("party", "sales");
+        OutboundMessage salesLink = lastMessage("sales-turn");
+        assertThat(salesLink.customerId()).isEqualTo("s-1");
+        assertThat(salesLink.rendered().subject()).isEqualTo("Da correggere: Conferma d'ordine");
+        assertThat(salesLink.rendered().text()).contains("rimandato con una nota");
+        String salesToken = salesLink.context().get("trayToken");
+        flow.await(trayId, "sales", "task-2");
+        PartyView salesView = turns.view(salesToken);
+        assertThat(salesView.canAct()).isTrue();
+        assertThat(salesView.sections())
+                .flatExtracting(PartyView.SectionView::fields)
+                .filteredOn(PartyView.FieldView::editable)
+                .extracting(f -> f.field().name())
+                .contains("totale", "prodotti");
+        assertThat(turns.act(salesToken, Map.of("totale", "45000")).status()).isEqualTo(200);
+        assertThat(trays.load(trayId).data).containsEntry("totale", "45000");
+
+        // round two: the customer gets a new link (a new ledger step, so it is really sent) and may sign again
+        assertThat(flow.turn(trayId)).containsEntry("party", "customer");
+        assertThat(gateway.sent())
+                .filteredOn(m -> m.step().equals("customer-turn"))
+                .hasSize(2);
+        String second = lastMessage("customer-turn").context().get("trayToken");
+        assertThat(second).isNotEqualTo(token);
+        flow.await(trayId, "customer", "task-3");
+        assertThat(turns.view(second).canAct()).isTrue();
+    }
+
+    @Test
+    void aRejectionEndsTheTrayOnceTheSendBacksAreUsedUpOrWhenSalesWithdrawsIt() {
+        String trayId = newTray("50000");
+        for (int round = 1; round <= 2; round++) {
+            flow.turn(trayId);
+            String customer = lastMessage("customer-turn").context().get("trayToken");
+            turns.act(customer, Map.of("_action", "reject", "note", "Giro " + round));
+            assertThat(trays.load(trayId).status).isEqualTo("waiting-sales");
+            flow.turn(trayId);
+            String sales = lastMessage("sales-turn").context().get("trayToken");
+            assertThat(turns.act(sales, Map.of("totale", Integer.toString(40000 - round)))
+                            .status())
+                    .isEqualTo(200);
+        }
+        flow.turn(trayId);
+        String customer = lastMessage("customer-turn").context().get("trayToken");
+        assertThat(turns.act(customer, Map.of("_action", "reject", "note", "Ancora no"))
+                        .view()
+                        .notice())
+                .contains("rimandato");
+        assertThat(runtime.resumes()).isEmpty(); // no task token was parked in this test
         assertThat(flow.turn(trayId)).containsEntry("state", "rejected");
         assertThat(flow.rejected(trayId)).containsEntry("state", "rejected");
         assertThat(lastMessage("rejected").customerId()).isEqualTo("s-1");
-        assertThat(trays.load(trayId).rejection.note()).isEqualTo("Prezzo diverso dall'offerta");
+        assertThat(trays.load(trayId).rejection.note()).isEqualTo("Ancora no");
         assertThat(flow.complete(trayId)).containsEntry("state", "rejected");
         assertThat(flow.expire(trayId, "customer")).containsEntry("state", "rejected");
+
+        // sales may also withdraw a tray sent back to it: then it ends at once
+        String other = newTray("50000");
+        flow.turn(other);
+        turns.act(lastMessage("customer-turn").context().get("trayToken"), Map.of("_action", "reject", "note", "No"));
+        flow.turn(other);
+        String sales = lastMessage("sales-turn").context().get("trayToken");
+        assertThat(turns.act(sales, Map.of("_action", "reject", "note", "")).status())
+                .isEqualTo(400);
+        assertThat(turns.act(sales, Map.of("_action", "reject", "note", "Il cliente rinuncia"))
+                        .view()
+                        .notice())
+                .contains("ritirato");
+        assertThat(trays.load(other).status).isEqualTo(Tray.REJECTED);
+        assertThat(flow.turn(other)).containsEntry("state", "rejected");
     }
 
     @Test
