@@ -270,6 +270,11 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
         p.put(
                 "attimo.experiments.file",
                 Files.exists(experiments) ? experiments.toString() : ExperimentCatalogLoader.NONE);
+        // the touchpoint inventory beside the journeys file, else the project's; edits apply at the next start
+        Path touchpoints = options.journeysFile().toAbsolutePath().resolveSibling("touchpoints.json");
+        if (!Files.exists(touchpoints)) touchpoints = options.home().resolve("touchpoints.json");
+        if (Files.exists(touchpoints))
+            p.put("attimo.touchpoints.file", touchpoints.toAbsolutePath().toString());
         Path trays = options.home().resolve("trays");
         if (Files.isDirectory(trays))
             p.put("attimo.trays.dir", trays.toAbsolutePath().toString());
