@@ -10,12 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.logging.Logger;
 
 /**
  * Interprets one execution: advances its runnable frames one step at a time. Not thread-safe; the executor calls it
  * under its lock. All time comes from the injected clock.
  */
 final class ExecutionRunner {
+    private static final Logger LOG = Logger.getLogger(ExecutionRunner.class.getName());
     static final int MAX_HISTORY_EVENTS = 25_000;
     /** AWS limits state input/output to 256 KiB. */
     static final int MAX_PAYLOAD_BYTES = 256 * 1024;
@@ -487,6 +489,11 @@ final class ExecutionRunner {
         }
         for (JsonNode catcher : state.path("Catch")) {
             if (ErrorMatcher.matches(catcher.path("ErrorEquals"), error)) {
+                // a failure that did not reach a Task (a Parameters path, a ResultSelector) records no TaskFailed:
+                // say here which state failed and why (execution and state names, error name and cause: ids only)
+                String next = catcher.get("Next").asText();
+                LOG.warning(() -> "execution " + exec.name + ": state '" + frame.state + "' failed with " + error + " ("
+                        + cause + "); caught, next '" + next + "'");
                 ObjectNode errorOutput = Json.object();
                 errorOutput.put("Error", error);
                 errorOutput.put("Cause", cause);

@@ -37,7 +37,10 @@ public final class PlanFirstChannel {
         List<Channel> candidates = p.options().channels();
         if (candidates.isEmpty()) return plan.plan(p);
         Optional<Profile> profile = profiles.find(p.customerId());
-        if (profile.isEmpty()) return plan.plan(p);
+        // Still named: PlanSend reads the profile again, and a journey may start just before its trigger's profile is
+        // saved (issue 9), so a plan that found none here may find one there and be a send the dispatch needs a
+        // channel for.
+        if (profile.isEmpty()) return chosen(p, p.channel(), null);
         Contact contact = contacts.find(p.customerId()).orElse(null);
         List<Channel> usable = new ArrayList<>();
         for (Channel c : candidates) if (usable(profile.get(), contact, c, p.kind())) usable.add(c);

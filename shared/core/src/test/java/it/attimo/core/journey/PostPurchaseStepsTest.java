@@ -8,8 +8,10 @@ import it.attimo.core.channel.Channel;
 import it.attimo.core.coupon.Coupon;
 import it.attimo.core.coupon.CouponCodes;
 import it.attimo.core.customer.Location;
+import it.attimo.core.customer.Profile;
 import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.event.EventTypes;
+import it.attimo.core.port.ProfileStore;
 import it.attimo.core.profile.FoldedCustomer;
 import it.attimo.core.testing.Events;
 import it.attimo.core.testing.InMemoryContactStore;
@@ -30,6 +32,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
@@ -220,6 +223,51 @@ class PostPurchaseStepsTest {
                 Duration.ofHours(12),
                 PlanOptions.NONE));
         assertThat(plain).doesNotContainKey("channel").containsKey("sendAt");
+    }
+
+    /**
+     * Issue 9: the score function starts a journey just before it saves the trigger's profile, so the first-channel
+     * plan may read no profile while the ordinary plan it delegates to reads the one saved meanwhile. That plan is a
+     * send, and the dispatch reads its channel from the plan: without one the execution aborted.
+     */
+    @Test
+    void aProfileSavedBetweenTheTwoReadsOfAPlanStillGivesTheDispatchAChannel() {
+        customer("c-late", "b2c", MILANO, Map.of("email", true), true);
+        int[] reads = {0};
+        ProfileStore savedJustAfterTheFirstRead = new ProfileStore() {
+            @Override
+            public Optional<Profile> find(String customerId) {
+                return reads[0]++ == 0 ? Optional.empty() : profiles.find(customerId);
+            }
+
+            @Override
+            public Profile save(Profile profile, long expectedVersion) {
+                return profiles.save(profile, expectedVersion);
+            }
+
+            @Override
+            public void delete(String customerId) {
+                profiles.delete(customerId);
+            }
+        };
+        PlanFirstChannel firstChannel = new PlanFirstChannel(
+                new PlanSend(profiles, ledger, AttimoCore.sendPlanner(), clock),
+                savedJustAfterTheFirstRead,
+                contacts,
+                clock);
+        Instant delivered = local("2026-06-09T15:00");
+
+        Map<String, Object> welcome = firstChannel.plan(plan(
+                "c-late",
+                "welcome",
+                MessageKind.SERVICE,
+                delivered,
+                Duration.ZERO,
+                Duration.ofHours(1),
+                channels(Channel.PUSH, Channel.SMS, Channel.EMAIL)));
+
+        assertThat(welcome.get("skipped")).isEqualTo(false);
+        assertThat(welcome).containsKey("sendAt").containsEntry("channel", "email");
     }
 
     // ---- when a step's window opens
