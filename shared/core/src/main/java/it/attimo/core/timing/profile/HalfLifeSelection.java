@@ -206,13 +206,13 @@ public final class HalfLifeSelection {
 
     /**
      * How far a tuning moves the model from the plain one: {@code 2γ + (odds > 0 ? 1 + log10(1 + 100 odds) : 0)}, plus
-     * 1 for the send-outcome calibration and 1 for a prior scaled below the fitted α.
+     * 1 for the send-outcome calibration and 1 for each quartering of the fitted α ({@code log4(1 / priorScale)}).
      */
     static double complexity(TemporalModel.Tuning t) {
         return 2 * t.responseCorrection()
                 + (t.changeOdds() > 0 ? 1 + Math.log10(1 + 100 * t.changeOdds()) : 0)
                 + (t.sendOutcomes() ? 1 : 0)
-                + (t.priorScale() < 1 ? 1 : 0);
+                + Math.max(0, -Math.log(t.priorScale()) / Math.log(4));
     }
 
     private static double sum(double[] v) {

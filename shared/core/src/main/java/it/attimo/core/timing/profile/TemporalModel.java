@@ -388,7 +388,8 @@ public final class TemporalModel {
     public CustomerPrediction predict(TemporalProfile profile) {
         double n = profile.readWeight();
         if (n <= 0 && profile.responses() == 0) {
-            return new CustomerPrediction(profile.customerId(), populationSendScore, population, "popolazione", 0);
+            return new CustomerPrediction(
+                    profile.customerId(), populationSendScore, population, "popolazione", 0, sinkHours);
         }
         double[] responsibilities = responsibilities(profile);
         double[] prior = mix(responsibilities);
@@ -399,7 +400,7 @@ public final class TemporalModel {
         if (tuning.sendOutcomes() && outcomeStrength > 0 && profile.sends() > 0)
             score = SendOutcomes.calibrate(score, profile, populationOpenRate, outcomeStrength, sinkHours);
         return new CustomerPrediction(
-                profile.customerId(), score, reads, clusters.get(top).name(), n);
+                profile.customerId(), score, reads, clusters.get(top).name(), n, sinkHours);
     }
 
     /** The customer's predicted reading distribution only (what the hold-out scores), without the send score. */
@@ -550,12 +551,13 @@ public final class TemporalModel {
     /** Prediction with no shrinkage (alpha = 0): the raw per-customer histogram, population when empty. Baseline only. */
     public CustomerPrediction predictRaw(TemporalProfile profile) {
         if (profile.readWeight() <= 0) {
-            return new CustomerPrediction(profile.customerId(), populationSendScore, population, "popolazione", 0);
+            return new CustomerPrediction(
+                    profile.customerId(), populationSendScore, population, "popolazione", 0, sinkHours);
         }
         double[] reads = new double[HourOfWeek.COUNT];
         for (int h = 0; h < HourOfWeek.COUNT; h++) reads[h] = profile.reads()[h] / profile.readWeight();
         return new CustomerPrediction(
-                profile.customerId(), convolve(reads, kernel), reads, "grezzo", profile.readWeight());
+                profile.customerId(), convolve(reads, kernel), reads, "grezzo", profile.readWeight(), sinkHours);
     }
 
     /**

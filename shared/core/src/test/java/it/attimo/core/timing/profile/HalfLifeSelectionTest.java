@@ -52,7 +52,9 @@ class HalfLifeSelectionTest {
                 .isZero();
         assertThat(HalfLifeSelection.complexity(TemporalModel.Tuning.NONE)).isEqualTo(1); // send outcomes used
         assertThat(HalfLifeSelection.complexity(new TemporalModel.Tuning(0, 0, false, 0.25)))
-                .isEqualTo(1);
+                .isCloseTo(1, within(1e-12));
+        assertThat(HalfLifeSelection.complexity(new TemporalModel.Tuning(0, 0, false, 0.0625)))
+                .isCloseTo(2, within(1e-12));
         assertThat(HalfLifeSelection.complexity(new TemporalModel.Tuning(0, 1)))
                 .isGreaterThan(HalfLifeSelection.complexity(new TemporalModel.Tuning(0, 0.03)));
         assertThat(HalfLifeSelection.complexity(new TemporalModel.Tuning(1, 0)))
