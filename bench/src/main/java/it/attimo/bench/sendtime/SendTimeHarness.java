@@ -96,6 +96,7 @@ public final class SendTimeHarness {
         m.add(Baselines.fixedTuesday());
         m.add(Baselines.populationBestHour());
         m.add(Baselines.smoothedHistogram());
+        m.add(Baselines.smoothedHistogramByMinute());
         m.add(recommend());
         if (learned) m.add(new BoostedSendTime());
         if (diagnose.equals("true")) m.addAll(ModelDiagnostics.methods());
