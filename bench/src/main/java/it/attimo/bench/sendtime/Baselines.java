@@ -64,6 +64,50 @@ final class Baselines {
         });
     }
 
+    /**
+     * The smoothed histogram with the shipped method's within-the-hour rule ({@code CustomerPrediction.probability(h,
+     * minute)}, 6-hour look-ahead) over every 15-minute slot of the window: how much of {@code recommend}'s lead comes
+     * from choosing the minute rather than from the model.
+     */
+    static SendTimeHarness.Method smoothedHistogramByMinute() {
+        return named("smoothed histogram, by minute", (pop, histories) -> {
+            double[] pooled = new double[HourOfWeek.COUNT];
+            for (List<BenchPopulation.Event> h : histories) add(pooled, h, 1);
+            double total = Arrays.stream(pooled).sum();
+            SendTimeHarness.Choice[] out = new SendTimeHarness.Choice[histories.size()];
+            for (int i = 0; i < histories.size(); i++) {
+                double[] own = new double[HourOfWeek.COUNT];
+                add(own, histories.get(i), 1);
+                double[] smooth = new double[HourOfWeek.COUNT];
+                for (int h = 0; h < HourOfWeek.COUNT; h++) {
+                    smooth[h] = 0.5 * own[h]
+                            + 0.25 * own[(h + 1) % HourOfWeek.COUNT]
+                            + 0.25 * own[(h + HourOfWeek.COUNT - 1) % HourOfWeek.COUNT]
+                            + 5 * pooled[h] / total;
+                }
+                it.attimo.core.timing.profile.CustomerPrediction p =
+                        new it.attimo.core.timing.profile.CustomerPrediction(
+                                "", lookAhead(smooth), smooth, "", 0, KERNEL_HOURS);
+                SendTimeHarness.Choice best = null;
+                double bestValue = -1;
+                for (int d = 0; d < 7; d++) {
+                    for (java.time.LocalTime t = SendTimeHarness.WINDOW_FROM;
+                            t.isBefore(SendTimeHarness.WINDOW_TO);
+                            t = t.plusMinutes(15)) {
+                        int h = d * 24 + t.getHour();
+                        double v = p.probability(h, t.getMinute());
+                        if (v > bestValue) {
+                            bestValue = v;
+                            best = new SendTimeHarness.Choice(h, t.getMinute());
+                        }
+                    }
+                }
+                out[i] = best;
+            }
+            return out;
+        });
+    }
+
     static void add(double[] bins, List<BenchPopulation.Event> events, double weight) {
         for (BenchPopulation.Event e : events) {
             if (!EventTypes.ENGAGEMENT.contains(e.type()) && !EventTypes.ORDER_PLACED.equals(e.type())) continue;

@@ -26,8 +26,13 @@ final class ModelDiagnostics {
         return th;
     }
 
+    static SendTimeHarness.Method tuningsMethod() {
+        return Baselines.named("diag: tunings", ModelDiagnostics::tunings);
+    }
+
     static List<SendTimeHarness.Method> methods() {
         List<SendTimeHarness.Method> out = new ArrayList<>();
+        out.add(Baselines.named("diag: tunings", ModelDiagnostics::tunings));
         out.add(Baselines.named("diag: model send score", (pop, histories) -> run(pop, histories, -1)));
         for (double s : new double[] {2, 4, 8, 16, 32})
             out.add(Baselines.named(
@@ -62,5 +67,55 @@ final class ModelDiagnostics {
             out[i] = Baselines.argmax(score);
         }
         return out;
+    }
+
+    /**
+     * Prints, for every tuning of the grid, the held-out reward the selection scored it with and the capture its
+     * argmax over the email window's hours would get on the truth: to see whether the hold-out ranks tunings as the
+     * truth does. Returns the shipped choice's slots.
+     */
+    private static SendTimeHarness.Choice[] tunings(BenchPopulation pop, List<List<BenchPopulation.Event>> histories) {
+        TimingHistories th = histories(pop, histories);
+        List<boolean[]> email = List.of(
+                it.attimo.core.timing.profile.HalfLifeSelection.hoursOf(it.attimo.core.timing.SendWindows.defaults()
+                        .window(it.attimo.core.channel.Channel.EMAIL)
+                        .allowed()));
+        it.attimo.core.timing.profile.HalfLifeSelection.Choice choice =
+                it.attimo.core.timing.profile.HalfLifeSelection.choose(
+                        th.sample(20_000),
+                        pop.targetStart(),
+                        java.time.Duration.ofDays(7),
+                        it.attimo.core.timing.profile.HalfLifeSelection.GRID,
+                        TemporalModel.Settings.defaults(),
+                        email);
+        List<TemporalProfile> profiles = th.profiles(pop.targetStart(), choice.halfLife());
+        TemporalModel model = TemporalModel.fit(profiles, TemporalModel.Settings.defaults());
+        double fixed = 0, oracle = 0;
+        for (BenchPopulation.Customer c : pop.customers()) {
+            fixed += BenchPopulation.response(c, HourOfWeek.of(java.time.DayOfWeek.TUESDAY, 10), 0);
+            oracle += SendTimeHarness.best(c);
+        }
+        SendTimeHarness.Choice[] chosen = null;
+        for (TemporalModel.Tuning t : TemporalModel.Tuning.GRID) {
+            TemporalModel m = model.tuned(t);
+            SendTimeHarness.Choice[] out = new SendTimeHarness.Choice[profiles.size()];
+            double total = 0;
+            for (int i = 0; i < profiles.size(); i++) {
+                out[i] = Baselines.argmax(m.predict(profiles.get(i)).sendScore());
+                total += BenchPopulation.response(pop.customers().get(i), out[i].hourOfWeek(), out[i].minute());
+            }
+            if (t.equals(choice.tuning())) chosen = out;
+            System.err.printf(
+                    java.util.Locale.ROOT,
+                    "    [tuning] γ %.1f odds %.2f outcomes %-5s prior×%.2f  held-out reward %10.2f  capture %.3f%s%n",
+                    t.responseCorrection(),
+                    t.changeOdds(),
+                    t.sendOutcomes(),
+                    t.priorScale(),
+                    choice.heldOutReward().get(t),
+                    (total - fixed) / (oracle - fixed),
+                    t.equals(choice.tuning()) ? "  <- chosen" : "");
+        }
+        return chosen;
     }
 }

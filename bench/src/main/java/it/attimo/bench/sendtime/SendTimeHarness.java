@@ -73,7 +73,7 @@ public final class SendTimeHarness {
             else families.add(BenchPopulation.Family.valueOf(f.trim().toUpperCase(Locale.ROOT)));
         }
         boolean learned = Boolean.parseBoolean(opts.getOrDefault("learned", "true"));
-        diagnose = Boolean.parseBoolean(opts.getOrDefault("diagnose", "false"));
+        diagnose = opts.getOrDefault("diagnose", "false");
         List<Row> rows = new ArrayList<>();
         for (BenchPopulation.Family family : families) {
             for (long seed : seeds) {
@@ -88,16 +88,19 @@ public final class SendTimeHarness {
         System.out.println(table(rows));
     }
 
-    static boolean diagnose;
+    /** "false", "true" (every diagnostic variant) or "tunings" (the held-out ranking of the tunings only). */
+    static String diagnose = "false";
 
     public static List<Method> methods(boolean learned) {
         List<Method> m = new ArrayList<>();
         m.add(Baselines.fixedTuesday());
         m.add(Baselines.populationBestHour());
         m.add(Baselines.smoothedHistogram());
+        m.add(Baselines.smoothedHistogramByMinute());
         m.add(recommend());
         if (learned) m.add(new BoostedSendTime());
-        if (diagnose) m.addAll(ModelDiagnostics.methods());
+        if (diagnose.equals("true")) m.addAll(ModelDiagnostics.methods());
+        if (diagnose.equals("tunings")) m.add(ModelDiagnostics.tuningsMethod());
         return m;
     }
 

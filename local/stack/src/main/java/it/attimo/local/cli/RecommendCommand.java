@@ -88,7 +88,7 @@ public final class RecommendCommand implements Callable<Integer> {
         spec.commandLine()
                 .getErr()
                 .printf(
-                        "recommended %d of %d customers (%d below the threshold, %d skipped, %d events, %d unknown comuni, %d clusters, alpha %.1f, half-life %d days: %s, response correction %.1f, change odds %.2f) in %d ms%n",
+                        "recommended %d of %d customers (%d below the threshold, %d skipped, %d events, %d unknown comuni, %d clusters, alpha %.1f, half-life %d days: %s, response correction %.1f, change odds %.2f, send outcomes %s, prior scale %.4f) in %d ms%n",
                         summary.planned(),
                         summary.customers(),
                         summary.belowThreshold(),
@@ -101,6 +101,8 @@ public final class RecommendCommand implements Callable<Integer> {
                         summary.halfLifeBasis(),
                         summary.tuning().responseCorrection(),
                         summary.tuning().changeOdds(),
+                        summary.tuning().sendOutcomes() ? "on" : "off",
+                        summary.tuning().priorScale(),
                         summary.millis());
         return 0;
     }

@@ -310,7 +310,7 @@ public final class SendWindowPlanner {
                         + (delta >= 0 ? "+" : "") + delta + " (replaces golden hour)");
         }
         int clamped = Math.max(0, Math.min(100, score));
-        double value = predicted ? req.prediction().probability(HourOfWeek.of(local)) : clamped;
+        double value = predicted ? req.prediction().probability(HourOfWeek.of(local), local.getMinute()) : clamped;
         return new Evaluation(slot, true, clamped, value, reasons);
     }
 

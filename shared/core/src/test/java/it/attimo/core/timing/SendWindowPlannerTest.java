@@ -315,6 +315,33 @@ class SendWindowPlannerTest {
     }
 
     @Test
+    void aPredictionWithinTheHourChoosesTheMinute() {
+        // the person is around only in the evening: within the best hour, the later the send the sooner it is seen
+        EngagementPrediction evening = new EngagementPrediction() {
+            @Override
+            public double probability(int h) {
+                return HourOfWeek.hour(h) == 13 ? 0.3 : 0.02;
+            }
+
+            @Override
+            public double probability(int h, int minute) {
+                return probability(h) * (1 + minute / 600.0);
+            }
+        };
+        SendPlan p = PLANNER.plan(
+                email(MILANO, "2026-11-24T07:00:00Z").prediction(evening).build());
+        assertThat(p.localTime()).isEqualTo(LocalDateTime.of(2026, 11, 24, 13, 45));
+        assertThat(p.suitability()).isEqualTo(90);
+        // a prediction by the hour only keeps the hour's first slot
+        EngagementPrediction hourly = evening::probability;
+        assertThat(PLANNER.plan(email(MILANO, "2026-11-24T07:00:00Z")
+                                .prediction(hourly)
+                                .build())
+                        .localTime())
+                .isEqualTo(LocalDateTime.of(2026, 11, 24, 13, 0));
+    }
+
+    @Test
     void decemberShiftBringsPostPurchaseEarlier() {
         // same request in December, post-purchase journey: latest send moves 3 days earlier (Sat 19 -> Wed 16 08:00)
         PlanRequest.Builder req = email(MILANO, "2026-12-14T07:00:00Z")

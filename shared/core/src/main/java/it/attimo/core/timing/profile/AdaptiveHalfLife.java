@@ -2,6 +2,7 @@ package it.attimo.core.timing.profile;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,6 +39,16 @@ public final class AdaptiveHalfLife {
     private AdaptiveHalfLife() {}
 
     public static Decision decide(TimingHistories histories, Instant asOf, TemporalModel.Settings settings) {
+        return decide(histories, asOf, settings, HalfLifeSelection.EVERY_CHANNEL);
+    }
+
+    /**
+     * @param decisions the hours a slot will be chosen in (see {@link HalfLifeSelection#choose(HalfLifeSelection.ProfileSource,
+     *                  Instant, Duration, java.util.List, TemporalModel.Settings, java.util.List)}): {@code recommend}
+     *                  passes its channel's window, the refresh every channel's
+     */
+    public static Decision decide(
+            TimingHistories histories, Instant asOf, TemporalModel.Settings settings, List<boolean[]> decisions) {
         Instant earliest = histories.earliest();
         if (earliest == null || earliest.isAfter(asOf.minus(MIN_HISTORY))) {
             return fallback("less than " + MIN_HISTORY.toDays() + " days of history");
@@ -49,7 +60,7 @@ public final class AdaptiveHalfLife {
             return fallback(engaged + " customers engaged both before and in the last week, fewer than " + MIN_ENGAGED);
         }
         HalfLifeSelection.Choice choice =
-                HalfLifeSelection.choose(sample, asOf, HOLDOUT, HalfLifeSelection.GRID, settings);
+                HalfLifeSelection.choose(sample, asOf, HOLDOUT, HalfLifeSelection.GRID, settings, decisions);
         return new Decision(
                 choice.halfLife(),
                 "chosen on the week from " + cut + " held out, " + sample.customers() + " customers (" + engaged

@@ -83,7 +83,12 @@ public final class BatchRecommender {
                 NdjsonEvents.read(events, (type, subject, time) -> histories.addIfRegistered(subject, type, time));
         AdaptiveHalfLife.Decision halfLife = fixedHalfLife != null
                 ? new AdaptiveHalfLife.Decision(fixedHalfLife, "fixed", Map.of())
-                : AdaptiveHalfLife.decide(histories, from, TemporalModel.Settings.defaults());
+                : AdaptiveHalfLife.decide(
+                        histories,
+                        from,
+                        TemporalModel.Settings.defaults(),
+                        List.of(HalfLifeSelection.hoursOf(
+                                planner.windows().window(channel).allowed())));
         Map<String, TemporalProfile> byId = new HashMap<>(rows.size() * 2);
         for (TemporalProfile p : histories.profiles(from, halfLife.halfLife())) byId.put(p.customerId(), p);
         List<TemporalProfile> profiles = new ArrayList<>(rows.size());

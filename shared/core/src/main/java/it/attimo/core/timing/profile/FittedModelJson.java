@@ -40,6 +40,8 @@ public final class FittedModelJson {
         ObjectNode tuning = root.putObject("tuning");
         tuning.put("responseCorrection", s.tuning().responseCorrection());
         tuning.put("changeOdds", s.tuning().changeOdds());
+        tuning.put("sendOutcomes", s.tuning().sendOutcomes());
+        tuning.put("priorScale", s.tuning().priorScale());
         array(root.putArray("responseCorrection"), s.responseCorrection());
         array(root.putArray("population"), s.population());
         array(root.putArray("populationDelays"), s.populationDelays());
@@ -93,9 +95,12 @@ public final class FittedModelJson {
                         ? doubles(root.path("responseCorrection"), "responseCorrection")
                         : TemporalModel.uncorrected(),
                 root.path("changeOdds").asDouble(0),
+                // sendOutcomes and priorScale came later: before, outcomes were always used and α as fitted
                 new TemporalModel.Tuning(
                         root.path("tuning").path("responseCorrection").asDouble(0),
-                        root.path("tuning").path("changeOdds").asDouble(0))));
+                        root.path("tuning").path("changeOdds").asDouble(0),
+                        root.path("tuning").path("sendOutcomes").asBoolean(true),
+                        positive(root.path("tuning").path("priorScale").asDouble(1)))));
         Instant fittedAt;
         try {
             fittedAt = Instant.parse(root.path("fittedAt").asText());
@@ -132,5 +137,10 @@ public final class FittedModelJson {
         double[] out = new double[array.size()];
         for (int i = 0; i < out.length; i++) out[i] = array.get(i).asDouble();
         return out;
+    }
+
+    private static double positive(double priorScale) {
+        if (!(priorScale > 0)) throw new IllegalArgumentException("tuning.priorScale must be > 0");
+        return priorScale;
     }
 }

@@ -1,8 +1,13 @@
 package it.attimo.core.timing.profile;
 
+import it.attimo.core.channel.Channel;
 import it.attimo.core.timing.HourOfWeek;
+import it.attimo.core.timing.SendWindows;
+import it.attimo.core.timing.TimeWindow;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +35,23 @@ public final class HalfLifeSelection {
      * The chosen half-life and the held-out log-likelihood of each candidate, and the evidence tuning chosen with the
      * winning half-life.
      */
-    public record Choice(Duration halfLife, Map<Duration, Double> heldOutLogLikelihood, TemporalModel.Tuning tuning) {}
+    public record Choice(
+            Duration halfLife,
+            Map<Duration, Double> heldOutLogLikelihood,
+            TemporalModel.Tuning tuning,
+            Map<TemporalModel.Tuning, Double> heldOutReward) {}
+
+    /**
+     * The decisions the tuning is scored on when the caller does not name one: one slot in each default channel
+     * window (email, SMS, push), every day.
+     */
+    public static final List<boolean[]> EVERY_CHANNEL = everyChannel();
+
+    /**
+     * Customers whose held-out decisions score the tunings, at most (the first ones of the profiles' order, itself a
+     * deterministic sample): the harness's population size; 72 tunings on more cost seconds for a choice among a few.
+     */
+    static final int DECISION_SAMPLE = 2_000;
 
     /** Fewer customers with held-out visits, purchases or replies than this: the tuning is scored on all activity. */
     static final int MIN_UNBIASED_CUSTOMERS = 50;
@@ -43,6 +64,21 @@ public final class HalfLifeSelection {
             Duration holdout,
             List<Duration> grid,
             TemporalModel.Settings settings) {
+        return choose(source, asOf, holdout, grid, settings, EVERY_CHANNEL);
+    }
+
+    /**
+     * @param decisions the hours of week (168 flags) a slot may be chosen in, one array per decision the caller makes
+     *                  with the model (e.g. the channel's window every day): the tuning is the one whose chosen slots
+     *                  meet the most held-out activity
+     */
+    public static Choice choose(
+            ProfileSource source,
+            Instant asOf,
+            Duration holdout,
+            List<Duration> grid,
+            TemporalModel.Settings settings,
+            List<boolean[]> decisions) {
         if (grid.isEmpty()) throw new IllegalArgumentException("at least one candidate half-life");
         Instant cut = asOf.minus(holdout);
         List<TemporalProfile> atEnd = source.profiles(asOf, NO_DECAY);
@@ -71,13 +107,74 @@ public final class HalfLifeSelection {
         Map<String, double[]> target = unbiased.size() >= MIN_UNBIASED_CUSTOMERS ? unbiased : heldOut;
         List<TemporalModel.Tuning> tunings = TemporalModel.Tuning.GRID;
         double[][] perCustomer = new double[tunings.size()][];
+        Map<TemporalModel.Tuning, Double> rewards = new LinkedHashMap<>();
         int top = 0;
         for (int i = 0; i < tunings.size(); i++) {
-            perCustomer[i] = logLikelihoods(bestModel.tuned(tunings.get(i)), bestProfiles, target);
+            perCustomer[i] = rewards(bestModel.tuned(tunings.get(i)), bestProfiles, target, decisions);
+            rewards.put(tunings.get(i), sum(perCustomer[i]));
             if (sum(perCustomer[i]) > sum(perCustomer[top])) top = i;
         }
         TemporalModel.Tuning tuning = simplestWithinOneStandardError(tunings, perCustomer, top);
-        return new Choice(best, scores, tuning);
+        return new Choice(best, scores, tuning, rewards);
+    }
+
+    /**
+     * Per scored customer (at most {@link #DECISION_SAMPLE}, in profile order), the held-out activity the model's
+     * chosen slots would have met: for each decision, the slot with the highest send score among its hours, credited
+     * with the held-out events at and after it, each {@code exp(-delay / sink)} (delay in whole hours, up to
+     * {@link TemporalProfile#DELAY_HOURS}; the held-out week wraps like the model's week). This scores what the
+     * planner does with a prediction — the argmax over a window — rather than the fit of every hour.
+     */
+    static double[] rewards(
+            TemporalModel model,
+            List<TemporalProfile> profiles,
+            Map<String, double[]> counts,
+            List<boolean[]> decisions) {
+        double[] kernel = new double[TemporalProfile.DELAY_HOURS];
+        for (int d = 0; d < kernel.length; d++) kernel[d] = Math.exp(-d / model.sinkHours());
+        List<TemporalProfile> scored = new ArrayList<>();
+        List<double[]> held = new ArrayList<>();
+        for (TemporalProfile p : profiles) {
+            if (scored.size() == DECISION_SAMPLE) break;
+            double[] c = counts.get(p.customerId());
+            if (c == null) continue;
+            scored.add(p);
+            held.add(c);
+        }
+        double[] out = new double[scored.size()];
+        // customers are independent and the model is read-only: in parallel, each into its own slot
+        java.util.stream.IntStream.range(0, out.length).parallel().forEach(i -> {
+            double[] score = model.predict(scored.get(i)).sendScore();
+            double[] c = held.get(i);
+            double reward = 0;
+            for (boolean[] hours : decisions) {
+                int slot = -1;
+                for (int h = 0; h < HourOfWeek.COUNT; h++)
+                    if (hours[h] && (slot < 0 || score[h] > score[slot])) slot = h;
+                if (slot < 0) continue;
+                for (int d = 0; d < kernel.length; d++) reward += c[(slot + d) % HourOfWeek.COUNT] * kernel[d];
+            }
+            out[i] = reward;
+        });
+        return out;
+    }
+
+    /** The hours of week (every day) whose hour overlaps {@code allowed}: where a channel's slots fall. */
+    public static boolean[] hoursOf(TimeWindow allowed) {
+        boolean[] out = new boolean[HourOfWeek.COUNT];
+        for (int hour = 0; hour < 24; hour++) {
+            TimeWindow h = new TimeWindow(LocalTime.of(hour, 0), LocalTime.of(hour, 59, 59));
+            if (!allowed.overlaps(h)) continue;
+            for (int d = 0; d < 7; d++) out[d * 24 + hour] = true;
+        }
+        return out;
+    }
+
+    private static List<boolean[]> everyChannel() {
+        SendWindows w = SendWindows.defaults();
+        List<boolean[]> out = new ArrayList<>();
+        for (Channel c : Channel.values()) out.add(hoursOf(w.window(c).allowed()));
+        return List.copyOf(out);
     }
 
     /**
@@ -110,9 +207,15 @@ public final class HalfLifeSelection {
         return chosen;
     }
 
-    /** How far a tuning moves the model from the plain one: {@code 2γ + (odds > 0 ? 1 + log10(1 + 100 odds) : 0)}. */
+    /**
+     * How far a tuning moves the model from the plain one: {@code 2γ + (odds > 0 ? 1 + log10(1 + 100 odds) : 0)}, plus
+     * 1 for the send-outcome calibration and 1 for each quartering of the fitted α ({@code log4(1 / priorScale)}).
+     */
     static double complexity(TemporalModel.Tuning t) {
-        return 2 * t.responseCorrection() + (t.changeOdds() > 0 ? 1 + Math.log10(1 + 100 * t.changeOdds()) : 0);
+        return 2 * t.responseCorrection()
+                + (t.changeOdds() > 0 ? 1 + Math.log10(1 + 100 * t.changeOdds()) : 0)
+                + (t.sendOutcomes() ? 1 : 0)
+                + Math.max(0, -Math.log(t.priorScale()) / Math.log(4));
     }
 
     private static double sum(double[] v) {

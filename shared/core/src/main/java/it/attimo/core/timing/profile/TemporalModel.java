@@ -178,7 +178,7 @@ public final class TemporalModel {
     }
 
     /**
-     * How a fitted model treats two biases of the evidence, chosen on a held-out week by {@link HalfLifeSelection}:
+     * How a fitted model treats the evidence, chosen on a held-out week by {@link HalfLifeSelection}:
      *
      * @param responseCorrection exponent γ of the correction of responses toward the hours where non-response
      *                           activity happens: opens are logged only where we mailed shortly before, so when sends
@@ -186,18 +186,34 @@ public final class TemporalModel {
      *                           (0 = none, 1 = full inverse-exposure weighting)
      * @param changeOdds         prior odds that a customer changed habits in the last {@link TemporalProfile#RECENT_DAYS}
      *                           days (0 = never considered)
+     * @param sendOutcomes       whether the send score is calibrated by the outcomes of our past sends
+     *                           ({@link SendOutcomes})
+     * @param priorScale         multiplies the prior strength α of the personal posterior: below 1 a person's own
+     *                           activity counts more against their cluster's (1 = α as fitted)
      */
-    public record Tuning(double responseCorrection, double changeOdds) {
+    public record Tuning(double responseCorrection, double changeOdds, boolean sendOutcomes, double priorScale) {
         public static final Tuning NONE = new Tuning(0, 0);
         /** Used when there is no held-out week to choose on. */
         public static final Tuning DEFAULT = new Tuning(0.5, 0.1);
 
         public static final List<Tuning> GRID = grid();
 
+        public Tuning {
+            if (!(priorScale > 0)) throw new IllegalArgumentException("priorScale must be > 0");
+        }
+
+        /** A tuning of the first two kinds only: send outcomes used, α as fitted (what models stored before had). */
+        public Tuning(double responseCorrection, double changeOdds) {
+            this(responseCorrection, changeOdds, true, 1);
+        }
+
         private static List<Tuning> grid() {
             List<Tuning> g = new ArrayList<>();
             for (double gamma : new double[] {0, 0.5, 1})
-                for (double odds : new double[] {0, 0.03, 0.1, 0.3, 1}) g.add(new Tuning(gamma, odds));
+                for (double odds : new double[] {0, 0.1, 1, 10})
+                    for (boolean outcomes : new boolean[] {false, true})
+                        for (double scale : new double[] {1, 0.25, 0.0625})
+                            g.add(new Tuning(gamma, odds, outcomes, scale));
             return List.copyOf(g);
         }
     }
@@ -372,7 +388,8 @@ public final class TemporalModel {
     public CustomerPrediction predict(TemporalProfile profile) {
         double n = profile.readWeight();
         if (n <= 0 && profile.responses() == 0) {
-            return new CustomerPrediction(profile.customerId(), populationSendScore, population, "popolazione", 0);
+            return new CustomerPrediction(
+                    profile.customerId(), populationSendScore, population, "popolazione", 0, sinkHours);
         }
         double[] responsibilities = responsibilities(profile);
         double[] prior = mix(responsibilities);
@@ -380,10 +397,10 @@ public final class TemporalModel {
         for (int c = 1; c < responsibilities.length; c++) if (responsibilities[c] > responsibilities[top]) top = c;
         double[] reads = personalReads(profile, prior);
         double[] score = convolve(reads, kernel);
-        if (outcomeStrength > 0 && profile.sends() > 0)
+        if (tuning.sendOutcomes() && outcomeStrength > 0 && profile.sends() > 0)
             score = SendOutcomes.calibrate(score, profile, populationOpenRate, outcomeStrength, sinkHours);
         return new CustomerPrediction(
-                profile.customerId(), score, reads, clusters.get(top).name(), n);
+                profile.customerId(), score, reads, clusters.get(top).name(), n, sinkHours);
     }
 
     /** The customer's predicted reading distribution only (what the hold-out scores), without the send score. */
@@ -410,13 +427,15 @@ public final class TemporalModel {
                 n += counts[h];
             }
         }
-        double[] reads = posterior(counts, n, prior, alpha);
+        double strength = alpha * tuning.priorScale();
+        double[] reads = posterior(counts, n, prior, strength);
         double change = changeProbability(profile, prior);
         if (change > 0.01) {
             double[] recent = profile.recentReads();
             double nr = 0;
             for (double x : recent) nr += x;
-            double[] fresh = posterior(recent, nr, prior, alpha);
+            // the new habit's own cluster: the prior from the whole history would pull it back to the old one
+            double[] fresh = posterior(recent, nr, mix(responsibilities(recent)), strength);
             for (int h = 0; h < HourOfWeek.COUNT; h++) reads[h] = (1 - change) * reads[h] + change * fresh[h];
         }
         return reads;
@@ -460,10 +479,13 @@ public final class TemporalModel {
 
     /** Soft cluster membership from the multinomial log-likelihood of the (decayed) reads. */
     private double[] responsibilities(TemporalProfile profile) {
+        return responsibilities(profile.reads());
+    }
+
+    private double[] responsibilities(double[] r) {
         int k = clusters.size();
         double[] post = new double[k];
         double max = Double.NEGATIVE_INFINITY;
-        double[] r = profile.reads();
         for (int c = 0; c < k; c++) {
             double l = logClusterPrior[c];
             double[] lc = logCentroids[c];
@@ -529,12 +551,13 @@ public final class TemporalModel {
     /** Prediction with no shrinkage (alpha = 0): the raw per-customer histogram, population when empty. Baseline only. */
     public CustomerPrediction predictRaw(TemporalProfile profile) {
         if (profile.readWeight() <= 0) {
-            return new CustomerPrediction(profile.customerId(), populationSendScore, population, "popolazione", 0);
+            return new CustomerPrediction(
+                    profile.customerId(), populationSendScore, population, "popolazione", 0, sinkHours);
         }
         double[] reads = new double[HourOfWeek.COUNT];
         for (int h = 0; h < HourOfWeek.COUNT; h++) reads[h] = profile.reads()[h] / profile.readWeight();
         return new CustomerPrediction(
-                profile.customerId(), convolve(reads, kernel), reads, "grezzo", profile.readWeight());
+                profile.customerId(), convolve(reads, kernel), reads, "grezzo", profile.readWeight(), sinkHours);
     }
 
     /**

@@ -86,6 +86,24 @@ class FittedModelJsonTest {
             assertThat(restored.predict(p).sendScore())
                     .containsExactly(tuned.predict(p).sendScore());
 
+        TemporalModel.Tuning decided = new TemporalModel.Tuning(0.5, 10, false, 0.0625);
+        TemporalModel personal = fitted.model().tuned(decided);
+        String json2 = FittedModelJson.write(new FittedModel(AS_OF, 800, 12345L, Duration.ofDays(168), personal));
+        assertThat(json2).contains("\"sendOutcomes\":false", "\"priorScale\":0.0625");
+        TemporalModel restored2 = FittedModelJson.read(json2).model();
+        assertThat(restored2.tuning()).isEqualTo(decided);
+        for (TemporalProfile p : profiles.subList(0, 50))
+            assertThat(restored2.predict(p).sendScore())
+                    .containsExactly(personal.predict(p).sendScore());
+        // stored before sendOutcomes and priorScale: outcomes used, α as fitted
+        assertThat(FittedModelJson.read(json.replaceAll(",\"sendOutcomes\":true,\"priorScale\":1.0", ""))
+                        .model()
+                        .tuning())
+                .isEqualTo(new TemporalModel.Tuning(1, 0.3, true, 1));
+        assertThatThrownBy(() -> FittedModelJson.read(json2.replace("\"priorScale\":0.0625", "\"priorScale\":-1")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("priorScale");
+
         String old = FittedModelJson.write(new FittedModel(AS_OF, 800, 12345L, Duration.ofDays(168), fitted.model()))
                 .replaceAll(",\"changeOdds\":[^,]*,\"tuning\":\\{[^}]*\\},\"responseCorrection\":\\[[^\\]]*\\]", "");
         assertThat(old).doesNotContain("tuning").doesNotContain("responseCorrection");

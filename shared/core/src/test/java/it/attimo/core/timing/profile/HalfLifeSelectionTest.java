@@ -1,12 +1,17 @@
 package it.attimo.core.timing.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import it.attimo.core.channel.Channel;
 import it.attimo.core.event.EventTypes;
+import it.attimo.core.timing.HourOfWeek;
+import it.attimo.core.timing.TimeWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +48,13 @@ class HalfLifeSelectionTest {
         double[][] strong = {{-10, -12, -9, -11}, {-9, -11, -8, -10}, {-5, -6, -4, -5}};
         assertThat(HalfLifeSelection.simplestWithinOneStandardError(grid, strong, 2))
                 .isEqualTo(new TemporalModel.Tuning(0, 1));
-        assertThat(HalfLifeSelection.complexity(TemporalModel.Tuning.NONE)).isZero();
+        assertThat(HalfLifeSelection.complexity(new TemporalModel.Tuning(0, 0, false, 1)))
+                .isZero();
+        assertThat(HalfLifeSelection.complexity(TemporalModel.Tuning.NONE)).isEqualTo(1); // send outcomes used
+        assertThat(HalfLifeSelection.complexity(new TemporalModel.Tuning(0, 0, false, 0.25)))
+                .isCloseTo(1, within(1e-12));
+        assertThat(HalfLifeSelection.complexity(new TemporalModel.Tuning(0, 0, false, 0.0625)))
+                .isCloseTo(2, within(1e-12));
         assertThat(HalfLifeSelection.complexity(new TemporalModel.Tuning(0, 1)))
                 .isGreaterThan(HalfLifeSelection.complexity(new TemporalModel.Tuning(0, 0.03)));
         assertThat(HalfLifeSelection.complexity(new TemporalModel.Tuning(1, 0)))
@@ -58,6 +69,56 @@ class HalfLifeSelectionTest {
         assertThat(choice.halfLife()).isLessThanOrEqualTo(Duration.ofDays(42));
         assertThat(choice.heldOutLogLikelihood().get(choice.halfLife()))
                 .isGreaterThan(choice.heldOutLogLikelihood().get(Duration.ofDays(336)));
+    }
+
+    @Test
+    void aChannelWindowCoversItsHoursEveryDay() {
+        boolean[] email = HalfLifeSelection.hoursOf(TimeWindow.of("09:30", "14:00"));
+        for (int d = 0; d < 7; d++) {
+            for (int hour = 0; hour < 24; hour++)
+                assertThat(email[d * 24 + hour]).as("day %d hour %d", d, hour).isEqualTo(hour >= 9 && hour <= 13);
+        }
+        assertThat(HalfLifeSelection.EVERY_CHANNEL).hasSize(Channel.values().length);
+    }
+
+    @Test
+    void aTuningIsCreditedWithTheHeldOutActivityAfterTheSlotItChooses() {
+        List<TemporalProfile> profiles = source(population(false)).profiles(AS_OF, Duration.ofDays(168));
+        TemporalModel model = TemporalModel.fit(profiles, TemporalModel.Settings.defaults());
+        int tuesday10 = 24 + 10, friday20 = 4 * 24 + 20;
+        boolean[] onlyTuesday10 = new boolean[HourOfWeek.COUNT], onlyFriday20 = new boolean[HourOfWeek.COUNT];
+        onlyTuesday10[tuesday10] = true;
+        onlyFriday20[friday20] = true;
+        double[] held = new double[HourOfWeek.COUNT];
+        held[tuesday10] = 1; // at the slot: full credit
+        held[tuesday10 + 2] = 2; // two hours later: less
+        held[tuesday10 - 1] = 5; // before the slot: none
+        Map<String, double[]> counts = Map.of(profiles.get(3).customerId(), held);
+        double[] rewards = HalfLifeSelection.rewards(model, profiles, counts, List.of(onlyTuesday10, onlyFriday20));
+        assertThat(rewards).hasSize(1); // only customers with held-out activity are scored
+        // Friday 20:00 looks 47 hours ahead, to Sunday 19:00: none of the held-out events
+        assertThat(rewards[0]).isCloseTo(1 + 2 * Math.exp(-2 / model.sinkHours()), within(1e-9));
+    }
+
+    @Test
+    void theTuningIsChosenByTheDecisionsItMakesOnTheHeldOutWeek() {
+        HalfLifeSelection.Choice choice = HalfLifeSelection.choose(
+                source(population(true)),
+                AS_OF,
+                Duration.ofDays(7),
+                HalfLifeSelection.GRID,
+                TemporalModel.Settings.defaults(),
+                List.of(HalfLifeSelection.hoursOf(TimeWindow.of("08:00", "21:00"))));
+        assertThat(choice.heldOutReward()).containsOnlyKeys(TemporalModel.Tuning.GRID);
+        // habits changed three weeks before: watching for a change meets more of the held-out week
+        assertThat(choice.tuning().changeOdds()).isPositive();
+        TemporalModel.Tuning blind = new TemporalModel.Tuning(
+                choice.tuning().responseCorrection(),
+                0,
+                choice.tuning().sendOutcomes(),
+                choice.tuning().priorScale());
+        assertThat(choice.heldOutReward().get(choice.tuning()))
+                .isGreaterThan(choice.heldOutReward().get(blind));
     }
 
     /**

@@ -1,6 +1,7 @@
 package it.attimo.core.timing.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import it.attimo.core.event.EventTypes;
 import it.attimo.core.timing.HourOfWeek;
@@ -131,6 +132,44 @@ class TemporalModelTest {
         // too few events of either kind: no correction
         assertThat(TemporalModel.responseRatio(skewed.subList(0, 10))).containsOnly(1.0);
         assertThat(TemporalModel.Tuning.GRID).contains(TemporalModel.Tuning.NONE, TemporalModel.Tuning.DEFAULT);
+    }
+
+    @Test
+    void aSmallerPriorScaleTrustsThePersonMore() {
+        ProfileAccumulator acc = new ProfileAccumulator("c-y", AS_OF, ProfileSettings.HALF_LIFE);
+        acc.add(EventTypes.EMAIL_OPENED, Instant.parse("2026-02-25T02:10:00Z")); // one read at 03:10 on a Wednesday
+        acc.add(EventTypes.PORTAL_ACCESSED, Instant.parse("2026-02-18T02:40:00Z")); // and one a week earlier
+        TemporalProfile sparse = acc.finish();
+        int h = HourOfWeek.of(DayOfWeek.WEDNESDAY, 3);
+        double fitted = model.tuned(new TemporalModel.Tuning(0, 0, false, 1))
+                .predict(sparse)
+                .reads()[h];
+        double personal = model.tuned(new TemporalModel.Tuning(0, 0, false, 0.0625))
+                .predict(sparse)
+                .reads()[h];
+        assertThat(personal).isGreaterThan(fitted);
+        assertThat(personal).isLessThan(1);
+        assertThatThrownBy(() -> new TemporalModel.Tuning(0, 0, true, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("priorScale");
+    }
+
+    @Test
+    void withoutSendOutcomesTheSendScoreIsTheReadsLookingAhead() {
+        TemporalProfile mailed = profiles.stream()
+                .filter(p -> p.sends() > 3 && p.responses() > 0)
+                .findFirst()
+                .orElseThrow();
+        TemporalModel plain = model.tuned(new TemporalModel.Tuning(0, 0, false, 1));
+        CustomerPrediction p = plain.predict(mailed);
+        double[] kernel = new double[TemporalProfile.DELAY_HOURS];
+        for (int d = 0; d < kernel.length; d++) kernel[d] = Math.exp(-d / model.sinkHours());
+        assertThat(p.sendScore()).containsExactly(TemporalModel.convolve(p.reads(), kernel));
+        assertThat(model.outcomeStrength()).isPositive();
+        assertThat(model.tuned(new TemporalModel.Tuning(0, 0, true, 1))
+                        .predict(mailed)
+                        .sendScore())
+                .isNotEqualTo(p.sendScore());
     }
 
     private static int argmaxIn(double[] score, int fromHour, int toHour) {
