@@ -3,6 +3,7 @@ package it.attimo.core.journey;
 import static it.attimo.core.journey.StepResults.status;
 
 import it.attimo.core.channel.Channel;
+import it.attimo.core.consent.MessageTopics;
 import it.attimo.core.customer.Consent;
 import it.attimo.core.customer.Contact;
 import it.attimo.core.customer.Profile;
@@ -176,8 +177,9 @@ public final class DispatchSend {
                 now);
 
         Optional<Profile> profile = profiles.find(customerId);
-        String blocked =
-                profile.isEmpty() ? "no profile (erased or unknown)" : suppression(profile.get(), channel, kind, now);
+        String blocked = profile.isEmpty()
+                ? "no profile (erased or unknown)"
+                : suppression(profile.get(), channel, p.journey(), p.step(), kind, now);
         Contact contact = contacts.find(customerId).orElse(null);
         if (blocked == null && (contact == null || !contact.canReach(channel)))
             blocked = "no " + channel.id() + " address";
@@ -251,13 +253,17 @@ public final class DispatchSend {
     }
 
     /** Why this message may not go now (consent withdrawn, caps), or null. Re-checked at send time on purpose. */
-    private String suppression(Profile profile, Channel channel, MessageKind kind, Instant now) {
+    private String suppression(
+            Profile profile, Channel channel, String journey, String step, MessageKind kind, Instant now) {
         var consent = profile.consents().get(channel.id());
         boolean needsExplicit = kind == MessageKind.MARKETING || kind == MessageKind.SURVEY;
         if (consent != null && !consent.granted()) return "consent for " + channel.id() + " withdrawn";
+        Optional<String> topic = MessageTopics.bundled().suppression(profile, channel, journey, step, kind);
+        if (topic.isPresent()) return topic.get();
         if (needsExplicit) {
-            var topic = profile.consents().get(Consent.key(channel.id(), Consent.MARKETING));
-            if (topic != null && !topic.granted()) return "consent for " + channel.id() + " marketing withdrawn";
+            var marketing = profile.consents().get(Consent.key(channel.id(), Consent.MARKETING));
+            if (marketing != null && !marketing.granted())
+                return "consent for " + channel.id() + " marketing withdrawn";
         }
         if (needsExplicit
                 && consent == null
