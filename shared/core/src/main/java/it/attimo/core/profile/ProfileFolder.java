@@ -104,6 +104,9 @@ public final class ProfileFolder {
                     if (PERMANENT_BOUNCE.equalsIgnoreCase(e.text("bounceType"))) unreachable.add(Channel.EMAIL);
                 }
                 case EventTypes.PUSH_DISABLED -> unreachable.add(Channel.PUSH);
+                case EventTypes.SMS_FAILED -> {
+                    if (Boolean.TRUE.equals(e.data().get("permanent"))) unreachable.add(Channel.SMS);
+                }
                 case EventTypes.PREFERENCES_UPDATED -> preferences = preferencesOf(preferences, e);
                 case EventTypes.SMS_RECEIVED -> {
                     if (Boolean.TRUE.equals(e.data().get("optOut"))) {
