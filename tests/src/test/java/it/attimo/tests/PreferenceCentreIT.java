@@ -191,6 +191,10 @@ class PreferenceCentreIT {
         assertThat(get.raw()).contains("non è valido").doesNotContain(CUSTOMER);
         StackApi.Reply post = api.post("/preferences/" + forged, "application/x-www-form-urlencoded", "timeBand=sera");
         assertThat(post.status()).isEqualTo(403);
+        assertThat(api.post("/preferences/" + forged, "application/json", "{\"timeBand\":\"sera\"}")
+                        .status())
+                .as("the link is judged before the body")
+                .isEqualTo(403);
         String otherPurpose =
                 new CustomerLinkToken(SECRET, Clock.systemUTC()).sign(CUSTOMER, "unsubscribe", Duration.ofDays(90));
         assertThat(api.get("/preferences/" + otherPurpose).status()).isEqualTo(403);

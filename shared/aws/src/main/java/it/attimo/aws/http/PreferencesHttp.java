@@ -53,14 +53,17 @@ public final class PreferencesHttp {
 
     public static HttpApiResponse save(PreferenceCentre centre, HttpApiRequest request) {
         boolean en = english(request);
-        String type = request.header("Content-Type");
-        if (type != null && !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded"))
-            return invalid(415, en ? "Send the page's form (form-encoded)." : "Invia il modulo della pagina.", en);
-        if (request.body().length > MAX_BODY)
-            return invalid(413, en ? "The form is too large." : "Il modulo è troppo grande.", en);
+        String token = request.pathParameter("token");
         try {
+            // the link first: whatever the body, a link that does not stand gets only "not valid"
+            centre.show(token);
+            String type = request.header("Content-Type");
+            if (type != null && !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded"))
+                return invalid(415, en ? "Send the page's form (form-encoded)." : "Invia il modulo della pagina.", en);
+            if (request.body().length > MAX_BODY)
+                return invalid(413, en ? "The form is too large." : "Il modulo è troppo grande.", en);
             Map<String, List<String>> form = FormBody.parseAll(request.body());
-            PreferenceCentre.Saved saved = centre.save(request.pathParameter("token"), form);
+            PreferenceCentre.Saved saved = centre.save(token, form);
             return page(200, en ? "Preferences saved" : "Preferenze salvate", form(saved.page(), en, true), en);
         } catch (CustomerLinkToken.Rejected rejected) {
             return refused(rejected.reason() == CustomerLinkToken.Rejected.Reason.MALFORMED ? 404 : 403, en);
