@@ -111,9 +111,10 @@ public final class PreferenceCentre {
     }
 
     /**
-     * Saves the submitted choices (form fields: {@code consent.<channel>} and {@code topic.<topic>} yes/no, any value
-     * among them yes wins, so a hidden "no" before a checkbox works; {@code preferredChannel}, {@code timeBand}; {@code
-     * interests}, repeated; {@code stamp}). A field not sent leaves its choice as stored.
+     * Saves the submitted choices (form fields: {@code consent.<channel>} and {@code topic.<topic>}, or just {@code
+     * <channel>} and {@code <topic>}, yes/no: any value among them yes wins, so a hidden "no" before a checkbox works;
+     * or the lists {@code channels} and {@code topics}, repeated, naming what is chosen; {@code preferredChannel},
+     * {@code timeBand}; {@code interests}, repeated; {@code stamp}). A field not sent leaves its choice as stored.
      *
      * @throws CustomerLinkToken.Rejected when the token is malformed, forged, for another purpose or expired
      * @throws NotFound                   when the customer has no profile
@@ -122,17 +123,22 @@ public final class PreferenceCentre {
     public Saved save(String token, Map<String, List<String>> form) {
         String customerId = customerOf(token);
         Profile profile = profileOf(customerId);
-        Instant now = clock.instant();
+        Instant now = after(profile, clock.instant());
         Page before = pageOf(profile, now);
 
         Map<String, Boolean> channels = new LinkedHashMap<>(before.channels());
-        for (Channel c : Channel.values()) {
-            Boolean chosen = yesNo(form, "consent." + c.id());
-            if (chosen != null) channels.put(c.id(), chosen);
+        List<String> channelIds = List.of(Channel.EMAIL.id(), Channel.SMS.id(), Channel.PUSH.id());
+        chosenSet(form, "channels", channelIds)
+                .ifPresent(chosen -> channelIds.forEach(c -> channels.put(c, chosen.contains(c))));
+        for (String c : channelIds) {
+            Boolean chosen = yesNo(form, "consent." + c, c);
+            if (chosen != null) channels.put(c, chosen);
         }
         Map<String, Boolean> topics = new LinkedHashMap<>(before.topics());
+        chosenSet(form, "topics", Preferences.TOPICS)
+                .ifPresent(chosen -> Preferences.TOPICS.forEach(t -> topics.put(t, chosen.contains(t))));
         for (String t : Preferences.TOPICS) {
-            Boolean chosen = yesNo(form, "topic." + t);
+            Boolean chosen = yesNo(form, "topic." + t, t);
             if (chosen != null) topics.put(t, chosen);
         }
         String preferredChannel = before.preferredChannel();
@@ -170,6 +176,20 @@ public final class PreferenceCentre {
         Page after = new Page(
                 channels, topics, preferredChannel, timeBand, interests, before.categories(), before.stamp(), now);
         return new Saved(after, events.stream().map(CustomerEvent::id).toList());
+    }
+
+    /**
+     * The save's instant: now, or just after the latest choice the profile holds when the clock has not moved past it
+     * (a virtual clock standing still), so that the fold, which orders by time, lets the last save win.
+     */
+    private static Instant after(Profile profile, Instant now) {
+        Instant at = now;
+        List<Instant> times = new ArrayList<>();
+        profile.consents().values().forEach(c -> times.add(c.at()));
+        profile.preferences().topics().values().forEach(c -> times.add(c.at()));
+        times.add(profile.preferences().updatedAt());
+        for (Instant t : times) if (t != null && !at.isAfter(t)) at = t.plusMillis(1);
+        return at;
     }
 
     private CustomerEvent consentChange(
@@ -228,9 +248,31 @@ public final class PreferenceCentre {
         return verifier.verify(token, MessageRenderer.PREFERENCES);
     }
 
-    /** True when any value says yes, false when all say no, null when the field is absent. */
-    private static Boolean yesNo(Map<String, List<String>> form, String field) {
+    /**
+     * A list field naming what is chosen ({@code channels=email&channels=sms}): present, everything it does not name is
+     * unchosen; an empty value only marks the list as sent (nothing chosen).
+     */
+    private static java.util.Optional<Set<String>> chosenSet(
+            Map<String, List<String>> form, String field, List<String> allowed) {
         List<String> values = form.get(field);
+        if (values == null) return java.util.Optional.empty();
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String v : values) {
+            String id = v == null ? "" : v.strip().toLowerCase(Locale.ROOT);
+            if (id.isEmpty()) continue;
+            if (!allowed.contains(id)) throw new BadRequest(field + " must be among " + String.join(", ", allowed));
+            chosen.add(id);
+        }
+        return java.util.Optional.of(chosen);
+    }
+
+    /**
+     * True when any value says yes, false when all say no, null when the field is absent; {@code field} or its short
+     * name ({@code consent.email} or {@code email}).
+     */
+    private static Boolean yesNo(Map<String, List<String>> form, String field, String shortName) {
+        List<String> values = form.get(field);
+        if (values == null) values = form.get(shortName);
         if (values == null) return null;
         boolean yes = false;
         for (String v : values) {

@@ -215,6 +215,32 @@ class PreferenceCentreTest {
     }
 
     @Test
+    void shortNamesAndListsSayTheSame() {
+        centre.save(token, form("sms", "false", "offerte", "no", "timeBand", "sera"));
+        refold();
+        assertThat(centre.show(token).channels()).containsEntry("sms", false).containsEntry("email", true);
+        assertThat(centre.show(token).topics()).containsEntry("offerte", false).containsEntry("sondaggi", true);
+
+        centre.save(token, form("channels", "email", "channels", "push", "topics", "servizio", "topics", "novita"));
+        refold();
+        PreferenceCentre.Page page = centre.show(token);
+        assertThat(page.channels())
+                .containsEntry("email", true)
+                .containsEntry("sms", false)
+                .containsEntry("push", true);
+        assertThat(page.topics())
+                .containsEntry("servizio", true)
+                .containsEntry("offerte", false)
+                .containsEntry("sondaggi", false)
+                .containsEntry("novita", true);
+
+        centre.save(token, form("channels", ""));
+        refold();
+        assertThat(centre.show(token).channels()).doesNotContainValue(true);
+        assertThatThrownBy(() -> centre.save(token, form("topics", "spam"))).isInstanceOf(BadRequest.class);
+    }
+
+    @Test
     void aValueThePageDoesNotOfferIsRefusedAndQueuesNothing() {
         for (Map<String, List<String>> bad : List.of(
                 form("timeBand", "notte"),
