@@ -45,6 +45,12 @@ public final class UnsubscribeHttp {
     }
 
     public static HttpApiResponse oneClick(OneClickUnsubscribe unsubscribe, HttpApiRequest request) {
+        try {
+            // the link first: whatever the body, a link that does not stand gets only "not valid"
+            unsubscribe.check(request.pathParameter("token"));
+        } catch (CustomerLinkToken.Rejected rejected) {
+            return refused(rejected);
+        }
         if (!isOneClick(request)) {
             return page(
                     400,
