@@ -152,6 +152,9 @@ class OneClickUnsubscribeIT {
         assertThat(post.status()).isEqualTo(403);
         assertThat(post.raw()).contains("non è valido").doesNotContain(CUSTOMER);
         assertThat(api.get("/unsubscribe/" + forged).status()).isEqualTo(403);
+        assertThat(api.post("/unsubscribe/" + forged, "text/plain", "anything").status())
+                .as("the link is judged before the body")
+                .isEqualTo(403);
         assertThat(api.get("/unsubscribe/nonsense").status()).isEqualTo(404);
     }
 

@@ -115,6 +115,8 @@ class TemplateConsistencyTest {
                 .containsEntry("DELETE /profiles/{customerId}", "IngestFunction")
                 .containsEntry("GET /unsubscribe/{token}", "IngestFunction")
                 .containsEntry("POST /unsubscribe/{token}", "IngestFunction")
+                .containsEntry("GET /preferences/{token}", "IngestFunction")
+                .containsEntry("POST /preferences/{token}", "IngestFunction")
                 .containsEntry("POST /webhooks/mailchimp/{secret}", "IngestFunction")
                 .containsEntry("GET /webhooks/mailchimp/{secret}", "IngestFunction")
                 .containsEntry("POST /webhooks/salesforce", "IngestFunction")
@@ -136,6 +138,7 @@ class TemplateConsistencyTest {
                                                         || route.startsWith("GET /q/")
                                                         || route.startsWith("GET /forms/")
                                                         || route.startsWith("GET /unsubscribe/")
+                                                        || route.startsWith("GET /preferences/")
                                                 ? "IngestHandler"
                                                 : "InsightsHandler"));
     }

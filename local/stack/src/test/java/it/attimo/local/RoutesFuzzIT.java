@@ -24,7 +24,8 @@ import net.jqwik.api.statistics.Statistics;
 
 /**
  * Random and mutated requests against every route of {@code attimo serve}: the public API (signed, so that bodies get
- * past the signature check, and unsigned), the local admin and inspection routes, and paths and queries of any bytes.
+ * past the signature check, and unsigned), the link routes ({@code /unsubscribe/{token}}, {@code /preferences/{token}}
+ * with valid, forged and malformed tokens), the local admin and inspection routes, and paths and queries of any bytes.
  * Whatever arrives, the answer is below 500 and the server goes on answering.
  */
 class RoutesFuzzIT {
@@ -32,6 +33,19 @@ class RoutesFuzzIT {
     private static final String HUBSPOT_SECRET = "local-hubspot-secret";
     private static final Instant START = Instant.parse("2026-06-08T06:00:00Z");
     private static LocalStack stack;
+    /** The customer of the link routes: known, so that their bodies reach the preference centre. */
+    private static final String LINKED = "c-fz-link";
+
+    private static final String UNSUBSCRIBE_TOKEN = token(SECRET, "unsubscribe");
+    private static final String FORGED_UNSUBSCRIBE_TOKEN = token("not-the-secret", "unsubscribe");
+    private static final String PREFERENCES_TOKEN = token(SECRET, "preferences");
+    private static final String FORGED_PREFERENCES_TOKEN = token("not-the-secret", "preferences");
+
+    private static String token(String secret, String purpose) {
+        return new it.attimo.core.message.CustomerLinkToken(
+                        secret, java.time.Clock.fixed(START, java.time.ZoneOffset.UTC))
+                .sign(LINKED, purpose, java.time.Duration.ofDays(3650));
+    }
 
     /** Valid bodies, mutated into invalid ones. */
     private static final List<String> SEEDS = List.of(
@@ -53,7 +67,11 @@ class RoutesFuzzIT {
             "type=unsubscribe&fired_at=2009-03-26+21%3A40%3A57&data%5Bemail%5D=a%40b.it",
             "{\"advance\":\"PT1H\"}",
             "{\"set\":\"2026-06-08T07:00:00Z\"}",
-            "{\"specversion\":\"1.0\",\"data\":{\"n\":[1,2.5,-3e10,true,null,\"\\u00e8\"]}}");
+            "{\"specversion\":\"1.0\",\"data\":{\"n\":[1,2.5,-3e10,true,null,\"\\u00e8\"]}}",
+            "List-Unsubscribe=One-Click",
+            "--x\r\nContent-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\nOne-Click\r\n--x--\r\n",
+            "stamp=1&consent.email=no&consent.email=yes&consent.sms=no&topic.offerte=no&topic.servizio=yes"
+                    + "&preferredChannel=sms&timeBand=sera&interests=&interests=giardino");
 
     private static final List<String> TOKENS =
             List.of("{", "}", "[", "]", "\"", ",", ":", "\\", "\\u", "1e400", "NaN", "-", "null", "\u0000", "é", "🌎");
@@ -74,7 +92,14 @@ class RoutesFuzzIT {
         SALESFORCE("POST", "/webhooks/salesforce"),
         MAILCHIMP("POST", "/webhooks/mailchimp/not-the-secret"),
         PROFILE_EXPORT("GET", "/profiles/c-fz-1/export"),
-        PROFILE_ERASURE("DELETE", "/profiles/c-fz-1");
+        PROFILE_ERASURE("DELETE", "/profiles/c-fz-1"),
+        UNSUBSCRIBE("POST", "/unsubscribe/" + UNSUBSCRIBE_TOKEN),
+        UNSUBSCRIBE_PAGE("GET", "/unsubscribe/" + UNSUBSCRIBE_TOKEN),
+        UNSUBSCRIBE_FORGED("POST", "/unsubscribe/" + FORGED_UNSUBSCRIBE_TOKEN),
+        PREFERENCES("POST", "/preferences/" + PREFERENCES_TOKEN),
+        PREFERENCES_PAGE("GET", "/preferences/" + PREFERENCES_TOKEN),
+        PREFERENCES_FORGED("POST", "/preferences/" + FORGED_PREFERENCES_TOKEN),
+        PREFERENCES_MALFORMED("POST", "/preferences/v1.not-a-token");
 
         final String method;
         final String path;
@@ -86,8 +111,30 @@ class RoutesFuzzIT {
     }
 
     @BeforeContainer
-    static void start() {
+    static void start() throws IOException {
         stack = LocalStack.start(StackOptions.inMemory(LocalStackIT.projectHome(), START, SECRET));
+        byte[] customer = utf8(SignedEvents.cloudEvent(
+                "fz-link", "customer.upserted", LINKED, START, "{\"consent\":{\"email\":true}}"));
+        long ts = System.currentTimeMillis();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/cloudevents+json");
+        headers.put(AttimoSignatureVerifier.TIMESTAMP_HEADER, Long.toString(ts));
+        headers.put(AttimoSignatureVerifier.SIGNATURE_HEADER, AttimoSignatureVerifier.sign(SECRET, ts, customer));
+        assertThat(RawHttp.send(stack.baseUrl(), "POST", "/events", headers, customer)
+                        .status())
+                .isEqualTo(202);
+        for (int i = 0; i < 50; i++) {
+            RawHttp.send(
+                    stack.baseUrl(),
+                    "POST",
+                    "/admin/clock",
+                    Map.of("Content-Type", "application/json"),
+                    utf8("{\"advance\":\"PT0S\"}"));
+            if (RawHttp.send(stack.baseUrl(), "GET", "/preferences/" + PREFERENCES_TOKEN, Map.of(), new byte[0])
+                            .status()
+                    == 200) return;
+        }
+        throw new AssertionError("the link routes' customer never got a profile");
     }
 
     @AfterContainer
@@ -193,7 +240,9 @@ class RoutesFuzzIT {
                 "",
                 "application/cloudevents+json; charset=\"",
                 ";;;",
-                "application/x-www-form-urlencoded");
+                "application/x-www-form-urlencoded",
+                "multipart/form-data; boundary=x",
+                "multipart/form-data");
     }
 
     @Provide
@@ -223,7 +272,11 @@ class RoutesFuzzIT {
                 "/",
                 "//",
                 "/profiles/%",
-                "/executions/%zz/history");
+                "/executions/%zz/history",
+                "/unsubscribe/",
+                "/preferences/",
+                "/preferences/v1.",
+                "/unsubscribe/v1.");
         Arbitrary<String> segment = Arbitraries.strings()
                 .withChars("abcAZ09-._~%:@!$&'()*+,;=/?#[]\\")
                 .withChars('\u00e8')

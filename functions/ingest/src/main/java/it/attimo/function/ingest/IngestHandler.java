@@ -8,10 +8,12 @@ import it.attimo.aws.http.HttpApiRequest;
 import it.attimo.aws.http.HttpApiResponse;
 import it.attimo.aws.http.HttpErrorMapper;
 import it.attimo.aws.http.IngestHttp;
+import it.attimo.aws.http.PreferencesHttp;
 import it.attimo.aws.http.PrivacyHttp;
 import it.attimo.aws.http.UnsubscribeHttp;
 import it.attimo.aws.lambda.HttpApiHandler;
 import it.attimo.core.consent.OneClickUnsubscribe;
+import it.attimo.core.consent.PreferenceCentre;
 import it.attimo.core.error.BadRequest;
 import it.attimo.core.error.NotFound;
 import it.attimo.core.error.PayloadTooLarge;
@@ -33,7 +35,8 @@ import java.util.function.Function;
  * {@code POST /events}, {@code POST /webhooks/hubspot}, {@code POST /webhooks/ses}, {@code POST /webhooks/sns-sms},
  * {@code POST|GET /webhooks/mailchimp/{secret}}, {@code POST /webhooks/salesforce}, {@code DELETE
  * /profiles/{customerId}} (an erasure is an event on the queue) and {@code GET|POST /unsubscribe/{token}} (RFC 8058
- * one-click unsubscribe, a consent.changed on the queue): API Gateway HTTP event → {@link IngestEvents} → response. */
+ * one-click unsubscribe, a consent.changed on the queue) and {@code GET|POST /preferences/{token}} (the preference
+ * centre, consent.changed / preferences.updated on the queue): API Gateway HTTP event → {@link IngestEvents} → response. */
 public class IngestHandler extends HttpApiHandler {
     @Inject
     IngestEvents ingest;
@@ -61,6 +64,10 @@ public class IngestHandler extends HttpApiHandler {
     @Inject
     BeanProvider<OneClickUnsubscribe> unsubscribe;
 
+    /** The preference centre: created on its first page, like the unsubscribe. */
+    @Inject
+    BeanProvider<PreferenceCentre> preferences;
+
     /** Used by AWS Lambda: builds its own application context. */
     public IngestHandler() {}
 
@@ -86,6 +93,8 @@ public class IngestHandler extends HttpApiHandler {
                         "GET /unsubscribe/{token}",
                         request -> UnsubscribeHttp.confirmationPage(unsubscribe.get(), request)),
                 Map.entry("POST /unsubscribe/{token}", request -> UnsubscribeHttp.oneClick(unsubscribe.get(), request)),
+                Map.entry("GET /preferences/{token}", request -> PreferencesHttp.show(preferences.get(), request)),
+                Map.entry("POST /preferences/{token}", request -> PreferencesHttp.save(preferences.get(), request)),
                 Map.entry("GET /q/{code}", this::scan),
                 Map.entry("GET /forms/{script}", this::formScript),
                 Map.entry("POST /forms/{formId}", this::submitForm));

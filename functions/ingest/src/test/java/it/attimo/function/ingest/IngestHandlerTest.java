@@ -127,6 +127,8 @@ class IngestHandlerTest {
                         "DELETE /profiles/{customerId}",
                         "GET /unsubscribe/{token}",
                         "POST /unsubscribe/{token}",
+                        "GET /preferences/{token}",
+                        "POST /preferences/{token}",
                         "GET /q/{code}",
                         "GET /forms/{script}",
                         "POST /forms/{formId}");

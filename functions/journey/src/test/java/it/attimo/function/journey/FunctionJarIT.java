@@ -28,8 +28,9 @@ class FunctionJarIT {
                     .isNotNull();
             assertThat(zip.getEntry("software/amazon/awssdk/services/sfn/SfnClient.class"))
                     .isNotNull();
+            // dispatch queues push.disabled when a push endpoint is disabled
             assertThat(zip.getEntry("software/amazon/awssdk/services/sqs/SqsClient.class"))
-                    .isNull();
+                    .isNotNull();
             assertThat(zip.getEntry("software/amazon/awssdk/services/ssm/SsmClient.class"))
                     .isNull();
         }

@@ -359,6 +359,29 @@ public class AttimoFactory {
                 templatesDir.isBlank() ? null : Path.of(templatesDir));
     }
 
+    /**
+     * Where dispatch reports what a provider says of an address ({@code push.disabled}): the events queue, resolved
+     * when the first report is made; where none is configured the report is logged and dropped (the message is still
+     * suppressed).
+     */
+    static EventQueue feedbackQueue(io.micronaut.context.BeanProvider<EventQueue> queues) {
+        return events -> {
+            EventQueue queue;
+            try {
+                queue = queues.isPresent() ? queues.get() : null;
+            } catch (IllegalStateException notConfigured) {
+                queue = null;
+            }
+            if (queue == null) {
+                java.util.logging.Logger.getLogger(AttimoFactory.class.getName())
+                        .warning(() ->
+                                "no events queue configured: " + events.size() + " channel feedback event(s) dropped");
+                return;
+            }
+            queue.publish(events);
+        };
+    }
+
     @Singleton
     JourneySteps journeySteps(
             ProfileStore profiles,
@@ -374,6 +397,7 @@ public class AttimoFactory {
             MessageRenderer renderer,
             ExperimentAssignments experiments,
             CouponStore coupons,
+            io.micronaut.context.BeanProvider<EventQueue> queues,
             Clock clock) {
         CompleteJourney complete = new CompleteJourney(profiles, waits, ledger, clock);
         PlanSend plan = new PlanSend(profiles, ledger, planner, clock, experiments);
@@ -389,7 +413,8 @@ public class AttimoFactory {
                         clock,
                         renderer,
                         experiments,
-                        new OrderHolds(catalog)),
+                        new OrderHolds(catalog),
+                        feedbackQueue(queues)),
                 new ParkWait(profiles, waits, eventLog, runtime, clock),
                 complete,
                 new Timeline(),

@@ -3,7 +3,9 @@ package it.attimo.aws.config;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import it.attimo.core.consent.OneClickUnsubscribe;
+import it.attimo.core.consent.PreferenceCentre;
 import it.attimo.core.message.CustomerLinkToken;
+import it.attimo.core.message.MessageContent;
 import it.attimo.core.port.ContactStore;
 import it.attimo.core.port.CustomerScan;
 import it.attimo.core.port.EventLog;
@@ -20,7 +22,8 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * The personal-data routes' use cases: erasure and one-click unsubscribe (the ingest function, through the queue) and
+ * The personal-data routes' use cases: erasure, one-click unsubscribe and the preference centre (the ingest function,
+ * through the queue) and
  * export (insights).
  */
 @Factory
@@ -52,6 +55,23 @@ public class PrivacyFactory {
                         .filter(secret -> !secret.isBlank())
                         .map(secret -> new CustomerLinkToken(secret, clock))
                         .orElse(null),
+                clock);
+    }
+
+    /**
+     * The preference centre: link tokens as for the unsubscribe (purpose {@code preferences}), the profile read for the
+     * page, saves queued as events; interests among the catalogue's product categories (the post-purchase content's).
+     */
+    @Singleton
+    PreferenceCentre preferenceCentre(EventQueue queue, ProfileStore profiles, SecretProvider secrets, Clock clock) {
+        return new PreferenceCentre(
+                queue,
+                profiles,
+                () -> secrets.webhookSecret()
+                        .filter(secret -> !secret.isBlank())
+                        .map(secret -> new CustomerLinkToken(secret, clock))
+                        .orElse(null),
+                MessageContent.bundled().categories(),
                 clock);
     }
 

@@ -7,6 +7,7 @@ import it.attimo.core.customer.Consent;
 import it.attimo.core.customer.EventSummary;
 import it.attimo.core.customer.JourneyRun;
 import it.attimo.core.customer.Location;
+import it.attimo.core.customer.Preferences;
 import it.attimo.core.customer.Profile;
 import it.attimo.core.customer.ScoreLine;
 import it.attimo.core.json.Json;
@@ -84,6 +85,21 @@ public final class ProfileViewJson {
         churn.put("probability", p.churn().probability());
         ArrayNode churnReasons = churn.putArray("reasons");
         p.churn().reasons().forEach(churnReasons::add);
+        Preferences prefs = p.preferences();
+        ObjectNode preferences = n.putObject("preferences");
+        preferences.put("preferredChannel", prefs.preferredChannel());
+        preferences.put("timeBand", prefs.timeBand());
+        ArrayNode interests = preferences.putArray("interests");
+        prefs.interests().forEach(interests::add);
+        ObjectNode topics = preferences.putObject("topics");
+        for (Map.Entry<String, Consent> t : prefs.topics().entrySet()) {
+            ObjectNode tn = topics.putObject(t.getKey());
+            tn.put("granted", t.getValue().granted());
+            tn.put("source", t.getValue().source());
+            tn.put("at", str(t.getValue().at()));
+        }
+        preferences.put("source", prefs.source());
+        preferences.put("updatedAt", str(prefs.updatedAt()));
         n.put("version", p.version());
         return n;
     }

@@ -45,6 +45,12 @@ public final class UnsubscribeHttp {
     }
 
     public static HttpApiResponse oneClick(OneClickUnsubscribe unsubscribe, HttpApiRequest request) {
+        try {
+            // the link first: whatever the body, a link that does not stand gets only "not valid"
+            unsubscribe.check(request.pathParameter("token"));
+        } catch (CustomerLinkToken.Rejected rejected) {
+            return refused(rejected);
+        }
         if (!isOneClick(request)) {
             return page(
                     400,
@@ -106,12 +112,17 @@ public final class UnsubscribeHttp {
     }
 
     static HttpApiResponse page(int status, String title, String content) {
-        String html = "<!doctype html><html lang=\"it\"><head><meta charset=\"utf-8\">"
+        return page(status, title, content, "it", "");
+    }
+
+    /** A page in {@code lang} with {@code style} added to the shared rules. */
+    static HttpApiResponse page(int status, String title, String content, String lang, String style) {
+        String html = "<!doctype html><html lang=\"" + lang + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta name=\"robots\" content=\"noindex\"><title>" + title + "</title>"
                 + "<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem;"
                 + "line-height:1.5;color:#222}button{font-size:1.1rem;padding:.8rem 1.2rem;width:100%;border:0;"
-                + "border-radius:.4rem;background:#1f5fbf;color:#fff}</style></head><body>"
+                + "border-radius:.4rem;background:#1f5fbf;color:#fff}" + style + "</style></head><body>"
                 + content + "</body></html>";
         return new HttpApiResponse(
                 status,

@@ -17,6 +17,42 @@ class ProfileJsonTest {
     }
 
     @Test
+    void preferencesSurviveTheRoundTripAndAnOlderDocumentHasNone() {
+        Profile base = Profiles.full("c-1");
+        java.time.Instant at = java.time.Instant.parse("2026-06-10T09:00:00Z");
+        it.attimo.core.customer.Preferences prefs = new it.attimo.core.customer.Preferences(
+                "sms",
+                "sera",
+                java.util.List.of("giardino"),
+                java.util.Map.of("offerte", new it.attimo.core.customer.Consent(false, "preference-centre", at)),
+                "preference-centre",
+                at);
+        Profile p = new Profile(
+                base.customerId(),
+                base.segment(),
+                base.location(),
+                base.locale(),
+                base.tone(),
+                base.consents(),
+                base.score(),
+                base.tier(),
+                base.scoreBreakdown(),
+                base.eventCounts(),
+                base.firstSeen(),
+                base.lastSeen(),
+                base.journeys(),
+                base.recentEvents(),
+                base.outcomes(),
+                base.scoredAt(),
+                base.version(),
+                base.churn(),
+                prefs);
+        assertThat(ProfileJson.read(ProfileJson.write(p)).preferences()).isEqualTo(prefs);
+        assertThat(ProfileJson.read("{\"customerId\":\"c-old\"}").preferences())
+                .isEqualTo(it.attimo.core.customer.Preferences.NONE);
+    }
+
+    @Test
     void unknownFieldsAreIgnoredAndMissingOnesComeBackEmpty() {
         Profile p = ProfileJson.read("{\"customerId\":\"c-2\",\"addedInAFutureRelease\":{\"x\":1}}");
         assertThat(p.customerId()).isEqualTo("c-2");

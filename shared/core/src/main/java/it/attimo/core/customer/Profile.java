@@ -28,7 +28,8 @@ public record Profile(
         Map<String, String> outcomes,
         Instant scoredAt,
         long version,
-        ChurnRisk churn) {
+        ChurnRisk churn,
+        Preferences preferences) {
 
     public Profile {
         consents = consents == null ? Map.of() : Map.copyOf(consents);
@@ -38,6 +39,49 @@ public record Profile(
         recentEvents = recentEvents == null ? List.of() : List.copyOf(recentEvents);
         outcomes = outcomes == null ? Map.of() : Map.copyOf(outcomes);
         churn = churn == null ? ChurnRisk.NONE : churn;
+        preferences = preferences == null ? Preferences.NONE : preferences;
+    }
+
+    /** A profile with no preferences stated. */
+    public Profile(
+            String customerId,
+            Segment segment,
+            Location location,
+            String locale,
+            String tone,
+            Map<String, Consent> consents,
+            double score,
+            String tier,
+            List<ScoreLine> scoreBreakdown,
+            Map<String, Integer> eventCounts,
+            Instant firstSeen,
+            Instant lastSeen,
+            List<JourneyRun> journeys,
+            List<EventSummary> recentEvents,
+            Map<String, String> outcomes,
+            Instant scoredAt,
+            long version,
+            ChurnRisk churn) {
+        this(
+                customerId,
+                segment,
+                location,
+                locale,
+                tone,
+                consents,
+                score,
+                tier,
+                scoreBreakdown,
+                eventCounts,
+                firstSeen,
+                lastSeen,
+                journeys,
+                recentEvents,
+                outcomes,
+                scoredAt,
+                version,
+                churn,
+                Preferences.NONE);
     }
 
     /** A profile whose churn risk is not assessed yet (low). */
@@ -129,7 +173,8 @@ public record Profile(
                 outcomes,
                 scoredAt,
                 version,
-                churn);
+                churn,
+                preferences);
     }
 
     public Profile withOutcomes(Map<String, String> newOutcomes) {
@@ -151,7 +196,8 @@ public record Profile(
                 newOutcomes,
                 scoredAt,
                 version,
-                churn);
+                churn,
+                preferences);
     }
 
     public Profile withVersion(long newVersion) {
@@ -173,6 +219,7 @@ public record Profile(
                 outcomes,
                 scoredAt,
                 newVersion,
-                churn);
+                churn,
+                preferences);
     }
 }

@@ -43,6 +43,9 @@ public final class EventTypes {
 
     public static final String SMS_SENT = "sms.sent";
     public static final String SMS_DELIVERED = "sms.delivered";
+    /** The SMS provider could not deliver a message ({@code permanent: true}: the number will never take one). */
+    public static final String SMS_FAILED = "sms.failed";
+
     public static final String SMS_CLICKED = "sms.clicked";
     public static final String PUSH_OPENED = "push.opened";
     /** The push provider disabled the customer's endpoint (an uninstalled app, an expired token). */
@@ -87,6 +90,7 @@ public final class EventTypes {
             SMS_RECEIVED,
             SMS_SENT,
             SMS_DELIVERED,
+            SMS_FAILED,
             SMS_CLICKED,
             PUSH_OPENED,
             PUSH_DISABLED,

@@ -2,6 +2,7 @@ package it.attimo.core.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import it.attimo.core.event.EventTypes;
+import it.attimo.core.timing.TimeBand;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ final class EventDataRules {
                 firstOf(requireText(data, "orderId"), optionalText(data, "reason"), items(data));
             case EventTypes.SUPPORT_REQUESTED -> firstOf(optionalText(data, "orderId"), optionalText(data, "topic"));
             case EventTypes.CONSENT_CHANGED -> consentChange(data);
+            case EventTypes.PREFERENCES_UPDATED -> preferences(data);
             default -> null;
         };
     }
@@ -148,6 +150,49 @@ final class EventDataRules {
         if (topic != null && !topic.isNull() && !(topic.isTextual() && TOPICS.contains(topic.asText())))
             return "topic must be one of "
                     + String.join(", ", TOPICS.stream().sorted().toList());
+        return null;
+    }
+
+    /**
+     * {@code preferredChannel} (email, sms, push or blank: none), {@code timeBand} (mattina, pomeriggio, sera or blank),
+     * {@code interests} (up to 20 strings), {@code topics} (topic -> boolean), each optional: a first-party form may
+     * carry none of them.
+     */
+    private String preferences(JsonNode d) {
+        JsonNode ch = d.get("preferredChannel");
+        if (ch != null
+                && !ch.isNull()
+                && !(ch.isTextual() && (ch.asText().isEmpty() || CHANNELS.contains(ch.asText()))))
+            return "preferredChannel must be email, sms, push or empty (no preference)";
+        JsonNode band = d.get("timeBand");
+        if (band != null && !band.isNull()) {
+            if (!band.isTextual()) return "timeBand must be mattina, pomeriggio, sera or empty (no preference)";
+            try {
+                TimeBand.parse(band.asText());
+            } catch (IllegalArgumentException e) {
+                return "timeBand must be mattina, pomeriggio, sera or empty (no preference)";
+            }
+        }
+        JsonNode interests = d.get("interests");
+        if (interests != null && !interests.isNull()) {
+            if (!interests.isArray() || interests.size() > 20)
+                return "interests must be an array of at most 20 strings";
+            for (JsonNode i : interests)
+                if (!i.isTextual() || i.asText().isBlank() || i.asText().length() > 64)
+                    return "interests must be non-empty strings of at most 64 characters";
+        }
+        JsonNode topics = d.get("topics");
+        if (topics != null && !topics.isNull()) {
+            if (!topics.isObject()) return "topics must be an object of topic -> boolean";
+            Iterator<Map.Entry<String, JsonNode>> it = topics.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!TOPICS.contains(e.getKey()))
+                    return "topics." + e.getKey() + " is not a topic ("
+                            + String.join(", ", TOPICS.stream().sorted().toList()) + ")";
+                if (!e.getValue().isBoolean()) return "topics." + e.getKey() + " must be true or false";
+            }
+        }
         return null;
     }
 

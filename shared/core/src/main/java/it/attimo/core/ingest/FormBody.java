@@ -29,6 +29,21 @@ public final class FormBody {
         return out;
     }
 
+    /** Every value of each name, in order (checkboxes and multiple selections repeat a name). */
+    public static Map<String, java.util.List<String>> parseAll(byte[] body) {
+        Map<String, java.util.List<String>> out = new LinkedHashMap<>();
+        String text = new String(body, StandardCharsets.ISO_8859_1);
+        if (text.isEmpty()) return out;
+        for (String pair : text.split("&")) {
+            if (pair.isEmpty()) continue;
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            out.computeIfAbsent(name, n -> new java.util.ArrayList<>()).add(value);
+        }
+        return out;
+    }
+
     static String decode(String s) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
         for (int i = 0; i < s.length(); i++) {

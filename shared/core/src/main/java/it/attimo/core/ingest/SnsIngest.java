@@ -69,7 +69,8 @@ public final class SnsIngest {
     }
 
     /**
-     * {@code POST /webhooks/sns-sms}: inbound SMS (SNS two-way SMS / End User Messaging: {@code originationNumber},
+     * {@code POST /webhooks/sns-sms}: SMS delivery statuses ({@link SmsStatusMapping}) and inbound SMS (SNS two-way SMS /
+     * End User Messaging: {@code originationNumber},
      * {@code destinationNumber}, {@code messageBody}, {@code inboundMessageId}). Each customer with that number gets
      * an {@code sms.received} event with the keyword only ({@code STOP}, {@code ANNULLA}, {@code CANCELLA} or
      * {@code other}) and {@code optOut}; a number no customer has is ignored and nothing of it is kept.
@@ -157,6 +158,7 @@ public final class SnsIngest {
         } catch (JsonProcessingException e) {
             return List.of(EventOutcome.rejected(0, null, "the SNS Message is not an inbound SMS (not JSON)", raw));
         }
+        if (SmsStatusMapping.isStatus(sms)) return List.of(smsStatus(sms));
         String from = sms.path("originationNumber").asText(null);
         String inboundId = sms.path("inboundMessageId").asText(message.messageId());
         if (from == null || !sms.path("messageBody").isTextual()) {
@@ -186,6 +188,30 @@ public final class SnsIngest {
             out.add(ingest.validate(i, event));
         }
         return out;
+    }
+
+    /**
+     * A delivery status of an SMS Attimo sent (End User Messaging SMS event or SNS SMS delivery log, published to the
+     * topic this route is subscribed to): {@code sms.delivered} / {@code sms.failed} attributed to the message through
+     * the provider id the ledger recorded; a status of a message Attimo did not send is quarantined without numbers.
+     */
+    private EventOutcome smsStatus(JsonNode record) {
+        String raw = SmsStatusMapping.withoutNumbers(record).toString();
+        String id = eventId("sms-status-", raw);
+        Optional<SmsStatusMapping.Mapped> mapped;
+        try {
+            mapped = SmsStatusMapping.map(record);
+        } catch (IllegalArgumentException e) {
+            return EventOutcome.rejected(0, id, "SMS delivery status: " + e.getMessage(), raw);
+        }
+        if (mapped.isEmpty()) return EventOutcome.ignored(0, id, "SMS status not final", null);
+        SmsStatusMapping.Mapped m = mapped.get();
+        Optional<MessageRecord> sent = attribution.byProviderMessageId(m.providerMessageId());
+        if (sent.isEmpty()) {
+            return EventOutcome.rejected(
+                    0, id, "no message was sent with SMS message id " + m.providerMessageId(), raw);
+        }
+        return attributed(id, SmsStatusMapping.SOURCE, m.eventType(), m.time().toString(), m.data(), sent.get(), raw);
     }
 
     /** An outcome event of a message: its data names the message (ids only), then the one validator checks it. */

@@ -9,6 +9,7 @@ import it.attimo.core.timing.PastSend;
 import it.attimo.core.timing.PlanRequest;
 import it.attimo.core.timing.SendPlan;
 import it.attimo.core.timing.SendWindowPlanner;
+import it.attimo.core.timing.TimeBand;
 import it.attimo.core.timing.profile.CustomerPredictions;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +70,8 @@ public final class CalendarSendPlanner implements SendPlanner {
                 .kind(kind)
                 .deadline(deadline != null && deadline.isBefore(earliest) ? earliest : deadline)
                 .journey(journey)
-                .timingRules(requestRules(journey));
+                .timingRules(requestRules(journey))
+                .preferredBand(preferredBand(profile));
         if (profile.location() != null) {
             if (profile.location().comuneName() != null)
                 request.comune(profile.location().comuneCode());
@@ -99,6 +101,15 @@ public final class CalendarSendPlanner implements SendPlanner {
         }
         reasons.addAll(plan.reasons());
         return new PlannedSend(plan.sendAt(), plan.localTime(), plan.suitability(), List.copyOf(reasons), skipped);
+    }
+
+    /** The customer's preferred time band (preference centre); an unknown stored value is no preference. */
+    private static TimeBand preferredBand(Profile profile) {
+        try {
+            return TimeBand.parse(profile.preferences().timeBand()).orElse(null);
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
     }
 
     /**

@@ -3,16 +3,20 @@ package it.attimo.core.journey;
 import static it.attimo.core.journey.StepResults.status;
 
 import it.attimo.core.channel.Channel;
+import it.attimo.core.channel.RecipientDisabled;
+import it.attimo.core.consent.MessageTopics;
 import it.attimo.core.customer.Consent;
 import it.attimo.core.customer.Contact;
 import it.attimo.core.customer.Profile;
 import it.attimo.core.event.CustomerEvent;
+import it.attimo.core.event.EventTypes;
 import it.attimo.core.experiment.ExperimentAssignments;
 import it.attimo.core.message.CustomerLinkToken;
 import it.attimo.core.message.MessageRenderer;
 import it.attimo.core.port.ChannelGateway;
 import it.attimo.core.port.ContactStore;
 import it.attimo.core.port.EventLog;
+import it.attimo.core.port.EventQueue;
 import it.attimo.core.port.MessageLedger;
 import it.attimo.core.port.ProfileStore;
 import it.attimo.core.timing.MessageKind;
@@ -43,6 +47,7 @@ public final class DispatchSend {
     private final MessageRenderer renderer;
     private final ExperimentAssignments experiments;
     private final OrderHolds holds;
+    private final EventQueue feedback;
 
     /**
      * Renders with the bundled templates, links under {@link MessageRenderer#LOCAL_PUBLIC_BASE_URL} and no secret to
@@ -127,6 +132,26 @@ public final class DispatchSend {
             MessageRenderer renderer,
             ExperimentAssignments experiments,
             OrderHolds holds) {
+        this(profiles, contacts, ledger, gateway, planner, eventLog, clock, renderer, experiments, holds, null);
+    }
+
+    /**
+     * @param feedback where what the provider says of an address goes ({@code push.disabled} when a push endpoint is
+     *     disabled), queued like every other event so the profile folds it; null: not reported
+     */
+    public DispatchSend(
+            ProfileStore profiles,
+            ContactStore contacts,
+            MessageLedger ledger,
+            ChannelGateway gateway,
+            SendPlanner planner,
+            EventLog eventLog,
+            Clock clock,
+            MessageRenderer renderer,
+            ExperimentAssignments experiments,
+            OrderHolds holds,
+            EventQueue feedback) {
+        this.feedback = feedback;
         this.experiments = experiments;
         this.holds = holds;
         this.profiles = profiles;
@@ -176,8 +201,9 @@ public final class DispatchSend {
                 now);
 
         Optional<Profile> profile = profiles.find(customerId);
-        String blocked =
-                profile.isEmpty() ? "no profile (erased or unknown)" : suppression(profile.get(), channel, kind, now);
+        String blocked = profile.isEmpty()
+                ? "no profile (erased or unknown)"
+                : suppression(profile.get(), channel, p.journey(), p.step(), kind, now);
         Contact contact = contacts.find(customerId).orElse(null);
         if (blocked == null && (contact == null || !contact.canReach(channel)))
             blocked = "no " + channel.id() + " address";
@@ -238,7 +264,12 @@ public final class DispatchSend {
                 contact,
                 message.context(),
                 eventLog)));
-        String providerId = gateway.send(message);
+        String providerId;
+        try {
+            providerId = gateway.send(message);
+        } catch (RecipientDisabled disabled) {
+            return recipientDisabled(record, disabled);
+        }
         ledger.update(record.with(MessageRecord.SENT, null, providerId, clock.instant())
                 .withLegalBasis(LegalBasis.of(pr, channel, kind).orElse(null)));
         Map<String, Object> out = status("sent", null);
@@ -246,18 +277,53 @@ public final class DispatchSend {
         return out;
     }
 
+    /**
+     * The provider refused the address for good: the message is suppressed (a retry would fail the same way) and,
+     * for push, {@code push.disabled} is queued (its id derived from the message, so a redelivered dispatch reports it
+     * once), which makes push unreachable in the profile until a new token arrives.
+     */
+    private Map<String, Object> recipientDisabled(MessageRecord record, RecipientDisabled disabled) {
+        String why = disabled.channel().id() + " address disabled by the provider";
+        Instant now = clock.instant();
+        ledger.update(record.with(MessageRecord.SUPPRESSED, why, null, now));
+        LOG.info(() -> "message " + record.key() + " suppressed: " + why);
+        if (feedback != null && disabled.channel() == Channel.PUSH) {
+            Map<String, Object> data = new java.util.LinkedHashMap<>();
+            data.put("messageId", record.messageId());
+            data.put("journey", record.journey());
+            data.put("step", record.step());
+            data.put("reason", "EndpointDisabled");
+            feedback.publish(List.of(new CustomerEvent(
+                    "push-disabled-"
+                            + it.attimo.core.digest.Sha256.hex(record.key()).substring(0, 32),
+                    FEEDBACK_SOURCE,
+                    EventTypes.PUSH_DISABLED,
+                    record.customerId(),
+                    now,
+                    data)));
+        }
+        return status("suppressed", why);
+    }
+
+    /** The CloudEvent source of what dispatch reports about an address. */
+    public static final String FEEDBACK_SOURCE = "attimo:dispatch";
+
     private static MessageRenderer defaultRenderer() {
         return MessageRenderer.bundled(MessageRenderer.LOCAL_PUBLIC_BASE_URL, (CustomerLinkToken) null);
     }
 
     /** Why this message may not go now (consent withdrawn, caps), or null. Re-checked at send time on purpose. */
-    private String suppression(Profile profile, Channel channel, MessageKind kind, Instant now) {
+    private String suppression(
+            Profile profile, Channel channel, String journey, String step, MessageKind kind, Instant now) {
         var consent = profile.consents().get(channel.id());
         boolean needsExplicit = kind == MessageKind.MARKETING || kind == MessageKind.SURVEY;
         if (consent != null && !consent.granted()) return "consent for " + channel.id() + " withdrawn";
+        Optional<String> topic = MessageTopics.bundled().suppression(profile, channel, journey, step, kind);
+        if (topic.isPresent()) return topic.get();
         if (needsExplicit) {
-            var topic = profile.consents().get(Consent.key(channel.id(), Consent.MARKETING));
-            if (topic != null && !topic.granted()) return "consent for " + channel.id() + " marketing withdrawn";
+            var marketing = profile.consents().get(Consent.key(channel.id(), Consent.MARKETING));
+            if (marketing != null && !marketing.granted())
+                return "consent for " + channel.id() + " marketing withdrawn";
         }
         if (needsExplicit
                 && consent == null

@@ -44,12 +44,18 @@ public final class PlanFirstChannel {
         Contact contact = contacts.find(p.customerId()).orElse(null);
         List<Channel> usable = new ArrayList<>();
         for (Channel c : candidates) if (usable(profile.get(), contact, c, p.kind())) usable.add(c);
+        Channel preferred = preferred(profile.get());
+        String preference = null;
+        if (preferred != null && usable.remove(preferred)) {
+            usable.add(0, preferred);
+            preference = "channel: " + preferred.id() + " first, the customer's preferred channel";
+        }
         Instant now = clock.instant();
         for (Channel c : usable) {
             Map<String, Object> trial = plan.plan(p.onChannel(c).unrecorded());
             if (Boolean.TRUE.equals(trial.get("skipped"))) continue;
             Instant sendAt = Instant.parse(trial.get("sendAt").toString());
-            if (!sendAt.isAfter(deadline(trial, now))) return chosen(p.onChannel(c), c, null);
+            if (!sendAt.isAfter(deadline(trial, now))) return chosen(p.onChannel(c), c, preference);
         }
         Channel fallback =
                 usable.contains(Channel.EMAIL) ? Channel.EMAIL : usable.isEmpty() ? p.channel() : usable.get(0);
@@ -70,6 +76,16 @@ public final class PlanFirstChannel {
             out.put("reasons", all);
         }
         return out;
+    }
+
+    /** The channel the customer prefers (preference centre), or null. */
+    private static Channel preferred(Profile profile) {
+        String id = profile.preferences().preferredChannel();
+        try {
+            return id == null ? null : Channel.parse(id);
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
     }
 
     /** The step's deadline as the trial planned it: its window's end, or now when the plan comes late. */

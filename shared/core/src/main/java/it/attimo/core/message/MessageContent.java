@@ -141,6 +141,13 @@ public final class MessageContent {
                 .orElse("service");
     }
 
+    /** The catalogue's product categories (id → label, in the file's order), without the default. */
+    public Map<String, String> categories() {
+        Map<String, String> out = new LinkedHashMap<>(categoryLabels);
+        out.remove(DEFAULT);
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
     /** How the category reads in a sentence ("elettrodomestici"); the default's label for an unknown one. */
     public String categoryLabel(String category) {
         return categoryLabels.getOrDefault(

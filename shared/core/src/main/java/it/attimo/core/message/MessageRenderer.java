@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * Renders a journey step's message: picks the register ({@link ToneRule}), fills the step's template
  * ({@link TemplateCatalog}) with the customer's first name (when consented data has it), the order's product, the
  * content of {@link MessageContent} (testimonials by category and area, accessories by category) and the step's links,
- * and adds an {@code unsubscribe} link to every marketing (and survey) e-mail. A tray's message (journey
+ * and adds an {@code unsubscribe} link to every marketing (and survey) e-mail and a {@code preferences} link (the
+ * preference centre) to every message that has links. A tray's message (journey
  * {@code tray-<template>}) also gets {@code tray} (title, party, partyLabel, completed) and, in its {@code otp} step
  * only, the one-time code {@code otp}. Logs nothing: the text holds personal
  * data.
@@ -34,6 +35,12 @@ public final class MessageRenderer {
     public static final Duration UNSUBSCRIBE_VALIDITY = Duration.ofDays(90);
 
     public static final String UNSUBSCRIBE = "unsubscribe";
+
+    /** The link (and token purpose) of the preference centre, {@code /preferences/<token>}. */
+    public static final String PREFERENCES = "preferences";
+
+    /** How long a preference-centre link keeps working. */
+    public static final Duration PREFERENCES_VALIDITY = Duration.ofDays(90);
 
     /** Where links point when nothing else is configured: {@code attimo serve} on its default port. */
     public static final String LOCAL_PUBLIC_BASE_URL = "http://127.0.0.1:8080";
@@ -225,6 +232,12 @@ public final class MessageRenderer {
             }
             values.put("token", signer.sign(in.customerId(), UNSUBSCRIBE, UNSUBSCRIBE_VALIDITY));
             out.put(UNSUBSCRIBE, fill(patterns.get(UNSUBSCRIBE), values));
+        }
+        // every message with links also leads to the preference centre (when links can be signed at all)
+        CustomerLinkToken signer = out.isEmpty() ? null : tokens.get();
+        if (signer != null && patterns.containsKey(PREFERENCES)) {
+            values.put("token", signer.sign(in.customerId(), PREFERENCES, PREFERENCES_VALIDITY));
+            out.put(PREFERENCES, fill(patterns.get(PREFERENCES), values));
         }
         return out;
     }

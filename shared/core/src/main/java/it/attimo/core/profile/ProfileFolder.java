@@ -5,6 +5,7 @@ import it.attimo.core.customer.Consent;
 import it.attimo.core.customer.Contact;
 import it.attimo.core.customer.EventSummary;
 import it.attimo.core.customer.Location;
+import it.attimo.core.customer.Preferences;
 import it.attimo.core.customer.Profile;
 import it.attimo.core.customer.Segment;
 import it.attimo.core.event.CustomerEvent;
@@ -61,6 +62,7 @@ public final class ProfileFolder {
         Set<Channel> unreachable = EnumSet.noneOf(Channel.class);
         Map<String, Consent> consents = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
+        Preferences preferences = Preferences.NONE;
         Instant first = null, last = null;
         for (CustomerEvent e : log) {
             counts.merge(e.type(), 1, Integer::sum);
@@ -102,6 +104,10 @@ public final class ProfileFolder {
                     if (PERMANENT_BOUNCE.equalsIgnoreCase(e.text("bounceType"))) unreachable.add(Channel.EMAIL);
                 }
                 case EventTypes.PUSH_DISABLED -> unreachable.add(Channel.PUSH);
+                case EventTypes.SMS_FAILED -> {
+                    if (Boolean.TRUE.equals(e.data().get("permanent"))) unreachable.add(Channel.SMS);
+                }
+                case EventTypes.PREFERENCES_UPDATED -> preferences = preferencesOf(preferences, e);
                 case EventTypes.SMS_RECEIVED -> {
                     if (Boolean.TRUE.equals(e.data().get("optOut"))) {
                         consents.put("sms", new Consent(false, SMS_STOP, e.time()));
@@ -139,7 +145,8 @@ public final class ProfileFolder {
                 base.outcomes(),
                 at,
                 base.version(),
-                churn.risk());
+                churn.risk(),
+                preferences);
         Contact contact = email == null && phone == null && pushToken == null && firstName == null
                 ? null
                 : new Contact(customerId, email, phone, pushToken, firstName, unreachable);
@@ -147,6 +154,40 @@ public final class ProfileFolder {
         if (churn.nextDeadline().isPresent()
                 && (next.isEmpty() || churn.nextDeadline().get().isBefore(next.get()))) next = churn.nextDeadline();
         return new FoldedCustomer(profile, contact, next);
+    }
+
+    /**
+     * The preferences after {@code e}: each field it carries replaces the stored one ({@code preferredChannel},
+     * {@code timeBand}: a blank value clears it; {@code interests}: the whole list; {@code topics}: each topic named),
+     * fields it does not carry stay (a first-party form may say only some of them).
+     */
+    static Preferences preferencesOf(Preferences before, CustomerEvent e) {
+        Map<String, Object> d = e.data();
+        String channel =
+                d.containsKey("preferredChannel") ? blankToNull(d.get("preferredChannel")) : before.preferredChannel();
+        String band = d.containsKey("timeBand") ? blankToNull(d.get("timeBand")) : before.timeBand();
+        List<String> interests = before.interests();
+        if (d.get("interests") instanceof List<?> list) {
+            interests = list.stream()
+                    .filter(i -> i != null)
+                    .map(Object::toString)
+                    .distinct()
+                    .toList();
+        }
+        Map<String, Consent> topics = new LinkedHashMap<>(before.topics());
+        String source = e.text("source") != null ? e.text("source") : e.source();
+        if (d.get("topics") instanceof Map<?, ?> chosen) {
+            for (Map.Entry<?, ?> t : chosen.entrySet()) {
+                if (t.getValue() instanceof Boolean granted) {
+                    topics.put(t.getKey().toString(), new Consent(granted, source, e.time()));
+                }
+            }
+        }
+        return new Preferences(channel, band, interests, topics, source, e.time());
+    }
+
+    private static String blankToNull(Object value) {
+        return value == null || value.toString().isBlank() ? null : value.toString();
     }
 
     private static Consent consentOf(Object value, CustomerEvent e) {

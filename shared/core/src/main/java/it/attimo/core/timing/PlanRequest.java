@@ -24,6 +24,8 @@ import java.util.Set;
  * @param neverSkip     a recommendation, not a send: when no slot reaches the kind's threshold the best allowed slot is
  *                      still planned, marked {@link SendPlan#belowThreshold()}, instead of skipping (journeys keep
  *                      their skip rule)
+ * @param preferredBand the time band the customer prefers (preference centre), or null: its slots score
+ *                      {@link SendWindowPlanner#PREFERRED_BAND_BONUS} more
  */
 public record PlanRequest(
         String comuneCode,
@@ -37,7 +39,8 @@ public record PlanRequest(
         Set<String> timingRules,
         EngagementPrediction prediction,
         List<PastSend> history,
-        boolean neverSkip) {
+        boolean neverSkip,
+        TimeBand preferredBand) {
 
     public PlanRequest {
         Objects.requireNonNull(channel, "channel");
@@ -67,7 +70,8 @@ public record PlanRequest(
                 .timingRules(timingRules)
                 .prediction(prediction)
                 .history(history)
-                .neverSkip(neverSkip);
+                .neverSkip(neverSkip)
+                .preferredBand(preferredBand);
     }
 
     public static final class Builder {
@@ -83,6 +87,7 @@ public record PlanRequest(
         private EngagementPrediction prediction;
         private List<PastSend> history = List.of();
         private boolean neverSkip;
+        private TimeBand preferredBand;
 
         private Builder(Channel channel, Instant earliest) {
             this.channel = channel;
@@ -139,6 +144,11 @@ public record PlanRequest(
             return this;
         }
 
+        public Builder preferredBand(TimeBand band) {
+            this.preferredBand = band;
+            return this;
+        }
+
         public PlanRequest build() {
             return new PlanRequest(
                     comuneCode,
@@ -152,7 +162,8 @@ public record PlanRequest(
                     timingRules,
                     prediction,
                     history,
-                    neverSkip);
+                    neverSkip,
+                    preferredBand);
         }
     }
 }

@@ -31,6 +31,9 @@ public final class SendWindowPlanner {
     static final int BASE_IN_WINDOW = 70;
     static final int BASE_OUTSIDE_WINDOW = 60;
     static final int GOLDEN_HOUR_BONUS = 20;
+    /** A slot in the time band the customer prefers (preference centre): above the golden hour, so it wins. */
+    public static final int PREFERRED_BAND_BONUS = 25;
+
     static final int EMAIL_ATTENTION_DROP = 20;
     static final int SUNDAY_PENALTY = 10;
     static final int TRANSACTIONAL_HOLIDAY_PENALTY = 20;
@@ -280,6 +283,12 @@ public final class SendWindowPlanner {
             score += GOLDEN_HOUR_BONUS;
             if (explain)
                 reasons.add("golden-hour: " + channel + " golden hour " + cw.best() + " +" + GOLDEN_HOUR_BONUS);
+        }
+        if (req.preferredBand() != null && req.preferredBand().window().contains(time)) {
+            score += PREFERRED_BAND_BONUS;
+            if (explain)
+                reasons.add("preferred-band: the customer prefers the "
+                        + req.preferredBand().id() + " " + req.preferredBand().window() + " +" + PREFERRED_BAND_BONUS);
         }
         if (req.channel() == Channel.EMAIL && windows.emailAttentionDrop().contains(time)) {
             score -= EMAIL_ATTENTION_DROP;

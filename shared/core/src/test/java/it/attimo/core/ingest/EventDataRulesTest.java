@@ -96,6 +96,20 @@ class EventDataRulesTest {
                 "consent.changed|{\"channel\":\"email\",\"topic\":\"offerte\",\"granted\":true}|",
                 "consent.changed|{\"channel\":\"email\",\"topic\":\"spam\",\"granted\":false}|topic must be one of marketing, novita, offerte, servizio, sondaggi",
                 "consent.changed|{\"channel\":\"email\",\"topic\":7,\"granted\":false}|topic must be one of marketing, novita, offerte, servizio, sondaggi",
+                // preferences (preference centre, first-party forms)
+                "preferences.updated|{}|",
+                "preferences.updated|{\"formId\":\"preferenze\",\"interesse\":\"caldaie\"}|",
+                "preferences.updated|{\"preferredChannel\":\"sms\",\"timeBand\":\"sera\",\"interests\":[\"giardino\"],\"topics\":{\"offerte\":false,\"servizio\":true}}|",
+                "preferences.updated|{\"preferredChannel\":\"\",\"timeBand\":\"\",\"interests\":[]}|",
+                "preferences.updated|{\"preferredChannel\":\"fax\"}|preferredChannel must be email, sms, push or empty (no preference)",
+                "preferences.updated|{\"preferredChannel\":3}|preferredChannel must be email, sms, push or empty (no preference)",
+                "preferences.updated|{\"timeBand\":\"notte\"}|timeBand must be mattina, pomeriggio, sera or empty (no preference)",
+                "preferences.updated|{\"timeBand\":9}|timeBand must be mattina, pomeriggio, sera or empty (no preference)",
+                "preferences.updated|{\"interests\":\"giardino\"}|interests must be an array of at most 20 strings",
+                "preferences.updated|{\"interests\":[\"\"]}|interests must be non-empty strings of at most 64 characters",
+                "preferences.updated|{\"topics\":[]}|topics must be an object of topic -> boolean",
+                "preferences.updated|{\"topics\":{\"spam\":false}}|topics.spam is not a topic (marketing, novita, offerte, servizio, sondaggi)",
+                "preferences.updated|{\"topics\":{\"offerte\":\"no\"}}|topics.offerte must be true or false",
                 // types without data rules
                 "order.delivered|{}|orderId is required (non-empty string)",
                 "portal.accessed|{\"anything\":[1,2]}|"

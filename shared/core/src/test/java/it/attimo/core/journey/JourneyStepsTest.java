@@ -339,6 +339,70 @@ class JourneyStepsTest {
         }
 
         @Test
+        void aTopicWithdrawnInThePreferenceCentreStopsItsMessagesButNeverATransactionalOne() {
+            customer(
+                    C,
+                    List.of(
+                            Events.event(EventTypes.CUSTOMER_UPSERTED, C)
+                                    .id("u")
+                                    .at("2026-06-01T08:00:00Z")
+                                    .data("email", "anna@example.it")
+                                    .data("consent", Map.of("email", true))
+                                    .build(),
+                            Events.event(EventTypes.PREFERENCES_UPDATED, C)
+                                    .id("prefs")
+                                    .at("2026-06-05T08:00:00Z")
+                                    .data("topics", Map.of("offerte", false, "servizio", false, "sondaggi", true))
+                                    .data("source", "preference-centre")
+                                    .build()));
+            assertThat(dispatch("accessories", "marketing", "email"))
+                    .containsEntry("status", "suppressed")
+                    .containsEntry("reason", "topic offerte withdrawn");
+            assertThat(dispatch("welcome", "service", "email"))
+                    .containsEntry("status", "suppressed")
+                    .containsEntry("reason", "topic servizio withdrawn");
+            assertThat(dispatch("survey", "survey", "email")).containsEntry("status", "sent");
+            assertThat(steps.handle(new DispatchStep(
+                            C,
+                            "delivery-delay",
+                            "apology",
+                            Channel.EMAIL,
+                            MessageKind.TRANSACTIONAL,
+                            "e-dd",
+                            null,
+                            null)))
+                    .containsEntry("status", "sent");
+            assertThat(gateway.sent()).extracting(m -> m.step()).containsExactly("survey", "apology");
+        }
+
+        @Test
+        void aTopicWithdrawnOnOneChannelStopsItThereOnly() {
+            customer(
+                    C,
+                    List.of(
+                            Events.event(EventTypes.CUSTOMER_UPSERTED, C)
+                                    .id("u")
+                                    .at("2026-06-01T08:00:00Z")
+                                    .data("email", "anna@example.it")
+                                    .data("phone", "+393331234567")
+                                    .data("consent", Map.of("email", true, "sms", true))
+                                    .build(),
+                            Events.event(EventTypes.CONSENT_CHANGED, C)
+                                    .id("sondaggi-email")
+                                    .at("2026-06-05T08:00:00Z")
+                                    .data("channel", "email")
+                                    .data("topic", "sondaggi")
+                                    .data("granted", false)
+                                    .build()));
+            assertThat(dispatch("survey", "survey", "email"))
+                    .containsEntry("status", "suppressed")
+                    .containsEntry("reason", "topic sondaggi withdrawn on email");
+            assertThat(steps.handle(new DispatchStep(
+                            C, "post-purchase", "survey", Channel.SMS, MessageKind.SURVEY, "e-sms", null, null)))
+                    .containsEntry("status", "sent");
+        }
+
+        @Test
         void aSurveyNeedsExplicitConsentAServiceMessageDoesNot() {
             customer(C, "email", "anna@example.it");
             assertThat(dispatch("survey", "survey", "email"))

@@ -140,6 +140,45 @@ class PostPurchaseStepsTest {
     }
 
     @Test
+    void thePreferredChannelIsTriedFirstAmongTheConsentedOnes() {
+        customer("c-pref", "b2c", MILANO, Map.of("email", true, "sms", true, "push", true), true);
+        record(Events.event(EventTypes.PREFERENCES_UPDATED, "c-pref")
+                .id("p-pref")
+                .at("2026-06-02T08:00:00Z")
+                .data("preferredChannel", "sms")
+                .data("source", "preference-centre")
+                .build());
+        Instant delivered = local("2026-06-09T15:00");
+        Map<String, Object> p = steps.handle(plan(
+                "c-pref",
+                "welcome",
+                MessageKind.SERVICE,
+                delivered,
+                Duration.ZERO,
+                Duration.ofHours(1),
+                channels(Channel.PUSH, Channel.SMS, Channel.EMAIL)));
+        assertThat(p.get("channel")).isEqualTo("sms");
+        assertThat(p.get("reasons").toString()).contains("channel: sms first, the customer's preferred channel");
+
+        // a preferred channel without consent is not used
+        customer("c-pref-sms", "b2c", MILANO, Map.of("email", true, "push", true), true);
+        record(Events.event(EventTypes.PREFERENCES_UPDATED, "c-pref-sms")
+                .id("p-pref-sms")
+                .at("2026-06-02T08:00:00Z")
+                .data("preferredChannel", "sms")
+                .build());
+        Map<String, Object> q = steps.handle(plan(
+                "c-pref-sms",
+                "welcome",
+                MessageKind.SERVICE,
+                delivered,
+                Duration.ZERO,
+                Duration.ofHours(1),
+                channels(Channel.PUSH, Channel.SMS, Channel.EMAIL)));
+        assertThat(q.get("channel")).isEqualTo("push");
+    }
+
+    @Test
     void whereNoWindowAllowsItTheWelcomeTakesTheEarliestEmailSlot() {
         customer("c-mail", "b2c", MILANO, Map.of("email", true, "sms", true), true);
         Instant evening = local("2026-06-09T20:00");

@@ -116,7 +116,9 @@ class MessageRendererTest {
     void theWelcomeCarriesVideoGuideSupportAndTheQrCode() {
         RenderedMessage m = renderer.render(postPurchase("welcome", "service", Segment.B2C, "Nord-ovest", "Giulia"));
         assertThat(m.subject()).isEqualTo("Il Suo ordine è arrivato: ecco come iniziare");
-        assertThat(m.links()).containsOnlyKeys("video", "guide", "support", "qr");
+        assertThat(m.links()).containsOnlyKeys("video", "guide", "support", "qr", "preferences");
+        assertThat(m.links().get("preferences")).startsWith(BASE + "/preferences/v1.");
+        assertThat(m.text()).contains("dalle Sue preferenze: " + m.links().get("preferences"));
         assertThat(m.links().get("video"))
                 .isEqualTo(BASE + "/contenuti/video/tutorial-elettrodomestici?m=c-1%23post-purchase-c-1-o-1%23welcome");
         assertThat(m.links().get("qr")).isEqualTo(BASE + "/qr/support.png");
@@ -180,6 +182,59 @@ class MessageRendererTest {
         assertThat(sms.subject()).isNull();
         assertThat(sms.html()).isNull();
         assertThat(sms.text()).doesNotStartWith("Oggetto");
+    }
+
+    @Test
+    void everyMessageWithLinksLeadsToThePreferenceCentreWithItsOwnToken() {
+        RenderedMessage apology = renderer.render(input(
+                "delivery-delay",
+                "apology",
+                Channel.EMAIL,
+                "transactional",
+                Segment.B2C,
+                "Sud",
+                null,
+                "Anna",
+                MICROWAVE,
+                Map.of("orderId", "o-1")));
+        String link = apology.links().get(MessageRenderer.PREFERENCES);
+        assertThat(link).startsWith(BASE + "/preferences/v1.");
+        String token = link.substring((BASE + "/preferences/").length());
+        assertThat(tokens.verify(token, MessageRenderer.PREFERENCES)).isEqualTo("c-1");
+        assertThatThrownBy(() -> tokens.verify(token, MessageRenderer.UNSUBSCRIBE))
+                .isInstanceOf(CustomerLinkToken.Rejected.class);
+        assertThat(apology.text()).contains("preferenze: " + link);
+
+        RenderedMessage sms = renderer.render(input(
+                "post-purchase",
+                "welcome",
+                Channel.SMS,
+                "service",
+                Segment.B2C,
+                "Centro",
+                null,
+                null,
+                MICROWAVE,
+                Map.of("orderId", "o-1")));
+        assertThat(sms.links()).containsKey(MessageRenderer.PREFERENCES);
+
+        RenderedMessage noLinks = renderer.render(input(
+                "consent",
+                "sms-stop-confirmation",
+                Channel.SMS,
+                "service",
+                Segment.B2C,
+                "Centro",
+                null,
+                null,
+                null,
+                Map.of()));
+        assertThat(noLinks.links()).isEmpty();
+
+        MessageRenderer unsigned = MessageRenderer.bundled(BASE, (CustomerLinkToken) null);
+        RenderedMessage welcome = unsigned.render(postPurchase("welcome", "service", Segment.B2C, "Sud", null));
+        assertThat(welcome.links()).doesNotContainKey(MessageRenderer.PREFERENCES);
+        assertThat(welcome.text()).doesNotContain("preferenze:");
     }
 
     @Test

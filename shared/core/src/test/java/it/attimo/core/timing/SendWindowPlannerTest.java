@@ -40,6 +40,54 @@ class SendWindowPlannerTest {
     }
 
     @Test
+    void aPreferredTimeBandWinsOverTheGoldenHourButNotOverQuietHours() {
+        // Tuesday 24 Nov 2026, 08:00 local: push's golden hour is 16-18, the customer prefers the evening (push is
+        // allowed until 19)
+        SendPlan p = PLANNER.plan(PlanRequest.builder(Channel.PUSH, t("2026-11-24T07:00:00Z"))
+                .comune(MILANO)
+                .preferredBand(TimeBand.SERA)
+                .build());
+        assertThat(p.localTime()).isEqualTo(LocalDateTime.of(2026, 11, 24, 18, 0));
+        assertThat(p.reasons())
+                .anyMatch(r -> r.startsWith("preferred-band: the customer prefers the sera 18:00-21:00 +25"));
+        SendPlan golden = PLANNER.plan(PlanRequest.builder(Channel.PUSH, t("2026-11-24T07:00:00Z"))
+                .comune(MILANO)
+                .build());
+        assertThat(golden.localTime()).isEqualTo(LocalDateTime.of(2026, 11, 24, 16, 0));
+
+        SendPlan morning = PLANNER.plan(email(MILANO, "2026-11-24T07:00:00Z")
+                .preferredBand(TimeBand.MATTINA)
+                .build());
+        assertThat(morning.localTime()).isEqualTo(LocalDateTime.of(2026, 11, 24, 10, 0));
+        assertThat(morning.suitability()).isEqualTo(100);
+
+        // a transactional message never waits for the band
+        SendPlan now = PLANNER.plan(email(MILANO, "2026-11-24T07:00:00Z")
+                .kind(MessageKind.TRANSACTIONAL)
+                .preferredBand(TimeBand.SERA)
+                .build());
+        assertThat(now.localTime()).isEqualTo(LocalDateTime.of(2026, 11, 24, 8, 0));
+        assertThat(
+                        PlanRequest.builder(Channel.EMAIL, t("2026-11-24T07:00:00Z"))
+                                .preferredBand(TimeBand.SERA)
+                                .build()
+                                .toBuilder()
+                                .build()
+                                .preferredBand())
+                .isEqualTo(TimeBand.SERA);
+    }
+
+    @Test
+    void timeBandsParseTheirIdsAndRefuseOthers() {
+        assertThat(TimeBand.parse("Pomeriggio")).contains(TimeBand.POMERIGGIO);
+        assertThat(TimeBand.parse(" ")).isEmpty();
+        assertThat(TimeBand.parse(null)).isEmpty();
+        assertThat(TimeBand.SERA.label(false)).isEqualTo("sera (18-21)");
+        assertThat(TimeBand.SERA.label(true)).isEqualTo("evening (18-21)");
+        assertThatThrownBy(() -> TimeBand.parse("notte")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void nationalHolidayMovesTheSend() {
         SendPlan p = PLANNER.plan(email(MILANO, "2026-06-02T06:00:00Z").build());
         assertThat(p.localTime()).isEqualTo(LocalDateTime.of(2026, 6, 3, 10, 0));

@@ -1,0 +1,214 @@
+package it.attimo.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import it.attimo.core.event.CustomerEvent;
+import it.attimo.local.LocalStack;
+import it.attimo.local.StackOptions;
+import it.attimo.tests.support.StackApi;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The preference centre in a real browser (headless Chromium at a phone's size), used as a person would: the link of
+ * the welcome e-mail in the outbox opens the page; they untick offers and surveys, choose the evening, an interest and
+ * SMS as the preferred channel, tick SMS, save, and see what is stored; the profile holds it and the page, opened
+ * again, shows it. Screenshots go to docs/screenshots/preferences-*.png. Skipped, with the reason, where no chromium
+ * and chromedriver are installed.
+ */
+class PreferencesBrowserIT {
+    static final String SECRET = "preferences-browser-secret";
+    static final String CUSTOMER = "prefs-web";
+    /** Wednesday 3 June 2026, 11:00 in Italy. */
+    static final Instant DELIVERED = Instant.parse("2026-06-03T09:00:00Z");
+
+    private LocalStack stack;
+    private StackApi api;
+    private WebDriver browser;
+    private Path root;
+
+    @BeforeEach
+    void start() {
+        Optional<Path> chromium = firstExisting(
+                System.getenv("ATTIMO_CHROMIUM"),
+                "/usr/bin/chromium",
+                "/usr/bin/chromium-browser",
+                "/usr/bin/google-chrome");
+        Optional<Path> driver = firstExisting(
+                System.getenv("ATTIMO_CHROMEDRIVER"), "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+        Assumptions.assumeTrue(
+                chromium.isPresent() && driver.isPresent(),
+                "no chromium + chromedriver on this machine (apt-get install chromium chromium-driver): browser tests skipped");
+        root = TemplateConsistency.findProjectRoot(Path.of(""));
+        stack = LocalStack.start(StackOptions.inMemory(root, DELIVERED.minus(Duration.ofMinutes(5)), SECRET));
+        api = new StackApi(() -> stack.baseUrl(), SECRET);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.get().toFile());
+        options.addArguments(
+                "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=412,1900", "--lang=it-IT");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(driver.get().toFile())
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) browser.quit();
+        if (stack != null) stack.close();
+    }
+
+    @Test
+    void aPersonChangesTheirChoicesFromTheLinkInAnEmailAndSeesThemStored() throws IOException {
+        assertThat(api.postEvents(List.of(upsert(), delivered())).status()).isEqualTo(202);
+        JsonNode welcome = null;
+        for (int hour = 1; hour <= 6 && welcome == null; hour++) {
+            assertThat(api.clockSet(DELIVERED.plus(Duration.ofHours(hour))).status())
+                    .isEqualTo(200);
+            welcome = api.outbox(CUSTOMER).stream()
+                    .filter(m -> m.path("step").asText().equals("welcome"))
+                    .findFirst()
+                    .orElse(null);
+        }
+        assertThat(welcome).as("the welcome went").isNotNull();
+        // the link points at the public base URL; here the stack answers on its own port
+        String path =
+                URI.create(welcome.path("links").path("preferences").asText()).getPath();
+        String url = stack.baseUrl().resolve(path).toString();
+
+        browser.get(url);
+        assertThat(browser.getTitle()).isEqualTo("Le tue preferenze");
+        assertThat(browser.findElement(By.id("consent-email")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("consent-sms")).isSelected()).isFalse();
+        assertThat(browser.findElement(By.id("topic-offerte")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("timeBand-none")).isSelected()).isTrue();
+        assertThat(browser.getPageSource()).doesNotContain(CUSTOMER);
+        screenshot("preferences-page");
+
+        label("topic-offerte");
+        label("topic-sondaggi");
+        label("consent-sms");
+        label("preferredChannel-sms");
+        label("timeBand-sera");
+        label("interests-giardino");
+        assertThat(browser.findElement(By.id("topic-offerte")).isSelected()).isFalse();
+        assertThat(browser.findElement(By.id("timeBand-sera")).isSelected()).isTrue();
+        screenshot("preferences-choices");
+
+        WebElement save = browser.findElement(By.id("save"));
+        save.click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(save));
+        assertThat(browser.getTitle()).isEqualTo("Preferenze salvate");
+        assertThat(browser.findElement(By.id("saved")).getText()).contains("Salvato");
+        assertThat(browser.findElement(By.id("timeBand-sera")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("topic-offerte")).isSelected()).isFalse();
+        assertThat(browser.findElement(By.id("topic-servizio")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("consent-sms")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("interests-giardino")).isSelected())
+                .isTrue();
+        screenshot("preferences-saved");
+
+        JsonNode profile = api.get("/profiles/" + CUSTOMER).body();
+        for (int i = 0; i < 50 && profile.path("preferences").path("timeBand").isNull(); i++) {
+            api.clockAdvance("PT0S");
+            profile = api.get("/profiles/" + CUSTOMER).body();
+        }
+        JsonNode stored = profile.path("preferences");
+        assertThat(stored.path("timeBand").asText()).isEqualTo("sera");
+        assertThat(stored.path("preferredChannel").asText()).isEqualTo("sms");
+        assertThat(stored.path("interests").toString()).isEqualTo("[\"giardino\"]");
+        assertThat(stored.path("topics").path("offerte").path("granted").asBoolean())
+                .isFalse();
+        assertThat(stored.path("topics").path("sondaggi").path("granted").asBoolean())
+                .isFalse();
+        assertThat(stored.path("topics").path("servizio").path("granted").asBoolean())
+                .isTrue();
+        assertThat(profile.path("consents").path("sms").path("granted").asBoolean())
+                .isTrue();
+        assertThat(profile.path("consents").path("sms").path("source").asText()).isEqualTo("preference-centre");
+
+        browser.get(url);
+        assertThat(browser.findElement(By.id("timeBand-sera")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("preferredChannel-sms")).isSelected())
+                .isTrue();
+        assertThat(browser.findElement(By.id("topic-sondaggi")).isSelected()).isFalse();
+        assertThat(browser.findElement(By.id("updated")).getText()).startsWith("Ultimo aggiornamento");
+
+        browser.findElement(By.linkText("English")).click();
+        assertThat(browser.getTitle()).isEqualTo("Your preferences");
+        assertThat(browser.findElement(By.id("timeBand-sera")).isSelected()).isTrue();
+    }
+
+    /** Clicks the control's label, as a thumb would on a phone. */
+    private void label(String id) {
+        browser.findElement(By.cssSelector("label[for=" + id + "]")).click();
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path out = root.resolve("docs/screenshots").resolve(name + ".png");
+        Files.createDirectories(out.getParent());
+        Path shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, out, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static CustomerEvent upsert() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("segment", "b2c");
+        data.put("comune", "058091");
+        data.put("email", CUSTOMER + "@example.invalid");
+        data.put("phone", "+393331234567");
+        data.put("firstName", "Livia");
+        data.put("consent", Map.of("email", true));
+        return new CustomerEvent(
+                "up-" + CUSTOMER,
+                "prefs-web",
+                "customer.upserted",
+                CUSTOMER,
+                DELIVERED.minus(Duration.ofDays(10)),
+                data);
+    }
+
+    private static CustomerEvent delivered() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("orderId", "ORD-WEB-1");
+        data.put(
+                "items",
+                List.of(Map.of(
+                        "sku", "MW-100",
+                        "name", "Forno a microonde Combi 25 L",
+                        "category", "elettrodomestici",
+                        "price", 189.0)));
+        return new CustomerEvent("del-ORD-WEB-1", "prefs-web", "order.delivered", CUSTOMER, DELIVERED, data);
+    }
+
+    private static Optional<Path> firstExisting(String... candidates) {
+        for (String c : candidates) {
+            if (c != null && !c.isBlank() && Files.isExecutable(Path.of(c))) return Optional.of(Path.of(c));
+        }
+        return Optional.empty();
+    }
+}
