@@ -9,6 +9,7 @@ import it.attimo.aws.lambda.HttpApiHandler;
 import it.attimo.core.analytics.AnalyticsQueries;
 import it.attimo.core.error.BadRequest;
 import it.attimo.core.experiment.ExperimentReports;
+import it.attimo.core.insights.JourneyInsights;
 import it.attimo.core.json.Json;
 import it.attimo.core.message.MessageRenderer;
 import it.attimo.core.message.SupportQr;
@@ -29,7 +30,8 @@ import java.util.function.Function;
  * The read endpoints: {@code GET /profiles/{customerId}} and {@code GET /kpis/onboarding} ({@link ProfileQueries}),
  * {@code GET /profiles/{customerId}/export} (signed; {@link PersonalDataExport}),
  * {@code GET /experiments[/{experimentId}]} ({@link ExperimentReports}), {@code GET /insights/rfm|clusters|clv|churn}
- * (the latest analytics refresh through {@link AnalyticsQueries}, JSON or CSV), and {@code GET /qr/support.png}, the
+ * (the latest analytics refresh through {@link AnalyticsQueries}, JSON or CSV), {@code GET /insights/journeys[/{journey}[
+ * /states/{state}/customers]]} (the journey map, {@link JourneyInsights}), and {@code GET /qr/support.png}, the
  * support QR code the post-purchase welcome links to (public: it encodes the public support page, nothing about a
  * customer).
  */
@@ -48,6 +50,9 @@ public class InsightsHandler extends HttpApiHandler {
 
     @Inject
     AnalyticsQueries analytics;
+
+    @Inject
+    JourneyInsights journeys;
 
     private volatile byte[] supportQr;
 
@@ -89,6 +94,20 @@ public class InsightsHandler extends HttpApiHandler {
         routes.put(
                 "GET /insights/churn",
                 request -> answer(analytics.churn(request.rawQuery(), request.header("Accept"))));
+        routes.put(
+                "GET /insights/journeys",
+                request -> answer(journeys.journeys(request.rawQuery(), request.header("Accept"))));
+        routes.put(
+                "GET /insights/journeys/{journey}",
+                request -> answer(journeys.journey(
+                        request.pathParameter("journey"), request.rawQuery(), request.header("Accept"))));
+        routes.put(
+                "GET /insights/journeys/{journey}/states/{state}/customers",
+                request -> answer(journeys.customersInState(
+                        request.pathParameter("journey"),
+                        request.pathParameter("state"),
+                        request.rawQuery(),
+                        request.header("Accept"))));
         routes.put("GET /qr/support.png", request -> HttpApiResponse.binary(200, supportQr(), "image/png"));
         routes.put("GET /touchpoints", request -> {
             Map<String, String> query = query(request.rawQuery());

@@ -165,6 +165,9 @@ class InsightsHandlerTest {
                         "GET /insights/clusters",
                         "GET /insights/clv",
                         "GET /insights/churn",
+                        "GET /insights/journeys",
+                        "GET /insights/journeys/{journey}",
+                        "GET /insights/journeys/{journey}/states/{state}/customers",
                         "GET /touchpoints");
     }
 

@@ -28,6 +28,8 @@ import it.attimo.core.experiment.ExperimentCatalogLoader;
 import it.attimo.core.experiment.ExperimentReports;
 import it.attimo.core.ingest.HubSpotMapping;
 import it.attimo.core.ingest.IngestEvents;
+import it.attimo.core.insights.JourneyGraphs;
+import it.attimo.core.insights.JourneyInsights;
 import it.attimo.core.journey.CompleteJourney;
 import it.attimo.core.journey.DispatchSend;
 import it.attimo.core.journey.EvaluateJourney;
@@ -55,6 +57,7 @@ import it.attimo.core.port.CustomerScan;
 import it.attimo.core.port.EventLog;
 import it.attimo.core.port.EventQueue;
 import it.attimo.core.port.ExperimentStore;
+import it.attimo.core.port.JourneyExecutions;
 import it.attimo.core.port.JourneyRuntime;
 import it.attimo.core.port.MessageLedger;
 import it.attimo.core.port.OptOutConfirmations;
@@ -255,6 +258,28 @@ public class AttimoFactory {
     @Singleton
     AnalyticsQueries analyticsQueries(AnalyticsStore store) {
         return new AnalyticsQueries(store);
+    }
+
+    /** Each journey's ASL graph, from the files beside {@code attimo.journeys.file} or the copies bundled in the core. */
+    @Singleton
+    JourneyGraphs journeyGraphs(@Value("${attimo.journeys.file:}") String journeysFile) {
+        return JourneyGraphs.besideOrBundled(journeysFile);
+    }
+
+    /**
+     * The journey map, read per request from at most {@code attimo.insights.max-executions} newest executions per
+     * journey (docs/insights.md).
+     */
+    @Singleton
+    JourneyInsights journeyInsights(
+            JourneyCatalog catalog,
+            JourneyGraphs graphs,
+            JourneyExecutions executions,
+            ProfileStore profiles,
+            Clock clock,
+            @Value("${attimo.insights.max-executions:" + JourneyInsights.DEFAULT_MAX_EXECUTIONS + "}")
+                    int maxExecutions) {
+        return new JourneyInsights(catalog, graphs, executions, profiles, clock, maxExecutions);
     }
 
     @Singleton
