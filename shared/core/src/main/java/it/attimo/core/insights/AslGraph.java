@@ -18,7 +18,13 @@ import java.util.Set;
  * {@code Default}) until a terminal state, in order, whose last state is the journey's normal end. A pure reader: the core does
  * not depend on the local executor's parser.
  */
-public record AslGraph(String startAt, List<State> states, List<Edge> edges, Set<String> mainLine, String normalEnd) {
+public record AslGraph(
+        String startAt,
+        List<State> states,
+        List<Edge> edges,
+        Set<String> mainLine,
+        String normalEnd,
+        Set<Edge> signals) {
 
     /**
      * One state. {@code step} is the journey step its Task payload names ({@code Parameters.Payload.step}), if any;
@@ -26,13 +32,18 @@ public record AslGraph(String startAt, List<State> states, List<Edge> edges, Set
      */
     public record State(String name, String type, String step, String action, boolean terminal) {}
 
-    /** {@code kind}: next, default, choice or catch. */
+    /**
+     * {@code kind}: next, default, choice or catch. A catch edge whose errors are all the journey's own (none a
+     * {@code States.*} error, e.g. onboarding's {@code Attimo.OnboardingFinished}) is also in {@link #signals}: the
+     * state ends early by design there, it does not fail.
+     */
     public record Edge(String from, String to, String kind) {}
 
     public AslGraph {
         states = List.copyOf(states);
         edges = List.copyOf(edges);
         mainLine = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(mainLine));
+        signals = Set.copyOf(signals);
     }
 
     public static AslGraph parse(String source, String json) {
@@ -48,6 +59,7 @@ public record AslGraph(String startAt, List<State> states, List<Edge> edges, Set
             throw new IllegalArgumentException(source + " is not a state machine (StartAt and States are required)");
         List<State> states = new ArrayList<>();
         List<Edge> edges = new ArrayList<>();
+        Set<Edge> signals = new HashSet<>();
         for (Map.Entry<String, JsonNode> e : iterable(statesNode)) {
             String name = e.getKey();
             JsonNode s = e.getValue();
@@ -60,8 +72,15 @@ public record AslGraph(String startAt, List<State> states, List<Edge> edges, Set
                 if (c.hasNonNull("Next")) edges.add(new Edge(name, c.get("Next").asText(), "choice"));
             if (s.hasNonNull("Default"))
                 edges.add(new Edge(name, s.get("Default").asText(), "default"));
-            for (JsonNode c : s.path("Catch"))
-                if (c.hasNonNull("Next")) edges.add(new Edge(name, c.get("Next").asText(), "catch"));
+            for (JsonNode c : s.path("Catch")) {
+                if (!c.hasNonNull("Next")) continue;
+                Edge edge = new Edge(name, c.get("Next").asText(), "catch");
+                edges.add(edge);
+                boolean own = c.path("ErrorEquals").size() > 0;
+                for (JsonNode error : c.path("ErrorEquals"))
+                    own &= !error.asText().startsWith("States.");
+                if (own) signals.add(edge);
+            }
         }
         Set<String> mainLine = new LinkedHashSet<>();
         String at = startAt;
@@ -76,7 +95,7 @@ public record AslGraph(String startAt, List<State> states, List<Edge> edges, Set
             if (type.equals("Fail")) break;
             at = type.equals("Choice") ? text(s, "Default") : text(s, "Next");
         }
-        return new AslGraph(startAt, states, edges, mainLine, end);
+        return new AslGraph(startAt, states, edges, mainLine, end, signals);
     }
 
     public Optional<State> state(String name) {
@@ -92,6 +111,11 @@ public record AslGraph(String startAt, List<State> states, List<Edge> edges, Set
         Set<String> out = new LinkedHashSet<>();
         for (Edge e : edges) if (e.from().equals(from)) out.add(e.to());
         return out;
+    }
+
+    /** Whether leaving {@code from} for {@code to} is a catch of the journey's own signal (see {@link Edge}). */
+    public boolean signal(String from, String to) {
+        return signals.contains(new Edge(from, to, "catch"));
     }
 
     /** The states a {@code Catch} of {@code from} leads to. */

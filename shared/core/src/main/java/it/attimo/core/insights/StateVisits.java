@@ -14,9 +14,10 @@ import java.util.List;
  *   <li>{@link Outcome#WAITING}: the execution is still in the state;
  *   <li>{@link Outcome#COMPLETED}: it left the state normally (a {@code StateExited}), and, when the execution ended
  *       there, that state is the ASL's normal end (the last state of the main line);
- *   <li>{@link Outcome#EXITED_EARLY}: the execution ended in this state without failing, elsewhere than the normal end:
- *       a success state off the main line (e.g. onboarding's {@code Finished}, reached through a Catch of the
- *       finishing signal) or a stop (StopExecution: erasure, arbitration);
+ *   <li>{@link Outcome#EXITED_EARLY}: the state was left through a Catch of the journey's own signal (onboarding's
+ *       {@code Onboarding} when the customer finished: {@code Attimo.OnboardingFinished}), or the execution ended in
+ *       this state without failing, elsewhere than the normal end: a success state off the main line (e.g.
+ *       onboarding's {@code Finished}) or a stop (StopExecution: erasure, arbitration);
  *   <li>{@link Outcome#FAILED}: the state raised an error (left through one of its {@code Catch} edges, without a
  *       {@code StateExited}), or the execution failed or timed out in it (a {@code Fail} state included).
  * </ul>
@@ -50,12 +51,11 @@ final class StateVisits {
                     boolean edge = exited != null
                             ? graph.successors(state).contains(e.state())
                             : graph.catchTargets(state).contains(e.state());
+                    Outcome outcome = exited != null
+                            ? Outcome.COMPLETED
+                            : graph.signal(state, e.state()) ? Outcome.EXITED_EARLY : Outcome.FAILED;
                     visits.add(new Visit(
-                            state,
-                            entered,
-                            exited != null ? exited : e.at(),
-                            exited != null ? Outcome.COMPLETED : Outcome.FAILED,
-                            edge ? e.state() : null));
+                            state, entered, exited != null ? exited : e.at(), outcome, edge ? e.state() : null));
                 }
                 state = e.state();
                 entered = e.at();

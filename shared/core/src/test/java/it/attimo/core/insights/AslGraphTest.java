@@ -55,6 +55,37 @@ class AslGraphTest {
     }
 
     @Test
+    void onboardingsFinishingSignalIsACatchByDesignNotAFailure() throws Exception {
+        AslGraph g = AslGraph.parse("onboarding", Files.readString(STATE_MACHINES.resolve("onboarding-72h.asl.json")));
+        assertThat(g.signal("Onboarding", "EvaluateFinished")).isTrue();
+        assertThat(g.signal("Onboarding", "EvaluateWindowClosed")).isTrue();
+        assertThat(g.signal("Onboarding", "RecordAborted")).isFalse();
+        assertThat(g.normalEnd()).isEqualTo("WindowEnded");
+        JourneyExecution finished = new JourneyExecution(
+                "onboarding-72h",
+                "x",
+                "c",
+                JourneyExecution.Status.SUCCEEDED,
+                JourneyInsightsTest.T0,
+                JourneyInsightsTest.T0.plusSeconds(30),
+                List.of(
+                        new JourneyExecution.StateEvent("Onboarding", true, JourneyInsightsTest.T0),
+                        new JourneyExecution.StateEvent("WaitPortalAccess", true, JourneyInsightsTest.T0),
+                        new JourneyExecution.StateEvent(
+                                "EvaluateFinished", true, JourneyInsightsTest.T0.plusSeconds(10)),
+                        new JourneyExecution.StateEvent(
+                                "EvaluateFinished", false, JourneyInsightsTest.T0.plusSeconds(20)),
+                        new JourneyExecution.StateEvent("Finished", true, JourneyInsightsTest.T0.plusSeconds(20)),
+                        new JourneyExecution.StateEvent("Finished", false, JourneyInsightsTest.T0.plusSeconds(20))));
+        assertThat(StateVisits.of(g, finished))
+                .extracting(StateVisits.Visit::state, StateVisits.Visit::outcome)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Onboarding", StateVisits.Outcome.EXITED_EARLY),
+                        org.assertj.core.groups.Tuple.tuple("EvaluateFinished", StateVisits.Outcome.COMPLETED),
+                        org.assertj.core.groups.Tuple.tuple("Finished", StateVisits.Outcome.EXITED_EARLY));
+    }
+
+    @Test
     void aMainLineEndingInFailHasNoNormalEndAndEndTrueIsAnEnd() {
         AslGraph failing = AslGraph.parse(
                 "f",
