@@ -117,11 +117,15 @@ public final class LocalJourneyRuntime implements JourneyRuntime, JourneyExecuti
 
     private JourneyExecution execution(String journey, ExecutionDescription d) {
         List<JourneyExecution.StateEvent> events = new ArrayList<>();
+        String lastOutput = null;
         for (HistoryEvent h : executor().history(d.executionArn())) {
             if (h.stateName() == null) continue;
             if (h.isStateEntered()) events.add(new JourneyExecution.StateEvent(h.stateName(), true, h.timestamp()));
-            else if (h.isStateExited())
+            else if (h.isStateExited()) {
                 events.add(new JourneyExecution.StateEvent(h.stateName(), false, h.timestamp()));
+                if (h.details().has("output"))
+                    lastOutput = h.details().get("output").toString();
+            }
         }
         String customerId =
                 d.input() == null ? null : d.input().path("customerId").asText(null);
@@ -132,7 +136,8 @@ public final class LocalJourneyRuntime implements JourneyRuntime, JourneyExecuti
                 JourneyExecution.Status.of(d.status().name()),
                 d.startDate(),
                 d.stopDate().orElse(null),
-                events);
+                events,
+                lastOutput);
     }
 
     private String stateMachineArn(String journey) {

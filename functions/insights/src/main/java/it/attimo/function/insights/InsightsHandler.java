@@ -1,5 +1,6 @@
 package it.attimo.function.insights;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.ApplicationContext;
 import it.attimo.aws.http.HttpApiRequest;
 import it.attimo.aws.http.HttpApiResponse;
@@ -9,12 +10,14 @@ import it.attimo.aws.lambda.HttpApiHandler;
 import it.attimo.core.analytics.AnalyticsQueries;
 import it.attimo.core.error.BadRequest;
 import it.attimo.core.experiment.ExperimentReports;
+import it.attimo.core.insights.CustomerInsights;
 import it.attimo.core.insights.JourneyInsights;
 import it.attimo.core.json.Json;
 import it.attimo.core.message.MessageRenderer;
 import it.attimo.core.message.SupportQr;
 import it.attimo.core.privacy.PersonalDataExport;
 import it.attimo.core.profile.ProfileQueries;
+import it.attimo.core.profile.ProfileView;
 import it.attimo.core.touchpoint.TouchpointReport;
 import jakarta.inject.Inject;
 import java.net.URLDecoder;
@@ -31,7 +34,8 @@ import java.util.function.Function;
  * {@code GET /profiles/{customerId}/export} (signed; {@link PersonalDataExport}),
  * {@code GET /experiments[/{experimentId}]} ({@link ExperimentReports}), {@code GET /insights/rfm|clusters|clv|churn}
  * (the latest analytics refresh through {@link AnalyticsQueries}, JSON or CSV), {@code GET /insights/journeys[/{journey}[
- * /states/{state}/customers]]} (the journey map, {@link JourneyInsights}), and {@code GET /qr/support.png}, the
+ * /states/{state}/customers]]} (the journey map, {@link JourneyInsights}), {@code GET /insights/customers/{customerId}}
+ * (the customer view, {@link CustomerInsights}), and {@code GET /qr/support.png}, the
  * support QR code the post-purchase welcome links to (public: it encodes the public support page, nothing about a
  * customer).
  */
@@ -54,6 +58,9 @@ public class InsightsHandler extends HttpApiHandler {
     @Inject
     JourneyInsights journeys;
 
+    @Inject
+    CustomerInsights customers;
+
     private volatile byte[] supportQr;
 
     @Inject
@@ -68,12 +75,14 @@ public class InsightsHandler extends HttpApiHandler {
     @Override
     protected Map<String, Function<HttpApiRequest, HttpApiResponse>> routes() {
         Map<String, Function<HttpApiRequest, HttpApiResponse>> routes = new LinkedHashMap<>();
-        routes.put(
-                "GET /profiles/{customerId}",
-                request -> HttpApiResponse.json(
-                        200,
-                        ProfileViewJson.toJson(queries.profile(request.pathParameter("customerId")))
-                                .toString()));
+        routes.put("GET /profiles/{customerId}", request -> {
+            ProfileView view = queries.profile(request.pathParameter("customerId"));
+            ObjectNode body = ProfileViewJson.toJson(view);
+            // the churn rule's fields as before, the analytics refresh's model beside them (null before a refresh)
+            ObjectNode churn = (ObjectNode) body.get("churn");
+            churn.set("model", customers.model(view.profile().customerId()));
+            return HttpApiResponse.json(200, body.toString());
+        });
         routes.put("GET /profiles/{customerId}/export", request -> PrivacyHttp.export(export, request));
         routes.put(
                 "GET /kpis/onboarding",
@@ -108,6 +117,10 @@ public class InsightsHandler extends HttpApiHandler {
                         request.pathParameter("state"),
                         request.rawQuery(),
                         request.header("Accept"))));
+        routes.put(
+                "GET /insights/customers/{customerId}",
+                request -> answer(customers.customer(
+                        request.pathParameter("customerId"), request.rawQuery(), request.header("Accept"))));
         routes.put("GET /qr/support.png", request -> HttpApiResponse.binary(200, supportQr(), "image/png"));
         routes.put("GET /touchpoints", request -> {
             Map<String, String> query = query(request.rawQuery());

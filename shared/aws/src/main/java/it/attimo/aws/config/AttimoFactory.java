@@ -28,6 +28,7 @@ import it.attimo.core.experiment.ExperimentCatalogLoader;
 import it.attimo.core.experiment.ExperimentReports;
 import it.attimo.core.ingest.HubSpotMapping;
 import it.attimo.core.ingest.IngestEvents;
+import it.attimo.core.insights.CustomerInsights;
 import it.attimo.core.insights.JourneyGraphs;
 import it.attimo.core.insights.JourneyInsights;
 import it.attimo.core.journey.CompleteJourney;
@@ -280,6 +281,17 @@ public class AttimoFactory {
             @Value("${attimo.insights.max-executions:" + JourneyInsights.DEFAULT_MAX_EXECUTIONS + "}")
                     int maxExecutions) {
         return new JourneyInsights(catalog, graphs, executions, profiles, clock, maxExecutions);
+    }
+
+    /** The customer view: profile, where each journey execution is, ledger, event log, the refresh's churn model. */
+    @Singleton
+    CustomerInsights customerInsights(
+            ProfileQueries profiles,
+            EventLog events,
+            MessageLedger ledger,
+            JourneyExecutions executions,
+            AnalyticsStore analytics) {
+        return new CustomerInsights(profiles, events, ledger, executions, analytics);
     }
 
     @Singleton

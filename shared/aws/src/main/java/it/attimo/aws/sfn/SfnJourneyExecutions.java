@@ -81,6 +81,7 @@ public final class SfnJourneyExecutions implements JourneyExecutions {
             String journey, String executionArn, String name, String status, Instant started, Instant stopped) {
         List<JourneyExecution.StateEvent> events = new ArrayList<>();
         String customerId = null;
+        String lastOutput = null;
         String token = null;
         do {
             String next = token;
@@ -101,7 +102,7 @@ public final class SfnJourneyExecutions implements JourneyExecutions {
             token = page.nextToken();
         } while (token != null);
         return new JourneyExecution(
-                journey, name, customerId, JourneyExecution.Status.of(status), started, stopped, events);
+                journey, name, customerId, JourneyExecution.Status.of(status), started, stopped, events, lastOutput);
     }
 
     static String customerId(String input) {

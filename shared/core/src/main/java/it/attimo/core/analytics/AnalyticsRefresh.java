@@ -51,7 +51,12 @@ public final class AnalyticsRefresh {
             if (c.profile() != null) customers.add(CustomerActivities.from(c.profile(), c.history()));
         });
         long scanned = nanoTime.getAsLong();
-        AnalyticsSnapshot snapshot = computation.compute(customers, asOf);
+        AnalyticsSnapshot computed = computation.compute(customers, asOf);
+        // customer rows by id, so one customer's row is found by a binary search (AnalyticsStore#customerRow)
+        List<com.fasterxml.jackson.databind.node.ObjectNode> byId = new ArrayList<>(computed.customers());
+        byId.sort(java.util.Comparator.comparing(r -> r.path("customerId").asText()));
+        AnalyticsSnapshot snapshot =
+                new AnalyticsSnapshot(computed.runId(), computed.summary(), byId, computed.accounts());
         long wallMillis = (nanoTime.getAsLong() - started) / 1_000_000;
         snapshot.summary().put("generatedAt", asOf.toString());
         snapshot.summary().put("wallMillis", wallMillis);

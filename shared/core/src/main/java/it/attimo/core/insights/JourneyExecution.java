@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * One journey execution as the runtime reports it: ids only (the customer id comes from the execution's input), its
- * status and the states it entered and exited, in history order (states of Parallel branches included).
+ * status and the states it entered and exited, in history order (states of Parallel branches included), and the
+ * output of the last state it exited (its {@code steps}: what each plan decided and why), null when none.
  */
 public record JourneyExecution(
         String journey,
@@ -14,7 +15,8 @@ public record JourneyExecution(
         Status status,
         Instant startedAt,
         Instant stoppedAt,
-        List<StateEvent> events) {
+        List<StateEvent> events,
+        String lastOutput) {
 
     /** Step Functions' execution statuses. */
     public enum Status {
@@ -40,5 +42,17 @@ public record JourneyExecution(
 
     public JourneyExecution {
         events = List.copyOf(events);
+    }
+
+    /** Without a last output (the journey map does not need it). */
+    public JourneyExecution(
+            String journey,
+            String executionName,
+            String customerId,
+            Status status,
+            Instant startedAt,
+            Instant stoppedAt,
+            List<StateEvent> events) {
+        this(journey, executionName, customerId, status, startedAt, stoppedAt, events, null);
     }
 }
