@@ -11,6 +11,7 @@ import it.attimo.core.analytics.AnalyticsQueries;
 import it.attimo.core.error.BadRequest;
 import it.attimo.core.experiment.ExperimentReports;
 import it.attimo.core.insights.CustomerInsights;
+import it.attimo.core.insights.InsightsReports;
 import it.attimo.core.insights.JourneyInsights;
 import it.attimo.core.json.Json;
 import it.attimo.core.message.MessageRenderer;
@@ -35,7 +36,8 @@ import java.util.function.Function;
  * {@code GET /experiments[/{experimentId}]} ({@link ExperimentReports}), {@code GET /insights/rfm|clusters|clv|churn}
  * (the latest analytics refresh through {@link AnalyticsQueries}, JSON or CSV), {@code GET /insights/journeys[/{journey}[
  * /states/{state}/customers]]} (the journey map, {@link JourneyInsights}), {@code GET /insights/customers/{customerId}}
- * (the customer view, {@link CustomerInsights}), and {@code GET /qr/support.png}, the
+ * (the customer view, {@link CustomerInsights}), {@code GET /insights/overview|heatmap} (the dashboard over the refresh's
+ * day rows, {@link InsightsReports}), and {@code GET /qr/support.png}, the
  * support QR code the post-purchase welcome links to (public: it encodes the public support page, nothing about a
  * customer).
  */
@@ -60,6 +62,9 @@ public class InsightsHandler extends HttpApiHandler {
 
     @Inject
     CustomerInsights customers;
+
+    @Inject
+    InsightsReports reports;
 
     private volatile byte[] supportQr;
 
@@ -121,6 +126,12 @@ public class InsightsHandler extends HttpApiHandler {
                 "GET /insights/customers/{customerId}",
                 request -> answer(customers.customer(
                         request.pathParameter("customerId"), request.rawQuery(), request.header("Accept"))));
+        routes.put(
+                "GET /insights/overview",
+                request -> answer(reports.overview(request.rawQuery(), request.header("Accept"))));
+        routes.put(
+                "GET /insights/heatmap",
+                request -> answer(reports.heatmap(request.rawQuery(), request.header("Accept"))));
         routes.put("GET /qr/support.png", request -> HttpApiResponse.binary(200, supportQr(), "image/png"));
         routes.put("GET /touchpoints", request -> {
             Map<String, String> query = query(request.rawQuery());

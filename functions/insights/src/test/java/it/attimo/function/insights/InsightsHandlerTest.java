@@ -173,6 +173,8 @@ class InsightsHandlerTest {
                         "GET /insights/journeys/{journey}",
                         "GET /insights/journeys/{journey}/states/{state}/customers",
                         "GET /insights/customers/{customerId}",
+                        "GET /insights/overview",
+                        "GET /insights/heatmap",
                         "GET /touchpoints");
     }
 
@@ -245,7 +247,7 @@ class InsightsHandlerTest {
         assertThat(analytics.saves()).isEqualTo(1);
         assertThat(models.saves()).isZero();
 
-        for (String route : java.util.List.of("rfm", "clusters", "clv", "churn")) {
+        for (String route : java.util.List.of("rfm", "clusters", "clv", "churn", "overview", "heatmap")) {
             APIGatewayV2HTTPResponse json =
                     handler.handleRequest(routed("GET", "/insights/" + route, "/insights/" + route, null), null);
             assertThat(json.getStatusCode()).as(route + ": " + json.getBody()).isEqualTo(200);

@@ -29,6 +29,7 @@ import it.attimo.core.experiment.ExperimentReports;
 import it.attimo.core.ingest.HubSpotMapping;
 import it.attimo.core.ingest.IngestEvents;
 import it.attimo.core.insights.CustomerInsights;
+import it.attimo.core.insights.InsightsReports;
 import it.attimo.core.insights.JourneyGraphs;
 import it.attimo.core.insights.JourneyInsights;
 import it.attimo.core.journey.CompleteJourney;
@@ -252,8 +253,11 @@ public class AttimoFactory {
     }
 
     @Singleton
-    AnalyticsRefresh analyticsRefresh(CustomerScan scan, AnalyticsStore store, Clock clock) {
-        return new AnalyticsRefresh(scan, store, clock);
+    AnalyticsRefresh analyticsRefresh(
+            CustomerScan scan, AnalyticsStore store, MessageLedger ledger, JourneyCatalog catalog, Clock clock) {
+        return new AnalyticsRefresh(scan, store, clock)
+                .withEngagement(
+                        ledger, catalog.journey(OnboardingKpis.ONBOARDING).orElse(null));
     }
 
     @Singleton
@@ -281,6 +285,24 @@ public class AttimoFactory {
             @Value("${attimo.insights.max-executions:" + JourneyInsights.DEFAULT_MAX_EXECUTIONS + "}")
                     int maxExecutions) {
         return new JourneyInsights(catalog, graphs, executions, profiles, clock, maxExecutions);
+    }
+
+    /**
+     * The dashboard's heatmap and overview over the analytics refresh's day rows; the cost per contact prices sends at
+     * {@code attimo.insights.prices} ({@code ATTIMO_INSIGHTS_PRICES}, e.g. {@code email=0.0009,sms=0.0645,push=0.0005}
+     * EUR per message).
+     */
+    @Singleton
+    InsightsReports insightsReports(
+            AnalyticsStore store,
+            Clock clock,
+            JourneyCatalog catalog,
+            @Value("${attimo.insights.prices:}") String prices) {
+        return new InsightsReports(
+                store,
+                clock,
+                InsightsReports.parsePrices(prices),
+                catalog.journey(OnboardingKpis.ONBOARDING).orElse(null));
     }
 
     /** The customer view: profile, where each journey execution is, ledger, event log, the refresh's churn model. */
