@@ -36,7 +36,7 @@ import java.util.function.Function;
  * {@code GET /experiments[/{experimentId}]} ({@link ExperimentReports}), {@code GET /insights/rfm|clusters|clv|churn}
  * (the latest analytics refresh through {@link AnalyticsQueries}, JSON or CSV), {@code GET /insights/journeys[/{journey}[
  * /states/{state}/customers]]} (the journey map, {@link JourneyInsights}), {@code GET /insights/customers/{customerId}}
- * (the customer view, {@link CustomerInsights}), {@code GET /insights/overview|heatmap} (the dashboard over the refresh's
+ * (the customer view, {@link CustomerInsights}), {@code GET /insights/overview|heatmap|alerts} (the dashboard over the refresh's
  * day rows, {@link InsightsReports}), and {@code GET /qr/support.png}, the
  * support QR code the post-purchase welcome links to (public: it encodes the public support page, nothing about a
  * customer).
@@ -129,6 +129,9 @@ public class InsightsHandler extends HttpApiHandler {
         routes.put(
                 "GET /insights/overview",
                 request -> answer(reports.overview(request.rawQuery(), request.header("Accept"))));
+        routes.put(
+                "GET /insights/alerts",
+                request -> answer(reports.alerts(request.rawQuery(), request.header("Accept"))));
         routes.put(
                 "GET /insights/heatmap",
                 request -> answer(reports.heatmap(request.rawQuery(), request.header("Accept"))));

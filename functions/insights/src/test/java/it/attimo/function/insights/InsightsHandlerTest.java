@@ -175,6 +175,7 @@ class InsightsHandlerTest {
                         "GET /insights/customers/{customerId}",
                         "GET /insights/overview",
                         "GET /insights/heatmap",
+                        "GET /insights/alerts",
                         "GET /touchpoints");
     }
 
@@ -247,7 +248,7 @@ class InsightsHandlerTest {
         assertThat(analytics.saves()).isEqualTo(1);
         assertThat(models.saves()).isZero();
 
-        for (String route : java.util.List.of("rfm", "clusters", "clv", "churn", "overview", "heatmap")) {
+        for (String route : java.util.List.of("rfm", "clusters", "clv", "churn", "overview", "heatmap", "alerts")) {
             APIGatewayV2HTTPResponse json =
                     handler.handleRequest(routed("GET", "/insights/" + route, "/insights/" + route, null), null);
             assertThat(json.getStatusCode()).as(route + ": " + json.getBody()).isEqualTo(200);

@@ -29,6 +29,7 @@ import it.attimo.core.experiment.ExperimentReports;
 import it.attimo.core.ingest.HubSpotMapping;
 import it.attimo.core.ingest.IngestEvents;
 import it.attimo.core.insights.CustomerInsights;
+import it.attimo.core.insights.InsightsAlerts;
 import it.attimo.core.insights.InsightsReports;
 import it.attimo.core.insights.JourneyGraphs;
 import it.attimo.core.insights.JourneyInsights;
@@ -51,11 +52,13 @@ import it.attimo.core.kpi.OnboardingKpis;
 import it.attimo.core.message.CustomerLinkToken;
 import it.attimo.core.message.MessageRenderer;
 import it.attimo.core.port.AccountManagerTasks;
+import it.attimo.core.port.AlertSink;
 import it.attimo.core.port.AnalyticsStore;
 import it.attimo.core.port.ChannelGateway;
 import it.attimo.core.port.ContactStore;
 import it.attimo.core.port.CouponStore;
 import it.attimo.core.port.CustomerScan;
+import it.attimo.core.port.DeadLetters;
 import it.attimo.core.port.EventLog;
 import it.attimo.core.port.EventQueue;
 import it.attimo.core.port.ExperimentStore;
@@ -80,6 +83,7 @@ import it.attimo.core.touchpoint.TouchpointCatalog;
 import it.attimo.core.touchpoint.TouchpointCatalogLoader;
 import it.attimo.core.touchpoint.TouchpointReport;
 import jakarta.inject.Named;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -254,10 +258,34 @@ public class AttimoFactory {
 
     @Singleton
     AnalyticsRefresh analyticsRefresh(
-            CustomerScan scan, AnalyticsStore store, MessageLedger ledger, JourneyCatalog catalog, Clock clock) {
+            CustomerScan scan,
+            AnalyticsStore store,
+            MessageLedger ledger,
+            JourneyCatalog catalog,
+            TemporalModelStore models,
+            JourneyInsights journeys,
+            DeadLetters deadLetters,
+            AlertSink alerts,
+            Clock clock) {
         return new AnalyticsRefresh(scan, store, clock)
                 .withEngagement(
-                        ledger, catalog.journey(OnboardingKpis.ONBOARDING).orElse(null));
+                        ledger, catalog.journey(OnboardingKpis.ONBOARDING).orElse(null))
+                .withAlerts(new InsightsAlerts(models, journeys, deadLetters), alerts);
+    }
+
+    /** The refresh's alerts in the outbox (the local stack, attimo.channel.mode=outbox), else not sent. */
+    @Singleton
+    @Secondary
+    AlertSink alertSink(@Value("${attimo.channel.mode:aws}") String mode, Provider<DynamoOutboxChannel> outbox) {
+        if (mode.trim().equalsIgnoreCase("outbox")) return alert -> outbox.get().alert(alert);
+        return AlertSink.NONE;
+    }
+
+    /** No dead-letter queue watched unless attimo.events.dlq.url is set (AlertsFactory) or the local stack has one. */
+    @Singleton
+    @Secondary
+    DeadLetters deadLetters() {
+        return DeadLetters.NONE;
     }
 
     @Singleton

@@ -1,7 +1,10 @@
 package it.attimo.core.analytics;
 
 import it.attimo.core.insights.EngagementDays;
+import it.attimo.core.insights.InsightsAlert;
+import it.attimo.core.insights.InsightsAlerts;
 import it.attimo.core.journey.JourneyDefinition;
+import it.attimo.core.port.AlertSink;
 import it.attimo.core.port.AnalyticsStore;
 import it.attimo.core.port.CustomerScan;
 import it.attimo.core.port.MessageLedger;
@@ -29,6 +32,8 @@ public final class AnalyticsRefresh {
     private final LongSupplier nanoTime;
     private MessageLedger ledger;
     private JourneyDefinition onboarding;
+    private InsightsAlerts alerts;
+    private AlertSink alertSink = AlertSink.NONE;
 
     public AnalyticsRefresh(CustomerScan scan, AnalyticsStore store, Clock clock) {
         this(scan, store, new AnalyticsComputation(AnalyticsComputation.Settings.defaults()), clock, System::nanoTime);
@@ -58,6 +63,13 @@ public final class AnalyticsRefresh {
         return this;
     }
 
+    /** Also raises the dashboard's alerts ({@link InsightsAlerts}) and sends each new one once through {@code sink}. */
+    public AnalyticsRefresh withAlerts(InsightsAlerts alerts, AlertSink sink) {
+        this.alerts = alerts;
+        this.alertSink = sink;
+        return this;
+    }
+
     public Map<String, Object> run() {
         long started = nanoTime.getAsLong();
         Instant asOf = clock.instant();
@@ -84,6 +96,10 @@ public final class AnalyticsRefresh {
         Map<String, List<com.fasterxml.jackson.databind.node.ObjectNode>> others = new LinkedHashMap<>();
         others.put(EngagementDays.DAYS, engagement.dayRows());
         others.put(EngagementDays.HEAT, engagement.heatRows(clusters::get));
+        List<InsightsAlert> raised = alerts == null ? List.of() : alerts.detect(asOf, others.get(EngagementDays.HEAT));
+        com.fasterxml.jackson.databind.node.ArrayNode alertList =
+                computed.summary().putArray("alerts");
+        raised.forEach(a -> alertList.add(a.toJson()));
         AnalyticsSnapshot snapshot =
                 new AnalyticsSnapshot(computed.runId(), computed.summary(), byId, computed.accounts(), others);
         long wallMillis = (nanoTime.getAsLong() - started) / 1_000_000;
@@ -94,11 +110,22 @@ public final class AnalyticsRefresh {
         for (String name : snapshot.tableNames())
             tables.put(name, snapshot.table(name).size());
         store.save(snapshot);
+        int sent = 0;
+        for (InsightsAlert a : raised) {
+            try {
+                if (alertSink.sendOnce(a)) sent++;
+            } catch (RuntimeException e) {
+                // the alert stays listed; the next refresh tries to send it again (same id)
+                LOG.warning(() -> "alert " + a.id() + " not sent: " + e);
+            }
+        }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("asOf", asOf.toString());
         report.put("customers", customers.size());
         report.put("accounts", snapshot.accounts().size());
         report.put("days", snapshot.table(EngagementDays.DAYS).size());
+        report.put("alerts", raised.size());
+        report.put("alertsSent", sent);
         report.put("clusters", snapshot.summary().path("clusters").path("k").asInt());
         report.put("clv", snapshot.summary().path("clv").path("status").asText());
         report.put("churn", snapshot.summary().path("churn").path("status").asText());

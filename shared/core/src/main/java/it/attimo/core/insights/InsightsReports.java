@@ -117,6 +117,35 @@ public final class InsightsReports {
         return new Answer(Answer.JSON, out.toString(), null);
     }
 
+    // ---- alerts ----
+
+    /** {@code GET /insights/alerts}: the latest refresh's alerts (none before the first refresh). */
+    public Answer alerts(String rawQuery, String accept) {
+        Request q = new Request(rawQuery, accept, Set.of());
+        java.util.Optional<ObjectNode> summary = store.latestSummary();
+        JsonNode alerts = summary.map(s -> s.path("alerts")).orElse(Json.MAPPER.createArrayNode());
+        if (q.csv()) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (JsonNode a : alerts) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("id", a.path("id").asText());
+                row.put("kind", a.path("kind").asText());
+                row.put("severity", a.path("severity").asText());
+                row.put("detectedAt", a.path("detectedAt").asText());
+                row.put("message", a.path("message").path("it").asText());
+                rows.add(row);
+            }
+            return new Answer(
+                    Answer.CSV,
+                    Csv.write(List.of("id", "kind", "severity", "detectedAt", "message"), rows),
+                    "alerts.csv");
+        }
+        ObjectNode out = Json.object();
+        out.set("generatedAt", summary.map(s -> s.path("generatedAt")).orElse(Json.MAPPER.nullNode()));
+        out.set("alerts", alerts.isArray() ? alerts : Json.MAPPER.createArrayNode());
+        return new Answer(Answer.JSON, out.toString(), null);
+    }
+
     // ---- overview ----
 
     public Answer overview(String rawQuery, String accept) {

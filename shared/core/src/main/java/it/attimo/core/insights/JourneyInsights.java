@@ -165,28 +165,16 @@ public final class JourneyInsights {
                     .put("count", edges.getOrDefault(e.from() + "\u0000" + e.to(), 0));
         }
         ArrayNode dropOff = out.putArray("dropOff");
-        List<String[]> milestoneStates = new ArrayList<>();
-        for (Milestone m : journey.milestones()) {
-            if (m.step() == null) continue;
-            graph.states().stream()
-                    .filter(s -> milestoneState(s) && m.step().equals(s.step()))
-                    .findFirst()
-                    .ifPresent(s -> milestoneStates.add(new String[] {m.name(), s.name()}));
-        }
-        for (int i = 0; i + 1 < milestoneStates.size(); i++) {
-            String[] from = milestoneStates.get(i);
-            String[] to = milestoneStates.get(i + 1);
-            int entered = passed(visits.get(from[1]));
-            int reached = passed(visits.get(to[1]));
-            ObjectNode d = dropOff.addObject()
-                    .put("from", from[0])
-                    .put("to", to[0])
-                    .put("fromState", from[1])
-                    .put("toState", to[1])
-                    .put("entered", entered)
-                    .put("reached", reached);
-            if (entered == 0) d.putNull("rate");
-            else d.put("rate", Math.max(0, entered - reached) / (double) entered);
+        for (DropOff d : dropOffs(journey, graph, visits)) {
+            ObjectNode n = dropOff.addObject()
+                    .put("from", d.from())
+                    .put("to", d.to())
+                    .put("fromState", d.fromState())
+                    .put("toState", d.toState())
+                    .put("entered", d.entered())
+                    .put("reached", d.reached());
+            if (d.entered() == 0) n.putNull("rate");
+            else n.put("rate", d.rate());
         }
         return json(out);
     }
@@ -236,6 +224,61 @@ public final class JourneyInsights {
         ArrayNode list = out.putArray("customers");
         rows.forEach(r -> list.add(Json.valueToTree(r)));
         return json(out);
+    }
+
+    /**
+     * Drop-off between consecutive step milestones: {@code entered} executions completed the first milestone's
+     * dispatch, {@code reached} also the next one's.
+     */
+    public record DropOff(
+            String journey, String from, String to, String fromState, String toState, int entered, int reached) {
+        /** (entered − reached) / entered; 0 when nobody entered. */
+        public double rate() {
+            return entered == 0 ? 0 : Math.max(0, entered - reached) / (double) entered;
+        }
+    }
+
+    /** The drop-offs of every journey among the executions started in [{@code from}, {@code to}). */
+    public List<DropOff> dropOffs(java.time.Instant from, java.time.Instant to) {
+        List<DropOff> out = new ArrayList<>();
+        for (JourneyDefinition j : catalog.all()) {
+            AslGraph graph = graphs.of(j);
+            Map<String, List<Visit>> visits = new HashMap<>();
+            for (JourneyExecution e : executions.executions(j.name(), maxExecutions)) {
+                if (e.startedAt() == null
+                        || e.startedAt().isBefore(from)
+                        || !e.startedAt().isBefore(to)) continue;
+                for (Visit v : StateVisits.of(graph, e))
+                    visits.computeIfAbsent(v.state(), s -> new ArrayList<>()).add(v);
+            }
+            out.addAll(dropOffs(j, graph, visits));
+        }
+        return out;
+    }
+
+    private static List<DropOff> dropOffs(JourneyDefinition journey, AslGraph graph, Map<String, List<Visit>> visits) {
+        List<String[]> milestoneStates = new ArrayList<>();
+        for (Milestone m : journey.milestones()) {
+            if (m.step() == null) continue;
+            graph.states().stream()
+                    .filter(s -> milestoneState(s) && m.step().equals(s.step()))
+                    .findFirst()
+                    .ifPresent(s -> milestoneStates.add(new String[] {m.name(), s.name()}));
+        }
+        List<DropOff> out = new ArrayList<>();
+        for (int i = 0; i + 1 < milestoneStates.size(); i++) {
+            String[] from = milestoneStates.get(i);
+            String[] to = milestoneStates.get(i + 1);
+            out.add(new DropOff(
+                    journey.name(),
+                    from[0],
+                    to[0],
+                    from[1],
+                    to[1],
+                    passed(visits.get(from[1])),
+                    passed(visits.get(to[1]))));
+        }
+        return out;
     }
 
     JourneyDefinition require(String name) {
