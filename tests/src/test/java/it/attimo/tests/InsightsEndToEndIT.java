@@ -19,7 +19,10 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The insights JSON APIs end to end over HTTP on the embedded stack: a small population's events posted, the virtual
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * {@code /insights/...} route read: journey maps equal to the ASL files with consistent counts, the customers in a
  * state, one customer's view, the overview and heatmap computed by the refresh, the alerts.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InsightsEndToEndIT {
     private static final String SECRET = "insights-secret";
     /** Monday 25 May 2026, 09:00 in Rome */
@@ -273,6 +277,43 @@ class InsightsEndToEndIT {
             assertThat(ids.add(m.path("context").path("alertId").asText())).isTrue();
         for (JsonNode a : alerts.path("alerts"))
             assertThat(ids).contains(a.path("id").asText());
+    }
+
+    /** Last: it moves the clock on. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aDeadLetterRaisesACriticalAlertSentToTheOutboxOncePerDay() {
+        String body = "{\"specversion\":\"1.0\",\"id\":\"dead-1\",\"source\":\"e2e\",\"type\":\"portal.accessed\","
+                + "\"subject\":\"ins-0\",\"time\":\"" + T0 + "\",\"data\":{}}";
+        stack.sqs()
+                .sendMessage(b -> b.queueUrl(stack.dlqUrl())
+                        .messageBody(body)
+                        .messageGroupId("ins-0")
+                        .messageDeduplicationId("dead-1"));
+        advanceTo(Instant.parse("2026-05-29T04:00:00Z"));
+        JsonNode alerts = ok("/insights/alerts").path("alerts");
+        JsonNode dlq = null;
+        for (JsonNode a : alerts) if (a.path("kind").asText().equals("dlq")) dlq = a;
+        assertThat(dlq).as(alerts.toString()).isNotNull();
+        assertThat(dlq.path("id").asText()).isEqualTo("dlq:2026-05-29");
+        assertThat(dlq.path("severity").asText()).isEqualTo("critical");
+        assertThat(dlq.path("details").path("messages").asInt()).isEqualTo(1);
+        assertThat(dlq.path("message").path("it").asText()).isNotBlank();
+        assertThat(alertIds()).containsOnlyOnce("dlq:2026-05-29");
+        // the same finding on the same day is not sent again; the next day's refresh raises the next day's alert
+        StackApi.Reply again = api.post("/admin/clock", "application/json", "{\"advance\":\"PT1H\"}");
+        assertThat(again.status()).isEqualTo(200);
+        advanceTo(Instant.parse("2026-05-30T04:00:00Z"));
+        assertThat(alertIds()).containsOnlyOnce("dlq:2026-05-29").containsOnlyOnce("dlq:2026-05-30");
+    }
+
+    private static List<String> alertIds() {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode m : api.outbox("attimo-alerts")) {
+            assertThat(m.path("channel").asText()).isEqualTo("alert");
+            ids.add(m.path("context").path("alertId").asText());
+        }
+        return ids;
     }
 
     // ---- helpers ----
