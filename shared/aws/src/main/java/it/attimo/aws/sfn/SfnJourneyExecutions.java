@@ -95,9 +95,12 @@ public final class SfnJourneyExecutions implements JourneyExecutions {
                 else if (e.stateEnteredEventDetails() != null)
                     events.add(new JourneyExecution.StateEvent(
                             e.stateEnteredEventDetails().name(), true, e.timestamp()));
-                else if (e.stateExitedEventDetails() != null)
+                else if (e.stateExitedEventDetails() != null) {
                     events.add(new JourneyExecution.StateEvent(
                             e.stateExitedEventDetails().name(), false, e.timestamp()));
+                    if (e.stateExitedEventDetails().output() != null)
+                        lastOutput = e.stateExitedEventDetails().output();
+                }
             }
             token = page.nextToken();
         } while (token != null);
