@@ -2,6 +2,7 @@ package it.attimo.aws.sfn;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import it.attimo.core.insights.JourneyExecution;
+import it.attimo.core.journey.ExecutionNames;
 import it.attimo.core.json.Json;
 import it.attimo.core.port.JourneyExecutions;
 import java.time.Instant;
@@ -63,7 +64,7 @@ public final class SfnJourneyExecutions implements JourneyExecutions {
     public Optional<JourneyExecution> execution(String journey, String executionName) {
         String arn = stateMachineArns.get(journey);
         if (arn == null) return Optional.empty();
-        String executionArn = executionArn(arn, executionName);
+        String executionArn = executionArn(arn, ExecutionNames.safe(executionName));
         try {
             DescribeExecutionResponse d = client.describeExecution(b -> b.executionArn(executionArn));
             return Optional.of(read(journey, executionArn, d.name(), d.statusAsString(), d.startDate(), d.stopDate()));
