@@ -1,21 +1,29 @@
 package it.attimo.local;
 
+import it.attimo.core.insights.JourneyExecution;
 import it.attimo.core.journey.ExecutionNames;
+import it.attimo.core.port.JourneyExecutions;
 import it.attimo.core.port.JourneyRuntime;
 import it.attimo.sfn.ExecutionAlreadyExistsException;
+import it.attimo.sfn.ExecutionDescription;
 import it.attimo.sfn.ExecutionDoesNotExistException;
+import it.attimo.sfn.HistoryEvent;
 import it.attimo.sfn.InvalidTokenException;
 import it.attimo.sfn.StepFunctionsExecutor;
 import it.attimo.sfn.TaskTimedOutException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@link JourneyRuntime} on the in-process executor, with Step Functions' semantics as the AWS adapter sees them:
  * starts idempotent by execution name, closed tokens reported as not resumed. Work only runs when the stack drains the
- * executor. Bound after construction because the executor's task invoker needs handlers that need this runtime.
+ * executor. Bound after construction because the executor's task invoker needs handlers that need this runtime. Also
+ * the journey map's {@link JourneyExecutions}: the executor's executions and their history.
  */
-public final class LocalJourneyRuntime implements JourneyRuntime {
+public final class LocalJourneyRuntime implements JourneyRuntime, JourneyExecutions {
     private volatile StepFunctionsExecutor executor;
     private volatile Map<String, String> stateMachineArns = Map.of();
 
@@ -81,6 +89,55 @@ public final class LocalJourneyRuntime implements JourneyRuntime {
     @Override
     public boolean supports(String journey) {
         return stateMachineArns.containsKey(journey);
+    }
+
+    @Override
+    public List<JourneyExecution> executions(String journey, int limit) {
+        String arn = stateMachineArns.get(journey);
+        if (arn == null || executor == null) return List.of();
+        List<JourneyExecution> out = new ArrayList<>();
+        for (ExecutionDescription d : executor().listExecutions(arn, null)) {
+            if (out.size() >= limit) break;
+            out.add(execution(journey, d));
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<JourneyExecution> execution(String journey, String executionName) {
+        String arn = stateMachineArns.get(journey);
+        if (arn == null || executor == null) return Optional.empty();
+        try {
+            return Optional.of(execution(
+                    journey, executor().describe(LocalArns.executionArn(arn, ExecutionNames.safe(executionName)))));
+        } catch (ExecutionDoesNotExistException unknown) {
+            return Optional.empty();
+        }
+    }
+
+    private JourneyExecution execution(String journey, ExecutionDescription d) {
+        List<JourneyExecution.StateEvent> events = new ArrayList<>();
+        String lastOutput = null;
+        for (HistoryEvent h : executor().history(d.executionArn())) {
+            if (h.stateName() == null) continue;
+            if (h.isStateEntered()) events.add(new JourneyExecution.StateEvent(h.stateName(), true, h.timestamp()));
+            else if (h.isStateExited()) {
+                events.add(new JourneyExecution.StateEvent(h.stateName(), false, h.timestamp()));
+                if (h.details().has("output"))
+                    lastOutput = h.details().get("output").toString();
+            }
+        }
+        String customerId =
+                d.input() == null ? null : d.input().path("customerId").asText(null);
+        return new JourneyExecution(
+                journey,
+                d.name(),
+                customerId,
+                JourneyExecution.Status.of(d.status().name()),
+                d.startDate(),
+                d.stopDate().orElse(null),
+                events,
+                lastOutput);
     }
 
     private String stateMachineArn(String journey) {

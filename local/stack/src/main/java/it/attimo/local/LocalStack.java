@@ -16,6 +16,8 @@ import it.attimo.core.ingest.QuarantinedEvent;
 import it.attimo.core.journey.JourneyCatalog;
 import it.attimo.core.journey.JourneyCatalogLoader;
 import it.attimo.core.journey.JourneyDefinition;
+import it.attimo.core.port.DeadLetters;
+import it.attimo.core.port.JourneyExecutions;
 import it.attimo.core.port.JourneyRuntime;
 import it.attimo.core.port.RescoreScheduler;
 import it.attimo.local.http.LocalBackend;
@@ -170,10 +172,15 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
                 .singleton(true)
                 .build());
         context.registerBeanDefinition(RuntimeBeanDefinition.builder(LocalJourneyRuntime.class, () -> journeys)
-                .exposedTypes(JourneyRuntime.class, LocalJourneyRuntime.class)
+                .exposedTypes(JourneyRuntime.class, JourneyExecutions.class, LocalJourneyRuntime.class)
                 .singleton(true)
                 .build());
         // on AWS a daily job stands in for per-customer timers (a @Secondary bean); locally they are real
+        // the analytics refresh's DLQ alert watches the embedded queue's dead letters
+        context.registerBeanDefinition(RuntimeBeanDefinition.builder(DeadLetters.class, () ->
+                        (DeadLetters) () -> new DeadLetterQueue(sqs, dlqUrl, queueUrl).approximateCount())
+                .singleton(true)
+                .build());
         context.registerBeanDefinition(RuntimeBeanDefinition.builder(LocalRescoreScheduler.class, () -> rescores)
                 .exposedTypes(RescoreScheduler.class, LocalRescoreScheduler.class)
                 .singleton(true)

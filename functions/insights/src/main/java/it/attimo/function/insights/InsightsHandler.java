@@ -1,5 +1,6 @@
 package it.attimo.function.insights;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.ApplicationContext;
 import it.attimo.aws.http.HttpApiRequest;
 import it.attimo.aws.http.HttpApiResponse;
@@ -9,11 +10,15 @@ import it.attimo.aws.lambda.HttpApiHandler;
 import it.attimo.core.analytics.AnalyticsQueries;
 import it.attimo.core.error.BadRequest;
 import it.attimo.core.experiment.ExperimentReports;
+import it.attimo.core.insights.CustomerInsights;
+import it.attimo.core.insights.InsightsReports;
+import it.attimo.core.insights.JourneyInsights;
 import it.attimo.core.json.Json;
 import it.attimo.core.message.MessageRenderer;
 import it.attimo.core.message.SupportQr;
 import it.attimo.core.privacy.PersonalDataExport;
 import it.attimo.core.profile.ProfileQueries;
+import it.attimo.core.profile.ProfileView;
 import it.attimo.core.touchpoint.TouchpointReport;
 import jakarta.inject.Inject;
 import java.net.URLDecoder;
@@ -29,7 +34,10 @@ import java.util.function.Function;
  * The read endpoints: {@code GET /profiles/{customerId}} and {@code GET /kpis/onboarding} ({@link ProfileQueries}),
  * {@code GET /profiles/{customerId}/export} (signed; {@link PersonalDataExport}),
  * {@code GET /experiments[/{experimentId}]} ({@link ExperimentReports}), {@code GET /insights/rfm|clusters|clv|churn}
- * (the latest analytics refresh through {@link AnalyticsQueries}, JSON or CSV), and {@code GET /qr/support.png}, the
+ * (the latest analytics refresh through {@link AnalyticsQueries}, JSON or CSV), {@code GET /insights/journeys[/{journey}[
+ * /states/{state}/customers]]} (the journey map, {@link JourneyInsights}), {@code GET /insights/customers/{customerId}}
+ * (the customer view, {@link CustomerInsights}), {@code GET /insights/overview|heatmap|alerts} (the dashboard over the refresh's
+ * day rows, {@link InsightsReports}), and {@code GET /qr/support.png}, the
  * support QR code the post-purchase welcome links to (public: it encodes the public support page, nothing about a
  * customer).
  */
@@ -49,6 +57,15 @@ public class InsightsHandler extends HttpApiHandler {
     @Inject
     AnalyticsQueries analytics;
 
+    @Inject
+    JourneyInsights journeys;
+
+    @Inject
+    CustomerInsights customers;
+
+    @Inject
+    InsightsReports reports;
+
     private volatile byte[] supportQr;
 
     @Inject
@@ -63,12 +80,14 @@ public class InsightsHandler extends HttpApiHandler {
     @Override
     protected Map<String, Function<HttpApiRequest, HttpApiResponse>> routes() {
         Map<String, Function<HttpApiRequest, HttpApiResponse>> routes = new LinkedHashMap<>();
-        routes.put(
-                "GET /profiles/{customerId}",
-                request -> HttpApiResponse.json(
-                        200,
-                        ProfileViewJson.toJson(queries.profile(request.pathParameter("customerId")))
-                                .toString()));
+        routes.put("GET /profiles/{customerId}", request -> {
+            ProfileView view = queries.profile(request.pathParameter("customerId"));
+            ObjectNode body = ProfileViewJson.toJson(view);
+            // the churn rule's fields as before, the analytics refresh's model beside them (null before a refresh)
+            ObjectNode churn = (ObjectNode) body.get("churn");
+            churn.set("model", customers.model(view.profile().customerId()));
+            return HttpApiResponse.json(200, body.toString());
+        });
         routes.put("GET /profiles/{customerId}/export", request -> PrivacyHttp.export(export, request));
         routes.put(
                 "GET /kpis/onboarding",
@@ -89,6 +108,33 @@ public class InsightsHandler extends HttpApiHandler {
         routes.put(
                 "GET /insights/churn",
                 request -> answer(analytics.churn(request.rawQuery(), request.header("Accept"))));
+        routes.put(
+                "GET /insights/journeys",
+                request -> answer(journeys.journeys(request.rawQuery(), request.header("Accept"))));
+        routes.put(
+                "GET /insights/journeys/{journey}",
+                request -> answer(journeys.journey(
+                        request.pathParameter("journey"), request.rawQuery(), request.header("Accept"))));
+        routes.put(
+                "GET /insights/journeys/{journey}/states/{state}/customers",
+                request -> answer(journeys.customersInState(
+                        request.pathParameter("journey"),
+                        request.pathParameter("state"),
+                        request.rawQuery(),
+                        request.header("Accept"))));
+        routes.put(
+                "GET /insights/customers/{customerId}",
+                request -> answer(customers.customer(
+                        request.pathParameter("customerId"), request.rawQuery(), request.header("Accept"))));
+        routes.put(
+                "GET /insights/overview",
+                request -> answer(reports.overview(request.rawQuery(), request.header("Accept"))));
+        routes.put(
+                "GET /insights/alerts",
+                request -> answer(reports.alerts(request.rawQuery(), request.header("Accept"))));
+        routes.put(
+                "GET /insights/heatmap",
+                request -> answer(reports.heatmap(request.rawQuery(), request.header("Accept"))));
         routes.put("GET /qr/support.png", request -> HttpApiResponse.binary(200, supportQr(), "image/png"));
         routes.put("GET /touchpoints", request -> {
             Map<String, String> query = query(request.rawQuery());

@@ -78,6 +78,10 @@ class InsightsHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json");
         assertThat(response.getBody()).contains("\"customerId\":\"cust-milano-001\"");
+        // the churn rule's fields as before, and the model beside them (null: no analytics refresh yet)
+        assertThat(response.getBody())
+                .contains("\"churn\":{\"segment\":\"low\"")
+                .contains("\"model\":null");
     }
 
     /** The fixture as API Gateway would send it for another route or path. */
@@ -165,6 +169,13 @@ class InsightsHandlerTest {
                         "GET /insights/clusters",
                         "GET /insights/clv",
                         "GET /insights/churn",
+                        "GET /insights/journeys",
+                        "GET /insights/journeys/{journey}",
+                        "GET /insights/journeys/{journey}/states/{state}/customers",
+                        "GET /insights/customers/{customerId}",
+                        "GET /insights/overview",
+                        "GET /insights/heatmap",
+                        "GET /insights/alerts",
                         "GET /touchpoints");
     }
 
@@ -237,7 +248,7 @@ class InsightsHandlerTest {
         assertThat(analytics.saves()).isEqualTo(1);
         assertThat(models.saves()).isZero();
 
-        for (String route : java.util.List.of("rfm", "clusters", "clv", "churn")) {
+        for (String route : java.util.List.of("rfm", "clusters", "clv", "churn", "overview", "heatmap", "alerts")) {
             APIGatewayV2HTTPResponse json =
                     handler.handleRequest(routed("GET", "/insights/" + route, "/insights/" + route, null), null);
             assertThat(json.getStatusCode()).as(route + ": " + json.getBody()).isEqualTo(200);
@@ -261,5 +272,34 @@ class InsightsHandlerTest {
         APIGatewayV2HTTPResponse refused = handler.handleRequest(bad, null);
         assertThat(refused.getStatusCode()).isEqualTo(400);
         assertThat(refused.getBody()).contains("\"error\":\"bad_request\"").contains("limit");
+    }
+
+    @Test
+    void theCustomerViewAndJourneyMapRoutesAnswerAnd404OnUnknowns() {
+        profiles.put(Profile.empty("cust-7").withVersion(1));
+        InsightsHandler handler = new InsightsHandler(ctx);
+        APIGatewayV2HTTPEvent view =
+                routed("GET", "/insights/customers/{customerId}", "/insights/customers/cust-7", null);
+        view.setPathParameters(Map.of("customerId", "cust-7"));
+        APIGatewayV2HTTPResponse customer = handler.handleRequest(view, null);
+        assertThat(customer.getStatusCode()).as(customer.getBody()).isEqualTo(200);
+        assertThat(customer.getBody()).contains("\"customerId\":\"cust-7\"").contains("\"timeline\":[]");
+        view.setPathParameters(Map.of("customerId", "nobody"));
+        assertThat(handler.handleRequest(view, null).getStatusCode()).isEqualTo(404);
+
+        APIGatewayV2HTTPEvent map =
+                routed("GET", "/insights/journeys/{journey}", "/insights/journeys/post-purchase", null);
+        map.setPathParameters(Map.of("journey", "post-purchase"));
+        APIGatewayV2HTTPResponse answer = handler.handleRequest(map, null);
+        assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(200);
+        assertThat(answer.getBody()).contains("\"startAt\":\"PlanWelcome\"");
+        map.setPathParameters(Map.of("journey", "nope"));
+        assertThat(handler.handleRequest(map, null).getStatusCode()).isEqualTo(404);
+        APIGatewayV2HTTPEvent list = routed("GET", "/insights/journeys", "/insights/journeys", null);
+        list.setRawQueryString("format=csv");
+        APIGatewayV2HTTPResponse csv = handler.handleRequest(list, null);
+        assertThat(csv.getHeaders()).containsEntry("Content-Disposition", "attachment; filename=\"journeys.csv\"");
+        list.setRawQueryString("bogus=1");
+        assertThat(handler.handleRequest(list, null).getStatusCode()).isEqualTo(400);
     }
 }

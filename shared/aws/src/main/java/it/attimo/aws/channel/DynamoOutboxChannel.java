@@ -27,6 +27,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  */
 public final class DynamoOutboxChannel implements ChannelGateway, AccountManagerTasks {
     public static final String ACCOUNT_MANAGER_CHANNEL = "account-manager";
+    /** The outbox "customer" under which the refresh's alerts are written (not a customer: the team). */
+    public static final String ALERTS = "attimo-alerts";
+
+    public static final String ALERT_CHANNEL = "alert";
 
     private final DynamoDbClient client;
     private final String table;
@@ -97,6 +101,32 @@ public final class DynamoOutboxChannel implements ChannelGateway, AccountManager
         item.put("sendAt", s(now.toString()));
         item.put("recordedAt", s(now.toString()));
         client.putItem(b -> b.tableName(table).item(item));
+    }
+
+    /**
+     * Writes an alert of the analytics refresh once: a conditional put on {@code attimo-alerts#alert#<id>}; false when
+     * it is in the outbox already.
+     */
+    public boolean alert(it.attimo.core.insights.InsightsAlert alert) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("customerId", s(ALERTS));
+        item.put("messageKey", s("alert#" + alert.id()));
+        item.put("channel", s(ALERT_CHANNEL));
+        item.put("kind", s(alert.severity()));
+        item.put("step", s(alert.kind()));
+        item.put("sendAt", s(alert.detectedAt().toString()));
+        item.put("subject", s("Attimo: " + alert.kind()));
+        item.put("text", s(alert.messageIt() + "\n\n" + alert.messageEn()));
+        item.put(
+                "context",
+                map(Map.of("alertId", alert.id(), "details", alert.details().toString())));
+        item.put("recordedAt", s(clock.instant().toString()));
+        try {
+            client.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(messageKey)"));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException already) {
+            return false;
+        }
     }
 
     /** Every message in the outbox, ordered by send time. */

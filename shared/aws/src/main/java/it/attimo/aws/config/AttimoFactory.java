@@ -28,6 +28,11 @@ import it.attimo.core.experiment.ExperimentCatalogLoader;
 import it.attimo.core.experiment.ExperimentReports;
 import it.attimo.core.ingest.HubSpotMapping;
 import it.attimo.core.ingest.IngestEvents;
+import it.attimo.core.insights.CustomerInsights;
+import it.attimo.core.insights.InsightsAlerts;
+import it.attimo.core.insights.InsightsReports;
+import it.attimo.core.insights.JourneyGraphs;
+import it.attimo.core.insights.JourneyInsights;
 import it.attimo.core.journey.CompleteJourney;
 import it.attimo.core.journey.DispatchSend;
 import it.attimo.core.journey.EvaluateJourney;
@@ -47,14 +52,17 @@ import it.attimo.core.kpi.OnboardingKpis;
 import it.attimo.core.message.CustomerLinkToken;
 import it.attimo.core.message.MessageRenderer;
 import it.attimo.core.port.AccountManagerTasks;
+import it.attimo.core.port.AlertSink;
 import it.attimo.core.port.AnalyticsStore;
 import it.attimo.core.port.ChannelGateway;
 import it.attimo.core.port.ContactStore;
 import it.attimo.core.port.CouponStore;
 import it.attimo.core.port.CustomerScan;
+import it.attimo.core.port.DeadLetters;
 import it.attimo.core.port.EventLog;
 import it.attimo.core.port.EventQueue;
 import it.attimo.core.port.ExperimentStore;
+import it.attimo.core.port.JourneyExecutions;
 import it.attimo.core.port.JourneyRuntime;
 import it.attimo.core.port.MessageLedger;
 import it.attimo.core.port.OptOutConfirmations;
@@ -75,6 +83,7 @@ import it.attimo.core.touchpoint.TouchpointCatalog;
 import it.attimo.core.touchpoint.TouchpointCatalogLoader;
 import it.attimo.core.touchpoint.TouchpointReport;
 import jakarta.inject.Named;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -248,13 +257,91 @@ public class AttimoFactory {
     }
 
     @Singleton
-    AnalyticsRefresh analyticsRefresh(CustomerScan scan, AnalyticsStore store, Clock clock) {
-        return new AnalyticsRefresh(scan, store, clock);
+    AnalyticsRefresh analyticsRefresh(
+            CustomerScan scan,
+            AnalyticsStore store,
+            MessageLedger ledger,
+            JourneyCatalog catalog,
+            TemporalModelStore models,
+            JourneyInsights journeys,
+            DeadLetters deadLetters,
+            AlertSink alerts,
+            Clock clock) {
+        return new AnalyticsRefresh(scan, store, clock)
+                .withEngagement(
+                        ledger, catalog.journey(OnboardingKpis.ONBOARDING).orElse(null))
+                .withAlerts(new InsightsAlerts(models, journeys, deadLetters), alerts);
+    }
+
+    /** The refresh's alerts in the outbox (the local stack, attimo.channel.mode=outbox), else not sent. */
+    @Singleton
+    @Secondary
+    AlertSink alertSink(@Value("${attimo.channel.mode:aws}") String mode, Provider<DynamoOutboxChannel> outbox) {
+        if (mode.trim().equalsIgnoreCase("outbox")) return alert -> outbox.get().alert(alert);
+        return AlertSink.NONE;
+    }
+
+    /** No dead-letter queue watched unless attimo.events.dlq.url is set (AlertsFactory) or the local stack has one. */
+    @Singleton
+    @Secondary
+    DeadLetters deadLetters() {
+        return DeadLetters.NONE;
     }
 
     @Singleton
     AnalyticsQueries analyticsQueries(AnalyticsStore store) {
         return new AnalyticsQueries(store);
+    }
+
+    /** Each journey's ASL graph, from the files beside {@code attimo.journeys.file} or the copies bundled in the core. */
+    @Singleton
+    JourneyGraphs journeyGraphs(@Value("${attimo.journeys.file:}") String journeysFile) {
+        return JourneyGraphs.besideOrBundled(journeysFile);
+    }
+
+    /**
+     * The journey map, read per request from at most {@code attimo.insights.max-executions} newest executions per
+     * journey (docs/insights.md).
+     */
+    @Singleton
+    JourneyInsights journeyInsights(
+            JourneyCatalog catalog,
+            JourneyGraphs graphs,
+            JourneyExecutions executions,
+            ProfileStore profiles,
+            Clock clock,
+            @Value("${attimo.insights.max-executions:" + JourneyInsights.DEFAULT_MAX_EXECUTIONS + "}")
+                    int maxExecutions) {
+        return new JourneyInsights(catalog, graphs, executions, profiles, clock, maxExecutions);
+    }
+
+    /**
+     * The dashboard's heatmap and overview over the analytics refresh's day rows; the cost per contact prices sends at
+     * {@code attimo.insights.prices} ({@code ATTIMO_INSIGHTS_PRICES}, e.g. {@code email=0.0009,sms=0.0645,push=0.0005}
+     * EUR per message).
+     */
+    @Singleton
+    InsightsReports insightsReports(
+            AnalyticsStore store,
+            Clock clock,
+            JourneyCatalog catalog,
+            @Value("${attimo.insights.prices:}") String prices) {
+        return new InsightsReports(
+                store,
+                clock,
+                InsightsReports.parsePrices(prices),
+                catalog.journey(OnboardingKpis.ONBOARDING).orElse(null));
+    }
+
+    /** The customer view: profile, where each journey execution is, ledger, event log, the refresh's churn model. */
+    @Singleton
+    CustomerInsights customerInsights(
+            ProfileQueries profiles,
+            EventLog events,
+            MessageLedger ledger,
+            JourneyExecutions executions,
+            AnalyticsStore analytics) {
+        return new CustomerInsights(profiles, events, ledger, executions, analytics);
     }
 
     @Singleton

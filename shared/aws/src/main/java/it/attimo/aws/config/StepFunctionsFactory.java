@@ -4,12 +4,14 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import it.attimo.aws.sfn.SfnJourneyExecutions;
 import it.attimo.aws.sfn.SfnJourneyRuntime;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
- * Journeys on Step Functions (unless {@code attimo.journeys.runtime=local}). Only where the SFN SDK ships.
+ * Journeys on Step Functions (unless {@code attimo.journeys.runtime=local}), and where their executions are (the
+ * journey map). Only where the SFN SDK ships.
  */
 @Factory
 @Requires(classes = SfnClient.class)
@@ -28,5 +30,11 @@ public class StepFunctionsFactory {
     @Requires(property = "attimo.journeys.runtime", value = "sfn", defaultValue = "sfn")
     SfnJourneyRuntime journeyRuntime(SfnClient client, @Value("${attimo.state.machine.arns:}") String arns) {
         return new SfnJourneyRuntime(client, SfnJourneyRuntime.parseArns(arns));
+    }
+
+    @Singleton
+    @Requires(property = "attimo.journeys.runtime", value = "sfn", defaultValue = "sfn")
+    SfnJourneyExecutions journeyExecutions(SfnClient client, @Value("${attimo.state.machine.arns:}") String arns) {
+        return new SfnJourneyExecutions(client, SfnJourneyRuntime.parseArns(arns));
     }
 }

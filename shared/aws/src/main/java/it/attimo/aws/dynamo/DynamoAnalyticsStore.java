@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The analytics snapshot in the {@code <prefix>-models} table, beside the temporal model. Rows go in chunks of
- * {@value #CHUNK_ROWS} (items {@code analytics#<run>#<table>#<n>}, compact JSON arrays well under DynamoDB's 400 kB),
+ * {@value #CHUNK_ROWS} ({@value #OTHER_CHUNK_ROWS} for the dashboard's tables; items {@code analytics#<run>#<table>#<n>}, compact JSON arrays well under DynamoDB's 400 kB),
  * then the summary in {@code analytics#latest} names the new run, then the previous run's chunks are deleted: a
  * reader sees the old run or the new one, and one that read the old summary just before the switch gets
  * {@link RunReplaced} and reads again. Each run gets its own id, so two refreshes at the same instant never share
@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class DynamoAnalyticsStore implements AnalyticsStore {
     public static final String LATEST = "analytics#latest";
     static final int CHUNK_ROWS = 500;
+    static final int OTHER_CHUNK_ROWS = 200;
     private static final Duration CHUNK_TTL = Duration.ofDays(30);
     private static final String ID = "modelId";
 
@@ -37,6 +38,13 @@ public final class DynamoAnalyticsStore implements AnalyticsStore {
     public DynamoAnalyticsStore(DynamoDbClient client, String tablePrefix) {
         this.client = client;
         this.table = AttimoTables.name(tablePrefix, AttimoTables.MODELS);
+    }
+
+    /** Rows per chunk: the customer and account tables' rows are small; the dashboard's day rows carry more sums. */
+    static int chunkRows(String tableName) {
+        return tableName.equals(AnalyticsSnapshot.CUSTOMERS) || tableName.equals(AnalyticsSnapshot.ACCOUNTS)
+                ? CHUNK_ROWS
+                : OTHER_CHUNK_ROWS;
     }
 
     static String chunkId(String runId, String tableName, int chunk) {
@@ -53,12 +61,13 @@ public final class DynamoAnalyticsStore implements AnalyticsStore {
         ObjectNode summary = snapshot.summary().deepCopy();
         summary.put("runId", runId);
         ObjectNode tables = summary.putObject("tables");
-        for (String name : List.of(AnalyticsSnapshot.CUSTOMERS, AnalyticsSnapshot.ACCOUNTS)) {
+        for (String name : snapshot.tableNames()) {
             List<ObjectNode> rows = snapshot.table(name);
             tables.put(name, rows.size());
-            for (int chunk = 0; chunk * CHUNK_ROWS < rows.size(); chunk++) {
+            int size = chunkRows(name);
+            for (int chunk = 0; chunk * size < rows.size(); chunk++) {
                 ArrayNode array = Json.MAPPER.createArrayNode();
-                array.addAll(rows.subList(chunk * CHUNK_ROWS, Math.min(rows.size(), (chunk + 1) * CHUNK_ROWS)));
+                array.addAll(rows.subList(chunk * size, Math.min(rows.size(), (chunk + 1) * size)));
                 Map<String, AttributeValue> item = new HashMap<>();
                 item.put(ID, Items.s(chunkId(runId, name, chunk)));
                 item.put("rows", Items.s(array.toString()));
@@ -78,7 +87,8 @@ public final class DynamoAnalyticsStore implements AnalyticsStore {
         String runId = summary.path("runId").asText();
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         summary.path("tables").fields().forEachRemaining(t -> {
-            int chunks = (t.getValue().asInt() + CHUNK_ROWS - 1) / CHUNK_ROWS;
+            int size = chunkRows(t.getKey());
+            int chunks = (t.getValue().asInt() + size - 1) / size;
             for (int c = 0; c < chunks; c++) keys.add(Items.key(ID, chunkId(runId, t.getKey(), c)));
         });
         Items.deleteAll(client, table, keys);
@@ -97,8 +107,9 @@ public final class DynamoAnalyticsStore implements AnalyticsStore {
     public List<ObjectNode> rows(String runId, String tableName, int offset, int limit) {
         List<ObjectNode> out = new ArrayList<>();
         if (limit <= 0) return out;
-        int first = offset / CHUNK_ROWS;
-        int last = (int) Math.min(Integer.MAX_VALUE, ((long) offset + limit - 1) / CHUNK_ROWS);
+        int size = chunkRows(tableName);
+        int first = offset / size;
+        int last = (int) Math.min(Integer.MAX_VALUE, ((long) offset + limit - 1) / size);
         for (int chunk = first; chunk <= last; chunk++) {
             String id = chunkId(runId, tableName, chunk);
             Map<String, AttributeValue> item = client.getItem(
@@ -113,7 +124,7 @@ public final class DynamoAnalyticsStore implements AnalyticsStore {
             }
             JsonNode rows = parse(Items.text(item, "rows"));
             for (int i = 0; i < rows.size(); i++) {
-                int index = chunk * CHUNK_ROWS + i;
+                int index = chunk * size + i;
                 if (index >= offset && index < (long) offset + limit) out.add((ObjectNode) rows.get(i));
             }
         }

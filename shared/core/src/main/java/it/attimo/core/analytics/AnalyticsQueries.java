@@ -278,12 +278,15 @@ public final class AnalyticsQueries {
         return n.asText();
     }
 
-    /** The query string, the output format and the parameters a route takes (others are refused). */
-    static final class Request {
+    /**
+     * The query string, the output format and the parameters a route takes (others, besides format, limit and offset,
+     * are refused). Shared by the other insights routes.
+     */
+    public static final class Request {
         private final Map<String, String> parameters = new LinkedHashMap<>();
         private final boolean csv;
 
-        Request(String rawQuery, String accept, Set<String> allowed) {
+        public Request(String rawQuery, String accept, Set<String> allowed) {
             if (rawQuery != null && !rawQuery.isEmpty()) {
                 for (String pair : rawQuery.split("&")) {
                     if (pair.isEmpty()) continue;
@@ -316,20 +319,20 @@ public final class AnalyticsQueries {
             }
         }
 
-        boolean csv() {
+        public boolean csv() {
             return csv;
         }
 
-        boolean has(String name) {
+        public boolean has(String name) {
             return parameters.containsKey(name);
         }
 
-        String text(String name, String fallback) {
+        public String text(String name, String fallback) {
             String v = parameters.get(name);
             return v == null || v.isBlank() ? fallback : v.trim();
         }
 
-        Integer integer(String name, Integer fallback, int min, int max) {
+        public Integer integer(String name, Integer fallback, int min, int max) {
             String v = parameters.get(name);
             if (v == null) return fallback;
             try {
@@ -342,7 +345,7 @@ public final class AnalyticsQueries {
             }
         }
 
-        Double probability(String name) {
+        public Double probability(String name) {
             String v = parameters.get(name);
             if (v == null) return null;
             try {
@@ -356,10 +359,10 @@ public final class AnalyticsQueries {
     }
 
     /** RFC 4180 CSV: a header line, quoted where a value needs it, CRLF line ends. */
-    static final class Csv {
+    public static final class Csv {
         private Csv() {}
 
-        static String write(List<String> columns, List<Map<String, Object>> rows) {
+        public static String write(List<String> columns, List<Map<String, Object>> rows) {
             StringBuilder out = new StringBuilder();
             line(out, columns);
             for (Map<String, Object> row : rows) {

@@ -1,7 +1,13 @@
 package it.attimo.core.analytics;
 
+import it.attimo.core.insights.EngagementDays;
+import it.attimo.core.insights.InsightsAlert;
+import it.attimo.core.insights.InsightsAlerts;
+import it.attimo.core.journey.JourneyDefinition;
+import it.attimo.core.port.AlertSink;
 import it.attimo.core.port.AnalyticsStore;
 import it.attimo.core.port.CustomerScan;
+import it.attimo.core.port.MessageLedger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +30,10 @@ public final class AnalyticsRefresh {
     private final AnalyticsComputation computation;
     private final Clock clock;
     private final LongSupplier nanoTime;
+    private MessageLedger ledger;
+    private JourneyDefinition onboarding;
+    private InsightsAlerts alerts;
+    private AlertSink alertSink = AlertSink.NONE;
 
     public AnalyticsRefresh(CustomerScan scan, AnalyticsStore store, Clock clock) {
         this(scan, store, new AnalyticsComputation(AnalyticsComputation.Settings.defaults()), clock, System::nanoTime);
@@ -43,27 +53,79 @@ public final class AnalyticsRefresh {
         this.nanoTime = nanoTime;
     }
 
+    /**
+     * Also gathers the dashboard's facts ({@link EngagementDays}): sends from {@code ledger} (one ledger read per
+     * customer), onboarding phases from {@code onboarding}'s milestones (null: none).
+     */
+    public AnalyticsRefresh withEngagement(MessageLedger ledger, JourneyDefinition onboarding) {
+        this.ledger = ledger;
+        this.onboarding = onboarding;
+        return this;
+    }
+
+    /** Also raises the dashboard's alerts ({@link InsightsAlerts}) and sends each new one once through {@code sink}. */
+    public AnalyticsRefresh withAlerts(InsightsAlerts alerts, AlertSink sink) {
+        this.alerts = alerts;
+        this.alertSink = sink;
+        return this;
+    }
+
     public Map<String, Object> run() {
         long started = nanoTime.getAsLong();
         Instant asOf = clock.instant();
         List<CustomerActivity> customers = new ArrayList<>();
+        EngagementDays engagement = new EngagementDays(asOf, onboarding);
         scan.forEach(c -> {
-            if (c.profile() != null) customers.add(CustomerActivities.from(c.profile(), c.history()));
+            if (c.profile() == null) return;
+            customers.add(CustomerActivities.from(c.profile(), c.history()));
+            engagement.add(
+                    c.profile(),
+                    c.history(),
+                    ledger == null ? List.of() : ledger.forCustomer(c.profile().customerId()));
         });
         long scanned = nanoTime.getAsLong();
-        AnalyticsSnapshot snapshot = computation.compute(customers, asOf);
+        AnalyticsSnapshot computed = computation.compute(customers, asOf);
+        // customer rows by id, so one customer's row is found by a binary search (AnalyticsStore#customerRow)
+        List<com.fasterxml.jackson.databind.node.ObjectNode> byId = new ArrayList<>(computed.customers());
+        byId.sort(java.util.Comparator.comparing(r -> r.path("customerId").asText()));
+        Map<String, Integer> clusters = new java.util.HashMap<>();
+        for (com.fasterxml.jackson.databind.node.ObjectNode row : byId)
+            if (row.hasNonNull("cluster"))
+                clusters.put(
+                        row.path("customerId").asText(), row.path("cluster").asInt());
+        Map<String, List<com.fasterxml.jackson.databind.node.ObjectNode>> others = new LinkedHashMap<>();
+        others.put(EngagementDays.DAYS, engagement.dayRows());
+        others.put(EngagementDays.HEAT, engagement.heatRows(clusters::get));
+        List<InsightsAlert> raised = alerts == null ? List.of() : alerts.detect(asOf, others.get(EngagementDays.HEAT));
+        com.fasterxml.jackson.databind.node.ArrayNode alertList =
+                computed.summary().putArray("alerts");
+        raised.forEach(a -> alertList.add(a.toJson()));
+        AnalyticsSnapshot snapshot =
+                new AnalyticsSnapshot(computed.runId(), computed.summary(), byId, computed.accounts(), others);
         long wallMillis = (nanoTime.getAsLong() - started) / 1_000_000;
         snapshot.summary().put("generatedAt", asOf.toString());
         snapshot.summary().put("wallMillis", wallMillis);
-        snapshot.summary()
-                .putObject("tables")
-                .put(AnalyticsSnapshot.CUSTOMERS, snapshot.customers().size())
-                .put(AnalyticsSnapshot.ACCOUNTS, snapshot.accounts().size());
+        com.fasterxml.jackson.databind.node.ObjectNode tables =
+                snapshot.summary().putObject("tables");
+        for (String name : snapshot.tableNames())
+            tables.put(name, snapshot.table(name).size());
         store.save(snapshot);
+        int sent = 0;
+        for (InsightsAlert a : raised) {
+            try {
+                if (alertSink.sendOnce(a)) sent++;
+            } catch (RuntimeException e) {
+                // the alert stays listed; the next refresh tries to send it again (same id)
+                LOG.warning(() -> "alert " + a.id() + " not sent: " + e);
+            }
+        }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("asOf", asOf.toString());
         report.put("customers", customers.size());
         report.put("accounts", snapshot.accounts().size());
+        report.put("days", snapshot.table(EngagementDays.DAYS).size());
+        report.put("alerts", raised.size());
+        report.put("alertsSent", sent);
         report.put("clusters", snapshot.summary().path("clusters").path("k").asInt());
         report.put("clv", snapshot.summary().path("clv").path("status").asText());
         report.put("churn", snapshot.summary().path("churn").path("status").asText());

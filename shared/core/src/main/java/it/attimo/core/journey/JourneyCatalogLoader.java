@@ -45,7 +45,7 @@ public final class JourneyCatalogLoader {
             "comment");
     private static final Set<String> TRIGGER_FIELDS = Set.of("type", "where", "profile");
     private static final Set<String> MILESTONE_FIELDS =
-            Set.of("name", "entered", "reached", "step", "required", "kpis");
+            Set.of("name", "entered", "reached", "step", "required", "kpis", "momentOfTruth");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,38}");
 
     private final String source;
@@ -280,6 +280,12 @@ public final class JourneyCatalogLoader {
             }
             if (required && reached == null)
                 fail(id, path + ".required", "only a milestone with \"reached\" can be required");
+            boolean momentOfTruth = false;
+            JsonNode mot = m.get("momentOfTruth");
+            if (mot != null) {
+                if (!mot.isBoolean()) fail(id, path + ".momentOfTruth", "must be true or false");
+                else momentOfTruth = mot.booleanValue();
+            }
             List<String> kpis = new ArrayList<>();
             JsonNode k = m.get("kpis");
             if (k != null) {
@@ -298,7 +304,7 @@ public final class JourneyCatalogLoader {
             if (kpis.contains(Milestone.COMPLETION_TIME) && entered == null) {
                 fail(id, path + ".kpis", "completion-time needs \"entered\"");
             }
-            if (name != null) out.add(new Milestone(name, entered, reached, step, required, kpis));
+            if (name != null) out.add(new Milestone(name, entered, reached, step, required, kpis, momentOfTruth));
         }
         return out;
     }

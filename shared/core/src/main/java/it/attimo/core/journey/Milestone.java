@@ -9,14 +9,28 @@ import java.util.List;
  * @param required whether the journey counts as finished only once this milestone is reached
  * @param kpis which KPIs measure it: {@value #COMPLETION_TIME} (time from entered to reached), {@value
  *     #GUIDE_COMPLETION} (share of customers who reached it)
+ * @param momentOfTruth whether the journey map marks it as a moment of truth (seed 004: the moments that decide
+ *     whether the customer's expectations are met)
  */
-public record Milestone(String name, String entered, String reached, String step, boolean required, List<String> kpis) {
+public record Milestone(
+        String name,
+        String entered,
+        String reached,
+        String step,
+        boolean required,
+        List<String> kpis,
+        boolean momentOfTruth) {
     public static final String COMPLETION_TIME = "completion-time";
     public static final String GUIDE_COMPLETION = "guide-completion";
     public static final List<String> KNOWN_KPIS = List.of(COMPLETION_TIME, GUIDE_COMPLETION);
 
     public Milestone {
         kpis = List.copyOf(kpis);
+    }
+
+    /** A milestone that is not a moment of truth. */
+    public Milestone(String name, String entered, String reached, String step, boolean required, List<String> kpis) {
+        this(name, entered, reached, step, required, kpis, false);
     }
 
     public boolean measures(String kpi) {
