@@ -123,7 +123,12 @@ class TemplateConsistencyTest {
                 .containsEntry("POST /trays", "TraysFunction")
                 .containsEntry("GET /touchpoints", "InsightsFunction")
                 .containsEntry("GET /q/{code}", "IngestFunction")
-                .containsEntry("GET /tray/{token}", "TraysFunction");
+                .containsEntry("GET /tray/{token}", "TraysFunction")
+                .containsEntry("GET /", "InsightsFunction")
+                .containsEntry("GET /app", "InsightsFunction")
+                .containsEntry("GET /app/{asset}", "InsightsFunction")
+                .containsEntry("GET /app/api", "InsightsFunction")
+                .containsEntry("GET /app/login", "InsightsFunction");
         assertThat(routes.keySet())
                 .allSatisfy(route -> assertThat(template.functionProperty(routes.get(route), "Handler"))
                         .asString()
@@ -137,7 +142,8 @@ class TemplateConsistencyTest {
                                                         || route.startsWith("GET /forms/")
                                                         || route.startsWith("GET /unsubscribe/")
                                                 ? "IngestHandler"
-                                                : "InsightsHandler"));
+                                                // the insights routes and the web app that shows them
+                                                : "InsightsAppHandler"));
     }
 
     private static boolean isOnClasspath(String className) {
