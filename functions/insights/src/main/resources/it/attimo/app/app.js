@@ -239,7 +239,9 @@ async function load(container, path, params, draw) {
 // ------------------------------------------------------------------ charts
 const charts = new Set();
 function chart(container, option, cls = '') {
-  const el = h('div', { class: `chart ${cls}`, role: 'img', 'aria-label': option.title?.text || '' });
+  const { height, ...rest } = option;
+  option = rest;
+  const el = h('div', { class: `chart ${cls}`, role: 'img', 'aria-label': option.title?.text || '', style: height ? `height:${height}px` : null });
   container.append(el);
   if (!window.echarts) {
     el.replaceWith(h('div', { class: 'message error', role: 'alert' }, 'ECharts not loaded'));
@@ -365,27 +367,52 @@ function journeys(root) {
   });
 }
 
-/** Lays the ASL graph out in columns by distance from StartAt (breadth first), so the flow reads left to right. */
+/**
+ * Lays the ASL graph out top to bottom: each state one level below the longest path that reaches it from StartAt
+ * (loops ignored), so the main flow is one column; a state many states lead to (the Catch target) steps aside.
+ */
 function layout(states, transitions, startAt) {
-  const next = new Map(states.map((s) => [s.name, []]));
-  for (const tr of transitions) next.get(tr.from)?.push(tr.to);
-  const depth = new Map([[startAt, 0]]);
-  const queue = [startAt];
+  const names = states.map((s) => s.name);
+  const next = new Map(names.map((n) => [n, []]));
+  const indegree = new Map(names.map((n) => [n, 0]));
+  for (const tr of transitions) if (next.has(tr.from) && next.has(tr.to) && tr.from !== tr.to) next.get(tr.from).push(tr.to);
+  const back = new Set();
+  const seen = new Set();
+  const onPath = new Set();
+  const visit = (n) => {
+    seen.add(n); onPath.add(n);
+    for (const m of next.get(n)) {
+      if (onPath.has(m)) back.add(`${n}\u0000${m}`);
+      else if (!seen.has(m)) visit(m);
+    }
+    onPath.delete(n);
+  };
+  if (next.has(startAt)) visit(startAt);
+  for (const n of names) if (!seen.has(n)) visit(n);
+  const forward = [];
+  for (const [n, ms] of next) for (const m of ms) if (!back.has(`${n}\u0000${m}`)) forward.push([n, m]);
+  for (const [, m] of forward) indegree.set(m, indegree.get(m) + 1);
+  const remaining = new Map(indegree);
+  const depth = new Map(names.map((n) => [n, 0]));
+  const queue = names.filter((n) => remaining.get(n) === 0);
   while (queue.length) {
-    const s = queue.shift();
-    for (const n of next.get(s) || []) if (!depth.has(n)) { depth.set(n, depth.get(s) + 1); queue.push(n); }
+    const n = queue.shift();
+    for (const [a, m] of forward) {
+      if (a !== n) continue;
+      depth.set(m, Math.max(depth.get(m), depth.get(n) + 1));
+      remaining.set(m, remaining.get(m) - 1);
+      if (remaining.get(m) === 0) queue.push(m);
+    }
   }
-  let maxDepth = Math.max(0, ...depth.values());
-  for (const s of states) if (!depth.has(s.name)) depth.set(s.name, ++maxDepth);
   const rows = new Map();
   const pos = new Map();
-  for (const s of states) {
-    const d = depth.get(s.name);
-    const row = rows.get(d) || 0;
-    rows.set(d, row + 1);
-    pos.set(s.name, { x: d * 160, y: row * 90 });
+  for (const n of names) {
+    const d = depth.get(n);
+    const column = (rows.get(d) || 0) + (indegree.get(n) >= 3 ? 1 : 0);
+    rows.set(d, column + 1);
+    pos.set(n, { x: column * 260, y: d * 64 });
   }
-  return pos;
+  return { pos, levels: Math.max(0, ...depth.values()) + 1 };
 }
 
 function showJourney(detail, name) {
@@ -397,11 +424,12 @@ function showJourney(detail, name) {
   load(body, path, {}, (data) => {
     const states = data.states || [];
     const transitions = data.transitions || [];
-    const pos = layout(states, transitions, data.startAt || states[0]?.name);
+    const { pos, levels } = layout(states, transitions, data.startAt || states[0]?.name);
     const maxEntered = Math.max(1, ...states.map((s) => s.entered || 0));
     body.append(h('p', { class: 'muted' }, `${t('legend.mot')} · ${t('legend.milestone')} · ${t('s.waiting')} / ${t('s.entered')}`));
     const customers = h('div', { id: 'state-customers' });
     const c = chart(body, {
+      height: Math.max(420, levels * 56 + 60),
       tooltip: {
         formatter: (p) => {
           if (p.dataType === 'edge') return `${p.data.source} → ${p.data.target}: ${num(p.data.value, 0)}`;
@@ -413,8 +441,9 @@ function showJourney(detail, name) {
       },
       series: [{
         type: 'graph', layout: 'none', roam: true, edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 8,
-        label: { show: true, position: 'bottom', fontSize: 11,
-          formatter: (p) => `${p.data.state.momentOfTruth ? '★ ' : ''}${p.data.state.milestone ? '◆ ' : ''}${p.name}\n${num(p.data.state.waiting, 0)} / ${num(p.data.state.entered, 0)}` },
+        top: 30, bottom: 30, left: 120, right: 160,
+        label: { show: true, position: 'right', fontSize: 11,
+          formatter: (p) => `${p.data.state.momentOfTruth ? '★ ' : ''}${p.data.state.milestone ? '◆ ' : ''}${p.name}  ${num(p.data.state.waiting, 0)} / ${num(p.data.state.entered, 0)}` },
         edgeLabel: { show: true, fontSize: 10, formatter: (p) => num(p.data.value, 0) },
         data: states.map((s) => ({
           name: s.name, state: s, x: pos.get(s.name).x, y: pos.get(s.name).y,
@@ -519,9 +548,9 @@ function experiments(root) {
       body.append(section);
       section.append(h('h2', {}, e.id), h('dl', { class: 'kv' },
         h('dt', {}, t('j.journey')), h('dd', {}, `${e.journey} · ${e.step}`),
-        h('dt', {}, t('e.metric')), h('dd', {}, e.metric ?? '–'),
+        h('dt', {}, t('e.metric')), h('dd', {}, (typeof e.metric === 'object' ? e.metric?.name : e.metric) ?? '–'),
         h('dt', {}, t('e.status')), h('dd', {}, h('span', { class: `badge ${e.status === 'running' ? 'warning' : 'ok'}` }, t(`st.${e.status}`))),
-        h('dt', {}, t('e.lift')), h('dd', { class: 'lift' }, e.lift === null || e.lift === undefined ? '–' : pct(e.lift)),
+        h('dt', {}, t('e.lift')), h('dd', { class: 'lift' }, e.lift === null || e.lift === undefined ? '–' : `${e.lift > 0 ? '+' : ''}${pct(e.lift)}`),
         h('dt', {}, t('e.p')), h('dd', { class: 'pvalue' }, e.pValue === null || e.pValue === undefined ? '–' : num(e.pValue, 4)),
         h('dt', {}, t('e.winner')), h('dd', {}, e.winner ?? '–')));
       const arms = e.arms || [];
@@ -572,6 +601,7 @@ function base(root) {
   });
   load(clv, '/insights/clv', { limit: 1000 }, (d) => {
     clv.append(h('dl', { class: 'kv' },
+      h('dt', {}, t('ch.status')), h('dd', {}, d.status ?? '–'),
       h('dt', {}, t('clv.meanPAlive')), h('dd', { id: 'mean-palive' }, pct(d.meanPAlive)),
       h('dt', {}, `${t('clv.expected')} (${d.horizonWeeks} ${t('clv.horizon')})`), h('dd', {}, num(d.expectedPurchasesTotal, 1)),
       h('dt', {}, t('clv.customers')), h('dd', {}, num(d.customers, 0)),
@@ -605,7 +635,7 @@ function alerts(root) {
     body.append(h('p', { id: 'count' }, `${shown.length} / ${all.length}`));
     const kinds = ['slot-deviation', 'drop-off', 'dlq'];
     chart(body, {
-      tooltip: { trigger: 'axis' }, legend: { top: 4 },
+      tooltip: { trigger: 'axis' }, legend: { top: 4, itemGap: 20 },
       grid: { left: 40, right: 16, top: 36, bottom: 32 },
       xAxis: { type: 'category', data: kinds.map((k) => t(`k.${k}`)) }, yAxis: { type: 'value', minInterval: 1 },
       series: ['warning', 'critical'].map((s) => ({ name: t(`sev.${s}`), type: 'bar', stack: 'all',

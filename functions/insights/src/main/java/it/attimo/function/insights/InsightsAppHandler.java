@@ -169,7 +169,10 @@ public class InsightsAppHandler extends InsightsHandler {
                                 cell(e.path("journey")),
                                 cell(e.path("step")),
                                 cell(e.path("status")),
-                                cell(e.path("metric")),
+                                cell(
+                                        e.path("metric").isObject()
+                                                ? e.path("metric").path("name")
+                                                : e.path("metric")),
                                 cell(arm.path("name")),
                                 cell(arm.path("assigned")),
                                 cell(arm.path("converted")),
