@@ -51,7 +51,7 @@ class TemplateConsistencyTest {
                         "it.attimo.function.ingest.IngestHandler",
                         "it.attimo.function.score.ScoreHandler",
                         "it.attimo.function.journey.JourneyHandler",
-                        "it.attimo.function.insights.InsightsHandler",
+                        "it.attimo.function.insights.InsightsAppHandler",
                         "it.attimo.function.insights.RefreshHandler");
     }
 
