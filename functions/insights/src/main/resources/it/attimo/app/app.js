@@ -261,7 +261,7 @@ function bars(container, title, names, values, opts = {}) {
     grid: { left: opts.horizontal ? 150 : 48, right: 16, top: 36, bottom: opts.horizontal ? 24 : 56 },
     xAxis: opts.horizontal ? { type: 'value' } : { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 5 ? 30 : 0 } },
     yAxis: opts.horizontal ? { type: 'category', data: names, inverse: true } : { type: 'value' },
-    series: [{ type: 'bar', data: values, itemStyle: { color: opts.color || '#0b5cad' }, label: { show: true, position: opts.horizontal ? 'right' : 'top' } }],
+    series: [{ type: 'bar', data: values, itemStyle: { color: opts.color || '#0b5cad' }, label: { show: true, position: opts.horizontal ? 'right' : 'top', formatter: (p) => num(p.value) } }],
   }, opts.cls || '');
 }
 

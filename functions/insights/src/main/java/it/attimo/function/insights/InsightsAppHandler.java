@@ -34,7 +34,8 @@ public class InsightsAppHandler extends InsightsHandler {
     private static final Map<String, String> ASSETS = Map.of(
             "app.js", "text/javascript; charset=utf-8",
             "app.css", "text/css; charset=utf-8",
-            "echarts.min.js", "text/javascript; charset=utf-8");
+            "echarts.min.js", "text/javascript; charset=utf-8",
+            "icon.svg", "image/svg+xml");
     /** A JWT's characters: base64url segments and dots (what the page may carry on to its assets). */
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
 
@@ -214,10 +215,10 @@ public class InsightsAppHandler extends InsightsHandler {
                 if (!name.equals("path") && !name.equals("access_token") && !pair.isEmpty()) rest.add(pair);
             }
         }
-        for (Map.Entry<String, Function<HttpApiRequest, HttpApiResponse>> route :
-                super.routes().entrySet()) {
+        for (Map.Entry<String, Function<HttpApiRequest, HttpApiResponse>> route : routes().entrySet()) {
             String key = route.getKey();
-            if (!key.startsWith("GET ") || key.endsWith("/export")) continue;
+            boolean app = key.equals("GET /") || key.startsWith("GET /app");
+            if (!key.startsWith("GET ") || key.endsWith("/export") || app) continue;
             Optional<Map<String, String>> parameters = match(key.substring(4), path);
             if (parameters.isEmpty()) continue;
             HttpApiRequest inner = new HttpApiRequest(
