@@ -62,7 +62,8 @@ class InsightsAppBrowserIT extends InsightsAppPages {
         assertThat(csv.lines().findFirst().orElseThrow()).contains("customerId");
         assertThat(csv.lines().skip(1)).allSatisfy(line -> assertThat(line).contains("b2b"));
         assertCsv("csv-clusters");
-        assertCsv("csv-churn");
+        // a 3-day demo is too short for the churn model's time split: its CSV may be the header alone
+        assertThat(assertCsv("csv-churn", 0).lines().findFirst().orElseThrow()).contains("customerId");
 
         assertLanguageSwitch("Base clienti", "Customer base");
         assertNoConsoleErrors();

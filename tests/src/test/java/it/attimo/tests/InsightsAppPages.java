@@ -105,6 +105,11 @@ abstract class InsightsAppPages {
 
     /** The link's href answers CSV: 200, text/csv, an attachment, a header line and rows. */
     static String assertCsv(String linkId) throws Exception {
+        return assertCsv(linkId, 1);
+    }
+
+    /** The link's href answers CSV with a header line and at least {@code rows} rows. */
+    static String assertCsv(String linkId, int rows) throws Exception {
         WebElement link = browser.findElement(By.id(linkId));
         assertThat(link.getAttribute("download")).isNotNull();
         String href = link.getAttribute("href");

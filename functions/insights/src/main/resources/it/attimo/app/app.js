@@ -250,9 +250,21 @@ function chart(container, option, cls = '') {
   const c = window.echarts.init(el, null, { renderer: 'svg' });
   c.setOption({ animation: false, textStyle: { fontFamily: 'inherit' }, ...option });
   charts.add(c);
+  // the page around a chart settles after it is drawn (a scroll bar, a grid's columns): follow its size
+  if (window.ResizeObserver) {
+    const watch = new ResizeObserver(() => { if (!c.isDisposed()) c.resize(); });
+    watch.observe(el);
+    observers.add(watch);
+  }
   return c;
 }
-function disposeCharts() { for (const c of charts) c.dispose(); charts.clear(); }
+const observers = new Set();
+function disposeCharts() {
+  for (const o of observers) o.disconnect();
+  observers.clear();
+  for (const c of charts) c.dispose();
+  charts.clear();
+}
 window.addEventListener('resize', () => { for (const c of charts) c.resize(); });
 function bars(container, title, names, values, opts = {}) {
   return chart(container, {
