@@ -51,7 +51,7 @@ class TemplateConsistencyTest {
                         "it.attimo.function.ingest.IngestHandler",
                         "it.attimo.function.score.ScoreHandler",
                         "it.attimo.function.journey.JourneyHandler",
-                        "it.attimo.function.insights.InsightsHandler",
+                        "it.attimo.function.insights.InsightsAppHandler",
                         "it.attimo.function.insights.RefreshHandler");
     }
 
@@ -125,7 +125,12 @@ class TemplateConsistencyTest {
                 .containsEntry("POST /trays", "TraysFunction")
                 .containsEntry("GET /touchpoints", "InsightsFunction")
                 .containsEntry("GET /q/{code}", "IngestFunction")
-                .containsEntry("GET /tray/{token}", "TraysFunction");
+                .containsEntry("GET /tray/{token}", "TraysFunction")
+                .containsEntry("GET /", "InsightsFunction")
+                .containsEntry("GET /app", "InsightsFunction")
+                .containsEntry("GET /app/{asset}", "InsightsFunction")
+                .containsEntry("GET /app/api", "InsightsFunction")
+                .containsEntry("GET /app/login", "InsightsFunction");
         assertThat(routes.keySet())
                 .allSatisfy(route -> assertThat(template.functionProperty(routes.get(route), "Handler"))
                         .asString()
@@ -140,7 +145,8 @@ class TemplateConsistencyTest {
                                                         || route.startsWith("GET /unsubscribe/")
                                                         || route.startsWith("GET /preferences/")
                                                 ? "IngestHandler"
-                                                : "InsightsHandler"));
+                                                // the insights routes and the web app that shows them
+                                                : "InsightsAppHandler"));
     }
 
     private static boolean isOnClasspath(String className) {

@@ -7,11 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.attimo.core.event.CustomerEvent;
 import it.attimo.local.LocalStack;
 import it.attimo.local.StackOptions;
+import it.attimo.tests.support.HeadlessChromium;
 import it.attimo.tests.support.StackApi;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -19,16 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -48,28 +43,10 @@ class TraysBrowserIT {
 
     @BeforeEach
     void start() {
-        Optional<Path> chromium = firstExisting(
-                System.getenv("ATTIMO_CHROMIUM"),
-                "/usr/bin/chromium",
-                "/usr/bin/chromium-browser",
-                "/usr/bin/google-chrome");
-        Optional<Path> driver = firstExisting(
-                System.getenv("ATTIMO_CHROMEDRIVER"), "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
-        Assumptions.assumeTrue(
-                chromium.isPresent() && driver.isPresent(),
-                "no chromium + chromedriver on this machine (apt-get install chromium chromium-driver): browser tests skipped");
+        browser = HeadlessChromium.start(412, 1400, "it-IT");
         root = TemplateConsistency.findProjectRoot(Path.of(""));
         stack = LocalStack.start(StackOptions.inMemory(root, START, SECRET));
         api = new StackApi(() -> stack.baseUrl(), SECRET);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.get().toFile());
-        options.addArguments(
-                "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=412,1400", "--lang=it-IT");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(driver.get().toFile())
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
     }
 
     @AfterEach
@@ -149,10 +126,7 @@ class TraysBrowserIT {
     }
 
     private void screenshot(String name) throws IOException {
-        Path out = root.resolve("docs/screenshots").resolve(name + ".png");
-        Files.createDirectories(out.getParent());
-        Path shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, out, StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.screenshot((ChromeDriver) browser, root, name);
     }
 
     private String createTray() {
@@ -200,12 +174,5 @@ class TraysBrowserIT {
         if (phone) data.put("phone", "+393331234567");
         data.put("consent", Map.of("email", true, "sms", true));
         return new CustomerEvent("up-" + id, "e2e", "customer.upserted", id, START.minus(Duration.ofDays(1)), data);
-    }
-
-    private static Optional<Path> firstExisting(String... candidates) {
-        for (String c : candidates) {
-            if (c != null && !c.isBlank() && Files.isExecutable(Path.of(c))) return Optional.of(Path.of(c));
-        }
-        return Optional.empty();
     }
 }

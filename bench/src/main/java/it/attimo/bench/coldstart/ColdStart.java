@@ -52,7 +52,7 @@ public final class ColdStart {
             new Case("journey", "it.attimo.function.journey.JourneyHandler", "plan-welcome.json", "\"sendAt\""),
             new Case(
                     "insights",
-                    "it.attimo.function.insights.InsightsHandler",
+                    "it.attimo.function.insights.InsightsAppHandler",
                     "get-profile.json",
                     "\"statusCode\":200"),
             new Case(

@@ -6,6 +6,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,6 +49,17 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--workers", defaultValue = "3", description = "queue pollers (default ${DEFAULT-VALUE})")
     int workers;
 
+    @Option(
+            names = "--serve",
+            description = "after the summary, keep the stack serving (the insights app, every route) until Ctrl-C")
+    boolean serve;
+
+    @Option(
+            names = "--port",
+            defaultValue = "8080",
+            description = "with --serve: the port on 127.0.0.1 (default ${DEFAULT-VALUE}; 0 picks a free one)")
+    int port;
+
     @Option(names = "--json", description = "print the summary as JSON on stdout (the text summary goes to stderr)")
     boolean json;
 
@@ -63,19 +76,66 @@ public final class DemoCommand implements Callable<Integer> {
                     spec.commandLine(), "--clients must be 1-64, --workers 1-8");
         }
         Path dataDir = data == null ? null : ProjectPaths.userPath(data);
-        DemoRun.Settings settings =
-                new DemoRun.Settings(ProjectPaths.home(), dataDir, customers, seed, days, start, clients, workers);
+        if (port < 0 || port > 65535) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port must be 0-65535");
+        }
+        DemoRun.Settings settings = new DemoRun.Settings(
+                ProjectPaths.home(), dataDir, customers, seed, days, start, clients, workers, serve ? port : 0);
         boolean terminal = System.console() != null;
-        DemoRun.Outcome outcome = DemoRun.run(settings, System.err, terminal);
         PrintStream text = json ? System.err : System.out;
+        DemoRun.Outcome outcome = DemoRun.run(settings, System.err, terminal, serve ? this::serveUntilStopped : null);
+        if (stoppedAfterClose != null) stoppedAfterClose.countDown();
+        if (!serve) {
+            print(outcome, text);
+            text.println("Insights app: it stopped with the demo. To browse it, run `./attimo demo --serve` and open "
+                    + "http://127.0.0.1:" + port + "/app, or keep the data (`./attimo demo --data attimo-demo`) and "
+                    + "then `./attimo serve --data attimo-demo`.");
+            text.flush();
+        }
+        return outcome.healthy() ? 0 : 1;
+    }
+
+    private void print(DemoRun.Outcome outcome, PrintStream text) {
         text.print(outcome.text());
         outcome.problems().forEach(p -> text.println("PROBLEM: " + p));
         text.flush();
         if (json) {
-            System.out.println(
-                    new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(outcome.json()));
+            try {
+                System.out.println(
+                        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(outcome.json()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
             System.out.flush();
         }
-        return outcome.healthy() ? 0 : 1;
     }
+
+    /** {@code --serve}: the summary, the app's URL, then the stack keeps serving until Ctrl-C. */
+    private void serveUntilStopped(it.attimo.local.LocalStack stack, DemoRun.Outcome outcome)
+            throws InterruptedException {
+        PrintStream text = json ? System.err : System.out;
+        print(outcome, text);
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(
+                () -> {
+                    System.err.println("attimo: stopping the demo's stack...");
+                    stop.countDown();
+                    try {
+                        stopped.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "attimo-demo-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        text.println("Insights app: " + stack.baseUrl() + "/app  (the stack keeps serving every route on "
+                + stack.baseUrl() + ", virtual clock at " + stack.now() + "; stop: Ctrl-C)");
+        text.flush();
+        // the stack closes when this returns; the hook waits for that before the JVM goes
+        stoppedAfterClose = stopped;
+        stop.await();
+    }
+
+    private CountDownLatch stoppedAfterClose;
 }

@@ -19,7 +19,27 @@ import java.util.TreeMap;
 public final class DemoRun {
     /** What to run. */
     public record Settings(
-            Path home, Path dataDir, int customers, long seed, int days, Instant start, int clients, int workers) {}
+            Path home,
+            Path dataDir,
+            int customers,
+            long seed,
+            int days,
+            Instant start,
+            int clients,
+            int workers,
+            int port) {
+        /** On a free port. */
+        public Settings(
+                Path home, Path dataDir, int customers, long seed, int days, Instant start, int clients, int workers) {
+            this(home, dataDir, customers, seed, days, start, clients, workers, 0);
+        }
+    }
+
+    /** What to do with the stack after the demo, before it stops (keep serving the app, look at it in a test). */
+    @FunctionalInterface
+    public interface AfterDemo {
+        void with(LocalStack stack, Outcome outcome) throws InterruptedException;
+    }
 
     /** The summary and whether the stack misbehaved (5xx, transport errors, dead letters). */
     public record Outcome(String text, ObjectNode json, boolean healthy, List<String> problems) {}
@@ -27,10 +47,16 @@ public final class DemoRun {
     private DemoRun() {}
 
     public static Outcome run(Settings s, PrintStream err, boolean terminal) throws InterruptedException {
+        return run(s, err, terminal, null);
+    }
+
+    /** Runs the demo, then hands the still-running stack to {@code after} (when given) before stopping it. */
+    public static Outcome run(Settings s, PrintStream err, boolean terminal, AfterDemo after)
+            throws InterruptedException {
         long began = System.nanoTime();
         String secret = "demo-" + Long.toHexString(new java.util.Random(s.seed()).nextLong());
         StackOptions options = new StackOptions(
-                s.home(), s.dataDir(), 0, s.start(), false, secret, "demo-hubspot-secret", s.workers());
+                s.home(), s.dataDir(), s.port(), s.start(), false, secret, "demo-hubspot-secret", s.workers());
         err.println("demo: starting the embedded stack"
                 + (s.dataDir() == null ? " (in memory)" : " (data " + s.dataDir() + ")") + "...");
         try (LocalStack stack = LocalStack.start(options);
@@ -59,7 +85,9 @@ public final class DemoRun {
                                 + hourEnd.minus(Duration.ofHours(2)))));
             }
             long sendNanos = System.nanoTime() - sendBegan;
-            return summarise(s, stack, driver, customers, events, start, followUp, sendNanos, began);
+            Outcome outcome = summarise(s, stack, driver, customers, events, start, followUp, sendNanos, began);
+            if (after != null) after.with(stack, outcome);
+            return outcome;
         }
     }
 
