@@ -95,8 +95,14 @@ public final class UnsubscribeHttp {
         for (String pair : body.strip().split("&")) {
             int eq = pair.indexOf('=');
             if (eq < 0) continue;
-            String key = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            String key;
+            String value;
+            try {
+                key = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
+                value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException badEscape) {
+                continue; // "%=" and the like: not the one-click pair, whatever else the body holds
+            }
             if (ONE_CLICK_KEY.equals(key) && ONE_CLICK_VALUE.equals(value)) return true;
         }
         return false;
