@@ -665,8 +665,7 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
 
     @Override
     public List<OutboxMessage> outbox(Optional<String> customerId) {
-        DynamoOutboxChannel outbox = outbox();
-        return customerId.map(outbox::forCustomer).orElseGet(outbox::all);
+        return outbox(OutboxQuery.of(customerId));
     }
 
     @Override

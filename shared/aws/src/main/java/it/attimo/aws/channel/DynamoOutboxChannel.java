@@ -131,24 +131,12 @@ public final class DynamoOutboxChannel implements ChannelGateway, AccountManager
 
     /** Every message in the outbox, ordered by send time. */
     public List<OutboxMessage> all() {
-        List<OutboxMessage> messages = new ArrayList<>();
-        client.scanPaginator(b -> b.tableName(table).consistentRead(true))
-                .items()
-                .forEach(item -> messages.add(fromItem(item)));
-        return sorted(messages);
+        return find(OutboxQuery.ALL);
     }
 
     /** One customer's messages, ordered by send time. */
     public List<OutboxMessage> forCustomer(String customerId) {
-        QueryRequest query = QueryRequest.builder()
-                .tableName(table)
-                .keyConditionExpression("customerId = :c")
-                .expressionAttributeValues(Map.of(":c", s(customerId)))
-                .consistentRead(true)
-                .build();
-        List<OutboxMessage> messages = new ArrayList<>();
-        client.queryPaginator(query).items().forEach(item -> messages.add(fromItem(item)));
-        return sorted(messages);
+        return find(OutboxQuery.of(java.util.Optional.of(customerId)));
     }
 
     /**
