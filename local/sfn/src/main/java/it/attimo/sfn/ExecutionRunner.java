@@ -490,10 +490,16 @@ final class ExecutionRunner {
         for (JsonNode catcher : state.path("Catch")) {
             if (ErrorMatcher.matches(catcher.path("ErrorEquals"), error)) {
                 // a failure that did not reach a Task (a Parameters path, a ResultSelector) records no TaskFailed:
-                // say here which state failed and why (execution and state names, error name and cause: ids only)
+                // say here which state failed and why (execution and state names, error name and cause: ids only).
+                // A Catch that names its error (States.Timeout of "wait for the event, or act", a journey's own
+                // signal) is a designed branch, not a failure: only the catch-all's are warnings.
                 String next = catcher.get("Next").asText();
-                LOG.warning(() -> "execution " + exec.name + ": state '" + frame.state + "' failed with " + error + " ("
-                        + cause + "); caught, next '" + next + "'");
+                boolean catchAll = false;
+                for (JsonNode name : catcher.path("ErrorEquals")) catchAll |= "States.ALL".equals(name.asText());
+                LOG.log(
+                        catchAll ? java.util.logging.Level.WARNING : java.util.logging.Level.FINE,
+                        () -> "execution " + exec.name + ": state '" + frame.state + "' failed with " + error + " ("
+                                + cause + "); caught, next '" + next + "'");
                 ObjectNode errorOutput = Json.object();
                 errorOutput.put("Error", error);
                 errorOutput.put("Cause", cause);
