@@ -6,29 +6,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import it.attimo.core.event.CustomerEvent;
 import it.attimo.local.LocalStack;
 import it.attimo.local.StackOptions;
+import it.attimo.tests.support.HeadlessChromium;
 import it.attimo.tests.support.StackApi;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -47,33 +40,15 @@ class PreferencesBrowserIT {
 
     private LocalStack stack;
     private StackApi api;
-    private WebDriver browser;
+    private ChromeDriver browser;
     private Path root;
 
     @BeforeEach
     void start() {
-        Optional<Path> chromium = firstExisting(
-                System.getenv("ATTIMO_CHROMIUM"),
-                "/usr/bin/chromium",
-                "/usr/bin/chromium-browser",
-                "/usr/bin/google-chrome");
-        Optional<Path> driver = firstExisting(
-                System.getenv("ATTIMO_CHROMEDRIVER"), "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
-        Assumptions.assumeTrue(
-                chromium.isPresent() && driver.isPresent(),
-                "no chromium + chromedriver on this machine (apt-get install chromium chromium-driver): browser tests skipped");
+        browser = HeadlessChromium.start(412, 1900, "it-IT");
         root = TemplateConsistency.findProjectRoot(Path.of(""));
         stack = LocalStack.start(StackOptions.inMemory(root, DELIVERED.minus(Duration.ofMinutes(5)), SECRET));
         api = new StackApi(() -> stack.baseUrl(), SECRET);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.get().toFile());
-        options.addArguments(
-                "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=412,1900", "--lang=it-IT");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(driver.get().toFile())
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
     }
 
     @AfterEach
@@ -169,10 +144,7 @@ class PreferencesBrowserIT {
     }
 
     private void screenshot(String name) throws IOException {
-        Path out = root.resolve("docs/screenshots").resolve(name + ".png");
-        Files.createDirectories(out.getParent());
-        Path shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, out, StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.screenshot(browser, root, name);
     }
 
     private static CustomerEvent upsert() {
@@ -203,12 +175,5 @@ class PreferencesBrowserIT {
                         "category", "elettrodomestici",
                         "price", 189.0)));
         return new CustomerEvent("del-ORD-WEB-1", "prefs-web", "order.delivered", CUSTOMER, DELIVERED, data);
-    }
-
-    private static Optional<Path> firstExisting(String... candidates) {
-        for (String c : candidates) {
-            if (c != null && !c.isBlank() && Files.isExecutable(Path.of(c))) return Optional.of(Path.of(c));
-        }
-        return Optional.empty();
     }
 }
