@@ -1,5 +1,6 @@
 package it.attimo.tests;
 
+import static it.attimo.tests.support.CustomerFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +51,9 @@ class OneClickUnsubscribeIT {
 
     @Test
     void theClickStopsMarketingPlannedBeforeItButNotTheDelayApology() {
-        StackApi.Reply reply = api.postEvents(List.of(upsert(), delivered("ORD-RM-1")));
+        StackApi.Reply reply = api.postEvents(List.of(
+                upserted(CUSTOMER, "unsub-it", DELIVERED, b2cWithEmailConsent(CUSTOMER, ROMA)),
+                microwaveDelivered(CUSTOMER, "ORD-RM-1", "unsub-it", DELIVERED)));
         assertThat(reply.status()).as(reply.raw()).isEqualTo(202);
         assertThat(reply.body().path("rejected").asInt()).as(reply.raw()).isZero();
 
@@ -169,37 +171,5 @@ class OneClickUnsubscribeIT {
         StackApi.Reply profile = api.get("/profiles/" + CUSTOMER);
         assertThat(profile.status()).as(profile.raw()).isEqualTo(200);
         return profile.body().path("consents");
-    }
-
-    private static CustomerEvent upsert() {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("segment", "b2c");
-        data.put("comune", "058091");
-        data.put("email", CUSTOMER + "@example.invalid");
-        data.put("firstName", "Livia");
-        data.put("locale", "it-IT");
-        data.put("consent", Map.of("email", true));
-        return new CustomerEvent(
-                "up-" + CUSTOMER,
-                "unsub-it",
-                "customer.upserted",
-                CUSTOMER,
-                DELIVERED.minus(Duration.ofDays(10)),
-                data);
-    }
-
-    private static CustomerEvent delivered(String orderId) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("orderId", orderId);
-        data.put(
-                "items",
-                List.of(Map.of(
-                        "sku", "MW-100",
-                        "name", "Forno a microonde Combi 25 L",
-                        "category", "elettrodomestici",
-                        "price", 189.0)));
-        data.put("total", 189.0);
-        data.put("currency", "EUR");
-        return new CustomerEvent("del-" + orderId, "unsub-it", "order.delivered", CUSTOMER, DELIVERED, data);
     }
 }

@@ -1,5 +1,6 @@
 package it.attimo.tests;
 
+import static it.attimo.tests.support.CustomerFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -167,30 +167,14 @@ class PostPurchaseMessagesIT {
     }
 
     private static CustomerEvent upsert(String customer, String comune, String firstName) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("segment", "b2c");
-        data.put("comune", comune);
-        data.put("email", customer + "@example.invalid");
+        Map<String, Object> data = b2cWithEmailConsent(customer, comune);
         data.put("phone", "+39 333 1234567");
-        if (firstName != null) data.put("firstName", firstName);
-        data.put("locale", "it-IT");
-        data.put("consent", Map.of("email", true));
-        return new CustomerEvent(
-                "up-" + customer, "msg-it", "customer.upserted", customer, DELIVERED.minus(Duration.ofDays(10)), data);
+        if (firstName == null) data.remove("firstName");
+        else data.put("firstName", firstName);
+        return upserted(customer, "msg-it", DELIVERED, data);
     }
 
     private static CustomerEvent delivered(String customer, String orderId) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("orderId", orderId);
-        data.put(
-                "items",
-                List.of(Map.of(
-                        "sku", "MW-100",
-                        "name", "Forno a microonde Combi 25 L",
-                        "category", "elettrodomestici",
-                        "price", 189.0)));
-        data.put("total", 189.0);
-        data.put("currency", "EUR");
-        return new CustomerEvent("del-" + orderId, "msg-it", "order.delivered", customer, DELIVERED, data);
+        return microwaveDelivered(customer, orderId, "msg-it", DELIVERED);
     }
 }

@@ -1,5 +1,6 @@
 package it.attimo.tests;
 
+import static it.attimo.tests.support.CustomerFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -54,7 +54,9 @@ class PreferenceCentreIT {
 
     @Test
     void thePageRoundTripChangesTheProfileAndTheSendsThatFollow() {
-        StackApi.Reply reply = api.postEvents(List.of(upsert(), delivered("ORD-PR-1")));
+        StackApi.Reply reply = api.postEvents(List.of(
+                upserted(CUSTOMER, "prefs-it", DELIVERED, b2cWithEmailConsent(CUSTOMER, ROMA)),
+                microwaveDelivered(CUSTOMER, "ORD-PR-1", "prefs-it", DELIVERED)));
         assertThat(reply.status()).as(reply.raw()).isEqualTo(202);
         assertThat(reply.body().path("rejected").asInt()).as(reply.raw()).isZero();
 
@@ -220,37 +222,5 @@ class PreferenceCentreIT {
 
     private static JsonNode preferences() {
         return profile().path("preferences");
-    }
-
-    private static CustomerEvent upsert() {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("segment", "b2c");
-        data.put("comune", "058091");
-        data.put("email", CUSTOMER + "@example.invalid");
-        data.put("firstName", "Livia");
-        data.put("locale", "it-IT");
-        data.put("consent", Map.of("email", true));
-        return new CustomerEvent(
-                "up-" + CUSTOMER,
-                "prefs-it",
-                "customer.upserted",
-                CUSTOMER,
-                DELIVERED.minus(Duration.ofDays(10)),
-                data);
-    }
-
-    private static CustomerEvent delivered(String orderId) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("orderId", orderId);
-        data.put(
-                "items",
-                List.of(Map.of(
-                        "sku", "MW-100",
-                        "name", "Forno a microonde Combi 25 L",
-                        "category", "elettrodomestici",
-                        "price", 189.0)));
-        data.put("total", 189.0);
-        data.put("currency", "EUR");
-        return new CustomerEvent("del-" + orderId, "prefs-it", "order.delivered", CUSTOMER, DELIVERED, data);
     }
 }

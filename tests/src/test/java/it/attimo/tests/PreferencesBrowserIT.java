@@ -1,9 +1,9 @@
 package it.attimo.tests;
 
+import static it.attimo.tests.support.CustomerFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import it.attimo.core.event.CustomerEvent;
 import it.attimo.local.LocalStack;
 import it.attimo.local.StackOptions;
 import it.attimo.tests.support.HeadlessChromium;
@@ -13,7 +13,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -59,7 +58,15 @@ class PreferencesBrowserIT {
 
     @Test
     void aPersonChangesTheirChoicesFromTheLinkInAnEmailAndSeesThemStored() throws IOException {
-        assertThat(api.postEvents(List.of(upsert(), delivered())).status()).isEqualTo(202);
+        assertThat(api.postEvents(List.of(
+                                upserted(
+                                        CUSTOMER,
+                                        "prefs-web",
+                                        DELIVERED,
+                                        withPhone(b2cWithEmailConsent(CUSTOMER, ROMA))),
+                                microwaveDelivered(CUSTOMER, "ORD-WEB-1", "prefs-web", DELIVERED)))
+                        .status())
+                .isEqualTo(202);
         JsonNode welcome = null;
         for (int hour = 1; hour <= 6 && welcome == null; hour++) {
             assertThat(api.clockSet(DELIVERED.plus(Duration.ofHours(hour))).status())
@@ -147,33 +154,8 @@ class PreferencesBrowserIT {
         HeadlessChromium.screenshot(browser, root, name);
     }
 
-    private static CustomerEvent upsert() {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("segment", "b2c");
-        data.put("comune", "058091");
-        data.put("email", CUSTOMER + "@example.invalid");
+    private static Map<String, Object> withPhone(Map<String, Object> data) {
         data.put("phone", "+393331234567");
-        data.put("firstName", "Livia");
-        data.put("consent", Map.of("email", true));
-        return new CustomerEvent(
-                "up-" + CUSTOMER,
-                "prefs-web",
-                "customer.upserted",
-                CUSTOMER,
-                DELIVERED.minus(Duration.ofDays(10)),
-                data);
-    }
-
-    private static CustomerEvent delivered() {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("orderId", "ORD-WEB-1");
-        data.put(
-                "items",
-                List.of(Map.of(
-                        "sku", "MW-100",
-                        "name", "Forno a microonde Combi 25 L",
-                        "category", "elettrodomestici",
-                        "price", 189.0)));
-        return new CustomerEvent("del-ORD-WEB-1", "prefs-web", "order.delivered", CUSTOMER, DELIVERED, data);
+        return data;
     }
 }

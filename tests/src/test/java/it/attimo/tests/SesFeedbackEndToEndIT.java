@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.testing.SnsTestSigner;
-import it.attimo.local.LocalStack;
-import it.attimo.local.StackOptions;
+import it.attimo.tests.support.SnsTrustingStack;
 import it.attimo.tests.support.StackApi;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,22 +32,17 @@ class SesFeedbackEndToEndIT {
     private static final Instant T0 = Instant.parse("2026-06-10T05:00:00Z");
 
     private final SnsTestSigner signer = new SnsTestSigner();
-    private LocalStack stack;
+    private SnsTrustingStack stack;
     private StackApi api;
 
     @BeforeEach
     void start(@TempDir Path dir) throws IOException {
-        Path cert = dir.resolve("sns-test-cert.pem");
-        Files.write(cert, SnsTestSigner.certificatePem());
-        System.setProperty("attimo.sns.certificate-file", cert.toString());
-        Path root = TemplateConsistency.findProjectRoot(Path.of(""));
-        stack = LocalStack.start(StackOptions.inMemory(root, T0, SECRET));
-        api = new StackApi(() -> stack.baseUrl(), SECRET);
+        stack = SnsTrustingStack.start(TemplateConsistency.findProjectRoot(Path.of("")), dir, T0, SECRET);
+        api = stack.api();
     }
 
     @AfterEach
     void stop() {
-        System.clearProperty("attimo.sns.certificate-file");
         if (stack != null) stack.close();
     }
 
