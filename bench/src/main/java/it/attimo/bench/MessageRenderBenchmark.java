@@ -66,7 +66,8 @@ public class MessageRenderBenchmark {
                     null,
                     i % 2 == 0 ? "Giulia" : null,
                     order,
-                    Map.of("orderId", "o-1"));
+                    Map.of("orderId", "o-1"),
+                    null);
         }
     }
 

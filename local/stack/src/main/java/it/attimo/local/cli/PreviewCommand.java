@@ -134,7 +134,8 @@ public final class PreviewCommand implements Callable<Integer> {
     }
 
     private MessageInput input(Channel ch, String kind, JsonNode c) {
-        Set<String> known = Set.of("segment", "comune", "macroArea", "firstName", "tone", "order", "context");
+        Set<String> known =
+                Set.of("segment", "comune", "macroArea", "firstName", "tone", "order", "context", "interests");
         c.fieldNames().forEachRemaining(f -> {
             if (!known.contains(f)) {
                 throw new IllegalArgumentException("--customer: unknown field '" + f + "' (known: "
@@ -183,7 +184,18 @@ public final class PreviewCommand implements Callable<Integer> {
                 c.hasNonNull("tone") ? c.get("tone").asText() : null,
                 c.hasNonNull("firstName") ? c.get("firstName").asText() : null,
                 order,
-                context);
+                context,
+                interests(c.get("interests")));
+    }
+
+    private static List<String> interests(JsonNode raw) {
+        if (raw == null || raw.isNull()) return List.of();
+        if (!raw.isArray()) {
+            throw new IllegalArgumentException("--customer: interests must be an array of catalogue categories");
+        }
+        List<String> out = new ArrayList<>();
+        raw.forEach(i -> out.add(i.asText()));
+        return out;
     }
 
     private static List<Order.Item> orderItems(List<Object> raw) {

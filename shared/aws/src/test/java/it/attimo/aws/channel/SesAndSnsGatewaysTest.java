@@ -69,7 +69,8 @@ class SesAndSnsGatewaysTest {
                 tone,
                 contact.firstName(),
                 null,
-                Map.of())));
+                Map.of(),
+                null)));
     }
 
     @Test

@@ -65,7 +65,8 @@ class SnsPushGatewayTest {
                         "informale",
                         null,
                         null,
-                        Map.of())));
+                        Map.of(),
+                        null)));
     }
 
     static void answer(String action, int status, String xml) {

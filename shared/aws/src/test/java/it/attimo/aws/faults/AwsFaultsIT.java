@@ -259,7 +259,8 @@ class AwsFaultsIT {
                             "formale",
                             null,
                             null,
-                            java.util.Map.of())));
+                            java.util.Map.of(),
+                            null)));
 
             assertThatThrownBy(() -> {
                         try {

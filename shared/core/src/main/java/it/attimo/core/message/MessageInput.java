@@ -2,6 +2,7 @@ package it.attimo.core.message;
 
 import it.attimo.core.channel.Channel;
 import it.attimo.core.customer.Segment;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,6 +13,8 @@ import java.util.Map;
  * @param kind     transactional, service, survey or marketing
  * @param macroArea ISTAT macro-area or area label, null when unknown
  * @param tone     the profile's tone, which overrides the rule; null for the rule alone
+ * @param interests product categories the customer chose in the preference centre (ids of catalogue.json), none when
+ *                  not stated
  */
 public record MessageInput(
         String customerId,
@@ -25,9 +28,11 @@ public record MessageInput(
         String tone,
         String firstName,
         Order order,
-        Map<String, String> context) {
+        Map<String, String> context,
+        List<String> interests) {
     public MessageInput {
         context = context == null ? Map.of() : Map.copyOf(context);
+        interests = interests == null ? List.of() : List.copyOf(interests);
     }
 
     @Override

@@ -104,7 +104,7 @@ public final class MessageRenderer {
     }
 
     /**
-     * The input of a dispatch: the profile's segment, macro-area and tone, the contact's first name, and the order of
+     * The input of a dispatch: the profile's segment, macro-area, tone and interests, the contact's first name, and the order of
      * {@code context.orderId} from the customer's event log (read only when the context names an order).
      */
     public static MessageInput inputFor(
@@ -136,7 +136,8 @@ public final class MessageRenderer {
                 profile == null ? null : profile.tone(),
                 contact == null ? null : contact.firstName(),
                 order,
-                context);
+                context,
+                profile == null ? List.of() : profile.preferences().interests());
     }
 
     /**
@@ -169,6 +170,8 @@ public final class MessageRenderer {
         scope.put("testimonials", testimonials(category, area));
         List<Map<String, Object>> accessories = accessories(in.order(), category);
         if (!accessories.isEmpty()) scope.put("accessories", accessories);
+        List<Map<String, Object>> picks = interestPicks(in.interests(), in.order(), category);
+        if (!picks.isEmpty()) scope.put("interestPicks", Map.of("items", picks));
         TemplateCatalog.trayStep(in.journey(), in.step()).ifPresent(generic -> {
             scope.put("tray", tray(in.context()));
             String otp = blankToNull(in.context().get(TRAY_OTP));
@@ -265,11 +268,36 @@ public final class MessageRenderer {
     }
 
     private List<Map<String, Object>> accessories(Order order, String category) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        addAccessories(out, content.accessories(category), owned(order));
+        return out;
+    }
+
+    /**
+     * Suggestions from the categories the customer chose as interests, in the order chosen: not the order's own
+     * category (its accessories are listed already), not what the order holds, not a category the catalogue does not
+     * know (its default list would say nothing about the interest), at most {@link #MAX_ACCESSORIES}.
+     */
+    private List<Map<String, Object>> interestPicks(List<String> interests, Order order, String category) {
+        Set<String> owned = owned(order);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String interest : interests) {
+            if (interest.equals(category) || !content.categories().containsKey(interest)) continue;
+            addAccessories(out, content.accessories(interest), owned);
+        }
+        return out;
+    }
+
+    private static Set<String> owned(Order order) {
         Set<String> owned = new HashSet<>();
         if (order != null) order.items().forEach(i -> owned.add(i.sku()));
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (MessageContent.Accessory a : content.accessories(category)) {
-            if (owned.contains(a.sku()) || out.size() >= MAX_ACCESSORIES) continue;
+        return owned;
+    }
+
+    private void addAccessories(List<Map<String, Object>> out, List<MessageContent.Accessory> from, Set<String> skip) {
+        for (MessageContent.Accessory a : from) {
+            if (out.size() >= MAX_ACCESSORIES) return;
+            if (skip.contains(a.sku()) || out.stream().anyMatch(i -> a.sku().equals(i.get("sku")))) continue;
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("sku", a.sku());
             item.put("name", a.name());
@@ -277,7 +305,6 @@ public final class MessageRenderer {
             item.put("url", a.url().replace("{base}", publicBaseUrl));
             out.add(item);
         }
-        return out;
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import it.attimo.core.channel.Channel;
 import it.attimo.core.customer.Contact;
 import it.attimo.core.customer.Location;
+import it.attimo.core.customer.Preferences;
 import it.attimo.core.customer.Profile;
 import it.attimo.core.customer.Segment;
 import it.attimo.core.event.CustomerEvent;
@@ -45,7 +46,7 @@ class MessageRendererTest {
             Order order,
             Map<String, String> context) {
         return new MessageInput(
-                "c-1", journey, step, channel, kind, KEY, segment, area, tone, firstName, order, context);
+                "c-1", journey, step, channel, kind, KEY, segment, area, tone, firstName, order, context, null);
     }
 
     static MessageInput postPurchase(String step, String kind, Segment segment, String area, String firstName) {
@@ -373,6 +374,37 @@ class MessageRendererTest {
     }
 
     @Test
+    void theRepurchaseEmailSuggestsFromTheCustomersInterestsButNotTheOrdersOwnCategory() {
+        MessageInput plain = postPurchase("repurchase", "marketing", Segment.B2C, "Sud", "Salvo");
+        assertThat(renderer.render(plain).text()).doesNotContain("interessi");
+
+        MessageInput withInterests = new MessageInput(
+                "c-1",
+                "post-purchase",
+                "repurchase",
+                Channel.EMAIL,
+                "marketing",
+                KEY,
+                Segment.B2C,
+                "Sud",
+                null,
+                "Salvo",
+                MICROWAVE,
+                Map.of("orderId", "o-1"),
+                List.of("elettrodomestici", "sconosciuta", "elettronica", "arredamento"));
+        String text = renderer.render(withInterests).text();
+        assertThat(text).contains("tra i tuoi interessi").contains(BASE + "/catalogo/ACC-ET-001");
+        assertThat(text)
+                .as("the order's own category is what the offer link is about; an unknown category says nothing")
+                .doesNotContain("/catalogo/ACC-EL-")
+                .doesNotContain("/catalogo/ACC-GEN-");
+        assertThat(text.lines().filter(l -> l.startsWith("- ")).count())
+                .as("at most three, electronics first as chosen")
+                .isEqualTo(3);
+        assertThat(text).doesNotContain("/catalogo/ACC-AR-");
+    }
+
+    @Test
     void anExperimentArmIsReportedOnlyWithBothIdAndArm() {
         RenderedMessage m = renderer.render(input(
                 "post-purchase",
@@ -523,6 +555,41 @@ class MessageRendererTest {
         RenderedMessage m = renderer.render(in);
         assertThat(m.text()).startsWith("Ciao Salvo,").contains("(Forno)");
         assertThat(m.toString()).doesNotContain("Salvo");
+
+        assertThat(in.interests()).isEmpty();
+        Profile interested = new Profile(
+                profile.customerId(),
+                profile.segment(),
+                profile.location(),
+                profile.locale(),
+                profile.tone(),
+                profile.consents(),
+                profile.score(),
+                profile.tier(),
+                profile.scoreBreakdown(),
+                profile.eventCounts(),
+                profile.firstSeen(),
+                profile.lastSeen(),
+                profile.journeys(),
+                profile.recentEvents(),
+                profile.outcomes(),
+                profile.scoredAt(),
+                profile.version(),
+                profile.churn(),
+                new Preferences(null, null, List.of("giardino"), Map.of(), "preference-centre", NOW));
+        assertThat(MessageRenderer.inputFor(
+                                "c-1",
+                                "post-purchase",
+                                "repurchase",
+                                Channel.EMAIL,
+                                "marketing",
+                                KEY,
+                                interested,
+                                null,
+                                Map.of("orderId", "o-1"),
+                                events)
+                        .interests())
+                .containsExactly("giardino");
 
         MessageInput none = MessageRenderer.inputFor(
                 "c-1", "post-purchase", "welcome", Channel.EMAIL, "service", KEY, null, null, Map.of(), events);

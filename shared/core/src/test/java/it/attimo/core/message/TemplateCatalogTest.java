@@ -35,7 +35,8 @@ class TemplateCatalogTest {
                 null,
                 "Anna",
                 null,
-                Map.of()));
+                Map.of(),
+                null));
         assertThat(gift.text()).isEqualTo("Buongiorno Anna,\n\nè arrivata la carta regalo.");
         assertThat(gift.links()).isEmpty();
 
@@ -51,7 +52,8 @@ class TemplateCatalogTest {
                 null,
                 null,
                 null,
-                Map.of()));
+                Map.of(),
+                null));
         assertThat(welcome.subject()).isEqualTo("Benvenuto (versione del marketing)");
 
         RenderedMessage informal = renderer.render(new MessageInput(
@@ -66,7 +68,8 @@ class TemplateCatalogTest {
                 null,
                 null,
                 null,
-                Map.of()));
+                Map.of(),
+                null));
         assertThat(informal.subject())
                 .as("not in the directory: the bundled one")
                 .isEqualTo("Il tuo ordine è arrivato: si parte!");
@@ -81,13 +84,13 @@ class TemplateCatalogTest {
         Files.writeString(dir.resolve("j").resolve("s.email.formale.mustache"), "Buongiorno,\n\nniente oggetto.\n");
         MessageRenderer renderer = MessageRenderer.withTemplates("https://shop.example", () -> null, dir);
         MessageInput email = new MessageInput(
-                "c-1", "j", "s", Channel.EMAIL, "service", "k", Segment.B2B, null, null, null, null, Map.of());
+                "c-1", "j", "s", Channel.EMAIL, "service", "k", Segment.B2B, null, null, null, null, Map.of(), null);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> renderer.render(email))
                 .isInstanceOf(MessageRenderingException.class)
                 .hasMessageContaining("j.s")
                 .hasMessageContaining("Oggetto:");
         MessageInput push = new MessageInput(
-                "c-1", "j", "s", Channel.PUSH, "service", "k", Segment.B2B, null, null, null, null, Map.of());
+                "c-1", "j", "s", Channel.PUSH, "service", "k", Segment.B2B, null, null, null, null, Map.of(), null);
         assertThat(renderer.render(push).text()).isEqualTo("Buongiorno,\n\nniente oggetto.");
     }
 }

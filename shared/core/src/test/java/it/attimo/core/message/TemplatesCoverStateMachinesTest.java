@@ -91,7 +91,8 @@ class TemplatesCoverStateMachinesTest {
                     tone,
                     null,
                     null,
-                    Map.of("orderId", "o-1", "coupon", "SCUSA-1")));
+                    Map.of("orderId", "o-1", "coupon", "SCUSA-1"),
+                    null));
             String what = journey + "." + step + " " + channel.id() + " " + tone;
             assertThat(m.text()).as(what).isNotBlank().doesNotContain("{{").doesNotContain("null");
             if (channel != Channel.PUSH) {

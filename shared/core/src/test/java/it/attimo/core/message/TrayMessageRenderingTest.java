@@ -190,6 +190,7 @@ class TrayMessageRenderingTest {
                 tone,
                 "Giulia",
                 null,
-                context));
+                context,
+                null));
     }
 }
