@@ -779,8 +779,8 @@ function alerts(root) {
     const kinds = ALERT_KINDS;
     chart(body, {
       tooltip: { trigger: 'axis' }, legend: { top: 4, itemGap: 20 },
-      grid: { left: 40, right: 16, top: 36, bottom: 32, containLabel: true },
-      xAxis: { type: 'category', data: kinds.map((k) => t(`k.${k}`)), axisLabel: { interval: 0, width: 110, overflow: 'break' } },
+      grid: { left: 40, right: 16, top: 36, bottom: 44 },
+      xAxis: { type: 'category', data: kinds.map((k) => t(`k.${k}`)), axisLabel: { interval: 0, width: 110, overflow: 'break', lineHeight: 15 } },
       yAxis: { type: 'value', minInterval: 1 },
       series: ['warning', 'critical'].map((s) => ({ name: t(`sev.${s}`), type: 'bar', stack: 'all',
         itemStyle: { color: s === 'critical' ? '#a4161a' : '#c77700' },
