@@ -16,7 +16,7 @@ const TEXT = {
   it: {
     subtitle: 'Insights', skip: 'Vai al contenuto', sections: 'Sezioni',
     'nav.overview': 'Panoramica', 'nav.heatmap': 'Heatmap', 'nav.journeys': 'Percorsi', 'nav.customer': 'Cliente',
-    'nav.experiments': 'Esperimenti', 'nav.base': 'Base clienti', 'nav.alerts': 'Avvisi',
+    'nav.experiments': 'Esperimenti', 'nav.base': 'Base clienti', 'nav.touchpoints': 'Punti di contatto', 'nav.alerts': 'Avvisi',
     'overview.title': 'Panoramica', 'overview.lead': 'Gli indicatori dei seed: onboarding, post-acquisto e tempismo. Passa sopra una scheda (o selezionala) per la definizione.',
     'group.onboarding': 'Onboarding', 'group.post-purchase': 'Post-acquisto', 'group.timing': 'Tempismo',
     'f.from': 'Dal', 'f.to': 'Al', 'f.segment': 'Segmento', 'f.area': 'Macro-area', 'f.cluster': 'Cluster',
@@ -54,9 +54,24 @@ const TEXT = {
     'clv.expected': 'Acquisti attesi', 'clv.horizon': 'settimane', 'clv.customers': 'Clienti stimati',
     'churn': 'Modello di abbandono', 'ch.auc': 'AUC', 'ch.brier': 'Brier', 'ch.status': 'Stato',
     'ch.horizon': 'Orizzonte (giorni)', 'ch.test': 'Righe di verifica', 'count': 'Numero',
-    'alerts.title': 'Avvisi', 'alerts.lead': 'Aperture fuori dal modello oltre 2σ, abbandoni raddoppiati sulla settimana, code di errore non vuote.',
+    'touchpoints.title': 'Punti di contatto', 'touchpoints.lead': 'L\'inventario dei punti di contatto (touchpoints.json), sorvegliato: eventi nel periodo, ultimo evento (ora di Roma), clienti raggiunti, conversione al traguardo successivo, e un avviso quando uno tace o il suo output non è gestito.',
+    'tp.touchpoint': 'Punto di contatto', 'tp.kind': 'Tipo', 'tp.owner': 'Responsabile', 'tp.output': 'Dove va l\'output',
+    'tp.sources': 'Sorgenti', 'tp.events': 'Eventi', 'tp.last': 'Ultimo evento', 'tp.reached': 'Clienti raggiunti',
+    'tp.conversion': 'Conversione al traguardo', 'tp.status': 'Stato', 'tp.never': 'mai', 'tp.count': 'punti di contatto',
+    'tp.withAlerts': 'con avvisi', 'tp.events.total': 'eventi', 'tp.chart': 'Eventi per punto di contatto nel periodo',
+    'tp.empty': 'Il registro (touchpoints.json) non elenca alcun punto di contatto.',
+    'tp.noEvents': 'Nessun evento dai punti di contatto in questo periodo: controlli che gli eventi arrivino con le sorgenti (source) del registro.',
+    'tp.ok': 'ok', 'tp.silent': 'silenzioso', 'tp.unhandled': 'output non gestito', 'tp.alert': 'con avviso',
+    'tp.silentNever': 'Nessun evento mai ricevuto (soglia: {d}).', 'tp.silentSince': 'Nessun evento dal {at} (soglia: {d}).',
+    'tp.unhandledWhy': '{n} × {request} senza {handled} entro {d}; la più vecchia: {at}.',
+    'tp.requests': 'richieste', 'tp.noMilestone': 'nessun traguardo',
+    'kind.email': 'e-mail', 'kind.whatsapp': 'WhatsApp', 'kind.chatbot': 'chatbot', 'kind.form': 'modulo', 'kind.landing-page': 'landing page',
+    'kind.app': 'app', 'kind.web-app': 'web app', 'kind.qr': 'codice QR', 'kind.wifi': 'Wi-Fi', 'kind.kiosk': 'totem',
+    'kind.survey': 'sondaggio', 'kind.phone': 'telefono', 'kind.social': 'social', 'kind.website': 'sito web',
+    'alerts.title': 'Avvisi', 'alerts.lead': 'Aperture fuori dal modello oltre 2σ, abbandoni raddoppiati sulla settimana, code di errore non vuote, punti di contatto silenziosi o con output non gestito (all\'ultimo calcolo giornaliero).',
     'a.kind': 'Tipo', 'a.severity': 'Gravità', 'a.message': 'Messaggio', 'a.at': 'Rilevato', 'a.details': 'Dettagli',
     'a.none': 'Nessun avviso.', 'k.slot-deviation': 'Scostamento per fascia', 'k.drop-off': 'Abbandono', 'k.dlq': 'Coda di errore',
+    'k.touchpoint-silent': 'Punto di contatto silenzioso', 'k.touchpoint-unhandled': 'Output non gestito', 'a.open': 'Apri',
     'sev.warning': 'attenzione', 'sev.critical': 'critico',
     'err.title': 'Non riesco a leggere questi dati', 'err.network': 'Il server non risponde.',
     'err.login': 'Accesso necessario.', 'err.loginLink': 'Accedi', 'loading': 'Caricamento…',
@@ -65,7 +80,7 @@ const TEXT = {
   en: {
     subtitle: 'Insights', skip: 'Skip to content', sections: 'Sections',
     'nav.overview': 'Overview', 'nav.heatmap': 'Heatmap', 'nav.journeys': 'Journeys', 'nav.customer': 'Customer',
-    'nav.experiments': 'Experiments', 'nav.base': 'Customer base', 'nav.alerts': 'Alerts',
+    'nav.experiments': 'Experiments', 'nav.base': 'Customer base', 'nav.touchpoints': 'Touchpoints', 'nav.alerts': 'Alerts',
     'overview.title': 'Overview', 'overview.lead': 'The seeds\' KPIs: onboarding, post-purchase and timing. Hover over (or focus) a card for its definition.',
     'group.onboarding': 'Onboarding', 'group.post-purchase': 'Post-purchase', 'group.timing': 'Timing',
     'f.from': 'From', 'f.to': 'To', 'f.segment': 'Segment', 'f.area': 'Macro-area', 'f.cluster': 'Cluster',
@@ -103,9 +118,24 @@ const TEXT = {
     'clv.expected': 'Expected purchases', 'clv.horizon': 'weeks', 'clv.customers': 'Customers fitted',
     'churn': 'Churn model', 'ch.auc': 'AUC', 'ch.brier': 'Brier', 'ch.status': 'Status',
     'ch.horizon': 'Horizon (days)', 'ch.test': 'Held-out rows', 'count': 'Count',
-    'alerts.title': 'Alerts', 'alerts.lead': 'Opens off the model by more than 2σ, drop-offs doubling week over week, dead-letter queues not empty.',
+    'touchpoints.title': 'Touchpoints', 'touchpoints.lead': 'The touchpoint inventory (touchpoints.json), watched: events in the period, last event (Rome time), customers reached, conversion to the next milestone, and an alert when one falls silent or its output is not handled.',
+    'tp.touchpoint': 'Touchpoint', 'tp.kind': 'Kind', 'tp.owner': 'Owner', 'tp.output': 'Where its output goes',
+    'tp.sources': 'Sources', 'tp.events': 'Events', 'tp.last': 'Last event', 'tp.reached': 'Customers reached',
+    'tp.conversion': 'Conversion to milestone', 'tp.status': 'Status', 'tp.never': 'never', 'tp.count': 'touchpoints',
+    'tp.withAlerts': 'with alerts', 'tp.events.total': 'events', 'tp.chart': 'Events per touchpoint in the period',
+    'tp.empty': 'The registry (touchpoints.json) lists no touchpoint.',
+    'tp.noEvents': 'No event from any touchpoint in this period: check that events arrive with the registry\'s sources.',
+    'tp.ok': 'ok', 'tp.silent': 'silent', 'tp.unhandled': 'output not handled', 'tp.alert': 'with an alert',
+    'tp.silentNever': 'No event ever received (threshold: {d}).', 'tp.silentSince': 'No event since {at} (threshold: {d}).',
+    'tp.unhandledWhy': '{n} × {request} without {handled} within {d}; oldest: {at}.',
+    'tp.requests': 'requests', 'tp.noMilestone': 'no milestone',
+    'kind.email': 'e-mail', 'kind.whatsapp': 'WhatsApp', 'kind.chatbot': 'chatbot', 'kind.form': 'form', 'kind.landing-page': 'landing page',
+    'kind.app': 'app', 'kind.web-app': 'web app', 'kind.qr': 'QR code', 'kind.wifi': 'Wi-Fi', 'kind.kiosk': 'kiosk',
+    'kind.survey': 'survey', 'kind.phone': 'phone', 'kind.social': 'social', 'kind.website': 'website',
+    'alerts.title': 'Alerts', 'alerts.lead': 'Opens off the model by more than 2σ, drop-offs doubling week over week, dead-letter queues not empty, touchpoints silent or with output not handled (as of the last daily run).',
     'a.kind': 'Kind', 'a.severity': 'Severity', 'a.message': 'Message', 'a.at': 'Detected', 'a.details': 'Details',
     'a.none': 'No alerts.', 'k.slot-deviation': 'Slot deviation', 'k.drop-off': 'Drop-off', 'k.dlq': 'Dead-letter queue',
+    'k.touchpoint-silent': 'Silent touchpoint', 'k.touchpoint-unhandled': 'Output not handled', 'a.open': 'Open',
     'sev.warning': 'warning', 'sev.critical': 'critical',
     'err.title': 'Cannot read this data', 'err.network': 'The server does not answer.',
     'err.login': 'Sign-in needed.', 'err.loginLink': 'Sign in', 'loading': 'Loading…',
@@ -139,6 +169,14 @@ function duration(seconds) {
   if (s < 172800) return `${num(s / 3600, 1)} h`;
   return `${num(s / 86400, 1)} ${lang === 'it' ? 'g' : 'd'}`;
 }
+/** An ISO-8601 duration as Java writes it (PT24H, PT168H, P7D, PT30M) in words: 24 h, 7 g / 7 d. */
+function isoDuration(iso) {
+  const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(iso || '');
+  if (!m) return iso || '–';
+  const [, d, hh, mm, ss] = m.map((x) => Number(x || 0));
+  return duration(d * 86400 + hh * 3600 + mm * 60 + ss);
+}
+const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, k) => values[k] ?? '');
 function kpiValue(k) {
   if (k.value === null || k.value === undefined) return t('nodata');
   switch (k.unit) {
@@ -266,12 +304,20 @@ function disposeCharts() {
   charts.clear();
 }
 window.addEventListener('resize', () => { for (const c of charts) c.resize(); });
+/** The width of the widest of texts in the page's font at size px (ECharts measures 'inherit' as its own default). */
+function textWidth(texts, px = 12) {
+  const ctx = document.createElement('canvas').getContext('2d');
+  ctx.font = `${px}px ${getComputedStyle(document.body).fontFamily}`;
+  return Math.max(0, ...texts.map((x) => ctx.measureText(String(x)).width));
+}
 function bars(container, title, names, values, opts = {}) {
   return chart(container, {
+    height: opts.height,
     title: { text: title, left: 8, top: 4, textStyle: { fontSize: 13 } },
     tooltip: { trigger: 'axis' },
-    grid: { left: opts.horizontal ? 150 : 48, right: 16, top: 36, bottom: opts.horizontal ? 24 : 56 },
-    xAxis: opts.horizontal ? { type: 'value' } : { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 5 ? 30 : 0 } },
+    grid: opts.fitLabels ? { left: Math.ceil(textWidth(names)) + 20, right: 24, top: 36, bottom: 24 }
+      : { left: opts.horizontal ? 150 : 48, right: 16, top: 36, bottom: opts.horizontal ? 24 : 56 },
+    xAxis: opts.horizontal ? { type: 'value', minInterval: opts.integer ? 1 : 0 } : { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 5 ? 30 : 0 } },
     yAxis: opts.horizontal ? { type: 'category', data: names, inverse: true } : { type: 'value' },
     series: [{ type: 'bar', data: values, itemStyle: { color: opts.color || '#0b5cad' }, label: { show: true, position: opts.horizontal ? 'right' : 'top', formatter: (p) => num(p.value) } }],
   }, opts.cls || '');
@@ -289,11 +335,25 @@ function instantParams(f) {
   if (f.to) out.to = `${f.to}T23:59:59Z`;
   return out;
 }
+/** The instant of a Rome wall-clock time on a date (yyyy-mm-dd), DST included: midnight, or 23:59:59 at the end. */
+function romeInstant(date, endOfDay) {
+  const [y, m, d] = date.split('-').map(Number);
+  const wall = Date.UTC(y, m - 1, d, endOfDay ? 23 : 0, endOfDay ? 59 : 0, endOfDay ? 59 : 0);
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Rome', hourCycle: 'h23',
+    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    .formatToParts(new Date(wall)).map((p) => [p.type, p.value]));
+  const offset = Date.UTC(+parts.year, parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second) - wall;
+  return new Date(wall - offset).toISOString().replace('.000Z', 'Z');
+}
+/** A period picked as Rome dates: from its first second to its last, in Rome's time (the touchpoints page). */
+function romePeriod(f) {
+  return { from: f.from ? romeInstant(f.from, false) : undefined, to: f.to ? romeInstant(f.to, true) : undefined };
+}
 function pageHead(root, key) {
   root.append(h('h1', { id: 'title' }, t(`${key}.title`)), h('p', { class: 'lead' }, t(`${key}.lead`)));
 }
 
-const state = { overview: {}, heatmap: { metric: 'opens' }, journey: null, customer: '', base: {}, experiments: {} };
+const state = { overview: {}, heatmap: { metric: 'opens' }, journey: null, customer: '', base: {}, experiments: {}, touchpoints: {} };
 
 function overview(root) {
   pageHead(root, 'overview');
@@ -634,35 +694,108 @@ function base(root) {
   });
 }
 
+const ALERT_KINDS = ['slot-deviation', 'drop-off', 'dlq', 'touchpoint-silent', 'touchpoint-unhandled'];
+
+/** Why a touchpoint has an alert, in the chosen language, from the alert's fields (the route's message is English). */
+function touchpointReason(tp, a) {
+  if (a.type === 'silent') {
+    return a.lastEventAt ? fill(t('tp.silentSince'), { at: when(a.lastEventAt), d: isoDuration(a.silentAfter) })
+      : fill(t('tp.silentNever'), { d: isoDuration(a.silentAfter) });
+  }
+  if (a.type === 'unhandled') {
+    return fill(t('tp.unhandledWhy'), { n: num(a.count, 0), request: tp.handling?.request ?? '', handled: tp.handling?.handled ?? '',
+      d: isoDuration(tp.handling?.within), at: when(a.oldest) });
+  }
+  return a.message ?? a.type;
+}
+function touchpointStatus(tp) {
+  const list = tp.alerts || [];
+  if (!list.length) return h('span', { class: 'badge ok', 'data-status': 'ok' }, t('tp.ok'));
+  return h('div', { class: 'tp-alerts' }, list.map((a) => h('div', { class: 'tp-alert', 'data-alert': a.type },
+    h('span', { class: `badge ${a.type === 'unhandled' ? 'critical' : 'warning'}`, 'data-status': a.type }, t(`tp.${a.type}`)),
+    ' ', h('span', { class: 'reason' }, touchpointReason(tp, a)))));
+}
+
+function touchpoints(root) {
+  pageHead(root, 'touchpoints');
+  const f = state.touchpoints;
+  const body = h('div', { id: 'content' });
+  const actions = h('div', { class: 'actions' });
+  const statusSel = select('status', [['', t('f.all')], ['ok', t('tp.ok')], ['alert', t('tp.alert')]], f.status || '');
+  root.append(filterForm([field(t('f.from'), dateInput('from', f.from)), field(t('f.to'), dateInput('to', f.to)), field(t('f.status'), statusSel)],
+    (values) => { state.touchpoints = values; route(); }), actions, body);
+  const { status } = f;
+  const period = romePeriod(f);
+  actions.append(csvButton('/touchpoints', period));
+  load(body, '/touchpoints', period, (data) => {
+    const all = data.touchpoints || [];
+    body.append(h('p', { class: 'muted', id: 'period' }, `${t('period')}: ${when(data.from)} – ${when(data.to)}`));
+    if (!all.length) { body.append(h('p', { class: 'message info', id: 'empty' }, t('tp.empty'))); return; }
+    const shown = all.filter((tp) => !status || tp.status === status);
+    const total = all.reduce((sum, tp) => sum + (tp.events || 0), 0);
+    body.append(h('p', { id: 'count' }, h('strong', {}, `${shown.length} / ${all.length}`), ` ${t('tp.count')} · `,
+      h('strong', { id: 'alerting' }, num(all.filter((tp) => tp.status === 'alert').length, 0)), ` ${t('tp.withAlerts')} · `,
+      h('strong', { id: 'events-total' }, num(total, 0)), ` ${t('tp.events.total')}`));
+    if (total === 0) body.append(h('p', { class: 'message info', id: 'no-events' }, t('tp.noEvents')));
+    else {
+      // names shortened to fit beside the bars (the table has them whole)
+      const max = window.innerWidth < 640 ? 18 : 34;
+      const short = (name) => (name.length > max ? `${name.slice(0, max - 1)}…` : name);
+      bars(body, t('tp.chart'), shown.map((tp) => short(tp.name)), shown.map((tp) => ({ value: tp.events || 0,
+        itemStyle: { color: tp.status === 'alert' ? '#c77700' : '#0b5cad' } })),
+      { horizontal: true, integer: true, fitLabels: true, height: Math.max(160, 60 + 30 * shown.length) });
+    }
+    const wrap = table([t('tp.touchpoint'), t('tp.kind'), t('tp.owner'), t('tp.output'), t('tp.sources'), t('tp.events'), t('tp.last'),
+      t('tp.reached'), t('tp.conversion'), t('tp.status')], shown.map((tp) => [
+      [h('strong', {}, tp.name), h('br'), h('code', { class: 'tp-id' }, tp.id)],
+      t(`kind.${tp.kind}`), tp.owner, tp.output,
+      h('span', { class: 'sources' }, (tp.sources || []).map((src) => h('code', {}, src))),
+      num(tp.events, 0), h('span', { class: 'when' }, tp.lastEventAt ? when(tp.lastEventAt) : t('tp.never')), num(tp.customersReached, 0),
+      tp.milestone ? [h('span', { class: 'rate' }, pct(tp.conversionRate)), h('br'),
+        h('span', { class: 'muted' }, `${num(tp.conversions, 0)} / ${num(tp.customersReached, 0)} → ${tp.milestone}`)]
+        : h('span', { class: 'muted' }, t('tp.noMilestone')),
+      touchpointStatus(tp)]), [5, 7]);
+    wrap.id = 'touchpoints';
+    wrap.classList.add('touchpoints');
+    wrap.querySelectorAll('tbody tr').forEach((tr, i) => {
+      tr.dataset.touchpoint = shown[i].id;
+      tr.dataset.status = shown[i].status;
+    });
+    body.append(wrap);
+  });
+}
+
 function alerts(root) {
   pageHead(root, 'alerts');
   const f = state.alerts || {};
   const body = h('div', { id: 'content' });
-  const kindSel = select('kind', [['', t('f.all')], ...['slot-deviation', 'drop-off', 'dlq'].map((k) => [k, t(`k.${k}`)])], f.kind || '');
+  const kindSel = select('kind', [['', t('f.all')], ...ALERT_KINDS.map((k) => [k, t(`k.${k}`)])], f.kind || '');
   root.append(filterForm([field(t('a.kind'), kindSel)], (values) => { state.alerts = values; route(); }),
     h('div', { class: 'actions' }, csvButton('/insights/alerts', {})), body);
   load(body, '/insights/alerts', {}, (d) => {
     const all = d.alerts || [];
     const shown = all.filter((a) => !f.kind || a.kind === f.kind);
     body.append(h('p', { id: 'count' }, `${shown.length} / ${all.length}`));
-    const kinds = ['slot-deviation', 'drop-off', 'dlq'];
+    const kinds = ALERT_KINDS;
     chart(body, {
       tooltip: { trigger: 'axis' }, legend: { top: 4, itemGap: 20 },
-      grid: { left: 40, right: 16, top: 36, bottom: 32 },
-      xAxis: { type: 'category', data: kinds.map((k) => t(`k.${k}`)) }, yAxis: { type: 'value', minInterval: 1 },
+      grid: { left: 40, right: 16, top: 36, bottom: 44 },
+      xAxis: { type: 'category', data: kinds.map((k) => t(`k.${k}`)), axisLabel: { interval: 0, width: 110, overflow: 'break', lineHeight: 15 } },
+      yAxis: { type: 'value', minInterval: 1 },
       series: ['warning', 'critical'].map((s) => ({ name: t(`sev.${s}`), type: 'bar', stack: 'all',
         itemStyle: { color: s === 'critical' ? '#a4161a' : '#c77700' },
         data: kinds.map((k) => shown.filter((a) => a.kind === k && a.severity === s).length) })),
     });
     if (!shown.length) { body.append(h('p', { class: 'message info' }, t('a.none'))); return; }
     body.append(table([t('a.severity'), t('a.kind'), t('a.message'), t('a.at'), t('a.details')], shown.map((a) => [
-      h('span', { class: `badge ${a.severity}` }, t(`sev.${a.severity}`)), t(`k.${a.kind}`), pick(a.message), when(a.detectedAt),
-      h('code', {}, JSON.stringify(a.details ?? {}))])));
+      h('span', { class: `badge ${a.severity}` }, t(`sev.${a.severity}`)), t(`k.${a.kind}`),
+      a.details?.touchpoint ? [pick(a.message), ' ', h('a', { href: '#/touchpoints', 'data-touchpoint': a.details.touchpoint }, `${t('a.open')} →`)] : pick(a.message),
+      when(a.detectedAt), h('code', {}, JSON.stringify(a.details ?? {}))])));
   });
 }
 
 // ------------------------------------------------------------------ shell
-const VIEWS = { overview, heatmap, journeys, customer, experiments, base, alerts };
+const VIEWS = { overview, heatmap, journeys, customer, experiments, base, touchpoints, alerts };
 function currentView() {
   const [, name, arg] = (location.hash.match(/^#\/([a-z]+)(?:\/(.*))?$/) || []);
   return VIEWS[name] ? { name, arg: arg === undefined ? undefined : decodeURIComponent(arg) } : { name: 'overview' };

@@ -8,12 +8,10 @@ import it.attimo.aws.http.PrivacyHttp;
 import it.attimo.aws.http.ProfileViewJson;
 import it.attimo.aws.lambda.HttpApiHandler;
 import it.attimo.core.analytics.AnalyticsQueries;
-import it.attimo.core.error.BadRequest;
 import it.attimo.core.experiment.ExperimentReports;
 import it.attimo.core.insights.CustomerInsights;
 import it.attimo.core.insights.InsightsReports;
 import it.attimo.core.insights.JourneyInsights;
-import it.attimo.core.json.Json;
 import it.attimo.core.message.MessageRenderer;
 import it.attimo.core.message.SupportQr;
 import it.attimo.core.privacy.PersonalDataExport;
@@ -21,11 +19,6 @@ import it.attimo.core.profile.ProfileQueries;
 import it.attimo.core.profile.ProfileView;
 import it.attimo.core.touchpoint.TouchpointReport;
 import jakarta.inject.Inject;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -37,7 +30,8 @@ import java.util.function.Function;
  * (the latest analytics refresh through {@link AnalyticsQueries}, JSON or CSV), {@code GET /insights/journeys[/{journey}[
  * /states/{state}/customers]]} (the journey map, {@link JourneyInsights}), {@code GET /insights/customers/{customerId}}
  * (the customer view, {@link CustomerInsights}), {@code GET /insights/overview|heatmap|alerts} (the dashboard over the refresh's
- * day rows, {@link InsightsReports}), and {@code GET /qr/support.png}, the
+ * day rows, {@link InsightsReports}), {@code GET /touchpoints} (the touchpoint inventory, watched, JSON or CSV:
+ * {@link TouchpointReport}), and {@code GET /qr/support.png}, the
  * support QR code the post-purchase welcome links to (public: it encodes the public support page, nothing about a
  * customer).
  */
@@ -136,11 +130,9 @@ public class InsightsHandler extends HttpApiHandler {
                 "GET /insights/heatmap",
                 request -> answer(reports.heatmap(request.rawQuery(), request.header("Accept"))));
         routes.put("GET /qr/support.png", request -> HttpApiResponse.binary(200, supportQr(), "image/png"));
-        routes.put("GET /touchpoints", request -> {
-            Map<String, String> query = query(request.rawQuery());
-            return HttpApiResponse.json(
-                    200, Json.write(touchpoints.report(instant(query, "from"), instant(query, "to"))));
-        });
+        routes.put(
+                "GET /touchpoints",
+                request -> answer(touchpoints.answer(request.rawQuery(), request.header("Accept"))));
         return routes;
     }
 
@@ -163,32 +155,5 @@ public class InsightsHandler extends HttpApiHandler {
                         answer.contentType(),
                         "Content-Disposition",
                         "attachment; filename=\"" + answer.filename() + "\""));
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> out = new HashMap<>();
-        if (raw == null || raw.isBlank()) return out;
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq <= 0) continue;
-            try {
-                out.put(
-                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            } catch (IllegalArgumentException e) {
-                throw new BadRequest("the query string is not validly encoded");
-            }
-        }
-        return out;
-    }
-
-    private static Instant instant(Map<String, String> query, String name) {
-        String v = query.get(name);
-        if (v == null || v.isBlank()) return null;
-        try {
-            return Instant.parse(v);
-        } catch (DateTimeParseException e) {
-            throw new BadRequest(name + " must be an ISO-8601 instant like 2026-06-01T00:00:00Z");
-        }
     }
 }

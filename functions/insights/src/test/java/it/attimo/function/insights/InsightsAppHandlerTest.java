@@ -148,6 +148,32 @@ class InsightsAppHandlerTest {
     }
 
     @Test
+    void theTouchpointInventoryReachesTheAppThroughItsWayAsJsonAndCsv() {
+        InsightsAppHandler handler = new InsightsAppHandler(ctx, Map.of());
+        APIGatewayV2HTTPResponse direct = handler.handleRequest(get("/touchpoints", "/touchpoints", null, null), null);
+        assertThat(direct.getStatusCode()).isEqualTo(200);
+        assertThat(direct.getBody()).contains("\"touchpoints\":[", "\"to\":\"" + NOW + "\"");
+        APIGatewayV2HTTPResponse through =
+                handler.handleRequest(get("/app/api", "/app/api", "path=/touchpoints&access_token=" + JWT, null), null);
+        assertThat(through.getBody()).isEqualTo(direct.getBody());
+        APIGatewayV2HTTPResponse csv = handler.handleRequest(
+                get("/app/api", "/app/api", "path=/touchpoints&from=2026-11-01T00:00:00Z&format=csv", null), null);
+        assertThat(csv.getStatusCode()).isEqualTo(200);
+        assertThat(csv.getHeaders())
+                .containsEntry("Content-Type", "text/csv; charset=utf-8")
+                .containsEntry("Content-Disposition", "attachment; filename=\"touchpoints.csv\"");
+        String[] lines = csv.getBody().split("\r\n");
+        assertThat(lines[0]).isEqualTo(String.join(",", it.attimo.core.touchpoint.TouchpointReport.CSV_COLUMNS));
+        // the bundled inventory, nothing received: every touchpoint is silent
+        assertThat(lines).hasSizeGreaterThan(1);
+        assertThat(lines[1]).contains(",2026-11-01T00:00:00Z," + NOW + ",0,", ",alert,silent,");
+        APIGatewayV2HTTPResponse bad =
+                handler.handleRequest(get("/app/api", "/app/api", "path=/touchpoints&from=ieri", null), null);
+        assertThat(bad.getStatusCode()).isEqualTo(400);
+        assertThat(bad.getBody()).contains("from must be an ISO-8601 instant");
+    }
+
+    @Test
     void experimentsAnswerCsvOneLinePerArm() {
         InsightsAppHandler handler = new InsightsAppHandler(ctx, Map.of());
         APIGatewayV2HTTPResponse csv =

@@ -266,11 +266,13 @@ public class AttimoFactory {
             JourneyInsights journeys,
             DeadLetters deadLetters,
             AlertSink alerts,
+            TouchpointReport touchpoints,
             Clock clock) {
         return new AnalyticsRefresh(scan, store, clock)
                 .withEngagement(
                         ledger, catalog.journey(OnboardingKpis.ONBOARDING).orElse(null))
-                .withAlerts(new InsightsAlerts(models, journeys, deadLetters), alerts);
+                .withAlerts(new InsightsAlerts(models, journeys, deadLetters), alerts)
+                .withTouchpoints(touchpoints);
     }
 
     /** The refresh's alerts in the outbox (the local stack, attimo.channel.mode=outbox), else not sent. */

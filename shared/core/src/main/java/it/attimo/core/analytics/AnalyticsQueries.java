@@ -332,6 +332,17 @@ public final class AnalyticsQueries {
             return v == null || v.isBlank() ? fallback : v.trim();
         }
 
+        /** An ISO-8601 instant ({@code 2026-06-01T00:00:00Z}), or {@code fallback} when the parameter is absent. */
+        public java.time.Instant instant(String name, java.time.Instant fallback) {
+            String v = text(name, null);
+            if (v == null) return fallback;
+            try {
+                return java.time.Instant.parse(v);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new BadRequest(name + " must be an ISO-8601 instant like 2026-06-01T00:00:00Z, got '" + v + "'");
+            }
+        }
+
         public Integer integer(String name, Integer fallback, int min, int max) {
             String v = parameters.get(name);
             if (v == null) return fallback;

@@ -8,6 +8,7 @@ import it.attimo.core.port.AlertSink;
 import it.attimo.core.port.AnalyticsStore;
 import it.attimo.core.port.CustomerScan;
 import it.attimo.core.port.MessageLedger;
+import it.attimo.core.touchpoint.TouchpointReport;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ public final class AnalyticsRefresh {
     private JourneyDefinition onboarding;
     private InsightsAlerts alerts;
     private AlertSink alertSink = AlertSink.NONE;
+    private TouchpointReport touchpoints;
 
     public AnalyticsRefresh(CustomerScan scan, AnalyticsStore store, Clock clock) {
         this(scan, store, new AnalyticsComputation(AnalyticsComputation.Settings.defaults()), clock, System::nanoTime);
@@ -70,12 +72,23 @@ public final class AnalyticsRefresh {
         return this;
     }
 
+    /**
+     * Also watches the touchpoint inventory: its report over the 7 days before the refresh, fed from the refresh's own
+     * scan, adds its silence and unhandled-output alerts ({@link InsightsAlerts#touchpoints}) to the others.
+     */
+    public AnalyticsRefresh withTouchpoints(TouchpointReport touchpoints) {
+        this.touchpoints = touchpoints;
+        return this;
+    }
+
     public Map<String, Object> run() {
         long started = nanoTime.getAsLong();
         Instant asOf = clock.instant();
         List<CustomerActivity> customers = new ArrayList<>();
         EngagementDays engagement = new EngagementDays(asOf, onboarding);
+        TouchpointReport.Pass touched = touchpoints == null ? null : touchpoints.start(null, asOf);
         scan.forEach(c -> {
+            if (touched != null) touched.add(c.history());
             if (c.profile() == null) return;
             customers.add(CustomerActivities.from(c.profile(), c.history()));
             engagement.add(
@@ -96,7 +109,9 @@ public final class AnalyticsRefresh {
         Map<String, List<com.fasterxml.jackson.databind.node.ObjectNode>> others = new LinkedHashMap<>();
         others.put(EngagementDays.DAYS, engagement.dayRows());
         others.put(EngagementDays.HEAT, engagement.heatRows(clusters::get));
-        List<InsightsAlert> raised = alerts == null ? List.of() : alerts.detect(asOf, others.get(EngagementDays.HEAT));
+        List<InsightsAlert> raised = new ArrayList<>();
+        if (alerts != null) raised.addAll(alerts.detect(asOf, others.get(EngagementDays.HEAT)));
+        if (touched != null) raised.addAll(InsightsAlerts.touchpoints(touched.result(), asOf));
         com.fasterxml.jackson.databind.node.ArrayNode alertList =
                 computed.summary().putArray("alerts");
         raised.forEach(a -> alertList.add(a.toJson()));

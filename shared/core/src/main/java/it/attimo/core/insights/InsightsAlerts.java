@@ -24,7 +24,9 @@ import java.util.Locale;
  *   <li>{@code drop-off}: between two consecutive step milestones of a journey, the drop-off of the executions started
  *       in the last 7 days is at least twice that of the 7 days before (each week with at least
  *       {@value #MIN_ENTERED} executions past the first milestone, the previous week's drop-off above zero);
- *   <li>{@code dlq}: the events dead-letter queue is not empty (critical).
+ *   <li>{@code dlq}: the events dead-letter queue is not empty (critical);
+ *   <li>{@code touchpoint-silent} and {@code touchpoint-unhandled}: the touchpoint inventory's alerts over the 7 days
+ *       before the refresh ({@link it.attimo.core.touchpoint.TouchpointReport}, see {@link #touchpoints}).
  * </ul>
  *
  * Ids are stable for one finding in one period (the refresh date, or the ISO week for drop-offs), so the alert
@@ -170,5 +172,69 @@ public final class InsightsAlerts {
 
     private static String pct(double rate) {
         return Math.round(rate * 1000) / 10.0 + "%";
+    }
+
+    /**
+     * The touchpoint report's alerts as the refresh's: {@code touchpoint-silent} (warning; id per silence, i.e. per last
+     * event, so one silence is sent once) and {@code touchpoint-unhandled} (critical: someone waits for an answer; id
+     * per Rome day, like the DLQ, so it is sent again each day it lasts). Ids, names and numbers only.
+     */
+    public static List<InsightsAlert> touchpoints(java.util.Map<String, Object> report, Instant asOf) {
+        List<InsightsAlert> out = new ArrayList<>();
+        LocalDate today = LocalDate.ofInstant(asOf, EngagementDays.ROME);
+        for (Object o : (List<?>) report.get("touchpoints")) {
+            java.util.Map<?, ?> row = (java.util.Map<?, ?>) o;
+            String id = String.valueOf(row.get("id"));
+            String name = String.valueOf(row.get("name"));
+            for (Object a : (List<?>) row.get("alerts")) {
+                java.util.Map<?, ?> alert = (java.util.Map<?, ?>) a;
+                ObjectNode details = Json.object();
+                details.put("touchpoint", id);
+                details.put("owner", String.valueOf(row.get("owner")));
+                details.put("output", String.valueOf(row.get("output")));
+                if ("silent".equals(alert.get("type"))) {
+                    Object last = alert.get("lastEventAt");
+                    details.put("lastEventAt", last == null ? null : last.toString());
+                    details.put("silentAfter", String.valueOf(alert.get("silentAfter")));
+                    String lastRome = last == null ? null : rome(Instant.parse(last.toString()));
+                    out.add(new InsightsAlert(
+                            TOUCHPOINT_SILENT + ":" + id + ":" + (last == null ? "never" : last),
+                            TOUCHPOINT_SILENT,
+                            InsightsAlert.WARNING,
+                            "Il punto di contatto " + name + " (" + id + ") è silenzioso: "
+                                    + (last == null ? "nessun evento mai ricevuto" : "nessun evento dal " + lastRome)
+                                    + ". Verificare che funzioni e che qualcuno lo segua (" + row.get("owner") + ").",
+                            "The touchpoint " + name + " (" + id + ") is silent: "
+                                    + (last == null ? "no event ever received" : "no event since " + lastRome)
+                                    + ". Check that it works and that someone watches it (" + row.get("owner") + ").",
+                            asOf,
+                            details));
+                } else if ("unhandled".equals(alert.get("type"))) {
+                    long count = ((Number) alert.get("count")).longValue();
+                    details.put("count", count);
+                    details.put("oldest", String.valueOf(alert.get("oldest")));
+                    out.add(new InsightsAlert(
+                            TOUCHPOINT_UNHANDLED + ":" + id + ":" + today,
+                            TOUCHPOINT_UNHANDLED,
+                            InsightsAlert.CRITICAL,
+                            "Il punto di contatto " + name + " (" + id + ") ha " + count
+                                    + " richieste senza risposta nei tempi: l'output non è gestito ("
+                                    + row.get("output") + ").",
+                            "The touchpoint " + name + " (" + id + ") has " + count
+                                    + " requests not answered in time: its output is not handled ("
+                                    + row.get("output") + ").",
+                            asOf,
+                            details));
+                }
+            }
+        }
+        return out;
+    }
+
+    public static final String TOUCHPOINT_SILENT = "touchpoint-silent";
+    public static final String TOUCHPOINT_UNHANDLED = "touchpoint-unhandled";
+
+    private static String rome(Instant at) {
+        return java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(at.atZone(EngagementDays.ROME));
     }
 }

@@ -9,7 +9,6 @@ import it.attimo.core.json.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
@@ -22,8 +21,8 @@ record InsightsFilters(Instant from, Instant to, String segment, String area, In
     static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
 
     static InsightsFilters of(Request q, Instant now, boolean withCluster) {
-        Instant to = instant(q, "to", now);
-        Instant from = instant(q, "from", to.minus(DEFAULT_PERIOD));
+        Instant to = q.instant("to", now);
+        Instant from = q.instant("from", to.minus(DEFAULT_PERIOD));
         if (from.isAfter(to)) throw new BadRequest("from must not be after to");
         String segment = q.text("segment", null);
         if (segment != null) {
@@ -44,16 +43,6 @@ record InsightsFilters(Instant from, Instant to, String segment, String area, In
         }
         throw new BadRequest("area must be a macro-area (NORD_OVEST, NORD_EST, CENTRO, SUD, ISOLE or Nord-ovest, "
                 + "Nord-est, Centro, Sud, Isole), got '" + text + "'");
-    }
-
-    private static Instant instant(Request q, String name, Instant fallback) {
-        String v = q.text(name, null);
-        if (v == null) return fallback;
-        try {
-            return Instant.parse(v);
-        } catch (DateTimeParseException e) {
-            throw new BadRequest(name + " must be an ISO-8601 instant like 2026-06-01T00:00:00Z, got '" + v + "'");
-        }
     }
 
     boolean matches(JsonNode row) {

@@ -1,7 +1,11 @@
 package it.attimo.core.touchpoint;
 
+import it.attimo.core.analytics.AnalyticsQueries.Answer;
+import it.attimo.core.analytics.AnalyticsQueries.Csv;
+import it.attimo.core.analytics.AnalyticsQueries.Request;
 import it.attimo.core.error.BadRequest;
 import it.attimo.core.event.CustomerEvent;
+import it.attimo.core.json.Json;
 import it.attimo.core.port.CustomerScan;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,19 +50,92 @@ public final class TouchpointReport {
 
     /** @param from null: {@code to} minus 7 days; @param to null: now (business clock) */
     public Map<String, Object> report(Instant from, Instant to) {
-        Instant end = to == null ? clock.instant() : to;
-        Instant start = from == null ? end.minus(DEFAULT_PERIOD) : from;
-        if (!start.isBefore(end)) throw new BadRequest("from must be before to");
-        if (Duration.between(start, end).compareTo(MAX_PERIOD) > 0)
-            throw new BadRequest("the period is at most 366 days");
-        Map<String, Touchpoint> bySource = new HashMap<>();
-        Map<String, Tally> tallies = new LinkedHashMap<>();
-        for (Touchpoint t : catalog.touchpoints()) {
-            t.sources().forEach(s -> bySource.put(s, t));
-            tallies.put(t.id(), new Tally());
+        Pass pass = start(from, to);
+        scan.forEach(customer -> pass.add(customer.history()));
+        return pass.result();
+    }
+
+    /**
+     * {@code GET /touchpoints[?from&to][&format=csv]}: the report as JSON, or with {@code format=csv} or {@code Accept:
+     * text/csv} one CSV line per touchpoint ({@link #CSV_COLUMNS}; sources joined by spaces, alerts by their types).
+     */
+    public Answer answer(String rawQuery, String accept) {
+        Request q = new Request(rawQuery, accept, Set.of("from", "to"));
+        Map<String, Object> report = report(q.instant("from", null), q.instant("to", null));
+        if (!q.csv()) return new Answer(Answer.JSON, Json.write(report), null);
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (Object o : (List<?>) report.get("touchpoints")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> row = new LinkedHashMap<>((Map<String, Object>) o);
+            row.put("sources", String.join(" ", (List<String>) row.get("sources")));
+            List<String> types = new ArrayList<>();
+            List<String> messages = new ArrayList<>();
+            for (Object a : (List<?>) row.get("alerts")) {
+                types.add(String.valueOf(((Map<?, ?>) a).get("type")));
+                messages.add(String.valueOf(((Map<?, ?>) a).get("message")));
+            }
+            row.put("alerts", String.join(" ", types));
+            row.put("alertMessages", String.join("; ", messages));
+            row.put("from", report.get("from"));
+            row.put("to", report.get("to"));
+            lines.add(row);
         }
-        scan.forEach(customer -> {
-            List<CustomerEvent> history = customer.history();
+        return new Answer(Answer.CSV, Csv.write(CSV_COLUMNS, lines), "touchpoints.csv");
+    }
+
+    /** The columns of {@code GET /touchpoints?format=csv}. */
+    public static final List<String> CSV_COLUMNS = List.of(
+            "id",
+            "name",
+            "kind",
+            "owner",
+            "output",
+            "sources",
+            "from",
+            "to",
+            "events",
+            "lastEventAt",
+            "customersReached",
+            "milestone",
+            "conversions",
+            "conversionRate",
+            "requests",
+            "unhandled",
+            "status",
+            "alerts",
+            "alertMessages");
+
+    /**
+     * One pass of the report over customers' event logs: {@link #add} each customer's history, then {@link #result}.
+     * The analytics refresh feeds it from its own scan, so that its touchpoint alerts cost no second pass.
+     */
+    public Pass start(Instant from, Instant to) {
+        Instant end = to == null ? clock.instant() : to;
+        Instant begin = from == null ? end.minus(DEFAULT_PERIOD) : from;
+        if (!begin.isBefore(end)) throw new BadRequest("from must be before to");
+        if (Duration.between(begin, end).compareTo(MAX_PERIOD) > 0)
+            throw new BadRequest("the period is at most 366 days");
+        return new Pass(begin, end);
+    }
+
+    /** See {@link #start}. */
+    public final class Pass {
+        private final Instant start;
+        private final Instant end;
+        private final Map<String, Touchpoint> bySource = new HashMap<>();
+        private final Map<String, Tally> tallies = new LinkedHashMap<>();
+
+        private Pass(Instant start, Instant end) {
+            this.start = start;
+            this.end = end;
+            for (Touchpoint t : catalog.touchpoints()) {
+                t.sources().forEach(s -> bySource.put(s, t));
+                tallies.put(t.id(), new Tally());
+            }
+        }
+
+        /** One customer's event log. */
+        public void add(List<CustomerEvent> history) {
             Map<String, Instant> firstTouch = new HashMap<>();
             for (CustomerEvent e : history) {
                 Touchpoint t = bySource.get(e.source());
@@ -94,11 +171,26 @@ public final class TouchpointReport {
                 if (reachedMilestone)
                     tallies.get(id).converted.add(history.get(0).customerId());
             });
-        });
-        List<Object> rows = new ArrayList<>();
-        int alerts = 0;
-        for (Touchpoint t : catalog.touchpoints()) {
-            Tally tally = tallies.get(t.id());
+        }
+
+        /** The report of what was added. */
+        public Map<String, Object> result() {
+            List<Object> rows = new ArrayList<>();
+            int alerts = 0;
+            for (Touchpoint t : catalog.touchpoints()) {
+                Map<String, Object> row = row(t, tallies.get(t.id()));
+                alerts += ((List<?>) row.get("alerts")).size();
+                rows.add(row);
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("from", start.toString());
+            out.put("to", end.toString());
+            out.put("alerts", alerts);
+            out.put("touchpoints", rows);
+            return out;
+        }
+
+        private Map<String, Object> row(Touchpoint t, Tally tally) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", t.id());
             row.put("name", t.name());
@@ -116,6 +208,7 @@ public final class TouchpointReport {
                     t.milestone() == null || tally.reached.isEmpty()
                             ? null
                             : Math.round(1000.0 * tally.converted.size() / tally.reached.size()) / 1000.0);
+            row.put("silentAfter", t.silentAfter().toString());
             if (t.qr() != null) row.put("qr", Map.of("code", t.qr().code(), "target", t.qr().target()));
             List<Object> rowAlerts = new ArrayList<>();
             Instant silentSince = end.minus(t.silentAfter());
@@ -131,6 +224,11 @@ public final class TouchpointReport {
                 rowAlerts.add(a);
             }
             if (t.handling() != null) {
+                Map<String, Object> handling = new LinkedHashMap<>();
+                handling.put("request", t.handling().request());
+                handling.put("handled", t.handling().handled());
+                handling.put("within", t.handling().within().toString());
+                row.put("handling", handling);
                 row.put("requests", tally.requests);
                 row.put("unhandled", tally.unhandled);
                 if (tally.unhandled > 0) {
@@ -148,14 +246,7 @@ public final class TouchpointReport {
             }
             row.put("status", rowAlerts.isEmpty() ? "ok" : "alert");
             row.put("alerts", rowAlerts);
-            alerts += rowAlerts.size();
-            rows.add(row);
+            return row;
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("from", start.toString());
-        out.put("to", end.toString());
-        out.put("alerts", alerts);
-        out.put("touchpoints", rows);
-        return out;
     }
 }

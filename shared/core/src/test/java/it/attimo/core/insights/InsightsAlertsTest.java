@@ -146,6 +146,94 @@ class InsightsAlertsTest {
         assertThat(failing.run()).containsEntry("alerts", 1).containsEntry("alertsSent", 0);
     }
 
+    @Test
+    void theRefreshRaisesTheTouchpointAlertsFromItsOwnScanAndSendsEachOnce() {
+        it.attimo.core.touchpoint.TouchpointCatalog catalog =
+                it.attimo.core.touchpoint.TouchpointCatalogLoader.parse("test", """
+                {"allowedTargets":[],"touchpoints":[
+                  {"id":"bot","name":"Chatbot","kind":"chatbot","owner":"cs","output":"ticket","sources":["web/bot"],
+                   "silentAfter":"P3D","handling":{"request":"support.requested","handled":"task.closed","within":"PT24H"}},
+                  {"id":"landing","name":"Landing","kind":"landing-page","owner":"mkt","output":"crm",
+                   "sources":["web/landing"],"silentAfter":"P1D"},
+                  {"id":"flyer","name":"Flyer","kind":"form","owner":"sales","output":"crm","sources":["paper"]}]}""");
+        List<it.attimo.core.event.CustomerEvent> history = List.of(
+                new it.attimo.core.event.CustomerEvent(
+                        "e1",
+                        "web/bot",
+                        "support.requested",
+                        "c-1",
+                        AS_OF.minus(Duration.ofHours(30)),
+                        java.util.Map.of()),
+                new it.attimo.core.event.CustomerEvent(
+                        "e2",
+                        "web/landing",
+                        "portal.accessed",
+                        "c-1",
+                        AS_OF.minus(Duration.ofDays(2)),
+                        java.util.Map.of()));
+        // a customer without a profile still counts for the touchpoints (the refresh's other parts skip it)
+        it.attimo.core.port.CustomerScan scan =
+                visitor -> visitor.accept(new it.attimo.core.port.CustomerScan.ScannedCustomer(null, history));
+        int[] scans = {0};
+        it.attimo.core.port.CustomerScan counted = visitor -> {
+            scans[0]++;
+            scan.forEach(visitor);
+        };
+        List<String> sent = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        AnalyticsRefresh refresh = new AnalyticsRefresh(
+                        counted, new InMemoryAnalyticsStore(), Clock.fixed(AS_OF, ZoneOffset.UTC))
+                .withAlerts(new InsightsAlerts(new InMemoryTemporalModelStore(), null, DeadLetters.NONE), alert -> {
+                    if (!seen.add(alert.id())) return false;
+                    sent.add(alert.id());
+                    return true;
+                })
+                .withTouchpoints(new it.attimo.core.touchpoint.TouchpointReport(
+                        catalog, scan, Clock.fixed(AS_OF, ZoneOffset.UTC)));
+        assertThat(refresh.run()).containsEntry("alerts", 3).containsEntry("alertsSent", 3);
+        assertThat(scans[0]).as("one pass over the customers").isEqualTo(1);
+        assertThat(sent)
+                .containsExactlyInAnyOrder(
+                        "touchpoint-unhandled:bot:2026-03-23",
+                        "touchpoint-silent:landing:" + AS_OF.minus(Duration.ofDays(2)),
+                        "touchpoint-silent:flyer:never");
+
+        List<InsightsAlert> alerts = InsightsAlerts.touchpoints(
+                new it.attimo.core.touchpoint.TouchpointReport(catalog, scan, Clock.fixed(AS_OF, ZoneOffset.UTC))
+                        .report(null, null),
+                AS_OF);
+        InsightsAlert unhandled = alerts.stream()
+                .filter(a -> a.kind().equals(InsightsAlerts.TOUCHPOINT_UNHANDLED))
+                .findFirst()
+                .orElseThrow();
+        assertThat(unhandled.severity()).isEqualTo(InsightsAlert.CRITICAL);
+        assertThat(unhandled.messageIt()).contains("Chatbot (bot)", "1 richieste", "ticket");
+        assertThat(unhandled.messageEn()).contains("Chatbot (bot)", "1 requests", "not handled");
+        assertThat(unhandled.details().path("count").asLong()).isEqualTo(1);
+        InsightsAlert landing = alerts.stream()
+                .filter(a -> a.id().startsWith("touchpoint-silent:landing"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(landing.severity()).isEqualTo(InsightsAlert.WARNING);
+        // the last event in Rome's time: 21 March 2026, 05:00 Rome (04:00Z, CET)
+        assertThat(landing.messageIt()).contains("nessun evento dal 21/03/2026 05:00", "(mkt)");
+        assertThat(landing.messageEn()).contains("no event since 21/03/2026 05:00");
+        assertThat(landing.details().path("touchpoint").asText()).isEqualTo("landing");
+
+        // the next day: the same silence is not sent again, the unhandled request is (a new day's id)
+        AnalyticsRefresh tomorrow = new AnalyticsRefresh(
+                        scan, new InMemoryAnalyticsStore(), Clock.fixed(AS_OF.plus(Duration.ofDays(1)), ZoneOffset.UTC))
+                .withAlerts(new InsightsAlerts(new InMemoryTemporalModelStore(), null, DeadLetters.NONE), alert -> {
+                    if (!seen.add(alert.id())) return false;
+                    sent.add(alert.id());
+                    return true;
+                })
+                .withTouchpoints(new it.attimo.core.touchpoint.TouchpointReport(
+                        catalog, scan, Clock.fixed(AS_OF.plus(Duration.ofDays(1)), ZoneOffset.UTC)));
+        assertThat(tomorrow.run()).containsEntry("alertsSent", 1);
+        assertThat(sent).endsWith("touchpoint-unhandled:bot:2026-03-24");
+    }
+
     /** {@code n} post-purchase executions started at {@code start}: all welcomed, {@code tutored} also tutored. */
     void addWeek(Instant start, int n, int tutored) {
         for (int i = 0; i < n; i++) {

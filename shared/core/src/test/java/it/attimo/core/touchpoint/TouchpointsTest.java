@@ -80,6 +80,53 @@ class TouchpointsTest {
     }
 
     @Test
+    void theRouteAnswersJsonOrOneCsvLinePerTouchpointAndRefusesBadParameters() throws Exception {
+        add("a", "web/bot", "support.requested", NOW.minus(Duration.ofHours(30)));
+        add("d", "web/landing", "portal.accessed", NOW.minus(Duration.ofDays(2)));
+        add("d", "shop", "order.placed", NOW.minus(Duration.ofDays(1)));
+        TouchpointReport report = new TouchpointReport(catalog, scan, Clock.fixed(NOW, ZoneOffset.UTC));
+
+        var json = report.answer("from=2026-06-01T00:00:00Z&to=2026-06-10T12:00:00Z", null);
+        assertThat(json.csv()).isFalse();
+        var body = it.attimo.core.json.Json.parse(json.body());
+        assertThat(body.path("from").asText()).isEqualTo("2026-06-01T00:00:00Z");
+        assertThat(body.path("touchpoints")
+                        .get(0)
+                        .path("handling")
+                        .path("within")
+                        .asText())
+                .isEqualTo("PT24H");
+        assertThat(body.path("touchpoints").get(0).path("silentAfter").asText()).isEqualTo("PT24H");
+
+        var csv = report.answer("format=csv", null);
+        assertThat(csv.csv()).isTrue();
+        assertThat(csv.filename()).isEqualTo("touchpoints.csv");
+        assertThat(csv.contentType()).startsWith("text/csv");
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0)).isEqualTo(String.join(",", TouchpointReport.CSV_COLUMNS));
+        assertThat(lines).hasSize(1 + catalog.touchpoints().size());
+        assertThat(lines.get(1))
+                .startsWith("bot,Bot,chatbot,cs,tickets,web/bot," + NOW.minus(Duration.ofDays(7)) + "," + NOW + ",1,")
+                .contains(",1,1,alert,silent unhandled,no event since 2026-06-09T06:00:00Z: check")
+                .endsWith("; 1 support.requested without task.closed within PT24H (tickets)");
+        assertThat(lines.get(2)).contains(",1,order.placed,1,1.0,,,ok,,");
+        assertThat(lines.get(3))
+                .startsWith("flyer,Flyer,qr,sales,landing,attimo/qr/flyer,")
+                .contains(",silent,");
+        assertThat(report.answer(null, "text/csv").csv()).isTrue();
+
+        assertThatThrownBy(() -> report.answer("from=yesterday", null))
+                .isInstanceOf(BadRequest.class)
+                .hasMessageContaining("from must be an ISO-8601 instant");
+        assertThatThrownBy(() -> report.answer("format=xml", null)).isInstanceOf(BadRequest.class);
+        assertThatThrownBy(() -> report.answer("since=2026-06-01T00:00:00Z", null))
+                .isInstanceOf(BadRequest.class)
+                .hasMessageContaining("unknown parameter 'since'");
+        assertThatThrownBy(() -> report.answer("from=2026-06-10T12:00:00Z&to=2026-06-01T00:00:00Z", null))
+                .isInstanceOf(BadRequest.class);
+    }
+
+    @Test
     void aScanIsLoggedForItsTouchpointAndRedirectsToItsTarget() {
         InMemoryEventQueue queue = new InMemoryEventQueue();
         QrScans scans = new QrScans(catalog, queue, Clock.fixed(NOW, ZoneOffset.UTC));
