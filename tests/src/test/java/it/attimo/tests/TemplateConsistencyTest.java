@@ -112,6 +112,7 @@ class TemplateConsistencyTest {
                 .containsEntry("POST /webhooks/hubspot", "IngestFunction")
                 .containsEntry("POST /webhooks/ses", "IngestFunction")
                 .containsEntry("POST /webhooks/sns-sms", "IngestFunction")
+                .containsEntry("POST /webhooks/sns-push", "IngestFunction")
                 .containsEntry("DELETE /profiles/{customerId}", "IngestFunction")
                 .containsEntry("GET /unsubscribe/{token}", "IngestFunction")
                 .containsEntry("POST /unsubscribe/{token}", "IngestFunction")

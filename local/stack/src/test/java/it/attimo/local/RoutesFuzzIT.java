@@ -60,6 +60,12 @@ class RoutesFuzzIT {
                     + "\"Message\":\"{\\\"eventType\\\":\\\"Open\\\"}\",\"Timestamp\":\"2026-06-08T07:00:00Z\","
                     + "\"SignatureVersion\":\"1\",\"Signature\":\"AAAA\","
                     + "\"SigningCertURL\":\"https://sns.eu-south-1.amazonaws.com/c.pem\"}",
+            "{\"Type\":\"Notification\",\"MessageId\":\"m-2\",\"TopicArn\":\"arn:aws:sns:eu-south-1:1:p\","
+                    + "\"Message\":\"{\\\"EventType\\\":\\\"DeliveryFailure\\\",\\\"EndpointArn\\\":"
+                    + "\\\"arn:aws:sns:eu-south-1:123456789012:endpoint/GCM/app/5e3e9847\\\","
+                    + "\\\"FailureType\\\":\\\"EndpointDisabled\\\"}\",\"Timestamp\":\"2026-06-08T07:00:00Z\","
+                    + "\"SignatureVersion\":\"2\",\"Signature\":\"AAAA\","
+                    + "\"SigningCertURL\":\"https://sns.eu-south-1.amazonaws.com/c.pem\"}",
             "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body>"
                     + "<notifications xmlns=\"http://soap.sforce.com/2005/09/outbound\"><OrganizationId>00D1"
                     + "</OrganizationId><Notification><Id>n</Id><sObject/></Notification></notifications>"
@@ -89,6 +95,11 @@ class RoutesFuzzIT {
         HEALTH("GET", "/health"),
         SES_EVENTS("POST", "/webhooks/ses"),
         INBOUND_SMS("POST", "/webhooks/sns-sms"),
+        PUSH_EVENTS("POST", "/webhooks/sns-push"),
+        // the SNS routes with a validly signed envelope around the fuzzed body: the payload mappings themselves
+        SES_EVENTS_SIGNED("POST", "/webhooks/ses"),
+        SMS_SIGNED("POST", "/webhooks/sns-sms"),
+        PUSH_EVENTS_SIGNED("POST", "/webhooks/sns-push"),
         SALESFORCE("POST", "/webhooks/salesforce"),
         MAILCHIMP("POST", "/webhooks/mailchimp/not-the-secret"),
         PROFILE_EXPORT("GET", "/profiles/c-fz-1/export"),
@@ -110,8 +121,16 @@ class RoutesFuzzIT {
         }
     }
 
+    /** Signs SNS envelopes with the test certificate the stack is told to trust. */
+    private static final it.attimo.core.testing.SnsTestSigner SNS = new it.attimo.core.testing.SnsTestSigner();
+
+    private static java.nio.file.Path snsCertificate;
+
     @BeforeContainer
     static void start() throws IOException {
+        snsCertificate = java.nio.file.Files.createTempFile("sns-test-cert", ".pem");
+        java.nio.file.Files.write(snsCertificate, it.attimo.core.testing.SnsTestSigner.certificatePem());
+        System.setProperty("attimo.sns.certificate-file", snsCertificate.toString());
         stack = LocalStack.start(StackOptions.inMemory(LocalStackIT.projectHome(), START, SECRET));
         byte[] customer = utf8(SignedEvents.cloudEvent(
                 "fz-link", "customer.upserted", LINKED, START, "{\"consent\":{\"email\":true}}"));
@@ -138,7 +157,9 @@ class RoutesFuzzIT {
     }
 
     @AfterContainer
-    static void stop() {
+    static void stop() throws IOException {
+        System.clearProperty("attimo.sns.certificate-file");
+        if (snsCertificate != null) java.nio.file.Files.deleteIfExists(snsCertificate);
         if (stack != null) stack.close();
     }
 
@@ -168,6 +189,8 @@ class RoutesFuzzIT {
                         HubSpotSignatureVerifier.V3_HEADER,
                         HubSpotSignatureVerifier.signV3(HUBSPOT_SECRET, "POST", url, body, ts));
             }
+            case SES_EVENTS_SIGNED, SMS_SIGNED, PUSH_EVENTS_SIGNED ->
+                body = utf8(SNS.notification(new String(body, StandardCharsets.UTF_8), Instant.now(), "2"));
             default -> {}
         }
         RawHttp.Answer answer = RawHttp.send(stack.baseUrl(), route.method, route.path, headers, body);

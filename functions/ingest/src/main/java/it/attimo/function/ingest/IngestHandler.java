@@ -33,6 +33,7 @@ import java.util.function.Function;
 
 /**
  * {@code POST /events}, {@code POST /webhooks/hubspot}, {@code POST /webhooks/ses}, {@code POST /webhooks/sns-sms},
+ * {@code POST /webhooks/sns-push} (push platform endpoint events),
  * {@code POST|GET /webhooks/mailchimp/{secret}}, {@code POST /webhooks/salesforce}, {@code DELETE
  * /profiles/{customerId}} (an erasure is an event on the queue) and {@code GET|POST /unsubscribe/{token}} (RFC 8058
  * one-click unsubscribe, a consent.changed on the queue) and {@code GET|POST /preferences/{token}} (the preference
@@ -83,6 +84,7 @@ public class IngestHandler extends HttpApiHandler {
                 Map.entry("POST /webhooks/hubspot", request -> IngestHttp.hubSpot(ingest, request)),
                 Map.entry("POST /webhooks/ses", request -> IngestHttp.ses(sns, request)),
                 Map.entry("POST /webhooks/sns-sms", request -> IngestHttp.smsInbound(sns, request)),
+                Map.entry("POST /webhooks/sns-push", request -> IngestHttp.pushEvents(sns, request)),
                 Map.entry("POST /webhooks/mailchimp/{secret}", request -> IngestHttp.mailchimp(mailchimp, request)),
                 Map.entry(
                         "GET /webhooks/mailchimp/{secret}",

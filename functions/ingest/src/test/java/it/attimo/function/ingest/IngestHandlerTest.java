@@ -121,6 +121,7 @@ class IngestHandlerTest {
                         "POST /webhooks/hubspot",
                         "POST /webhooks/ses",
                         "POST /webhooks/sns-sms",
+                        "POST /webhooks/sns-push",
                         "POST /webhooks/mailchimp/{secret}",
                         "GET /webhooks/mailchimp/{secret}",
                         "POST /webhooks/salesforce",

@@ -4,11 +4,14 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import it.attimo.aws.config.AttimoFactory;
+import it.attimo.aws.config.AwsClients;
 import it.attimo.aws.dynamo.DynamoTrayAuditLog;
 import it.attimo.aws.dynamo.DynamoTrayDocumentStore;
 import it.attimo.aws.dynamo.DynamoTrayStore;
 import it.attimo.aws.hubspot.HubSpotClient;
 import it.attimo.aws.hubspot.HubSpotTrayCrm;
+import it.attimo.aws.s3.S3TrayDocumentStore;
 import it.attimo.core.message.MessageRenderer;
 import it.attimo.core.port.ChannelGateway;
 import it.attimo.core.port.ContactStore;
@@ -32,6 +35,7 @@ import it.attimo.core.tray.TrayMessages;
 import it.attimo.core.tray.TrayQueries;
 import it.attimo.core.tray.TrayTemplates;
 import it.attimo.core.tray.TrayTokens;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -53,9 +57,23 @@ public class TraysFactory {
         return new DynamoTrayAuditLog(client, prefix);
     }
 
+    /**
+     * The completed PDFs: in the S3 bucket {@code attimo.trays.documents-bucket} on AWS (template.yaml
+     * {@code TrayDocumentsBucket}), else in the {@code tray-documents} table (the local stack, DynamoDB Local).
+     */
     @Singleton
-    TrayDocumentStore trayDocuments(DynamoDbClient client, @Value("${attimo.table.prefix:attimo}") String prefix) {
-        return new DynamoTrayDocumentStore(client, prefix);
+    TrayDocumentStore trayDocuments(
+            Provider<DynamoDbClient> client,
+            @Value("${attimo.table.prefix:attimo}") String prefix,
+            @Value("${attimo.trays.documents-bucket:}") String bucket,
+            @Value("${attimo.aws.region:}") String region,
+            @Value("${attimo.aws.s3.endpoint:}") String endpoint,
+            @Value("${attimo.aws.endpoint:}") String shared) {
+        if (!bucket.isBlank()) {
+            return S3TrayDocumentStore.create(
+                    AttimoFactory.region(region), AwsClients.endpoint(endpoint, shared), bucket.trim());
+        }
+        return new DynamoTrayDocumentStore(client.get(), prefix);
     }
 
     @Singleton

@@ -109,8 +109,15 @@ public class TraysHandler extends HttpApiHandler {
         });
     }
 
+    /** The PDF: a redirect to a short-lived presigned link where the store has one (S3), else the bytes. */
     private HttpApiResponse document(HttpApiRequest request) {
         return page(() -> {
+            java.util.Optional<java.net.URI> link = turns.documentLink(token(request));
+            if (link.isPresent()) {
+                Map<String, String> headers = new LinkedHashMap<>(TrayPage.SECURITY_HEADERS);
+                headers.put("Location", link.get().toString());
+                return new HttpApiResponse(303, "", headers);
+            }
             byte[] pdf = turns.document(token(request));
             Map<String, String> headers = new LinkedHashMap<>(TrayPage.SECURITY_HEADERS);
             headers.put(HttpApiResponse.CONTENT_TYPE, "application/pdf");

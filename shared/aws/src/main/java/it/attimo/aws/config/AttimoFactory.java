@@ -131,7 +131,7 @@ public class AttimoFactory {
     }
 
     /** attimo.aws.region, else the Lambda's own region (AWS_REGION), else Milan. */
-    static String region(String configured) {
+    public static String region(String configured) {
         if (configured != null && !configured.isBlank()) return configured;
         String lambdaRegion = System.getenv("AWS_REGION");
         return lambdaRegion == null || lambdaRegion.isBlank() ? AwsClients.DEFAULT_REGION : lambdaRegion;

@@ -8,9 +8,9 @@ import it.attimo.aws.channel.DynamoOutboxChannel;
 import it.attimo.aws.channel.PushNotAvailable;
 import it.attimo.aws.channel.RoutingChannelGateway;
 import it.attimo.aws.channel.SesEmailGateway;
+import it.attimo.aws.channel.SmsOnlyGateway;
 import it.attimo.aws.channel.SnsAccountManagerTasks;
 import it.attimo.aws.channel.SnsPushGateway;
-import it.attimo.aws.channel.SnsSmsGateway;
 import it.attimo.core.channel.Channel;
 import it.attimo.core.port.AccountManagerTasks;
 import it.attimo.core.port.ChannelGateway;
@@ -19,11 +19,13 @@ import jakarta.inject.Singleton;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import software.amazon.awssdk.services.pinpointsmsvoicev2.PinpointSmsVoiceV2Client;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
- * Message delivery: SES email and SNS SMS on AWS ({@code attimo.channel.mode=aws}), or everything to the outbox table
+ * Message delivery: SES email and SMS (End User Messaging with {@code attimo.sms.configuration-set}, else SNS; see
+ * {@link SmsOnlyGateway}) on AWS ({@code attimo.channel.mode=aws}), or everything to the outbox table
  * ({@code outbox}); account-manager tasks likewise. Only where the SES and SNS SDKs ship (the journey function, the
  * local stack).
  */
@@ -60,6 +62,10 @@ public class ChannelFactory {
             @Value("${attimo.ses.from:}") String from,
             @Value("${attimo.ses.configuration-set:}") String configurationSet,
             @Value("${attimo.sms.sender-id:}") String senderId,
+            @Value("${attimo.sms.configuration-set:}") String smsConfigurationSet,
+            @Value("${attimo.aws.region:}") String region,
+            @Value("${attimo.aws.sms-voice.endpoint:}") String smsVoiceEndpoint,
+            @Value("${attimo.aws.endpoint:}") String shared,
             @Value("${attimo.push.platform-application-arn:}") String pushApplicationArn) {
         switch (mode.trim().toLowerCase(Locale.ROOT)) {
             case "outbox":
@@ -69,7 +75,16 @@ public class ChannelFactory {
                 routes.put(
                         Channel.EMAIL,
                         new SesEmailGateway(ses.get(), fromAddress.isBlank() ? from : fromAddress, configurationSet));
-                routes.put(Channel.SMS, new SnsSmsGateway(sns.get(), senderId));
+                routes.put(
+                        Channel.SMS,
+                        SmsOnlyGateway.choose(
+                                sns::get,
+                                () -> AwsClients.build(
+                                        PinpointSmsVoiceV2Client.builder(),
+                                        AttimoFactory.region(region),
+                                        AwsClients.endpoint(smsVoiceEndpoint, shared)),
+                                senderId,
+                                smsConfigurationSet));
                 routes.put(
                         Channel.PUSH,
                         pushApplicationArn.isBlank()

@@ -36,12 +36,18 @@ public class ConsentFactory {
             @Value("${attimo.aws.region:}") String region,
             @Value("${attimo.aws.sns.endpoint:}") String endpoint,
             @Value("${attimo.aws.endpoint:}") String shared,
-            @Value("${attimo.sms.sender-id:}") String senderId) {
+            @Value("${attimo.aws.sms-voice.endpoint:}") String smsVoiceEndpoint,
+            @Value("${attimo.sms.sender-id:}") String senderId,
+            @Value("${attimo.sms.configuration-set:}") String configurationSet) {
         if (gateway.isPresent()) return new ConfirmOptOut(contacts, ledger, gateway.get(), clock, renderer, profiles);
-        // the score function on AWS: SNS ships in its jar for this one SMS
-        if ("aws".equalsIgnoreCase(mode.trim()) && SmsOnlyGateway.available()) {
+        // the score function on AWS: the SMS SDK ships in its jar for this one SMS
+        if ("aws".equalsIgnoreCase(mode.trim()) && SmsOnlyGateway.available(configurationSet)) {
             ChannelGateway sms = SmsOnlyGateway.create(
-                    AttimoFactory.region(region), AwsClients.endpoint(endpoint, shared), senderId);
+                    AttimoFactory.region(region),
+                    AwsClients.endpoint(endpoint, shared),
+                    AwsClients.endpoint(smsVoiceEndpoint, shared),
+                    senderId,
+                    configurationSet);
             return new ConfirmOptOut(contacts, ledger, sms, clock, renderer, profiles);
         }
         LOG.info("no channel gateway in this function: SMS opt-outs are recorded without a confirmation");

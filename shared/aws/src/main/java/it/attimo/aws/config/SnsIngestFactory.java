@@ -2,15 +2,18 @@ package it.attimo.aws.config;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import it.attimo.aws.channel.SmsOnlyGateway;
 import it.attimo.aws.dynamo.DynamoContactStore;
 import it.attimo.aws.dynamo.DynamoMessageLedger;
 import it.attimo.aws.sns.JdkWebFetcher;
 import it.attimo.aws.sns.PinnedCertificateFetcher;
+import it.attimo.aws.sns.SnsPushEndpoints;
 import it.attimo.core.ingest.IngestEvents;
 import it.attimo.core.ingest.SesMapping;
 import it.attimo.core.ingest.SmsKeywords;
 import it.attimo.core.ingest.SnsIngest;
 import it.attimo.core.ingest.SnsSignatureVerifier;
+import it.attimo.core.port.PushEndpoints;
 import it.attimo.core.port.WebFetcher;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -45,6 +48,7 @@ public class SnsIngestFactory {
             SesMapping ses,
             DynamoMessageLedger ledger,
             DynamoContactStore contacts,
+            PushEndpoints pushEndpoints,
             @Value("${attimo.sns.topics:}") String topics,
             @Named(AttimoFactory.WALL_CLOCK) Clock wallClock) {
         return new SnsIngest(
@@ -55,7 +59,22 @@ public class SnsIngestFactory {
                 ledger,
                 contacts,
                 SmsKeywords.loadDefault(),
+                pushEndpoints,
                 topics(topics));
+    }
+
+    /**
+     * Whose a push endpoint is, for {@code POST /webhooks/sns-push}: SNS GetEndpointAttributes on AWS (where the SNS SDK
+     * ships), none locally (push goes to the outbox there, no endpoint exists).
+     */
+    @Singleton
+    PushEndpoints pushEndpoints(
+            @Value("${attimo.channel.mode:aws}") String mode,
+            @Value("${attimo.aws.region:}") String region,
+            @Value("${attimo.aws.sns.endpoint:}") String endpoint,
+            @Value("${attimo.aws.endpoint:}") String shared) {
+        if (!"aws".equalsIgnoreCase(mode.trim()) || !SmsOnlyGateway.available("")) return PushEndpoints.NONE;
+        return SnsPushEndpoints.create(AttimoFactory.region(region), AwsClients.endpoint(endpoint, shared));
     }
 
     static Set<String> topics(String commaSeparated) {

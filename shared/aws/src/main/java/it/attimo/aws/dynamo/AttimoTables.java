@@ -103,9 +103,14 @@ public final class AttimoTables {
         return SPECS;
     }
 
-    /** The tables template.yaml deploys (all but the outbox). */
+    /**
+     * The tables template.yaml deploys: all but the local-only ones, the outbox and {@code tray-documents} (on AWS the
+     * completed trays' PDFs are in S3, {@code S3TrayDocumentStore}).
+     */
     public static List<TableSpec> deployed() {
-        return SPECS.stream().filter(s -> !s.table().equals(OUTBOX)).toList();
+        return SPECS.stream()
+                .filter(s -> !s.table().equals(OUTBOX) && !s.table().equals(TRAY_DOCUMENTS))
+                .toList();
     }
 
     public static CreateTableRequest createRequest(String prefix, TableSpec spec) {

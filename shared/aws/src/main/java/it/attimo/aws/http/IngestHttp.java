@@ -69,9 +69,17 @@ public final class IngestHttp {
         return snsAnswer(sns.sesEvents(request.body()));
     }
 
-    /** {@code POST /webhooks/sns-sms}: an SNS message carrying an inbound SMS (two-way SMS); answered like /webhooks/ses. */
+    /**
+     * {@code POST /webhooks/sns-sms}: an SNS message carrying an inbound SMS (two-way SMS) or an SMS delivery event
+     * (End User Messaging configuration set); answered like /webhooks/ses.
+     */
     public static HttpApiResponse smsInbound(SnsIngest sns, HttpApiRequest request) {
         return snsAnswer(sns.smsInbound(request.body()));
+    }
+
+    /** {@code POST /webhooks/sns-push}: an SNS message carrying a push platform application event; like /webhooks/ses. */
+    public static HttpApiResponse pushEvents(SnsIngest sns, HttpApiRequest request) {
+        return snsAnswer(sns.pushEvents(request.body()));
     }
 
     /** {@code POST /webhooks/mailchimp/{secret}}: 202 with the ingest result; a wrong secret is a 404. */

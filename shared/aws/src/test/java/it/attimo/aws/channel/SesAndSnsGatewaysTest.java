@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.pinpointsmsvoicev2.PinpointSmsVoiceV2Client;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -215,6 +216,34 @@ class SesAndSnsGatewaysTest {
                     .containsExactlyInAnyOrderEntriesOf(
                             Map.of("AWS.SNS.SMS.SMSType", "Transactional", "AWS.SNS.SMS.SenderID", "Attimo"));
         }
+    }
+
+    @Test
+    void endUserMessagingSendsATransactionalSmsThroughTheConfigurationSet() throws Exception {
+        aws.stubFor(post(urlEqualTo("/"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/x-amz-json-1.0")
+                        .withBody("{\"MessageId\":\"eum-0001\"}")));
+        try (PinpointSmsVoiceV2Client eum =
+                AwsClients.build(PinpointSmsVoiceV2Client.builder(), "eu-south-1", aws.baseUrl())) {
+            String id = new EndUserMessagingSmsGateway(eum, "attimo-sms-events")
+                    .send(message(Channel.SMS, new Contact("c-1", null, "+393331234567", null), "informale"));
+
+            // the id the delivery events carry as messageId: the ledger records it as the provider's id
+            assertThat(id).isEqualTo("eum-0001");
+            LoggedRequest request = only("/");
+            assertThat(request.getHeader("X-Amz-Target")).isEqualTo("PinpointSMSVoiceV2.SendTextMessage");
+            JsonNode body = new ObjectMapper().readTree(request.getBodyAsString());
+            assertThat(body.path("DestinationPhoneNumber").asText()).isEqualTo("+393331234567");
+            assertThat(body.path("ConfigurationSetName").asText()).isEqualTo("attimo-sms-events");
+            assertThat(body.path("MessageType").asText()).isEqualTo("TRANSACTIONAL");
+            assertThat(body.path("MessageBody").asText()).startsWith("Ciao, il tuo ordine è arrivato!");
+            // the sender id is the configuration set's default, never named per message
+            assertThat(body.has("OriginationIdentity")).isFalse();
+        }
+        assertThatThrownBy(() -> new EndUserMessagingSmsGateway(null, " "))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -6,9 +6,17 @@ import org.junit.jupiter.api.Test;
 
 class SmsOnlyGatewayTest {
     @Test
-    void whereSnsShipsTheConfirmationGoesThroughSnsSms() {
-        assertThat(SmsOnlyGateway.available()).isTrue();
-        assertThat(SmsOnlyGateway.create("eu-south-1", "http://127.0.0.1:9", "Attimo"))
+    void withoutAConfigurationSetTheConfirmationGoesThroughSnsSms() {
+        assertThat(SmsOnlyGateway.available("")).isTrue();
+        assertThat(SmsOnlyGateway.create("eu-south-1", "http://127.0.0.1:9", "http://127.0.0.1:9", "Attimo", ""))
                 .isInstanceOf(SnsSmsGateway.class);
+    }
+
+    @Test
+    void withAConfigurationSetItGoesThroughEndUserMessagingSoDeliveryEventsComeBack() {
+        assertThat(SmsOnlyGateway.available("attimo-sms-events")).isTrue();
+        assertThat(SmsOnlyGateway.create(
+                        "eu-south-1", "http://127.0.0.1:9", "http://127.0.0.1:9", "Attimo", " attimo-sms-events "))
+                .isInstanceOf(EndUserMessagingSmsGateway.class);
     }
 }

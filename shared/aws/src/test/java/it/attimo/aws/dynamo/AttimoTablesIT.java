@@ -67,7 +67,7 @@ class AttimoTablesIT {
     }
 
     @Test
-    void theDeployedTablesAreAllButTheOutbox() {
+    void theDeployedTablesAreAllButTheLocalOnlyOutboxAndTrayDocuments() {
         assertThat(AttimoTables.deployed())
                 .extracting(AttimoTables.TableSpec::table)
                 .containsExactly(
@@ -81,7 +81,6 @@ class AttimoTablesIT {
                         "experiments",
                         "coupons",
                         "trays",
-                        "tray-audit",
-                        "tray-documents");
+                        "tray-audit");
     }
 }

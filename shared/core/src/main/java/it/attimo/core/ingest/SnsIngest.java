@@ -12,6 +12,7 @@ import it.attimo.core.journey.MessageRecord;
 import it.attimo.core.json.Json;
 import it.attimo.core.port.ContactLookup;
 import it.attimo.core.port.MessageAttribution;
+import it.attimo.core.port.PushEndpoints;
 import it.attimo.core.port.WebFetcher;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -41,6 +42,7 @@ public final class SnsIngest {
     private final MessageAttribution attribution;
     private final ContactLookup contacts;
     private final SmsKeywords keywords;
+    private final PushEndpoints pushEndpoints;
     private final Set<String> topics;
 
     /** @param topics the topic ARNs accepted; empty accepts any topic (a local stack, a test) */
@@ -52,6 +54,7 @@ public final class SnsIngest {
             MessageAttribution attribution,
             ContactLookup contacts,
             SmsKeywords keywords,
+            PushEndpoints pushEndpoints,
             Set<String> topics) {
         this.ingest = ingest;
         this.verifier = verifier;
@@ -60,6 +63,7 @@ public final class SnsIngest {
         this.attribution = attribution;
         this.contacts = contacts;
         this.keywords = keywords;
+        this.pushEndpoints = pushEndpoints;
         this.topics = Set.copyOf(topics);
     }
 
@@ -77,6 +81,18 @@ public final class SnsIngest {
      */
     public SnsDelivery smsInbound(byte[] body) {
         return receive(body, "sms", this::smsReceived);
+    }
+
+    /**
+     * {@code POST /webhooks/sns-push}: the push platform application's endpoint events ({@link PushEndpointEvent}).
+     * The endpoint names its customer (the push gateway writes the customer id on it) and says whether it is still
+     * enabled ({@link PushEndpoints}); an endpoint the provider disabled (an uninstalled app, an expired token) becomes
+     * {@code push.disabled} of that customer, so push is unreachable until a new token arrives. An event that leaves
+     * the endpoint enabled (Attimo's own token refresh, a transient failure) is ignored, and so is one of an endpoint
+     * that no longer exists (deleted: the next push creates it again) or names no customer.
+     */
+    public SnsDelivery pushEvents(byte[] body) {
+        return receive(body, "push", message -> List.of(pushEvent(message)));
     }
 
     SnsDelivery receive(byte[] body, String origin, Function<SnsMessage, List<EventOutcome>> map) {
@@ -214,6 +230,48 @@ public final class SnsIngest {
         return attributed(id, SmsStatusMapping.SOURCE, m.eventType(), m.time().toString(), m.data(), sent.get(), raw);
     }
 
+    private EventOutcome pushEvent(SnsMessage message) {
+        String raw = message.message();
+        String id = eventId("push-", raw);
+        PushEndpointEvent event;
+        try {
+            event = PushEndpointEvent.parse(Json.parse(raw), snsTime(message));
+        } catch (JsonProcessingException e) {
+            return EventOutcome.rejected(0, id, "the SNS Message is not a push application event (not JSON)", raw);
+        } catch (IllegalArgumentException e) {
+            return EventOutcome.rejected(0, id, "push application event: " + e.getMessage(), raw);
+        }
+        Optional<PushEndpoints.Endpoint> endpoint = pushEndpoints.find(event.endpointArn());
+        if (endpoint.isEmpty()) {
+            return EventOutcome.ignored(0, id, "the push endpoint no longer exists or names no customer", null);
+        }
+        if (endpoint.get().enabled() && !PushEndpointEvent.DELETED.equals(event.eventType())) {
+            return EventOutcome.ignored(0, id, event.eventType() + " left the push endpoint enabled", null);
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("reason", event.failureType() != null ? event.failureType() : event.eventType());
+        data.put("endpointEvent", event.eventType());
+        return validated(
+                id,
+                PUSH_SOURCE,
+                EventTypes.PUSH_DISABLED,
+                endpoint.get().customerId(),
+                event.time().toString(),
+                data,
+                raw);
+    }
+
+    /** The CloudEvent source of what the push provider reports about an endpoint. */
+    public static final String PUSH_SOURCE = "aws:sns-push";
+
+    private static java.time.Instant snsTime(SnsMessage message) {
+        try {
+            return message.timestamp() == null ? null : java.time.Instant.parse(message.timestamp());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
     /** An outcome event of a message: its data names the message (ids only), then the one validator checks it. */
     EventOutcome attributed(
             String id,
@@ -228,12 +286,18 @@ public final class SnsIngest {
         if (message.journey() != null) data.put("journey", message.journey());
         if (message.step() != null) data.put("step", message.step());
         data.put("providerMessageId", message.providerMessageId());
+        return validated(id, source, type, message.customerId(), time, data, raw);
+    }
+
+    /** The event an SNS payload became, through the one validator; refused, it is quarantined with the payload. */
+    private EventOutcome validated(
+            String id, String source, String type, String subject, String time, Map<String, Object> data, String raw) {
         ObjectNode event = Json.object();
         event.put("specversion", "1.0");
         event.put("id", id);
         event.put("source", source);
         event.put("type", type);
-        event.put("subject", message.customerId());
+        event.put("subject", subject);
         event.put("time", time);
         event.set("data", Json.valueToTree(data));
         EventOutcome checked = ingest.validate(0, event);

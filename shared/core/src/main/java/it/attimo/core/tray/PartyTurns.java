@@ -9,6 +9,7 @@ import it.attimo.core.port.CreditCheck;
 import it.attimo.core.port.JourneyRuntime;
 import it.attimo.core.port.TrayAuditLog;
 import it.attimo.core.port.TrayDocumentStore;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,12 +82,28 @@ public final class PartyTurns {
         return view(tray, trays.template(tray), link.party(), Map.of(), Map.of(), null);
     }
 
+    /** How long a direct link to the stored PDF ({@link TrayDocumentStore#link}) stays valid. */
+    public static final Duration DOCUMENT_LINK_VALIDITY = Duration.ofMinutes(5);
+
     /** The completed document's PDF, for any party of the tray. */
     public byte[] document(String token) {
+        Tray tray = completed(token);
+        return documents.find(tray.trayId).orElseThrow(() -> new NotFound("the document is not ready yet"));
+    }
+
+    /**
+     * For any party of the completed tray: a short-lived direct link to the stored PDF ({@link
+     * #DOCUMENT_LINK_VALIDITY}), where the store has links; empty means {@link #document} serves the bytes.
+     */
+    public Optional<URI> documentLink(String token) {
+        return documents.link(completed(token).trayId, DOCUMENT_LINK_VALIDITY);
+    }
+
+    private Tray completed(String token) {
         TrayLink link = tokens.verify(token, clock.instant());
         Tray tray = open(link);
         if (!Tray.COMPLETED.equals(tray.status)) throw new NotFound("the document is not complete yet");
-        return documents.find(tray.trayId).orElseThrow(() -> new NotFound("the document is not ready yet"));
+        return tray;
     }
 
     public Result act(String token, Map<String, String> form) {

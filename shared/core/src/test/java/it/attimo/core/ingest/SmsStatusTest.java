@@ -46,6 +46,7 @@ class SmsStatusTest {
             ledger,
             new InMemoryContactStore(),
             SmsKeywords.loadDefault(),
+            it.attimo.core.port.PushEndpoints.NONE,
             Set.of(SnsTestSigner.TOPIC));
 
     @BeforeEach
@@ -108,6 +109,31 @@ class SmsStatusTest {
         // a retry of the same status is the same event
         sns.smsInbound(signed(endUserMessaging("TEXT_DELIVERED", SNS_ID)));
         assertThat(queue.published().get(1).id()).isEqualTo(e.id());
+    }
+
+    @Test
+    void theConfigurationSetsEventDestinationPayloadAsAwsDocumentsItIsMapped() {
+        // events/sms-text-delivered.json: the End User Messaging SMS event shape AWS documents (with its optional
+        // isInternationalSend and context), as the SmsEventsConfigurationSet of template.yaml publishes it to SNS
+        String payload = SnsTestSigner.text("/events/sms-text-delivered.json").replace("MSGID", SNS_ID);
+        SnsDelivery d = sns.smsInbound(signed(payload));
+        assertThat(d.isNotification()).isTrue();
+        assertThat(d.result().accepted()).isEqualTo(1);
+        CustomerEvent e = queue.published().get(0);
+        assertThat(e.type()).isEqualTo(EventTypes.SMS_DELIVERED);
+        assertThat(e.customerId()).isEqualTo("c-1");
+        assertThat(e.time()).isEqualTo(Instant.ofEpochMilli(1781078405310L));
+        assertThat(e.data())
+                .containsEntry("messageId", "post-purchase-c-1-e1#welcome")
+                .containsEntry("providerResponse", "Message has been accepted by phone");
+        assertThat(Json.write(e.data())).doesNotContain("+39");
+        // the same payload signed wrongly is refused before anything is queued
+        byte[] forged = signed(payload.replace("TEXT_DELIVERED", "TEXT_DELIVERED "));
+        String tampered = new String(forged, StandardCharsets.UTF_8).replace("TEXT_DELIVERED ", "TEXT_INVALID");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> sns.smsInbound(tampered.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(it.attimo.core.error.InvalidSignature.class);
+        assertThat(queue.published()).hasSize(1);
     }
 
     @Test

@@ -49,6 +49,7 @@ class SnsIngestTest {
                 ledger,
                 contacts,
                 SmsKeywords.loadDefault(),
+                it.attimo.core.port.PushEndpoints.NONE,
                 topics);
     }
 

@@ -70,5 +70,16 @@ final class InMemoryTrays implements TrayStore, TrayAuditLog {
         public Optional<byte[]> find(String trayId) {
             return Optional.ofNullable(documents.get(trayId));
         }
+
+        /** With {@link #links} on, a store with direct links (like S3's presigned GET) for what it holds. */
+        @Override
+        public Optional<java.net.URI> link(String trayId, java.time.Duration validFor) {
+            if (!links || !documents.containsKey(trayId)) return Optional.empty();
+            return Optional.of(
+                    java.net.URI.create("https://documents.example/" + trayId + "?expires=" + validFor.toSeconds()));
+        }
     };
+
+    /** Whether {@link #documentStore} gives direct links. */
+    boolean links;
 }

@@ -204,6 +204,12 @@ class TraysTest {
                 .filteredOn(m -> m.step().equals("sales-turn"))
                 .hasSize(1);
         assertThat(turns.document(serviceToken)).isEqualTo(("PDF " + trayId).getBytes(StandardCharsets.UTF_8));
+        // a store without links (DynamoDB) serves the bytes; one with links (S3) gives a 5-minute link instead
+        assertThat(turns.documentLink(serviceToken)).isEmpty();
+        store.links = true;
+        assertThat(turns.documentLink(serviceToken))
+                .contains(java.net.URI.create("https://documents.example/" + trayId + "?expires=300"));
+        store.links = false;
 
         Map<String, Object> described = queries.describe(trayId);
         assertThat(described).containsEntry("status", "completed").containsKey("document");
@@ -372,6 +378,8 @@ class TraysTest {
         String early = tokens.issue(trayId, "service", T0.plusSeconds(600));
         assertThatThrownBy(() -> turns.act(early, Map.of("fido", "regolare"))).isInstanceOf(Conflict.class);
         assertThatThrownBy(() -> turns.document(token)).isInstanceOf(NotFound.class);
+        store.links = true;
+        assertThatThrownBy(() -> turns.documentLink(token)).isInstanceOf(NotFound.class);
     }
 
     @Test
