@@ -37,7 +37,8 @@ import java.util.stream.Stream;
  * response stands for a restore from a primed snapshot. Reports medians of {@code --runs} runs, with the CPU time the
  * child process used (robust on a loaded machine, where wall times stretch) and the 1-minute load average.
  *
- * <p>Variants, measured alternately inside each run so they share the same minutes of machine load: this tree's jars;
+ * <p>Variants, measured alternately inside each run (each going first in turn) so they share the same minutes of
+ * machine load: this tree's jars;
  * with {@code --cds}, the same jars with an AppCDS archive ({@code -XX:ArchiveClassesAtExit} in a training run that
  * handles the same fixture, then {@code -XX:SharedArchiveFile} with {@code -Xshare:on}, so a run whose archive did not
  * map fails rather than silently measuring without it); with {@code --baseline DIR}, the function jars of another
@@ -155,7 +156,8 @@ public final class ColdStart {
                     primed.put(v, new ArrayList<>());
                 }
                 for (int i = 0; i < runs; i++) {
-                    for (Variant v : variants) {
+                    for (int k = 0; k < variants.size(); k++) {
+                        Variant v = variants.get((i + k) % variants.size()); // each variant goes first in turn
                         Path jar = jar(v.home(), c);
                         plain.get(v)
                                 .add(launch(java, flags.get(v), jar, launcher, c, fixture(home, c, work), false, env));

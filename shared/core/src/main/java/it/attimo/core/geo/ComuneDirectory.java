@@ -41,7 +41,7 @@ public final class ComuneDirectory {
     private final Map<String, Comune> byCode;
     /**
      * Built on the first lookup by name: the functions look comuni up by ISTAT code only, and normalising the ~9,000
-     * names was a quarter of the score function's init (docs/hardening.md, cold start).
+     * names was about a fifth of the score and journey functions' init (docs/hardening.md, cold start).
      */
     private volatile Map<String, List<Comune>> byName;
 
