@@ -14,10 +14,12 @@ import java.nio.file.Path;
 /**
  * Runs in a fresh JVM whose classpath is one shaded function.jar (plus this class): builds the handler as the Lambda
  * runtime does (its no-argument constructor: the init phase), optionally primes it as before a SnapStart snapshot,
- * hands it one fixture event and prints one {@code COLDSTART} line with the times since the JVM started. Only the
- * JDK, Jackson and the Lambda interfaces are used, all of which the function jar carries.
+ * hands it one fixture event and prints one {@code COLDSTART} line with the times since the JVM started and the CPU
+ * time the process had used by then (all threads: the JIT and GC threads too), which a loaded machine stretches far
+ * less than the wall times. Only the JDK, Jackson and the Lambda interfaces are used, all of which the function jar
+ * carries.
  *
- * <pre>java -cp function.jar:bench/target/classes it.attimo.bench.coldstart.ColdStartLauncher HANDLER EVENT.json [prime]</pre>
+ * <pre>java -cp function.jar:launcher.jar it.attimo.bench.coldstart.ColdStartLauncher HANDLER EVENT.json [prime]</pre>
  */
 public final class ColdStartLauncher {
     private ColdStartLauncher() {}
@@ -29,6 +31,7 @@ public final class ColdStartLauncher {
         boolean prime = args.length > 2 && "prime".equals(args[2]);
         Object handler = handlerClass.getConstructor().newInstance();
         long initDone = System.currentTimeMillis();
+        long initCpu = cpuMillis();
         long primedAt = initDone;
         if (prime) {
             handlerClass.getMethod("beforeCheckpoint", org.crac.Context.class).invoke(handler, (Object) null);
@@ -43,11 +46,20 @@ public final class ColdStartLauncher {
         long t = System.currentTimeMillis();
         Object output = ((RequestHandler<Object, Object>) handler).handleRequest(input, null);
         long done = System.currentTimeMillis();
+        long doneCpu = cpuMillis();
         System.out.println("COLDSTART init=" + (initDone - jvmStart) + " primed=" + (primedAt - jvmStart)
-                + " firstEventMs=" + (done - t) + " firstResponse=" + (done - jvmStart) + " output="
+                + " firstEventMs=" + (done - t) + " firstResponse=" + (done - jvmStart) + " cpuInit=" + initCpu
+                + " cpuResponse=" + doneCpu + " output="
                 + summary(mapper.writeValueAsString(output)));
         System.out.flush();
         System.exit(0); // SDK and Micronaut threads are not daemons
+    }
+
+    /** CPU time of the whole process so far (every thread), in ms. */
+    static long cpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime()
+                / 1_000_000;
     }
 
     /** The handler's input type: the first type argument of its generic handler superclass. */

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.util.SupplierUtil;
 import it.attimo.aws.channel.DynamoOutboxChannel;
 import it.attimo.aws.channel.PushNotAvailable;
 import it.attimo.aws.channel.RoutingChannelGateway;
@@ -19,6 +20,7 @@ import jakarta.inject.Singleton;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.PinpointSmsVoiceV2Client;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -72,24 +74,26 @@ public class ChannelFactory {
                 return RoutingChannelGateway.allTo(outbox.get());
             case "aws":
                 Map<Channel, ChannelGateway> routes = new EnumMap<>(Channel.class);
+                // each client built on its route's first message, not at init (a plan step sends nothing)
                 routes.put(
                         Channel.EMAIL,
-                        new SesEmailGateway(ses.get(), fromAddress.isBlank() ? from : fromAddress, configurationSet));
+                        RoutingChannelGateway.lazy(() -> new SesEmailGateway(
+                                ses.get(), fromAddress.isBlank() ? from : fromAddress, configurationSet)));
                 routes.put(
                         Channel.SMS,
-                        SmsOnlyGateway.choose(
+                        RoutingChannelGateway.lazy(() -> SmsOnlyGateway.choose(
                                 sns::get,
                                 () -> AwsClients.build(
                                         PinpointSmsVoiceV2Client.builder(),
                                         AttimoFactory.region(region),
                                         AwsClients.endpoint(smsVoiceEndpoint, shared)),
                                 senderId,
-                                smsConfigurationSet));
+                                smsConfigurationSet)));
                 routes.put(
                         Channel.PUSH,
                         pushApplicationArn.isBlank()
                                 ? new PushNotAvailable()
-                                : new SnsPushGateway(sns.get(), pushApplicationArn));
+                                : RoutingChannelGateway.lazy(() -> new SnsPushGateway(sns.get(), pushApplicationArn)));
                 return new RoutingChannelGateway(routes);
             default:
                 throw new IllegalStateException("attimo.channel.mode must be aws or outbox, not '" + mode + "'");
@@ -100,10 +104,15 @@ public class ChannelFactory {
     AccountManagerTasks accountManagerTasks(
             @Value("${attimo.channel.mode:aws}") String mode,
             Provider<DynamoOutboxChannel> outbox,
-            Provider<SnsClient> sns,
+            Provider<SnsClient> snsClient,
             @Value("${attimo.account-manager.topic-arn:}") String topicArn) {
         if (mode.trim().equalsIgnoreCase("outbox")) return outbox.get();
-        if (!topicArn.isBlank()) return new SnsAccountManagerTasks(sns.get(), topicArn);
+        if (!topicArn.isBlank()) {
+            // the SNS client built on the first task, not at init (SnapStart priming builds it before the snapshot)
+            Supplier<AccountManagerTasks> sns =
+                    SupplierUtil.memoized(() -> new SnsAccountManagerTasks(snsClient.get(), topicArn));
+            return (customerId, reason, executionName) -> sns.get().open(customerId, reason, executionName);
+        }
         return (customerId, reason, executionName) -> {
             throw new IllegalArgumentException(
                     "no account-manager topic is configured (attimo.account-manager.topic-arn)");

@@ -30,6 +30,7 @@ public final class ComuneDirectory {
 
     private static final Pattern SIX_DIGITS = Pattern.compile("\\d{6}");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** Everyday names of capitals whose ISTAT name differs (used only when no comune has the name itself). */
     private static final Map<String, String> ALIASES = Map.of(
             "reggio emilia", "035033",
@@ -38,7 +39,12 @@ public final class ComuneDirectory {
             "forli-cesena", "040012");
 
     private final Map<String, Comune> byCode;
-    private final Map<String, List<Comune>> byName;
+    /**
+     * Built on the first lookup by name: the functions look comuni up by ISTAT code only, and normalising the ~9,000
+     * names was about a fifth of the score and journey functions' init (docs/hardening.md, cold start).
+     */
+    private volatile Map<String, List<Comune>> byName;
+
     private final Map<String, List<Comune>> byProvince;
 
     private static final class Bundled {
@@ -47,12 +53,34 @@ public final class ComuneDirectory {
 
     public ComuneDirectory(Collection<Comune> comuni) {
         Map<String, Comune> codes = new LinkedHashMap<>();
-        Map<String, List<Comune>> names = new HashMap<>();
         Map<String, List<Comune>> provinces = new LinkedHashMap<>();
         for (Comune c : comuni) {
             if (codes.putIfAbsent(c.istatCode(), c) != null) {
                 throw new IllegalArgumentException("duplicate ISTAT code " + c.istatCode());
             }
+            provinces
+                    .computeIfAbsent(c.provinceSigla().toUpperCase(Locale.ROOT), k -> new ArrayList<>())
+                    .add(c);
+        }
+        this.byCode = Collections.unmodifiableMap(codes);
+        provinces.replaceAll((k, v) -> List.copyOf(v));
+        this.byProvince = Collections.unmodifiableMap(provinces);
+    }
+
+    private Map<String, List<Comune>> byName() {
+        Map<String, List<Comune>> names = byName;
+        if (names == null) {
+            synchronized (this) {
+                names = byName;
+                if (names == null) byName = names = nameIndex(byCode.values());
+            }
+        }
+        return names;
+    }
+
+    private static Map<String, List<Comune>> nameIndex(Collection<Comune> comuni) {
+        Map<String, List<Comune>> names = new HashMap<>();
+        for (Comune c : comuni) {
             names.computeIfAbsent(normalise(c.name()), k -> new ArrayList<>()).add(c);
             if (!c.otherName().isEmpty()) {
                 names.computeIfAbsent(normalise(c.otherName()), k -> new ArrayList<>())
@@ -60,15 +88,9 @@ public final class ComuneDirectory {
                 names.computeIfAbsent(normalise(c.displayName()), k -> new ArrayList<>())
                         .add(c);
             }
-            provinces
-                    .computeIfAbsent(c.provinceSigla().toUpperCase(Locale.ROOT), k -> new ArrayList<>())
-                    .add(c);
         }
-        this.byCode = Collections.unmodifiableMap(codes);
         names.replaceAll((k, v) -> List.copyOf(v));
-        this.byName = Map.copyOf(names);
-        provinces.replaceAll((k, v) -> List.copyOf(v));
-        this.byProvince = Collections.unmodifiableMap(provinces);
+        return Map.copyOf(names);
     }
 
     /** The bundled ISTAT list, loaded once. */
@@ -91,7 +113,7 @@ public final class ComuneDirectory {
      */
     public Comune byName(String name) {
         if (name == null || name.isBlank()) throw new UnknownComuneException("comune name is empty");
-        List<Comune> found = byName.getOrDefault(normalise(name), List.of());
+        List<Comune> found = byName().getOrDefault(normalise(name), List.of());
         if (found.isEmpty() && ALIASES.containsKey(normalise(name))) {
             found = byCode(ALIASES.get(normalise(name))).map(List::of).orElse(List.of());
         }
@@ -129,11 +151,33 @@ public final class ComuneDirectory {
         return byCode.size();
     }
 
+    /** Lower case, without accents, one apostrophe style, single spaces: the key names are matched on. */
     static String normalise(String s) {
+        String t = s.trim();
+        StringBuilder out = new StringBuilder(t.length());
+        boolean space = false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c >= 0x80) return normaliseUnicode(t);
+            if (c == ' ' || (c >= '\t' && c <= '\r')) { // \s: space, \t, \n, \u000B, \f, \r
+                if (!space) out.append(' ');
+                space = true;
+                continue;
+            }
+            space = false;
+            if (c >= 'A' && c <= 'Z') c = (char) (c + ('a' - 'A'));
+            else if (c == '`') c = '\'';
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** {@link #normalise} for names with letters beyond ASCII (accents, ’): decomposed, then the marks dropped. */
+    static String normaliseUnicode(String s) {
         String n = Normalizer.normalize(s.trim(), Normalizer.Form.NFD);
         n = MARKS.matcher(n).replaceAll("");
         n = n.replace('’', '\'').replace('`', '\'').toLowerCase(Locale.ROOT);
-        return n.replaceAll("\\s+", " ");
+        return WHITESPACE.matcher(n).replaceAll(" ");
     }
 
     private static ComuneDirectory load() {

@@ -80,4 +80,29 @@ class ComuneDirectoryTest {
                 .containsExactlyInAnyOrder("Andria", "Barletta", "Trani");
         assertThat(dir.inProvince("XX")).isEmpty();
     }
+
+    @Test
+    void theAsciiShortcutNormalisesEveryNameAsTheUnicodePathDoes() {
+        for (Comune c : dir.all()) {
+            for (String name : java.util.List.of(
+                    c.name(), c.otherName(), c.displayName(), c.name().toUpperCase())) {
+                assertThat(ComuneDirectory.normalise(name)).isEqualTo(ComuneDirectory.normaliseUnicode(name));
+            }
+        }
+        for (String odd : new String[] {
+            "  Reggio \t nell`Emilia \r\n", "A\u000BB\fC", "CASTEL  SAN\tPIETRO", "", "   ", "x\u0001y", "Sant’Angelo"
+        }) {
+            assertThat(ComuneDirectory.normalise(odd)).isEqualTo(ComuneDirectory.normaliseUnicode(odd));
+        }
+        assertThat(ComuneDirectory.normalise("  Reggio \t nell`Emilia ")).isEqualTo("reggio nell'emilia");
+    }
+
+    @Test
+    void aDirectoryBuiltFromAListFindsNamesOnItsFirstLookup() {
+        ComuneDirectory two =
+                new ComuneDirectory(java.util.List.of(dir.requireCode("015146"), dir.requireCode("021008")));
+        assertThat(two.byName("bozen").istatCode()).isEqualTo("021008");
+        assertThat(two.byName("MILANO").istatCode()).isEqualTo("015146");
+        assertThatThrownBy(() -> two.byName("Roma")).isInstanceOf(UnknownComuneException.class);
+    }
 }
