@@ -552,14 +552,14 @@ function experiments(root) {
   root.append(filterForm([field(t('f.journey'), journeySel), field(t('f.status'), statusSel)],
     (values) => { state.experiments = values; route(); }), h('div', { class: 'actions' }, csvButton('/experiments', {})), body);
   load(body, '/experiments', {}, (all) => {
-    for (const j of [...new Set(all.map((e) => e.journey))]) journeySel.append(h('option', { value: j, selected: j === f.journey }, j));
+    for (const j of [...new Set(all.map((e) => e.journey).filter(Boolean))]) journeySel.append(h('option', { value: j, selected: j === f.journey }, j));
     const shown = all.filter((e) => (!f.journey || e.journey === f.journey) && (!f.status || e.status === f.status));
     body.append(h('p', { id: 'count' }, `${shown.length} ${t('e.count')}`));
     for (const e of shown) {
       const section = h('section', { class: 'card experiment', 'data-experiment': e.id });
       body.append(section);
       section.append(h('h2', {}, e.id), h('dl', { class: 'kv' },
-        h('dt', {}, t('j.journey')), h('dd', {}, `${e.journey} · ${e.step}`),
+        h('dt', {}, t('j.journey')), h('dd', {}, e.touchpoint ? `touchpoint ${e.touchpoint}` : `${e.journey} · ${e.step}`),
         h('dt', {}, t('e.metric')), h('dd', {}, (typeof e.metric === 'object' ? e.metric?.name : e.metric) ?? '–'),
         h('dt', {}, t('e.status')), h('dd', {}, h('span', { class: `badge ${e.status === 'running' ? 'warning' : 'ok'}` }, t(`st.${e.status}`))),
         h('dt', {}, t('e.lift')), h('dd', { class: 'lift' }, e.lift === null || e.lift === undefined ? '–' : `${e.lift > 0 ? '+' : ''}${pct(e.lift)}`),
