@@ -34,10 +34,7 @@ class ExperimentAssignmentRestartIT {
 
     @Test
     void aRecordedArmSurvivesARestartAndASplitChange(@TempDir Path config, @TempDir Path data) throws IOException {
-        Path root = TemplateConsistency.findProjectRoot(Path.of(""));
-        try (var files = Files.list(root.resolve("statemachines"))) {
-            for (Path f : files.toList()) Files.copy(f, config.resolve(f.getFileName()));
-        }
+        Path root = TemplateConsistency.copyStatemachines(config);
         // at 50:50 both are in the 12 h arm (point < 0.5); at 1:1000 only a point under 1/1001 would be
         String early = customerWithPoint(0.001, 0.5, "ar-early-");
         String late = customerWithPoint(0.001, 0.5, "ar-late-");

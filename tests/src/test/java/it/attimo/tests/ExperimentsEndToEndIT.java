@@ -55,10 +55,7 @@ class ExperimentsEndToEndIT {
      */
     @BeforeAll
     static void start(@TempDir Path dir) throws IOException {
-        Path root = TemplateConsistency.findProjectRoot(Path.of(""));
-        try (var files = Files.list(root.resolve("statemachines"))) {
-            for (Path f : files.toList()) Files.copy(f, dir.resolve(f.getFileName()));
-        }
+        Path root = TemplateConsistency.copyStatemachines(dir);
         Path experiments = dir.resolve("experiments.json");
         String declared = Files.readString(experiments);
         assertThat(declared).contains("\"minimumSample\": 400");

@@ -79,7 +79,12 @@ class InsightsAppBrowserIT extends InsightsAppPages {
         assertThat(text(".experiment .pvalue")).isNotBlank();
         screenshot("insights-experiments");
 
-        String count = text("#count");
+        // the timing test and the brochure's touchpoint test; the journey filter keeps the timing one
+        String all = text("#count");
+        assertThat(all).startsWith("2 ");
+        assertThat(text("[data-experiment='brochure-landing']")).contains("touchpoint brochure-fiera");
+        choose("f-journey", "post-purchase");
+        String count = changedFrom(all, () -> text("#count"));
         assertThat(count).startsWith("1 ");
         String status =
                 browser.findElement(By.cssSelector(".experiment .badge")).getText();
@@ -89,7 +94,7 @@ class InsightsAppBrowserIT extends InsightsAppPages {
         String csv = assertCsv("csv");
         assertThat(csv.lines().findFirst().orElseThrow())
                 .isEqualTo("experiment,journey,step,status,metric,arm,assigned,converted,rate,lift,pValue,winner");
-        assertThat(csv).contains("tutorial-timing,post-purchase,tutorial");
+        assertThat(csv).contains("tutorial-timing,post-purchase,tutorial", "brochure-landing,,,running");
 
         assertLanguageSwitch("Esperimenti", "Experiments");
         assertNoConsoleErrors();

@@ -64,6 +64,18 @@ final class TemplateConsistency {
         throw new IllegalStateException("no template.yaml in " + start.toAbsolutePath() + " or any parent");
     }
 
+    /**
+     * The project's {@code statemachines/} (journeys, experiments, ASL files) copied into {@code dir}, for a suite that
+     * edits a file before starting a stack on the copy; answers the project root.
+     */
+    static Path copyStatemachines(Path dir) throws IOException {
+        Path root = findProjectRoot(Path.of(""));
+        try (var files = Files.list(root.resolve("statemachines"))) {
+            for (Path f : files.toList()) Files.copy(f, dir.resolve(f.getFileName()));
+        }
+        return root;
+    }
+
     /** Logical id → resource, for every resource of the given type, in template order. */
     Map<String, Map<String, Object>> resourcesOfType(String type) {
         Map<String, Map<String, Object>> found = new LinkedHashMap<>();

@@ -42,7 +42,7 @@ const TEXT = {
     'cu.consents': 'Consensi', 'cu.channel': 'Canale', 'cu.granted': 'Concesso', 'cu.source': 'Fonte',
     'cu.churn': 'Rischio di abbandono', 'cu.rule': 'Regola', 'cu.model': 'Modello', 'cu.none': 'nessuno',
     'yes': 'sì', 'no': 'no',
-    'experiments.title': 'Esperimenti', 'experiments.lead': 'I test A/B sui tempi: bracci, tassi, lift, p-value e decisione.',
+    'experiments.title': 'Esperimenti', 'experiments.lead': 'I test A/B sui tempi e sulle varianti dei touchpoint: bracci, tassi, lift, p-value e decisione.',
     'e.arm': 'Braccio', 'e.assigned': 'Assegnati', 'e.converted': 'Convertiti', 'e.rate': 'Tasso',
     'e.lift': 'Lift', 'e.p': 'p-value', 'e.status': 'Stato', 'e.winner': 'Vincitore', 'e.metric': 'Metrica',
     'e.count': 'esperimenti', 'e.decision': 'Decisione',
@@ -106,7 +106,7 @@ const TEXT = {
     'cu.consents': 'Consents', 'cu.channel': 'Channel', 'cu.granted': 'Granted', 'cu.source': 'Source',
     'cu.churn': 'Churn risk', 'cu.rule': 'Rule', 'cu.model': 'Model', 'cu.none': 'none',
     'yes': 'yes', 'no': 'no',
-    'experiments.title': 'Experiments', 'experiments.lead': 'The timing A/B tests: arms, rates, lift, p-value and decision.',
+    'experiments.title': 'Experiments', 'experiments.lead': 'The A/B tests of timing and of touchpoint variants: arms, rates, lift, p-value and decision.',
     'e.arm': 'Arm', 'e.assigned': 'Assigned', 'e.converted': 'Converted', 'e.rate': 'Rate',
     'e.lift': 'Lift', 'e.p': 'p-value', 'e.status': 'Status', 'e.winner': 'Winner', 'e.metric': 'Metric',
     'e.count': 'experiments', 'e.decision': 'Decision',
@@ -612,14 +612,14 @@ function experiments(root) {
   root.append(filterForm([field(t('f.journey'), journeySel), field(t('f.status'), statusSel)],
     (values) => { state.experiments = values; route(); }), h('div', { class: 'actions' }, csvButton('/experiments', {})), body);
   load(body, '/experiments', {}, (all) => {
-    for (const j of [...new Set(all.map((e) => e.journey))]) journeySel.append(h('option', { value: j, selected: j === f.journey }, j));
+    for (const j of [...new Set(all.map((e) => e.journey).filter(Boolean))]) journeySel.append(h('option', { value: j, selected: j === f.journey }, j));
     const shown = all.filter((e) => (!f.journey || e.journey === f.journey) && (!f.status || e.status === f.status));
     body.append(h('p', { id: 'count' }, `${shown.length} ${t('e.count')}`));
     for (const e of shown) {
       const section = h('section', { class: 'card experiment', 'data-experiment': e.id });
       body.append(section);
       section.append(h('h2', {}, e.id), h('dl', { class: 'kv' },
-        h('dt', {}, t('j.journey')), h('dd', {}, `${e.journey} · ${e.step}`),
+        h('dt', {}, t('j.journey')), h('dd', {}, e.touchpoint ? `touchpoint ${e.touchpoint}` : `${e.journey} · ${e.step}`),
         h('dt', {}, t('e.metric')), h('dd', {}, (typeof e.metric === 'object' ? e.metric?.name : e.metric) ?? '–'),
         h('dt', {}, t('e.status')), h('dd', {}, h('span', { class: `badge ${e.status === 'running' ? 'warning' : 'ok'}` }, t(`st.${e.status}`))),
         h('dt', {}, t('e.lift')), h('dd', { class: 'lift' }, e.lift === null || e.lift === undefined ? '–' : `${e.lift > 0 ? '+' : ''}${pct(e.lift)}`),

@@ -161,7 +161,13 @@ public class IngestHandler extends HttpApiHandler {
         return (proto == null ? "https" : proto) + "://" + (host == null ? "localhost" : host);
     }
 
-    /** A QR code's scan: logged as qr.scanned for its touchpoint, then a 302 to its allow-listed target. */
+    /** The first-party cookie that keeps an anonymous visitor's key across scans (a random id, no personal data). */
+    static final String VISITOR_COOKIE = "attimo_v";
+
+    /**
+     * A QR code's scan: logged as qr.scanned for its touchpoint, then a 302 to its allow-listed target (the variant's,
+     * when an experiment tests the touchpoint; an anonymous visitor's key then kept in a cookie for a year).
+     */
     private HttpApiResponse scan(HttpApiRequest request) {
         String customer = null;
         String raw = request.rawQuery();
@@ -170,7 +176,27 @@ public class IngestHandler extends HttpApiHandler {
                 if (pair.startsWith("c=")) customer = pair.substring(2);
             }
         }
-        String target = qr.get().scan(request.pathParameter("code"), customer);
-        return new HttpApiResponse(302, "", Map.of("Location", target, "Cache-Control", "no-store"));
+        QrScans.Scan scan = qr.get().scan(request.pathParameter("code"), customer, cookie(request, VISITOR_COOKIE));
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("Location", scan.target());
+        headers.put("Cache-Control", "no-store");
+        if (scan.visitor() != null) {
+            headers.put(
+                    "Set-Cookie",
+                    VISITOR_COOKIE + "=" + scan.visitor()
+                            + "; Max-Age=31536000; Path=/q; Secure; HttpOnly; SameSite=Lax");
+        }
+        return new HttpApiResponse(302, "", headers);
+    }
+
+    /** A cookie's value from the Cookie header (API Gateway's cookies come back as one), or null. */
+    private static String cookie(HttpApiRequest request, String name) {
+        String header = request.header("Cookie");
+        if (header == null) return null;
+        for (String pair : header.split(";")) {
+            String p = pair.strip();
+            if (p.startsWith(name + "=")) return p.substring(name.length() + 1);
+        }
+        return null;
     }
 }

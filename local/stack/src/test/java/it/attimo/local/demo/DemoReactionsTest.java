@@ -70,15 +70,23 @@ class DemoReactionsTest {
                   "metric":{"name":"guide","events":[],"within":"PT72H"},
                   "arms":[{"name":"tutorial-12h","assigned":200,"converted":70,"rate":0.35},
                           {"name":"tutorial-24h","assigned":210,"converted":97,"rate":0.4619}],
-                  "lift":0.3197,"pValue":0.0181,"winner":"tutorial-24h"}]""");
+                  "lift":0.3197,"pValue":0.0181,"winner":"tutorial-24h"},
+                 {"id":"brochure-landing","journey":null,"step":null,"touchpoint":"brochure-fiera","status":"running",
+                  "metric":{"name":"order","events":[],"within":"P30D"},
+                  "arms":[{"name":"a","assigned":0,"converted":0,"rate":null},
+                          {"name":"b","assigned":0,"converted":0,"rate":null}],
+                  "lift":null,"pValue":null,"winner":null}]""");
         String text = DemoSummary.experimentsText(experiments);
         assertThat(text)
                 .contains(
                         "tutorial-timing (post-purchase / tutorial, metric guide within PT72H): winner-declared, winner tutorial-24h")
                 .contains("tutorial-24h       210 customers,    97 converted, rate 46.2%")
                 .contains("lift +32.0%")
-                .contains("p-value 0.01810");
-        assertThat(DemoSummary.longestWindow(experiments)).isEqualTo(Duration.ofHours(72));
+                .contains("p-value 0.01810")
+                .contains("brochure-landing (touchpoint brochure-fiera, metric order within P30D): running");
+        assertThat(DemoSummary.longestWindow(experiments))
+                .as("the touchpoint experiment's 30 days do not hold the demo up")
+                .isEqualTo(Duration.ofHours(72));
         assertThat(DemoSummary.longestWindow(null)).isZero();
         assertThat(DemoSummary.followUp(experiments)).isEqualTo(Duration.ofHours(72 + 48));
         assertThat(DemoSummary.followUp(JSON.createArrayNode())).isZero();

@@ -358,8 +358,10 @@ public class AttimoFactory {
      */
     @Singleton
     ExperimentCatalog experimentCatalog(
-            @Value("${attimo.experiments.file:}") String experimentsFile, JourneyCatalog journeys) {
-        return ExperimentCatalogLoader.loadOrBundled(experimentsFile, journeys);
+            @Value("${attimo.experiments.file:}") String experimentsFile,
+            JourneyCatalog journeys,
+            TouchpointCatalog touchpoints) {
+        return ExperimentCatalogLoader.loadOrBundled(experimentsFile, journeys, touchpoints);
     }
 
     @Singleton
@@ -521,8 +523,9 @@ public class AttimoFactory {
     }
 
     @Singleton
-    it.attimo.core.touchpoint.QrScans qrScans(TouchpointCatalog catalog, EventQueue queue, Clock clock) {
-        return new it.attimo.core.touchpoint.QrScans(catalog, queue, clock);
+    it.attimo.core.touchpoint.QrScans qrScans(
+            TouchpointCatalog catalog, EventQueue queue, Clock clock, ExperimentAssignments experiments) {
+        return new it.attimo.core.touchpoint.QrScans(catalog, queue, clock, experiments);
     }
 
     @Singleton
@@ -532,8 +535,9 @@ public class AttimoFactory {
     }
 
     @Singleton
-    TouchpointReport touchpointReport(TouchpointCatalog catalog, CustomerScan scan, Clock clock) {
-        return new TouchpointReport(catalog, scan, clock);
+    TouchpointReport touchpointReport(
+            TouchpointCatalog catalog, CustomerScan scan, Clock clock, ExperimentReports experiments) {
+        return new TouchpointReport(catalog, scan, clock, experiments::onTouchpoint);
     }
 
     @Singleton

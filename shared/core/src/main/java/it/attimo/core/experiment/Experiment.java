@@ -4,14 +4,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A timing experiment as experiments.json declares it: which plan step of which journey it covers, its arms (the first
- * is the control), the metric, the fixed-horizon stop rule (every arm at {@code minimumSample} customers whose window
- * has closed, then p &lt; {@code alpha}) and whether a declared winner is given to new customers.
+ * An experiment as experiments.json declares it: which plan step of which journey it times ({@code journey},
+ * {@code step}), or which touchpoint's variants it tests ({@code touchpoint}; then journey and step are null and the
+ * arms are the touchpoint's variants), its arms (the first is the control), the metric, the fixed-horizon stop rule
+ * (every arm at {@code minimumSample} customers whose window has closed, then p &lt; {@code alpha}) and whether a
+ * declared winner is given to new customers.
  */
 public record Experiment(
         String id,
         String journey,
         String step,
+        String touchpoint,
         List<ExperimentArm> arms,
         ExperimentMetric metric,
         int minimumSample,
@@ -22,7 +25,12 @@ public record Experiment(
     }
 
     public boolean covers(String journeyName, String stepName) {
-        return journey.equals(journeyName) && step.equals(stepName);
+        return journey != null && journey.equals(journeyName) && step.equals(stepName);
+    }
+
+    /** Whether this experiment tests a touchpoint's variants (not a journey step's timing). */
+    public boolean onTouchpoint() {
+        return touchpoint != null;
     }
 
     public ExperimentArm control() {

@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * Which arm of the experiment covering a journey step a customer gets: at plan time assigned (deterministically, by
  * {@link #point}, or the declared winner when the experiment promotes it) and recorded once; at dispatch time read
- * back, to label the message.
+ * back, to label the message. The same for a touchpoint experiment's subject (a customer, or an anonymous visitor's
+ * key) at the moment a variant is first served ({@link #assignOnTouchpoint}).
  */
 public final class ExperimentAssignments {
     /** The dispatch context keys the message renderer reads. */
@@ -47,9 +48,24 @@ public final class ExperimentAssignments {
 
     /** The customer's arm in the experiment covering (journey, step), assigned and recorded now if new. */
     public Optional<Assigned> assign(String journey, String step, String customerId) {
-        Optional<Experiment> covering = catalog.covering(journey, step);
-        if (covering.isEmpty()) return Optional.empty();
-        Experiment experiment = covering.get();
+        return catalog.covering(journey, step).flatMap(e -> assign(e, customerId));
+    }
+
+    /**
+     * The subject's variant of the experiment testing the touchpoint (none when no experiment does), assigned and
+     * recorded now if new: the subject is a customer id, or an anonymous visitor's key, exactly as its events are
+     * logged.
+     */
+    public Optional<Assigned> assignOnTouchpoint(String touchpointId, String subject) {
+        return catalog.onTouchpoint(touchpointId).flatMap(e -> assign(e, subject));
+    }
+
+    /** Whether an experiment tests the touchpoint's variants. */
+    public boolean testsTouchpoint(String touchpointId) {
+        return catalog.onTouchpoint(touchpointId).isPresent();
+    }
+
+    private Optional<Assigned> assign(Experiment experiment, String customerId) {
         Optional<ExperimentAssignment> existing = store.assignment(experiment.id(), customerId);
         if (existing.isPresent()) return resolve(experiment, existing.get());
         Optional<ExperimentDecision> decision = store.decision(experiment.id());

@@ -7,6 +7,9 @@ import it.attimo.core.journey.JourneyCatalog;
 import it.attimo.core.json.Json;
 import it.attimo.core.scoring.FieldConditions;
 import it.attimo.core.scoring.PlanProblem;
+import it.attimo.core.touchpoint.Touchpoint;
+import it.attimo.core.touchpoint.TouchpointCatalog;
+import it.attimo.core.touchpoint.TouchpointCatalogLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,12 +22,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads experiments.json into an {@link ExperimentCatalog}, validating all of it against the journey catalog: every
- * problem is reported (experiment and field), unknown fields included.
+ * Reads experiments.json into an {@link ExperimentCatalog}, validating all of it against the journey catalog and the
+ * touchpoint inventory: every problem is reported (experiment and field), unknown fields included. A timing experiment
+ * names a journey and step, its arms an offset each; a touchpoint experiment names a touchpoint, its arms exactly the
+ * touchpoint's variants, and its metric defaults to the touchpoint's milestone.
  */
 public final class ExperimentCatalogLoader {
     /** Where the build puts statemachines/experiments.json on the classpath. */
@@ -34,8 +40,17 @@ public final class ExperimentCatalogLoader {
 
     static final Duration MAX_OFFSET = Duration.ofDays(60);
     private static final Set<String> TOP_FIELDS = Set.of("comment", "experiments");
-    private static final Set<String> EXPERIMENT_FIELDS =
-            Set.of("id", "journey", "step", "arms", "metric", "minimumSample", "alpha", "autoPromote", "comment");
+    private static final Set<String> EXPERIMENT_FIELDS = Set.of(
+            "id",
+            "journey",
+            "step",
+            "touchpoint",
+            "arms",
+            "metric",
+            "minimumSample",
+            "alpha",
+            "autoPromote",
+            "comment");
     private static final Set<String> ARM_FIELDS = Set.of("name", "offset", "weight");
     private static final Set<String> METRIC_FIELDS = Set.of("name", "events", "within");
     private static final Set<String> METRIC_EVENT_FIELDS = Set.of("type", "where");
@@ -43,41 +58,68 @@ public final class ExperimentCatalogLoader {
 
     private final String source;
     private final JourneyCatalog journeys;
+    private final TouchpointCatalog touchpoints;
     private final List<PlanProblem> problems = new ArrayList<>();
 
-    private ExperimentCatalogLoader(String source, JourneyCatalog journeys) {
+    private ExperimentCatalogLoader(String source, JourneyCatalog journeys, TouchpointCatalog touchpoints) {
         this.source = source;
         this.journeys = journeys;
+        this.touchpoints = touchpoints;
+    }
+
+    /** The bundled experiments.json against the bundled touchpoints.json; none when the build bundled no file. */
+    public static ExperimentCatalog bundled(JourneyCatalog journeys) {
+        return bundled(journeys, TouchpointCatalogLoader.bundled());
     }
 
     /** The bundled experiments.json; none when the build bundled no file. */
-    public static ExperimentCatalog bundled(JourneyCatalog journeys) {
+    public static ExperimentCatalog bundled(JourneyCatalog journeys, TouchpointCatalog touchpoints) {
         try (InputStream in = ExperimentCatalogLoader.class.getResourceAsStream(BUNDLED)) {
             if (in == null) return ExperimentCatalog.NONE;
-            return parse("experiments.json (bundled)", new String(in.readAllBytes(), StandardCharsets.UTF_8), journeys);
+            return parse(
+                    "experiments.json (bundled)",
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    journeys,
+                    touchpoints);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the bundled experiments.json", e);
         }
     }
 
+    /** The file, its touchpoint experiments checked against the bundled touchpoints.json. */
     public static ExperimentCatalog load(Path file, JourneyCatalog journeys) {
+        return load(file, journeys, TouchpointCatalogLoader.bundled());
+    }
+
+    public static ExperimentCatalog load(Path file, JourneyCatalog journeys, TouchpointCatalog touchpoints) {
         try {
-            return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8), journeys);
+            return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8), journeys, touchpoints);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the experiments file " + file + ": " + e.getMessage(), e);
         }
     }
 
-    /** The catalog at {@code path}; the bundled one when the path is null or blank; none for {@value #NONE}. */
+    /** As {@link #loadOrBundled(String, JourneyCatalog, TouchpointCatalog)} with the bundled touchpoints.json. */
     public static ExperimentCatalog loadOrBundled(String path, JourneyCatalog journeys) {
-        if (path == null || path.isBlank()) return bundled(journeys);
+        return loadOrBundled(path, journeys, TouchpointCatalogLoader.bundled());
+    }
+
+    /** The catalog at {@code path}; the bundled one when the path is null or blank; none for {@value #NONE}. */
+    public static ExperimentCatalog loadOrBundled(String path, JourneyCatalog journeys, TouchpointCatalog touchpoints) {
+        if (path == null || path.isBlank()) return bundled(journeys, touchpoints);
         if (NONE.equals(path)) return ExperimentCatalog.NONE;
-        return load(Path.of(path), journeys);
+        return load(Path.of(path), journeys, touchpoints);
+    }
+
+    /** As {@link #parse(String, String, JourneyCatalog, TouchpointCatalog)} with the bundled touchpoints.json. */
+    public static ExperimentCatalog parse(String source, String json, JourneyCatalog journeys) {
+        return parse(source, json, journeys, TouchpointCatalogLoader.bundled());
     }
 
     /** @throws ExperimentCatalogException listing every problem */
-    public static ExperimentCatalog parse(String source, String json, JourneyCatalog journeys) {
-        return new ExperimentCatalogLoader(source, journeys).read(json);
+    public static ExperimentCatalog parse(
+            String source, String json, JourneyCatalog journeys, TouchpointCatalog touchpoints) {
+        return new ExperimentCatalogLoader(source, journeys, touchpoints).read(json);
     }
 
     private ExperimentCatalog read(String json) {
@@ -108,7 +150,11 @@ public final class ExperimentCatalogLoader {
                     Experiment e = experiment(i, list.get(i));
                     if (e == null) continue;
                     if (!ids.add(e.id())) fail(e.id(), "id", "declared twice");
-                    if (!steps.add(e.journey() + "/" + e.step())) {
+                    if (e.onTouchpoint()) {
+                        if (!steps.add("touchpoint:" + e.touchpoint())) {
+                            fail(e.id(), "touchpoint", "another experiment already tests " + e.touchpoint());
+                        }
+                    } else if (!steps.add(e.journey() + "/" + e.step())) {
                         fail(e.id(), "step", "another experiment already covers " + e.journey() + " / " + e.step());
                     }
                     out.add(e);
@@ -131,6 +177,7 @@ public final class ExperimentCatalogLoader {
             fail(owner, "id", "must be 1-64 characters of a-z, 0-9 and '-', starting with a letter or digit");
         }
         unknown(owner, "", x, EXPERIMENT_FIELDS);
+        if (x.has("touchpoint")) return onTouchpoint(id, owner, x);
         String journey = text(owner, "journey", x.get("journey"), true);
         if (journey != null && journeys.journey(journey).isEmpty()) {
             fail(
@@ -141,8 +188,72 @@ public final class ExperimentCatalogLoader {
         }
         String step = text(owner, "step", x.get("step"), true);
         if (step != null && !NAME.matcher(step).matches()) fail(owner, "step", "must be a step name such as tutorial");
-        List<ExperimentArm> arms = arms(owner, x.get("arms"));
-        ExperimentMetric metric = metric(owner, x.get("metric"));
+        List<ExperimentArm> arms = arms(owner, x.get("arms"), true);
+        ExperimentMetric metric = metric(owner, x.get("metric"), null);
+        Rule rule = rule(owner, x);
+        if (id == null || journey == null || step == null || arms == null || metric == null || rule == null) {
+            return null;
+        }
+        return new Experiment(id, journey, step, null, arms, metric, rule.minimumSample, rule.alpha, rule.autoPromote);
+    }
+
+    /**
+     * A touchpoint experiment: the touchpoint exists in touchpoints.json and declares variants, the arms are exactly
+     * those variants (no offsets), the metric's events default to the touchpoint's milestone.
+     */
+    private Experiment onTouchpoint(String id, String owner, JsonNode x) {
+        for (String timing : List.of("journey", "step")) {
+            if (x.has(timing)) fail(owner, timing, "a touchpoint experiment names no " + timing + " (remove it)");
+        }
+        String touchpointId = text(owner, "touchpoint", x.get("touchpoint"), true);
+        Touchpoint touchpoint = null;
+        if (touchpointId != null) {
+            touchpoint = touchpoints.find(touchpointId).orElse(null);
+            if (touchpoint == null) {
+                fail(
+                        owner,
+                        "touchpoint",
+                        "no touchpoint '" + touchpointId + "' in touchpoints.json (known: "
+                                + String.join(
+                                        ", ",
+                                        touchpoints.touchpoints().stream()
+                                                .map(Touchpoint::id)
+                                                .toList())
+                                + ")");
+            } else if (touchpoint.variants().isEmpty()) {
+                fail(owner, "touchpoint", "touchpoint '" + touchpointId + "' declares no variants in touchpoints.json");
+                touchpoint = null;
+            }
+        }
+        List<ExperimentArm> arms = arms(owner, x.get("arms"), false);
+        if (arms != null && touchpoint != null) {
+            List<String> variants =
+                    touchpoint.variants().stream().map(Touchpoint.Variant::id).toList();
+            for (int i = 0; i < arms.size(); i++) {
+                if (!variants.contains(arms.get(i).name())) {
+                    fail(
+                            owner,
+                            "arms[" + i + "].name",
+                            "'" + arms.get(i).name() + "' is not a variant of touchpoint '" + touchpointId
+                                    + "' (variants: " + String.join(", ", variants) + ")");
+                }
+            }
+            for (String v : variants) {
+                if (arms.stream().noneMatch(a -> a.name().equals(v))) {
+                    fail(owner, "arms", "variant '" + v + "' of touchpoint '" + touchpointId + "' has no arm");
+                }
+            }
+        }
+        ExperimentMetric metric = metric(owner, x.get("metric"), touchpoint);
+        Rule rule = rule(owner, x);
+        if (id == null || touchpoint == null || arms == null || metric == null || rule == null) return null;
+        return new Experiment(
+                id, null, null, touchpointId, arms, metric, rule.minimumSample, rule.alpha, rule.autoPromote);
+    }
+
+    private record Rule(int minimumSample, double alpha, boolean autoPromote) {}
+
+    private Rule rule(String owner, JsonNode x) {
         int minimumSample = 0;
         JsonNode min = x.get("minimumSample");
         if (min == null || !min.isInt() || min.intValue() < 1 || min.intValue() > 10_000_000) {
@@ -161,15 +272,17 @@ public final class ExperimentCatalogLoader {
             if (!p.isBoolean()) fail(owner, "autoPromote", "must be true or false");
             else autoPromote = p.booleanValue();
         }
-        if (id == null || journey == null || step == null || arms == null || metric == null || minimumSample == 0) {
-            return null;
-        }
-        return new Experiment(id, journey, step, arms, metric, minimumSample, alpha, autoPromote);
+        return minimumSample == 0 ? null : new Rule(minimumSample, alpha, autoPromote);
     }
 
-    private List<ExperimentArm> arms(String owner, JsonNode node) {
+    /** @param timing a timing experiment's arms have an offset each; a touchpoint experiment's have none */
+    private List<ExperimentArm> arms(String owner, JsonNode node, boolean timing) {
         if (node == null || !node.isArray() || node.size() < 2) {
-            fail(owner, "arms", "required: an array of at least two arms {\"name\", \"offset\", \"weight\"}");
+            fail(
+                    owner,
+                    "arms",
+                    "required: an array of at least two arms "
+                            + (timing ? "{\"name\", \"offset\", \"weight\"}" : "{\"name\": <variant id>, \"weight\"}"));
             return null;
         }
         List<ExperimentArm> out = new ArrayList<>();
@@ -190,23 +303,29 @@ public final class ExperimentCatalogLoader {
                 name = null;
             }
             if (name != null && !names.add(name)) fail(owner, path + ".name", "arm '" + name + "' declared twice");
-            Duration offset = duration(owner, path + ".offset", arm.get("offset"), true);
-            if (offset != null && offset.compareTo(MAX_OFFSET) > 0) {
-                fail(owner, path + ".offset", "must be at most " + MAX_OFFSET.toDays() + " days");
-                offset = null;
+            Duration offset = null;
+            if (!timing) {
+                if (arm.has("offset")) fail(owner, path + ".offset", "a touchpoint experiment's arm has no offset");
+            } else {
+                offset = duration(owner, path + ".offset", arm.get("offset"), true);
+                if (offset != null && offset.compareTo(MAX_OFFSET) > 0) {
+                    fail(owner, path + ".offset", "must be at most " + MAX_OFFSET.toDays() + " days");
+                    offset = null;
+                }
             }
             JsonNode w = arm.get("weight");
             int weight = 0;
             if (w == null || !w.isInt() || w.intValue() < 1 || w.intValue() > 1000) {
                 fail(owner, path + ".weight", "required: an integer from 1 to 1000 (the arm's share of the split)");
             } else weight = w.intValue();
-            if (name == null || offset == null || weight == 0) ok = false;
+            if (name == null || (timing && offset == null) || weight == 0) ok = false;
             else out.add(new ExperimentArm(name, offset, weight));
         }
         return ok ? out : null;
     }
 
-    private ExperimentMetric metric(String owner, JsonNode node) {
+    /** @param touchpoint a touchpoint experiment's: its milestone is the metric when {@code events} is left out */
+    private ExperimentMetric metric(String owner, JsonNode node, Touchpoint touchpoint) {
         if (node == null || !node.isObject()) {
             fail(owner, "metric", "required: {\"name\", \"events\": [{\"type\", \"where\"}], \"within\"}");
             return null;
@@ -221,7 +340,18 @@ public final class ExperimentCatalogLoader {
         JsonNode events = node.get("events");
         List<ExperimentMetric.MetricEvent> out = new ArrayList<>();
         boolean ok = true;
-        if (events == null || !events.isArray() || events.isEmpty()) {
+        if (events == null && touchpoint != null) {
+            if (touchpoint.milestone() == null) {
+                fail(
+                        owner,
+                        "metric.events",
+                        "required: touchpoint '" + touchpoint.id() + "' has no milestone to convert to");
+                ok = false;
+            } else {
+                out.add(new ExperimentMetric.MetricEvent(
+                        touchpoint.milestone(), FieldConditions.NONE, Map.of("type", touchpoint.milestone())));
+            }
+        } else if (events == null || !events.isArray() || events.isEmpty()) {
             fail(owner, "metric.events", "required: a non-empty array of {\"type\": <event type>, \"where\": {...}}");
             ok = false;
         } else {

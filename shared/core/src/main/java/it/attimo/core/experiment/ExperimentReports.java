@@ -10,14 +10,19 @@ import it.attimo.core.port.EventLog;
 import it.attimo.core.port.ExperimentStore;
 import it.attimo.core.port.MessageLedger;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * {@code GET /experiments}: each experiment's results computed on request from the assignments (promoted ones left
  * out), the ledger (who was sent the experimental message, when) and the event log (who converted within the window).
+ * A touchpoint experiment's exposure is in the event log too: the subject's first event that carries
+ * {@code data.experiment {id, arm}} with the arm recorded for it (the variant was served), so a forged or unknown arm
+ * counts for nothing.
  * The first reading that meets the stop rule is recorded as the experiment's decision, here or by the daily job
  * ({@link #decideDue}); a recorded decision is final and is what {@code status} and {@code winner} show.
  */
@@ -59,6 +64,11 @@ public final class ExperimentReports {
         return toJson(report(e), true);
     }
 
+    /** The experiment testing the touchpoint's variants, as {@link #all} shows it; empty when none does. */
+    public Optional<ObjectNode> onTouchpoint(String touchpointId) {
+        return catalog.onTouchpoint(touchpointId).map(e -> toJson(report(e), false));
+    }
+
     /** The daily job: reads every undecided experiment and records the decisions now due; answers how many. */
     public int decideDue() {
         int decided = 0;
@@ -82,7 +92,7 @@ public final class ExperimentReports {
                 promoted++;
                 continue;
             }
-            exposure(experiment, a).ifPresent(exposures::add);
+            (experiment.onTouchpoint() ? served(experiment, a) : exposure(experiment, a)).ifPresent(exposures::add);
         }
         ExperimentResult result = ExperimentAnalysis.analyse(experiment, exposures, now);
         Optional<ExperimentDecision> decision = store.decision(experiment.id());
@@ -120,12 +130,38 @@ public final class ExperimentReports {
         return Optional.of(new Exposure(a.customerId(), a.arm(), sends.get(0), converted));
     }
 
+    /**
+     * A touchpoint experiment's subject: first served when its earliest event carrying this experiment and the arm
+     * recorded for it was logged; converted by a metric event within the window after that.
+     */
+    private Optional<Exposure> served(Experiment experiment, ExperimentAssignment a) {
+        List<CustomerEvent> history = eventLog.history(a.customerId());
+        Instant first = null;
+        for (CustomerEvent e : history) {
+            if (carries(e, experiment.id(), a.arm())
+                    && (first == null || e.time().isBefore(first))) first = e.time();
+        }
+        if (first == null) return Optional.empty();
+        Instant exposedAt = first;
+        boolean converted = history.stream().anyMatch(e -> experiment.metric().convertsAfter(e, exposedAt));
+        return Optional.of(new Exposure(a.customerId(), a.arm(), exposedAt, converted));
+    }
+
+    /** Whether the event says the experiment's {@code arm} was served: {@code data.experiment {id, arm}}. */
+    static boolean carries(CustomerEvent e, String experimentId, String arm) {
+        return e.data() != null
+                && e.data().get("experiment") instanceof Map<?, ?> m
+                && experimentId.equals(m.get("id"))
+                && arm.equals(m.get("arm"));
+    }
+
     private static ObjectNode toJson(Report r, boolean detail) {
         Experiment e = r.result().experiment();
         ObjectNode out = Json.object();
         out.put("id", e.id());
         out.put("journey", e.journey());
         out.put("step", e.step());
+        if (e.onTouchpoint()) out.put("touchpoint", e.touchpoint());
         out.put("status", r.decision().map(ExperimentDecision::status).orElse(RUNNING));
         ObjectNode metric = out.putObject("metric");
         metric.put("name", e.metric().name());
@@ -136,7 +172,8 @@ public final class ExperimentReports {
         for (ExperimentResult.ArmResult a : r.result().arms()) {
             ObjectNode arm = arms.addObject();
             arm.put("name", a.name());
-            if (detail) arm.put("offset", e.arm(a.name()).orElseThrow().offset().toString());
+            Duration offset = e.arm(a.name()).orElseThrow().offset();
+            if (detail && offset != null) arm.put("offset", offset.toString());
             arm.put("assigned", a.assigned());
             arm.put("converted", a.converted());
             if (a.rate() == null) arm.putNull("rate");

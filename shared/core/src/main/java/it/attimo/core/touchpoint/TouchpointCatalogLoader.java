@@ -54,7 +54,9 @@ public final class TouchpointCatalogLoader {
             "handling",
             "qr",
             "form",
+            "variants",
             "comment");
+    private static final Set<String> VARIANT_FIELDS = Set.of("id", "target", "comment");
     private static final Set<String> FORM_FIELD_TYPES = Set.of("text", "email", "tel", "checkbox", "select");
     private static final Set<String> FORM_EVENTS = Set.of(EventTypes.FORM_COMPLETED, EventTypes.PREFERENCES_UPDATED);
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
@@ -165,10 +167,44 @@ public final class TouchpointCatalogLoader {
                     milestone,
                     handling,
                     qr,
-                    t.has("form") ? form(t.path("form"), at + "form.", formIds) : null));
+                    t.has("form") ? form(t.path("form"), at + "form.", formIds) : null,
+                    variants(t, at, qr, allowed)));
         }
         if (!problems.isEmpty()) throw new IllegalArgumentException(source + ": " + String.join("; ", problems));
         return new TouchpointCatalog(touchpoints, allowed);
+    }
+
+    /**
+     * {@code variants: [{id, target}]}: what an experiment on the touchpoint may serve instead of its own QR target.
+     * Only a QR code's target varies for now: each variant names an allow-listed target, at least two, ids unique.
+     */
+    private List<Touchpoint.Variant> variants(JsonNode t, String at, Touchpoint.Qr qr, List<String> allowed) {
+        if (!t.has("variants")) return List.of();
+        JsonNode list = t.path("variants");
+        if (!list.isArray() || list.size() < 2) {
+            problems.add(at + "variants must be a list of at least two {id, target}");
+            return List.of();
+        }
+        if (qr == null) {
+            problems.add(at + "variants: only a touchpoint with a qr code can declare variants (its redirect target)");
+            return List.of();
+        }
+        List<Touchpoint.Variant> out = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int j = 0; j < list.size(); j++) {
+            String vat = at + "variants[" + j + "].";
+            JsonNode v = list.get(j);
+            unknown(v, VARIANT_FIELDS, vat);
+            String id = v.path("id").asText();
+            if (!ID.matcher(id).matches()) problems.add(vat + "id '" + id + "' must match " + ID);
+            else if (!ids.add(id)) problems.add(vat + "id " + id + " is declared twice");
+            String target = v.path("target").asText();
+            if (allowed.stream().noneMatch(target::startsWith)) {
+                problems.add(vat + "target " + target + " is not under an allowedTargets prefix");
+            }
+            out.add(new Touchpoint.Variant(id, target));
+        }
+        return out;
     }
 
     private EmbeddedForm form(JsonNode f, String at, Set<String> formIds) {

@@ -1,5 +1,7 @@
 package it.attimo.core.touchpoint;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.attimo.core.analytics.AnalyticsQueries.Answer;
 import it.attimo.core.analytics.AnalyticsQueries.Csv;
 import it.attimo.core.analytics.AnalyticsQueries.Request;
@@ -16,13 +18,17 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@code GET /touchpoints}: every touchpoint of the inventory, watched: events in the period, the last event, customers
  * reached, how many of them then reached the touchpoint's milestone, and alerts when it fell silent (no event for
  * longer than its {@code silentAfter}) or its output is not handled (a request event with no handled event within
- * the time, once that time has passed). One pass over the event log (a report, never on the hot path).
+ * the time, once that time has passed). One pass over the event log (a report, never on the hot path). A touchpoint
+ * with variants lists them with the numbers of the experiment testing them, as {@code GET /experiments} reads it (the
+ * whole experiment, not the period).
  */
 public final class TouchpointReport {
     public static final Duration DEFAULT_PERIOD = Duration.ofDays(7);
@@ -31,11 +37,25 @@ public final class TouchpointReport {
     private final TouchpointCatalog catalog;
     private final CustomerScan scan;
     private final Clock clock;
+    private final Function<String, Optional<ObjectNode>> experiments;
 
     public TouchpointReport(TouchpointCatalog catalog, CustomerScan scan, Clock clock) {
+        this(catalog, scan, clock, id -> Optional.empty());
+    }
+
+    /**
+     * @param experiments the experiment testing a touchpoint's variants, as {@code GET /experiments} shows it
+     *     ({@code ExperimentReports.onTouchpoint})
+     */
+    public TouchpointReport(
+            TouchpointCatalog catalog,
+            CustomerScan scan,
+            Clock clock,
+            Function<String, Optional<ObjectNode>> experiments) {
         this.catalog = catalog;
         this.scan = scan;
         this.clock = clock;
+        this.experiments = experiments;
     }
 
     private static final class Tally {
@@ -46,6 +66,60 @@ public final class TouchpointReport {
         long requests;
         long unhandled;
         Instant oldestUnhandled;
+    }
+
+    /**
+     * {@code variants: [{id, target, exposures, conversions, rate}]} (the numbers null while no experiment tests them)
+     * and {@code experiment: {id, status, lift, pValue, winner}} (null when none).
+     */
+    private void variants(Touchpoint t, Map<String, Object> row) {
+        Optional<ObjectNode> experiment = experiments.apply(t.id());
+        List<Object> variants = new ArrayList<>();
+        for (Touchpoint.Variant v : t.variants()) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("id", v.id());
+            out.put("target", v.target());
+            JsonNode arm = null;
+            if (experiment.isPresent()) {
+                for (JsonNode a : experiment.get().path("arms")) {
+                    if (a.path("name").asText().equals(v.id())) arm = a;
+                }
+            }
+            out.put("exposures", arm == null ? null : arm.path("assigned").asLong());
+            out.put("conversions", arm == null ? null : arm.path("converted").asLong());
+            out.put(
+                    "rate",
+                    arm == null || arm.path("rate").isNull()
+                            ? null
+                            : arm.path("rate").asDouble());
+            variants.add(out);
+        }
+        row.put("variants", variants);
+        row.put(
+                "experiment",
+                experiment
+                        .map(e -> {
+                            Map<String, Object> out = new LinkedHashMap<>();
+                            out.put("id", e.path("id").asText());
+                            out.put("status", e.path("status").asText());
+                            out.put(
+                                    "lift",
+                                    e.path("lift").isNull()
+                                            ? null
+                                            : e.path("lift").asDouble());
+                            out.put(
+                                    "pValue",
+                                    e.path("pValue").isNull()
+                                            ? null
+                                            : e.path("pValue").asDouble());
+                            out.put(
+                                    "winner",
+                                    e.path("winner").isNull()
+                                            ? null
+                                            : e.path("winner").asText());
+                            return out;
+                        })
+                        .orElse(null));
     }
 
     /** @param from null: {@code to} minus 7 days; @param to null: now (business clock) */
@@ -210,6 +284,7 @@ public final class TouchpointReport {
                             : Math.round(1000.0 * tally.converted.size() / tally.reached.size()) / 1000.0);
             row.put("silentAfter", t.silentAfter().toString());
             if (t.qr() != null) row.put("qr", Map.of("code", t.qr().code(), "target", t.qr().target()));
+            if (!t.variants().isEmpty()) variants(t, row);
             List<Object> rowAlerts = new ArrayList<>();
             Instant silentSince = end.minus(t.silentAfter());
             if (tally.last == null || tally.last.isBefore(silentSince)) {
