@@ -7,9 +7,9 @@ import it.attimo.core.AttimoCore;
 import it.attimo.core.channel.Channel;
 import it.attimo.core.customer.Profile;
 import it.attimo.core.event.EventTypes;
-import it.attimo.core.port.ProfileStore;
 import it.attimo.core.profile.FoldedCustomer;
 import it.attimo.core.testing.Events;
+import it.attimo.core.testing.ForwardingProfileStore;
 import it.attimo.core.testing.InMemoryContactStore;
 import it.attimo.core.testing.InMemoryEventLog;
 import it.attimo.core.testing.InMemoryMessageLedger;
@@ -187,10 +187,19 @@ class DispatchThenPlanTest {
     }
 
     /** An in-memory profile store whose chosen find call fails, as a store's outage would. */
-    static final class FlakyProfiles implements ProfileStore {
-        private final InMemoryProfileStore stored = new InMemoryProfileStore();
+    static final class FlakyProfiles extends ForwardingProfileStore {
+        private final InMemoryProfileStore stored;
         private int calls;
         private int failing = -1;
+
+        FlakyProfiles() {
+            this(new InMemoryProfileStore());
+        }
+
+        private FlakyProfiles(InMemoryProfileStore stored) {
+            super(stored);
+            this.stored = stored;
+        }
 
         void failCall(int call) {
             failing = calls + call;
@@ -203,17 +212,7 @@ class DispatchThenPlanTest {
         @Override
         public Optional<Profile> find(String customerId) {
             if (++calls == failing) throw new IllegalStateException("store unavailable");
-            return stored.find(customerId);
-        }
-
-        @Override
-        public Profile save(Profile profile, long expectedVersion) {
-            return stored.save(profile, expectedVersion);
-        }
-
-        @Override
-        public void delete(String customerId) {
-            stored.delete(customerId);
+            return super.find(customerId);
         }
     }
 }
