@@ -162,7 +162,7 @@ class InsightsEndToEndIT {
         assertThat(welcome.path("milestone").asBoolean()).isTrue();
         assertThat(welcome.path("momentOfTruth").asBoolean()).isTrue();
         assertThat(welcome.path("completed").asInt()).isEqualTo(BUYERS);
-        assertThat(transition(map, "PlanWelcome", "IsWelcomeSkipped")).isEqualTo(BUYERS);
+        assertThat(transition(map, "PlanWelcome", "WaitForWelcome")).isEqualTo(BUYERS);
         assertThat(map.path("dropOff").get(0).path("entered").asInt()).isEqualTo(BUYERS);
 
         StackApi.Reply csv = api.call("GET", "/insights/journeys/post-purchase?format=csv");

@@ -156,7 +156,8 @@ class OnboardingStateMachineTest {
                         .path("outcome")
                         .asText())
                 .isEqualTo("at-risk");
-        assertThat(run.entered().get(run.entered().size() - 1)).isEqualTo("WindowEnded");
+        // the evaluation ends the run itself (End: true)
+        assertThat(run.entered().get(run.entered().size() - 1)).isEqualTo("EvaluateWindowClosed");
     }
 
     @Test
@@ -176,8 +177,8 @@ class OnboardingStateMachineTest {
         Run run = run("FastFirstModule");
 
         assertThat(run.entered())
-                .contains("WaitFirstModuleCompleted", "FirstModuleDone")
-                .doesNotContain("PlanFirstModuleReminder");
+                .contains("WaitFirstModuleCompleted")
+                .doesNotContain("PlanFirstModuleReminder", "FirstModuleDone");
     }
 
     @Test
@@ -204,8 +205,18 @@ class OnboardingStateMachineTest {
     void aSkippedSmsPlanStillLetsTheEmailOfTheNudgeGo() {
         Run run = run("KeyModuleSmsSkipped");
 
-        assertThat(run.dispatches()).containsExactly("DispatchKeyModuleEmail", "DispatchSupportEmail");
-        assertThat(run.entered()).contains("KeyModuleSmsDone", "KeyModuleDone");
+        // the skipped plan's Wait passes at once and its dispatch, told so, sends nothing
+        assertThat(run.dispatches())
+                .containsExactly("DispatchKeyModuleEmail", "DispatchKeyModuleSms", "DispatchSupportEmail");
+        assertThat(run.enteredAt("DispatchKeyModuleSms")).isEqualTo("2026-06-10T10:00:00Z");
+        assertThat(run.inputOf("DispatchKeyModuleSms")
+                        .path("steps")
+                        .path("keyModuleSms")
+                        .path("plan")
+                        .path("skipped")
+                        .asBoolean())
+                .isTrue();
+        assertThat(run.enteredAt("DispatchKeyModuleEmail")).isEqualTo("2026-06-10T09:30:00Z");
     }
 
     @Test
@@ -239,17 +250,13 @@ class OnboardingStateMachineTest {
 
         assertThat(run.status()).isEqualTo("SUCCEEDED");
         assertThat(run.entered())
-                .containsSubsequence(
-                        "CheckProgress",
-                        "WaitForMilestone",
-                        "CheckProgress",
-                        "OnboardingFinished",
-                        "EvaluateFinished",
-                        "Finished");
+                // woken by one milestone, parked again, and failed with the signal when none was left
+                .containsSubsequence("WaitForMilestone", "WaitForMilestone", "EvaluateFinished");
+        assertThat(run.entered().get(run.entered().size() - 1)).isEqualTo("EvaluateFinished");
         // the first-module reminder was waiting for 09:30 when the customer finished at 08:00: it never goes out
         assertThat(run.entered()).contains("WaitForFirstModuleReminder");
         assertThat(run.dispatches()).isEmpty();
-        assertThat(run.entered()).doesNotContain("EvaluateWindowClosed", "WindowEnded");
+        assertThat(run.entered()).doesNotContain("EvaluateWindowClosed");
         assertThat(run.enteredAt("EvaluateFinished")).isEqualTo(REGISTERED);
         assertThat(run.report()
                         .path("output")

@@ -411,7 +411,8 @@ final class TemplateConsistency {
     /**
      * Every Retry/Catch ErrorEquals entry of every definition is a named error: {@code States.*}, {@code Lambda.*},
      * one of {@code named} (the errors the journey function throws), or the Error of a Fail state of the same
-     * definition. Never a Java class name: renaming the class would silently disable the retry.
+     * definition, or the {@code finishedError} its milestone watch (a park with {@code milestonesOf}) fails its task
+     * with. Never a Java class name: renaming the class would silently disable the retry.
      */
     List<String> errorNameProblems(Set<String> named) {
         List<String> problems = new ArrayList<>();
@@ -432,7 +433,7 @@ final class TemplateConsistency {
                 if (!known) {
                     problems.add(id + ": ErrorEquals names " + error
                             + ", which is not States.*, Lambda.*, a named error of the journey function " + named
-                            + " or the Error of one of its Fail states");
+                            + " or the Error of one of its Fail states or milestone watches");
                 }
             }
         });
@@ -442,6 +443,9 @@ final class TemplateConsistency {
     private static void collectErrors(Object node, Set<String> failErrors, Set<String> matched) {
         if (node instanceof Map<?, ?> map) {
             if ("Fail".equals(map.get("Type")) && map.get("Error") instanceof String error) {
+                failErrors.add(error);
+            }
+            if (map.get("milestonesOf") instanceof String && map.get("finishedError") instanceof String error) {
                 failErrors.add(error);
             }
             map.forEach((key, value) -> {

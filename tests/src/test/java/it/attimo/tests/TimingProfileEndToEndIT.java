@@ -102,17 +102,20 @@ class TimingProfileEndToEndIT {
 
     // ---- helpers ------------------------------------------------------------------------------------------
 
-    /** The output of the post-purchase execution's PlanTutorial state for this customer: {@code steps.tutorial.plan}. */
+    /**
+     * The tutorial's plan for this customer, {@code steps.tutorial.plan}: the output of the post-purchase execution's
+     * DispatchWelcome state, which plans the tutorial once the welcome is sent.
+     */
     private JsonNode tutorialPlan(String customer) {
         for (ExecutionDescription e : stack.executions()) {
             for (HistoryEvent h : stack.history(e.name()).orElse(List.of())) {
-                if (!"PlanTutorial".equals(h.stateName()) || !h.isStateExited()) continue;
+                if (!"DispatchWelcome".equals(h.stateName()) || !h.isStateExited()) continue;
                 JsonNode output = json(h.details().path("output"));
                 if (customer.equals(output.path("customerId").asText()))
                     return output.path("steps").path("tutorial").path("plan");
             }
         }
-        throw new AssertionError("no PlanTutorial output for " + customer + " in "
+        throw new AssertionError("no DispatchWelcome output for " + customer + " in "
                 + stack.executions().size() + " executions");
     }
 

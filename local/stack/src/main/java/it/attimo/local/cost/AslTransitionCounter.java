@@ -237,11 +237,15 @@ public final class AslTransitionCounter {
             return null;
         }
         JsonNode payload = params.has("Payload") ? params.path("Payload") : params;
+        List<String> alsoDoes = new ArrayList<>();
+        if (payload.path("next").isObject()) alsoDoes.add("plan");
+        if (payload.path("milestonesOf").isTextual()) alsoDoes.add("progress");
         return new LambdaTask(
                 name,
                 function,
                 payload.path("action").isTextual() ? payload.path("action").asText() : null,
                 payload.path("channel").isTextual() ? payload.path("channel").asText() : null,
-                resource.endsWith(".waitForTaskToken"));
+                resource.endsWith(".waitForTaskToken"),
+                alsoDoes);
     }
 }

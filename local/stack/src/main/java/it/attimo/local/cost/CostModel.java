@@ -15,7 +15,8 @@ import java.util.TreeMap;
 /**
  * Usage per customer times list price, times customers. Per customer: one execution of the journey on its counted
  * path (its transitions, its Lambda tasks with their functions' memory and architecture, their DynamoDB calls and
- * the messages they send), the customer's events (each one ingested, queued and scored) and its re-scores (each one
+ * the messages they send; a task that also does another action's work, such as a dispatch that plans the next send,
+ * counts that work's duration and calls too), the customer's events (each one ingested, queued and scored) and its re-scores (each one
  * an EventBridge Scheduler invocation and a score invocation).
  */
 public final class CostModel {
@@ -73,6 +74,15 @@ public final class CostModel {
             writes += profile.writes();
             if (profile.sendsMessage() && invoked.task().channel() != null) {
                 messages.merge(invoked.task().channel(), 1, Integer::sum);
+            }
+            // a dispatch that plans the next send does the plan's work in the same invocation: no extra request,
+            // its duration and calls added (an upper bound: the two share a warm JVM and could share a read)
+            for (String also : invoked.task().alsoDoes()) {
+                TaskProfile extra = usage.task(also);
+                addMbMilliseconds(mbMilliseconds, invoked.function(), 1, extra.durationMs());
+                getItems += extra.getItems();
+                queries += extra.queries();
+                writes += extra.writes();
             }
         }
 

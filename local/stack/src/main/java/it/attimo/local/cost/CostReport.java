@@ -37,12 +37,13 @@ public final class CostReport {
                 e.aslFile()));
         out.append(String.format(
                 Locale.US,
-                "  %d state transitions (shortest such path: %d), %d Lambda tasks (%s), %d .waitForTaskToken, %d Wait"
+                "  %d state transitions (shortest such path: %d), %d Lambda tasks (%s%s), %d .waitForTaskToken, %d Wait"
                         + " states%n",
                 p.transitions(),
                 e.shortestTransitions(),
                 p.lambdaInvocations(),
                 byAction(p.lambdaTasksByAction()),
+                p.alsoDoneByAction().isEmpty() ? "" : "; in the same tasks also " + byAction(p.alsoDoneByAction()),
                 p.waitForTaskTokenTasks(),
                 p.waitStates()));
         out.append("  ").append(PATH_EXPLAINED).append(System.lineSeparator());
@@ -105,6 +106,8 @@ public final class CostReport {
         path.put("lambdaTasks", p.lambdaInvocations());
         ObjectNode byAction = path.putObject("lambdaTasksByAction");
         p.lambdaTasksByAction().forEach(byAction::put);
+        ObjectNode alsoDone = path.putObject("alsoDoneByAction");
+        p.alsoDoneByAction().forEach(alsoDone::put);
         path.put("waitForTaskTokenTasks", p.waitForTaskTokenTasks());
         path.put("waitStates", p.waitStates());
         path.put("serviceTasks", p.serviceTasks());

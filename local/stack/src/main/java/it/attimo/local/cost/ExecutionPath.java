@@ -26,8 +26,26 @@ public record ExecutionPath(
      * @param action {@code Payload.action} (Attimo's journey function dispatches on it), null when absent
      * @param channel {@code Payload.channel}, null when absent
      * @param waitsForToken a {@code .waitForTaskToken} integration: the execution waits until the token comes back
+     * @param alsoDoes the actions whose work this invocation does as well, in the same call: {@code plan} for a
+     *     dispatch that plans the next send ({@code Payload.next}), {@code progress} for a milestone watch
+     *     ({@code Payload.milestonesOf})
      */
-    public record LambdaTask(String state, String function, String action, String channel, boolean waitsForToken) {}
+    public record LambdaTask(
+            String state,
+            String function,
+            String action,
+            String channel,
+            boolean waitsForToken,
+            List<String> alsoDoes) {
+        public LambdaTask {
+            alsoDoes = alsoDoes == null ? List.of() : List.copyOf(alsoDoes);
+        }
+
+        /** A task that does its own action's work only. */
+        public LambdaTask(String state, String function, String action, String channel, boolean waitsForToken) {
+            this(state, function, action, channel, waitsForToken, List.of());
+        }
+    }
 
     static final ExecutionPath EMPTY = new ExecutionPath(0, 0, List.of(), 0, List.of());
 
@@ -48,6 +66,13 @@ public record ExecutionPath(
     public Map<String, Integer> lambdaTasksByAction() {
         Map<String, Integer> out = new TreeMap<>();
         for (LambdaTask t : lambdaTasks) out.merge(t.action() == null ? "-" : t.action(), 1, Integer::sum);
+        return out;
+    }
+
+    /** How many tasks of the path also do another action's work ({@link LambdaTask#alsoDoes()}), by that action. */
+    public Map<String, Integer> alsoDoneByAction() {
+        Map<String, Integer> out = new TreeMap<>();
+        for (LambdaTask t : lambdaTasks) for (String a : t.alsoDoes()) out.merge(a, 1, Integer::sum);
         return out;
     }
 

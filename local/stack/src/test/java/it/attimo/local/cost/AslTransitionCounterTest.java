@@ -166,18 +166,20 @@ class AslTransitionCounterTest {
     }
 
     @Test
-    void postPurchaseSendsSixMessagesEachPlanWaitDispatchThenCompletes() throws Exception {
+    void postPurchaseSendsSixMessagesEachAWaitAndADispatchThatPlansTheNextThenCompletes() throws Exception {
         JsonNode asl = projectAsl("post-purchase.asl.json");
         AslTransitionCounter counter = new AslTransitionCounter(4, 1);
         ExecutionPath path = counter.longest(asl);
-        // 6 x (plan, choice, wait, dispatch) + RecordCompleted + Completed; no loop, so the passes do not matter
-        assertThat(path.transitions()).isEqualTo(26);
+        // the welcome's plan, 6 x (wait, dispatch), RecordCompleted ending the run; no loop, so the passes do not
+        // matter, and no branch: a skipped plan goes through its Wait and dispatch too
+        assertThat(path.transitions()).isEqualTo(14);
         assertThat(path.waitStates()).isEqualTo(6);
-        assertThat(path.lambdaTasksByAction()).isEqualTo(Map.of("plan", 6, "dispatch", 6, "complete", 1));
+        assertThat(path.lambdaTasksByAction()).isEqualTo(Map.of("plan", 1, "dispatch", 6, "complete", 1));
+        // five dispatches plan the next send in the same invocation
+        assertThat(path.alsoDoneByAction()).isEqualTo(Map.of("plan", 5));
         assertThat(path.waitForTaskTokenTasks()).isZero();
-        assertThat(path.states()).doesNotContain("RecordAborted", "JourneyAborted");
+        assertThat(path.states()).doesNotContain("RecordAborted", "JourneyAborted", "Completed");
         assertThat(new AslTransitionCounter(1, 1).longest(asl)).isEqualTo(path);
-        // every send skipped: 6 x (plan, choice) + RecordCompleted + Completed
         assertThat(counter.shortest(asl).transitions()).isEqualTo(14);
     }
 
@@ -194,11 +196,12 @@ class AslTransitionCounterTest {
         // 6 parks outside the loop, one more per milestone pass
         assertThat(once.waitForTaskTokenTasks()).isEqualTo(7);
         assertThat(fourTimes.waitForTaskTokenTasks()).isEqualTo(10);
-        // each extra pass of the milestone loop is CheckProgress, IsOnboardingFinished, WaitForMilestone
-        assertThat(fourTimes.transitions() - once.transitions()).isEqualTo(3 * 3);
+        // each extra pass of the milestone watch is the one park state, which also does the progress check
+        assertThat(fourTimes.transitions() - once.transitions()).isEqualTo(3);
+        assertThat(fourTimes.alsoDoneByAction()).isEqualTo(Map.of("progress", 4));
         // 8 Wait states: 6 before sends, the first day, the window's end
         assertThat(fourTimes.waitStates()).isEqualTo(8);
-        assertThat(fourTimes.transitions()).isBetween(45, 80);
+        assertThat(fourTimes.transitions()).isBetween(30, 45);
         assertThat(fourTimes.states()).doesNotContain("RecordAborted", "JourneyAborted");
         assertThat(fourTimes.states()).containsOnlyOnce("Onboarding", "Timeline");
     }

@@ -46,6 +46,43 @@ class CostModelTest {
     }
 
     @Test
+    void aDispatchThatAlsoPlansTheNextSendAddsThePlansWorkButNoRequest() {
+        JourneyFacts plain = facts(JOURNEY, 10);
+        LambdaTask merged = new LambdaTask("Mail", "${Fn}", "dispatch", "email", false, List.of("plan"));
+        List<LambdaTask> tasks = List.of(
+                plain.path().lambdaTasks().get(0),
+                merged,
+                plain.path().lambdaTasks().get(2));
+        JourneyFacts facts = new JourneyFacts(
+                plain.journey(),
+                plain.aslFile(),
+                plain.stateMachine(),
+                plain.triggerType(),
+                new ExecutionPath(10, 2, tasks, 0, List.of()),
+                4,
+                tasks.stream().map(t -> new InvokedTask(t, JOURNEY)).toList(),
+                plain.milestoneEvents(),
+                plain.ingestFunction(),
+                plain.scoreFunction());
+        Map<String, Component> before =
+                byName(MODEL.estimate(plain, 10_000, "xx-test-1", null).components());
+        Map<String, Component> after =
+                byName(MODEL.estimate(facts, 10_000, "xx-test-1", null).components());
+        assertThat(after.get("Lambda requests").quantity())
+                .isEqualTo(before.get("Lambda requests").quantity());
+        // the plan's 100 ms on 1 GB, its 1 write (x 1 WRU), its 1 get and 1 query (x 2 RRU), per customer
+        assertThat(after.get("Lambda GB-s").quantity()
+                        - before.get("Lambda GB-s").quantity())
+                .isCloseTo(10_000 * 0.1 * 1024 / 1024.0, within(1e-6));
+        assertThat(after.get("DynamoDB WRU").quantity()
+                        - before.get("DynamoDB WRU").quantity())
+                .isEqualTo(10_000);
+        assertThat(after.get("DynamoDB RRU").quantity()
+                        - before.get("DynamoDB RRU").quantity())
+                .isEqualTo(10_000 * (1 + 2));
+    }
+
+    @Test
     void everyLineIsUsagePerCustomerTimesListPriceTimesCustomers() {
         CostEstimate e = MODEL.estimate(facts(JOURNEY, 10), 10_000, "xx-test-1", null);
         // events: trigger 1 + 2 milestone events + 1 other = 4; re-scores 1; score invocations 4 + 1 = 5

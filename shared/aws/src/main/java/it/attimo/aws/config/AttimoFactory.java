@@ -506,7 +506,7 @@ public class AttimoFactory {
                         experiments,
                         new OrderHolds(catalog),
                         feedbackQueue(queues)),
-                new ParkWait(profiles, waits, eventLog, runtime, clock),
+                new ParkWait(profiles, waits, eventLog, runtime, clock, catalog),
                 complete,
                 new Timeline(),
                 new Progress(eventLog, catalog),

@@ -104,7 +104,41 @@ public final class JourneyStepPayloads {
         List<String> unless = texts(p, "unlessAny");
         // since only matters for unlessAny, and was only read then
         Instant since = unless.isEmpty() ? null : optionalInstant(p, "since");
-        return new DispatchStep(customerId, journey, step, channel, kind, executionName, unless, since, context(p));
+        return new DispatchStep(
+                customerId,
+                journey,
+                step,
+                channel,
+                kind,
+                executionName,
+                unless,
+                since,
+                context(p),
+                bool(p, "skipped"),
+                next(p));
+    }
+
+    /**
+     * {@code next}: the plan payload of the journey's next send (without {@code action}); its {@code customerId},
+     * {@code journey} and {@code executionId} are the dispatch's unless it names them.
+     */
+    private static PlanStep next(Map<String, Object> p) {
+        Object next = p.get("next");
+        if (next == null) return null;
+        if (!(next instanceof Map<?, ?> m)) throw new IllegalArgumentException("next must be an object (a plan)");
+        Map<String, Object> plan = new LinkedHashMap<>();
+        for (String inherited : List.of("customerId", "journey", "executionId")) plan.put(inherited, p.get(inherited));
+        m.forEach((k, v) -> plan.put(k.toString(), v));
+        if (plan.containsKey("action")) throw new IllegalArgumentException("next is a plan: it takes no action");
+        return plan(plan);
+    }
+
+    /** Absent: false. */
+    private static boolean bool(Map<String, Object> p, String field) {
+        Object v = p.get(field);
+        if (v == null) return false;
+        if (v instanceof Boolean b) return b;
+        throw new IllegalArgumentException(field + " must be true or false");
     }
 
     /** {@code context}: an object of ids (strings, numbers or booleans); a null value is left out. */
@@ -131,10 +165,18 @@ public final class JourneyStepPayloads {
         String step = text(p, "step");
         List<String> eventTypes = texts(p, "eventTypes");
         if (p.get("eventType") != null) eventTypes.add(p.get("eventType").toString());
-        if (eventTypes.isEmpty()) throw new IllegalArgumentException("park needs eventType or eventTypes");
         Instant after = optionalInstant(p, "after");
         Long timeout = p.get("timeoutSeconds") instanceof Number n ? n.longValue() : null;
-        return new ParkStep(customerId, token, executionName, step, eventTypes, after, timeout);
+        return new ParkStep(
+                customerId,
+                token,
+                executionName,
+                step,
+                eventTypes,
+                after,
+                timeout,
+                text(p, "milestonesOf"),
+                text(p, "finishedError"));
     }
 
     private static CompleteStep complete(Map<String, Object> p) {

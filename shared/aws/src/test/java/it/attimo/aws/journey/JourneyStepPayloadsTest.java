@@ -55,6 +55,91 @@ class JourneyStepPayloadsTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    static Map<String, Object> dispatchWithNext(Object next, Object skipped) {
+        Map<String, Object> p = payload(
+                "action",
+                "dispatch",
+                "customerId",
+                "c-1",
+                "journey",
+                "post-purchase",
+                "step",
+                "welcome",
+                "channel",
+                "email",
+                "executionId",
+                ARN,
+                "next",
+                next);
+        if (skipped != null) p.put("skipped", skipped);
+        return p;
+    }
+
+    @Test
+    void aDispatchCarriesTheNextPlanWhichInheritsCustomerJourneyAndExecution() {
+        Map<String, Object> next = payload(
+                "step",
+                "accessories",
+                "channel",
+                "email",
+                "kind",
+                "marketing",
+                "anchor",
+                "2026-06-10T09:00:00Z",
+                "offset",
+                "PT76H",
+                "offsetByArea",
+                Map.of("Nord", "PT68H"));
+        DispatchStep d = (DispatchStep) JourneyStepPayloads.parse(dispatchWithNext(next, true));
+        assertThat(d.planSkipped()).isTrue();
+        assertThat(d.next().customerId()).isEqualTo("c-1");
+        assertThat(d.next().journey()).isEqualTo("post-purchase");
+        assertThat(d.next().executionName()).isEqualTo(EXECUTION);
+        assertThat(d.next().step()).isEqualTo("accessories");
+        assertThat(d.next().options().offsetByArea()).containsKey("Nord");
+
+        DispatchStep plain = (DispatchStep) JourneyStepPayloads.parse(dispatchWithNext(null, null));
+        assertThat(plain.planSkipped()).isFalse();
+        assertThat(plain.next()).isNull();
+    }
+
+    @Test
+    void aBadNextOrSkippedIsIllegal() {
+        assertThatThrownBy(() -> JourneyStepPayloads.parse(dispatchWithNext("tutorial", null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("next");
+        assertThatThrownBy(() -> JourneyStepPayloads.parse(dispatchWithNext(payload("action", "plan"), null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("next");
+        assertThatThrownBy(() -> JourneyStepPayloads.parse(dispatchWithNext(null, "yes")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("skipped");
+    }
+
+    @Test
+    void aMilestoneWatchIsAParkWithItsJourneyAndSignal() {
+        ParkStep watch = (ParkStep) JourneyStepPayloads.parse(payload(
+                "action",
+                "park",
+                "customerId",
+                "c-1",
+                "executionId",
+                ARN,
+                "taskToken",
+                "tok",
+                "milestonesOf",
+                "onboarding-72h",
+                "finishedError",
+                "Attimo.OnboardingFinished"));
+        assertThat(watch.milestonesOf()).isEqualTo("onboarding-72h");
+        assertThat(watch.finishedError()).isEqualTo("Attimo.OnboardingFinished");
+        assertThat(watch.eventTypes()).isEmpty();
+        assertThatThrownBy(() -> JourneyStepPayloads.parse(
+                        payload("action", "park", "customerId", "c-1", "executionId", ARN, "taskToken", "tok")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("eventTypes");
+    }
+
     @Test
     void anUnknownOrMissingActionIsIllegal() {
         assertThatThrownBy(() -> JourneyStepPayloads.parse(payload("action", "teleport")))

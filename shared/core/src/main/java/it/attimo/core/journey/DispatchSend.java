@@ -165,6 +165,8 @@ public final class DispatchSend {
     }
 
     public Map<String, Object> dispatch(DispatchStep p) {
+        // dropped at plan time: the plan's ledger record is closed already, with the reason
+        if (p.planSkipped()) return status("skipped", "the plan dropped this send");
         String customerId = p.customerId();
         String executionName = p.executionName();
         Channel channel = p.channel();

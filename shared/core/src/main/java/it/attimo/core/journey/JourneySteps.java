@@ -1,5 +1,6 @@
 package it.attimo.core.journey;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -74,9 +75,8 @@ public final class JourneySteps {
     }
 
     private Map<String, Object> run(JourneyStep step) {
-        if (step instanceof PlanStep s)
-            return firstChannel == null || s.options().channels().isEmpty() ? plan.plan(s) : firstChannel.plan(s);
-        if (step instanceof DispatchStep s) return dispatch.dispatch(s);
+        if (step instanceof PlanStep s) return plan(s);
+        if (step instanceof DispatchStep s) return dispatchThenPlan(s);
         if (step instanceof ParkStep s) return park.park(s);
         if (step instanceof CompleteStep s) return complete.complete(s);
         if (step instanceof TimelineStep s) return timeline.instants(s);
@@ -88,5 +88,19 @@ public final class JourneySteps {
             return coupon.issue(s);
         }
         throw new IllegalArgumentException("unknown step " + step);
+    }
+
+    private Map<String, Object> plan(PlanStep s) {
+        return firstChannel == null || s.options().channels().isEmpty() ? plan.plan(s) : firstChannel.plan(s);
+    }
+
+    /**
+     * The send first, then the next step's plan, which so sees this send in the ledger (as a plan made after it in
+     * its own Task would). A retry after a failed plan finds the send confirmed in the ledger and sends nothing again.
+     */
+    private Map<String, Object> dispatchThenPlan(DispatchStep s) {
+        Map<String, Object> out = new LinkedHashMap<>(dispatch.dispatch(s));
+        if (s.next() != null) out.put("next", plan(s.next()));
+        return out;
     }
 }

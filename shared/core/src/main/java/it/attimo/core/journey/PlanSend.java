@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code plan}: when to send, arbitrated against other journeys' sends, recorded as this execution's plan. */
+/**
+ * {@code plan}: when to send, arbitrated against other journeys' sends, recorded as this execution's plan. The result
+ * always has {@code skipped} and {@code waitUntil} (the send's {@code sendAt}, or the plan's own moment when it is
+ * skipped), so a state machine can Wait on it and hand {@code skipped} to the dispatch without a Choice.
+ */
 public final class PlanSend {
     private final ProfileStore profiles;
     private final MessageLedger ledger;
@@ -44,6 +48,7 @@ public final class PlanSend {
         Optional<Profile> profile = profiles.find(p.customerId());
         if (profile.isEmpty()) {
             out.put("skipped", true);
+            out.put("waitUntil", now.toString());
             out.put("reason", "no profile for this customer (erased or unknown)");
             return out;
         }
@@ -93,6 +98,8 @@ public final class PlanSend {
         }
         out.put("skipped", plan.skipped());
         out.put("deadline", deadline.toString());
+        // what the state machine's Wait waits for: the send, or nothing (a skipped plan's dispatch sends nothing)
+        out.put("waitUntil", (plan.skipped() ? now : plan.sendAt()).toString());
         if (plan.skipped()) {
             out.put("reason", plan.skippedReason());
         } else {

@@ -120,15 +120,8 @@ class CustomerInsightsTest {
                 .put("suitability", 81)
                 .putArray("reasons")
                 .add("email golden hour 10:00-12:00 +20");
-        List<StateEvent> path = new ArrayList<>(JourneyInsightsTest.path(
-                T0,
-                60,
-                "PlanWelcome",
-                "IsWelcomeSkipped",
-                "WaitForWelcome",
-                "DispatchWelcome",
-                "PlanTutorial",
-                "IsTutorialSkipped"));
+        List<StateEvent> path =
+                new ArrayList<>(JourneyInsightsTest.path(T0, 60, "PlanWelcome", "WaitForWelcome", "DispatchWelcome"));
         path.add(new StateEvent("WaitForTutorial", true, T0.plusSeconds(360)));
         executions.all.add(
                 new JourneyExecution("post-purchase", "pp-c1", "c1", Status.RUNNING, T0, null, path, state.toString()));

@@ -238,15 +238,7 @@ class InsightsAlertsTest {
     void addWeek(Instant start, int n, int tutored) {
         for (int i = 0; i < n; i++) {
             List<StateEvent> path = new ArrayList<>(JourneyInsightsTest.path(
-                    start,
-                    60,
-                    "PlanWelcome",
-                    "IsWelcomeSkipped",
-                    "WaitForWelcome",
-                    "DispatchWelcome",
-                    "PlanTutorial",
-                    "IsTutorialSkipped",
-                    "WaitForTutorial"));
+                    start, 60, "PlanWelcome", "WaitForWelcome", "DispatchWelcome", "WaitForTutorial"));
             if (i < tutored) path.addAll(JourneyInsightsTest.path(start.plusSeconds(600), 60, "DispatchTutorial"));
             executions.all.add(
                     new JourneyExecution("post-purchase", "w" + start + i, "c" + i, Status.RUNNING, start, null, path));

@@ -51,8 +51,8 @@ class JourneyInsightsTest {
                 "c1",
                 Status.RUNNING,
                 null,
-                path(T0, 60, "PlanWelcome", "IsWelcomeSkipped"),
-                open("WaitForWelcome", T0.plusSeconds(120)));
+                path(T0, 60, "PlanWelcome"),
+                open("WaitForWelcome", T0.plusSeconds(60)));
         // e2 ran the main line to its end
         List<String> main = new ArrayList<>(postPurchase.mainLine());
         executions.add(
@@ -67,15 +67,15 @@ class JourneyInsightsTest {
         e3.addAll(path(T0.plusSeconds(30), 10, "RecordAborted"));
         e3.addAll(open("JourneyAborted", T0.plusSeconds(40)));
         executions.add(PP, "e3", "c3", Status.FAILED, T0.plusSeconds(40), e3);
-        // e4: the welcome was skipped, then the execution was stopped
+        // e4: stopped while it waited for the welcome
         executions.add(
                 PP,
                 "e4",
                 "c4",
                 Status.ABORTED,
                 T0.plusSeconds(500),
-                path(T0, 60, "PlanWelcome", "IsWelcomeSkipped"),
-                open("PlanTutorial", T0.plusSeconds(120)));
+                path(T0, 60, "PlanWelcome"),
+                open("WaitForWelcome", T0.plusSeconds(60)));
         // e5: welcomed, waits for the tutorial (entered the welcome milestone, not the tutorial one yet)
         executions.add(
                 PP,
@@ -83,16 +83,8 @@ class JourneyInsightsTest {
                 "c5",
                 Status.RUNNING,
                 null,
-                path(
-                        T0,
-                        60,
-                        "PlanWelcome",
-                        "IsWelcomeSkipped",
-                        "WaitForWelcome",
-                        "DispatchWelcome",
-                        "PlanTutorial",
-                        "IsTutorialSkipped"),
-                open("WaitForTutorial", T0.plusSeconds(360)));
+                path(T0, 60, "PlanWelcome", "WaitForWelcome", "DispatchWelcome"),
+                open("WaitForTutorial", T0.plusSeconds(180)));
         profiles.save(withTier(Profile.empty("c1"), "warm"), 0);
     }
 
@@ -124,11 +116,13 @@ class JourneyInsightsTest {
         assertThat(plan.path("milestone").asBoolean()).isFalse();
         assertThat(byName.get("WaitForWelcome").path("waiting").asInt()).isEqualTo(1);
         assertThat(byName.get("WaitForWelcome").path("medianSeconds").asLong()).isEqualTo(60);
-        assertThat(byName.get("PlanTutorial").path("exitedEarly").asInt()).isEqualTo(1);
+        assertThat(byName.get("WaitForWelcome").path("exitedEarly").asInt()).isEqualTo(1);
         assertThat(byName.get("JourneyAborted").path("failed").asInt()).isEqualTo(1);
-        assertThat(byName.get("Completed").path("completed").asInt()).isEqualTo(1);
-        assertThat(byName.get("Completed").path("p90Seconds").asLong()).isEqualTo(60);
-        assertThat(byName.get("Completed").path("step").isNull()).isTrue();
+        // the journey's last Task ends the run (End: true)
+        assertThat(byName.get("RecordCompleted").path("completed").asInt()).isEqualTo(1);
+        assertThat(byName.get("RecordCompleted").path("p90Seconds").asLong()).isEqualTo(60);
+        assertThat(byName.get("RecordCompleted").path("step").isNull()).isTrue();
+        assertThat(byName.get("Completed").path("entered").asInt()).isZero();
         JsonNode dispatch = byName.get("DispatchWelcome");
         assertThat(dispatch.path("milestone").asBoolean()).isTrue();
         assertThat(dispatch.path("momentOfTruth").asBoolean()).isTrue();
@@ -136,11 +130,10 @@ class JourneyInsightsTest {
                 .isFalse();
         assertThat(byName.get("DispatchTutorial").path("milestone").asBoolean()).isTrue();
 
-        assertThat(count(map, "PlanWelcome", "IsWelcomeSkipped")).isEqualTo(4);
+        assertThat(count(map, "PlanWelcome", "WaitForWelcome")).isEqualTo(4);
         assertThat(count(map, "PlanWelcome", "RecordAborted")).isEqualTo(1);
-        assertThat(count(map, "IsWelcomeSkipped", "PlanTutorial")).isEqualTo(1);
-        assertThat(count(map, "IsWelcomeSkipped", "WaitForWelcome")).isEqualTo(3);
-        assertThat(count(map, "RecordCompleted", "Completed")).isEqualTo(1);
+        assertThat(count(map, "DispatchWelcome", "WaitForTutorial")).isEqualTo(2);
+        assertThat(count(map, "RecordCompleted", "Completed")).isZero();
         assertThat(map.path("transitions").size())
                 .isEqualTo(postPurchase.edges().size());
 
@@ -183,7 +176,7 @@ class JourneyInsightsTest {
         assertThat(c.path("customerId").asText()).isEqualTo("c1");
         assertThat(c.path("executionName").asText()).isEqualTo("e1");
         assertThat(c.path("tier").asText()).isEqualTo("warm");
-        assertThat(c.path("since").asText()).isEqualTo(T0.plusSeconds(120).toString());
+        assertThat(c.path("since").asText()).isEqualTo(T0.plusSeconds(60).toString());
         JsonNode none = json(insights.customersInState(PP, "Completed", "limit=5&offset=0", null));
         assertThat(none.path("total").asInt()).isZero();
         assertThat(none.path("customers").size()).isZero();
@@ -191,7 +184,7 @@ class JourneyInsightsTest {
         assertThat(tutorial.path("customers").get(0).path("tier").isNull()).isTrue();
         Answer csv = insights.customersInState(PP, "WaitForWelcome", null, "text/csv");
         assertThat(csv.body())
-                .isEqualTo("customerId,executionName,tier,since\r\nc1,e1,warm," + T0.plusSeconds(120) + "\r\n");
+                .isEqualTo("customerId,executionName,tier,since\r\nc1,e1,warm," + T0.plusSeconds(60) + "\r\n");
         assertThat(insights.journey(PP, "format=csv", null).body()).startsWith("name,type,waiting,entered,");
     }
 

@@ -15,6 +15,7 @@ import it.attimo.core.customer.Segment;
 import it.attimo.core.json.Json;
 import it.attimo.core.port.AccountManagerTasks;
 import it.attimo.core.testing.Events;
+import it.attimo.core.testing.ForwardingEventLog;
 import it.attimo.core.testing.InMemoryContactStore;
 import it.attimo.core.testing.InMemoryEventLog;
 import it.attimo.core.testing.InMemoryMessageLedger;
@@ -229,6 +230,115 @@ class JourneyStepsOnboardingTest {
         assertEquals("2026-06-11T08:00:00Z", out.get("caseStudyFrom"));
         assertEquals("2026-06-13T08:00:00Z", out.get("closesAt"));
         assertThrows(IllegalArgumentException.class, () -> new TimelineStep(REGISTERED, Map.of()));
+    }
+
+    private Map<String, Object> watch(String token) {
+        return steps.handle(
+                new ParkStep(C, token, EXEC_NAME, "milestone", null, REGISTERED, 259_200L, "onboarding-72h", FINISHED));
+    }
+
+    private static final String FINISHED = "Attimo.OnboardingFinished";
+
+    private void reached(String id, String type, String field, String value) {
+        log.append(Events.event(type, C)
+                .id(id)
+                .at(REGISTERED.plusSeconds(60))
+                .data(field, value)
+                .build());
+    }
+
+    @Test
+    void aMilestoneWatchParksOnTheRequiredMilestonesStillMissing() {
+        reached("f", "form.completed", "formId", "first-module");
+
+        Map<String, Object> out = watch("tok-w");
+
+        assertEquals(List.of("form.completed:profile", "video.watched:guide"), out.get("parked"));
+        assertEquals(1, waits.waitingFor(C, "form.completed:profile").size());
+        assertEquals(1, waits.waitingFor(C, "video.watched:guide").size());
+        assertTrue(waits.waitingFor(C, "form.completed:first-module").isEmpty());
+        assertTrue(runtime.resumes().isEmpty());
+        assertTrue(runtime.failures().isEmpty());
+    }
+
+    @Test
+    void aMilestoneWatchWithNothingLeftFailsWithTheJourneysSignalAndLeavesNoWait() {
+        reached("f1", "form.completed", "formId", "first-module");
+        reached("f2", "form.completed", "formId", "profile");
+        reached("v", "video.watched", "videoId", "guide");
+
+        Map<String, Object> out = watch("tok-done");
+
+        assertEquals(true, out.get("finished"));
+        assertEquals(1, runtime.failures().size());
+        assertEquals("tok-done", runtime.failures().get(0).taskToken());
+        assertEquals(FINISHED, runtime.failures().get(0).error());
+        assertTrue(runtime.resumes().isEmpty());
+        assertTrue(waits.forCustomer(C).isEmpty());
+    }
+
+    @Test
+    void aMilestoneReachedBeforeTheWatchRegisteredResumesItToWatchAgain() {
+        // the first history read finds the profile form missing; it is in the log by the second (after registering)
+        InMemoryEventLog stored = new InMemoryEventLog();
+        it.attimo.core.port.EventLog racing = new ForwardingEventLog(stored) {
+            private int reads;
+
+            @Override
+            public List<it.attimo.core.event.CustomerEvent> history(String customerId) {
+                if (++reads == 2) {
+                    stored.append(Events.event("form.completed", C)
+                            .id("f2")
+                            .at(REGISTERED.plusSeconds(90))
+                            .data("formId", "profile")
+                            .build());
+                }
+                return super.history(customerId);
+            }
+        };
+        racing.append(Events.event("form.completed", C)
+                .id("f1")
+                .at(REGISTERED.plusSeconds(60))
+                .data("formId", "first-module")
+                .build());
+        JourneySteps racingSteps = JourneyStepsWiring.steps(
+                profiles, contacts, ledger, waits, gateway, planner, racing, runtime, accountManagers, clock);
+
+        Map<String, Object> out = racingSteps.handle(new ParkStep(
+                C, "tok-r", EXEC_NAME, "milestone", null, REGISTERED, 259_200L, "onboarding-72h", FINISHED));
+
+        assertEquals(true, out.get("resumedAtOnce"));
+        assertEquals(List.of("video.watched:guide"), out.get("missing"));
+        assertEquals(1, runtime.resumes().size());
+        assertTrue(runtime.failures().isEmpty());
+        assertTrue(waits.forCustomer(C).isEmpty(), "the state machine parks again: the old waits go");
+    }
+
+    @Test
+    void aMilestoneWatchNamesItsJourneyAndItsOwnSignal() {
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new ParkStep(C, "t", EXEC_NAME, "m", null, REGISTERED, 60L, "onboarding-72h", null));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new ParkStep(C, "t", EXEC_NAME, "m", null, REGISTERED, 60L, "onboarding-72h", "States.Timeout"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new ParkStep(
+                        C,
+                        "t",
+                        EXEC_NAME,
+                        "m",
+                        List.of("portal.accessed"),
+                        REGISTERED,
+                        60L,
+                        "onboarding-72h",
+                        FINISHED));
+        assertThrows(IllegalArgumentException.class, () -> watchOf("no-such-journey"));
+    }
+
+    private Map<String, Object> watchOf(String journey) {
+        return steps.handle(new ParkStep(C, "t", EXEC_NAME, "m", null, REGISTERED, 60L, journey, FINISHED));
     }
 
     @Test

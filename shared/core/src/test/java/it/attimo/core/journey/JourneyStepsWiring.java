@@ -78,7 +78,7 @@ final class JourneyStepsWiring {
                         renderer(clock),
                         it.attimo.core.experiment.ExperimentAssignments.NONE,
                         new OrderHolds(catalog)),
-                new ParkWait(profiles, waits, eventLog, runtime, clock),
+                new ParkWait(profiles, waits, eventLog, runtime, clock, catalog),
                 complete,
                 new Timeline(),
                 new Progress(eventLog, catalog),

@@ -14,6 +14,7 @@ import it.attimo.core.event.EventTypes;
 import it.attimo.core.port.ProfileStore;
 import it.attimo.core.profile.FoldedCustomer;
 import it.attimo.core.testing.Events;
+import it.attimo.core.testing.ForwardingProfileStore;
 import it.attimo.core.testing.InMemoryContactStore;
 import it.attimo.core.testing.InMemoryCouponStore;
 import it.attimo.core.testing.InMemoryEventLog;
@@ -273,20 +274,10 @@ class PostPurchaseStepsTest {
     void aProfileSavedBetweenTheTwoReadsOfAPlanStillGivesTheDispatchAChannel() {
         customer("c-late", "b2c", MILANO, Map.of("email", true), true);
         int[] reads = {0};
-        ProfileStore savedJustAfterTheFirstRead = new ProfileStore() {
+        ProfileStore savedJustAfterTheFirstRead = new ForwardingProfileStore(profiles) {
             @Override
             public Optional<Profile> find(String customerId) {
-                return reads[0]++ == 0 ? Optional.empty() : profiles.find(customerId);
-            }
-
-            @Override
-            public Profile save(Profile profile, long expectedVersion) {
-                return profiles.save(profile, expectedVersion);
-            }
-
-            @Override
-            public void delete(String customerId) {
-                profiles.delete(customerId);
+                return reads[0]++ == 0 ? Optional.empty() : super.find(customerId);
             }
         };
         PlanFirstChannel firstChannel = new PlanFirstChannel(

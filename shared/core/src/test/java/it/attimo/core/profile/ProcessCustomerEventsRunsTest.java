@@ -12,9 +12,9 @@ import it.attimo.core.geo.ComuneDirectory;
 import it.attimo.core.journey.JourneyCatalog;
 import it.attimo.core.journey.ParkedWait;
 import it.attimo.core.json.Json;
-import it.attimo.core.port.EventLog;
 import it.attimo.core.port.WaitRegistry;
 import it.attimo.core.testing.Events;
+import it.attimo.core.testing.ForwardingEventLog;
 import it.attimo.core.testing.InMemoryContactStore;
 import it.attimo.core.testing.InMemoryEventLog;
 import it.attimo.core.testing.InMemoryMessageLedger;
@@ -28,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -200,12 +199,15 @@ class ProcessCustomerEventsRunsTest {
     }
 
     /** Counts log reads and appends; can fail one event's append, or let another writer append first. */
-    static final class CountingLog implements EventLog {
-        private final InMemoryEventLog log = new InMemoryEventLog();
+    static final class CountingLog extends ForwardingEventLog {
         int reads;
         int appends;
         String failingId;
         Runnable beforeNextAppend;
+
+        CountingLog() {
+            super(new InMemoryEventLog());
+        }
 
         void failOn(String eventId) {
             failingId = eventId;
@@ -220,33 +222,13 @@ class ProcessCustomerEventsRunsTest {
             }
             if (event.id().equals(failingId)) throw new IllegalStateException("append of " + event.id() + " failed");
             appends++;
-            return log.append(event);
+            return super.append(event);
         }
 
         @Override
         public CustomerLog read(String customerId) {
             reads++;
-            return EventLog.super.read(customerId);
-        }
-
-        @Override
-        public List<CustomerEvent> history(String customerId) {
-            return log.history(customerId);
-        }
-
-        @Override
-        public void erase(String customerId) {
-            log.erase(customerId);
-        }
-
-        @Override
-        public void erase(String customerId, Instant erasedAt) {
-            log.erase(customerId, erasedAt);
-        }
-
-        @Override
-        public Optional<Instant> erasedAt(String customerId) {
-            return log.erasedAt(customerId);
+            return super.read(customerId);
         }
     }
 
