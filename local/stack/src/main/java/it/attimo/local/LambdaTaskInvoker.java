@@ -28,6 +28,8 @@ final class LambdaTaskInvoker implements TaskInvoker {
                     "Function not found: " + request.functionName() + " (local functions: "
                             + functionsByLogicalId.keySet() + ")");
         }
-        return function.invokeJson(request.payload());
+        return LocalTimings.time(
+                "task " + request.payload().path("action").asText(request.stateName()),
+                () -> function.invokeJson(request.payload()));
     }
 }

@@ -83,7 +83,7 @@ final class LocalSchedules {
             }
             try {
                 JsonNode input = LambdaFunction.MAPPER.readTree(e.schedule.input());
-                e.function.invokeJson(input);
+                LocalTimings.time("job " + e.schedule.eventName(), () -> e.function.invokeJson(input));
             } catch (Exception failure) {
                 System.err.println(
                         "attimo: scheduled job " + e.schedule.eventName() + " (" + e.schedule.functionLogicalId()

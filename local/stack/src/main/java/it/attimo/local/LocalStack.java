@@ -7,6 +7,7 @@ import io.micronaut.context.RuntimeBeanDefinition;
 import it.attimo.aws.channel.DynamoOutboxChannel;
 import it.attimo.aws.channel.OutboxMessage;
 import it.attimo.aws.channel.OutboxQuery;
+import it.attimo.aws.config.SdkCallCounter;
 import it.attimo.aws.dynamo.AttimoTables;
 import it.attimo.aws.dynamo.DynamoQuarantineStore;
 import it.attimo.aws.sqs.DeadLetterQueue;
@@ -133,6 +134,7 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
                 .region(Region.of(SamTemplate.REGION))
                 .credentialsProvider(LOCAL_CREDENTIALS)
                 .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(LocalStack::countedWhenAsked)
                 .build();
         closeables.add(ddb);
         sqs = SqsClient.builder()
@@ -140,6 +142,7 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
                 .region(Region.of(SamTemplate.REGION))
                 .credentialsProvider(LOCAL_CREDENTIALS)
                 .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(LocalStack::countedWhenAsked)
                 .build();
         closeables.add(sqs);
 
@@ -238,6 +241,12 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
         if (options.realtime()) {
             startRealtimeTicker();
         }
+    }
+
+    /** The stack's own clients report to the same call counter as the functions' ({@code -Dattimo.aws.countCalls}). */
+    private static void countedWhenAsked(
+            software.amazon.awssdk.core.client.config.ClientOverrideConfiguration.Builder b) {
+        if (Boolean.getBoolean("attimo.aws.countCalls")) b.addExecutionInterceptor(SdkCallCounter.global());
     }
 
     /** One stack per data directory: DynamoDB Local's SQLite file cannot be shared. */
@@ -447,8 +456,8 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
         if (closed) {
             return;
         }
-        executor.drain();
-        rescores.fireDue();
+        LocalTimings.time("after batch: executor drain", executor::drain);
+        LocalTimings.time("after batch: re-scores fired", rescores::fireDue);
     }
 
     /**
@@ -569,14 +578,14 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
         }
         int fired = 0;
         for (int round = 0; round < 10_000; round++) {
-            if (!pump.awaitIdle(SETTLE_TIMEOUT_MILLIS)) {
+            if (!LocalTimings.time("settle: await queue idle", () -> pump.awaitIdle(SETTLE_TIMEOUT_MILLIS))) {
                 System.err.println("attimo: the event queue did not drain within " + SETTLE_TIMEOUT_MILLIS / 1000
                         + " s; moving on");
             }
-            executor.drain();
-            int jobs = schedules.fireDue();
+            LocalTimings.time("settle: executor drain", executor::drain);
+            int jobs = LocalTimings.time("settle: scheduled jobs", schedules::fireDue);
             jobsRun.addAndGet(jobs);
-            int now = rescores.fireDue();
+            int now = LocalTimings.time("settle: re-scores fired", rescores::fireDue);
             fired += now;
             if (now == 0 && jobs == 0 && pump.idle()) {
                 return fired;

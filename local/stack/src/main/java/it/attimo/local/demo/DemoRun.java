@@ -86,9 +86,20 @@ public final class DemoRun {
             }
             long sendNanos = System.nanoTime() - sendBegan;
             Outcome outcome = summarise(s, stack, driver, customers, events, start, followUp, sendNanos, began);
+            printDiagnostics(err);
             if (after != null) after.with(stack, outcome);
             return outcome;
         }
+    }
+
+    /** With -Dattimo.timings=true and/or -Dattimo.aws.countCalls=true: where the time went, what was called. */
+    private static void printDiagnostics(PrintStream err) {
+        if (it.attimo.local.LocalTimings.enabled()) {
+            it.attimo.local.LocalTimings.report().forEach((k, v) -> err.println("demo: timing " + k + ": " + v));
+        }
+        it.attimo.aws.config.SdkCallCounter.global()
+                .calls()
+                .forEach((k, v) -> err.println("demo: sdk calls " + k + ": " + v));
     }
 
     private static Outcome summarise(

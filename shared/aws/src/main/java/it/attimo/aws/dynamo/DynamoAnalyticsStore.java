@@ -131,6 +131,74 @@ public final class DynamoAnalyticsStore implements AnalyticsStore {
         return out;
     }
 
+    /**
+     * As the interface's binary search, a chunk at a time rather than a row at a time: each probe reads and parses a
+     * whole chunk anyway, so this finds the chunk whose id range holds the customer (about log2(chunks) reads) and
+     * searches inside it. A run's chunks never change once written (a new run gets new ids), so the last few parsed
+     * chunks of the run just read from the summary are kept: a page of customers reads them once, not per customer.
+     */
+    @Override
+    public Optional<ObjectNode> customerRow(String customerId) {
+        Optional<ObjectNode> summary = latestSummary();
+        if (summary.isEmpty()) return Optional.empty();
+        String runId = summary.get().path("runId").asText();
+        int count =
+                summary.get().path("tables").path(AnalyticsSnapshot.CUSTOMERS).asInt(0);
+        int low = 0;
+        int high = (count + CHUNK_ROWS - 1) / CHUNK_ROWS - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            JsonNode rows = chunk(chunkId(runId, AnalyticsSnapshot.CUSTOMERS, mid));
+            // replaced meanwhile (its chunks being deleted): the row-by-row search reads the summary again
+            if (rows == null) return AnalyticsStore.super.customerRow(customerId);
+            if (rows.isEmpty()) return Optional.empty();
+            if (customerId.compareTo(rows.get(0).path("customerId").asText()) < 0) {
+                high = mid - 1;
+            } else if (customerId.compareTo(
+                            rows.get(rows.size() - 1).path("customerId").asText())
+                    > 0) {
+                low = mid + 1;
+            } else {
+                int l = 0;
+                int h = rows.size() - 1;
+                while (l <= h) {
+                    int m = (l + h) >>> 1;
+                    int c = rows.get(m).path("customerId").asText().compareTo(customerId);
+                    if (c == 0) return Optional.of(((ObjectNode) rows.get(m)).deepCopy());
+                    if (c < 0) l = m + 1;
+                    else h = m - 1;
+                }
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final int CACHED_CHUNKS = 8;
+    private final Map<String, JsonNode> chunks = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, JsonNode> eldest) {
+            return size() > CACHED_CHUNKS;
+        }
+    };
+
+    /** One chunk's rows (parsed once per chunk id), or null when it is gone. */
+    private JsonNode chunk(String id) {
+        synchronized (chunks) {
+            JsonNode cached = chunks.get(id);
+            if (cached != null) return cached;
+        }
+        Map<String, AttributeValue> item = client.getItem(
+                        b -> b.tableName(table).key(Items.key(ID, id)).consistentRead(true))
+                .item();
+        if (item == null || item.isEmpty()) return null;
+        JsonNode rows = parse(Items.text(item, "rows"));
+        synchronized (chunks) {
+            chunks.put(id, rows);
+        }
+        return rows;
+    }
+
     private static JsonNode parse(String json) {
         try {
             return Json.MAPPER.readTree(json);

@@ -28,6 +28,13 @@ class DynamoAnalyticsStoreIT {
         return s;
     }
 
+    /** Customer rows sorted by id, as the analytics refresh writes them. */
+    static AnalyticsSnapshot byId(AnalyticsSnapshot s) {
+        List<ObjectNode> sorted = new java.util.ArrayList<>(s.customers());
+        sorted.sort(java.util.Comparator.comparing(r -> r.path("customerId").asText()));
+        return new AnalyticsSnapshot(s.runId(), s.summary(), sorted, s.accounts(), s.others());
+    }
+
     @Test
     void nothingBeforeTheFirstSave() {
         DynamoAnalyticsStore store =
@@ -60,6 +67,34 @@ class DynamoAnalyticsStoreIT {
         assertThat(store.rows(runId, AnalyticsSnapshot.ACCOUNTS, 0, 1000))
                 .hasSize(snapshot.accounts().size());
         assertThat(store.rows(runId, AnalyticsSnapshot.CUSTOMERS, 0, 0)).isEmpty();
+    }
+
+    @Test
+    void customerRowFindsEveryCustomerAcrossChunksAndFollowsANewRun() {
+        String prefix = LocalDynamo.shared().freshTables("models");
+        DynamoAnalyticsStore store = new DynamoAnalyticsStore(CLIENT, prefix);
+        AnalyticsSnapshot snapshot = byId(snapshot(1200, AS_OF));
+        store.save(snapshot);
+        for (int i = 0; i < 1200; i += 7) {
+            ObjectNode row = snapshot.customers().get(i);
+            assertThat(store.customerRow(row.path("customerId").asText())).contains(row);
+        }
+        ObjectNode last = snapshot.customers().get(1199);
+        assertThat(store.customerRow(last.path("customerId").asText())).contains(last);
+        assertThat(store.customerRow("")).isEmpty();
+        assertThat(store.customerRow("\uffff")).isEmpty();
+        // the chunks read for the first run are not answered for the next one
+        AnalyticsSnapshot next = byId(snapshot(300, AS_OF.plusSeconds(86_400)));
+        store.save(next);
+        String kept = next.customers().get(150).path("customerId").asText();
+        assertThat(store.customerRow(kept)).contains(next.customers().get(150));
+        String gone = snapshot.customers().stream()
+                .map(r -> r.path("customerId").asText())
+                .filter(id -> next.customers().stream()
+                        .noneMatch(r -> r.path("customerId").asText().equals(id)))
+                .findFirst()
+                .orElseThrow();
+        assertThat(store.customerRow(gone)).isEmpty();
     }
 
     @Test

@@ -138,8 +138,10 @@ public final class InsightsAlerts {
         Instant weekStart = asOf.minus(Duration.ofDays(7));
         Instant previousStart = asOf.minus(Duration.ofDays(14));
         String week = it.attimo.core.kpi.OnboardingKpis.isoWeek(asOf);
+        // the previous week once, not once per drop-off of this week: each reads every execution's history
+        List<JourneyInsights.DropOff> previousWeek = journeys.dropOffs(previousStart, weekStart);
         for (JourneyInsights.DropOff now : journeys.dropOffs(weekStart, asOf)) {
-            JourneyInsights.DropOff before = journeys.dropOffs(previousStart, weekStart).stream()
+            JourneyInsights.DropOff before = previousWeek.stream()
                     .filter(d -> d.journey().equals(now.journey()) && d.from().equals(now.from()))
                     .findFirst()
                     .orElse(null);
