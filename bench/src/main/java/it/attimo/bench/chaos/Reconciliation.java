@@ -1,6 +1,7 @@
 package it.attimo.bench.chaos;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import it.attimo.aws.channel.DynamoOutboxChannel;
 import it.attimo.aws.channel.OutboxMessage;
 import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.journey.MessageRecord;
@@ -177,15 +178,35 @@ final class Reconciliation {
                     true));
 
             List<OutboxMessage> everything = stack.outbox(Optional.empty());
-            // account-manager tasks share the local outbox; they are not messages of the ledger
-            List<OutboxMessage> outbox =
-                    everything.stream().filter(m -> !"task".equals(m.kind())).toList();
-            rows.add(new Row("account-manager tasks opened", everything.size() - outbox.size(), 0, false));
+            // account-manager tasks and the analytics refresh's alerts share the local outbox; they are not
+            // messages of the ledger
+            long tasks = everything.stream()
+                    .filter(m -> DynamoOutboxChannel.ACCOUNT_MANAGER_CHANNEL.equals(m.channel()))
+                    .count();
+            long alerts = everything.stream()
+                    .filter(m -> DynamoOutboxChannel.ALERT_CHANNEL.equals(m.channel()))
+                    .count();
+            List<OutboxMessage> outbox = everything.stream()
+                    .filter(m -> !DynamoOutboxChannel.ACCOUNT_MANAGER_CHANNEL.equals(m.channel())
+                            && !DynamoOutboxChannel.ALERT_CHANNEL.equals(m.channel()))
+                    .toList();
+            rows.add(new Row("account-manager tasks opened", tasks, 0, false));
+            rows.add(new Row("analytics alerts raised (touchpoints silent, drop-offs)", alerts, 0, false));
             Map<String, Long> outboxPerStep = outbox.stream()
                     .collect(Collectors.groupingBy(
                             m -> m.customerId() + " " + m.journey() + " " + m.step(), Collectors.counting()));
             long outboxTwice =
                     outboxPerStep.values().stream().filter(n -> n > 1).count();
+            Map<String, MessageRecord> byKey = new HashMap<>();
+            ledgers.values().forEach(records -> records.forEach(m -> byKey.put(m.key(), m)));
+            for (OutboxMessage m : outbox) {
+                MessageRecord recorded = byKey.get(m.messageKey());
+                boolean twiceForStep = outboxPerStep.get(m.customerId() + " " + m.journey() + " " + m.step()) > 1;
+                if (recorded != null && MessageRecord.SENT.equals(recorded.status()) && !twiceForStep) continue;
+                details.add("outbox " + m.messageKey() + " (" + m.journey() + " " + m.step() + ", recorded "
+                        + m.recordedAt() + "): ledger "
+                        + (recorded == null ? "has no record" : recorded.status() + " " + recorded.reason()));
+            }
             long sentInLedger = statuses.getOrDefault(MessageRecord.SENT, 0L);
             rows.add(new Row("outbox messages (= ledger SENT)", outbox.size(), sentInLedger, true));
             rows.add(new Row("outbox: one journey step sent twice", outboxTwice, 0, true));
