@@ -44,6 +44,8 @@ public final class StepFunctionsExecutor implements TaskTokenCallbacks {
     private final Map<String, AslDefinition> stateMachines = new HashMap<>();
     private final Map<String, ExecutionRecord> executions = new LinkedHashMap<>();
     private final Map<String, AslDefinition> definitionCache = new HashMap<>();
+    private final java.util.concurrent.ExecutorService drainWorkers;
+    private final String partitionKey;
 
     private StepFunctionsExecutor(Builder builder) {
         this.clock = Objects.requireNonNull(builder.clock, "clock");
@@ -52,6 +54,14 @@ public final class StepFunctionsExecutor implements TaskTokenCallbacks {
         this.random = builder.random;
         this.uuids = builder.uuids != null ? builder.uuids : seededUuids(new Random(builder.seed + 1));
         this.templates = new PayloadTemplate(new IntrinsicFunctions(random, uuids));
+        this.partitionKey = builder.partitionKey;
+        this.drainWorkers = builder.drainWorkers < 2
+                ? null
+                : java.util.concurrent.Executors.newFixedThreadPool(builder.drainWorkers, work -> {
+                    Thread t = new Thread(work, "sfn-drain");
+                    t.setDaemon(true);
+                    return t;
+                });
         this.unlockedInvoker = new TaskInvoker() {
             @Override
             public JsonNode invoke(TaskRequest request) {
@@ -154,29 +164,86 @@ public final class StepFunctionsExecutor implements TaskTokenCallbacks {
         try {
             boolean progress = true;
             while (progress) {
-                progress = false;
-                for (ExecutionRecord exec : new ArrayList<>(executions.values())) {
-                    if (exec.status != ExecutionStatus.RUNNING) {
-                        continue;
-                    }
-                    ExecutionRunner runner = runner(exec);
-                    boolean unsaved = false;
-                    while (runner.stepOnce()) {
-                        progress = true;
-                        unsaved = true;
-                        if (runner.takeInvokedTask()) {
-                            save(exec);
-                            unsaved = false;
-                        }
-                    }
-                    if (unsaved) {
-                        save(exec);
-                    }
+                List<ExecutionRecord> running = new ArrayList<>();
+                for (ExecutionRecord exec : executions.values()) {
+                    if (exec.status == ExecutionStatus.RUNNING) running.add(exec);
                 }
+                progress = drainWorkers == null ? runAll(running) : runInParallel(running);
             }
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Runs each execution as far as it goes now, in order; true if any made progress. Called with the lock held. */
+    private boolean runAll(List<ExecutionRecord> executions) {
+        boolean progress = false;
+        for (ExecutionRecord exec : executions) {
+            if (exec.status != ExecutionStatus.RUNNING) continue;
+            ExecutionRunner runner = runner(exec);
+            boolean unsaved = false;
+            while (runner.stepOnce()) {
+                progress = true;
+                unsaved = true;
+                if (runner.takeInvokedTask()) {
+                    save(exec);
+                    unsaved = false;
+                }
+            }
+            if (unsaved) save(exec);
+        }
+        return progress;
+    }
+
+    /**
+     * The executions grouped by their input's {@code partitionKey} field (a customer: its executions run one after
+     * the other, in order, as {@link #runAll} would), the groups spread over the workers. Interpreting states takes
+     * the lock; Task invocations run without it, so while one worker's Task runs, the others step their executions.
+     */
+    private boolean runInParallel(List<ExecutionRecord> running) {
+        Map<String, List<ExecutionRecord>> groups = new LinkedHashMap<>();
+        for (ExecutionRecord exec : running) {
+            JsonNode key = exec.input == null ? null : exec.input.get(partitionKey);
+            groups.computeIfAbsent(
+                            key != null && key.isTextual() ? "k:" + key.asText() : "a:" + exec.arn,
+                            k -> new ArrayList<>())
+                    .add(exec);
+        }
+        if (groups.size() < 2) return runAll(running);
+        List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
+        for (List<ExecutionRecord> group : groups.values()) {
+            results.add(drainWorkers.submit(() -> {
+                lock.lock();
+                try {
+                    return runAll(group);
+                } finally {
+                    lock.unlock();
+                }
+            }));
+        }
+        int holds = lock.getHoldCount();
+        for (int i = 0; i < holds; i++) lock.unlock();
+        boolean progress = false;
+        RuntimeException failure = null;
+        try {
+            for (java.util.concurrent.Future<Boolean> r : results) {
+                try {
+                    progress |= r.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (failure == null)
+                        failure = e.getCause() instanceof RuntimeException re
+                                ? re
+                                : new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while draining", e);
+                }
+            }
+        } finally {
+            for (int i = 0; i < holds; i++) lock.lock();
+        }
+        if (failure != null) throw failure;
+        return progress;
     }
 
     /** The earliest pending timer (Wait end, retry backoff, task or heartbeat timeout, execution timeout). */
@@ -429,8 +496,24 @@ public final class StepFunctionsExecutor implements TaskTokenCallbacks {
         private long seed = 0;
         private Random random = new Random(0);
         private Supplier<UUID> uuids;
+        private int drainWorkers = 1;
+        private String partitionKey;
 
         private Builder() {}
+
+        /**
+         * {@link #drain()} runs executions on {@code workers} threads (1: on the caller's, one after the other). The
+         * executions whose input has the same {@code partitionKey} field (for example {@code customerId}) stay in one
+         * thread, in the order they were started, so work that must not overlap does not; others' Tasks overlap.
+         */
+        public Builder drainWorkers(int workers, String partitionKey) {
+            if (workers < 1) throw new IllegalArgumentException("at least one drain worker");
+            if (workers > 1 && (partitionKey == null || partitionKey.isBlank()))
+                throw new IllegalArgumentException("parallel drains need a partition key");
+            this.drainWorkers = workers;
+            this.partitionKey = partitionKey;
+            return this;
+        }
 
         /** The only time source (a virtual clock in the local stack); the wall clock is never read. */
         public Builder clock(Clock clock) {

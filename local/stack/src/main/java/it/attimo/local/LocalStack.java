@@ -225,6 +225,8 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
                 .clock(clock)
                 .taskInvoker(new LambdaTaskInvoker(functions))
                 .store(store)
+                // different customers' journey steps overlap (one customer's run in order); 1 runs them one by one
+                .drainWorkers(Integer.getInteger("attimo.local.drainWorkers", 2), "customerId")
                 .build();
         registerStateMachines(template);
         journeys.bind(executor, stateMachineArns);

@@ -47,6 +47,7 @@ import it.attimo.core.journey.PlanFirstChannel;
 import it.attimo.core.journey.PlanSend;
 import it.attimo.core.journey.Progress;
 import it.attimo.core.journey.SendPlanner;
+import it.attimo.core.journey.StepReads;
 import it.attimo.core.journey.Timeline;
 import it.attimo.core.kpi.OnboardingKpis;
 import it.attimo.core.message.CustomerLinkToken;
@@ -247,8 +248,15 @@ public class AttimoFactory {
 
     /** Plans with each customer's temporal profile and the latest model of the daily refresh. */
     @Singleton
-    SendPlanner sendPlanner(EventLog eventLog, TemporalModelStore models, JourneyCatalog catalog, Clock clock) {
-        return AttimoCore.sendPlanner(eventLog, models, catalog, clock);
+    SendPlanner sendPlanner(
+            EventLog eventLog, TemporalModelStore models, JourneyCatalog catalog, Clock clock, StepReads reads) {
+        return AttimoCore.sendPlanner(reads.eventLog(eventLog), models, catalog, clock);
+    }
+
+    /** A journey step's reads of one customer, made once per step (the planner's history read included). */
+    @Singleton
+    StepReads stepReads() {
+        return new StepReads();
     }
 
     @Singleton
@@ -489,31 +497,38 @@ public class AttimoFactory {
             ExperimentAssignments experiments,
             CouponStore coupons,
             io.micronaut.context.BeanProvider<EventQueue> queues,
-            Clock clock) {
+            Clock clock,
+            StepReads reads) {
+        profiles = reads.profiles(profiles);
+        contacts = reads.contacts(contacts);
+        ledger = reads.ledger(ledger);
+        eventLog = reads.eventLog(eventLog);
+        waits = reads.waits(waits);
         CompleteJourney complete = new CompleteJourney(profiles, waits, ledger, clock);
         PlanSend plan = new PlanSend(profiles, ledger, planner, clock, experiments);
         return new JourneySteps(
-                plan,
-                new DispatchSend(
-                        profiles,
-                        contacts,
-                        ledger,
-                        gateway,
-                        planner,
-                        eventLog,
-                        clock,
-                        renderer,
-                        experiments,
-                        new OrderHolds(catalog),
-                        feedbackQueue(queues)),
-                new ParkWait(profiles, waits, eventLog, runtime, clock, catalog),
-                complete,
-                new Timeline(),
-                new Progress(eventLog, catalog),
-                new EvaluateJourney(eventLog, profiles, complete, catalog),
-                new OpenAccountManagerTask(profiles, accountManagers),
-                new PlanFirstChannel(plan, profiles, contacts, clock),
-                new IssueCoupon(profiles, coupons, new CouponCodes(), clock));
+                        plan,
+                        new DispatchSend(
+                                profiles,
+                                contacts,
+                                ledger,
+                                gateway,
+                                planner,
+                                eventLog,
+                                clock,
+                                renderer,
+                                experiments,
+                                new OrderHolds(catalog),
+                                feedbackQueue(queues)),
+                        new ParkWait(profiles, waits, eventLog, runtime, clock, catalog),
+                        complete,
+                        new Timeline(),
+                        new Progress(eventLog, catalog),
+                        new EvaluateJourney(eventLog, profiles, complete, catalog),
+                        new OpenAccountManagerTask(profiles, accountManagers),
+                        new PlanFirstChannel(plan, profiles, contacts, clock),
+                        new IssueCoupon(profiles, coupons, new CouponCodes(), clock))
+                .readingOncePerStep(reads);
     }
 
     /** The bundled touchpoints.json, or the file {@code attimo.touchpoints.file} names (the local stack). */

@@ -126,10 +126,23 @@ public final class DynamoEventLog implements EventLog {
 
     @Override
     public List<CustomerEvent> history(String customerId) {
-        return Items.partition(client, table, "customerId", customerId, true).stream()
+        return events(Items.partition(client, table, "customerId", customerId, true));
+    }
+
+    /** The events of a partition's items (a tombstone holds none). */
+    static List<CustomerEvent> events(List<Map<String, AttributeValue>> items) {
+        return items.stream()
                 .filter(item -> item.containsKey("body"))
                 .map(item -> CloudEventJson.fromJson(Items.text(item, "body")))
                 .toList();
+    }
+
+    /**
+     * Every customer's items at once when the table holds at most {@code maxItems} ({@link Items#groupedByPartition}),
+     * else empty.
+     */
+    Optional<Map<String, List<Map<String, AttributeValue>>>> everyPartition(int maxItems) {
+        return Items.groupedByPartition(client, table, "customerId", "eventId", maxItems);
     }
 
     /** One query: the tombstone shares the customer's partition with the events. */

@@ -61,6 +61,18 @@ public final class DynamoMessageLedger implements MessageLedger, MessageAttribut
     }
 
     @Override
+    public Optional<Map<String, List<MessageRecord>>> everyCustomer(int maxRecords) {
+        return Items.groupedByPartition(client, table, "customerId", "messageId", maxRecords)
+                .map(groups -> {
+                    Map<String, List<MessageRecord>> records = new HashMap<>();
+                    groups.forEach((customer, items) -> records.put(
+                            customer,
+                            items.stream().map(DynamoMessageLedger::fromItem).toList()));
+                    return records;
+                });
+    }
+
+    @Override
     public Optional<MessageRecord> byProviderMessageId(String providerMessageId) {
         if (providerMessageId == null || providerMessageId.isBlank()) return Optional.empty();
         return client

@@ -73,6 +73,30 @@ final class Items {
         return items;
     }
 
+    /**
+     * A whole table read by one paginated, consistent Scan and grouped by partition key, each partition's items in
+     * sort-key order (as {@link #partition} returns them), when it holds at most {@code maxItems} items; empty when it
+     * holds more (the caller reads per partition instead, so memory stays bounded). For the daily jobs: a few Scan
+     * pages instead of one Query per customer.
+     */
+    static java.util.Optional<Map<String, List<Map<String, AttributeValue>>>> groupedByPartition(
+            DynamoDbClient client, String table, String pk, String sk, int maxItems) {
+        Map<String, List<Map<String, AttributeValue>>> groups = new HashMap<>();
+        int count = 0;
+        for (var page : client.scanPaginator(b -> b.tableName(table).consistentRead(true))) {
+            count += page.items().size();
+            if (count > maxItems) return java.util.Optional.empty();
+            for (Map<String, AttributeValue> item : page.items())
+                groups.computeIfAbsent(item.get(pk).s(), k -> new ArrayList<>()).add(item);
+        }
+        // a Query returns a partition ordered by the sort key's UTF-8 bytes
+        java.util.Comparator<Map<String, AttributeValue>> bySortKey = (a, b) -> java.util.Arrays.compareUnsigned(
+                a.get(sk).s().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                b.get(sk).s().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        groups.values().forEach(items -> items.sort(bySortKey));
+        return java.util.Optional.of(groups);
+    }
+
     /** Deletes a whole partition of a table with a sort key. */
     static void deletePartition(DynamoDbClient client, String table, String pk, String sk, String value) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();

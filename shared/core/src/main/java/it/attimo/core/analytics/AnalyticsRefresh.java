@@ -4,6 +4,7 @@ import it.attimo.core.insights.EngagementDays;
 import it.attimo.core.insights.InsightsAlert;
 import it.attimo.core.insights.InsightsAlerts;
 import it.attimo.core.journey.JourneyDefinition;
+import it.attimo.core.journey.MessageRecord;
 import it.attimo.core.port.AlertSink;
 import it.attimo.core.port.AnalyticsStore;
 import it.attimo.core.port.CustomerScan;
@@ -25,6 +26,8 @@ import java.util.logging.Logger;
  */
 public final class AnalyticsRefresh {
     private static final Logger LOG = Logger.getLogger(AnalyticsRefresh.class.getName());
+    /** A ledger up to this size is read in one pass beside the scan; a larger one customer by customer. */
+    static final int MAX_LEDGER_RECORDS_AT_ONCE = 50_000;
 
     private final CustomerScan scan;
     private final AnalyticsStore store;
@@ -87,6 +90,9 @@ public final class AnalyticsRefresh {
         List<CustomerActivity> customers = new ArrayList<>();
         EngagementDays engagement = new EngagementDays(asOf, onboarding);
         TouchpointReport.Pass touched = touchpoints == null ? null : touchpoints.start(null, asOf);
+        Map<String, List<MessageRecord>> everyLedger = ledger == null
+                ? Map.of()
+                : ledger.everyCustomer(MAX_LEDGER_RECORDS_AT_ONCE).orElse(null);
         scan.forEach(c -> {
             if (touched != null) touched.add(c.history());
             if (c.profile() == null) return;
@@ -94,7 +100,9 @@ public final class AnalyticsRefresh {
             engagement.add(
                     c.profile(),
                     c.history(),
-                    ledger == null ? List.of() : ledger.forCustomer(c.profile().customerId()));
+                    everyLedger != null
+                            ? everyLedger.getOrDefault(c.profile().customerId(), List.of())
+                            : ledger.forCustomer(c.profile().customerId()));
         });
         long scanned = nanoTime.getAsLong();
         AnalyticsSnapshot computed = computation.compute(customers, asOf);

@@ -19,6 +19,7 @@ public final class JourneySteps {
     private final OpenAccountManagerTask task;
     private final PlanFirstChannel firstChannel;
     private final IssueCoupon coupon;
+    private StepReads reads;
 
     public JourneySteps(
             PlanSend plan,
@@ -60,12 +61,21 @@ public final class JourneySteps {
     }
 
     /**
+     * Each step runs inside {@code reads}' memo, so the stores it wraps (and that these use cases were built with) are
+     * read once per customer and step.
+     */
+    public JourneySteps readingOncePerStep(StepReads reads) {
+        this.reads = reads;
+        return this;
+    }
+
+    /**
      * @throws IllegalArgumentException for a step that can never succeed (not retried)
      * @throws TransientJourneyException for failures worth retrying
      */
     public Map<String, Object> handle(JourneyStep step) {
         try {
-            return run(step);
+            return reads == null ? run(step) : reads.during(() -> run(step));
         } catch (IllegalArgumentException | TransientJourneyException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -3,6 +3,8 @@ package it.attimo.core.port;
 import it.attimo.core.journey.MessageRecord;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The dispatch ledger. A message is reserved (conditional put on customer#execution#step) before the provider is
@@ -44,4 +46,12 @@ public interface MessageLedger {
     }
 
     void erase(String customerId);
+
+    /**
+     * Every customer's records in one read, when the ledger holds at most {@code maxRecords}: the daily jobs' single
+     * pass over every customer reads it so instead of once per customer. Empty: read {@link #forCustomer} instead.
+     */
+    default Optional<Map<String, List<MessageRecord>>> everyCustomer(int maxRecords) {
+        return Optional.empty();
+    }
 }
