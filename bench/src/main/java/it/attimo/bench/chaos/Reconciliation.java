@@ -192,16 +192,15 @@ final class Reconciliation {
                     .toList();
             rows.add(new Row("account-manager tasks opened", tasks, 0, false));
             rows.add(new Row("analytics alerts raised (touchpoints silent, drop-offs)", alerts, 0, false));
-            Map<String, Long> outboxPerStep = outbox.stream()
-                    .collect(Collectors.groupingBy(
-                            m -> m.customerId() + " " + m.journey() + " " + m.step(), Collectors.counting()));
+            Map<String, Long> outboxPerStep =
+                    outbox.stream().collect(Collectors.groupingBy(Reconciliation::stepOf, Collectors.counting()));
             long outboxTwice =
                     outboxPerStep.values().stream().filter(n -> n > 1).count();
             Map<String, MessageRecord> byKey = new HashMap<>();
             ledgers.values().forEach(records -> records.forEach(m -> byKey.put(m.key(), m)));
             for (OutboxMessage m : outbox) {
                 MessageRecord recorded = byKey.get(m.messageKey());
-                boolean twiceForStep = outboxPerStep.get(m.customerId() + " " + m.journey() + " " + m.step()) > 1;
+                boolean twiceForStep = outboxPerStep.get(stepOf(m)) > 1;
                 if (recorded != null && MessageRecord.SENT.equals(recorded.status()) && !twiceForStep) continue;
                 details.add("outbox " + m.messageKey() + " (" + m.journey() + " " + m.step() + ", recorded "
                         + m.recordedAt() + "): ledger "
@@ -214,6 +213,11 @@ final class Reconciliation {
             rows.add(new Row("dead letters (listed below)", stack.deadLetters(), 0, false));
             return new Report(rows, details, dead);
         }
+    }
+
+    /** The journey step a message belongs to, for one customer. */
+    private static String stepOf(OutboxMessage m) {
+        return m.customerId() + " " + m.journey() + " " + m.step();
     }
 
     /** Every B2B customer whose registration was acknowledged, every B2C one whose delivery was. */
