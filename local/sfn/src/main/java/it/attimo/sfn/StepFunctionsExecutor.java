@@ -55,13 +55,7 @@ public final class StepFunctionsExecutor implements TaskTokenCallbacks {
         this.uuids = builder.uuids != null ? builder.uuids : seededUuids(new Random(builder.seed + 1));
         this.templates = new PayloadTemplate(new IntrinsicFunctions(random, uuids));
         this.partitionKey = builder.partitionKey;
-        this.drainWorkers = builder.drainWorkers < 2
-                ? null
-                : java.util.concurrent.Executors.newFixedThreadPool(builder.drainWorkers, work -> {
-                    Thread t = new Thread(work, "sfn-drain");
-                    t.setDaemon(true);
-                    return t;
-                });
+        this.drainWorkers = builder.drainWorkers < 2 ? null : drainPool(builder.drainWorkers);
         this.unlockedInvoker = new TaskInvoker() {
             @Override
             public JsonNode invoke(TaskRequest request) {
@@ -244,6 +238,26 @@ public final class StepFunctionsExecutor implements TaskTokenCallbacks {
         }
         if (failure != null) throw failure;
         return progress;
+    }
+
+    /**
+     * Daemon workers that end after 30 s idle, so an executor nobody closes (a test's stack, a finished demo) leaves
+     * no threads behind.
+     */
+    private static java.util.concurrent.ExecutorService drainPool(int workers) {
+        var pool = new java.util.concurrent.ThreadPoolExecutor(
+                workers,
+                workers,
+                30,
+                java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.LinkedBlockingQueue<>(),
+                work -> {
+                    Thread t = new Thread(work, "sfn-drain");
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** The earliest pending timer (Wait end, retry backoff, task or heartbeat timeout, execution timeout). */
