@@ -21,8 +21,8 @@ import java.util.function.Supplier;
  * log, ledger, profile and contact from what the step already read, so a dispatch that checks its wake keys, its
  * holds, renders the message and plans the next send reads the customer's history once instead of four times. Any
  * write through a wrapped store (successful or not) forgets what was read from that store, so a step always sees its
- * own writes, and registering a wait forgets every read (see {@link #waits}); the memo lives on the step's thread and ends with the step, so it never outlives one handler call.
- * Outside a step every call goes straight to the store.
+ * own writes, and registering a wait forgets every read (see {@link #waits}). The memo lives on the step's thread and
+ * ends with the step, so it never outlives one handler call. Outside a step every call goes straight to the store.
  */
 public final class StepReads {
     private final ThreadLocal<Map<String, Object>> memo = new ThreadLocal<>();
