@@ -481,7 +481,7 @@ public final class StepFunctionsExecutor implements TaskTokenCallbacks {
     }
 
     private void save(ExecutionRecord exec) {
-        store.save(new ExecutionSnapshot(exec.arn, exec.status, exec.toJson()));
+        if (store.keepsSnapshots()) store.save(new ExecutionSnapshot(exec.arn, exec.status, exec.toJson()));
     }
 
     private static JsonNode detail(String field, JsonNode value) {

@@ -136,6 +136,20 @@ class PersistenceTest {
     }
 
     @Test
+    void withTheStoreThatKeepsNothingExecutionsRunAndDescribeButNothingSurvivesARestart() {
+        Harness before = new Harness(r -> null, ExecutionStore.NONE).register("choice-router.asl.json");
+        String arn = before.start("{\"score\":99}");
+        before.executor.runToCompletion(before.clock);
+
+        assertThat(before.executor.describe(arn).output()).contains(Harness.json("\"hot\""));
+        assertThat(before.executor.history(arn)).isNotEmpty();
+        assertThat(ExecutionStore.NONE.keepsSnapshots()).isFalse();
+        assertThat(ExecutionStore.NONE.loadAll()).isEmpty();
+        assertThat(restart(before, r -> null).listExecutions(Harness.SM_ARN, null))
+                .isEmpty();
+    }
+
+    @Test
     void resumeAllCountsOnlyRunningExecutions() {
         Harness before = new Harness(r -> null).register("wait-variants.asl.json");
         before.start("{\"delay\":1,\"at\":\"2026-03-02T10:00:00Z\"}");

@@ -30,7 +30,6 @@ import it.attimo.sfn.ExecutionDoesNotExistException;
 import it.attimo.sfn.ExecutionStatus;
 import it.attimo.sfn.ExecutionStore;
 import it.attimo.sfn.HistoryEvent;
-import it.attimo.sfn.InMemoryExecutionStore;
 import it.attimo.sfn.MutableClock;
 import it.attimo.sfn.StepFunctionsExecutor;
 import java.io.IOException;
@@ -129,13 +128,15 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
                 ? EmbeddedElasticMq.start()
                 : EmbeddedElasticMq.start(options.dataDir().resolve("queue"), Clock.systemUTC());
         closeables.add(elasticMq);
-        ddb = DynamoDbClient.builder()
-                .endpointOverride(dynamoDb.endpoint())
-                .region(Region.of(SamTemplate.REGION))
-                .credentialsProvider(LOCAL_CREDENTIALS)
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(LocalStack::countedWhenAsked)
-                .build();
+        ddb = inProcessDynamoDb()
+                ? dynamoDb.inProcessClient(SdkCallCounter.globalEnabled() ? SdkCallCounter.global() : null)
+                : DynamoDbClient.builder()
+                        .endpointOverride(dynamoDb.endpoint())
+                        .region(Region.of(SamTemplate.REGION))
+                        .credentialsProvider(LOCAL_CREDENTIALS)
+                        .httpClient(UrlConnectionHttpClient.create())
+                        .overrideConfiguration(LocalStack::countedWhenAsked)
+                        .build();
         closeables.add(ddb);
         sqs = SqsClient.builder()
                 .endpointOverride(elasticMq.endpoint())
@@ -174,6 +175,12 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
                 .exposedTypes(Clock.class, MutableClock.class)
                 .singleton(true)
                 .build());
+        if (inProcessDynamoDb()) {
+            // the functions share the stack's in-process client (attimo.aws.dynamodb.client=external drops theirs)
+            context.registerBeanDefinition(RuntimeBeanDefinition.builder(DynamoDbClient.class, () -> ddb)
+                    .singleton(true)
+                    .build());
+        }
         context.registerBeanDefinition(RuntimeBeanDefinition.builder(LocalJourneyRuntime.class, () -> journeys)
                 .exposedTypes(JourneyRuntime.class, JourneyExecutions.class, LocalJourneyRuntime.class)
                 .singleton(true)
@@ -220,7 +227,8 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
         }
         schedules = new LocalSchedules(clock, scheduled, functions);
 
-        ExecutionStore store = options.dataDir() == null ? new InMemoryExecutionStore() : dynamoExecutionStore();
+        // without a data directory the executions end with the process: nothing to snapshot
+        ExecutionStore store = options.dataDir() == null ? ExecutionStore.NONE : dynamoExecutionStore();
         executor = StepFunctionsExecutor.builder()
                 .clock(clock)
                 .taskInvoker(new LambdaTaskInvoker(functions))
@@ -243,6 +251,20 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
         if (options.realtime()) {
             startRealtimeTicker();
         }
+    }
+
+    /**
+     * The functions and the stack call DynamoDB Local in-process unless {@code -Dattimo.local.dynamodb=http} asks for the
+     * SDK over its loopback HTTP endpoint (the path a deployed function's client takes, 5–10 times slower here).
+     */
+    private static boolean inProcessDynamoDb() {
+        String mode = System.getProperty("attimo.local.dynamodb", "in-process");
+        return switch (mode) {
+            case "in-process" -> true;
+            case "http" -> false;
+            default ->
+                throw new IllegalArgumentException("attimo.local.dynamodb must be in-process or http, not " + mode);
+        };
     }
 
     /** The stack's own clients report to the same call counter as the functions' ({@code -Dattimo.aws.countCalls}). */
@@ -299,6 +321,7 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
         p.put("attimo.clock", "external");
         p.put("attimo.aws.region", SamTemplate.REGION);
         p.put("attimo.aws.dynamodb.endpoint", dynamoDb.endpoint().toString());
+        if (inProcessDynamoDb()) p.put("attimo.aws.dynamodb.client", "external");
         p.put("attimo.aws.sqs.endpoint", elasticMq.endpoint().toString());
         p.put("attimo.events.queue.url", queueUrl);
         p.put("attimo.channel.mode", "outbox");

@@ -1,10 +1,12 @@
 package it.attimo.local;
 
+import it.attimo.aws.config.SdkCallCounter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 import software.amazon.dynamodb.services.local.server.LocalDynamoDBRequestHandler;
 import software.amazon.dynamodb.services.local.server.LocalDynamoDBServerHandler;
@@ -48,6 +50,15 @@ public final class LoopbackDynamoDb implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not start: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A client calling this database in-process (no HTTP); the HTTP endpoint keeps serving the same data.
+     *
+     * @param counter where calls are counted, or null
+     */
+    public DynamoDbClient inProcessClient(SdkCallCounter counter) {
+        return new InProcessDynamoDbClient(requests, counter);
     }
 
     public URI endpoint() {

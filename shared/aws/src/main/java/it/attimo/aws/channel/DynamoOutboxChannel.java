@@ -140,10 +140,12 @@ public final class DynamoOutboxChannel implements ChannelGateway, AccountManager
     }
 
     /**
-     * The messages {@code query} selects, ordered by send time: a Query of one customer's partition or a Scan, with the
-     * other conditions as a filter expression so that only matching items leave the table.
+     * The messages {@code query} selects, ordered by send time: a Query of one customer's partition, else of one
+     * journey's messages by recording time on {@link AttimoTables#OUTBOX_JOURNEY_INDEX}, else a Scan; the other
+     * conditions are a filter expression so that only matching items leave the table.
      */
     public List<OutboxMessage> find(OutboxQuery query) {
+        if (query.customerId().isEmpty() && query.journey().isPresent()) return findByJourney(query);
         List<String> conditions = new ArrayList<>();
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
@@ -157,17 +159,10 @@ public final class DynamoOutboxChannel implements ChannelGateway, AccountManager
             names.put("#step", "step");
             values.put(":step", s(st));
         });
-        // Instant.toString writes a fraction only when there is one, and "…00.5Z" sorts before "…00Z" as a string:
-        // the filter compares against the whole second before, which decides on the seconds digits, and the exact
-        // bound is checked on the parsed instants below
         query.since().ifPresent(t -> {
             conditions.add("#recordedAt >= :since");
             names.put("#recordedAt", "recordedAt");
-            values.put(
-                    ":since",
-                    s(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                            .minusSeconds(1)
-                            .toString()));
+            values.put(":since", s(sinceBound(t)));
         });
         String filter = conditions.isEmpty() ? null : String.join(" AND ", conditions);
         List<OutboxMessage> messages = new ArrayList<>();
@@ -192,6 +187,48 @@ public final class DynamoOutboxChannel implements ChannelGateway, AccountManager
                     .forEach(item -> messages.add(fromItem(item)));
         }
         return sorted(new ArrayList<>(messages.stream().filter(query::matches).toList()));
+    }
+
+    /** One journey's messages, those recorded since the query's instant only, from the journey index. */
+    private List<OutboxMessage> findByJourney(OutboxQuery query) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        names.put("#journey", "journey");
+        values.put(":journey", s(query.journey().get()));
+        String keyCondition = "#journey = :journey";
+        if (query.since().isPresent()) {
+            keyCondition += " AND #recordedAt >= :since";
+            names.put("#recordedAt", "recordedAt");
+            values.put(":since", s(sinceBound(query.since().get())));
+        }
+        String filter = null;
+        if (query.step().isPresent()) {
+            filter = "#step = :step";
+            names.put("#step", "step");
+            values.put(":step", s(query.step().get()));
+        }
+        QueryRequest request = QueryRequest.builder()
+                .tableName(table)
+                .indexName(AttimoTables.OUTBOX_JOURNEY_INDEX)
+                .keyConditionExpression(keyCondition)
+                .filterExpression(filter)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .build();
+        List<OutboxMessage> messages = new ArrayList<>();
+        client.queryPaginator(request).items().forEach(item -> messages.add(fromItem(item)));
+        return sorted(new ArrayList<>(messages.stream().filter(query::matches).toList()));
+    }
+
+    /**
+     * The string bound for {@code recordedAt >= since}: Instant.toString writes a fraction only when there is one, and
+     * "…00.5Z" sorts before "…00Z" as a string, so the bound is the whole second before, which decides on the seconds
+     * digits; the exact bound is checked on the parsed instants afterwards ({@link OutboxQuery#matches}).
+     */
+    private static String sinceBound(Instant since) {
+        return since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .minusSeconds(1)
+                .toString();
     }
 
     private static List<OutboxMessage> sorted(List<OutboxMessage> messages) {

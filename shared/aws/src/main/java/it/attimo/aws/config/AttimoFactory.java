@@ -122,8 +122,10 @@ public class AttimoFactory {
 
     // ------------------------------------------------------------------ DynamoDB
 
+    /** Dropped with {@code attimo.aws.dynamodb.client=external}: the local stack registers its in-process client. */
     @Singleton
     @Bean(preDestroy = "close")
+    @Requires(property = "attimo.aws.dynamodb.client", value = "sdk", defaultValue = "sdk")
     DynamoDbClient dynamoDbClient(
             @Value("${attimo.aws.region:}") String region,
             @Value("${attimo.aws.dynamodb.endpoint:}") String endpoint,

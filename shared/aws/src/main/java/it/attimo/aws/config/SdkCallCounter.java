@@ -29,7 +29,7 @@ public final class SdkCallCounter implements ExecutionInterceptor {
         globalEnabled = true;
     }
 
-    static boolean globalEnabled() {
+    public static boolean globalEnabled() {
         return globalEnabled;
     }
 
@@ -41,6 +41,13 @@ public final class SdkCallCounter implements ExecutionInterceptor {
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         attempts.computeIfAbsent(key(attributes), k -> new LongAdder()).increment();
+    }
+
+    /** Counts one call (and one attempt) made without the SDK's pipeline, such as an in-process DynamoDB Local. */
+    public void record(String service, String operation) {
+        String key = service + "." + operation;
+        calls.computeIfAbsent(key, k -> new LongAdder()).increment();
+        attempts.computeIfAbsent(key, k -> new LongAdder()).increment();
     }
 
     private static String key(ExecutionAttributes attributes) {

@@ -50,6 +50,8 @@ public final class AttimoTables {
     public static final String PHONE_INDEX = "byPhoneKey";
 
     public static final String EMAIL_INDEX = "byEmailKey";
+    /** the outbox's index on journey, sorted by recordedAt: what one journey sent since an instant, without a Scan */
+    public static final String OUTBOX_JOURNEY_INDEX = "byJourney";
 
     /** the TTL attribute (epoch seconds) of the tables that expire items */
     public static final String TTL_ATTRIBUTE = "expiresAt";
@@ -67,22 +69,54 @@ public final class AttimoTables {
             new TableSpec(TRAYS, "trayId", null, false),
             new TableSpec(TRAY_AUDIT, "trayId", "seq", false),
             new TableSpec(TRAY_DOCUMENTS, "trayId", null, false),
-            new TableSpec(OUTBOX, "customerId", "messageKey", false));
+            new TableSpec(
+                    OUTBOX,
+                    "customerId",
+                    "messageKey",
+                    false,
+                    List.of(),
+                    List.of(new IndexSpec("journey", "recordedAt"))));
 
     private AttimoTables() {}
 
+    /** A global secondary index: its partition key and optional sort key (strings), named {@code by<PartitionKey>}. */
+    public record IndexSpec(String partitionKey, String sortKey) {
+        public String name() {
+            return TableSpec.indexName(partitionKey);
+        }
+    }
+
     /**
-     * One table: its short name, partition key, optional sort key (both strings), whether items expire, and the
-     * partition keys of its global secondary indexes (each named {@link #indexName by<Key>}, all attributes projected,
-     * sparse: only items with the attribute are indexed).
+     * One table: its short name, partition key, optional sort key (both strings), whether items expire, and its
+     * global secondary indexes: {@code indexKeys} are hash-only ones on those attributes, {@code sortedIndexes} have a
+     * sort key too. All project every attribute and are sparse: only items with the index's keys are indexed.
      */
-    public record TableSpec(String table, String partitionKey, String sortKey, boolean ttl, List<String> indexKeys) {
+    public record TableSpec(
+            String table,
+            String partitionKey,
+            String sortKey,
+            boolean ttl,
+            List<String> indexKeys,
+            List<IndexSpec> sortedIndexes) {
         public TableSpec {
             indexKeys = indexKeys == null ? List.of() : List.copyOf(indexKeys);
+            sortedIndexes = sortedIndexes == null ? List.of() : List.copyOf(sortedIndexes);
+        }
+
+        public TableSpec(String table, String partitionKey, String sortKey, boolean ttl, List<String> indexKeys) {
+            this(table, partitionKey, sortKey, ttl, indexKeys, List.of());
         }
 
         public TableSpec(String table, String partitionKey, String sortKey, boolean ttl) {
-            this(table, partitionKey, sortKey, ttl, List.of());
+            this(table, partitionKey, sortKey, ttl, List.of(), List.of());
+        }
+
+        /** Every index, the hash-only ones first. */
+        public List<IndexSpec> indexes() {
+            List<IndexSpec> all = new ArrayList<>();
+            indexKeys.forEach(k -> all.add(new IndexSpec(k, null)));
+            all.addAll(sortedIndexes);
+            return all;
         }
 
         public static String indexName(String indexKey) {
@@ -139,14 +173,18 @@ public final class AttimoTables {
                 .keySchema(keys)
                 .billingMode(BillingMode.PAY_PER_REQUEST);
         List<GlobalSecondaryIndex> indexes = new ArrayList<>();
-        for (String key : spec.indexKeys()) {
-            attributes.add(AttributeDefinition.builder()
-                    .attributeName(key)
-                    .attributeType(ScalarAttributeType.S)
-                    .build());
+        for (IndexSpec index : spec.indexes()) {
+            for (String key : indexAttributes(index)) {
+                if (attributes.stream().noneMatch(a -> a.attributeName().equals(key))) {
+                    attributes.add(AttributeDefinition.builder()
+                            .attributeName(key)
+                            .attributeType(ScalarAttributeType.S)
+                            .build());
+                }
+            }
             indexes.add(GlobalSecondaryIndex.builder()
-                    .indexName(TableSpec.indexName(key))
-                    .keySchema(hashKey(key))
+                    .indexName(index.name())
+                    .keySchema(indexKeySchema(index))
                     .projection(ALL)
                     .build());
         }
@@ -157,11 +195,23 @@ public final class AttimoTables {
     private static final Projection ALL =
             Projection.builder().projectionType(ProjectionType.ALL).build();
 
-    private static KeySchemaElement hashKey(String attribute) {
-        return KeySchemaElement.builder()
-                .attributeName(attribute)
+    private static List<String> indexAttributes(IndexSpec index) {
+        return index.sortKey() == null ? List.of(index.partitionKey()) : List.of(index.partitionKey(), index.sortKey());
+    }
+
+    private static List<KeySchemaElement> indexKeySchema(IndexSpec index) {
+        List<KeySchemaElement> keys = new ArrayList<>();
+        keys.add(KeySchemaElement.builder()
+                .attributeName(index.partitionKey())
                 .keyType(KeyType.HASH)
-                .build();
+                .build());
+        if (index.sortKey() != null) {
+            keys.add(KeySchemaElement.builder()
+                    .attributeName(index.sortKey())
+                    .keyType(KeyType.RANGE)
+                    .build());
+        }
+        return keys;
     }
 
     /**
@@ -169,23 +219,24 @@ public final class AttimoTables {
      * index per update as DynamoDB requires.
      */
     private static void ensureIndexes(DynamoDbClient client, String name, TableSpec spec) {
-        for (String key : spec.indexKeys()) {
+        for (IndexSpec index : spec.indexes()) {
             var described = client.describeTable(b -> b.tableName(name)).table();
-            String index = TableSpec.indexName(key);
             if (described.hasGlobalSecondaryIndexes()
                     && described.globalSecondaryIndexes().stream()
-                            .anyMatch(i -> i.indexName().equals(index))) {
+                            .anyMatch(i -> i.indexName().equals(index.name()))) {
                 continue;
             }
             client.updateTable(b -> b.tableName(name)
-                    .attributeDefinitions(AttributeDefinition.builder()
-                            .attributeName(key)
-                            .attributeType(ScalarAttributeType.S)
-                            .build())
+                    .attributeDefinitions(indexAttributes(index).stream()
+                            .map(key -> AttributeDefinition.builder()
+                                    .attributeName(key)
+                                    .attributeType(ScalarAttributeType.S)
+                                    .build())
+                            .toList())
                     .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
                             .create(CreateGlobalSecondaryIndexAction.builder()
-                                    .indexName(index)
-                                    .keySchema(hashKey(key))
+                                    .indexName(index.name())
+                                    .keySchema(indexKeySchema(index))
                                     .projection(ALL)
                                     .build())
                             .build()));

@@ -74,6 +74,49 @@ class DynamoOutboxChannelIT {
     }
 
     @Test
+    void findsOneJourneysMessagesThroughItsIndexWithTheSameBoundsAsTheScan() {
+        outbox.send(message("c-1", "welcome", NOW));
+        at(NOW.plusMillis(500)).send(message("c-1", "tutorial", NOW));
+        at(NOW.plusSeconds(3600)).send(message("c-2", "tutorial", NOW));
+        OutboundMessage otherJourney = new OutboundMessage(
+                "c-3",
+                new Contact("c-3", "y@example.it", null, null),
+                Channel.EMAIL,
+                "delivery-delay",
+                "tutorial",
+                "service",
+                "delivery-delay.apology",
+                "it-IT",
+                "formale",
+                "c-3#exec-9#tutorial",
+                NOW);
+        at(NOW.plusSeconds(60)).send(otherJourney);
+
+        assertThat(outbox.find(query("post-purchase", null, null)))
+                .extracting(OutboxMessage::step)
+                .containsExactlyInAnyOrder("welcome", "tutorial", "tutorial");
+        // 400 ms after the first second: the one recorded at +500 ms counts, the one at +0 ms does not
+        assertThat(outbox.find(query("post-purchase", null, NOW.plusMillis(400))))
+                .extracting(OutboxMessage::customerId)
+                .containsExactly("c-1", "c-2");
+        assertThat(outbox.find(query("post-purchase", "tutorial", NOW.plusSeconds(1))))
+                .extracting(OutboxMessage::customerId)
+                .containsExactly("c-2");
+        assertThat(outbox.find(query("delivery-delay", "tutorial", NOW)))
+                .extracting(OutboxMessage::customerId)
+                .containsExactly("c-3");
+        assertThat(outbox.find(query("order-return", null, null))).isEmpty();
+    }
+
+    static OutboxQuery query(String journey, String step, Instant since) {
+        return new OutboxQuery(
+                java.util.Optional.empty(),
+                java.util.Optional.of(journey),
+                java.util.Optional.ofNullable(step),
+                java.util.Optional.ofNullable(since));
+    }
+
+    @Test
     void keepsTheDispatchContext() {
         OutboundMessage base = message("c-9", "apology", NOW);
         outbox.send(new OutboundMessage(
