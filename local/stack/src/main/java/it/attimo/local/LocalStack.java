@@ -736,6 +736,11 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
         return http.baseUrl();
     }
 
+    /** Whether the stack and its functions call DynamoDB Local in-process (else through the SDK over HTTP). */
+    public boolean dynamoDbInProcess() {
+        return inProcessDynamoDb();
+    }
+
     public URI dynamoDbEndpoint() {
         return dynamoDb.endpoint();
     }

@@ -507,7 +507,7 @@ public class AttimoFactory {
         eventLog = reads.eventLog(eventLog);
         waits = reads.waits(waits);
         CompleteJourney complete = new CompleteJourney(profiles, waits, ledger, clock);
-        PlanSend plan = new PlanSend(profiles, ledger, planner, clock, experiments);
+        PlanSend plan = new PlanSend(profiles, ledger, planner, clock, experiments, eventLog);
         return new JourneySteps(
                         plan,
                         new DispatchSend(

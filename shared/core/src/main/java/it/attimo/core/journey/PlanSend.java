@@ -2,6 +2,7 @@ package it.attimo.core.journey;
 
 import it.attimo.core.customer.Profile;
 import it.attimo.core.experiment.ExperimentAssignments;
+import it.attimo.core.port.EventLog;
 import it.attimo.core.port.MessageLedger;
 import it.attimo.core.port.ProfileStore;
 import java.time.Clock;
@@ -23,18 +24,34 @@ public final class PlanSend {
     private final SendPlanner planner;
     private final Clock clock;
     private final ExperimentAssignments experiments;
+    private final EventLog eventLog;
 
     public PlanSend(ProfileStore profiles, MessageLedger ledger, SendPlanner planner, Clock clock) {
         this(profiles, ledger, planner, clock, ExperimentAssignments.NONE);
     }
 
-    /** @param experiments where a step is under a timing experiment, the customer's arm gives the offset */
     public PlanSend(
             ProfileStore profiles,
             MessageLedger ledger,
             SendPlanner planner,
             Clock clock,
             ExperimentAssignments experiments) {
+        this(profiles, ledger, planner, clock, experiments, null);
+    }
+
+    /**
+     * @param experiments where a step is under a timing experiment, the customer's arm gives the offset
+     * @param eventLog tells a profile not stored yet from an erased or unknown customer (null: every missing profile
+     *     skips the step)
+     */
+    public PlanSend(
+            ProfileStore profiles,
+            MessageLedger ledger,
+            SendPlanner planner,
+            Clock clock,
+            ExperimentAssignments experiments,
+            EventLog eventLog) {
+        this.eventLog = eventLog;
         this.profiles = profiles;
         this.ledger = ledger;
         this.planner = planner;
@@ -42,11 +59,24 @@ public final class PlanSend {
         this.experiments = experiments;
     }
 
+    /** The customer has events and was never erased, yet has no profile: the score function has not stored it yet. */
+    private boolean profileStillToBeStored(String customerId) {
+        if (eventLog == null) return false;
+        EventLog.CustomerLog log = eventLog.read(customerId);
+        return !log.events().isEmpty() && log.erased().isEmpty();
+    }
+
     public Map<String, Object> plan(PlanStep p) {
         Instant now = clock.instant();
         Map<String, Object> out = new LinkedHashMap<>();
         Optional<Profile> profile = profiles.find(p.customerId());
         if (profile.isEmpty()) {
+            if (profileStillToBeStored(p.customerId())) {
+                // a new customer's first events start the journey a moment before the score function stores the
+                // profile; failing here (Attimo.Transient) lets the state machine's Retry plan again once it is stored
+                throw new IllegalStateException("the profile of customer " + p.customerId()
+                        + " is not stored yet (the events that started this journey are still being scored)");
+            }
             out.put("skipped", true);
             out.put("waitUntil", now.toString());
             out.put("reason", "no profile for this customer (erased or unknown)");

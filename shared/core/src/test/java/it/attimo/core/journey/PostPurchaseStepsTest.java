@@ -11,6 +11,7 @@ import it.attimo.core.customer.Location;
 import it.attimo.core.customer.Profile;
 import it.attimo.core.event.CustomerEvent;
 import it.attimo.core.event.EventTypes;
+import it.attimo.core.experiment.ExperimentAssignments;
 import it.attimo.core.port.ProfileStore;
 import it.attimo.core.profile.FoldedCustomer;
 import it.attimo.core.testing.Events;
@@ -298,6 +299,50 @@ class PostPurchaseStepsTest {
 
         assertThat(welcome.get("skipped")).isEqualTo(false);
         assertThat(welcome).containsKey("sendAt").containsEntry("channel", "email");
+    }
+
+    /**
+     * A new customer's first events start the journey a moment before the score function stores the profile: the plan
+     * then fails as transient (the state machine's Retry plans again) instead of skipping every step of the journey.
+     * An erased or unknown customer still skips.
+     */
+    @Test
+    void aProfileNotStoredYetIsRetriedWhileAnErasedOrUnknownCustomerIsSkipped() {
+        PlanSend plan =
+                new PlanSend(profiles, ledger, AttimoCore.sendPlanner(), clock, ExperimentAssignments.NONE, events);
+        events.append(Events.event(EventTypes.CUSTOMER_UPSERTED, "c-new")
+                .id("u-c-new")
+                .at("2026-06-01T08:00:00Z")
+                .build());
+        PlanStep welcome = plan(
+                "c-new",
+                "welcome",
+                MessageKind.SERVICE,
+                local("2026-06-09T15:00"),
+                Duration.ZERO,
+                Duration.ofHours(1),
+                channels(Channel.EMAIL));
+
+        assertThatThrownBy(() -> plan.plan(welcome))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not stored yet")
+                .satisfies(
+                        e -> assertThat(JourneyError.of((RuntimeException) e)).isEqualTo(JourneyError.TRANSIENT));
+
+        events.erase("c-new", clock.instant());
+        assertThat(plan.plan(welcome)).containsEntry("skipped", true);
+        assertThat(plan.plan(new PlanStep(
+                        "c-unknown",
+                        welcome.channel(),
+                        welcome.kind(),
+                        welcome.anchor(),
+                        welcome.offset(),
+                        welcome.window(),
+                        welcome.journey(),
+                        welcome.step(),
+                        welcome.executionName(),
+                        welcome.options())))
+                .containsEntry("skipped", true);
     }
 
     // ---- when a step's window opens
