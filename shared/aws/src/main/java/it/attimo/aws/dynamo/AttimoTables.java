@@ -148,26 +148,12 @@ public final class AttimoTables {
     }
 
     public static CreateTableRequest createRequest(String prefix, TableSpec spec) {
-        List<KeySchemaElement> keys = new ArrayList<>();
+        List<KeySchemaElement> keys = keySchema(spec.partitionKey(), spec.sortKey());
         List<AttributeDefinition> attributes = new ArrayList<>();
-        keys.add(KeySchemaElement.builder()
-                .attributeName(spec.partitionKey())
-                .keyType(KeyType.HASH)
-                .build());
-        attributes.add(AttributeDefinition.builder()
-                .attributeName(spec.partitionKey())
+        keys.forEach(k -> attributes.add(AttributeDefinition.builder()
+                .attributeName(k.attributeName())
                 .attributeType(ScalarAttributeType.S)
-                .build());
-        if (spec.sortKey() != null) {
-            keys.add(KeySchemaElement.builder()
-                    .attributeName(spec.sortKey())
-                    .keyType(KeyType.RANGE)
-                    .build());
-            attributes.add(AttributeDefinition.builder()
-                    .attributeName(spec.sortKey())
-                    .attributeType(ScalarAttributeType.S)
-                    .build());
-        }
+                .build()));
         CreateTableRequest.Builder request = CreateTableRequest.builder()
                 .tableName(spec.nameFor(prefix))
                 .keySchema(keys)
@@ -200,14 +186,19 @@ public final class AttimoTables {
     }
 
     private static List<KeySchemaElement> indexKeySchema(IndexSpec index) {
+        return keySchema(index.partitionKey(), index.sortKey());
+    }
+
+    /** A partition key and, when not null, a sort key. */
+    private static List<KeySchemaElement> keySchema(String partitionKey, String sortKey) {
         List<KeySchemaElement> keys = new ArrayList<>();
         keys.add(KeySchemaElement.builder()
-                .attributeName(index.partitionKey())
+                .attributeName(partitionKey)
                 .keyType(KeyType.HASH)
                 .build());
-        if (index.sortKey() != null) {
+        if (sortKey != null) {
             keys.add(KeySchemaElement.builder()
-                    .attributeName(index.sortKey())
+                    .attributeName(sortKey)
                     .keyType(KeyType.RANGE)
                     .build());
         }
