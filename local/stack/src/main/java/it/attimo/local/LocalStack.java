@@ -99,9 +99,12 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
     private int resumedExecutions;
     private boolean clockRestored;
     private volatile boolean closed;
+    /** Read once: the stack, its functions and its properties must agree on one DynamoDB path. */
+    private final boolean dynamoDbInProcess;
 
     private LocalStack(StackOptions options) {
         this.options = options;
+        this.dynamoDbInProcess = inProcessDynamoDb();
         this.httpPort = options.httpPort() > 0 ? options.httpPort() : freePort();
     }
 
@@ -128,7 +131,7 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
                 ? EmbeddedElasticMq.start()
                 : EmbeddedElasticMq.start(options.dataDir().resolve("queue"), Clock.systemUTC());
         closeables.add(elasticMq);
-        ddb = inProcessDynamoDb()
+        ddb = dynamoDbInProcess
                 ? dynamoDb.inProcessClient(SdkCallCounter.globalEnabled() ? SdkCallCounter.global() : null)
                 : DynamoDbClient.builder()
                         .endpointOverride(dynamoDb.endpoint())
@@ -175,7 +178,7 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
                 .exposedTypes(Clock.class, MutableClock.class)
                 .singleton(true)
                 .build());
-        if (inProcessDynamoDb()) {
+        if (dynamoDbInProcess) {
             // the functions share the stack's in-process client (attimo.aws.dynamodb.client=external drops theirs)
             context.registerBeanDefinition(RuntimeBeanDefinition.builder(DynamoDbClient.class, () -> ddb)
                     .singleton(true)
@@ -321,7 +324,7 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
         p.put("attimo.clock", "external");
         p.put("attimo.aws.region", SamTemplate.REGION);
         p.put("attimo.aws.dynamodb.endpoint", dynamoDb.endpoint().toString());
-        if (inProcessDynamoDb()) p.put("attimo.aws.dynamodb.client", "external");
+        if (dynamoDbInProcess) p.put("attimo.aws.dynamodb.client", "external");
         p.put("attimo.aws.sqs.endpoint", elasticMq.endpoint().toString());
         p.put("attimo.events.queue.url", queueUrl);
         p.put("attimo.channel.mode", "outbox");
@@ -738,7 +741,7 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
 
     /** Whether the stack and its functions call DynamoDB Local in-process (else through the SDK over HTTP). */
     public boolean dynamoDbInProcess() {
-        return inProcessDynamoDb();
+        return dynamoDbInProcess;
     }
 
     public URI dynamoDbEndpoint() {
