@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * The local stand-in for SES and SNS: each message becomes an item of the outbox table (customerId, messageKey), so a
@@ -141,83 +140,60 @@ public final class DynamoOutboxChannel implements ChannelGateway, AccountManager
 
     /**
      * The messages {@code query} selects, ordered by send time: a Query of one customer's partition, else of one
-     * journey's messages by recording time on {@link AttimoTables#OUTBOX_JOURNEY_INDEX}, else a Scan; the other
-     * conditions are a filter expression so that only matching items leave the table.
+     * journey's messages by recording time on {@link AttimoTables#OUTBOX_JOURNEY_INDEX}, else a Scan; the conditions
+     * the key does not cover are a filter expression, so that only matching items leave the table.
      */
     public List<OutboxMessage> find(OutboxQuery query) {
-        if (query.customerId().isEmpty() && query.journey().isPresent()) return findByJourney(query);
-        List<String> conditions = new ArrayList<>();
+        boolean byJourney = query.customerId().isEmpty() && query.journey().isPresent();
+        List<String> keyConditions = new ArrayList<>();
+        List<String> filters = new ArrayList<>();
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
+        query.customerId().ifPresent(c -> {
+            keyConditions.add("customerId = :c");
+            values.put(":c", s(c));
+        });
         query.journey().ifPresent(j -> {
-            conditions.add("#journey = :journey");
+            (byJourney ? keyConditions : filters).add("#journey = :journey");
             names.put("#journey", "journey");
             values.put(":journey", s(j));
         });
         query.step().ifPresent(st -> {
-            conditions.add("#step = :step");
+            filters.add("#step = :step");
             names.put("#step", "step");
             values.put(":step", s(st));
         });
         query.since().ifPresent(t -> {
-            conditions.add("#recordedAt >= :since");
+            (byJourney ? keyConditions : filters).add("#recordedAt >= :since");
             names.put("#recordedAt", "recordedAt");
             values.put(":since", s(sinceBound(t)));
         });
-        String filter = conditions.isEmpty() ? null : String.join(" AND ", conditions);
+        String filter = filters.isEmpty() ? null : String.join(" AND ", filters);
+        Map<String, String> attributeNames = names.isEmpty() ? null : names;
+        Map<String, AttributeValue> attributeValues = values.isEmpty() ? null : values;
+        Iterable<Map<String, AttributeValue>> items = keyConditions.isEmpty()
+                ? client.scanPaginator(b -> b.tableName(table)
+                                .consistentRead(true)
+                                .filterExpression(filter)
+                                .expressionAttributeNames(attributeNames)
+                                .expressionAttributeValues(attributeValues))
+                        .items()
+                : client.queryPaginator(b -> b.tableName(table)
+                                // DynamoDB refuses a consistent read of an index; the outbox lives in DynamoDB Local,
+                                // whose index is current
+                                .indexName(byJourney ? AttimoTables.OUTBOX_JOURNEY_INDEX : null)
+                                .consistentRead(byJourney ? null : true)
+                                .keyConditionExpression(String.join(" AND ", keyConditions))
+                                .filterExpression(filter)
+                                .expressionAttributeNames(attributeNames)
+                                .expressionAttributeValues(attributeValues))
+                        .items();
         List<OutboxMessage> messages = new ArrayList<>();
-        if (query.customerId().isPresent()) {
-            values.put(":c", s(query.customerId().get()));
-            QueryRequest request = QueryRequest.builder()
-                    .tableName(table)
-                    .keyConditionExpression("customerId = :c")
-                    .filterExpression(filter)
-                    .expressionAttributeNames(names.isEmpty() ? null : names)
-                    .expressionAttributeValues(values)
-                    .consistentRead(true)
-                    .build();
-            client.queryPaginator(request).items().forEach(item -> messages.add(fromItem(item)));
-        } else {
-            client.scanPaginator(b -> b.tableName(table)
-                            .consistentRead(true)
-                            .filterExpression(filter)
-                            .expressionAttributeNames(names.isEmpty() ? null : names)
-                            .expressionAttributeValues(values.isEmpty() ? null : values))
-                    .items()
-                    .forEach(item -> messages.add(fromItem(item)));
-        }
-        return sorted(new ArrayList<>(messages.stream().filter(query::matches).toList()));
-    }
-
-    /** One journey's messages, those recorded since the query's instant only, from the journey index. */
-    private List<OutboxMessage> findByJourney(OutboxQuery query) {
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        names.put("#journey", "journey");
-        values.put(":journey", s(query.journey().get()));
-        String keyCondition = "#journey = :journey";
-        if (query.since().isPresent()) {
-            keyCondition += " AND #recordedAt >= :since";
-            names.put("#recordedAt", "recordedAt");
-            values.put(":since", s(sinceBound(query.since().get())));
-        }
-        String filter = null;
-        if (query.step().isPresent()) {
-            filter = "#step = :step";
-            names.put("#step", "step");
-            values.put(":step", s(query.step().get()));
-        }
-        QueryRequest request = QueryRequest.builder()
-                .tableName(table)
-                .indexName(AttimoTables.OUTBOX_JOURNEY_INDEX)
-                .keyConditionExpression(keyCondition)
-                .filterExpression(filter)
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values)
-                .build();
-        List<OutboxMessage> messages = new ArrayList<>();
-        client.queryPaginator(request).items().forEach(item -> messages.add(fromItem(item)));
-        return sorted(new ArrayList<>(messages.stream().filter(query::matches).toList()));
+        items.forEach(item -> {
+            OutboxMessage m = fromItem(item);
+            if (query.matches(m)) messages.add(m);
+        });
+        return sorted(messages);
     }
 
     /**
