@@ -243,7 +243,13 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
         journeys.bind(executor, stateMachineArns);
         resumedExecutions = executor.resumeAll();
 
-        pump = new QueuePump(sqs, queueUrl, queueArn(queueUrl), functions.get("ScoreFunction"), this::runDueNow);
+        pump = new QueuePump(
+                sqs,
+                queueUrl,
+                queueArn(queueUrl),
+                functions.get("ScoreFunction"),
+                this::runDueNow,
+                () -> elasticMq.messagesIn(QUEUE));
         pump.start(options.queueWorkers());
         closeables.add(pump);
 

@@ -14,11 +14,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * What Lambda's SQS event source mapping does for the score function: a few pollers receive up to 10 messages,
@@ -33,14 +33,26 @@ final class QueuePump implements AutoCloseable {
     private final String queueArn;
     private final LambdaFunction scoreFunction;
     private final Runnable afterBatch;
+    private final LongSupplier queueDepth;
     private final List<Thread> workers = new ArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
 
-    QueuePump(SqsClient sqs, String queueUrl, String queueArn, LambdaFunction scoreFunction, Runnable afterBatch) {
+    /**
+     * @param queueDepth the messages the queue holds, visible, in flight or delayed (SQS's three
+     *                   ApproximateNumberOfMessages* attributes together)
+     */
+    QueuePump(
+            SqsClient sqs,
+            String queueUrl,
+            String queueArn,
+            LambdaFunction scoreFunction,
+            Runnable afterBatch,
+            LongSupplier queueDepth) {
         this.sqs = sqs;
+        this.queueDepth = queueDepth;
         this.queueUrl = queueUrl;
         this.queueArn = queueArn;
         this.scoreFunction = scoreFunction;
@@ -70,18 +82,7 @@ final class QueuePump implements AutoCloseable {
         if (inFlight.get() > 0) {
             return false;
         }
-        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl)
-                        .attributeNames(
-                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
-                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
-                .attributes();
-        for (String count : attributes.values()) {
-            if (!"0".equals(count)) {
-                return false;
-            }
-        }
-        return inFlight.get() == 0;
+        return LocalTimings.time("pump: queue depth", queueDepth::getAsLong) == 0 && inFlight.get() == 0;
     }
 
     /** Waits until {@link #idle()} or the deadline; answers whether the queue became idle. */
@@ -116,18 +117,20 @@ final class QueuePump implements AutoCloseable {
     }
 
     private void pollOnce() {
+        long began = System.nanoTime();
         List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl)
                         .maxNumberOfMessages(MAX_MESSAGES)
                         .waitTimeSeconds(1)
                         .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
                 .messages();
+        LocalTimings.record(messages.isEmpty() ? "pump: empty receive" : "pump: receive", System.nanoTime() - began);
         if (messages.isEmpty()) {
             return;
         }
         // until deleted, received messages count as not visible in the queue; from here on this counter covers them too
         inFlight.incrementAndGet();
         try {
-            Set<String> failures = handle(messages);
+            Set<String> failures = LocalTimings.time("pump: score function", () -> handle(messages));
             List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
             for (Message m : messages) {
                 if (failures.contains(m.messageId())) {
@@ -143,7 +146,9 @@ final class QueuePump implements AutoCloseable {
                 }
             }
             if (!done.isEmpty()) {
-                sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(done));
+                LocalTimings.time(
+                        "pump: delete",
+                        () -> sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(done)));
             }
             processed.addAndGet(done.size());
             failed.addAndGet(failures.size());
