@@ -72,6 +72,7 @@ public final class CustomerClustering {
         } else {
             double[][] sample = sample(points);
             double[][] silhouetteSample = java.util.Arrays.copyOf(sample, Math.min(sample.length, SILHOUETTE_SAMPLE));
+            KMeans.Distances silhouetteDistances = new KMeans.Distances(silhouetteSample);
             KMeans.Result bestFit = null;
             double bestScore = Double.NEGATIVE_INFINITY;
             for (int kk = 2; kk <= Math.min(MAX_K, sample.length - 1); kk++) {
@@ -79,7 +80,7 @@ public final class CustomerClustering {
                 int[] labels = new int[silhouetteSample.length];
                 for (int i = 0; i < labels.length; i++)
                     labels[i] = KMeans.nearest(fit.centroids(), silhouetteSample[i]);
-                double s = KMeans.silhouette(silhouetteSample, labels, kk);
+                double s = KMeans.silhouette(silhouetteDistances, labels, kk);
                 scores.put(kk, Math.round(s * 10_000) / 10_000.0);
                 if (s > bestScore + 1e-9) {
                     bestScore = s;

@@ -145,7 +145,12 @@ final class KMeans {
      * distance to its own cluster and b the smallest mean distance to another; a point alone in its cluster scores 0.
      */
     static double silhouette(double[][] points, int[] assignment, int k) {
-        int n = points.length;
+        return silhouette(new Distances(points), assignment, k);
+    }
+
+    /** As {@link #silhouette(double[][], int[], int)}, with the points' distances computed once for every k tried. */
+    static double silhouette(Distances distances, int[] assignment, int k) {
+        int n = distances.size();
         int[] sizes = new int[k];
         for (int c : assignment) sizes[c]++;
         double total = 0;
@@ -153,7 +158,7 @@ final class KMeans {
         for (int i = 0; i < n; i++) {
             Arrays.fill(sums, 0);
             for (int j = 0; j < n; j++) {
-                if (i != j) sums[assignment[j]] += Math.sqrt(squaredDistance(points[i], points[j]));
+                if (i != j) sums[assignment[j]] += distances.between(i, j);
             }
             int own = assignment[i];
             if (sizes[own] <= 1) continue;
@@ -167,5 +172,26 @@ final class KMeans {
             total += max == 0 ? 0 : (b - a) / max;
         }
         return total / n;
+    }
+
+    /** The Euclidean distances between every two points, kept once per pair (n (n - 1) / 2 values). */
+    static final class Distances {
+        private final double[][] lower;
+
+        Distances(double[][] points) {
+            lower = new double[points.length][];
+            for (int i = 0; i < points.length; i++) {
+                lower[i] = new double[i];
+                for (int j = 0; j < i; j++) lower[i][j] = Math.sqrt(squaredDistance(points[i], points[j]));
+            }
+        }
+
+        int size() {
+            return lower.length;
+        }
+
+        double between(int i, int j) {
+            return i > j ? lower[i][j] : lower[j][i];
+        }
     }
 }

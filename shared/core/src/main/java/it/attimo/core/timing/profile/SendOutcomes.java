@@ -19,43 +19,51 @@ final class SendOutcomes {
     private SendOutcomes() {}
 
     static double[] calibrate(double[] score, TemporalProfile p, double populationRate, double beta, double tau) {
-        double[] prior = priorRate(score, p, populationRate, -1);
+        PriorRate prior = PriorRate.of(score, p, populationRate, -1, mean(score));
         double[] out = new double[HourOfWeek.COUNT];
-        for (int h = 0; h < HourOfWeek.COUNT; h++) out[h] = rateAt(h, prior[h], p, beta, tau, -1);
+        for (int h = 0; h < HourOfWeek.COUNT; h++) out[h] = rateAt(h, prior.at(h), p, beta, tau, -1);
         return out;
     }
 
     /** Sum over sends of the Bernoulli log-likelihood of their outcome, each predicted without itself. */
     static double looLogLikelihood(double[] score, TemporalProfile p, double populationRate, double beta, double tau) {
+        double mean = mean(score);
         double ll = 0;
         for (int j = 0; j < p.sends(); j++) {
-            double[] prior = priorRate(score, p, populationRate, j);
             int h = p.sendHours()[j];
-            double r = rateAt(h, prior[h], p, beta, tau, j);
+            double r = rateAt(h, PriorRate.of(score, p, populationRate, j, mean).at(h), p, beta, tau, j);
             r = Math.min(0.999, Math.max(0.001, r));
             ll += p.sendOpened()[j] ? Math.log(r) : Math.log(1 - r);
         }
         return ll;
     }
 
-    private static double[] priorRate(double[] score, TemporalProfile p, double populationRate, int leaveOut) {
-        double sent = 0, opened = 0, meanScore = 0;
-        for (int j = 0; j < p.sends(); j++) {
-            if (j == leaveOut) continue;
-            double w = p.sendWeights()[j];
-            sent += w;
-            if (p.sendOpened()[j]) opened += w;
-            meanScore += w * score[p.sendHours()[j]];
-        }
-        double rate = (opened + RATE_PRIOR_SENDS * populationRate) / (sent + RATE_PRIOR_SENDS);
+    private static double mean(double[] score) {
         double mean = 0;
         for (double x : score) mean += x;
-        mean /= score.length;
-        double reference = sent > 0 ? meanScore / sent : mean;
-        if (reference <= 0) reference = mean;
-        double[] prior = new double[HourOfWeek.COUNT];
-        for (int h = 0; h < HourOfWeek.COUNT; h++) prior[h] = Math.min(0.999, rate * score[h] / reference);
-        return prior;
+        return mean / score.length;
+    }
+
+    /** The prior open rate by hour: the read-based score rescaled to the customer's overall open rate. */
+    private record PriorRate(double[] score, double rate, double reference) {
+        static PriorRate of(double[] score, TemporalProfile p, double populationRate, int leaveOut, double mean) {
+            double sent = 0, opened = 0, meanScore = 0;
+            for (int j = 0; j < p.sends(); j++) {
+                if (j == leaveOut) continue;
+                double w = p.sendWeights()[j];
+                sent += w;
+                if (p.sendOpened()[j]) opened += w;
+                meanScore += w * score[p.sendHours()[j]];
+            }
+            double rate = (opened + RATE_PRIOR_SENDS * populationRate) / (sent + RATE_PRIOR_SENDS);
+            double reference = sent > 0 ? meanScore / sent : mean;
+            if (reference <= 0) reference = mean;
+            return new PriorRate(score, rate, reference);
+        }
+
+        double at(int h) {
+            return Math.min(0.999, rate * score[h] / reference);
+        }
     }
 
     private static double rateAt(int h, double prior, TemporalProfile p, double beta, double tau, int leaveOut) {

@@ -294,19 +294,25 @@ public final class TemporalModel {
     TemporalModel refinedByEm(List<TemporalProfile> profiles, int iterations) {
         if (iterations <= 0) return this;
         TemporalModel m = this;
+        // most customers read in a handful of the 168 hours: visiting only those gives the same sums, in the same order
+        int[][] readHours = new int[profiles.size()][];
+        for (int i = 0; i < readHours.length; i++)
+            readHours[i] = nonZeroHours(profiles.get(i).reads());
         for (int it = 0; it < iterations; it++) {
             int k = m.clusters.size();
             double[][] sums = new double[k][HourOfWeek.COUNT];
             double[] mass = new double[k];
-            for (TemporalProfile p : profiles) {
+            for (int i = 0; i < readHours.length; i++) {
+                TemporalProfile p = profiles.get(i);
                 if (p.readWeight() <= 0) continue;
-                double[] r = m.responsibilities(p);
+                double[] reads = p.reads();
+                int[] hours = readHours[i];
+                double[] r = m.responsibilities(reads, hours);
                 for (int c = 0; c < k; c++) {
                     if (r[c] < 1e-6) continue;
                     mass[c] += r[c];
-                    double[] reads = p.reads();
                     double[] sc = sums[c];
-                    for (int h = 0; h < HourOfWeek.COUNT; h++) sc[h] += r[c] * reads[h];
+                    for (int h : hours) sc[h] += r[c] * reads[h];
                 }
             }
             List<Cluster> refined = new ArrayList<>(k);
@@ -483,13 +489,18 @@ public final class TemporalModel {
     }
 
     private double[] responsibilities(double[] r) {
+        return responsibilities(r, nonZeroHours(r));
+    }
+
+    /** As {@link #responsibilities(double[])}, given the hours where {@code r} is not zero, in increasing order. */
+    private double[] responsibilities(double[] r, int[] readHours) {
         int k = clusters.size();
         double[] post = new double[k];
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < k; c++) {
             double l = logClusterPrior[c];
             double[] lc = logCentroids[c];
-            for (int h = 0; h < HourOfWeek.COUNT; h++) if (r[h] > 0) l += r[h] * lc[h];
+            for (int h : readHours) if (r[h] > 0) l += r[h] * lc[h];
             post[c] = l;
             max = Math.max(max, l);
         }
@@ -527,14 +538,20 @@ public final class TemporalModel {
         }
         populationOpenRate = sent > 0 ? opened / sent : 0;
         if (sent == 0) return;
+        List<TemporalProfile> withSends = new ArrayList<>();
+        List<double[]> bases = new ArrayList<>();
+        for (TemporalProfile p : sample) {
+            if (p.sends() < 2) continue;
+            withSends.add(p);
+            bases.add(convolve(posterior(p.reads(), p.readWeight(), clusterPrior(p), alpha), kernel));
+        }
         double bestLl = Double.NEGATIVE_INFINITY;
         outcomeStrength = 0;
         for (double beta : SendOutcomes.STRENGTH_GRID) {
             double ll = 0;
-            for (TemporalProfile p : sample) {
-                if (p.sends() < 2) continue;
-                double[] base = convolve(posterior(p.reads(), p.readWeight(), clusterPrior(p), alpha), kernel);
-                ll += SendOutcomes.looLogLikelihood(base, p, populationOpenRate, beta, sinkHours);
+            for (int i = 0; i < withSends.size(); i++) {
+                ll += SendOutcomes.looLogLikelihood(
+                        bases.get(i), withSends.get(i), populationOpenRate, beta, sinkHours);
             }
             if (ll > bestLl) {
                 bestLl = ll;
@@ -731,6 +748,15 @@ public final class TemporalModel {
             }
         }
         return best;
+    }
+
+    /** The indexes where {@code v} is not zero, in increasing order. */
+    static int[] nonZeroHours(double[] v) {
+        int n = 0;
+        for (double x : v) if (x != 0) n++;
+        int[] out = new int[n];
+        for (int h = 0, i = 0; h < v.length; h++) if (v[h] != 0) out[i++] = h;
+        return out;
     }
 
     static double[] blocks(double[] reads) {
