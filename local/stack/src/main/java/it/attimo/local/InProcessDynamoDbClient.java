@@ -70,8 +70,16 @@ final class InProcessDynamoDbClient implements DynamoDbClient {
     }
 
     private <T> T call(String operation, Supplier<T> call) {
+        return call(operation, null, call);
+    }
+
+    /** {@code table} names the table in {@code -Dattimo.timings} diagnostics, if the operation has one. */
+    private <T> T call(String operation, String table, Supplier<T> call) {
         if (counter != null) counter.record(COUNTED_SERVICE, operation);
         try {
+            if (table != null && LocalTimings.enabled()) {
+                return LocalTimings.time("dynamodb " + operation + " " + table, call);
+            }
             return call.get();
         } catch (DynamoDBLocalServiceException e) {
             throw sdkException(e);
@@ -91,32 +99,32 @@ final class InProcessDynamoDbClient implements DynamoDbClient {
 
     @Override
     public GetItemResponse getItem(GetItemRequest r) {
-        return call("GetItem", () -> requests.getItem(ACCESS_KEY, REGION, r));
+        return call("GetItem", r.tableName(), () -> requests.getItem(ACCESS_KEY, REGION, r));
     }
 
     @Override
     public PutItemResponse putItem(PutItemRequest r) {
-        return call("PutItem", () -> requests.putItem(ACCESS_KEY, REGION, r));
+        return call("PutItem", r.tableName(), () -> requests.putItem(ACCESS_KEY, REGION, r));
     }
 
     @Override
     public DeleteItemResponse deleteItem(DeleteItemRequest r) {
-        return call("DeleteItem", () -> requests.deleteItem(ACCESS_KEY, REGION, r));
+        return call("DeleteItem", r.tableName(), () -> requests.deleteItem(ACCESS_KEY, REGION, r));
     }
 
     @Override
     public UpdateItemResponse updateItem(UpdateItemRequest r) {
-        return call("UpdateItem", () -> requests.updateItem(ACCESS_KEY, REGION, r));
+        return call("UpdateItem", r.tableName(), () -> requests.updateItem(ACCESS_KEY, REGION, r));
     }
 
     @Override
     public QueryResponse query(QueryRequest r) {
-        return call("Query", () -> requests.query(ACCESS_KEY, REGION, r));
+        return call("Query", r.tableName(), () -> requests.query(ACCESS_KEY, REGION, r));
     }
 
     @Override
     public ScanResponse scan(ScanRequest r) {
-        return call("Scan", () -> requests.scan(ACCESS_KEY, REGION, r));
+        return call("Scan", r.tableName(), () -> requests.scan(ACCESS_KEY, REGION, r));
     }
 
     @Override

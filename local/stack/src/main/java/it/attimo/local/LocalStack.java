@@ -152,7 +152,7 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
 
         AttimoTables.createWithoutExpiry(ddb, TABLE_PREFIX);
         LocalStateTable.createTable(ddb);
-        state = new LocalStateTable(ddb);
+        state = new LocalStateTable(ddb, options.dataDir() != null);
         createQueues();
 
         Optional<Instant> persisted = state.clock();

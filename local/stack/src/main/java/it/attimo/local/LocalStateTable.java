@@ -11,6 +11,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The local stack's own bookkeeping in DynamoDB Local (table {@code attimo-local-state}): the virtual clock's instant and
  * the pending re-score timers, so that a restart on the same data directory continues at the same virtual time.
+ * Without a data directory nothing outlives the process, so nothing is written (a 1,000-customer demo saved the clock
+ * 2,500 times and its timers 1,600 times, each a DynamoDB write on the clock's path).
  */
 public final class LocalStateTable implements LocalRescoreScheduler.TimerStore {
     public static final String TABLE = "attimo-local-state";
@@ -25,9 +27,12 @@ public final class LocalStateTable implements LocalRescoreScheduler.TimerStore {
     }
 
     private final DynamoDbClient client;
+    private final boolean durable;
 
-    public LocalStateTable(DynamoDbClient client) {
+    /** @param durable whether the stack keeps its data (a data directory): false writes nothing */
+    public LocalStateTable(DynamoDbClient client, boolean durable) {
         this.client = client;
+        this.durable = durable;
     }
 
     public static void createTable(DynamoDbClient client) {
@@ -44,12 +49,14 @@ public final class LocalStateTable implements LocalRescoreScheduler.TimerStore {
     }
 
     public void saveClock(Instant now) {
+        if (!durable) return;
         client.putItem(b -> b.tableName(TABLE)
                 .item(Map.of("id", AttributeValue.fromS(CLOCK_ID), "now", AttributeValue.fromS(now.toString()))));
     }
 
     @Override
     public void saveTimer(RescoreTimer timer) {
+        if (!durable) return;
         client.putItem(b -> b.tableName(TABLE)
                 .item(Map.of(
                         "id",
@@ -62,6 +69,7 @@ public final class LocalStateTable implements LocalRescoreScheduler.TimerStore {
 
     @Override
     public void deleteTimer(RescoreTimer timer) {
+        if (!durable) return;
         client.deleteItem(b -> b.tableName(TABLE).key(Map.of("id", AttributeValue.fromS(timer.id()))));
     }
 
