@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,9 +22,11 @@ import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.actor.Props;
 import org.apache.pekko.pattern.Patterns;
+import org.elasticmq.DeliveryReceipt;
 import org.elasticmq.QueueStatistics;
 import org.elasticmq.actor.QueueManagerActor;
 import org.elasticmq.actor.queue.QueueEvent;
+import org.elasticmq.msg.DeleteMessage;
 import org.elasticmq.msg.GetQueueStatistics;
 import org.elasticmq.msg.LookupQueue;
 import org.elasticmq.persistence.sql.SqlQueuePersistenceActor;
@@ -179,33 +182,74 @@ public final class EmbeddedElasticMq implements AutoCloseable {
     }
 
     /**
-     * How many messages {@code queueName} holds, visible, in flight or delayed: the counts behind SQS's
-     * ApproximateNumberOfMessages* attributes, asked of ElasticMQ's queue actor inside the process instead of through
-     * its HTTP API (a GetQueueAttributes over loopback costs 2-5 ms, this a few microseconds).
+     * One queue of this server reached through ElasticMQ's queue actor inside the process rather than its HTTP API,
+     * for what the local stack's own machinery does many times per virtual hour (a call over loopback costs 2-5 ms,
+     * an ask of the actor a few microseconds). The actor is what the HTTP API itself asks.
      */
-    public long messagesIn(String queueName) {
-        Object found = ask(queueManager, new LookupQueue(queueName));
-        if (!(found instanceof Option<?> queue) || queue.isEmpty()) {
-            throw new IllegalStateException("no queue named " + queueName);
+    public Queue queue(String queueName) {
+        return new Queue(queueName);
+    }
+
+    /** See {@link #queue(String)}. */
+    public final class Queue {
+        private final String name;
+
+        private Queue(String name) {
+            this.name = name;
         }
-        Object answer = ask((ActorRef) queue.get(), new GetQueueStatistics(now.nowMillis()));
-        QueueStatistics stats = (QueueStatistics) answer;
-        return stats.approximateNumberOfVisibleMessages()
-                + stats.approximateNumberOfInvisibleMessages()
-                + stats.approximateNumberOfMessagesDelayed();
+
+        /**
+         * How many messages the queue holds, visible, in flight or delayed: SQS's three ApproximateNumberOfMessages*
+         * attributes together.
+         */
+        public long messages() {
+            QueueStatistics stats = (QueueStatistics) ask(actor(), new GetQueueStatistics(now.nowMillis()));
+            return stats.approximateNumberOfVisibleMessages()
+                    + stats.approximateNumberOfInvisibleMessages()
+                    + stats.approximateNumberOfMessagesDelayed();
+        }
+
+        /**
+         * Deletes received messages by receipt handle, as DeleteMessageBatch does; answers how many were deleted (a
+         * handle whose receive has expired deletes nothing, and the message comes again).
+         */
+        public int delete(List<String> receiptHandles) {
+            ActorRef queue = actor();
+            List<CompletableFuture<Object>> answers = new ArrayList<>();
+            for (String handle : receiptHandles) {
+                answers.add(Patterns.ask(queue, new DeleteMessage(new DeliveryReceipt(handle)), ASK_TIMEOUT)
+                        .toCompletableFuture());
+            }
+            int deleted = 0;
+            for (CompletableFuture<Object> answer : answers) {
+                if (!(await(answer, "DeleteMessage") instanceof Either<?, ?> either) || either.isRight()) deleted++;
+            }
+            return deleted;
+        }
+
+        private ActorRef actor() {
+            Object found = ask(queueManager, new LookupQueue(name));
+            if (!(found instanceof Option<?> queue) || queue.isEmpty()) {
+                throw new IllegalStateException("no queue named " + name);
+            }
+            return (ActorRef) queue.get();
+        }
     }
 
     private static Object ask(ActorRef actor, Object message) {
+        return await(
+                Patterns.ask(actor, message, ASK_TIMEOUT).toCompletableFuture(),
+                message.getClass().getSimpleName());
+    }
+
+    private static Object await(CompletableFuture<Object> answer, String what) {
         try {
-            return Patterns.ask(actor, message, ASK_TIMEOUT)
-                    .toCompletableFuture()
-                    .get(ASK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return answer.get(ASK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while asking the queue", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException(
-                    "the queue did not answer " + message.getClass().getSimpleName(), e);
+            throw new IllegalStateException("the queue did not answer " + what, e);
         }
     }
 

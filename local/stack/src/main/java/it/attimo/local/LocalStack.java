@@ -247,9 +247,9 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
                 sqs,
                 queueUrl,
                 queueArn(queueUrl),
+                elasticMq.queue(QUEUE),
                 functions.get("ScoreFunction"),
-                this::runDueNow,
-                () -> elasticMq.messagesIn(QUEUE));
+                this::runDueNow);
         pump.start(options.queueWorkers());
         closeables.add(pump);
 
@@ -605,7 +605,8 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
      * re-score timers fired.
      */
     private int settle(boolean waitForQueue) {
-        if (!waitForQueue) {
+        // without workers nothing drains the queue: waiting for it would only time out
+        if (!waitForQueue || options.queueWorkers() == 0) {
             executor.drain();
             jobsRun.addAndGet(schedules.fireDue());
             return rescores.fireDue();

@@ -14,9 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
@@ -33,7 +31,7 @@ final class QueuePump implements AutoCloseable {
     private final String queueArn;
     private final LambdaFunction scoreFunction;
     private final Runnable afterBatch;
-    private final LongSupplier queueDepth;
+    private final EmbeddedElasticMq.Queue queue;
     private final List<Thread> workers = new ArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -41,18 +39,18 @@ final class QueuePump implements AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
 
     /**
-     * @param queueDepth the messages the queue holds, visible, in flight or delayed (SQS's three
-     *                   ApproximateNumberOfMessages* attributes together)
+     * @param queue the same queue in process, for its depth and the deletes (receives go through the SQS API, as
+     *              Lambda's do)
      */
     QueuePump(
             SqsClient sqs,
             String queueUrl,
             String queueArn,
+            EmbeddedElasticMq.Queue queue,
             LambdaFunction scoreFunction,
-            Runnable afterBatch,
-            LongSupplier queueDepth) {
+            Runnable afterBatch) {
         this.sqs = sqs;
-        this.queueDepth = queueDepth;
+        this.queue = queue;
         this.queueUrl = queueUrl;
         this.queueArn = queueArn;
         this.scoreFunction = scoreFunction;
@@ -82,7 +80,7 @@ final class QueuePump implements AutoCloseable {
         if (inFlight.get() > 0) {
             return false;
         }
-        return LocalTimings.time("pump: queue depth", queueDepth::getAsLong) == 0 && inFlight.get() == 0;
+        return LocalTimings.time("pump: queue depth", queue::messages) == 0 && inFlight.get() == 0;
     }
 
     /** Waits until {@link #idle()} or the deadline; answers whether the queue became idle. */
@@ -131,7 +129,7 @@ final class QueuePump implements AutoCloseable {
         inFlight.incrementAndGet();
         try {
             Set<String> failures = LocalTimings.time("pump: score function", () -> handle(messages));
-            List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
+            List<String> done = new ArrayList<>();
             for (Message m : messages) {
                 if (failures.contains(m.messageId())) {
                     int seconds = ThreadLocalRandom.current().nextInt(3);
@@ -139,16 +137,11 @@ final class QueuePump implements AutoCloseable {
                             .receiptHandle(m.receiptHandle())
                             .visibilityTimeout(seconds));
                 } else {
-                    done.add(DeleteMessageBatchRequestEntry.builder()
-                            .id(Integer.toString(done.size()))
-                            .receiptHandle(m.receiptHandle())
-                            .build());
+                    done.add(m.receiptHandle());
                 }
             }
             if (!done.isEmpty()) {
-                LocalTimings.time(
-                        "pump: delete",
-                        () -> sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(done)));
+                LocalTimings.time("pump: delete", () -> queue.delete(done));
             }
             processed.addAndGet(done.size());
             failed.addAndGet(failures.size());

@@ -13,7 +13,8 @@ import java.time.Instant;
  * @param realtime whether the virtual clock also follows the wall clock (serve's default); manual otherwise
  * @param webhookSecret secret of X-Attimo-Signature
  * @param hubspotSecret HubSpot app client secret
- * @param queueWorkers pollers of the FIFO queue (2-4)
+ * @param queueWorkers pollers of the FIFO queue (2-4); 0 accepts and queues events without scoring them, until a
+ *                     stack with workers runs on the same data
  * @param journeysFile the journeys' declarations, with their ASL files beside it (null: home/statemachines/journeys.json)
  */
 public record StackOptions(
@@ -43,8 +44,8 @@ public record StackOptions(
         if (home == null) {
             throw new IllegalArgumentException("home (the directory with template.yaml) is required");
         }
-        if (queueWorkers < 1) {
-            throw new IllegalArgumentException("at least one queue worker is needed");
+        if (queueWorkers < 0) {
+            throw new IllegalArgumentException("queue workers cannot be negative");
         }
         journeysFile = journeysFile == null ? home.resolve("statemachines").resolve("journeys.json") : journeysFile;
     }

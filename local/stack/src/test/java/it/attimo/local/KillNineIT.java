@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code kill -9} of {@code attimo serve --data} right after it answered 202 to a burst of events: a new stack on the
  * same directory processes every accepted event exactly once. The server runs in a child JVM so that the kill is a
- * real SIGKILL (no shutdown hook, no drain).
+ * real SIGKILL (no shutdown hook, no drain), with no queue workers, so that every accepted event is still queued when
+ * it dies however fast scoring is (kills in the middle of scoring and dispatch are the chaos harness's).
  */
 class KillNineIT {
     private static final String SECRET = "kill-nine-secret";
@@ -75,8 +76,8 @@ class KillNineIT {
         try (LocalStack restarted = LocalStack.start(options)) {
             restarted.advanceTo(restarted.now().plus(Duration.ofMinutes(30)));
             assertThat(restarted.messagesProcessed())
-                    .as("the restarted stack found accepted events the killed one had not processed")
-                    .isPositive();
+                    .as("the restarted stack scored every event the killed one accepted (and any re-score they set)")
+                    .isGreaterThanOrEqualTo((long) CUSTOMERS * EVENTS_PER_CUSTOMER);
             EventLog log = restarted.context().getBean(EventLog.class);
             for (Map.Entry<String, List<String>> customer : accepted.entrySet()) {
                 List<String> logged = log.history(customer.getKey()).stream()
@@ -110,7 +111,9 @@ class KillNineIT {
                 "--webhook-secret",
                 SECRET,
                 "--hubspot-secret",
-                "unused");
+                "unused",
+                "--workers",
+                "0");
         Files.createDirectories(data);
         return new ProcessBuilder(command)
                 .directory(LocalStackIT.projectHome().toFile())

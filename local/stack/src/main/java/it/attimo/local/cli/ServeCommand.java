@@ -67,7 +67,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "HubSpot app client secret (default: $ATTIMO_HUBSPOT_CLIENT_SECRET)")
     String hubspotSecret;
 
-    @Option(names = "--workers", defaultValue = "3", description = "queue pollers, 1-8 (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--workers",
+            defaultValue = "3",
+            description = "queue pollers, 0-8 (default ${DEFAULT-VALUE}); 0 accepts and queues events without scoring"
+                    + " them, until a stack with workers runs on the same --data")
     int workers;
 
     @Override
@@ -75,8 +79,8 @@ public final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port must be 0-65535");
         }
-        if (workers < 1 || workers > 8) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--workers must be 1-8");
+        if (workers < 0 || workers > 8) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--workers must be 0-8");
         }
         PrintWriter err = spec.commandLine().getErr();
         String webhook = secret(webhookSecret, "ATTIMO_WEBHOOK_SECRET", DEV_WEBHOOK_SECRET, err);
