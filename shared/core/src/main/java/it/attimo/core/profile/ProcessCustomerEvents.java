@@ -402,7 +402,11 @@ public final class ProcessCustomerEvents {
         if (history.isEmpty()) return;
         Profile before = profiles.find(customerId).orElse(null);
         FoldedCustomer folded = folder.fold(customerId, history, before, now);
-        if (folded.contact() != null) contacts.put(folded.contact());
+        // most events carry no contact details: a read is cheaper than rewriting the same item
+        if (folded.contact() != null
+                && !contacts.find(customerId).map(folded.contact()::equals).orElse(false)) {
+            contacts.put(folded.contact());
+        }
         List<Profile> afterEach = new ArrayList<>();
         List<JourneyRun> started = new ArrayList<>();
         for (int k = 0; k < triggers.size(); k++) {

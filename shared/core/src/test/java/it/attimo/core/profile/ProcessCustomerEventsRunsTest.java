@@ -41,10 +41,11 @@ class ProcessCustomerEventsRunsTest {
     final InMemoryProfileStore profiles = new InMemoryProfileStore();
     final CountingWaits waits = new CountingWaits();
     final RecordingJourneyRuntime runtime = new RecordingJourneyRuntime();
+    final InMemoryContactStore contacts = new InMemoryContactStore();
     final ProcessCustomerEvents process = new ProcessCustomerEvents(
             log,
             profiles,
-            new InMemoryContactStore(),
+            contacts,
             waits,
             new InMemoryMessageLedger(),
             runtime,
@@ -79,6 +80,33 @@ class ProcessCustomerEventsRunsTest {
         assertThat(waits.reads).as("one read of the waits per customer").isEqualTo(2);
         assertThat(profiles.find(C).orElseThrow().eventCounts()).containsEntry(EventTypes.PORTAL_ACCESSED, 3);
         assertThat(log.history(C)).hasSize(3);
+    }
+
+    @Test
+    void theContactIsWrittenOnlyWhenItsDetailsChange() {
+        run(upsert(C, "u-1", "b2c"));
+        assertThat(contacts.puts()).isEqualTo(1);
+        assertThat(contacts.find(C).orElseThrow().email()).isEqualTo("anna@example.it");
+
+        run(portal(C, "p-1", "2026-06-02T08:00:00Z"), portal(C, "p-2", "2026-06-03T08:00:00Z"));
+        assertThat(contacts.puts())
+                .as("no new contact details: nothing rewritten")
+                .isEqualTo(1);
+
+        CustomerEvent moved = Events.event(EventTypes.CUSTOMER_UPSERTED, C)
+                .id("u-2")
+                .at("2026-06-04T08:00:00Z")
+                .data("email", "anna.rossi@example.it")
+                .build();
+        run(moved);
+        assertThat(contacts.puts()).isEqualTo(2);
+        assertThat(contacts.find(C).orElseThrow().email()).isEqualTo("anna.rossi@example.it");
+
+        contacts.delete(C);
+        run(portal(C, "p-3", "2026-06-05T08:00:00Z"));
+        assertThat(contacts.find(C))
+                .as("a lost item is written again from the log")
+                .isPresent();
     }
 
     @Test

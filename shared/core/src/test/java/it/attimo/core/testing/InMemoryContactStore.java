@@ -12,10 +12,17 @@ import java.util.Optional;
 
 public final class InMemoryContactStore implements ContactStore, ContactLookup {
     private final Map<String, Contact> contacts = new HashMap<>();
+    private int puts;
 
     @Override
     public synchronized void put(Contact contact) {
+        puts++;
         contacts.put(contact.customerId(), contact);
+    }
+
+    /** How many times {@link #put} was called. */
+    public synchronized int puts() {
+        return puts;
     }
 
     @Override
