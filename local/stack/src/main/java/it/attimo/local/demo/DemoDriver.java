@@ -253,23 +253,6 @@ final class DemoDriver implements AutoCloseable {
         }
     }
 
-    /** GETs many paths in parallel (answers null for a failed one). */
-    List<JsonNode> getAll(List<String> paths) throws InterruptedException {
-        List<Callable<JsonNode>> tasks = new ArrayList<>();
-        for (String path : paths) {
-            tasks.add(() -> getJson(path));
-        }
-        List<JsonNode> out = new ArrayList<>();
-        for (Future<JsonNode> f : senders.invokeAll(tasks)) {
-            try {
-                out.add(f.get());
-            } catch (ExecutionException e) {
-                out.add(null);
-            }
-        }
-        return out;
-    }
-
     @Override
     public void close() {
         senders.shutdownNow();
