@@ -12,7 +12,9 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,13 +24,22 @@ import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.actor.Props;
 import org.apache.pekko.pattern.Patterns;
+import org.elasticmq.DeduplicationId;
+import org.elasticmq.DefaultVisibilityTimeout$;
 import org.elasticmq.DeliveryReceipt;
+import org.elasticmq.ImmediateNextDelivery$;
+import org.elasticmq.MessageContent;
+import org.elasticmq.MessageData;
+import org.elasticmq.NewMessageData;
+import org.elasticmq.OnDateTimeReceived;
 import org.elasticmq.QueueStatistics;
 import org.elasticmq.actor.QueueManagerActor;
 import org.elasticmq.actor.queue.QueueEvent;
 import org.elasticmq.msg.DeleteMessage;
 import org.elasticmq.msg.GetQueueStatistics;
 import org.elasticmq.msg.LookupQueue;
+import org.elasticmq.msg.ReceiveMessages;
+import org.elasticmq.msg.SendMessage;
 import org.elasticmq.persistence.sql.SqlQueuePersistenceActor;
 import org.elasticmq.persistence.sql.SqlQueuePersistenceConfig;
 import org.elasticmq.rest.sqs.SQSRestServer;
@@ -37,6 +48,7 @@ import org.elasticmq.rest.sqs.TheSQSRestServerBuilder;
 import org.elasticmq.util.NowProvider;
 import scala.Option;
 import scala.collection.immutable.List$;
+import scala.jdk.javaapi.CollectionConverters;
 import scala.util.Either;
 import scalikejdbc.ConnectionPool$;
 import scalikejdbc.ConnectionPoolSettings;
@@ -227,12 +239,88 @@ public final class EmbeddedElasticMq implements AutoCloseable {
             return deleted;
         }
 
+        /**
+         * Receives up to {@code max} messages, waiting up to {@code wait} for the first (a long poll), as
+         * ReceiveMessage with the queue's visibility timeout does: receive counts, FIFO group locks and moves to the
+         * dead-letter queue happen in the queue actor, as for any receive.
+         */
+        public List<Received> receive(int max, Duration wait) {
+            Duration timeout = wait.plus(ASK_TIMEOUT);
+            Object answer = await(
+                    Patterns.ask(
+                                    actor(),
+                                    new ReceiveMessages(
+                                            DefaultVisibilityTimeout$.MODULE$, max, Option.apply(wait), Option.empty()),
+                                    timeout)
+                            .toCompletableFuture(),
+                    "ReceiveMessages",
+                    timeout);
+            List<Received> out = new ArrayList<>();
+            for (Object m : CollectionConverters.asJava((scala.collection.immutable.List<?>) answer)) {
+                out.add(Received.of((MessageData) m));
+            }
+            return out;
+        }
+
+        /**
+         * Sends a message to this FIFO queue as SendMessage does, with no delay and no message attributes; a
+         * deduplication id seen in the last 5 minutes sends nothing (ElasticMQ's queue actor keeps that history).
+         */
+        public void send(String groupId, String deduplicationId, String body) {
+            NewMessageData message = new NewMessageData(
+                    Option.empty(),
+                    new MessageContent(body),
+                    scala.collection.immutable.Map$.MODULE$.empty(),
+                    ImmediateNextDelivery$.MODULE$,
+                    Option.apply(groupId),
+                    Option.apply(new DeduplicationId(deduplicationId)),
+                    0,
+                    Option.empty(),
+                    Option.empty(),
+                    Option.empty());
+            ask(actor(), new SendMessage(message));
+        }
+
         private ActorRef actor() {
             Object found = ask(queueManager, new LookupQueue(name));
             if (!(found instanceof Option<?> queue) || queue.isEmpty()) {
                 throw new IllegalStateException("no queue named " + name);
             }
             return (ActorRef) queue.get();
+        }
+    }
+
+    /**
+     * A received message with the system attributes SQS gives a Lambda event record (ApproximateReceiveCount,
+     * SentTimestamp, ApproximateFirstReceiveTimestamp, SenderId and, on a FIFO queue, MessageGroupId,
+     * MessageDeduplicationId, SequenceNumber).
+     */
+    public record Received(String messageId, String receiptHandle, String body, Map<String, String> attributes) {
+        static Received of(MessageData m) {
+            Map<String, String> attributes = new LinkedHashMap<>();
+            attributes.put(
+                    "ApproximateReceiveCount", Integer.toString(m.statistics().approximateReceiveCount()));
+            attributes.put(
+                    "SentTimestamp", Long.toString(m.created().toInstant().toEpochMilli()));
+            if (m.statistics().approximateFirstReceive() instanceof OnDateTimeReceived first) {
+                attributes.put(
+                        "ApproximateFirstReceiveTimestamp",
+                        Long.toString(first.when().toInstant().toEpochMilli()));
+            }
+            attributes.put("SenderId", SamTemplate.ACCOUNT);
+            if (m.messageGroupId().isDefined())
+                attributes.put("MessageGroupId", m.messageGroupId().get());
+            if (m.messageDeduplicationId().isDefined()) {
+                Object id = m.messageDeduplicationId().get();
+                attributes.put("MessageDeduplicationId", id instanceof DeduplicationId d ? d.id() : String.valueOf(id));
+            }
+            if (m.sequenceNumber().isDefined())
+                attributes.put("SequenceNumber", m.sequenceNumber().get());
+            return new Received(
+                    m.id().id(),
+                    m.deliveryReceipt().get().receipt(),
+                    m.content().value(),
+                    Map.copyOf(attributes));
         }
     }
 
@@ -243,8 +331,12 @@ public final class EmbeddedElasticMq implements AutoCloseable {
     }
 
     private static Object await(CompletableFuture<Object> answer, String what) {
+        return await(answer, what, ASK_TIMEOUT);
+    }
+
+    private static Object await(CompletableFuture<Object> answer, String what, Duration timeout) {
         try {
-            return answer.get(ASK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while asking the queue", e);

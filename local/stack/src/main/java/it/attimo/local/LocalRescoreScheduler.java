@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * What EventBridge Scheduler one-time schedules do on AWS: when a timer falls due on the virtual clock, a re-score
@@ -33,8 +32,7 @@ public final class LocalRescoreScheduler implements RescoreScheduler {
     private final TimerStore state;
     private final TreeSet<RescoreTimer> timers =
             new TreeSet<>(Comparator.comparing(RescoreTimer::at).thenComparing(RescoreTimer::customerId));
-    private volatile SqsClient sqs;
-    private volatile String queueUrl;
+    private volatile FifoSender queue;
 
     public LocalRescoreScheduler(Clock clock, TimerStore state) {
         this.clock = clock;
@@ -42,9 +40,13 @@ public final class LocalRescoreScheduler implements RescoreScheduler {
         timers.addAll(state.timers());
     }
 
-    void bind(SqsClient sqs, String queueUrl) {
-        this.sqs = sqs;
-        this.queueUrl = queueUrl;
+    /** Where a due re-score goes: a FIFO queue (SendMessage with a group and a deduplication id). */
+    public interface FifoSender {
+        void send(String groupId, String deduplicationId, String body);
+    }
+
+    void bind(FifoSender queue) {
+        this.queue = queue;
     }
 
     @Override
@@ -80,10 +82,10 @@ public final class LocalRescoreScheduler implements RescoreScheduler {
             }
         }
         for (RescoreTimer timer : due) {
-            sqs.sendMessage(b -> b.queueUrl(queueUrl)
-                    .messageGroupId(FifoIds.of(timer.customerId()))
-                    .messageDeduplicationId(FifoIds.of("rescore#" + timer.customerId() + "#" + timer.at()))
-                    .messageBody(ProcessCustomerEvents.rescoreCommand(timer.customerId(), timer.at())));
+            queue.send(
+                    FifoIds.of(timer.customerId()),
+                    FifoIds.of("rescore#" + timer.customerId() + "#" + timer.at()),
+                    ProcessCustomerEvents.rescoreCommand(timer.customerId(), timer.at()));
             synchronized (this) {
                 timers.remove(timer);
             }

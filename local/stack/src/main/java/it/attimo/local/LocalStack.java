@@ -166,7 +166,7 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
         catalog = JourneyCatalogLoader.load(options.journeysFile());
         LocalJourneyRuntime journeys = new LocalJourneyRuntime();
         rescores = new LocalRescoreScheduler(clock, state);
-        rescores.bind(sqs, queueUrl);
+        rescores.bind(elasticMq.queue(QUEUE)::send);
 
         context = ApplicationContext.builder()
                 .deduceEnvironment(false)

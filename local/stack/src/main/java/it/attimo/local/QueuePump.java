@@ -3,11 +3,15 @@ package it.attimo.local;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -15,16 +19,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * What Lambda's SQS event source mapping does for the score function: a few pollers receive up to 10 messages,
  * hand them to the handler as one {@link SQSEvent}, delete those that succeeded and make the reported failures
  * visible again after 0-2 s (ReportBatchItemFailures). After 5 receives SQS moves a message to the DLQ.
+ *
+ * <p>Receives, deletes and the idle check ask ElasticMQ's queue actor inside the process ({@link
+ * EmbeddedElasticMq.Queue}), the same actor its HTTP API asks, so visibility, FIFO groups, receive counts and the
+ * dead-letter moves are ElasticMQ's own; over loopback HTTP each of those calls cost 2-6 ms, thousands of times a
+ * demo. Failed messages are made visible again through the SQS API.
  */
 final class QueuePump implements AutoCloseable {
     private static final int MAX_MESSAGES = 10;
+    private static final Duration LONG_POLL = Duration.ofSeconds(1);
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -116,11 +124,7 @@ final class QueuePump implements AutoCloseable {
 
     private void pollOnce() {
         long began = System.nanoTime();
-        List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl)
-                        .maxNumberOfMessages(MAX_MESSAGES)
-                        .waitTimeSeconds(1)
-                        .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
-                .messages();
+        List<EmbeddedElasticMq.Received> messages = queue.receive(MAX_MESSAGES, LONG_POLL);
         LocalTimings.record(messages.isEmpty() ? "pump: empty receive" : "pump: receive", System.nanoTime() - began);
         if (messages.isEmpty()) {
             return;
@@ -130,7 +134,7 @@ final class QueuePump implements AutoCloseable {
         try {
             Set<String> failures = LocalTimings.time("pump: score function", () -> handle(messages));
             List<String> done = new ArrayList<>();
-            for (Message m : messages) {
+            for (EmbeddedElasticMq.Received m : messages) {
                 if (failures.contains(m.messageId())) {
                     int seconds = ThreadLocalRandom.current().nextInt(3);
                     sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl)
@@ -151,7 +155,7 @@ final class QueuePump implements AutoCloseable {
         }
     }
 
-    private Set<String> handle(List<Message> messages) {
+    private Set<String> handle(List<EmbeddedElasticMq.Received> messages) {
         Set<String> failures = new HashSet<>();
         try {
             Object response = scoreFunction.invoke(toEvent(messages));
@@ -173,17 +177,15 @@ final class QueuePump implements AutoCloseable {
         return failures;
     }
 
-    SQSEvent toEvent(List<Message> messages) {
+    SQSEvent toEvent(List<EmbeddedElasticMq.Received> messages) {
         List<SQSEvent.SQSMessage> records = new ArrayList<>();
-        for (Message m : messages) {
+        for (EmbeddedElasticMq.Received m : messages) {
             SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
             record.setMessageId(m.messageId());
             record.setReceiptHandle(m.receiptHandle());
             record.setBody(m.body());
-            record.setMd5OfBody(m.md5OfBody());
-            Map<String, String> attributes = new HashMap<>();
-            m.attributesAsStrings().forEach(attributes::put);
-            record.setAttributes(attributes);
+            record.setMd5OfBody(md5(m.body()));
+            record.setAttributes(new HashMap<>(m.attributes()));
             record.setMessageAttributes(new HashMap<>());
             record.setEventSource("aws:sqs");
             record.setEventSourceArn(queueArn);
@@ -193,6 +195,15 @@ final class QueuePump implements AutoCloseable {
         SQSEvent event = new SQSEvent();
         event.setRecords(records);
         return event;
+    }
+
+    private static String md5(String body) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("MD5").digest(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is part of every JDK", e);
+        }
     }
 
     @Override

@@ -11,9 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
-import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 
 class LocalRescoreSchedulerTest {
     private static final Instant START = Instant.parse("2026-06-08T06:00:00Z");
@@ -25,7 +22,7 @@ class LocalRescoreSchedulerTest {
     @Test
     void sendsARescoreCommandToTheCustomersGroupWhenTheTimerFallsDue() throws Exception {
         LocalRescoreScheduler scheduler = new LocalRescoreScheduler(clock, store);
-        scheduler.bind(sqs, "http://queue/attimo-events.fifo");
+        scheduler.bind(sqs);
         Instant due = START.plus(Duration.ofHours(2));
         scheduler.rescoreAt("c-000001", due);
         scheduler.rescoreAt("c-000001", due);
@@ -38,7 +35,7 @@ class LocalRescoreSchedulerTest {
 
         clock.advanceTo(due);
         assertThat(scheduler.fireDue()).isEqualTo(1);
-        SendMessageRequest sent = sqs.sent.get(0);
+        Sent sent = sqs.sent.get(0);
         assertThat(sent.messageGroupId()).isEqualTo("c-000001");
         assertThat(sent.messageDeduplicationId()).isEqualTo("rescore#c-000001#" + due);
         JsonNode body = new ObjectMapper().readTree(sent.messageBody());
@@ -55,11 +52,11 @@ class LocalRescoreSchedulerTest {
         store.saveTimer(new RescoreTimer("c-2", START.plusSeconds(120)));
         store.saveTimer(new RescoreTimer("c-1", START.plusSeconds(60)));
         LocalRescoreScheduler scheduler = new LocalRescoreScheduler(clock, store);
-        scheduler.bind(sqs, "q");
+        scheduler.bind(sqs);
         assertThat(scheduler.nextDue()).contains(START.plusSeconds(60));
         clock.advanceTo(START.plusSeconds(120));
         assertThat(scheduler.fireDue()).isEqualTo(2);
-        assertThat(sqs.sent).extracting(SendMessageRequest::messageGroupId).containsExactly("c-1", "c-2");
+        assertThat(sqs.sent).extracting(Sent::messageGroupId).containsExactly("c-1", "c-2");
     }
 
     private static final class MemoryTimers implements LocalRescoreScheduler.TimerStore {
@@ -81,21 +78,14 @@ class LocalRescoreSchedulerTest {
         }
     }
 
-    private static final class RecordingSqs implements SqsClient {
-        final List<SendMessageRequest> sent = new ArrayList<>();
+    private record Sent(String messageGroupId, String messageDeduplicationId, String messageBody) {}
+
+    private static final class RecordingSqs implements LocalRescoreScheduler.FifoSender {
+        final List<Sent> sent = new ArrayList<>();
 
         @Override
-        public SendMessageResponse sendMessage(SendMessageRequest request) {
-            sent.add(request);
-            return SendMessageResponse.builder().messageId("m-" + sent.size()).build();
+        public void send(String groupId, String deduplicationId, String body) {
+            sent.add(new Sent(groupId, deduplicationId, body));
         }
-
-        @Override
-        public String serviceName() {
-            return "sqs";
-        }
-
-        @Override
-        public void close() {}
     }
 }

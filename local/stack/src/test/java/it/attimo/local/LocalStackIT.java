@@ -67,6 +67,48 @@ class LocalStackIT {
     }
 
     @Test
+    void aReScoreTimerReachesTheScoreFunctionThroughTheQueue() throws Exception {
+        String customer = "c-it-rescore";
+        // an order delayed 80 h, then delivered, is watched for 48 hours: the churn rule must look again when they
+        // end, with no new event (a re-score timer), and without any interaction it turns high
+        String delayed = "{\"specversion\":\"1.0\",\"id\":\"it-rescore-1\",\"source\":\"it/test\","
+                + "\"type\":\"delivery.delayed\",\"subject\":\"" + customer + "\",\"time\":\""
+                + stack.now().minusSeconds(120) + "\",\"datacontenttype\":\"application/json\","
+                + "\"data\":{\"orderId\":\"o-it-rescore\",\"delayHours\":80}}";
+        String delivered = "{\"specversion\":\"1.0\",\"id\":\"it-rescore-2\",\"source\":\"it/test\","
+                + "\"type\":\"order.delivered\",\"subject\":\"" + customer + "\",\"time\":\"" + stack.now()
+                + "\",\"datacontenttype\":\"application/json\",\"data\":{\"orderId\":\"o-it-rescore\"}}";
+        for (String event : new String[] {delayed, delivered}) {
+            HttpResponse<String> posted = postSigned("/events", event);
+            assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+        }
+        assertThat(post("/admin/clock", "{\"advance\":\"PT1M\"}").statusCode()).isEqualTo(200);
+        JsonNode before = JSON.readTree(get("/profiles/" + customer).body());
+        JsonNode health = JSON.readTree(get("/health").body());
+        long pending = health.path("components")
+                .path("scheduler")
+                .path("pendingRescores")
+                .asLong();
+        assertThat(pending)
+                .as("the watched order's 48 hours end: a re-score is due (%s; %s)", health, before)
+                .isPositive();
+
+        HttpResponse<String> moved = post("/admin/clock", "{\"advance\":\"P3D\"}");
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        JsonNode ran = JSON.readTree(moved.body()).path("ran");
+        assertThat(ran.path("rescoresFired").asLong()).as(moved.body()).isPositive();
+        assertThat(ran.path("messagesProcessed").asLong())
+                .as("each re-score command went through the queue to the score function")
+                .isGreaterThanOrEqualTo(ran.path("rescoresFired").asLong());
+        JsonNode after = JSON.readTree(get("/profiles/" + customer).body());
+        assertThat(after.path("churn").path("segment").asText())
+                .as("re-scored after the watch, no interaction (%s, then %s)", before, after)
+                .isEqualTo("high");
+        assertThat(before.path("churn").path("segment").asText()).isEqualTo("medium");
+        assertThat(stack.deadLetters()).isZero();
+    }
+
+    @Test
     void aSignedEventBecomesAProfileAndTheClockMovesForward() throws Exception {
         String body = """
         {"specversion":"1.0","id":"it-evt-1","source":"it/test","type":"customer.upserted",
