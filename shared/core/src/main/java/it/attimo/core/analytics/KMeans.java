@@ -144,11 +144,6 @@ final class KMeans {
      * The mean silhouette (Rousseeuw 1987) of a clustering: for each point, (b - a) / max(a, b) with a its mean
      * distance to its own cluster and b the smallest mean distance to another; a point alone in its cluster scores 0.
      */
-    static double silhouette(double[][] points, int[] assignment, int k) {
-        return silhouette(new Distances(points), assignment, k);
-    }
-
-    /** As {@link #silhouette(double[][], int[], int)}, with the points' distances computed once for every k tried. */
     static double silhouette(Distances distances, int[] assignment, int k) {
         int n = distances.size();
         int[] sizes = new int[k];

@@ -35,7 +35,7 @@ class ClusteringTest {
             int bestK = 0;
             for (int k = 2; k <= 8; k++) {
                 KMeans.Result fit = KMeans.fit(points, k, 1);
-                double s = KMeans.silhouette(points, fit.assignment(), k);
+                double s = KMeans.silhouette(new KMeans.Distances(points), fit.assignment(), k);
                 if (s > best) {
                     best = s;
                     bestK = k;
