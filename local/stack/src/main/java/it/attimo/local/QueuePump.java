@@ -33,6 +33,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 final class QueuePump implements AutoCloseable {
     private static final int MAX_MESSAGES = 10;
     private static final Duration LONG_POLL = Duration.ofSeconds(1);
+    private static final long IDLE_RECHECK_MILLIS = 5;
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -45,10 +46,11 @@ final class QueuePump implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong batchesFinished = new AtomicLong();
+    private final Object batchFinished = new Object();
 
     /**
-     * @param queue the same queue in process, for its depth and the deletes (receives go through the SQS API, as
-     *              Lambda's do)
+     * @param queue the same queue in process, for the receives, the deletes and its depth
      */
     QueuePump(
             SqsClient sqs,
@@ -91,21 +93,31 @@ final class QueuePump implements AutoCloseable {
         return LocalTimings.time("pump: queue depth", queue::messages) == 0 && inFlight.get() == 0;
     }
 
-    /** Waits until {@link #idle()} or the deadline; answers whether the queue became idle. */
+    /**
+     * Waits until {@link #idle()} or the deadline; answers whether the queue became idle. Each batch the pump finishes
+     * wakes the waiter, so the check follows the last batch at once instead of on the next tick of a poll; the short
+     * timed wait covers messages sent by others that no batch has taken yet.
+     */
     boolean awaitIdle(long timeoutMillis) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        while (!idle()) {
+        while (true) {
+            long seen = batchesFinished.get();
+            if (idle()) {
+                return true;
+            }
             if (System.nanoTime() > deadline) {
                 return false;
             }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
+            synchronized (batchFinished) {
+                if (batchesFinished.get() != seen) continue;
+                try {
+                    batchFinished.wait(IDLE_RECHECK_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
             }
         }
-        return true;
     }
 
     private void pollLoop() {
@@ -152,6 +164,10 @@ final class QueuePump implements AutoCloseable {
             afterBatch.run();
         } finally {
             inFlight.decrementAndGet();
+            synchronized (batchFinished) {
+                batchesFinished.incrementAndGet();
+                batchFinished.notifyAll();
+            }
         }
     }
 
