@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -43,7 +44,11 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * function drains the queue, and, in the same run against the same DynamoDB Local, the ceiling of raw conditional
  * PutItem calls from one client.
  *
- * <pre>java -cp … it.attimo.bench.IngestLoadGenerator [--events 20000] [--batch 10] [--clients 4] [--customers 2000] [--data DIR]</pre>
+ * <p>Without {@code --rate} the clients send back to back (closed loop: the most the stack takes, and the latency at
+ * saturation). With {@code --rate N} requests are due at a fixed pace of N events/s (open loop) and each latency runs
+ * from when its request was due, so a stack falling behind shows in the percentiles instead of slowing the senders.
+ *
+ * <pre>java -cp … it.attimo.bench.IngestLoadGenerator [--events 20000] [--batch 10] [--clients 4] [--customers 2000] [--rate N] [--data DIR]</pre>
  */
 public final class IngestLoadGenerator {
     private static final String SECRET = "bench-secret";
@@ -55,6 +60,8 @@ public final class IngestLoadGenerator {
         int clients = Integer.parseInt(opts.getOrDefault("clients", "4"));
         int customers = Integer.parseInt(opts.getOrDefault("customers", "2000"));
         int puts = Integer.parseInt(opts.getOrDefault("puts", "5000"));
+        double rate = Double.parseDouble(opts.getOrDefault("rate", "0"));
+        if (rate < 0) throw new IllegalArgumentException("--rate must be positive (events/s), or 0 for back to back");
         Path home = Args.projectHome();
         Instant start = Instant.parse("2026-06-08T08:00:00Z");
         StackOptions options = StackOptions.inMemory(home, start, SECRET);
@@ -66,12 +73,12 @@ public final class IngestLoadGenerator {
                     "stack up at %s (DynamoDB Local %s, %s)%n",
                     stack.baseUrl(), stack.dynamoDbEndpoint(), opts.containsKey("data") ? "file-backed" : "in memory");
             // warm-up: JIT, connections, table pages
-            runLoad(stack.baseUrl(), Math.min(2000, events / 5), batch, clients, customers, start, "warm");
+            runLoad(stack.baseUrl(), Math.min(2000, events / 5), batch, clients, customers, start, "warm", 0);
             waitForDrain(stack, Duration.ofMinutes(5));
 
             long processedBefore = stack.messagesProcessed();
             SdkCallCounter.global().reset();
-            Result r = runLoad(stack.baseUrl(), events, batch, clients, customers, start, "run");
+            Result r = runLoad(stack.baseUrl(), events, batch, clients, customers, start, "run", rate);
             long drainStart = System.nanoTime();
             waitForDrain(stack, Duration.ofMinutes(20));
             double endToEndSeconds = (System.nanoTime() - r.startNanos) / 1e9;
@@ -97,7 +104,12 @@ public final class IngestLoadGenerator {
             System.out.println();
             System.out.println("| measure | value |");
             System.out.println("|---|---|");
-            System.out.printf("| events sent (%d per request, %d clients) | %d |%n", batch, clients, r.events);
+            System.out.printf(
+                    "| events sent (%d per request, %d clients, %s) | %d |%n",
+                    batch,
+                    clients,
+                    rate > 0 ? String.format("paced at %.0f events/s", rate) : "back to back",
+                    r.events);
             System.out.printf(
                     "| request latency p50 / p99 / max (ms) | %.1f / %.1f / %.1f |%n", r.p(50), r.p(99), r.p(100));
             System.out.printf("| ingest throughput (events/s accepted, 202) | %.0f |%n", r.events / r.seconds);
@@ -145,7 +157,9 @@ public final class IngestLoadGenerator {
 
     private record Ceiling(double perSecond, double p50, double p99) {}
 
-    static Result runLoad(URI base, int events, int batch, int clients, int customers, Instant t0, String runId)
+    /** @param rate events/s at which requests fall due (open loop); 0: each client sends as soon as it can */
+    static Result runLoad(
+            URI base, int events, int batch, int clients, int customers, Instant t0, String runId, double rate)
             throws Exception {
         ExecutorService httpThreads = Executors.newFixedThreadPool(clients);
         HttpClient http = HttpClient.newBuilder().executor(httpThreads).build();
@@ -169,7 +183,9 @@ public final class IngestLoadGenerator {
                                     AttimoSignatureVerifier.sign(SECRET, ts, body))
                             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                             .build();
-                    long t = System.nanoTime();
+                    long t = rate > 0
+                            ? awaitDue(startNanos + (long) (i * (double) batch * 1e9 / rate))
+                            : System.nanoTime();
                     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                     latencies[i] = (System.nanoTime() - t) / 1e6;
                     if (response.statusCode() != 202) {
@@ -189,6 +205,12 @@ public final class IngestLoadGenerator {
         double[] sorted = latencies.clone();
         Arrays.sort(sorted);
         return new Result(total, seconds, startNanos, sorted);
+    }
+
+    /** Waits until {@code due} (System.nanoTime) and answers it, so a request sent late counts its lateness. */
+    private static long awaitDue(long due) {
+        for (long left; (left = due - System.nanoTime()) > 0; ) LockSupport.parkNanos(left);
+        return due;
     }
 
     /** One signed batch: engagement events spread over customers (each event a distinct id). */
