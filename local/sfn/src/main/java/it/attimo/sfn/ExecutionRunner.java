@@ -80,6 +80,20 @@ final class ExecutionRunner {
         return false;
     }
 
+    /**
+     * Whether {@link #stepOnce} would do something at {@code now}: a drain steps only these, so thousands of executions
+     * parked on a wait cost nothing at each stop of the clock.
+     */
+    static boolean runnableAt(ExecutionRecord exec, Instant now) {
+        if (exec.status != ExecutionStatus.RUNNING) return false;
+        if (exec.timeoutAt != null && !exec.timeoutAt.isAfter(now)) return true;
+        if (exec.history.size() >= MAX_HISTORY_EVENTS) return true;
+        for (Frame frame : exec.frames.values()) {
+            if (frame.runnableAt(now)) return true;
+        }
+        return false;
+    }
+
     /** True once after a step that invoked a Task (a side effect worth persisting at once). */
     boolean takeInvokedTask() {
         boolean invoked = invokedTask;

@@ -158,9 +158,10 @@ public final class StepFunctionsExecutor implements TaskTokenCallbacks {
         try {
             boolean progress = true;
             while (progress) {
+                Instant now = clock.instant();
                 List<ExecutionRecord> running = new ArrayList<>();
                 for (ExecutionRecord exec : executions.values()) {
-                    if (exec.status == ExecutionStatus.RUNNING) running.add(exec);
+                    if (ExecutionRunner.runnableAt(exec, now)) running.add(exec);
                 }
                 progress = drainWorkers == null ? runAll(running) : runInParallel(running);
             }

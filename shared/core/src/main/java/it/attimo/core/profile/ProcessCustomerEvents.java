@@ -402,8 +402,13 @@ public final class ProcessCustomerEvents {
         if (history.isEmpty()) return;
         Profile before = profiles.find(customerId).orElse(null);
         FoldedCustomer folded = folder.fold(customerId, history, before, now);
-        // most events carry no contact details: a read is cheaper than rewriting the same item
+        // Only a few event types shape the contact, and each was a trigger once (again on redelivery), so a refresh
+        // without one leaves the stored contact as it is. A re-score (no trigger) still compares, which heals a contact
+        // lost to a crash. Most events carry no contact details: a read is cheaper than rewriting the same item.
+        boolean contactMayChange =
+                triggers.isEmpty() || triggers.stream().anyMatch(t -> ProfileFolder.CONTACT_TYPES.contains(t.type()));
         if (folded.contact() != null
+                && contactMayChange
                 && !contacts.find(customerId).map(folded.contact()::equals).orElse(false)) {
             contacts.put(folded.contact());
         }

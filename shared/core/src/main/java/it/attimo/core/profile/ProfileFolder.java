@@ -33,6 +33,10 @@ public final class ProfileFolder {
     /** The consent source of an SMS opt-out by reply (STOP, ANNULLA, CANCELLA). */
     public static final String SMS_STOP = "sms-stop";
 
+    /** The event types {@link #fold} reads the contact (addresses, name, reachability) from; no other type changes it. */
+    static final Set<String> CONTACT_TYPES = Set.of(
+            EventTypes.CUSTOMER_UPSERTED, EventTypes.EMAIL_BOUNCED, EventTypes.PUSH_DISABLED, EventTypes.SMS_FAILED);
+
     private final GeoResolver geo;
     private final Scorer scorer;
 

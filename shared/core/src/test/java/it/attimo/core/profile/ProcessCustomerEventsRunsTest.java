@@ -105,8 +105,16 @@ class ProcessCustomerEventsRunsTest {
         contacts.delete(C);
         run(portal(C, "p-3", "2026-06-05T08:00:00Z"));
         assertThat(contacts.find(C))
-                .as("a lost item is written again from the log")
-                .isPresent();
+                .as("an event that carries no contact details neither reads nor writes the contact")
+                .isEmpty();
+        run(Events.event(EventTypes.CUSTOMER_UPSERTED, C)
+                .id("u-3")
+                .at("2026-06-06T08:00:00Z")
+                .data("segment", "b2c")
+                .build());
+        assertThat(contacts.find(C).orElseThrow().email())
+                .as("a lost item is written again from the log by the next event that shapes the contact")
+                .isEqualTo("anna.rossi@example.it");
     }
 
     @Test

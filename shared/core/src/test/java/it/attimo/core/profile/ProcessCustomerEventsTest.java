@@ -604,6 +604,38 @@ class ProcessCustomerEventsTest {
     }
 
     @Test
+    void onlyEventsThatShapeTheContactReadOrWriteIt() {
+        run(upsert(C, "u-1", "b2c"));
+        int finds = contacts.finds();
+        int puts = contacts.puts();
+
+        run(
+                delivered(C, "d-1"),
+                Events.event(EventTypes.PORTAL_ACCESSED, C).id("p-1").build());
+        assertThat(contacts.finds()).isEqualTo(finds);
+        assertThat(contacts.puts()).isEqualTo(puts);
+
+        run(Events.event(EventTypes.EMAIL_BOUNCED, C)
+                .id("b-1")
+                .at("2026-06-10T10:00:00Z")
+                .data("bounceType", "Permanent")
+                .build());
+        assertThat(contacts.puts()).isEqualTo(puts + 1);
+        assertThat(contacts.find(C).orElseThrow().canReach(Channel.EMAIL)).isFalse();
+    }
+
+    @Test
+    void aRescoreRestoresAContactTheStoreLost() {
+        run(upsert(C, "u-1", "b2c"));
+        contacts.delete(C);
+        run(delivered(C, "d-1"));
+        assertThat(contacts.find(C)).isEmpty();
+
+        process.process(List.of(new InboundMessage("r1", ProcessCustomerEvents.rescoreCommand(C, clock.instant()))));
+        assertThat(contacts.find(C).orElseThrow().email()).isEqualTo("anna@example.it");
+    }
+
+    @Test
     void updateIsANoOpWithoutAProfileAndGivesUpAfterTheMaximumAttempts() {
         assertThat(ProcessCustomerEvents.update(profiles, "ghost", p -> p)).isEmpty();
         run(Events.event(EventTypes.PORTAL_ACCESSED, C).id("p-1").build());

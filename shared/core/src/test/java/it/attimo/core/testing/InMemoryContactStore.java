@@ -13,6 +13,7 @@ import java.util.Optional;
 public final class InMemoryContactStore implements ContactStore, ContactLookup {
     private final Map<String, Contact> contacts = new HashMap<>();
     private int puts;
+    private int finds;
 
     @Override
     public synchronized void put(Contact contact) {
@@ -25,8 +26,14 @@ public final class InMemoryContactStore implements ContactStore, ContactLookup {
         return puts;
     }
 
+    /** How many times {@link #find} was called. */
+    public synchronized int finds() {
+        return finds;
+    }
+
     @Override
     public synchronized Optional<Contact> find(String customerId) {
+        finds++;
         return Optional.ofNullable(contacts.get(customerId));
     }
 
