@@ -73,18 +73,24 @@ public final class CustomerClustering {
             double[][] sample = sample(points);
             double[][] silhouetteSample = java.util.Arrays.copyOf(sample, Math.min(sample.length, SILHOUETTE_SAMPLE));
             KMeans.Distances silhouetteDistances = new KMeans.Distances(silhouetteSample);
+            // each k is fitted from its own seed: the candidates run in parallel and are judged in order of k
+            List<Candidate> candidates = java.util.stream.IntStream.rangeClosed(2, Math.min(MAX_K, sample.length - 1))
+                    .parallel()
+                    .mapToObj(kk -> {
+                        KMeans.Result fit = KMeans.fit(sample, kk, seed + kk);
+                        int[] labels = new int[silhouetteSample.length];
+                        for (int i = 0; i < labels.length; i++)
+                            labels[i] = KMeans.nearest(fit.centroids(), silhouetteSample[i]);
+                        return new Candidate(kk, fit, KMeans.silhouette(silhouetteDistances, labels, kk));
+                    })
+                    .toList();
             KMeans.Result bestFit = null;
             double bestScore = Double.NEGATIVE_INFINITY;
-            for (int kk = 2; kk <= Math.min(MAX_K, sample.length - 1); kk++) {
-                KMeans.Result fit = KMeans.fit(sample, kk, seed + kk);
-                int[] labels = new int[silhouetteSample.length];
-                for (int i = 0; i < labels.length; i++)
-                    labels[i] = KMeans.nearest(fit.centroids(), silhouetteSample[i]);
-                double s = KMeans.silhouette(silhouetteDistances, labels, kk);
-                scores.put(kk, Math.round(s * 10_000) / 10_000.0);
-                if (s > bestScore + 1e-9) {
-                    bestScore = s;
-                    bestFit = fit;
+            for (Candidate c : candidates) {
+                scores.put(c.k(), Math.round(c.silhouette() * 10_000) / 10_000.0);
+                if (c.silhouette() > bestScore + 1e-9) {
+                    bestScore = c.silhouette();
+                    bestFit = c.fit();
                 }
             }
             KMeans.Result refined = KMeans.refine(points, bestFit.centroids());
@@ -93,6 +99,8 @@ public final class CustomerClustering {
         }
         return new Result(k, CRITERION, scores, describe(raw, assignment, k, features), assignment);
     }
+
+    private record Candidate(int k, KMeans.Result fit, double silhouette) {}
 
     private double[][] sample(double[][] points) {
         if (points.length <= SAMPLE) {

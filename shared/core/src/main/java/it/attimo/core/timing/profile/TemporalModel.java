@@ -146,30 +146,20 @@ public final class TemporalModel {
             points.add(new DoublePoint(blocks(s)));
         }
         IdentityIndex index = new IdentityIndex(points);
+        // each k is fitted from its own seed, so the candidates are computed in parallel and judged in order of k:
+        // the same model as one after the other
+        List<TemporalProfile> selection = all;
+        List<Candidate> candidates = java.util.stream.IntStream.rangeClosed(settings.minK(), settings.maxK())
+                .filter(k -> k < points.size())
+                .parallel()
+                .mapToObj(k -> candidate(k, points, shrunk, index, selection, p0, d0, alpha0, settings))
+                .toList();
         TemporalModel best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
-        for (int k = settings.minK(); k <= settings.maxK() && k < points.size(); k++) {
-            JDKRandomGenerator rng = new JDKRandomGenerator();
-            rng.setSeed(settings.seed() + k);
-            List<CentroidCluster<DoublePoint>> result =
-                    new KMeansPlusPlusClusterer<DoublePoint>(k, 100, new EuclideanDistance(), rng).cluster(points);
-            double silhouette = Silhouette.mean(result, settings.silhouetteSample(), settings.seed());
-            TemporalModel candidate = fromClusters(result, shrunk, index, p0, d0, alpha0, silhouette, settings)
-                    .refinedByEm(all, settings.emIterations());
-            List<double[]> priors = new ArrayList<>(all.size());
-            for (TemporalProfile p : all) priors.add(candidate.clusterPrior(p));
-            double alpha = chooseAlpha(all, priors);
-            double score = looLogLikelihood(all, priors, alpha);
-            if (score > bestScore) {
-                bestScore = score;
-                best = new TemporalModel(
-                        p0,
-                        d0,
-                        alpha,
-                        candidate.clusters,
-                        candidate.clusterWeights,
-                        silhouette,
-                        settings.delayPriorStrength());
+        for (Candidate c : candidates) {
+            if (c.score() > bestScore) {
+                bestScore = c.score();
+                best = c.model();
             }
         }
         best.calibrateOutcomes(profiles, all);
@@ -337,6 +327,34 @@ public final class TemporalModel {
                     population, populationDelays, alpha, refined, weights, silhouette, delayPriorStrength);
         }
         return m;
+    }
+
+    private record Candidate(TemporalModel model, double score) {}
+
+    /** The model with {@code k} clusters, refined by EM, and its leave-one-out likelihood on the selection sample. */
+    private static Candidate candidate(
+            int k,
+            List<DoublePoint> points,
+            List<double[]> shrunk,
+            IdentityIndex index,
+            List<TemporalProfile> all,
+            double[] p0,
+            double[] d0,
+            double alpha0,
+            Settings settings) {
+        JDKRandomGenerator rng = new JDKRandomGenerator();
+        rng.setSeed(settings.seed() + k);
+        List<CentroidCluster<DoublePoint>> result =
+                new KMeansPlusPlusClusterer<DoublePoint>(k, 100, new EuclideanDistance(), rng).cluster(points);
+        double silhouette = Silhouette.mean(result, settings.silhouetteSample(), settings.seed());
+        TemporalModel candidate = fromClusters(result, shrunk, index, p0, d0, alpha0, silhouette, settings)
+                .refinedByEm(all, settings.emIterations());
+        List<double[]> priors = new ArrayList<>(all.size());
+        for (TemporalProfile p : all) priors.add(candidate.clusterPrior(p));
+        double alpha = chooseAlpha(all, priors);
+        TemporalModel model = new TemporalModel(
+                p0, d0, alpha, candidate.clusters, candidate.clusterWeights, silhouette, settings.delayPriorStrength());
+        return new Candidate(model, looLogLikelihood(all, priors, alpha));
     }
 
     private static TemporalModel fromClusters(
