@@ -30,6 +30,14 @@ final class ExecutionRecord {
 
     public List<HistoryEvent> history = new ArrayList<>();
 
+    /**
+     * Not before this instant can the execution step (its earliest timer, {@link Instant#MAX} for none), as a drain
+     * found it; null when unknown. Only a drain sets it; every step and every callback (token, heartbeat, stop) clears
+     * it, so a drain skips an execution parked on a wait without looking at its frames. Never stored.
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    transient Instant quietUntil;
+
     static ExecutionRecord fromJson(String json) {
         try {
             return Json.MAPPER.readValue(json, ExecutionRecord.class);

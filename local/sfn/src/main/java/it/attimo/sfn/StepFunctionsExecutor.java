@@ -161,7 +161,13 @@ public final class StepFunctionsExecutor implements TaskTokenCallbacks {
                 Instant now = clock.instant();
                 List<ExecutionRecord> running = new ArrayList<>();
                 for (ExecutionRecord exec : executions.values()) {
-                    if (ExecutionRunner.runnableAt(exec, now)) running.add(exec);
+                    if (exec.status != ExecutionStatus.RUNNING) continue;
+                    if (exec.quietUntil != null && exec.quietUntil.isAfter(now)) continue;
+                    if (ExecutionRunner.runnableAt(exec, now)) {
+                        running.add(exec);
+                    } else {
+                        exec.quietUntil = runner(exec).nextDue().orElse(Instant.MAX);
+                    }
                 }
                 progress = drainWorkers == null ? runAll(running) : runInParallel(running);
             }
@@ -177,6 +183,7 @@ public final class StepFunctionsExecutor implements TaskTokenCallbacks {
             if (exec.status != ExecutionStatus.RUNNING) continue;
             ExecutionRunner runner = runner(exec);
             boolean unsaved = false;
+            exec.quietUntil = null;
             while (runner.stepOnce()) {
                 progress = true;
                 unsaved = true;
@@ -186,6 +193,8 @@ public final class StepFunctionsExecutor implements TaskTokenCallbacks {
                 }
             }
             if (unsaved) save(exec);
+            // a drain on another thread may have judged it while its Task ran unlocked
+            exec.quietUntil = null;
         }
         return progress;
     }
@@ -267,7 +276,9 @@ public final class StepFunctionsExecutor implements TaskTokenCallbacks {
         try {
             Instant due = null;
             for (ExecutionRecord exec : executions.values()) {
-                Optional<Instant> d = runner(exec).nextDue();
+                Optional<Instant> d = exec.quietUntil == null
+                        ? runner(exec).nextDue()
+                        : Optional.of(exec.quietUntil).filter(q -> !q.equals(Instant.MAX));
                 if (d.isPresent() && (due == null || d.get().isBefore(due))) {
                     due = d.get();
                 }
@@ -331,6 +342,7 @@ public final class StepFunctionsExecutor implements TaskTokenCallbacks {
         try {
             ExecutionRecord exec = execution(executionArn);
             if (exec.status == ExecutionStatus.RUNNING) {
+                exec.quietUntil = null;
                 runner(exec).abort(error, cause);
                 save(exec);
             }
@@ -445,6 +457,7 @@ public final class StepFunctionsExecutor implements TaskTokenCallbacks {
             throw new TaskTimedOutException("Task Timed Out: '" + taskToken + "'");
         }
         action.apply(runner(exec), frame);
+        exec.quietUntil = null;
         save(exec);
     }
 

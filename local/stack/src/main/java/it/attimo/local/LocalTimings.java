@@ -15,6 +15,7 @@ public final class LocalTimings {
     private static final boolean ENABLED = Boolean.getBoolean("attimo.timings");
     private static final Map<String, LongAdder> NANOS = new ConcurrentHashMap<>();
     private static final Map<String, LongAdder> COUNTS = new ConcurrentHashMap<>();
+    private static final ThreadLocal<String> CONTEXT = new ThreadLocal<>();
 
     private LocalTimings() {}
 
@@ -25,11 +26,20 @@ public final class LocalTimings {
     public static <T> T time(String activity, Supplier<T> work) {
         if (!ENABLED) return work.get();
         long began = System.nanoTime();
+        String outer = CONTEXT.get();
+        boolean unit = outer == null && isUnitOfWork(activity);
+        if (unit) CONTEXT.set(activity);
         try {
             return work.get();
         } finally {
+            if (unit) CONTEXT.remove();
             record(activity, System.nanoTime() - began);
         }
+    }
+
+    /** A Task, a scheduled job or a queue batch: the DynamoDB calls made inside it are also counted under its name. */
+    private static boolean isUnitOfWork(String activity) {
+        return activity.startsWith("task ") || activity.startsWith("job ") || activity.equals("pump: score function");
     }
 
     public static void time(String activity, Runnable work) {
@@ -41,6 +51,12 @@ public final class LocalTimings {
 
     public static void record(String activity, long nanos) {
         if (!ENABLED) return;
+        String unit = CONTEXT.get();
+        if (unit != null && activity.startsWith("dynamodb ")) add(unit + " > " + activity, nanos);
+        add(activity, nanos);
+    }
+
+    private static void add(String activity, long nanos) {
         NANOS.computeIfAbsent(activity, k -> new LongAdder()).add(nanos);
         COUNTS.computeIfAbsent(activity, k -> new LongAdder()).increment();
     }

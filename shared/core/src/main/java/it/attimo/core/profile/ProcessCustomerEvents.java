@@ -433,7 +433,7 @@ public final class ProcessCustomerEvents {
             }
         }
         Profile saved = saveFolded(customerId, now, started, history, before, folded.profile());
-        Waits waiting = new Waits(customerId);
+        Waits waiting = new Waits(customerId, saved.journeys().stream().anyMatch(JourneyRun::active));
         for (CustomerEvent trigger : triggers) {
             String payload = eventPayload(trigger);
             for (String key : WakeKeys.of(trigger)) waiting.wake(key, payload);
@@ -476,8 +476,14 @@ public final class ProcessCustomerEvents {
         private final String customerId;
         private List<ParkedWait> parked;
 
-        Waits(String customerId) {
+        /**
+         * @param journeyRunning whether the profile lists a running journey. Only a journey parks a wait, and every
+         *     journey is on the profile (saved with the event that started it) before the customer's next event is
+         *     processed (the queue keeps one customer's messages in order), so without one the registry is not read.
+         */
+        Waits(String customerId, boolean journeyRunning) {
             this.customerId = customerId;
+            if (!journeyRunning) parked = new ArrayList<>();
         }
 
         void wake(String key, String payload) {

@@ -77,9 +77,23 @@ class ProcessCustomerEventsRunsTest {
         assertThat(log.reads).as("one log read per customer").isEqualTo(2);
         assertThat(log.appends).isEqualTo(4);
         assertThat(profiles.saves()).as("one profile write per customer").isEqualTo(2);
-        assertThat(waits.reads).as("one read of the waits per customer").isEqualTo(2);
+        assertThat(waits.reads)
+                .as("no journey runs for either customer: nothing can be waiting")
+                .isZero();
         assertThat(profiles.find(C).orElseThrow().eventCounts()).containsEntry(EventTypes.PORTAL_ACCESSED, 3);
         assertThat(log.history(C)).hasSize(3);
+    }
+
+    @Test
+    void aCustomerWithARunningJourneyHasItsWaitsReadOncePerBatch() {
+        RunningJourneys.running(profiles, C, "onb", clock.instant());
+        run(
+                portal(C, "p-1", "2026-06-01T08:00:00Z"),
+                portal(C, "p-2", "2026-06-02T08:00:00Z"),
+                portal("c-other", "x-1", "2026-06-01T08:00:00Z"));
+        assertThat(waits.reads)
+                .as("read for the customer whose journey runs, not for the other")
+                .isEqualTo(1);
     }
 
     @Test
@@ -224,6 +238,7 @@ class ProcessCustomerEventsRunsTest {
     }
 
     private void park(String eventType, String token) {
+        RunningJourneys.running(profiles, C, "onb", clock.instant());
         waits.park(new ParkedWait(
                 C,
                 eventType,

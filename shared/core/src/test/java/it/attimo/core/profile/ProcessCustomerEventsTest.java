@@ -113,6 +113,7 @@ class ProcessCustomerEventsTest {
                 token,
                 clock.instant(),
                 clock.instant().plus(Duration.ofDays(8)));
+        RunningJourneys.running(profiles, customer, execution, clock.instant());
         waits.park(w);
         return w;
     }

@@ -48,6 +48,7 @@ class ProcessCustomerEventsWakeKeysTest {
             clock);
 
     private void park(String key, String token) {
+        RunningJourneys.running(profiles, C, "onboarding-72h-x", T0);
         waits.park(new ParkedWait(C, key, "onboarding-72h-x", key, token, T0, T0.plusSeconds(86400)));
     }
 
