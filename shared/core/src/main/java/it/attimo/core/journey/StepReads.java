@@ -58,6 +58,28 @@ public final class StepReads {
         if (m != null) m.keySet().removeIf(k -> k.startsWith(store));
     }
 
+    /** What the step read of {@code store} for the customer, if it did (null otherwise or outside a step). */
+    @SuppressWarnings("unchecked")
+    private <T> T peek(String store, String customerId) {
+        Map<String, Object> m = memo.get();
+        return m == null ? null : (T) m.get(store + '\u0000' + customerId);
+    }
+
+    /**
+     * A ledger record this step put (a whole item, keyed by customer and message id) replaces its old copy in what the
+     * step read, in the ledger's order, so the next read of the partition (the plan after a send) is not a query.
+     */
+    private void writtenThrough(List<MessageRecord> known, MessageRecord written) {
+        Map<String, Object> m = memo.get();
+        if (m == null || known == null) return;
+        List<MessageRecord> records = new java.util.ArrayList<>(known);
+        records.removeIf(r -> r.messageId().equals(written.messageId()));
+        int at = 0;
+        while (at < records.size() && records.get(at).messageId().compareTo(written.messageId()) < 0) at++;
+        records.add(at, written);
+        m.put("ledger" + '\u0000' + written.customerId(), List.copyOf(records));
+    }
+
     private <T> T write(String store, Supplier<T> write) {
         forget(store);
         try {
@@ -117,17 +139,24 @@ public final class StepReads {
         return new MessageLedger() {
             @Override
             public boolean reserve(MessageRecord record) {
-                return write("ledger", () -> ledger.reserve(record));
+                List<MessageRecord> known = peek("ledger", record.customerId());
+                boolean reserved = write("ledger", () -> ledger.reserve(record));
+                if (reserved) writtenThrough(known, record);
+                return reserved;
             }
 
             @Override
             public void update(MessageRecord record) {
+                List<MessageRecord> known = peek("ledger", record.customerId());
                 write("ledger", () -> ledger.update(record));
+                writtenThrough(known, record);
             }
 
             @Override
             public void recordPlan(MessageRecord plan) {
+                List<MessageRecord> known = peek("ledger", plan.customerId());
                 write("ledger", () -> ledger.recordPlan(plan));
+                writtenThrough(known, plan);
             }
 
             @Override

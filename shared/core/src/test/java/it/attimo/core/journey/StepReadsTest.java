@@ -109,13 +109,79 @@ class StepReadsTest {
         assertThat(historyReads).hasValue(2);
     }
 
+    @Test
+    void aStepsOwnLedgerWritesAreSeenWithoutReadingThePartitionAgain() {
+        InMemoryMessageLedger raw = new InMemoryMessageLedger();
+        AtomicInteger ledgerReads = new AtomicInteger();
+        MessageLedger ledger = reads.ledger(new MessageLedger() {
+            @Override
+            public void erase(String customerId) {
+                raw.erase(customerId);
+            }
+
+            @Override
+            public boolean reserve(MessageRecord record) {
+                return raw.reserve(record);
+            }
+
+            @Override
+            public void update(MessageRecord record) {
+                raw.update(record);
+            }
+
+            @Override
+            public List<MessageRecord> forCustomer(String customerId) {
+                ledgerReads.incrementAndGet();
+                return raw.forCustomer(customerId);
+            }
+        });
+        raw.reserve(record("x-2", "tutorial", MessageRecord.SENT));
+        reads.during(() -> {
+            assertThat(ledger.forCustomer(C)).hasSize(1);
+            assertThat(ledger.reserve(record("x-1", "welcome", MessageRecord.RESERVED)))
+                    .isTrue();
+            ledger.update(record("x-1", "welcome", MessageRecord.SENT));
+            MessageRecord plan = record("x-3", "survey", MessageRecord.PLANNED);
+            ledger.recordPlan(new MessageRecord(
+                    C,
+                    MessageRecord.planIdOf("x-3", "survey"),
+                    plan.journey(),
+                    plan.executionName(),
+                    plan.step(),
+                    plan.channel(),
+                    plan.kind(),
+                    plan.sendAt(),
+                    MessageRecord.PLANNED,
+                    null,
+                    null,
+                    NOW));
+            assertThat(ledger.forCustomer(C))
+                    .as("the memo holds what the ledger holds, in the ledger's (message id) order")
+                    .extracting(MessageRecord::messageId)
+                    .isSorted()
+                    .containsExactlyInAnyOrderElementsOf(raw.forCustomer(C).stream()
+                            .map(MessageRecord::messageId)
+                            .toList());
+            assertThat(ledger.forCustomer(C))
+                    .filteredOn(r -> r.executionName().equals("x-1"))
+                    .extracting(MessageRecord::status)
+                    .containsExactly(MessageRecord.SENT);
+            return null;
+        });
+        assertThat(ledgerReads).hasValue(1);
+    }
+
     private static MessageRecord record(String status) {
+        return record("x-1", "welcome", status);
+    }
+
+    private static MessageRecord record(String execution, String step, String status) {
         return new MessageRecord(
                 C,
-                MessageRecord.messageIdOf("x-1", "welcome"),
+                MessageRecord.messageIdOf(execution, step),
                 "post-purchase",
-                "x-1",
-                "welcome",
+                execution,
+                step,
                 Channel.EMAIL,
                 "service",
                 NOW,
