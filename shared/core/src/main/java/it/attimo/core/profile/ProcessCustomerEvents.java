@@ -433,7 +433,8 @@ public final class ProcessCustomerEvents {
             }
         }
         Profile saved = saveFolded(customerId, now, started, history, before, folded.profile());
-        Waits waiting = new Waits(customerId, saved.journeys().stream().anyMatch(JourneyRun::active));
+        Waits waiting = new Waits(
+                customerId, triggers.isEmpty() || saved.journeys().stream().anyMatch(JourneyRun::active));
         for (CustomerEvent trigger : triggers) {
             String payload = eventPayload(trigger);
             for (String key : WakeKeys.of(trigger)) waiting.wake(key, payload);
@@ -477,13 +478,15 @@ public final class ProcessCustomerEvents {
         private List<ParkedWait> parked;
 
         /**
-         * @param journeyRunning whether the profile lists a running journey. Only a journey parks a wait, and every
-         *     journey is on the profile (saved with the event that started it) before the customer's next event is
-         *     processed (the queue keeps one customer's messages in order), so without one the registry is not read.
+         * @param mayBeWaiting false when the profile lists no running journey and this is a queued event: only a
+         *     journey parks a wait, and every journey is on the profile (saved with the event that started it) before
+         *     the customer's next queued event is processed (the FIFO queue keeps one customer's messages in order), so
+         *     the registry is not read. A re-score arrives outside that order (on AWS its schedule invokes the function
+         *     directly) and always reads it.
          */
-        Waits(String customerId, boolean journeyRunning) {
+        Waits(String customerId, boolean mayBeWaiting) {
             this.customerId = customerId;
-            if (!journeyRunning) parked = new ArrayList<>();
+            if (!mayBeWaiting) parked = new ArrayList<>();
         }
 
         void wake(String key, String payload) {
