@@ -53,7 +53,7 @@ final class ExecutionRunner {
             return false;
         }
         Instant now = clock.instant();
-        if (exec.timeoutAt != null && !exec.timeoutAt.isAfter(now)) {
+        if (timedOut(exec, now)) {
             finish(
                     ExecutionStatus.TIMED_OUT,
                     null,
@@ -62,7 +62,7 @@ final class ExecutionRunner {
                     "ExecutionTimedOut");
             return true;
         }
-        if (exec.history.size() >= MAX_HISTORY_EVENTS) {
+        if (historyFull(exec)) {
             finish(
                     ExecutionStatus.FAILED,
                     null,
@@ -71,13 +71,12 @@ final class ExecutionRunner {
                     "ExecutionFailed");
             return true;
         }
-        for (Frame frame : exec.frames.values()) {
-            if (frame.runnableAt(now)) {
-                step(frame);
-                return true;
-            }
+        Frame frame = firstRunnable(exec, now);
+        if (frame == null) {
+            return false;
         }
-        return false;
+        step(frame);
+        return true;
     }
 
     /**
@@ -85,13 +84,23 @@ final class ExecutionRunner {
      * parked on a wait cost nothing at each stop of the clock.
      */
     static boolean runnableAt(ExecutionRecord exec, Instant now) {
-        if (exec.status != ExecutionStatus.RUNNING) return false;
-        if (exec.timeoutAt != null && !exec.timeoutAt.isAfter(now)) return true;
-        if (exec.history.size() >= MAX_HISTORY_EVENTS) return true;
+        return exec.status == ExecutionStatus.RUNNING
+                && (timedOut(exec, now) || historyFull(exec) || firstRunnable(exec, now) != null);
+    }
+
+    private static boolean timedOut(ExecutionRecord exec, Instant now) {
+        return exec.timeoutAt != null && !exec.timeoutAt.isAfter(now);
+    }
+
+    private static boolean historyFull(ExecutionRecord exec) {
+        return exec.history.size() >= MAX_HISTORY_EVENTS;
+    }
+
+    private static Frame firstRunnable(ExecutionRecord exec, Instant now) {
         for (Frame frame : exec.frames.values()) {
-            if (frame.runnableAt(now)) return true;
+            if (frame.runnableAt(now)) return frame;
         }
-        return false;
+        return null;
     }
 
     /** True once after a step that invoked a Task (a side effect worth persisting at once). */

@@ -183,7 +183,6 @@ public final class StepFunctionsExecutor implements TaskTokenCallbacks {
             if (exec.status != ExecutionStatus.RUNNING) continue;
             ExecutionRunner runner = runner(exec);
             boolean unsaved = false;
-            exec.quietUntil = null;
             while (runner.stepOnce()) {
                 progress = true;
                 unsaved = true;

@@ -42,11 +42,15 @@ public final class StepReads {
     private <T> T remembered(String store, String customerId, Supplier<T> load) {
         Map<String, Object> m = memo.get();
         if (m == null) return load.get();
-        String key = store + '\u0000' + customerId;
+        String key = key(store, customerId);
         if (m.containsKey(key)) return (T) m.get(key);
         T value = load.get();
         m.put(key, value);
         return value;
+    }
+
+    private static String key(String store, String customerId) {
+        return store + '\u0000' + customerId;
     }
 
     /**
@@ -62,7 +66,7 @@ public final class StepReads {
     @SuppressWarnings("unchecked")
     private <T> T peek(String store, String customerId) {
         Map<String, Object> m = memo.get();
-        return m == null ? null : (T) m.get(store + '\u0000' + customerId);
+        return m == null ? null : (T) m.get(key(store, customerId));
     }
 
     /**
@@ -77,7 +81,7 @@ public final class StepReads {
         int at = 0;
         while (at < records.size() && records.get(at).messageId().compareTo(written.messageId()) < 0) at++;
         records.add(at, written);
-        m.put("ledger" + '\u0000' + written.customerId(), List.copyOf(records));
+        m.put(key("ledger", written.customerId()), List.copyOf(records));
     }
 
     private <T> T write(String store, Supplier<T> write) {
