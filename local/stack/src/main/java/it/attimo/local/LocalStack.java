@@ -73,7 +73,7 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
 
     private final StackOptions options;
     /** the HTTP port, chosen before the context starts so that message links can name it */
-    private final int httpPort;
+    private int httpPort;
 
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final Object advanceLock = new Object();
@@ -105,7 +105,6 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
     private LocalStack(StackOptions options) {
         this.options = options;
         this.dynamoDbInProcess = inProcessDynamoDb();
-        this.httpPort = options.httpPort() > 0 ? options.httpPort() : freePort();
     }
 
     /** Starts every component; on failure closes what was started and rethrows. */
@@ -124,6 +123,9 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
         if (options.dataDir() != null) {
             lockDataDir(options.dataDir());
         }
+        http = LocalHttpServer.bind(options.httpPort());
+        closeables.add(http);
+        httpPort = http.port();
         Path dynamoDir = options.dataDir() == null ? null : options.dataDir().resolve("dynamodb");
         dynamoDb = LoopbackDynamoDb.start(dynamoDir);
         closeables.add(dynamoDb);
@@ -253,8 +255,7 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
         pump.start(options.queueWorkers());
         closeables.add(pump);
 
-        http = LocalHttpServer.start(httpPort, new LocalRoutes(this, routes));
-        closeables.add(http);
+        http.serve(new LocalRoutes(this, routes));
 
         runDueNow();
         if (options.realtime()) {
@@ -352,15 +353,6 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
         String configured = System.getenv("ATTIMO_PUBLIC_BASE_URL");
         if (configured != null && !configured.isBlank()) return configured.strip();
         return "http://127.0.0.1:" + httpPort;
-    }
-
-    private static int freePort() {
-        try (java.net.ServerSocket socket =
-                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("no free port on 127.0.0.1", e);
-        }
     }
 
     private ExecutionStore dynamoExecutionStore() {

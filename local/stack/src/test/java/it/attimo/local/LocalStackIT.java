@@ -67,6 +67,23 @@ class LocalStackIT {
     }
 
     @Test
+    void theStackServesOnThePortItBoundAndRefusesABusyOneBeforeStartingAnything() throws Exception {
+        assertThat(stack.baseUrl().getPort()).isPositive();
+        assertThat(get("/health").statusCode()).isEqualTo(200);
+
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            long began = System.nanoTime();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> LocalStack.start(
+                            StackOptions.inMemory(projectHome(), START, SECRET).withHttpPort(port)))
+                    .isInstanceOf(java.io.UncheckedIOException.class)
+                    .hasMessageContaining("cannot listen on 127.0.0.1:" + port);
+            // refused at the bind, before DynamoDB Local and ElasticMQ (seconds) were started
+            assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
     void aReScoreTimerReachesTheScoreFunctionThroughTheQueue() throws Exception {
         String customer = "c-it-rescore";
         // an order delayed 80 h, then delivered, is watched for 48 hours: the churn rule must look again when they

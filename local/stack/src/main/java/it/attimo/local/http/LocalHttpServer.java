@@ -48,7 +48,19 @@ public final class LocalHttpServer implements AutoCloseable {
         }
     }
 
+    /** Binds and serves at once: {@link #bind} then {@link #serve}. */
     public static LocalHttpServer start(int port, LocalRoutes routes) {
+        LocalHttpServer server = bind(port);
+        server.serve(routes);
+        return server;
+    }
+
+    /**
+     * Takes the port now and answers nothing until {@link #serve}: a stack binds first and then starts the rest, so
+     * with port 0 the port is the one the system gave this socket (probing a free port and binding it later lets
+     * DynamoDB Local or ElasticMQ, starting in between, take it first).
+     */
+    public static LocalHttpServer bind(int port) {
         letLargeHeadersReachTheRoutes();
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
@@ -59,12 +71,21 @@ public final class LocalHttpServer implements AutoCloseable {
                 return t;
             });
             server.setExecutor(threads);
-            server.createContext("/", exchange -> serve(exchange, routes));
-            server.start();
             return new LocalHttpServer(server, threads);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + " (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** Starts answering with the routes (once). */
+    public void serve(LocalRoutes routes) {
+        server.createContext("/", exchange -> serve(exchange, routes));
+        server.start();
+    }
+
+    /** The port this server holds. */
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     public URI baseUrl() {
