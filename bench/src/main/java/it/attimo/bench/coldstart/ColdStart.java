@@ -97,6 +97,10 @@ public final class ColdStart {
         int runs = Integer.parseInt(opts.getOrDefault("runs", "3"));
         List<String> jvmOptions = words(opts.getOrDefault("jvm-options", "-XX:TieredStopAtLevel=1"));
         boolean cds = Boolean.parseBoolean(opts.getOrDefault("cds", "false"));
+        // Lambda runs a zip's classes from /var/task, the archive unpacked: --extracted measures that way
+        boolean extracted = Boolean.parseBoolean(opts.getOrDefault("extracted", "false"));
+        if (cds && extracted)
+            throw new IllegalArgumentException("--cds archives classes from jars only: not with --extracted");
         Path home = Args.projectHome();
         List<Variant> variants =
                 variants(home, opts.containsKey("baseline") ? Path.of(opts.get("baseline")) : null, cds);
@@ -137,7 +141,9 @@ public final class ColdStart {
                 Map<Variant, List<String>> flags = new LinkedHashMap<>();
                 for (int vi = 0; vi < variants.size(); vi++) {
                     Variant v = variants.get(vi);
-                    Path jar = jar(v.home(), c);
+                    Path jar = extracted
+                            ? unpacked(jar(v.home(), c), work.resolve(vi + "-" + c.function()))
+                            : jar(v.home(), c);
                     List<String> vmFlags = new ArrayList<>(jvmOptions);
                     List<String> training = new ArrayList<>(jvmOptions);
                     if (v.cds()) {
@@ -158,7 +164,8 @@ public final class ColdStart {
                 for (int i = 0; i < runs; i++) {
                     for (int k = 0; k < variants.size(); k++) {
                         Variant v = variants.get((i + k) % variants.size()); // each variant goes first in turn
-                        Path jar = jar(v.home(), c);
+                        Path jar =
+                                extracted ? work.resolve(variants.indexOf(v) + "-" + c.function()) : jar(v.home(), c);
                         plain.get(v)
                                 .add(launch(java, flags.get(v), jar, launcher, c, fixture(home, c, work), false, env));
                         primed.get(v)
@@ -239,6 +246,25 @@ public final class ColdStart {
 
     static List<String> words(String s) {
         return Arrays.stream(s.trim().split("\\s+")).filter(w -> !w.isBlank()).toList();
+    }
+
+    /** The jar unpacked into {@code dir} (once: a function's two handlers share it), as Lambda unpacks a zip. */
+    static Path unpacked(Path jar, Path dir) throws IOException {
+        if (Files.isDirectory(dir)) return dir;
+        Files.createDirectories(dir);
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(jar))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                Path target = dir.resolve(e.getName()).normalize();
+                if (!target.startsWith(dir)) throw new IOException("entry outside the directory: " + e.getName());
+                if (e.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return dir;
     }
 
     static Path jar(Path home, Case c) {
