@@ -38,6 +38,22 @@ class DemoAnalyticsIT {
                 new PrintStream(log, true, StandardCharsets.UTF_8),
                 false);
         assertThat(outcome.healthy()).as(outcome.problems().toString()).isTrue();
+        // every finished execution's billed transitions are measured: at least its start state, at most its longest run
+        List<String> measured = new java.util.ArrayList<>();
+        outcome.json().path("journeys").fields().forEachRemaining(j -> {
+            JsonNode t = j.getValue().path("transitions");
+            assertThat(t.path("executions").asLong())
+                    .as(j.getKey())
+                    .isEqualTo(j.getValue().path("finished").asLong());
+            if (t.path("executions").asLong() == 0) return;
+            measured.add(j.getKey());
+            assertThat(t.path("min").asLong()).as(j.getKey()).isPositive();
+            assertThat(t.path("mean").asDouble())
+                    .as(j.getKey())
+                    .isBetween(t.path("min").asDouble(), t.path("max").asDouble());
+            assertThat(outcome.text()).containsPattern("  " + j.getKey() + " +[0-9.]+ per finished execution");
+        });
+        assertThat(measured).isNotEmpty();
 
         StackOptions options = StackOptions.inMemory(LocalStackIT.projectHome(), Instant.now(), "after-demo")
                 .withDataDir(data);

@@ -6,6 +6,7 @@ import it.attimo.core.customer.Profile;
 import it.attimo.core.port.ProfileStore;
 import it.attimo.local.LocalStack;
 import it.attimo.local.StackOptions;
+import it.attimo.sfn.BilledTransitions;
 import it.attimo.sfn.ExecutionDescription;
 import it.attimo.sfn.ExecutionStatus;
 import java.io.PrintStream;
@@ -188,6 +189,15 @@ public final class DemoRun {
                         ? "succeeded"
                         : e.status() == ExecutionStatus.FAILED ? "failed" : "otherClosed";
                 j.put(field, j.path(field).asLong() + 1);
+                long transitions =
+                        stack.history(e.name()).map(BilledTransitions::of).orElse(0L);
+                ObjectNode t = j.has("transitions") ? (ObjectNode) j.get("transitions") : j.putObject("transitions");
+                long n = t.path("executions").asLong() + 1;
+                t.put("executions", n);
+                t.put("total", t.path("total").asLong() + transitions);
+                t.put("mean", Math.round(t.path("total").asLong() * 10.0 / n) / 10.0);
+                t.put("min", n == 1 ? transitions : Math.min(t.path("min").asLong(), transitions));
+                t.put("max", Math.max(t.path("max").asLong(), transitions));
             }
         }
 

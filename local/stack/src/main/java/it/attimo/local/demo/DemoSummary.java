@@ -3,6 +3,8 @@ package it.attimo.local.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import it.attimo.local.SamTemplate;
+import it.attimo.local.cost.PriceBook;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,6 +115,7 @@ final class DemoSummary {
                         j.getValue().path("failed").asLong(),
                         j.getValue().path("otherClosed").asLong(),
                         j.getValue().path("running").asLong())));
+        out.append(transitionsText(json.path("journeys")));
         out.append("messages (outbox: journey / step / channel)\n");
         json.path("messages")
                 .fields()
@@ -152,6 +155,32 @@ final class DemoSummary {
     }
 
     /** The overall onboarding touchpoints in two lines; the full report is in the JSON summary. */
+    /**
+     * What the finished executions cost in Step Functions transitions, measured (states entered plus retries), beside
+     * the bound {@code attimo cost} prices (the longest path, every planned send going out).
+     */
+    static String transitionsText(JsonNode journeys) {
+        PriceBook.Price price =
+                PriceBook.bundled().price(PriceBook.Item.STEP_FUNCTIONS_TRANSITIONS, SamTemplate.REGION);
+        StringBuilder out = new StringBuilder();
+        journeys.fields().forEachRemaining(j -> {
+            JsonNode t = j.getValue().path("transitions");
+            if (t.path("executions").asLong() == 0) return;
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  %-16s %.1f per finished execution (%d-%d): transitions alone $%.2f per 10,000 customers in %s%n",
+                    j.getKey(),
+                    t.path("mean").asDouble(),
+                    t.path("min").asLong(),
+                    t.path("max").asLong(),
+                    price.cost(t.path("mean").asDouble() * 10_000),
+                    SamTemplate.REGION));
+        });
+        if (out.length() == 0) return "";
+        return "Step Functions transitions, measured (states entered + retries; `attimo cost` prices the longest path)\n"
+                + out;
+    }
+
     static String onboardingText(JsonNode overall) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(
