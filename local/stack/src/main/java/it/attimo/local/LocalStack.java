@@ -714,6 +714,11 @@ public final class LocalStack implements LocalBackend, AutoCloseable {
         return quarantine().recent(limit);
     }
 
+    /** One execution's history, by its ARN (names are unique per state machine only). */
+    public List<HistoryEvent> executionHistory(String executionArn) {
+        return executor.history(executionArn);
+    }
+
     @Override
     public Optional<List<HistoryEvent>> history(String executionName) {
         for (String smArn : stateMachineArns.values()) {

@@ -189,8 +189,7 @@ public final class DemoRun {
                         ? "succeeded"
                         : e.status() == ExecutionStatus.FAILED ? "failed" : "otherClosed";
                 j.put(field, j.path(field).asLong() + 1);
-                long transitions =
-                        stack.history(e.name()).map(BilledTransitions::of).orElse(0L);
+                long transitions = BilledTransitions.of(stack.executionHistory(e.executionArn()));
                 ObjectNode t = j.has("transitions") ? (ObjectNode) j.get("transitions") : j.putObject("transitions");
                 long n = t.path("executions").asLong() + 1;
                 t.put("executions", n);
