@@ -139,11 +139,13 @@ public final class ColdStart {
                 Map<Variant, List<Run>> plain = new LinkedHashMap<>();
                 Map<Variant, List<Run>> primed = new LinkedHashMap<>();
                 Map<Variant, List<String>> flags = new LinkedHashMap<>();
+                Map<Variant, Path> classpaths = new LinkedHashMap<>();
                 for (int vi = 0; vi < variants.size(); vi++) {
                     Variant v = variants.get(vi);
                     Path jar = extracted
                             ? unpacked(jar(v.home(), c), work.resolve(vi + "-" + c.function()))
                             : jar(v.home(), c);
+                    classpaths.put(v, jar);
                     List<String> vmFlags = new ArrayList<>(jvmOptions);
                     List<String> training = new ArrayList<>(jvmOptions);
                     if (v.cds()) {
@@ -164,8 +166,7 @@ public final class ColdStart {
                 for (int i = 0; i < runs; i++) {
                     for (int k = 0; k < variants.size(); k++) {
                         Variant v = variants.get((i + k) % variants.size()); // each variant goes first in turn
-                        Path jar =
-                                extracted ? work.resolve(variants.indexOf(v) + "-" + c.function()) : jar(v.home(), c);
+                        Path jar = classpaths.get(v);
                         plain.get(v)
                                 .add(launch(java, flags.get(v), jar, launcher, c, fixture(home, c, work), false, env));
                         primed.get(v)

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -177,6 +178,7 @@ public final class DemoRun {
                     .put("otherClosed", 0)
                     .put("running", 0);
         }
+        Map<String, LongSummaryStatistics> transitions = new TreeMap<>();
         for (ExecutionDescription e : stack.executions()) {
             String journey = e.stateMachineArn().substring(e.stateMachineArn().lastIndexOf(':') + 1);
             ObjectNode j = (ObjectNode) journeys.get(journey);
@@ -189,16 +191,18 @@ public final class DemoRun {
                         ? "succeeded"
                         : e.status() == ExecutionStatus.FAILED ? "failed" : "otherClosed";
                 j.put(field, j.path(field).asLong() + 1);
-                long transitions = BilledTransitions.of(stack.executionHistory(e.executionArn()));
-                ObjectNode t = j.has("transitions") ? (ObjectNode) j.get("transitions") : j.putObject("transitions");
-                long n = t.path("executions").asLong() + 1;
-                t.put("executions", n);
-                t.put("total", t.path("total").asLong() + transitions);
-                t.put("mean", Math.round(t.path("total").asLong() * 10.0 / n) / 10.0);
-                t.put("min", n == 1 ? transitions : Math.min(t.path("min").asLong(), transitions));
-                t.put("max", Math.max(t.path("max").asLong(), transitions));
+                transitions
+                        .computeIfAbsent(journey, k -> new LongSummaryStatistics())
+                        .accept(BilledTransitions.of(stack.executionHistory(e.executionArn())));
             }
         }
+        transitions.forEach((journey, t) -> ((ObjectNode) journeys.get(journey))
+                .putObject("transitions")
+                .put("executions", t.getCount())
+                .put("total", t.getSum())
+                .put("mean", Math.round(t.getAverage() * 10) / 10.0)
+                .put("min", t.getMin())
+                .put("max", t.getMax()));
 
         JsonNode outbox = driver.getJson("/outbox");
         List<String> keys = new ArrayList<>();

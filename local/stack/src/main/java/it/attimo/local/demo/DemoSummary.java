@@ -154,7 +154,6 @@ final class DemoSummary {
         return out.toString();
     }
 
-    /** The overall onboarding touchpoints in two lines; the full report is in the JSON summary. */
     /**
      * What the finished executions cost in Step Functions transitions, measured (states entered plus retries), beside
      * the bound {@code attimo cost} prices (the longest path, every planned send going out).
@@ -181,6 +180,7 @@ final class DemoSummary {
                 + out;
     }
 
+    /** The overall onboarding touchpoints in two lines; the full report is in the JSON summary. */
     static String onboardingText(JsonNode overall) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(
